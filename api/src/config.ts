@@ -1,0 +1,62 @@
+// The only reader of process.env: parsed once with zod, every problem reported at once.
+import { resolve } from 'node:path';
+import { z } from 'zod';
+
+const Env = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(1).max(65535).default(4000),
+  HOST: z.string().default('0.0.0.0'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  KETENKAART_DATA_DIR: z.string().min(1).default('./data'),
+  KETENKAART_CYPHER_LOG: z.string().min(1).optional(),
+  KETENKAART_SEED_FAMILIES: z.coerce.number().int().min(0).max(100_000).default(120),
+  KETENKAART_INTROSPECTION: z.enum(['on', 'off']).optional(),
+  NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'a neo4j:// or bolt:// URI').optional(),
+  NEO4J_USERNAME: z.string().default('neo4j'),
+  NEO4J_PASSWORD: z.string().optional(),
+  NEO4J_DATABASE: z.string().default('neo4j'),
+});
+
+export type StoreConfig =
+  | { kind: 'grafeo'; dataDir: string | null }
+  | { kind: 'neo4j'; uri: string; username: string; password: string; database: string };
+
+export interface Config {
+  mode: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  logLevel: z.infer<typeof Env>['LOG_LEVEL'];
+  store: StoreConfig;
+  cypherLogPath: string | undefined;
+  seedFamilies: number;
+  introspection: boolean;
+  webDistDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = Env.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n- ${problems.join('\n- ')}`);
+  }
+  const e = parsed.data;
+  if (e.NEO4J_URI && !e.NEO4J_PASSWORD) throw new ConfigError('Invalid configuration:\n- NEO4J_PASSWORD: required with NEO4J_URI');
+  const store: StoreConfig = e.NEO4J_URI
+    ? { kind: 'neo4j', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE }
+    : { kind: 'grafeo', dataDir: resolve(e.KETENKAART_DATA_DIR) };
+  return {
+    mode: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    logLevel: e.LOG_LEVEL,
+    store,
+    cypherLogPath: e.KETENKAART_CYPHER_LOG ? resolve(e.KETENKAART_CYPHER_LOG) : undefined,
+    seedFamilies: e.KETENKAART_SEED_FAMILIES,
+    introspection: e.KETENKAART_INTROSPECTION ? e.KETENKAART_INTROSPECTION === 'on' : e.NODE_ENV !== 'production',
+    webDistDir: resolve(new URL('../../web/dist', import.meta.url).pathname),
+  };
+}

@@ -1,0 +1,89 @@
+// The only door to the graph store: read and write transactions over registered, parameterised statements.
+import { appendFileSync } from 'node:fs';
+import { isRegistered, type Statement } from './cypher.js';
+
+export type StoreKind = 'grafeo' | 'neo4j';
+export type Params = Record<string, unknown>;
+
+export interface CypherTx {
+  run<Row>(statement: Statement<Row>, params?: Params): Promise<Row[]>;
+}
+
+export interface CypherExecutor {
+  readonly kind: StoreKind;
+  read<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
+  /** One transaction: all or nothing. A thrown error rolls every write of `work` back. */
+  write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+/** Raised for a programming error in a call to the store, never for user input. */
+export class StatementMisuseError extends Error {
+  override name = 'StatementMisuseError';
+}
+
+/** Raw row access an adapter provides; the shared checks below wrap it. */
+export type RawRun = (text: string, params: Params) => Promise<Record<string, unknown>[]>;
+
+export interface StatementObserver {
+  (statement: Statement<unknown>): void;
+}
+
+/**
+ * Checks a call before it reaches an engine: the statement must be registered (so no ad-hoc text),
+ * its parameters exactly those its text names, and a read transaction may not write.
+ */
+export function checkedTx(raw: RawRun, mode: 'READ' | 'WRITE', observe: StatementObserver): CypherTx {
+  return {
+    async run<Row>(statement: Statement<Row>, params: Params = {}): Promise<Row[]> {
+      if (!isRegistered(statement)) {
+        throw new StatementMisuseError('executor: only registered statements run; build them with statement(name, cypher`...`)');
+      }
+      const given = Object.keys(params).sort();
+      const expected = [...statement.params].sort();
+      if (given.join(',') !== expected.join(',')) {
+        throw new StatementMisuseError(
+          `executor: ${statement.name} takes parameters [${expected.join(', ')}], got [${given.join(', ')}]`,
+        );
+      }
+      if (mode === 'READ' && statement.mode === 'WRITE') {
+        throw new StatementMisuseError(`executor: ${statement.name} writes and cannot run in a read transaction`);
+      }
+      observe(statement as Statement<unknown>);
+      const rows = await raw(statement.text, params);
+      return rows.map((row) => statement.row.parse(row));
+    },
+  };
+}
+
+/** Appends each distinct statement once as a JSON line (KETENKAART_CYPHER_LOG), for linting a whole run. */
+export function cypherLogObserver(path: string | undefined): StatementObserver {
+  if (!path) return () => {};
+  const seen = new Set<string>();
+  return (statement) => {
+    if (seen.has(statement.text)) return;
+    seen.add(statement.text);
+    appendFileSync(path, JSON.stringify({ name: statement.name, query: statement.text, params: statement.params }) + '\n');
+  };
+}
+
+/** Counts statements per unit of work: the N+1 guard in the tests and the bench use it. */
+export function countingExecutor(inner: CypherExecutor): CypherExecutor & { count(): number; reset(): void } {
+  let statements = 0;
+  const counted = (tx: CypherTx): CypherTx => ({
+    run(statement, params) {
+      statements += 1;
+      return tx.run(statement, params);
+    },
+  });
+  return {
+    kind: inner.kind,
+    read: (work) => inner.read((tx) => work(counted(tx))),
+    write: (work) => inner.write((tx) => work(counted(tx))),
+    close: () => inner.close(),
+    count: () => statements,
+    reset: () => {
+      statements = 0;
+    },
+  };
+}

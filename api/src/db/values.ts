@@ -1,0 +1,32 @@
+// Engine values to plain JSON-like values: integers to numbers, temporals to ISO 8601 strings.
+import neo4j from 'neo4j-driver';
+
+export function toPlain(value: unknown): unknown {
+  if (value === null || value === undefined) return null;
+  if (typeof value === 'bigint') return Number(value);
+  if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
+  if (value instanceof Date) return value.toISOString();
+  if (neo4j.isDate(value) || neo4j.isLocalDateTime(value) || neo4j.isLocalTime(value) || neo4j.isTime(value)) return String(value);
+  if (neo4j.isDateTime(value)) return new Date(String(value)).toISOString();
+  if (neo4j.isDuration(value)) return String(value);
+  if (Array.isArray(value)) return value.map(toPlain);
+  if (isNeo4jEntity(value)) return toPlain(value.properties);
+  if (typeof value === 'object') {
+    const tagged = taggedScalar(value as Record<string, unknown>);
+    if (tagged !== undefined) return tagged;
+    return Object.fromEntries(Object.entries(value).map(([key, inner]) => [key, toPlain(inner)]));
+  }
+  return value;
+}
+
+function isNeo4jEntity(value: unknown): value is { properties: Record<string, unknown> } {
+  return neo4j.isNode(value as never) || neo4j.isRelationship(value as never);
+}
+
+/** Grafeo tags some values as single-key maps ({ $date: ... }); unwrap the ones this model stores. */
+function taggedScalar(value: Record<string, unknown>): unknown {
+  const keys = Object.keys(value);
+  if (keys.length !== 1 || !keys[0]!.startsWith('$')) return undefined;
+  const inner = value[keys[0]!];
+  return typeof inner === 'string' || typeof inner === 'number' ? inner : undefined;
+}

@@ -1,0 +1,91 @@
+// User-facing errors with stable codes; the web translates by code, API clients read the English message.
+import { builder } from './builder.js';
+
+export class NotFoundError extends Error {
+  readonly code = 'NOT_FOUND';
+  constructor(readonly entity: string, readonly id: string) {
+    super(`${entity} ${id} does not exist or is not visible to you.`);
+  }
+}
+
+export interface FieldProblem {
+  path: string[];
+  message: string;
+}
+
+export class ValidationError extends Error {
+  readonly code = 'VALIDATION';
+  constructor(readonly fields: FieldProblem[]) {
+    super(`Invalid input: ${fields.map((f) => `${f.path.join('.') || '(input)'}: ${f.message}`).join('; ')}`);
+  }
+}
+
+export class InvalidTransitionError extends Error {
+  readonly code = 'INVALID_TRANSITION';
+  constructor(readonly from: string, readonly action: string, readonly allowed: string[]) {
+    super(`Cannot ${action.toLowerCase()} a referral that is ${from.toLowerCase()}; allowed: ${allowed.join(', ') || 'none (final state)'}.`);
+  }
+}
+
+export class ForbiddenError extends Error {
+  readonly code = 'FORBIDDEN';
+  constructor(readonly reason: string) {
+    super(reason);
+  }
+}
+
+const ErrorInterface = builder.interfaceRef<Error & { code: string }>('Error').implement({
+  description: 'A problem the client can act on. `code` is stable; `message` is English text for API clients.',
+  fields: (t) => ({
+    code: t.exposeString('code', { description: 'Stable error code: NOT_FOUND, VALIDATION, INVALID_TRANSITION or FORBIDDEN.' }),
+    message: t.exposeString('message', { description: 'What went wrong, in English.' }),
+  }),
+});
+
+builder.objectType(NotFoundError, {
+  name: 'NotFoundError',
+  description: 'The thing asked for does not exist, or the viewer may not know that it exists.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    entity: t.exposeString('entity', { description: 'Kind of thing: Household, Referral, Agency...' }),
+  }),
+});
+
+const FieldProblemRef = builder.objectRef<FieldProblem>('FieldProblem').implement({
+  description: 'One invalid field of an input.',
+  fields: (t) => ({
+    path: t.exposeStringList('path', { description: 'Path from the argument to the field, e.g. ["input", "members", "0", "birthYear"].' }),
+    message: t.exposeString('message', { description: 'Why the value is not accepted.' }),
+  }),
+});
+
+builder.objectType(ValidationError, {
+  name: 'ValidationError',
+  description: 'The input was refused; nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    fields: t.field({ type: [FieldProblemRef], description: 'Each invalid field with its path.', resolve: (e) => e.fields }),
+  }),
+});
+
+builder.objectType(InvalidTransitionError, {
+  name: 'InvalidTransitionError',
+  description: 'The step is not allowed from the current status (state machine); nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    from: t.exposeString('from', { description: 'Current status.' }),
+    action: t.exposeString('action', { description: 'The refused action.' }),
+    allowed: t.exposeStringList('allowed', { description: 'Actions allowed from the current status.' }),
+  }),
+});
+
+builder.objectType(ForbiddenError, {
+  name: 'ForbiddenError',
+  description: 'The viewer may not do this; the reason says which condition is missing.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    reason: t.exposeString('reason', { description: 'The missing condition.' }),
+  }),
+});
+
+export { ErrorInterface };

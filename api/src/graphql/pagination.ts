@@ -1,0 +1,38 @@
+// Relay connections over keyset pages: the cursor is the sort key of the last row, opaque to clients.
+import type { Page } from '../repositories/rows.js';
+import { ValidationError } from './errors.js';
+
+export const MAX_PAGE_SIZE = 100;
+export const DEFAULT_PAGE_SIZE = 25;
+
+export function encodeCursor(key: string): string {
+  return Buffer.from(`k:${key}`, 'utf8').toString('base64url');
+}
+
+export function decodeCursor(cursor: string | null | undefined): string | null {
+  if (cursor == null) return null;
+  const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
+  if (!decoded.startsWith('k:')) throw new ValidationError([{ path: ['after'], message: 'not a cursor from this API' }]);
+  return decoded.slice(2);
+}
+
+export function pageSize(first: number | null | undefined): number {
+  const size = first ?? DEFAULT_PAGE_SIZE;
+  if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
+    throw new ValidationError([{ path: ['first'], message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+  }
+  return size;
+}
+
+export function toConnection<T>(page: Page<T>, keyOf: (item: T) => string) {
+  const edges = page.items.map((node) => ({ node, cursor: encodeCursor(keyOf(node)) }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: page.hasNextPage,
+      hasPreviousPage: false,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}

@@ -1,0 +1,13 @@
+// Imports every type and mutation module, then builds the schema once.
+import { lexicographicSortSchema } from 'graphql';
+import { builder } from './builder.js';
+import './scalars.js';
+import './errors.js';
+import './types/enums.js';
+import './types/Source.js';
+import './types/Agency.js';
+import './types/Facility.js';
+import './types/ChainModel.js';
+import './types/Centrumgemeente.js';
+
+export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,0 +1,201 @@
+// Centrumgemeenten with their region, agencies, facilities, chain model, regie, covenants and published figures.
+import type { CovenantRecord, EarlyWarningRecord, FigureRecord, RegistrationSystemRecord } from '../../repositories/reference-repository.js';
+import { loadExisting } from '../../loaders.js';
+import { builder } from '../builder.js';
+import { decodeCursor, pageSize, toConnection } from '../pagination.js';
+import { AgencyRef } from './Agency.js';
+import { ChainModelRef, RegieNoteRef } from './ChainModel.js';
+import { FigureStatusEnum } from './enums.js';
+import { FacilityRef } from './Facility.js';
+import { CentrumgemeenteRef } from './refs.js';
+import { SourceRef } from './Source.js';
+
+const CovenantRef = builder.objectRef<CovenantRecord>('Covenant').implement({
+  description: 'A covenant (convenant), policy or agreement of a city, with parties and commitments.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id.' }),
+    name: t.exposeString('name', { description: 'Name as the source gives it.' }),
+    kind: t.exposeString('kind', { nullable: true, description: 'covenant, policy...; null when the source does not say.' }),
+    signed: t.exposeString('signed', { nullable: true, description: 'When signed, as the source words it ("end 2007", "2008-11").' }),
+    inForce: t.exposeString('inForce', { nullable: true, description: 'When in force.' }),
+    adopted: t.exposeString('adopted', { nullable: true, description: 'When adopted (policies).' }),
+    period: t.exposeString('period', { nullable: true, description: 'Period covered.' }),
+    termYears: t.exposeFloat('termYears', { nullable: true, description: 'Term in years.' }),
+    evaluationDue: t.exposeString('evaluationDue', { nullable: true, description: 'When an evaluation is due.' }),
+    commitments: t.exposeStringList('commitments', { description: 'What the parties committed to (afspraken).' }),
+    parties: t.field({
+      type: [AgencyRef],
+      description: 'Parties that are agencies in Ketenkaart.',
+      resolve: (c, _args, ctx) => loadExisting(ctx.loaders.agency, c.partyAgencyIds),
+    }),
+    partiesNote: t.exposeString('partiesNote', { nullable: true, description: 'What the source says about the parties.' }),
+    note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
+    source: t.field({ type: SourceRef, description: 'Where the covenant is described (bron).', resolve: (c) => c }),
+  }),
+});
+
+const EarlyWarningRef = builder.objectRef<EarlyWarningRecord>('EarlyWarningArrangement').implement({
+  description: 'The city arrangement for early warning of rent arrears (vroegsignalering), e.g. Vroeg Eropaf. Thresholds are data per city.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id.' }),
+    name: t.exposeString('name', { nullable: true, description: 'Name; null where the arrangement is informal and unnamed.' }),
+    aliases: t.exposeStringList('aliases', { description: 'Spelling variants.' }),
+    formal: t.exposeBoolean('formal', { nullable: true, description: 'Whether it rests on a formal agreement; null when unstated.' }),
+    reportAfterMonthsArrears: t.exposeFloat('reportAfterMonthsArrears', {
+      nullable: true,
+      description: 'Months of arrears (huurachterstand) after which a report is made; null when the source states none.',
+    }),
+    firstContactAfterMonthsArrears: t.exposeFloat('firstContactAfterMonthsArrears', { nullable: true, description: 'Months of arrears before the landlord first contacts the tenant.' }),
+    judgmentAfterMonthsArrears: t.exposeFloat('judgmentAfterMonthsArrears', { nullable: true, description: 'Months of arrears after which a judgment (vonnis) follows.' }),
+    feedbackDays: t.exposeIntList('feedbackDays', { description: 'Feedback deadlines in days (tussenmelding, terugmelding); empty when none is stated.' }),
+    feedbackNames: t.exposeStringList('feedbackNames', { description: 'Names of the feedback reports, in the order of feedbackDays.' }),
+    incassoSuspensionMaxMonths: t.exposeFloat('incassoSuspensionMaxMonths', { nullable: true, description: 'Longest suspension of debt collection (incasso), in months.' }),
+    familySpecificAgreements: t.exposeBoolean('familySpecificAgreements', { nullable: true, description: 'Whether families get specific agreements.' }),
+    cityWideFrom: t.exposeString('cityWideFrom', { nullable: true, description: 'When the arrangement went city-wide.' }),
+    reportedBy: t.field({
+      type: [AgencyRef],
+      description: 'Who reports (usually the corporations).',
+      resolve: (e, _args, ctx) => loadExisting(ctx.loaders.agency, e.reportedByAgencyIds),
+    }),
+    reportedTo: t.field({
+      type: [AgencyRef],
+      description: 'Who receives the reports.',
+      resolve: (e, _args, ctx) => loadExisting(ctx.loaders.agency, e.reportedToAgencyIds),
+    }),
+    note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
+    source: t.field({ type: SourceRef, description: 'Where the arrangement is described (bron).', resolve: (e) => e }),
+  }),
+});
+
+const PublishedFigureRef = builder.objectRef<FigureRecord>('PublishedFigure').implement({
+  description: 'A figure the sources publish about a city, with its unit, scope and source organisation. Unknown is shown as unknown.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id.' }),
+    metric: t.exposeString('metric', { description: 'What is counted, e.g. evictions, waitingList.' }),
+    year: t.exposeInt('year', { nullable: true, description: 'Year, when stated.' }),
+    period: t.exposeString('period', { nullable: true, description: 'Period, when no single year applies.' }),
+    status: t.field({ type: FigureStatusEnum, description: 'Number, worded value or unknown.', resolve: (f) => f.status }),
+    value: t.exposeFloat('value', { nullable: true, description: 'The number when status is REPORTED.' }),
+    valueText: t.exposeString('valueText', { nullable: true, description: 'The worded value when status is REPORTED_AS_TEXT.' }),
+    unit: t.exposeString('unit', { nullable: true, description: 'Unit: households, families, reports... Households are not families.' }),
+    scope: t.exposeString('scope', { nullable: true, description: 'What the count covers (e.g. corporations only).' }),
+    sourceOrg: t.exposeString('sourceOrg', { nullable: true, description: 'Organisation behind the figure.' }),
+    qualifier: t.exposeString('qualifier', { nullable: true, description: 'about / over / estimate..., as worded.' }),
+    note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
+    source: t.field({ type: SourceRef, description: 'Source document and lines (bron).', resolve: (f) => f }),
+  }),
+});
+
+const RegistrationSystemRef = builder.objectRef<RegistrationSystemRecord>('RegistrationSystem').implement({
+  description: 'A registration system in use in the region (Kris2, Regas, Multi-signaal...).',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id.' }),
+    name: t.exposeString('name', { description: 'Name of the system.' }),
+    holder: t.field({
+      type: AgencyRef,
+      nullable: true,
+      description: 'Agency that keeps it; null when not stated.',
+      resolve: (r, _args, ctx) => (r.holderAgencyId ? ctx.loaders.agency.load(r.holderAgencyId) : null),
+    }),
+    recordsComposition: t.exposeBoolean('recordsComposition', { nullable: true, description: 'Whether it records household composition; null when unstated.' }),
+    since: t.exposeString('since', { nullable: true, description: 'In use since.' }),
+    note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
+    source: t.field({ type: SourceRef, description: 'Where the system is described (bron).', resolve: (r) => r }),
+  }),
+});
+
+CentrumgemeenteRef.implement({
+  description: 'A centrumgemeente: the municipality responsible for maatschappelijke opvang in its region.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id, e.g. amsterdam.' }),
+    name: t.exposeString('name', { description: 'Name.' }),
+    province: t.exposeString('province', { nullable: true, description: 'Province, where the source gives it.' }),
+    g4: t.exposeBoolean('g4', { description: 'One of the four largest cities (G4).' }),
+    regionName: t.exposeString('regionName', { nullable: true, description: 'Name of the region, when stated.' }),
+    regionDescription: t.exposeString('regionDescription', { nullable: true, description: 'The region as the source describes it.' }),
+    regionNote: t.exposeString('regionNote', { nullable: true, description: 'Remark on the region.' }),
+    municipalityCount: t.exposeInt('municipalityCount', { nullable: true, description: 'Municipalities in the region, when stated.' }),
+    interviewPeriod: t.exposeString('interviewPeriod', { nullable: true, description: 'When the study interviewed in this city.' }),
+    municipalities: t.field({
+      type: [builder.objectRef<{ id: string; name: string }>('Municipality').implement({
+        description: 'A regiogemeente served by the centrumgemeente.',
+        fields: (m) => ({
+          id: m.exposeID('id', { description: 'Stable id.' }),
+          name: m.exposeString('name', { description: 'Name.' }),
+        }),
+      })],
+      description: 'Regiogemeenten named in the source; may be incomplete where the source lists none.',
+      resolve: (c, _args, ctx) => ctx.loaders.municipalitiesByCity.load(c.id),
+    }),
+    chainModel: t.field({
+      type: ChainModelRef,
+      nullable: true,
+      description: 'The chain model (ketenaanpak) with regie per stage.',
+      resolve: async (c, _args, ctx) => (await ctx.loaders.chainModelsByCity.load(c.id))[0] ?? null,
+    }),
+    regieStatements: t.field({
+      type: [RegieNoteRef],
+      description: 'What the source says about regie beyond the numbered steps.',
+      resolve: (c, _args, ctx) => ctx.loaders.regieNotesByCity.load(c.id),
+    }),
+    covenants: t.field({
+      type: [CovenantRef],
+      description: 'Covenants, policies and agreements.',
+      resolve: (c, _args, ctx) => ctx.loaders.covenantsByCity.load(c.id),
+    }),
+    earlyWarning: t.field({
+      type: EarlyWarningRef,
+      nullable: true,
+      description: 'The early-warning arrangement for rent arrears.',
+      resolve: async (c, _args, ctx) => (await ctx.loaders.earlyWarningsByCity.load(c.id))[0] ?? null,
+    }),
+    publishedFigures: t.field({
+      type: [PublishedFigureRef],
+      description: 'Figures the sources publish for this city.',
+      resolve: (c, _args, ctx) => ctx.loaders.figuresByCity.load(c.id),
+    }),
+    registrationSystems: t.field({
+      type: [RegistrationSystemRef],
+      description: 'Registration systems in use.',
+      resolve: (c, _args, ctx) => ctx.loaders.registrationSystemsByCity.load(c.id),
+    }),
+    agencies: t.connection({
+      type: AgencyRef,
+      description: 'Agencies taking part in the chain of this region.',
+      resolve: async (c, args, ctx) => {
+        const first = pageSize(args.first);
+        const page = await ctx.repos.reference.agencies({ cityId: c.id }, first, decodeCursor(args.after));
+        return toConnection(page, (agency) => agency.id);
+      },
+    }),
+    facilities: t.connection({
+      type: FacilityRef,
+      description: 'Shelter facilities of this region.',
+      resolve: async (c, args, ctx) => {
+        const first = pageSize(args.first);
+        const page = await ctx.repos.reference.facilities({ cityId: c.id }, first, decodeCursor(args.after));
+        return toConnection(page, (facility) => facility.id);
+      },
+    }),
+    source: t.field({ type: SourceRef, description: 'Where the region is described (bron).', resolve: (c) => c }),
+  }),
+});
+
+builder.queryFields((t) => ({
+  centrumgemeenten: t.field({
+    type: [CentrumgemeenteRef],
+    description: 'All centrumgemeenten in Ketenkaart, by name.',
+    resolve: async (_root, _args, ctx) => {
+      const cities = await ctx.repos.reference.listCentrumgemeenten();
+      cities.forEach((city) => ctx.loaders.centrumgemeente.prime(city.id, city));
+      return cities;
+    },
+  }),
+  centrumgemeente: t.field({
+    type: CentrumgemeenteRef,
+    nullable: true,
+    description: 'One centrumgemeente by id (amsterdam, utrecht, leeuwarden, oss).',
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, { id }, ctx) => ctx.loaders.centrumgemeente.load(String(id)),
+  }),
+}));

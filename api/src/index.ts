@@ -1,0 +1,10 @@
+// What the api workspace offers to seed and tests: the app factory, the executor and the repositories.
+export { createApp, type App, type AppDeps } from './app.js';
+export { loadConfig, type Config, type StoreConfig } from './config.js';
+export { createExecutor } from './db/create-executor.js';
+export { countingExecutor, StatementMisuseError, type CypherExecutor, type CypherTx } from './db/executor.js';
+export { cypher, statement, registeredStatements, type Statement } from './db/cypher.js';
+export { migrate, migrations, latestSchemaVersion, schemaVersion } from './db/migrate.js';
+export { createLogger, type Logger } from './logger.js';
+export { createRepositories, type Repositories } from './repositories/index.js';
+export type { ReferenceGraph } from './repositories/reference-repository.js';

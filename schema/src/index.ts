@@ -1,0 +1,20 @@
+// The graph model of Ketenkaart: ids, node and relationship definitions, lifecycles and provenance.
+export * from './ids.js';
+export * from './provenance.js';
+export * from './unknown.js';
+export * from './nodes/Centrumgemeente.js';
+export * from './nodes/Municipality.js';
+export * from './nodes/Agency.js';
+export * from './nodes/Facility.js';
+export * from './nodes/ChainModel.js';
+export * from './nodes/Covenant.js';
+export * from './nodes/PublishedFigure.js';
+export * from './nodes/RegistrationSystem.js';
+export * from './nodes/Household.js';
+export * from './nodes/Event.js';
+export * from './nodes/Referral.js';
+export * from './nodes/RegieAssignment.js';
+export * from './lifecycles/chain-state.js';
+export * from './lifecycles/referral-lifecycle.js';
+export * from './relationships/catalogue.js';
+export { migrationsDir } from './migrations.js';

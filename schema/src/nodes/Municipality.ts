@@ -1,0 +1,10 @@
+// A regiogemeente served by a centrumgemeente (DOMAIN.md §1, L581-583).
+import { z } from 'zod';
+
+export const Municipality = z.object({
+  id: z.string(),
+  name: z.string(),
+  centrumgemeenteId: z.string(),
+  sourceLines: z.string().nullable(),
+});
+export type Municipality = z.infer<typeof Municipality>;
