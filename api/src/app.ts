@@ -6,7 +6,7 @@ import { createContext, type Context } from './context.js';
 import type { CypherExecutor } from './db/executor.js';
 import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
-import { requestGuards } from './guards.js';
+import { requestGuards, withinBodyLimit } from './guards.js';
 import type { Logger } from './logger.js';
 import { serveWeb } from './web-assets.js';
 
@@ -50,7 +50,13 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     async fetch(request: Request): Promise<Response> {
       const { pathname } = new URL(request.url);
       if (pathname === '/healthz' && request.method === 'GET') return health();
-      if (pathname === '/graphql') return yoga.fetch(request, {});
+      if (pathname === '/graphql') {
+        const bounded = await withinBodyLimit(request);
+        if (!bounded) {
+          return Response.json({ errors: [{ message: 'Request body too large.', extensions: { code: 'REQUEST_TOO_LARGE' } }] }, { status: 413 });
+        }
+        return yoga.fetch(bounded, {});
+      }
       return serveWeb(config.webDistDir, pathname);
     },
   };

@@ -1,11 +1,9 @@
-// Request guards (OWASP GraphQL cheat sheet): depth, cost, aliases, tokens, batching and body size.
+// Request guards (OWASP GraphQL cheat sheet): aliases, tokens, directives, suggestions and body size.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import type { Plugin } from 'graphql-yoga';
 import type { Config } from './config.js';
 
 export const limits = {
-  maxDepth: 10,
-  maxCost: 5000,
   maxAliases: 15,
   maxTokens: 2000,
   maxDirectives: 20,
@@ -15,29 +13,36 @@ export const limits = {
 
 export function requestGuards(config: Config): Plugin[] {
   const shield = EnvelopArmorPlugin({
-    maxDepth: { n: limits.maxDepth, ignoreIntrospection: config.introspection },
-    costLimit: { maxCost: limits.maxCost },
+    // Depth and cost are the Pothos complexity plugin's (graphql/limits.ts): it knows page sizes.
+    maxDepth: { enabled: false },
+    costLimit: { enabled: false },
     maxAliases: { n: limits.maxAliases },
     maxTokens: { n: limits.maxTokens },
     maxDirectives: { n: limits.maxDirectives },
     blockFieldSuggestion: { enabled: true },
   });
-  return [shield as Plugin, rejectLargeBodies()];
+  return [shield as Plugin];
 }
 
-/** Refuses oversized bodies before they are parsed, by declared length and by what actually arrives. */
-function rejectLargeBodies(): Plugin {
-  return {
-    onRequest({ request, endResponse, fetchAPI }) {
-      const declared = Number(request.headers.get('content-length') ?? '0');
-      if (declared > limits.maxBodyBytes) {
-        endResponse(
-          new fetchAPI.Response(JSON.stringify({ errors: [{ message: 'Request body too large.', extensions: { code: 'REQUEST_TOO_LARGE' } }] }), {
-            status: 413,
-            headers: { 'content-type': 'application/json' },
-          }),
-        );
-      }
-    },
-  };
+/**
+ * Reads a request body up to the limit, whatever Content-Length claims, and returns the request rebuilt
+ * from the buffered bytes; null when the body is larger than the limit.
+ */
+export async function withinBodyLimit(request: Request, maxBytes = limits.maxBodyBytes): Promise<Request | null> {
+  if (!request.body) return request;
+  if (Number(request.headers.get('content-length') ?? '0') > maxBytes) return null;
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > maxBytes) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return new Request(request.url, { method: request.method, headers: request.headers, body: Buffer.concat(chunks) });
 }

@@ -8,3 +8,4 @@ export { migrate, migrations, latestSchemaVersion, schemaVersion } from './db/mi
 export { createLogger, type Logger } from './logger.js';
 export { createRepositories, type Repositories } from './repositories/index.js';
 export type { ReferenceGraph } from './repositories/reference-repository.js';
+export { printedSchema, schemaFile } from './graphql/print-schema.js';

@@ -1,6 +1,7 @@
 // Per-request DataLoaders: every nested list resolves with one statement per level, never one per row.
 import DataLoader from 'dataloader';
 import type { Repositories } from './repositories/index.js';
+import type { Page } from './repositories/rows.js';
 
 /** One row per key, looked up in a single batch; missing keys resolve to null. */
 export function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<T[]>, idOf: (row: T) => string) {
@@ -26,6 +27,31 @@ export function groupLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>,
   });
 }
 
+/**
+ * Pages of a nested connection for many parents at once. Parents asking for the same page size and cursor
+ * share one statement; the key is "parent|first|after".
+ */
+export function pageLoader<T>(fetch: (parents: readonly string[], first: number, after: string | null) => Promise<Map<string, Page<T>>>) {
+  return new DataLoader<{ parent: string; first: number; after: string | null }, Page<T>, string>(
+    async (keys) => {
+      const groups = new Map<string, { first: number; after: string | null; parents: string[] }>();
+      for (const key of keys) {
+        const groupKey = `${key.first}|${key.after ?? ''}`;
+        const group = groups.get(groupKey) ?? { first: key.first, after: key.after, parents: [] };
+        group.parents.push(key.parent);
+        groups.set(groupKey, group);
+      }
+      const pages = new Map<string, Page<T>>();
+      for (const [groupKey, group] of groups) {
+        const result = await fetch(group.parents, group.first, group.after);
+        for (const parent of group.parents) pages.set(`${parent}|${groupKey}`, result.get(parent) ?? { items: [], hasNextPage: false });
+      }
+      return keys.map((key) => pages.get(`${key.parent}|${key.first}|${key.after ?? ''}`)!);
+    },
+    { cacheKeyFn: (key) => `${key.parent}|${key.first}|${key.after ?? ''}` },
+  );
+}
+
 export function createLoaders(repos: Repositories) {
   const ref = repos.reference;
   const city = (row: { centrumgemeenteId: string | null }) => row.centrumgemeenteId ?? '';
@@ -41,6 +67,9 @@ export function createLoaders(repos: Repositories) {
     covenantsByCity: groupLoader(ref.covenantsByCity, city),
     earlyWarningsByCity: groupLoader(ref.earlyWarningsByCity, city),
     figuresByCity: groupLoader(ref.figuresByCity, city),
+    tablesByCity: groupLoader(ref.tablesByCity, city),
+    agencyPageByCity: pageLoader(ref.agencyPagesByCity),
+    facilityPageByCity: pageLoader(ref.facilityPagesByCity),
     registrationSystemsByCity: groupLoader(ref.registrationSystemsByCity, city),
   };
 }

@@ -10,6 +10,7 @@ CREATE CONSTRAINT regie_note_id IF NOT EXISTS FOR (n:RegieNote) REQUIRE n.id IS 
 CREATE CONSTRAINT covenant_id IF NOT EXISTS FOR (n:Covenant) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT early_warning_id IF NOT EXISTS FOR (n:EarlyWarningArrangement) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT published_figure_id IF NOT EXISTS FOR (n:PublishedFigure) REQUIRE n.id IS UNIQUE;
+CREATE CONSTRAINT published_table_id IF NOT EXISTS FOR (n:PublishedTable) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT registration_system_id IF NOT EXISTS FOR (n:RegistrationSystem) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT household_id IF NOT EXISTS FOR (n:Household) REQUIRE n.id IS UNIQUE;
 CREATE CONSTRAINT person_id IF NOT EXISTS FOR (n:Person) REQUIRE n.id IS UNIQUE;

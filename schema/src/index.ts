@@ -9,6 +9,7 @@ export * from './nodes/Facility.js';
 export * from './nodes/ChainModel.js';
 export * from './nodes/Covenant.js';
 export * from './nodes/PublishedFigure.js';
+export * from './nodes/PublishedTable.js';
 export * from './nodes/RegistrationSystem.js';
 export * from './nodes/Household.js';
 export * from './nodes/Event.js';

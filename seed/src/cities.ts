@@ -15,6 +15,7 @@ import {
   type Facility,
   type Municipality,
   type PublishedFigure,
+  type PublishedTable,
   type RegieNote,
   type RegistrationSystem,
 } from '@ketenkaart/schema';
@@ -37,12 +38,26 @@ const strings = (value: unknown): string[] =>
 const slug = (text: string) =>
   text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
 
+/** Early-warning fields with a place of their own; every other field is kept as a stated term. */
+const earlyWarningFields = new Set([
+  'name', 'aliases', 'formal', 'reportAfterMonthsArrears', 'firstContactAfterMonthsArrears', 'judgmentAfterMonthsArrears',
+  'feedbackDays', 'feedbackNames', 'incassoSuspensionMaxMonths', 'familySpecificAgreements', 'familiesSpecialTargetGroup',
+  'cityWideFrom', 'covenant', 'reportedBy', 'reportedTo', 'note', 'referralTrigger', 'incassoSuspension', 'source',
+]);
+
+function otherTerms(raw: Json, known: Set<string>): string[] {
+  return Object.entries(raw)
+    .filter(([key, value]) => !known.has(key) && value !== null && value !== undefined)
+    .map(([key, value]) => `${key}: ${typeof value === 'string' ? value : JSON.stringify(value)}`);
+}
+
 export function citiesToGraph(data: Json): ReferenceGraph {
   const graph: ReferenceGraph = {
     centrumgemeenten: [], municipalities: [], agencies: [], facilities: [], capacityFigures: [], chainModels: [],
-    chainStages: [], regieNotes: [], covenants: [], earlyWarnings: [], figures: [], registrationSystems: [],
+    chainStages: [], regieNotes: [], covenants: [], earlyWarnings: [], figures: [], tables: [], registrationSystems: [],
   };
   for (const city of data.cities as Json[]) addCity(graph, city);
+  ((data.national ?? []) as Json[]).forEach((raw, index) => graph.figures.push(toFigure(raw, `nl-fig-${index + 1}`, null, null, null)));
   return graph;
 }
 
@@ -77,6 +92,7 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       roles: strings(raw.roles),
       note: str(raw.note),
       memberCount: num(raw.count),
+      memberCountText: typeof raw.count === 'string' ? raw.count : null,
       parentId: str(raw.parent),
       centrumgemeenteId: cityId,
       sourceLines: str(raw.source),
@@ -204,35 +220,40 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       covenantId: str(ew.covenant),
       reportedByAgencyIds: strings(ew.reportedBy),
       reportedToAgencyIds: strings(ew.reportedTo),
+      otherTerms: otherTerms(ew, earlyWarningFields),
       note: [str(ew.note), str(ew.referralTrigger), str(ew.incassoSuspension)].filter(Boolean).join(' ') || null,
       sourceLines: str(ew.source),
     };
     graph.earlyWarnings.push(earlyWarning);
   }
 
+  const agencyIds = new Set((city.agencies as Json[]).map((a) => a.id));
+  const facilityIds = new Set((city.facilities as Json[]).map((f) => f.id));
   (city.figures as Json[]).forEach((raw, index) => {
-    const stated = statedValue(raw.value);
-    const figure: PublishedFigure = {
-      id: `${cityId}-fig-${index + 1}`,
+    const agencyId = str(raw.agency) && agencyIds.has(raw.agency) ? raw.agency : null;
+    const facilityId = str(raw.facility) && facilityIds.has(raw.facility) ? raw.facility : null;
+    graph.figures.push(toFigure(raw, `${cityId}-fig-${index + 1}`, cityId, agencyId, facilityId));
+  });
+
+
+  for (const raw of (city.tables ?? []) as Json[]) {
+    const columns = strings(raw.columns);
+    const table: PublishedTable = {
+      id: raw.id,
       centrumgemeenteId: cityId,
-      metric: raw.metric,
-      year: num(raw.year),
-      period: str(raw.period) ?? str(raw.asOf),
-      status: stated.status,
-      value: stated.value,
-      valueText: stated.valueText,
-      unit: str(raw.unit),
-      scope: str(raw.scope),
+      title: raw.title,
       sourceOrg: str(raw.sourceOrg),
-      qualifier: str(raw.qualifier),
-      agencyId: str(raw.agency),
-      facilityId: str(raw.facility),
-      note: [str(raw.note), str(raw.share)].filter(Boolean).join(' ') || null,
-      sourceDocument: str(raw.document) ?? SEED_SOURCE_DOCUMENT,
+      scope: str(raw.scope),
+      unit: str(raw.unit),
+      unitNote: str(raw.unitNote),
+      columns,
+      columnGloss: columns.map((column) => str(raw.columnGloss?.[column])),
+      rowsJson: JSON.stringify(raw.rows),
+      note: str(raw.note),
       sourceLines: str(raw.source),
     };
-    graph.figures.push(figure);
-  });
+    graph.tables.push(table);
+  }
 
   (city.registrationSystems as Json[]).forEach((raw, index) => {
     const system: RegistrationSystem = {
@@ -247,4 +268,31 @@ function addCity(graph: ReferenceGraph, city: Json): void {
     };
     graph.registrationSystems.push(system);
   });
+}
+
+/** A published figure from the report data; `unresolved` names a subject that is not a seeded agency or facility. */
+function toFigure(raw: Json, id: string, cityId: string | null, agencyId: string | null, facilityId: string | null): PublishedFigure {
+  const stated = statedValue(raw.value);
+  const unresolved = [agencyId ? null : str(raw.agency), facilityId ? null : str(raw.facility)].filter(Boolean);
+  return {
+    id,
+    centrumgemeenteId: cityId,
+    metric: raw.metric,
+    year: num(raw.year),
+    // A school year ("2018/2019") is a period, not a year.
+    period: str(raw.period) ?? str(raw.asOf) ?? str(raw.year),
+    status: stated.status,
+    value: stated.value,
+    valueText: stated.valueText,
+    unit: str(raw.unit),
+    scope: [str(raw.scope), str(raw.area)].filter(Boolean).join('; ') || null,
+    sourceOrg: str(raw.sourceOrg),
+    qualifier: str(raw.qualifier),
+    agencyId,
+    facilityId,
+    subjectName: unresolved.join('; ') || null,
+    note: [str(raw.note), str(raw.share), raw.of != null ? `of ${raw.of}` : null].filter(Boolean).join(' ') || null,
+    sourceDocument: str(raw.document) ?? SEED_SOURCE_DOCUMENT,
+    sourceLines: str(raw.source),
+  };
 }

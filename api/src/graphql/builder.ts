@@ -1,9 +1,12 @@
 // The Pothos builder: configuration only. Types live in types/, mutations in mutations/.
 import SchemaBuilder from '@pothos/core';
+import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
+import { getNamedType, getNullableType, isListType } from 'graphql';
 import type { Context } from '../context.js';
+import { queryLimits } from './limits.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
@@ -15,18 +18,39 @@ export const builder = new SchemaBuilder<{
   };
 }>({
   // Errors before scope-auth so that a Forbidden result can be a union member.
-  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin],
+  plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
     authScopes: () => ({ public: true }),
   },
   errors: { defaultTypes: [] },
+  complexity: {
+    // A page costs what it can return: connections multiply their selections by `first`, other lists by 10.
+    fieldComplexity: (args, _ctx, field) => {
+      const hasPageSize = field.args.some((arg) => arg.name === 'first');
+      if (hasPageSize) return { field: 1, multiplier: typeof args.first === 'number' ? args.first : queryLimits.defaultPageSize };
+      if (field.name === 'edges' || !isListType(getNullableType(field.type))) return { field: 1, multiplier: 1 };
+      return { field: 1, multiplier: getNamedType(field.type) ? 10 : 1 };
+    },
+    limit: { complexity: queryLimits.maxComplexity, depth: queryLimits.maxDepth, breadth: queryLimits.maxBreadth },
+  },
   relay: {
     clientMutationId: 'omit',
     cursorType: 'String',
     // No global node(id) lookup: every read goes through a field that checks the object itself.
     nodeQueryOptions: false,
     nodesQueryOptions: false,
+    pageInfoTypeOptions: { description: 'Where a page sits in a list (Relay cursor pagination).' },
+    defaultConnectionTypeOptions: { description: 'A page of a list (Relay connection).' },
+    defaultEdgeTypeOptions: { description: 'One item of a page with its cursor.' },
+    edgesFieldOptions: { description: 'The items of this page.' },
+    pageInfoFieldOptions: { description: 'Cursors and whether more pages follow.' },
+    cursorFieldOptions: { description: 'Opaque cursor: pass as `after` to get the items after this one.' },
+    nodeFieldOptions: { description: 'The item.' },
+    hasNextPageFieldOptions: { description: 'Whether another page follows.' },
+    hasPreviousPageFieldOptions: { description: 'Whether a page comes before (always false: lists page forward).' },
+    startCursorFieldOptions: { description: 'Cursor of the first item of the page.' },
+    endCursorFieldOptions: { description: 'Cursor of the last item: pass as `after` for the next page.' },
   },
 });
 

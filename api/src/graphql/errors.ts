@@ -1,10 +1,19 @@
 // User-facing errors with stable codes; the web translates by code, API clients read the English message.
+import { GraphQLError } from 'graphql';
 import { builder } from './builder.js';
 
-export class NotFoundError extends Error {
+/** User-facing errors are GraphQLErrors, so that outside a union field they pass the mask with their code. */
+abstract class UserError extends GraphQLError {
+  abstract readonly code: string;
+  constructor(message: string, code: string) {
+    super(message, { extensions: { code } });
+  }
+}
+
+export class NotFoundError extends UserError {
   readonly code = 'NOT_FOUND';
   constructor(readonly entity: string, readonly id: string) {
-    super(`${entity} ${id} does not exist or is not visible to you.`);
+    super(`${entity} ${id} does not exist or is not visible to you.`, 'NOT_FOUND');
   }
 }
 
@@ -13,28 +22,31 @@ export interface FieldProblem {
   message: string;
 }
 
-export class ValidationError extends Error {
+export class ValidationError extends UserError {
   readonly code = 'VALIDATION';
   constructor(readonly fields: FieldProblem[]) {
-    super(`Invalid input: ${fields.map((f) => `${f.path.join('.') || '(input)'}: ${f.message}`).join('; ')}`);
+    super(`Invalid input: ${fields.map((f) => `${f.path.join('.') || '(input)'}: ${f.message}`).join('; ')}`, 'VALIDATION');
   }
 }
 
-export class InvalidTransitionError extends Error {
+export class InvalidTransitionError extends UserError {
   readonly code = 'INVALID_TRANSITION';
   constructor(readonly from: string, readonly action: string, readonly allowed: string[]) {
-    super(`Cannot ${action.toLowerCase()} a referral that is ${from.toLowerCase()}; allowed: ${allowed.join(', ') || 'none (final state)'}.`);
+    super(
+      `Cannot ${action.toLowerCase()} a referral that is ${from.toLowerCase()}; allowed: ${allowed.join(', ') || 'none (final state)'}.`,
+      'INVALID_TRANSITION',
+    );
   }
 }
 
-export class ForbiddenError extends Error {
+export class ForbiddenError extends UserError {
   readonly code = 'FORBIDDEN';
   constructor(readonly reason: string) {
-    super(reason);
+    super(reason, 'FORBIDDEN');
   }
 }
 
-const ErrorInterface = builder.interfaceRef<Error & { code: string }>('Error').implement({
+const ErrorInterface = builder.interfaceRef<UserError>('Error').implement({
   description: 'A problem the client can act on. `code` is stable; `message` is English text for API clients.',
   fields: (t) => ({
     code: t.exposeString('code', { description: 'Stable error code: NOT_FOUND, VALIDATION, INVALID_TRANSITION or FORBIDDEN.' }),

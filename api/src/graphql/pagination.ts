@@ -1,9 +1,9 @@
 // Relay connections over keyset pages: the cursor is the sort key of the last row, opaque to clients.
 import type { Page } from '../repositories/rows.js';
 import { ValidationError } from './errors.js';
+import { queryLimits } from './limits.js';
 
-export const MAX_PAGE_SIZE = 100;
-export const DEFAULT_PAGE_SIZE = 25;
+const { maxPageSize: MAX_PAGE_SIZE, defaultPageSize: DEFAULT_PAGE_SIZE } = queryLimits;
 
 export function encodeCursor(key: string): string {
   return Buffer.from(`k:${key}`, 'utf8').toString('base64url');

@@ -14,6 +14,7 @@ import {
   FigureStatus,
   Municipality,
   PublishedFigure,
+  PublishedTable,
   RegieNote,
   RegistrationSystem,
   type Provenance,
@@ -35,6 +36,7 @@ export interface ReferenceGraph {
   covenants: Covenant[];
   earlyWarnings: EarlyWarningArrangement[];
   figures: PublishedFigure[];
+  tables: PublishedTable[];
   registrationSystems: RegistrationSystem[];
 }
 
@@ -164,6 +166,14 @@ OPTIONAL MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | MERGE (c)-[:PUBLISHED_FIGURE]->(n))
 RETURN count(n) AS written`, written);
 
+const upsertTables = statement('upsertPublishedTables', cypher`
+UNWIND $rows AS row
+MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
+MERGE (n:PublishedTable {id: row.id})
+SET n += $provenance, n += row.props
+MERGE (c)-[:PUBLISHED_TABLE]->(n)
+RETURN count(n) AS written`, written);
+
 const upsertRegistrationSystems = statement('upsertRegistrationSystems', cypher`
 UNWIND $rows AS row
 MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
@@ -196,14 +206,14 @@ RETURN n { .* } AS row
 ORDER BY n.name`, z.object({ row: MunicipalityRow }));
 
 const AgencyRow = Agency.extend({
-  aliases: list(z.string()), roles: list(z.string()), note: opt(z.string()), memberCount: opt(z.number().int()),
+  aliases: list(z.string()), roles: list(z.string()), note: opt(z.string()), memberCount: opt(z.number().int()), memberCountText: opt(z.string()),
   parentId: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: z.string(),
 });
 export type AgencyRecord = z.infer<typeof AgencyRow>;
 
 const agenciesByIds = statement('agenciesByIds', cypher`
 MATCH (n:Agency) WHERE n.id IN $ids
-RETURN n { .id, .name, .aliases, .type, .roles, .note, .memberCount, .parentId, .centrumgemeenteId, .sourceLines, .sourceDocument, .recordedAt } AS row`,
+RETURN n { .id, .name, .aliases, .type, .roles, .note, .memberCount, .memberCountText, .parentId, .centrumgemeenteId, .sourceLines, .sourceDocument, .recordedAt } AS row`,
   z.object({ row: AgencyRow }));
 
 const agenciesPage = statement('agenciesPage', cypher`
@@ -212,9 +222,18 @@ WHERE ($cityId IS NULL OR n.centrumgemeenteId = $cityId)
   AND ($type IS NULL OR n.type = $type)
   AND ($search IS NULL OR n.searchKey CONTAINS $search)
   AND ($after IS NULL OR n.id > $after)
-RETURN n { .id, .name, .aliases, .type, .roles, .note, .memberCount, .parentId, .centrumgemeenteId, .sourceLines, .sourceDocument, .recordedAt } AS row
+RETURN n { .id, .name, .aliases, .type, .roles, .note, .memberCount, .memberCountText, .parentId, .centrumgemeenteId, .sourceLines, .sourceDocument, .recordedAt } AS row
 ORDER BY n.id
 LIMIT $limit`, z.object({ row: AgencyRow }));
+
+// Pages for several cities in one statement, so a list of cities with their agencies is not N+1.
+const agencyPagesByCity = statement('agencyPagesByCity', cypher`
+MATCH (n:Agency)
+WHERE n.centrumgemeenteId IN $cityIds AND ($after IS NULL OR n.id > $after)
+WITH n ORDER BY n.id
+WITH n.centrumgemeenteId AS cityId,
+  collect(n { .id, .name, .aliases, .type, .roles, .note, .memberCount, .memberCountText, .parentId, .centrumgemeenteId, .sourceLines, .sourceDocument, .recordedAt }) AS rows
+RETURN cityId, rows[0..$limit] AS rows`, z.object({ cityId: z.string(), rows: z.array(AgencyRow) }));
 
 const FacilityRow = Facility.extend({
   aliases: list(z.string()), agencyId: opt(z.string()), location: opt(z.string()), note: opt(z.string()),
@@ -236,6 +255,14 @@ WHERE ($cityId IS NULL OR n.centrumgemeenteId = $cityId)
 RETURN n { .id, .name, .kind, .aliases, .agencyId, .centrumgemeenteId, .location, .note, .sourceLines, .sourceDocument, .recordedAt } AS row
 ORDER BY n.id
 LIMIT $limit`, z.object({ row: FacilityRow }));
+
+const facilityPagesByCity = statement('facilityPagesByCity', cypher`
+MATCH (n:Facility)
+WHERE n.centrumgemeenteId IN $cityIds AND ($after IS NULL OR n.id > $after)
+WITH n ORDER BY n.id
+WITH n.centrumgemeenteId AS cityId,
+  collect(n { .id, .name, .kind, .aliases, .agencyId, .centrumgemeenteId, .location, .note, .sourceLines, .sourceDocument, .recordedAt }) AS rows
+RETURN cityId, rows[0..$limit] AS rows`, z.object({ cityId: z.string(), rows: z.array(FacilityRow) }));
 
 const CapacityRow = CapacityFigure.extend({
   value: opt(z.number()), unit: CapacityUnit, unitNl: opt(z.string()), year: opt(z.number().int()), asOf: opt(z.string()),
@@ -298,7 +325,7 @@ const EarlyWarningRow = EarlyWarningArrangement.extend({
   firstContactAfterMonthsArrears: opt(z.number()), judgmentAfterMonthsArrears: opt(z.number()), feedbackDays: list(z.number().int()),
   feedbackNames: list(z.string()), incassoSuspensionMaxMonths: opt(z.number()), familySpecificAgreements: opt(z.boolean()),
   cityWideFrom: opt(z.string()), covenantId: opt(z.string()), reportedByAgencyIds: list(z.string()),
-  reportedToAgencyIds: list(z.string()), note: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()),
+  reportedToAgencyIds: list(z.string()), otherTerms: list(z.string()), note: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()),
 });
 export type EarlyWarningRecord = z.infer<typeof EarlyWarningRow>;
 
@@ -309,13 +336,30 @@ RETURN n { .* } AS row`, z.object({ row: EarlyWarningRow }));
 const FigureRow = PublishedFigure.extend({
   centrumgemeenteId: opt(z.string()), year: opt(z.number().int()), period: opt(z.string()), status: FigureStatus,
   value: opt(z.number()), valueText: opt(z.string()), unit: opt(z.string()), scope: opt(z.string()), sourceOrg: opt(z.string()),
-  qualifier: opt(z.string()), agencyId: opt(z.string()), facilityId: opt(z.string()), note: opt(z.string()),
+  qualifier: opt(z.string()), agencyId: opt(z.string()), facilityId: opt(z.string()), subjectName: opt(z.string()), note: opt(z.string()),
   sourceLines: opt(z.string()),
 });
 export type FigureRecord = z.infer<typeof FigureRow>;
 
 const figuresByCity = statement('figuresByCity', cypher`
 MATCH (c:Centrumgemeente)-[:PUBLISHED_FIGURE]->(n:PublishedFigure) WHERE c.id IN $cityIds
+RETURN n { .* } AS row
+ORDER BY n.metric, n.year, n.id`, z.object({ row: FigureRow }));
+
+const TableRow = PublishedTable.extend({
+  sourceOrg: opt(z.string()), scope: opt(z.string()), unit: opt(z.string()), unitNote: opt(z.string()),
+  columnGloss: z.array(z.string()).nullish().transform((gloss) => gloss ?? []), note: opt(z.string()), sourceLines: opt(z.string()),
+  sourceDocument: opt(z.string()),
+});
+export type TableRecord = Omit<z.infer<typeof TableRow>, 'columnGloss'> & { columnGloss: (string | null)[] };
+
+const tablesByCity = statement('tablesByCity', cypher`
+MATCH (c:Centrumgemeente)-[:PUBLISHED_TABLE]->(n:PublishedTable) WHERE c.id IN $cityIds
+RETURN n { .* } AS row
+ORDER BY n.id`, z.object({ row: TableRow }));
+
+const nationalFigures = statement('nationalFigures', cypher`
+MATCH (n:PublishedFigure) WHERE n.centrumgemeenteId IS NULL
 RETURN n { .* } AS row
 ORDER BY n.metric, n.year, n.id`, z.object({ row: FigureRow }));
 
@@ -372,6 +416,8 @@ export function createReferenceRepository(executor: CypherExecutor) {
           rows: graph.figures.map((f) => ({ id: f.id, props: withoutNulls(f) })),
           provenance: prov,
         });
+        // Neo4j lists hold no nulls: an unexplained column is stored as "" and read back as null.
+        await upsert(tx, upsertTables, graph.tables.map((t) => ({ ...t, columnGloss: t.columnGloss.map((g) => g ?? '') })), prov);
         await upsert(tx, upsertRegistrationSystems, graph.registrationSystems, prov);
       });
     },
@@ -399,6 +445,17 @@ export function createReferenceRepository(executor: CypherExecutor) {
         }),
       );
       return pageOf(rows.map((r) => r.row), first);
+    },
+
+    /** One page per city for many cities at once: one statement, keyed by city. */
+    async agencyPagesByCity(cityIds: readonly string[], first: number, after: string | null): Promise<Map<string, Page<AgencyRecord>>> {
+      const rows = await executor.read((tx) => tx.run(agencyPagesByCity, { cityIds: [...cityIds], after, limit: first + 1 }));
+      return new Map(rows.map((row) => [row.cityId, pageOf(row.rows, first)]));
+    },
+
+    async facilityPagesByCity(cityIds: readonly string[], first: number, after: string | null): Promise<Map<string, Page<FacilityRecord>>> {
+      const rows = await executor.read((tx) => tx.run(facilityPagesByCity, { cityIds: [...cityIds], after, limit: first + 1 }));
+      return new Map(rows.map((row) => [row.cityId, pageOf(row.rows, first)]));
     },
 
     facilitiesByIds: (ids: readonly string[]) => executor.read(async (tx) => byCity(await tx.run(facilitiesByIds, { ids: [...ids] }))),
@@ -434,6 +491,14 @@ export function createReferenceRepository(executor: CypherExecutor) {
       executor.read(async (tx) => byCity(await tx.run(earlyWarningsByCity, { cityIds: [...cityIds] }))),
     figuresByCity: (cityIds: readonly string[]) =>
       executor.read(async (tx) => byCity(await tx.run(figuresByCity, { cityIds: [...cityIds] }))),
+    tablesByCity: (cityIds: readonly string[]) =>
+      executor.read(async (tx) =>
+        (await tx.run(tablesByCity, { cityIds: [...cityIds] })).map(({ row }): TableRecord => ({
+          ...row,
+          columnGloss: row.columnGloss.map((gloss) => gloss || null),
+        })),
+      ),
+    nationalFigures: () => executor.read(async (tx) => (await tx.run(nationalFigures)).map((r) => r.row)),
     registrationSystemsByCity: (cityIds: readonly string[]) =>
       executor.read(async (tx) => byCity(await tx.run(registrationSystemsByCity, { cityIds: [...cityIds] }))),
   };

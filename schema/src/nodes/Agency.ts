@@ -32,6 +32,8 @@ export const Agency = z.object({
   note: z.string().nullable(),
   /** For group entries ("9 corporations"): how many organisations the entry stands for. */
   memberCount: z.number().int().nullable(),
+  /** The count as the source words it when it is no plain number ("ruim 10"). */
+  memberCountText: z.string().nullable(),
   parentId: z.string().nullable(),
   centrumgemeenteId: z.string(),
   sourceLines: z.string().nullable(),

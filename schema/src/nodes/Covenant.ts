@@ -40,6 +40,8 @@ export const EarlyWarningArrangement = z.object({
   covenantId: z.string().nullable(),
   reportedByAgencyIds: z.array(z.string()),
   reportedToAgencyIds: z.array(z.string()),
+  /** Further terms the source states (pilot, quota, cost split...), each as "term: value" text. */
+  otherTerms: z.array(z.string()),
   note: z.string().nullable(),
   sourceLines: z.string().nullable(),
 });

@@ -17,6 +17,8 @@ export const PublishedFigure = z.object({
   qualifier: z.string().nullable(),
   agencyId: z.string().nullable(),
   facilityId: z.string().nullable(),
+  /** The agency or facility as the source names it, when it is not one of the seeded ids ("De Roggeveen"). */
+  subjectName: z.string().nullable(),
   note: z.string().nullable(),
   sourceDocument: z.string(),
   sourceLines: z.string().nullable(),

@@ -18,6 +18,7 @@ export const relationships = {
   HAS_EARLY_WARNING: { from: 'Centrumgemeente', to: 'EarlyWarningArrangement', meaning: 'the city arrangement for early warning of arrears' },
   UNDER_COVENANT: { from: 'EarlyWarningArrangement', to: 'Covenant', meaning: 'the covenant the arrangement rests on' },
   PUBLISHED_FIGURE: { from: 'Centrumgemeente', to: 'PublishedFigure', meaning: 'a figure the sources publish for the city' },
+  PUBLISHED_TABLE: { from: 'Centrumgemeente', to: 'PublishedTable', meaning: 'a table the sources print for the city' },
   HAS_REGISTRATION_SYSTEM: { from: 'Centrumgemeente', to: 'RegistrationSystem', meaning: 'a registration system in use in the region' },
   IN_REGION: { from: 'Household', to: 'Centrumgemeente', meaning: 'the region whose chain serves the household' },
   MEMBER_OF: { from: 'Person', to: 'Household', meaning: 'membership with role, from, to and how composition became known' },

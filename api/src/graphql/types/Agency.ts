@@ -21,6 +21,10 @@ AgencyRef.implement({
       nullable: true,
       description: 'For a group entry (e.g. "Woningcorporaties"): how many organisations it stands for, where stated.',
     }),
+    memberCountText: t.exposeString('memberCountText', {
+      nullable: true,
+      description: 'The member count as the source words it when it is not a plain number ("ruim 10").',
+    }),
     parent: t.field({
       type: AgencyRef,
       nullable: true,

@@ -1,5 +1,5 @@
 // Centrumgemeenten with their region, agencies, facilities, chain model, regie, covenants and published figures.
-import type { CovenantRecord, EarlyWarningRecord, FigureRecord, RegistrationSystemRecord } from '../../repositories/reference-repository.js';
+import type { CovenantRecord, EarlyWarningRecord, FigureRecord, RegistrationSystemRecord, TableRecord } from '../../repositories/reference-repository.js';
 import { loadExisting } from '../../loaders.js';
 import { builder } from '../builder.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
@@ -62,6 +62,7 @@ const EarlyWarningRef = builder.objectRef<EarlyWarningRecord>('EarlyWarningArran
       description: 'Who receives the reports.',
       resolve: (e, _args, ctx) => loadExisting(ctx.loaders.agency, e.reportedToAgencyIds),
     }),
+    otherTerms: t.exposeStringList('otherTerms', { description: 'Further terms the source states (pilot, quota, cost split...), as "term: value".' }),
     note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
     source: t.field({ type: SourceRef, description: 'Where the arrangement is described (bron).', resolve: (e) => e }),
   }),
@@ -82,7 +83,60 @@ const PublishedFigureRef = builder.objectRef<FigureRecord>('PublishedFigure').im
     sourceOrg: t.exposeString('sourceOrg', { nullable: true, description: 'Organisation behind the figure.' }),
     qualifier: t.exposeString('qualifier', { nullable: true, description: 'about / over / estimate..., as worded.' }),
     note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
+    subjectName: t.exposeString('subjectName', {
+      nullable: true,
+      description: 'The agency or facility the figure is about as the source names it, where that is not an agency or facility in Ketenkaart.',
+    }),
+    agency: t.field({
+      type: AgencyRef,
+      nullable: true,
+      description: 'Agency the figure is about, when it concerns one.',
+      resolve: (f, _args, ctx) => (f.agencyId ? ctx.loaders.agency.load(f.agencyId) : null),
+    }),
+    facility: t.field({
+      type: FacilityRef,
+      nullable: true,
+      description: 'Facility the figure is about, when it concerns one.',
+      resolve: (f, _args, ctx) => (f.facilityId ? ctx.loaders.facility.load(f.facilityId) : null),
+    }),
     source: t.field({ type: SourceRef, description: 'Source document and lines (bron).', resolve: (f) => f }),
+  }),
+});
+
+const TableRowRef = builder.objectRef<(string | null)[]>('PublishedTableRow').implement({
+  description: 'One printed row of a source table.',
+  fields: (t) => ({
+    cells: t.stringList({
+      nullable: { list: false, items: true },
+      description: 'Cells as text, in column order; null for a cell the report leaves empty.',
+      resolve: (row) => row,
+    }),
+  }),
+});
+
+const PublishedTableRef = builder.objectRef<TableRecord>('PublishedTable').implement({
+  description: 'A table as printed in a source report (tabel), cell by cell; an empty cell is unknown, not zero.',
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'Stable id, e.g. ams-tabel-1.' }),
+    title: t.exposeString('title', { description: 'Title as printed.' }),
+    sourceOrg: t.exposeString('sourceOrg', { nullable: true, description: 'Organisation behind the figures.' }),
+    scope: t.exposeString('scope', { nullable: true, description: 'What the table covers.' }),
+    unit: t.exposeString('unit', { nullable: true, description: 'Unit of the counts; null where none is printed.' }),
+    unitNote: t.exposeString('unitNote', { nullable: true, description: 'Remark on the unit.' }),
+    columns: t.exposeStringList('columns', { description: 'Column names as printed.' }),
+    columnGloss: t.stringList({
+      nullable: { list: false, items: true },
+      description: 'Meaning of each column, in column order; null where the source explains none.',
+      resolve: (table) => table.columnGloss,
+    }),
+    rows: t.field({
+      type: [TableRowRef],
+      description: 'The rows in printed order.',
+      resolve: (table) =>
+        (JSON.parse(table.rowsJson) as (string | number | null)[][]).map((row) => row.map((cell) => (cell === null ? null : String(cell)))),
+    }),
+    note: t.exposeString('note', { nullable: true, description: 'Remark on how the table was read.' }),
+    source: t.field({ type: SourceRef, description: 'Where the table is printed (bron).', resolve: (table) => table }),
   }),
 });
 
@@ -154,6 +208,11 @@ CentrumgemeenteRef.implement({
       description: 'Figures the sources publish for this city.',
       resolve: (c, _args, ctx) => ctx.loaders.figuresByCity.load(c.id),
     }),
+    publishedTables: t.field({
+      type: [PublishedTableRef],
+      description: 'Tables the sources print for this city.',
+      resolve: (c, _args, ctx) => ctx.loaders.tablesByCity.load(c.id),
+    }),
     registrationSystems: t.field({
       type: [RegistrationSystemRef],
       description: 'Registration systems in use.',
@@ -163,8 +222,8 @@ CentrumgemeenteRef.implement({
       type: AgencyRef,
       description: 'Agencies taking part in the chain of this region.',
       resolve: async (c, args, ctx) => {
-        const first = pageSize(args.first);
-        const page = await ctx.repos.reference.agencies({ cityId: c.id }, first, decodeCursor(args.after));
+        const page = await ctx.loaders.agencyPageByCity.load({ parent: c.id, first: pageSize(args.first), after: decodeCursor(args.after) });
+        page.items.forEach((agency) => ctx.loaders.agency.prime(agency.id, agency));
         return toConnection(page, (agency) => agency.id);
       },
     }),
@@ -172,8 +231,8 @@ CentrumgemeenteRef.implement({
       type: FacilityRef,
       description: 'Shelter facilities of this region.',
       resolve: async (c, args, ctx) => {
-        const first = pageSize(args.first);
-        const page = await ctx.repos.reference.facilities({ cityId: c.id }, first, decodeCursor(args.after));
+        const page = await ctx.loaders.facilityPageByCity.load({ parent: c.id, first: pageSize(args.first), after: decodeCursor(args.after) });
+        page.items.forEach((facility) => ctx.loaders.facility.prime(facility.id, facility));
         return toConnection(page, (facility) => facility.id);
       },
     }),
@@ -182,6 +241,11 @@ CentrumgemeenteRef.implement({
 });
 
 builder.queryFields((t) => ({
+  nationalFigures: t.field({
+    type: [PublishedFigureRef],
+    description: 'National figures from the sources (not tied to one city), each with its source document and lines.',
+    resolve: (_root, _args, ctx) => ctx.repos.reference.nationalFigures(),
+  }),
   centrumgemeenten: t.field({
     type: [CentrumgemeenteRef],
     description: 'All centrumgemeenten in Ketenkaart, by name.',

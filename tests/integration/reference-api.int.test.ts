@@ -1,0 +1,131 @@
+// The reference reads over GraphQL: search, pagination, batching (no N+1), request guards and masked errors.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingExecutor, createExecutor, migrate, type App, type CypherExecutor } from '@ketenkaart/api';
+import { seedReferenceData } from '@ketenkaart/seed';
+import { gql, openTestStore, testApp, testConfig } from '../support/store.js';
+
+describe('reference API', () => {
+  let executor: CypherExecutor;
+  let counted: ReturnType<typeof countingExecutor>;
+  let app: App;
+  beforeAll(async () => {
+    executor = await openTestStore();
+    await seedReferenceData(executor);
+    counted = countingExecutor(executor);
+    app = testApp(counted);
+  });
+  afterAll(() => executor.close());
+
+  it('finds agencies by name or alias, ignoring case and accents', async () => {
+    const search = async (term: string) =>
+      (await gql(app, `query($s: String) { agencies(search: $s) { edges { node { id } } } }`, { s: term })).data.agencies.edges.map(
+        (e: any) => e.node.id,
+      );
+    expect(await search('ZIËNN')).toContain('lwd-zienn');
+    expect(await search('mooiland maasland')).toEqual(['oss-maaslandmooiland']);
+    expect(await search('vangnet en advies')).toEqual(['ams-ggd-vangnet-advies']);
+    expect(await search('no such agency')).toEqual([]);
+  });
+
+  it('pages through a list with cursors, each row once', async () => {
+    const seen: string[] = [];
+    let after: string | null = null;
+    for (let pages = 0; pages < 50; pages += 1) {
+      const { data }: { data?: any } = await gql(app, `query($after: String) { agencies(first: 7, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+      seen.push(...data.agencies.edges.map((e: any) => e.node.id));
+      if (!data.agencies.pageInfo.hasNextPage) break;
+      after = data.agencies.pageInfo.endCursor;
+    }
+    const { data: all } = await gql(app, `{ centrumgemeenten { agencies(first: 100) { edges { node { id } } } } }`);
+    const total = all.centrumgemeenten.flatMap((c: any) => c.agencies.edges).length;
+    expect(seen).toHaveLength(total);
+    expect(new Set(seen).size).toBe(total);
+  });
+
+  it('refuses a bad cursor and an oversized page with a typed message', async () => {
+    const badCursor = await gql(app, `{ agencies(after: "bm90LWEtY3Vyc29y") { edges { node { id } } } }`);
+    expect(badCursor.errors?.[0]?.message).toMatch(/after: not a cursor/);
+    const tooMany = await gql(app, `{ agencies(first: 1000) { edges { node { id } } } }`);
+    expect(tooMany.errors?.[0]?.message).toMatch(/first: must be between 1 and 100/);
+  });
+
+  it('resolves nested lists with a fixed number of statements, whatever the number of cities', async () => {
+    const nested = `query($id: ID!) { centrumgemeente(id: $id) { ...C } }
+      fragment C on Centrumgemeente { name chainModel { stages { regieHolder { name } actors { name } } }
+        facilities(first: 50) { edges { node { name operator { name } capacity { value unit } } } }
+        covenants { parties { name } } earlyWarning { reportedBy { name } } }`;
+    const all = `{ centrumgemeenten { ...C } }
+      fragment C on Centrumgemeente { name chainModel { stages { regieHolder { name } actors { name } } }
+        facilities(first: 50) { edges { node { name operator { name } capacity { value unit } } } }
+        covenants { parties { name } } earlyWarning { reportedBy { name } } }`;
+    counted.reset();
+    const one = await gql(app, nested, { id: 'oss' });
+    expect(one.errors).toBeUndefined();
+    const forOne = counted.count();
+    counted.reset();
+    const four = await gql(app, all);
+    expect(four.errors).toBeUndefined();
+    const forFour = counted.count();
+    // Every level, pages of facilities included, is batched: four cities cost what one costs. DataLoader batches
+    // per tick, so one level may split into two batches; one statement per city would add at least three.
+    expect(forFour).toBeLessThanOrEqual(forOne + 1);
+    expect(forFour).toBeLessThan(12);
+  });
+
+  it('never adds capacity figures of different units together', async () => {
+    const { data } = await gql(app, `{ facility(id: "ams-roggeveen-24uur") { capacity { value unit } capacityTotals { unit total figures } } }`);
+    expect(data.facility.capacityTotals).toEqual([{ unit: 'units', total: 70, figures: 2 }]);
+    const { data: mixed } = await gql(app, `{ centrumgemeente(id: "leeuwarden") { facilities(first: 50) { edges { node { capacity { unit } capacityTotals { unit } } } } } }`);
+    for (const { node } of mixed.centrumgemeente.facilities.edges) {
+      const units = new Set(node.capacity.map((c: any) => c.unit));
+      expect(node.capacityTotals.map((t: any) => t.unit).sort()).toEqual([...units].sort());
+    }
+  });
+
+  it('refuses deep, costly, alias-heavy, batched and oversized requests before touching the store', async () => {
+    const deep = `{ agencies { edges { node { parent { parent { parent { parent { parent { parent { parent { parent { parent { parent { id } } } } } } } } } } } } } }`;
+    expect((await gql(app, deep)).errors?.[0]?.message).toMatch(/depth/i);
+    const costly = `{ centrumgemeenten { agencies(first: 100) { edges { node { centrumgemeente { agencies(first: 100) { edges { node { id name } } } } } } } } }`;
+    expect((await gql(app, costly)).errors?.[0]?.message).toMatch(/complexity/i);
+    const aliases = `{ ${Array.from({ length: 20 }, (_, i) => `a${i}: centrumgemeenten { id }`).join(' ')} }`;
+    expect((await gql(app, aliases)).errors?.[0]?.message).toMatch(/aliases/i);
+
+    const batch = await app.fetch(
+      new Request('http://ketenkaart.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(Array.from({ length: 6 }, () => ({ query: '{ centrumgemeenten { id } }' }))),
+      }),
+    );
+    expect(batch.status).toBeGreaterThanOrEqual(400);
+
+    const huge = await app.fetch(
+      new Request('http://ketenkaart.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: '{ centrumgemeenten { id } }', variables: { padding: 'x'.repeat(200_000) } }),
+      }),
+    );
+    expect(huge.status).toBe(413);
+  });
+
+  it('suggests no field names', async () => {
+    const { errors } = await gql(app, `{ centrumgemeenten { nam } }`);
+    expect(errors?.[0]?.message).not.toMatch(/Did you mean/);
+  });
+
+  it('masks internal errors and returns the request id', async () => {
+    const broken = createExecutor(testConfig().store);
+    await migrate(broken);
+    const brokenApp = testApp(broken);
+    await broken.close();
+    const { errors } = await gql(brokenApp, `{ centrumgemeenten { id } }`, {}, { 'x-request-id': 'req-test-0001' });
+    expect(errors?.[0]).toMatchObject({ message: 'Unexpected error.', extensions: { requestId: 'req-test-0001' } });
+  });
+
+  it('turns introspection off in production', async () => {
+    const production = testApp(executor, testConfig({ NODE_ENV: 'production' }));
+    expect((await gql(production, `{ __schema { types { name } } }`)).errors?.[0]?.message).toMatch(/introspection/i);
+    expect((await gql(app, `{ __schema { queryType { name } } }`)).data.__schema.queryType.name).toBe('Query');
+  });
+});
