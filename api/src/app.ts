@@ -1,8 +1,9 @@
 // The HTTP app as a value, built the same way by the server and the tests: GraphQL, health and the web app.
-import { GraphQLError } from 'graphql';
+import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
-import { createContext, type Context } from './context.js';
+import { createLimits } from './access/rate-limiter.js';
+import { createContext, type Context, type ResponseCookies } from './context.js';
 import type { CypherExecutor } from './db/executor.js';
 import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
@@ -17,16 +18,23 @@ export interface AppDeps {
   now?: () => Date;
 }
 
+/** What app.fetch hands yoga for one request: where resolvers put cookies to set. */
+interface ServerContext {
+  cookies: ResponseCookies;
+}
+
 export interface App {
-  yoga: YogaServerInstance<Record<string, never>, Context>;
+  yoga: YogaServerInstance<ServerContext, Context>;
   fetch(request: Request): Promise<Response>;
 }
 
 export function createApp({ config, executor, logger, now = () => new Date() }: AppDeps): App {
-  const yoga = createYoga<Record<string, never>, Context>({
+  const limits = createLimits();
+  const secureCookies = config.mode === 'production';
+  const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: ({ request }) => createContext({ request, executor, logger, now }),
+    context: ({ request, cookies }) => createContext({ request, executor, logger, limits, cookies, secureCookies, now }),
     graphiql: config.mode !== 'production',
     landingPage: false,
     batching: { limit: 5 },
@@ -37,7 +45,13 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       warn: (...args: unknown[]) => logger.warn({ yoga: args.map(String) }, 'graphql-yoga warning'),
       error: (...args: unknown[]) => logger.error({ yoga: args.map((arg) => (arg instanceof Error ? arg.message : String(arg))) }, 'graphql-yoga error'),
     },
-    plugins: [...requestGuards(config), maskInternalErrors(), ...(config.introspection ? [] : [blockIntrospection()])],
+    plugins: [
+      ...requestGuards(config),
+      nameOperationForAccessLog(),
+      limitRequestsPerViewer(),
+      maskInternalErrors(),
+      ...(config.introspection ? [] : [blockIntrospection()]),
+    ],
   });
 
   async function health(): Promise<Response> {
@@ -55,7 +69,10 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
         if (!bounded) {
           return Response.json({ errors: [{ message: 'Request body too large.', extensions: { code: 'REQUEST_TOO_LARGE' } }] }, { status: 413 });
         }
-        return yoga.fetch(bounded, {});
+        const cookies: ResponseCookies = [];
+        const response = await yoga.fetch(bounded, { cookies });
+        for (const cookie of cookies) response.headers.append('set-cookie', cookie);
+        return response;
       }
       return serveWeb(config.webDistDir, pathname);
     },
@@ -90,6 +107,34 @@ function maskInternalErrors(): Plugin<Context> {
           });
         },
       };
+    },
+  };
+}
+
+/** The access log says what was asked: the root fields of the operation. */
+function nameOperationForAccessLog(): Plugin<Context> {
+  return {
+    onExecute({ args }) {
+      const document = args.document as DocumentNode;
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+      if (operation) {
+        const roots = operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind));
+        args.contextValue.access.operation = `${operation.operation}:${roots.join(',')}`;
+      }
+    },
+  };
+}
+
+/** A session gets a fixed number of requests a minute; anonymous callers share one budget per client key. */
+function limitRequestsPerViewer(): Plugin<Context> {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const ctx = args.contextValue;
+      if (!ctx.limits.requests.hit(ctx.viewer?.accountId ?? `anon:${ctx.clientKey}`)) {
+        setResultAndStopExecution({
+          errors: [new GraphQLError('Too many requests; try again in a minute.', { extensions: { code: 'RATE_LIMITED' } })],
+        });
+      }
     },
   };
 }

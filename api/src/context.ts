@@ -1,15 +1,32 @@
-// The per-request context: a request id, the repositories and DataLoaders that live for one request.
+// The per-request context: request id, viewer, access service, repositories and DataLoaders that live for one request.
 import { randomUUID } from 'node:crypto';
+import { createAccessService, type AccessService } from './access/access-service.js';
+import type { Limits } from './access/rate-limiter.js';
+import type { Viewer } from './access/viewer.js';
 import type { CypherExecutor } from './db/executor.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import { createRepositories, type Repositories } from './repositories/index.js';
+
+export const SESSION_COOKIE = 'kk_session';
+
+/** Cookies a resolver wants set on the response (login, logout); app.ts adds them to the HTTP response. */
+export type ResponseCookies = string[];
 
 export interface Context {
   readonly requestId: string;
   readonly logger: Logger;
   readonly repos: Repositories;
   readonly loaders: Loaders;
+  readonly access: AccessService;
+  readonly viewer: Viewer | null;
+  /** Whether a cookie-authenticated request carried its session's CSRF token (bearer requests need none). */
+  readonly csrfOk: boolean;
+  readonly sessionToken: string | null;
+  readonly cookies: ResponseCookies;
+  readonly secureCookies: boolean;
+  readonly clientKey: string;
+  readonly limits: Limits;
   readonly now: () => Date;
 }
 
@@ -17,17 +34,56 @@ export interface ContextDeps {
   request: Request;
   executor: CypherExecutor;
   logger: Logger;
+  limits: Limits;
+  cookies: ResponseCookies;
+  secureCookies: boolean;
   now: () => Date;
 }
 
-export function createContext({ request, executor, logger, now }: ContextDeps): Context {
+export async function createContext({ request, executor, logger, limits, cookies, secureCookies, now }: ContextDeps): Promise<Context> {
   const requestId = requestIdOf(request);
-  const repos = createRepositories(executor);
-  return { requestId, logger: logger.child({ requestId }), repos, loaders: createLoaders(repos), now };
+  const repos = createRepositories(executor, now);
+  const { token, via } = sessionTokenOf(request);
+  const session = token ? await repos.accounts.session(token) : null;
+  const viewer: Viewer | null = session && via
+    ? {
+        accountId: session.id,
+        username: session.username,
+        role: session.role,
+        agencyId: session.agencyId,
+        centrumgemeenteId: session.centrumgemeenteId,
+        via,
+        csrfToken: session.csrfToken,
+      }
+    : null;
+  const csrfOk = !viewer || viewer.via === 'bearer' || request.headers.get('x-csrf-token') === viewer.csrfToken;
+  return {
+    requestId,
+    logger: logger.child({ requestId }),
+    repos,
+    loaders: createLoaders(repos),
+    access: createAccessService({ viewer, repos, limits, requestId, now }),
+    viewer,
+    csrfOk,
+    sessionToken: viewer ? token : null,
+    cookies,
+    secureCookies,
+    clientKey: request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct',
+    limits,
+    now,
+  };
 }
 
 /** Accepts a caller's request id only when it is a plain token, so that logs cannot be forged through it. */
 function requestIdOf(request: Request): string {
   const given = request.headers.get('x-request-id');
   return given && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
+}
+
+function sessionTokenOf(request: Request): { token: string | null; via: 'cookie' | 'bearer' | null } {
+  const authorization = request.headers.get('authorization');
+  if (authorization?.startsWith('Bearer ')) return { token: authorization.slice(7).trim(), via: 'bearer' };
+  const cookie = request.headers.get('cookie') ?? '';
+  const match = cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+  return match ? { token: decodeURIComponent(match.slice(SESSION_COOKIE.length + 1)), via: 'cookie' } : { token: null, via: null };
 }

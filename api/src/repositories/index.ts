@@ -1,10 +1,16 @@
 // The repositories: all Cypher of Ketenkaart lives in these modules.
 import type { CypherExecutor } from '../db/executor.js';
+import { createAccessRepository } from './access-repository.js';
+import { createAccountRepository } from './account-repository.js';
+import { createHouseholdRepository } from './household-repository.js';
 import { createReferenceRepository } from './reference-repository.js';
 
-export function createRepositories(executor: CypherExecutor) {
+export function createRepositories(executor: CypherExecutor, now: () => Date = () => new Date()) {
   return {
     reference: createReferenceRepository(executor),
+    households: createHouseholdRepository(executor, now),
+    accounts: createAccountRepository(executor, now),
+    access: createAccessRepository(executor, now),
   };
 }
 

@@ -26,6 +26,7 @@ export const relationships = {
   ACTED_IN: { from: 'Agency', to: 'Event', meaning: 'the agency that acted or reported' },
   AT_FACILITY: { from: 'Event', to: 'Facility', meaning: 'the facility an application, waiting-list step, refusal or placement concerns' },
   CONCERNS: { from: 'Event', to: 'Referral', meaning: 'a referral lifecycle step' },
+  FOLLOWS_FROM: { from: 'Event', to: 'Event', meaning: 'this step was taken because of that one (signal -> referral -> intake)' },
   SUPERSEDES: { from: 'Event', to: 'Event', meaning: 'a correction: the new fact replaces the old, which stays for the record' },
   REFERRAL_FOR: { from: 'Referral', to: 'Household', meaning: 'the household the referral is about' },
   SENT_BY: { from: 'Referral', to: 'Agency', meaning: 'the referring agency' },
@@ -33,6 +34,13 @@ export const relationships = {
   REGIE_OVER: { from: 'RegieAssignment', to: 'Household', meaning: 'a regie interval over the household' },
   HELD_BY: { from: 'RegieAssignment', to: 'Agency', meaning: 'the agency holding regie in that interval' },
   HANDED_OVER_TO: { from: 'RegieAssignment', to: 'RegieAssignment', meaning: 'the interval that follows a handover' },
+  WORKS_FOR: { from: 'Account', to: 'Agency', meaning: 'the agency an account works for' },
+  COORDINATES: { from: 'Account', to: 'Centrumgemeente', meaning: 'the region a coordinator or policy maker works for' },
+  SESSION_OF: { from: 'Session', to: 'Account', meaning: 'a signed-in session' },
+  CONSENT_FOR: { from: 'Consent', to: 'Household', meaning: 'consent to share the household data' },
+  CONSENT_TO: { from: 'Consent', to: 'Agency', meaning: 'an agency the consent names as recipient' },
+  GROUND_FOR: { from: 'LegalGround', to: 'Household', meaning: 'a legal ground to share the household data' },
+  BREAK_GLASS_FOR: { from: 'BreakGlassGrant', to: 'Household', meaning: 'emergency access with a stated reason, flagged for review' },
 } as const;
 
 export type RelationshipType = keyof typeof relationships;

@@ -1,0 +1,82 @@
+// Need-to-know for household data, decided from graph facts and explained: which path allows it, or which condition is missing.
+import type { AccessFacts } from '../repositories/access-repository.js';
+import type { Viewer } from './viewer.js';
+
+export type AccessDecision =
+  | { allowed: true; basis: string; breakGlass: boolean }
+  | { allowed: false; missing: string };
+
+const FACILITY_KINDS = new Set(['SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'WAITING_LIST_EXIT', 'REFUSAL', 'PLACEMENT', 'SHELTER_EXIT']);
+
+/**
+ * Decides whether the viewer may read a household, on a given day.
+ * - Coordinator: households of its own region (the chain task is its ground).
+ * - Agency worker: an active care relation (open referral to or from its agency, regie held by its agency, an open
+ *   placement at its facility, or recent involvement) and a valid consent naming its agency, or a legal ground.
+ * - Shelter staff: households that applied to, wait for, were refused by or stay at its facilities.
+ * - Policy maker and administrator: never; they see aggregates and reference data only.
+ * Break-glass grants allow access with a stated reason and are flagged for review.
+ */
+export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undefined, today: string): AccessDecision {
+  if (!facts) return { allowed: false, missing: 'the household does not exist' };
+  const grant = facts.grants[0];
+  const role = viewer.role;
+
+  if (role === 'POLICY_MAKER') return { allowed: false, missing: 'policy makers see aggregates only, never a household' };
+  if (role === 'ADMIN') return { allowed: false, missing: 'administrators manage accounts and reference data, not households' };
+
+  if (role === 'COORDINATOR') {
+    if (viewer.centrumgemeenteId && facts.cityId === viewer.centrumgemeenteId) {
+      return { allowed: true, basis: `chain coordinator of region ${facts.cityId}`, breakGlass: false };
+    }
+    return grantOr(grant, `the household is outside your region (${viewer.centrumgemeenteId ?? 'none'})`);
+  }
+
+  const agencyId = viewer.agencyId;
+  if (!agencyId) return { allowed: false, missing: 'your account is not linked to an agency' };
+
+  if (role === 'SHELTER_STAFF') {
+    const atOwnFacility = facts.facilityEvents.find((e) => FACILITY_KINDS.has(e.kind) && e.facilityAgencyId === agencyId);
+    if (atOwnFacility) {
+      return { allowed: true, basis: `${atOwnFacility.kind.toLowerCase()} ${atOwnFacility.id} at facility ${atOwnFacility.facilityId}`, breakGlass: false };
+    }
+    return grantOr(grant, 'the household has no application, waiting-list entry, refusal or placement at your facilities');
+  }
+
+  const relation = careRelation(facts, agencyId);
+  if (!relation) return grantOr(grant, `no active care relation between the household and agency ${agencyId}`);
+  const consent = facts.consents.find(
+    (c) => c.recipientAgencyIds.includes(agencyId) && c.from <= today && today <= c.to && (c.withdrawnOn === null || c.withdrawnOn > today),
+  );
+  if (consent) return { allowed: true, basis: `${relation} under consent ${consent.id} (${consent.purpose.toLowerCase()})`, breakGlass: false };
+  const ground = facts.grounds.find((g) => g.agencyIds.includes(agencyId) && g.from <= today && today <= g.to);
+  if (ground) return { allowed: true, basis: `${relation} on legal ground ${ground.id}: ${ground.basis}`, breakGlass: false };
+  const lapsed = facts.consents.find((c) => c.recipientAgencyIds.includes(agencyId));
+  const why = !lapsed
+    ? `no consent or legal ground naming agency ${agencyId}`
+    : lapsed.withdrawnOn !== null && lapsed.withdrawnOn <= today
+      ? `consent ${lapsed.id} was withdrawn on ${lapsed.withdrawnOn}`
+      : `consent ${lapsed.id} is valid only from ${lapsed.from} to ${lapsed.to}`;
+  return grantOr(grant, why);
+}
+
+function careRelation(facts: AccessFacts, agencyId: string): string | null {
+  const referral = facts.referrals.find((r) => r.toAgencyId === agencyId || r.fromAgencyId === agencyId);
+  if (referral) return `referral ${referral.id} (${referral.status.toLowerCase()})`;
+  const regie = facts.regie.find((g) => g.agencyId === agencyId);
+  if (regie) return `regie ${regie.id} at ${regie.stage}`;
+  const placements = facts.facilityEvents.filter((e) => e.facilityAgencyId === agencyId);
+  const placement = placements.find(
+    (e) => e.kind === 'PLACEMENT' && !placements.some((x) => x.kind === 'SHELTER_EXIT' && x.facilityId === e.facilityId && x.occurredOn >= e.occurredOn),
+  );
+  if (placement) return `placement ${placement.id} at ${placement.facilityId}`;
+  const recent = facts.recentAgencyEvents.find((e) => e.agencyId === agencyId);
+  if (recent) return `recent involvement (event ${recent.id} on ${recent.occurredOn})`;
+  if (facts.registeredByAgencyId === agencyId && facts.recentAgencyEvents.length === 0) return 'registered by your agency';
+  return null;
+}
+
+function grantOr(grant: AccessFacts['grants'][number] | undefined, missing: string): AccessDecision {
+  if (grant) return { allowed: true, basis: `break-glass ${grant.id}: ${grant.reason}`, breakGlass: true };
+  return { allowed: false, missing };
+}

@@ -1,0 +1,32 @@
+// Expected refusals come back as values, checked inside the same transaction; only surprises are thrown.
+export type Failure =
+  | { kind: 'NOT_FOUND'; entity: string; id: string }
+  | { kind: 'VALIDATION'; fields: { path: string[]; message: string }[] }
+  | { kind: 'INVALID_TRANSITION'; from: string; action: string; allowed: string[] }
+  | { kind: 'FORBIDDEN'; reason: string };
+
+export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
+
+export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
+export const notFound = (entity: string, id: string): Result<never> => ({ ok: false, failure: { kind: 'NOT_FOUND', entity, id } });
+export const invalid = (path: string[], message: string): Result<never> => ({
+  ok: false,
+  failure: { kind: 'VALIDATION', fields: [{ path, message }] },
+});
+
+/** Thrown inside a write transaction to roll it back and hand a Failure to the caller. */
+export class Refusal extends Error {
+  constructor(readonly failure: Failure) {
+    super(failure.kind);
+  }
+}
+
+/** Runs a write whose checks may refuse; a refusal rolls the transaction back and becomes a value. */
+export async function refusable<T>(work: () => Promise<T>): Promise<Result<T>> {
+  try {
+    return ok(await work());
+  } catch (error) {
+    if (error instanceof Refusal) return { ok: false, failure: error.failure };
+    throw error;
+  }
+}
