@@ -5,12 +5,18 @@ import ErrorsPlugin from '@pothos/plugin-errors';
 import RelayPlugin from '@pothos/plugin-relay';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
 import { getNamedType, getNullableType, isListType } from 'graphql';
+import type { Role } from '@ketenkaart/schema';
 import type { Context } from '../context.js';
 import { queryLimits } from './limits.js';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
-  AuthScopes: { public: boolean };
+  AuthScopes: {
+    signedIn: boolean;
+    role: Role;
+    /** Need-to-know for one household: decided from the graph and logged (api/src/access). */
+    householdVisible: string;
+  };
   DefaultFieldNullability: false;
   Scalars: {
     Date: { Input: string; Output: string };
@@ -21,9 +27,18 @@ export const builder = new SchemaBuilder<{
   plugins: [ErrorsPlugin, ScopeAuthPlugin, RelayPlugin, ComplexityPlugin],
   defaultFieldNullability: false,
   scopeAuth: {
-    authScopes: () => ({ public: true }),
+    // Deny by default: a failed or throwing check hides the field.
+    treatErrorsAsUnauthorized: true,
+    authScopes: (ctx) => ({
+      signedIn: ctx.viewer !== null,
+      role: (role) => ctx.viewer?.role === role,
+      householdVisible: async (householdId) => (await ctx.access.household(householdId)).allowed,
+    }),
   },
-  errors: { defaultTypes: [] },
+  errors: {
+    defaultTypes: [],
+    defaultUnionOptions: { description: 'The result, or one of the typed errors that explains why there is none.' },
+  },
   complexity: {
     // A page costs what it can return: connections multiply their selections by `first`, other lists by 10.
     fieldComplexity: (args, _ctx, field) => {
@@ -55,3 +70,4 @@ export const builder = new SchemaBuilder<{
 });
 
 builder.queryType({ description: 'Reads of the chain (keten) around households at risk of homelessness after eviction.' });
+builder.mutationType({ description: 'Changes as chain workers record them; each is validated, atomic and logged.' });

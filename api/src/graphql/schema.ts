@@ -9,5 +9,13 @@ import './types/Agency.js';
 import './types/Facility.js';
 import './types/ChainModel.js';
 import './types/Centrumgemeente.js';
+import './types/household-enums.js';
+import './types/Household.js';
+import './types/Viewer.js';
+import './mutations/households.js';
+import './mutations/events.js';
+import './mutations/referrals.js';
+import './mutations/regie.js';
+import './mutations/consent.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

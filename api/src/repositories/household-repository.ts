@@ -218,8 +218,8 @@ RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, toString(e.occu
   newer.id AS supersededById, toString(e.recordedAt) AS recordedAt, e.recordedBy AS recordedBy, e.synthetic AS synthetic
 ORDER BY householdId, occurredOn, recordedAt, id`, EventRow);
 
-const eventById = statement('eventById', cypher`
-MATCH (e:Event {id: $id})
+const eventsByIds = statement('eventsByIds', cypher`
+MATCH (e:Event) WHERE e.id IN $ids
 OPTIONAL MATCH (newer:Event)-[:SUPERSEDES]->(e)
 RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, newer.id AS supersededById`,
   z.object({ id: z.string(), kind: EventKind, householdId: z.string(), supersededById: opt(z.string()) }));
@@ -429,6 +429,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
     membershipsByHousehold: (ids: readonly string[]) => executor.read((tx) => tx.run(membershipsByHousehold, { ids: [...ids] })),
     eventsByHousehold: (ids: readonly string[]) => executor.read((tx) => tx.run(eventsByHousehold, { ids: [...ids] })),
     referralsByHousehold: (ids: readonly string[]) => executor.read((tx) => tx.run(referralsByHousehold, { ids: [...ids] })),
+    eventsById: (ids: readonly string[]) => executor.read((tx) => tx.run(eventsByIds, { ids: [...ids] })),
     referralsByIds: (ids: readonly string[]) => executor.read((tx) => tx.run(referralsByIds, { ids: [...ids] })),
     regieByHousehold: (ids: readonly string[]) => executor.read((tx) => tx.run(regieByHousehold, { ids: [...ids] })),
 
@@ -543,7 +544,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
 
     /** A correction is a new event of the same kind that supersedes the old one; the old one stays for the record. */
     async correctEvent(eventId: string, replacement: Omit<NewEvent, 'householdId' | 'kind'>, actor: Actor): Promise<Result<EventRecord>> {
-      const [original] = await executor.read((tx) => tx.run(eventById, { id: eventId }));
+      const [original] = await executor.read((tx) => tx.run(eventsByIds, { ids: [eventId] }));
       if (!original) return { ok: false, failure: { kind: 'NOT_FOUND', entity: 'Event', id: eventId } };
       if (original.supersededById) {
         return { ok: false, failure: { kind: 'VALIDATION', fields: [{ path: ['eventId'], message: `already corrected by ${original.supersededById}; correct that one` }] } };

@@ -1,0 +1,97 @@
+// Referrals (verwijzingen) between agencies and their lifecycle: accept, refuse, complete, withdraw, expire.
+import { z } from 'zod';
+import { RefusalReason, type ReferralAction } from '@ketenkaart/schema';
+import { actingAgency, actorOf, requireHousehold, requireWriter } from '../authorization.js';
+import { builder } from '../builder.js';
+import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../errors.js';
+import { parseInput, unwrap } from '../results.js';
+import { ReferralRef } from '../types/Household.js';
+import { RefusalReasonEnum } from '../types/household-enums.js';
+import { pastOrToday, plausibleDay } from './dates.js';
+
+const SendReferralInput = builder.inputType('SendReferralInput', {
+  description: 'A referral from one agency to another for a household.',
+  fields: (t) => ({
+    householdId: t.id({ required: true, description: 'Household.' }),
+    fromAgencyId: t.id({ description: 'Referring agency; defaults to your own. Coordinators name it.' }),
+    toAgencyId: t.id({ required: true, description: 'Receiving agency.' }),
+    purpose: t.string({ required: true, description: 'What you ask the receiving agency to do.' }),
+    sentOn: t.field({ type: 'Date', required: true, description: 'Day sent.' }),
+    respondWithinDays: t.int({ description: 'Days the receiver has to accept or refuse (default 14, the first feedback deadline of Vroeg Eropaf).' }),
+    followsFromIds: t.idList({ description: 'Events this referral follows from (e.g. the signal).' }),
+  }),
+});
+
+const sendSchema = z.object({
+  householdId: z.string().min(1).max(120),
+  fromAgencyId: z.string().min(1).max(120).nullish(),
+  toAgencyId: z.string().min(1).max(120),
+  purpose: z.string().trim().min(3).max(500),
+  sentOn: plausibleDay.pipe(pastOrToday),
+  respondWithinDays: z.number().int().min(1).max(180).nullish().transform((v) => v ?? 14),
+  followsFromIds: z.array(z.string().min(1).max(120)).max(10).nullish().transform((v) => v ?? []),
+});
+
+const stepSchema = z.object({
+  on: plausibleDay.pipe(pastOrToday),
+  refusalReason: RefusalReason.nullish(),
+  refusalText: z.string().trim().max(2000).nullish(),
+});
+
+const errors = { types: [ValidationError, NotFoundError, ForbiddenError, InvalidTransitionError], directResult: true as const };
+
+function referralStep(action: ReferralAction, description: string) {
+  return builder.mutationField(`${action.toLowerCase()}Referral`, (t) =>
+    t.field({
+      type: ReferralRef,
+      description,
+      errors,
+      args: {
+        id: t.arg.id({ required: true, description: 'Referral.' }),
+        on: t.arg({ type: 'Date', required: true, description: 'Day of this step.' }),
+        ...(action === 'REFUSE'
+          ? {
+              refusalReason: t.arg({ type: RefusalReasonEnum, required: true, description: 'Reason code.' }),
+              refusalText: t.arg.string({ description: 'Explanation, and the alternative offered if any.' }),
+            }
+          : {}),
+      },
+      resolve: async (_root, args, ctx) => {
+        const viewer = requireWriter(ctx);
+        const input = parseInput(stepSchema, args, 'input');
+        const [referral] = await ctx.repos.households.referralsByIds([String(args.id)]);
+        if (!referral) throw new NotFoundError('Referral', String(args.id));
+        await requireHousehold(ctx, referral.householdId);
+        const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);
+        const result = unwrap(await ctx.repos.households.moveReferral(String(args.id), action, input, actor));
+        await ctx.access.log({ action: 'CHANGE', householdId: referral.householdId, outcome: 'ALLOWED', basis: `${action.toLowerCase()} referral ${referral.id}` });
+        return result;
+      },
+    }),
+  );
+}
+
+builder.mutationFields((t) => ({
+  sendReferral: t.field({
+    type: ReferralRef,
+    description: 'Send a referral (verwijzing) to another agency; it must be accepted or refused within the response time.',
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true },
+    args: { input: t.arg({ type: SendReferralInput, required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const viewer = requireWriter(ctx);
+      const input = parseInput(sendSchema, args.input);
+      await requireHousehold(ctx, input.householdId);
+      const fromAgencyId = actingAgency(viewer, input.fromAgencyId);
+      if (!fromAgencyId) throw new ValidationError([{ path: ['input', 'fromAgencyId'], message: 'name the referring agency' }]);
+      const referral = unwrap(await ctx.repos.households.sendReferral({ ...input, fromAgencyId }, actorOf(viewer)));
+      await ctx.access.log({ action: 'CHANGE', householdId: input.householdId, outcome: 'ALLOWED', basis: `sent referral ${referral.id}` });
+      return referral;
+    },
+  }),
+}));
+
+referralStep('ACCEPT', 'Accept a referral sent to your agency (the receiving agency).');
+referralStep('REFUSE', 'Refuse a referral sent to your agency, with a reason code and, where there is one, the alternative offered.');
+referralStep('COMPLETE', 'Complete an accepted referral (the receiving agency).');
+referralStep('WITHDRAW', 'Withdraw a referral your agency sent.');
+referralStep('EXPIRE', 'Mark a referral as expired: nobody answered by its respond-by date.');

@@ -1,0 +1,104 @@
+// Sign-in: sessions in an httpOnly SameSite cookie for the web app, bearer tokens for API clients.
+import { SESSION_COOKIE, type Context } from '../../context.js';
+import { SESSION_HOURS } from '../../repositories/account-repository.js';
+import { requireViewer } from '../authorization.js';
+import { builder } from '../builder.js';
+import { ForbiddenError, ValidationError } from '../errors.js';
+import { RoleEnum } from './household-enums.js';
+import { AgencyRef } from './Agency.js';
+import { CentrumgemeenteRef } from './refs.js';
+import type { Viewer } from '../../access/viewer.js';
+
+const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({
+  description: 'The signed-in account (pseudonymous) and its scope.',
+  fields: (t) => ({
+    accountId: t.exposeID('accountId', { description: 'Account id.' }),
+    username: t.exposeString('username', { description: 'Username.' }),
+    role: t.field({ type: RoleEnum, description: 'Role.', resolve: (v) => v.role }),
+    agency: t.field({
+      type: AgencyRef,
+      nullable: true,
+      description: 'Agency the account works for.',
+      resolve: (v, _a, ctx) => (v.agencyId ? ctx.loaders.agency.load(v.agencyId) : null),
+    }),
+    centrumgemeente: t.field({
+      type: CentrumgemeenteRef,
+      nullable: true,
+      description: 'Region the account works for.',
+      resolve: (v, _a, ctx) => (v.centrumgemeenteId ? ctx.loaders.centrumgemeente.load(v.centrumgemeenteId) : null),
+    }),
+    csrfToken: t.exposeString('csrfToken', { description: 'Send as the x-csrf-token header with every request of a cookie session.' }),
+  }),
+});
+
+const SessionRef = builder.objectRef<{ viewer: Viewer; token: string; expiresAt: string }>('Session').implement({
+  description: 'A new session. The web app uses the cookie set with it; API clients send `Authorization: Bearer <token>`.',
+  fields: (t) => ({
+    viewer: t.field({ type: ViewerRef, description: 'Who signed in.', resolve: (s) => s.viewer }),
+    token: t.exposeString('token', { description: 'Bearer token for API clients; keep it secret.' }),
+    expiresAt: t.field({ type: 'DateTime', description: 'When the session ends.', resolve: (s) => s.expiresAt }),
+  }),
+});
+
+function sessionCookie(ctx: Context, token: string, maxAgeSeconds: number): string {
+  const secure = ctx.secureCookies ? '; Secure' : '';
+  return `${SESSION_COOKIE}=${encodeURIComponent(token)}; HttpOnly; SameSite=Strict; Path=/; Max-Age=${maxAgeSeconds}${secure}`;
+}
+
+builder.queryFields((t) => ({
+  viewer: t.field({
+    type: ViewerRef,
+    nullable: true,
+    description: 'The signed-in account, or null.',
+    resolve: (_root, _args, ctx) => ctx.viewer,
+  }),
+}));
+
+builder.mutationFields((t) => ({
+  login: t.field({
+    type: SessionRef,
+    description: 'Sign in (inloggen). Repeated failures make the account wait longer each time.',
+    errors: { types: [ValidationError, ForbiddenError], directResult: true },
+    args: {
+      username: t.arg.string({ required: true, description: 'Username.' }),
+      password: t.arg.string({ required: true, description: 'Password.' }),
+    },
+    resolve: async (_root, { username, password }, ctx) => {
+      if (username.length > 64 || password.length > 256) throw new ValidationError([{ path: ['username'], message: 'too long' }]);
+      if (!ctx.limits.login.hit(`${ctx.clientKey}|${username}`)) throw new ForbiddenError('too many sign-in attempts; wait a minute');
+      const result = await ctx.repos.accounts.login(username, password);
+      await ctx.repos.access.append([
+        {
+          accountId: result.ok ? result.account.id : null,
+          role: result.ok ? result.account.role : null,
+          agencyId: result.ok ? result.account.agencyId : null,
+          action: 'LOGIN',
+          operation: 'mutation:login',
+          householdId: null,
+          searchTerms: null,
+          basis: result.ok ? 'password' : result.reason,
+          outcome: result.ok ? 'ALLOWED' : 'REFUSED',
+          breakGlass: false,
+          requestId: ctx.requestId,
+        },
+      ]);
+      if (!result.ok) {
+        throw new ForbiddenError(
+          result.reason === 'LOCKED' ? `too many failed attempts; try again in ${result.retryAfterSeconds} seconds` : 'unknown username or wrong password',
+        );
+      }
+      ctx.cookies.push(sessionCookie(ctx, result.token, SESSION_HOURS * 3600));
+      const viewer: Viewer = { accountId: result.account.id, username: result.account.username, role: result.account.role, agencyId: result.account.agencyId, centrumgemeenteId: result.account.centrumgemeenteId, via: 'cookie', csrfToken: result.csrfToken };
+      return { viewer, token: result.token, expiresAt: result.expiresAt };
+    },
+  }),
+  logout: t.boolean({
+    description: 'Sign out (uitloggen): ends the session and clears the cookie.',
+    resolve: async (_root, _args, ctx) => {
+      requireViewer(ctx);
+      if (ctx.sessionToken) await ctx.repos.accounts.logout(ctx.sessionToken);
+      ctx.cookies.push(sessionCookie(ctx, '', 0));
+      return true;
+    },
+  }),
+}));

@@ -1,0 +1,44 @@
+// Enums of the household side, from the zod enums in schema/.
+import {
+  AccessAction,
+  AccessOutcome,
+  ChainState,
+  CompositionSource,
+  ConsentPurpose,
+  Destination,
+  EventKind,
+  LandlordType,
+  MemberRole,
+  RecordableEventKind,
+  ReferralStatus,
+  RefusalReason,
+  RehousingKind,
+  Role,
+  VerdictKind,
+  WaitingListOutcome,
+} from '@ketenkaart/schema';
+import { builder } from '../builder.js';
+
+const enumOf = <T extends string>(name: string, description: string, values: readonly T[]) =>
+  builder.enumType(name, { description, values: values as [T, ...T[]] });
+
+export const EventKindEnum = enumOf('EventKind', 'Kind of dated event on a household path (gebeurtenis).', EventKind.options);
+export const RecordableEventKindEnum = enumOf(
+  'RecordableEventKind',
+  'Event kinds recorded with recordEvent; referral, regie and membership steps have their own mutations.',
+  RecordableEventKind.options,
+);
+export const ChainStateEnum = enumOf('ChainState', 'State of a household in the chain (DOMAIN.md §2), e.g. REPORTED, EVICTED, PLACED.', ChainState.options);
+export const RefusalReasonEnum = enumOf('RefusalReason', 'Reason code of a refusal (weigering).', RefusalReason.options);
+export const VerdictKindEnum = enumOf('VerdictKind', 'Outcome of a court case (vonnis): eviction, last chance (laatste kans), dismissed, default judgment (verstekvonnis).', VerdictKind.options);
+export const WaitingListOutcomeEnum = enumOf('WaitingListOutcome', 'How a waiting-list entry (wachtlijst) ended.', WaitingListOutcome.options);
+export const RehousingKindEnum = enumOf('RehousingKind', 'Kind of rehousing: urgency dwelling (urgentie), contingent, omklap, woonopvang...', RehousingKind.options);
+export const DestinationEnum = enumOf('Destination', 'Where a household went, as far as known; UNKNOWN is a normal answer.', Destination.options);
+export const ReferralStatusEnum = enumOf('ReferralStatus', 'Status of a referral (verwijzing).', ReferralStatus.options);
+export const MemberRoleEnum = enumOf('MemberRole', 'Role of a person in a household.', MemberRole.options);
+export const CompositionSourceEnum = enumOf('CompositionSource', 'How a member became known: corporation records, GBA, a home visit or self-declared.', CompositionSource.options);
+export const LandlordTypeEnum = enumOf('LandlordType', 'Kind of landlord (verhuurder) of the home at risk.', LandlordType.options);
+export const RoleEnum = enumOf('Role', 'Role of an account (rol).', Role.options);
+export const ConsentPurposeEnum = enumOf('ConsentPurpose', 'Purpose a consent (toestemming) is given for.', ConsentPurpose.options);
+export const AccessActionEnum = enumOf('AccessAction', 'What an access-log entry records.', AccessAction.options);
+export const AccessOutcomeEnum = enumOf('AccessOutcome', 'Whether access was allowed or refused.', AccessOutcome.options);
