@@ -1,3 +1,4 @@
 // The seed: the four cities from the report data and the synthetic generator.
 export { citiesToGraph, readCitiesJson, citiesJsonPath } from './cities.js';
 export { seedReferenceData, SEED_PROCESS } from './reference-seed.js';
+export { createDemoAccounts, demoAccounts, DEMO_PASSWORD } from './demo-accounts.js';

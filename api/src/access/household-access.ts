@@ -4,7 +4,7 @@ import type { Viewer } from './viewer.js';
 
 export type AccessDecision =
   | { allowed: true; basis: string; breakGlass: boolean }
-  | { allowed: false; missing: string };
+  | { allowed: false; missing: string; notFound?: true };
 
 const FACILITY_KINDS = new Set(['SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'WAITING_LIST_EXIT', 'REFUSAL', 'PLACEMENT', 'SHELTER_EXIT']);
 
@@ -18,7 +18,7 @@ const FACILITY_KINDS = new Set(['SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'WA
  * Break-glass grants allow access with a stated reason and are flagged for review.
  */
 export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undefined, today: string): AccessDecision {
-  if (!facts) return { allowed: false, missing: 'the household does not exist' };
+  if (!facts) return { allowed: false, missing: 'the household does not exist', notFound: true };
   const grant = facts.grants[0];
   const role = viewer.role;
 

@@ -3,7 +3,7 @@ import type { Role } from '@ketenkaart/schema';
 import type { Viewer } from '../access/viewer.js';
 import type { Context } from '../context.js';
 import type { Actor } from '../repositories/household-repository.js';
-import { ForbiddenError } from './errors.js';
+import { ForbiddenError, NotFoundError } from './errors.js';
 
 export function requireViewer(ctx: Context): Viewer {
   if (!ctx.viewer) throw new ForbiddenError('sign in first');
@@ -24,7 +24,7 @@ export function requireWriter(ctx: Context, roles: readonly Role[] = CHAIN_WORKE
 export async function requireHousehold(ctx: Context, householdId: string): Promise<void> {
   requireViewer(ctx);
   const decision = await ctx.access.household(householdId);
-  if (!decision.allowed) throw new ForbiddenError(decision.missing);
+  if (!decision.allowed) throw decision.notFound ? new NotFoundError('Household', householdId) : new ForbiddenError(decision.missing);
 }
 
 export function actorOf(viewer: Viewer): Actor {

@@ -31,37 +31,39 @@ const AccessFactsRow = z.object({
 });
 export type AccessFacts = z.infer<typeof AccessFactsRow>;
 
-// Each fact kind in its own subquery, so that one household's rows do not multiply each other.
+// Each fact kind in its own subquery, so that one household's rows do not multiply each other. MATCH, not
+// OPTIONAL MATCH: an aggregate over no rows gives [] on both engines, while Grafeo projects a missing node as a
+// map of nulls.
 const accessFacts = statement('accessFacts', cypher`
 MATCH (h:Household) WHERE h.id IN $ids
 CALL (h) {
-  OPTIONAL MATCH (r:Referral {householdId: h.id}) WHERE r.status IN ['SENT', 'ACCEPTED']
+  MATCH (r:Referral {householdId: h.id}) WHERE r.status IN ['SENT', 'ACCEPTED']
   RETURN collect(r { .id, .status, .fromAgencyId, .toAgencyId }) AS referrals
 }
 CALL (h) {
-  OPTIONAL MATCH (g:RegieAssignment {householdId: h.id}) WHERE g.to IS NULL
+  MATCH (g:RegieAssignment {householdId: h.id}) WHERE g.to IS NULL
   RETURN collect(g { .id, .agencyId, .stage }) AS regie
 }
 CALL (h) {
-  OPTIONAL MATCH (e:Event {householdId: h.id})-[:AT_FACILITY]->(f:Facility)
+  MATCH (e:Event {householdId: h.id})-[:AT_FACILITY]->(f:Facility)
   WHERE NOT EXISTS { MATCH (:Event)-[:SUPERSEDES]->(e) }
   RETURN collect(e { .id, .kind, .facilityId, facilityAgencyId: f.agencyId, occurredOn: toString(e.occurredOn) }) AS facilityEvents
 }
 CALL (h) {
-  OPTIONAL MATCH (e:Event {householdId: h.id})
+  MATCH (e:Event {householdId: h.id})
   WHERE e.agencyId IS NOT NULL AND e.occurredOn >= date($recentSince)
   RETURN collect(e { .id, .agencyId, occurredOn: toString(e.occurredOn) }) AS recentAgencyEvents
 }
 CALL (h) {
-  OPTIONAL MATCH (c:Consent {householdId: h.id})
+  MATCH (c:Consent {householdId: h.id})
   RETURN collect(c { .id, .purpose, .recipientAgencyIds, from: toString(c.from), to: toString(c.to), withdrawnOn: toString(c.withdrawnOn) }) AS consents
 }
 CALL (h) {
-  OPTIONAL MATCH (l:LegalGround {householdId: h.id})
+  MATCH (l:LegalGround {householdId: h.id})
   RETURN collect(l { .id, .basis, .agencyIds, from: toString(l.from), to: toString(l.to) }) AS grounds
 }
 CALL (h) {
-  OPTIONAL MATCH (b:BreakGlassGrant {householdId: h.id, accountId: $accountId})
+  MATCH (b:BreakGlassGrant {householdId: h.id, accountId: $accountId})
   WHERE b.until > datetime($now)
   RETURN collect(b { .id, .reason, until: toString(b.until) }) AS grants
 }
