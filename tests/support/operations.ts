@@ -4,6 +4,7 @@ export const REGISTER = `mutation($input: RegisterHouseholdInput!) {
     __typename
     ... on Household { id reference members { personId label role from } }
     ... on ValidationError { code message fields { path message } }
+    ... on NotFoundError { entity }
     ... on Error { code message }
   }
 }`;
@@ -13,6 +14,7 @@ export const RECORD_EVENT = `mutation($input: RecordEventInput!) {
     __typename
     ... on HouseholdEvent { id kind occurredOn agency { id } facility { id } }
     ... on ValidationError { code message fields { path message } }
+    ... on NotFoundError { entity }
     ... on Error { code message }
   }
 }`;
@@ -22,6 +24,7 @@ export const SEND_REFERRAL = `mutation($input: SendReferralInput!) {
     __typename
     ... on Referral { id status respondBy from { id } to { id } }
     ... on ValidationError { code message fields { path message } }
+    ... on NotFoundError { entity }
     ... on Error { code message }
   }
 }`;
