@@ -51,7 +51,9 @@ export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undef
   if (consent) return { allowed: true, basis: `${relation} under consent ${consent.id} (${consent.purpose.toLowerCase()})`, breakGlass: false };
   const ground = facts.grounds.find((g) => g.agencyIds.includes(agencyId) && g.from <= today && today <= g.to);
   if (ground) return { allowed: true, basis: `${relation} on legal ground ${ground.id}: ${ground.basis}`, breakGlass: false };
-  const lapsed = facts.consents.find((c) => c.recipientAgencyIds.includes(agencyId));
+  // Explain with the consent that came closest: one withdrawn while its period still runs, else the latest.
+  const named = facts.consents.filter((c) => c.recipientAgencyIds.includes(agencyId)).sort((x, y) => y.to.localeCompare(x.to));
+  const lapsed = named.find((c) => c.withdrawnOn !== null && c.from <= today && today <= c.to) ?? named[0];
   const why = !lapsed
     ? `no consent or legal ground naming agency ${agencyId}`
     : lapsed.withdrawnOn !== null && lapsed.withdrawnOn <= today

@@ -1,0 +1,218 @@
+// Need-to-know per role, consent expiry and withdrawal, explanations, the access log, sign-in back-off and CSRF.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSchema, getNamedType, isObjectType, isUnionType, type GraphQLNamedType } from 'graphql';
+import { printedSchema, type App, type CypherExecutor } from '@ketenkaart/api';
+import { seedReferenceData } from '@ketenkaart/seed';
+import { LOGIN, signIn, TEST_PASSWORD, type SignedIn } from '../support/accounts.js';
+import { RECORD_EVENT, REGISTER, SEND_REFERRAL, TAKE_REGIE, householdInput } from '../support/operations.js';
+import { gql, openTestStore, testApp } from '../support/store.js';
+
+/** Types that carry data about a household or its members. */
+const PERSONAL_TYPES = new Set(['Household', 'HouseholdMember', 'HouseholdEvent', 'Referral', 'RegieAssignment', 'Trajectory', 'TrajectoryStep', 'ConsentRecord', 'AccessLogEntry', 'AccessLogPage']);
+
+/** A selection of every field of a type, nested to a depth: the matrix reads every personal field there is. */
+function fullSelection(schema: ReturnType<typeof buildSchema>, type: GraphQLNamedType, depth: number): string {
+  if (isUnionType(type)) {
+    return `{ __typename ${type.getTypes().map((member) => `... on ${member.name} ${fullSelection(schema, member, depth)}`).join(' ')} }`;
+  }
+  if (!isObjectType(type)) return '';
+  const fields = Object.values(type.getFields()).flatMap((field) => {
+    if (field.args.some((arg) => arg.type.toString().endsWith('!'))) return [];
+    const named = getNamedType(field.type);
+    // Personal types are read in full; reference types (agencies, facilities) only with their own scalars.
+    const nextDepth = PERSONAL_TYPES.has(named.name) || isUnionType(named) ? depth - 1 : 0;
+    if (isObjectType(named) || isUnionType(named)) return depth > 0 ? [`${field.name} ${fullSelection(schema, named, nextDepth)}`] : [];
+    return [field.name];
+  });
+  return `{ __typename ${fields.join(' ')} }`;
+}
+
+describe('access control', () => {
+  let executor: CypherExecutor;
+  let app: App;
+  let householdId: string;
+  let otherRegionHousehold: string;
+  const who: Record<string, SignedIn | null> = {};
+  const schema = buildSchema(printedSchema());
+  const HOUSEHOLD_FULL = `query($id: ID!) { household(id: $id) ${fullSelection(schema, schema.getType('QueryHouseholdResult')!, 3)} }`;
+
+  beforeAll(async () => {
+    executor = await openTestStore();
+    await seedReferenceData(executor);
+    app = testApp(executor);
+    who.anonymous = null;
+    who.coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
+    who.otherCoordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'utrecht' });
+    who.relatedWorker = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-som' });
+    who.unrelatedWorker = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-politie' });
+    who.unconsentedWorker = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-bureau-jeugdzorg' });
+    who.shelter = await signIn(app, executor, 'SHELTER_STAFF', { agencyId: 'ams-hvo-querido' });
+    who.otherShelter = await signIn(app, executor, 'SHELTER_STAFF', { agencyId: 'ams-leger-des-heils' });
+    who.policy = await signIn(app, executor, 'POLICY_MAKER');
+    who.admin = await signIn(app, executor, 'ADMIN');
+
+    const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-ACCESS-1' }) }, who.coordinator!.headers);
+    householdId = registered.data.registerHousehold.id;
+    await gql(app, TAKE_REGIE, { householdId, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, who.coordinator!.headers);
+    // Bureau Jeugdzorg gets a referral (a care relation) but the consent does not name it.
+    await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-bureau-jeugdzorg', purpose: 'Jeugdhulp', sentOn: '2024-02-05' } }, who.relatedWorker!.headers);
+    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'SHELTER_APPLICATION', occurredOn: '2024-03-01', facilityId: 'ams-alexandria' } }, who.coordinator!.headers);
+    const utrecht = await gql(app, REGISTER, { input: householdInput({ reference: 'UTR-ACCESS-1', centrumgemeenteId: 'utrecht', consent: null }) }, who.otherCoordinator!.headers);
+    otherRegionHousehold = utrecht.data.registerHousehold.id;
+  });
+  afterAll(() => executor.close());
+
+  const matrix: [string, 'allowed' | 'refused', RegExp | null][] = [
+    ['anonymous', 'refused', /sign in/],
+    ['coordinator', 'allowed', null],
+    ['otherCoordinator', 'refused', /outside your region/],
+    ['relatedWorker', 'allowed', null],
+    ['unrelatedWorker', 'refused', /no active care relation/],
+    ['unconsentedWorker', 'refused', /no consent or legal ground naming agency ams-bureau-jeugdzorg/],
+    ['shelter', 'allowed', null],
+    ['otherShelter', 'refused', /no application/],
+    ['policy', 'refused', /aggregates only/],
+    ['admin', 'refused', /not households/],
+  ];
+
+  it.each(matrix)('%s reading every personal field of a household: %s', async (role, outcome, reason) => {
+    const { data, errors } = await gql(app, HOUSEHOLD_FULL, { id: householdId }, who[role]?.headers ?? {});
+    expect(errors, JSON.stringify(errors)).toBeUndefined();
+    if (outcome === 'allowed') {
+      expect(data.household.__typename).toBe('Household');
+      expect(data.household.members.length).toBeGreaterThan(0);
+      expect(data.household.trajectory.steps.length).toBeGreaterThan(0);
+    } else {
+      expect(data.household).toMatchObject({ __typename: 'ForbiddenError' });
+      expect(data.household.message).toMatch(reason!);
+      expect(JSON.stringify(data)).not.toContain('ouder 1');
+    }
+  });
+
+  it('lists for each role exactly the households it may see', async () => {
+    const LIST = `{ households(first: 50) { edges { node { id reference } } } }`;
+    const listed = async (role: string) => {
+      const { data, errors } = await gql(app, LIST, {}, who[role]?.headers ?? {});
+      return errors ? 'refused' : data.households.edges.map((e: any) => e.node.id).sort();
+    };
+    expect(await listed('coordinator')).toEqual([householdId]);
+    expect(await listed('otherCoordinator')).toEqual([otherRegionHousehold]);
+    expect(await listed('relatedWorker')).toEqual([householdId]);
+    expect(await listed('unconsentedWorker')).toEqual([]);
+    expect(await listed('shelter')).toEqual([householdId]);
+    expect(await listed('otherShelter')).toEqual([]);
+    expect(await listed('policy')).toBe('refused');
+    expect(await listed('anonymous')).toBe('refused');
+  });
+
+  it('gives a policy maker no path to a household or person anywhere in the schema', async () => {
+    const queryType = schema.getQueryType()!;
+    const reaches = (type: GraphQLNamedType, seen = new Set<string>()): boolean => {
+      if (PERSONAL_TYPES.has(type.name)) return true;
+      if (seen.has(type.name)) return false;
+      seen.add(type.name);
+      if (isUnionType(type)) return type.getTypes().some((member) => reaches(member, seen));
+      if (!isObjectType(type)) return false;
+      return Object.values(type.getFields()).some((field) => reaches(getNamedType(field.type), seen));
+    };
+    const entryPoints = Object.values(queryType.getFields()).filter((field) => reaches(getNamedType(field.type)));
+    expect(entryPoints.map((f) => f.name).sort()).toEqual(['accessLog', 'household', 'householdAccessLog', 'households']);
+    for (const field of entryPoints) {
+      const args = field.args.filter((a) => a.type.toString().endsWith('!')).map((a) => `${a.name}: "${householdId}"`).join(', ');
+      const query = `{ ${field.name}${args ? `(${args})` : ''} ${fullSelection(schema, getNamedType(field.type), 3)} }`;
+      const { data } = await gql(app, query, {}, who.policy!.headers);
+      const value = data?.[field.name];
+      expect(value === null || value === undefined || value.__typename === 'ForbiddenError', `${field.name}: ${JSON.stringify(value)}`).toBe(true);
+    }
+  });
+
+  it('explains a decision: the path that allows it, or the missing condition', async () => {
+    const EXPLAIN = `query($id: ID!) { householdAccess(id: $id) { allowed basis missing breakGlass } }`;
+    const allowed = (await gql(app, EXPLAIN, { id: householdId }, who.relatedWorker!.headers)).data.householdAccess;
+    expect(allowed).toMatchObject({ allowed: true, missing: null, breakGlass: false });
+    expect(allowed.basis).toMatch(/under consent con_\w+/);
+    const refused = (await gql(app, EXPLAIN, { id: householdId }, who.unconsentedWorker!.headers)).data.householdAccess;
+    expect(refused).toMatchObject({ allowed: false, basis: null, missing: 'no consent or legal ground naming agency ams-bureau-jeugdzorg' });
+  });
+
+  it('ends access when consent is withdrawn, and when it expires', async () => {
+    const registered = await gql(app, REGISTER, {
+      input: householdInput({ reference: 'AMS-CONSENT-1', consent: { purpose: 'PREVENTION', recipientAgencyIds: ['ams-som'], from: '2024-01-01', to: '2024-06-30' } }),
+    }, who.coordinator!.headers);
+    const id = registered.data.registerHousehold.id;
+    await gql(app, TAKE_REGIE, { householdId: id, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, who.coordinator!.headers);
+    const EXPLAIN = `query($id: ID!) { householdAccess(id: $id) { allowed missing } }`;
+    // The consent ran until 2024-06-30: today it has expired.
+    const expired = (await gql(app, EXPLAIN, { id }, who.relatedWorker!.headers)).data.householdAccess;
+    expect(expired).toMatchObject({ allowed: false });
+    expect(expired.missing).toMatch(/valid only from 2024-01-01 to 2024-06-30/);
+
+    const CONSENT = `mutation($id: ID!) { recordConsent(householdId: $id, purpose: PREVENTION, recipientAgencyIds: ["ams-som"], from: "2024-07-01", to: "2030-12-31") { __typename ... on ConsentRecord { id } } }`;
+    const consent = (await gql(app, CONSENT, { id }, who.coordinator!.headers)).data.recordConsent;
+    expect((await gql(app, EXPLAIN, { id }, who.relatedWorker!.headers)).data.householdAccess.allowed).toBe(true);
+    const today = new Date().toISOString().slice(0, 10);
+    const WITHDRAW = `mutation($c: ID!, $on: Date!) { withdrawConsent(consentId: $c, on: $on) { __typename } }`;
+    expect((await gql(app, WITHDRAW, { c: consent.id, on: today }, who.coordinator!.headers)).data.withdrawConsent.__typename).toBe('ConsentRecord');
+    const withdrawn = (await gql(app, EXPLAIN, { id }, who.relatedWorker!.headers)).data.householdAccess;
+    expect(withdrawn).toMatchObject({ allowed: false });
+    expect(withdrawn.missing).toMatch(/withdrawn/);
+  });
+
+  it('allows break-glass access only with a stated reason, and flags it for review', async () => {
+    const BREAK = `mutation($id: ID!, $reason: String!) { breakGlassAccess(householdId: $id, reason: $reason) { __typename ... on Error { message } } }`;
+    const short = await gql(app, BREAK, { id: householdId, reason: 'urgent' }, who.unrelatedWorker!.headers);
+    expect(short.data.breakGlassAccess.__typename).toBe('ValidationError');
+    const granted = await gql(app, BREAK, { id: householdId, reason: 'Politie staat bij ontruiming met kinderen, geen opvang bekend' }, who.unrelatedWorker!.headers);
+    expect(granted.data.breakGlassAccess.__typename).toBe('ConsentRecord');
+    const { data } = await gql(app, `query($id: ID!) { householdAccess(id: $id) { allowed breakGlass basis } }`, { id: householdId }, who.unrelatedWorker!.headers);
+    expect(data.householdAccess).toMatchObject({ allowed: true, breakGlass: true });
+    const log = await gql(app, `{ accessLog(breakGlass: true) { entries { householdId accountId breakGlass } } }`, {}, who.admin!.headers);
+    expect(log.data.accessLog.entries).toContainEqual({ householdId, accountId: who.unrelatedWorker!.accountId, breakGlass: true });
+  });
+
+  it('logs every household read with its path, and every refusal with its reason; the family list is printable', async () => {
+    await gql(app, `query($id: ID!) { household(id: $id) { __typename } }`, { id: householdId }, who.relatedWorker!.headers);
+    await gql(app, `query($id: ID!) { household(id: $id) { __typename } }`, { id: householdId }, who.unrelatedWorker!.headers);
+    const LOG = `query($id: ID!) { accessLog(householdId: $id, first: 100) { entries { accountId role action operation basis outcome at requestId } } }`;
+    const entries = (await gql(app, LOG, { id: householdId }, who.admin!.headers)).data.accessLog.entries;
+    expect(entries).toContainEqual(expect.objectContaining({ accountId: who.relatedWorker!.accountId, action: 'READ', outcome: 'ALLOWED', operation: 'query:household' }));
+    const refusal = entries.find((e: any) => e.accountId === who.unconsentedWorker!.accountId && e.outcome === 'REFUSED');
+    expect(refusal.basis).toMatch(/no consent or legal ground/);
+    for (const entry of entries) expect(entry.at).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
+
+    const family = await gql(app, `query($id: ID!) { householdAccessLog(householdId: $id) { __typename ... on AccessLogPage { entries { accountId outcome } } } }`, { id: householdId }, who.coordinator!.headers);
+    expect(family.data.householdAccessLog.entries.length).toBeGreaterThan(3);
+    const notAdmin = await gql(app, `{ accessLog { entries { id } } }`, {}, who.coordinator!.headers);
+    expect(notAdmin.errors?.[0]?.message).toMatch(/Not authorized/);
+  });
+
+  it('makes repeated wrong passwords wait longer and longer, and tells no one which usernames exist', async () => {
+    const account = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'oss' });
+    const attempt = (password: string) => gql(app, LOGIN, { username: account.username, password }, { 'x-forwarded-for': '10.0.0.9' });
+    for (let i = 0; i < 5; i += 1) {
+      expect((await attempt('wrong password ' + i)).data.login.message).toBe('unknown username or wrong password');
+    }
+    const locked = (await attempt(TEST_PASSWORD)).data.login;
+    expect(locked).toMatchObject({ __typename: 'ForbiddenError' });
+    expect(locked.message).toMatch(/try again in \d+ seconds/);
+    const unknown = (await gql(app, LOGIN, { username: 'nobody.here', password: 'whatever password' })).data.login;
+    expect(unknown.message).toBe('unknown username or wrong password');
+  });
+
+  it('sets an httpOnly, SameSite cookie and asks cookie sessions for the CSRF token on every request', async () => {
+    const account = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
+    const response = await app.fetch(new Request('http://ketenkaart.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: LOGIN, variables: { username: account.username, password: TEST_PASSWORD } }),
+    }));
+    const cookie = response.headers.get('set-cookie')!;
+    expect(cookie).toMatch(/^kk_session=[^;]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+/);
+    const csrf = ((await response.json()) as any).data.login.viewer.csrfToken;
+    const session = cookie.split(';')[0]!;
+    const write = (headers: Record<string, string>) =>
+      gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: '2024-04-01', agencyId: 'ams-som' } }, { cookie: session, ...headers });
+    expect((await write({})).data.recordEvent).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringMatching(/csrf/i) });
+    expect((await write({ 'x-csrf-token': csrf })).data.recordEvent).toMatchObject({ __typename: 'HouseholdEvent' });
+  });
+});
