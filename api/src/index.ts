@@ -8,4 +8,7 @@ export { migrate, migrations, latestSchemaVersion, schemaVersion } from './db/mi
 export { createLogger, type Logger } from './logger.js';
 export { createRepositories, type Repositories } from './repositories/index.js';
 export type { ReferenceGraph } from './repositories/reference-repository.js';
+export type { HouseholdPath } from './repositories/bulk-repository.js';
+export { BulkValidationError, validatePaths } from "./repositories/bulk-repository.js";
+export { addDays, daysBetween } from './repositories/household-repository.js';
 export { printedSchema, schemaFile } from './graphql/print-schema.js';

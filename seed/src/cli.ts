@@ -1,14 +1,17 @@
-// `npm run seed -- [--if-empty] [--families N] [--regions N] [--seed S]`: migrates and seeds the configured store.
+// `npm run seed -- [--if-empty] [--families N] [--regions N] [--seed S] [--as-of YYYY-MM-DD]`: migrates and seeds the store.
 import { parseArgs } from 'node:util';
 import { createExecutor, createLogger, createRepositories, loadConfig, migrate } from '@ketenkaart/api';
+import { createDemoAccounts } from './demo-accounts.js';
 import { seedReferenceData } from './reference-seed.js';
+import { loadSyntheticFamilies } from './synthetic/load.js';
 
 const { values } = parseArgs({
   options: {
     'if-empty': { type: 'boolean', default: false },
     families: { type: 'string' },
-    regions: { type: 'string' },
-    seed: { type: 'string', default: '20091' },
+    regions: { type: 'string', default: '4' },
+    seed: { type: 'string', default: '2009' },
+    'as-of': { type: 'string', default: '2026-06-30' },
   },
 });
 
@@ -17,12 +20,29 @@ const logger = createLogger(config.logLevel);
 const executor = createExecutor(config.store, config.cypherLogPath);
 try {
   await migrate(executor);
-  const existing = await createRepositories(executor).reference.countReferenceNodes();
+  const repos = createRepositories(executor);
+  const existing = await repos.reference.countReferenceNodes();
   if (values['if-empty'] && existing > 0) {
     logger.info({ referenceNodes: existing }, 'store already seeded; nothing to do');
   } else {
     await seedReferenceData(executor);
     logger.info('seeded the four centrumgemeenten from cities.json');
+    if (config.mode !== 'production') {
+      const accounts = await createDemoAccounts(executor);
+      if (accounts > 0) logger.info({ accounts }, 'created demo accounts (see README)');
+    }
+    const families = Number(values.families ?? config.seedFamilies);
+    if (families > 0) {
+      const started = Date.now();
+      const total = await loadSyntheticFamilies(executor, {
+        families,
+        regions: Number(values.regions),
+        seed: Number(values.seed),
+        asOf: values['as-of']!,
+        onProgress: (done) => logger.info(done, 'synthetic families loaded'),
+      });
+      logger.info({ ...total, seconds: (Date.now() - started) / 1000 }, 'synthetic families (labelled synthetic) loaded');
+    }
   }
 } finally {
   await executor.close();

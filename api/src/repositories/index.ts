@@ -2,6 +2,7 @@
 import type { CypherExecutor } from '../db/executor.js';
 import { createAccessRepository } from './access-repository.js';
 import { createAccountRepository } from './account-repository.js';
+import { createBulkRepository } from './bulk-repository.js';
 import { createHouseholdRepository } from './household-repository.js';
 import { createReferenceRepository } from './reference-repository.js';
 
@@ -11,6 +12,7 @@ export function createRepositories(executor: CypherExecutor, now: () => Date = (
     households: createHouseholdRepository(executor, now),
     accounts: createAccountRepository(executor, now),
     access: createAccessRepository(executor, now),
+    bulk: createBulkRepository(executor),
   };
 }
 

@@ -1,0 +1,209 @@
+// Deterministic synthetic families and their paths through the chain, with the failure patterns of DOMAIN.md §4.
+import { uniformInt } from 'pure-rand/distribution/uniformInt';
+import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import type { HouseholdPath } from '@ketenkaart/api';
+import { addDays } from '@ketenkaart/api';
+import type { CityRoles } from './city-roles.js';
+
+type Path = HouseholdPath;
+type PathEvent = Path['events'][number];
+type Rng = ReturnType<typeof xoroshiro128plus>;
+
+export interface GenerateOptions {
+  seed: number;
+  families: number;
+  regions: CityRoles[];
+  /** Day the synthetic world stands still: no event is dated after it, whatever the wall clock says. */
+  asOf: string;
+  /** First day a path may start; paths start spread over the year before asOf by default. */
+  startFrom?: string;
+}
+
+/** A small random toolkit over one seeded generator, so a seed always gives the same families. */
+function random(rng: Rng) {
+  const int = (min: number, max: number) => uniformInt(rng, min, max);
+  return {
+    int,
+    chance: (percent: number) => int(1, 100) <= percent,
+    pick: <T>(items: readonly T[]): T => items[int(0, items.length - 1)]!,
+  };
+}
+
+export function* generateFamilies(options: GenerateOptions): Generator<Path> {
+  const rng = xoroshiro128plus(options.seed);
+  const r = random(rng);
+  const startFrom = options.startFrom ?? addDays(options.asOf, -540);
+  const span = Math.max(1, Math.round((Date.parse(options.asOf) - Date.parse(startFrom)) / 86_400_000) - 60);
+  for (let n = 1; n <= options.families; n += 1) {
+    const roles = options.regions[r.int(0, options.regions.length - 1)]!;
+    yield familyPath(n, options.seed, roles, addDays(startFrom, r.int(0, span)), options.asOf, r);
+  }
+}
+
+function familyPath(n: number, seed: number, roles: CityRoles, start: string, asOf: string, r: ReturnType<typeof random>): Path {
+  const id = `hh_syn_${seed}_${n}`;
+  const path: Path = {
+    household: {
+      id,
+      reference: `SYN-${roles.cityId.slice(0, 3).toUpperCase()}-${seed}-${String(n).padStart(6, '0')}`,
+      centrumgemeenteId: roles.cityId,
+      municipality: roles.municipality,
+      landlordType: r.chance(85) ? 'CORPORATION' : r.pick(['PRIVATE', 'SUBLET', 'UNKNOWN'] as const),
+    },
+    members: [],
+    events: [],
+    referrals: [],
+    regie: [],
+    consents: [],
+  };
+  const startYear = Number(start.slice(0, 4));
+  const parents = r.chance(40) ? 2 : 1;
+  for (let p = 1; p <= parents; p += 1) {
+    path.members.push({ personId: `${id}_p${p}`, label: `ouder ${p}`, birthYear: startYear - r.int(22, 50), role: p === 1 ? 'PARENT' : 'PARTNER', from: addDays(start, -r.int(400, 4000)), to: null, compositionSource: 'CORPORATION' });
+  }
+  const children = r.int(1, 4);
+  for (let c = 1; c <= children; c += 1) {
+    const age = r.int(0, 17);
+    // A child born after the tenancy began is missing from the corporation's records (L993-1001): known from a home visit or the GBA.
+    path.members.push({ personId: `${id}_k${c}`, label: `kind ${c}`, birthYear: startYear - age, role: 'CHILD', from: addDays(start, -age * 365), to: null, compositionSource: r.chance(60) ? 'GBA' : 'HOME_VISIT' });
+  }
+  const involved = new Set<string>([roles.prevention, roles.preventionRegie, roles.socialWork]);
+  let k = 0;
+  let day = start;
+  let stopped = false;
+  const later = (min: number, max: number) => {
+    const next = addDays(day, r.int(min, max));
+    if (next > asOf) stopped = true;
+    else day = next;
+    return !stopped;
+  };
+  const event = (kind: string, extra: Partial<PathEvent> = {}): PathEvent => {
+    k += 1;
+    const e: PathEvent = {
+      id: `ev_syn_${seed}_${n}_${k}`, kind: kind as PathEvent['kind'], occurredOn: day, agencyId: null, facilityId: null, referralId: null,
+      arrearsMonths: null, refusalReason: null, verdictKind: null, waitingListOutcome: null, rehousingKind: null, destination: null, priority: null,
+      note: null, personId: null, regieStage: null, followsFromIds: [], supersedesId: null, ...extra,
+    };
+    path.events.push(e);
+    if (e.agencyId) involved.add(e.agencyId);
+    return e;
+  };
+  const regie = (agencyId: string, stage: Path['regie'][number]['stage']) => {
+    const open = path.regie.find((g) => g.to === null);
+    const g = { id: `rg_syn_${seed}_${n}_${path.regie.length + 1}`, agencyId, stage, from: day, to: null as string | null, handedOverToId: null as string | null };
+    if (open) {
+      open.to = day;
+      open.handedOverToId = g.id;
+      event('REGIE_HANDED_OVER', { agencyId: open.agencyId, regieStage: stage, note: `to ${agencyId}` });
+    } else {
+      event('REGIE_TAKEN', { agencyId, regieStage: stage });
+    }
+    path.regie.push(g);
+    involved.add(agencyId);
+  };
+
+  // 1. Arrears reported. A fifth of the reports arrive late, at three months or more (G6, L3172-3176).
+  const signal = event('EARLY_WARNING_SIGNAL', { agencyId: roles.corporation, arrearsMonths: r.chance(80) ? r.int(1, 2) : r.int(3, 5) });
+  // Without regie in a tenth of the cases (G5, L3845-3847).
+  if (r.chance(90)) regie(roles.preventionRegie, 'REPORTED');
+  // 2. Referral to social work; about a fifth are never answered (feedback never comes), some refused.
+  if (!later(1, 6)) return finish();
+  const referral = { id: `ref_syn_${seed}_${n}_1`, fromAgencyId: roles.prevention, toAgencyId: roles.socialWork, status: 'SENT' as Path['referrals'][number]['status'], purpose: 'Huisbezoek en inventarisatie', sentOn: day, respondBy: addDays(day, 14), respondedOn: null as string | null, closedOn: null as string | null, refusalReason: null as Path['referrals'][number]['refusalReason'], refusalText: null as string | null };
+  path.referrals.push(referral);
+  event('REFERRAL_SENT', { agencyId: roles.prevention, referralId: referral.id, followsFromIds: [signal.id] });
+  const answer = r.int(1, 100);
+  if (answer <= 70) {
+    if (!later(1, 12)) return finish();
+    referral.status = 'ACCEPTED';
+    referral.respondedOn = day;
+    event('REFERRAL_ACCEPTED', { agencyId: roles.socialWork, referralId: referral.id });
+    if (roles.feedbackDays.length > 0 && r.chance(65)) event('INTERIM_REPORT', { agencyId: roles.socialWork });
+    if (!later(2, 20)) return finish();
+    event('HOME_VISIT', { agencyId: roles.socialWork });
+  } else if (answer <= 80) {
+    if (!later(3, 20)) return finish();
+    referral.status = 'REFUSED';
+    referral.respondedOn = day;
+    referral.closedOn = day;
+    referral.refusalReason = r.pick(['TOO_LIGHT', 'NOT_ELIGIBLE', 'NO_CAPACITY'] as const);
+    event('REFERRAL_REFUSED', { agencyId: roles.socialWork, referralId: referral.id, refusalReason: referral.refusalReason });
+  }
+  // 3. Most households settle: a debt arrangement and feedback to the corporation.
+  if (r.chance(62)) {
+    if (!later(10, 60)) return finish();
+    event('DEBT_ARRANGEMENT', { agencyId: roles.debtCounselling ?? roles.socialWork });
+    if (roles.feedbackDays.length > 0 && r.chance(70)) event('FEEDBACK_REPORT', { agencyId: roles.socialWork });
+    if (referral.status === 'ACCEPTED' && later(60, 200)) {
+      referral.status = 'COMPLETED';
+      referral.closedOn = day;
+      event('REFERRAL_COMPLETED', { agencyId: roles.socialWork, referralId: referral.id });
+    }
+    return finish();
+  }
+  // 4. Court: summons, verdict.
+  if (!later(30, 120)) return finish();
+  event('SUMMONS', { agencyId: roles.corporation, arrearsMonths: r.int(3, 8) });
+  if (!later(20, 60)) return finish();
+  const verdict = r.int(1, 100) <= 70 ? 'EVICTION' : r.chance(70) ? 'LAST_CHANCE' : 'DISMISSED';
+  event('VERDICT', { agencyId: roles.court, verdictKind: verdict });
+  if (verdict !== 'EVICTION') return finish();
+  if (!later(10, 40)) return finish();
+  event('EVICTION_PLANNED', { agencyId: roles.bailiff });
+  if (!later(7, 30)) return finish();
+  if (r.chance(35)) {
+    event('EVICTION_CANCELLED', { agencyId: roles.corporation });
+    return finish();
+  }
+  const destination = r.pick(['UNKNOWN', 'UNKNOWN', 'OWN_NETWORK', 'SHELTER', 'HOTEL_OR_HOLIDAY_HOME'] as const);
+  const eviction = event('EVICTION_EXECUTED', { agencyId: roles.bailiff, destination });
+  // 5. After eviction: about a third is out of sight with no follow-up (buiten beeld, G1).
+  if (r.chance(30)) {
+    if (r.chance(50) && later(20, 60)) event('LOST_CONTACT', { agencyId: roles.afterEviction });
+    return finish();
+  }
+  regie(roles.afterEviction, 'EVICTED');
+  if (!later(0, 5)) return finish();
+  event('SHELTER_APPLICATION', { agencyId: roles.afterEviction, facilityId: roles.familyFacility, followsFromIds: [eviction.id] });
+  if (!later(0, 3)) return finish();
+  event('WAITING_LIST_ENTRY', { agencyId: roles.shelter, facilityId: roles.familyFacility, priority: r.int(1, 3) });
+  const outcome = r.int(1, 100);
+  if (outcome <= 25) {
+    // Refused, mostly for capacity; half without any alternative recorded (G3, L2952-2966).
+    if (!later(3, 30)) return finish();
+    event('WAITING_LIST_EXIT', { agencyId: roles.shelter, facilityId: roles.familyFacility, waitingListOutcome: 'REFERRED_ELSEWHERE' });
+    event('REFUSAL', { agencyId: roles.shelter, facilityId: roles.familyFacility, refusalReason: r.chance(75) ? 'NO_CAPACITY' : r.pick(['HOUSEHOLD_COMPOSITION', 'OUTSIDE_REGION'] as const), destination: r.chance(50) ? 'UNKNOWN' : 'HOTEL_OR_HOLIDAY_HOME' });
+    return finish();
+  }
+  if (outcome <= 35) {
+    // Gone from the waiting list, whereabouts unknown (G2).
+    if (!later(20, 120)) return finish();
+    event('WAITING_LIST_EXIT', { agencyId: roles.shelter, facilityId: roles.familyFacility, waitingListOutcome: 'LOST_CONTACT' });
+    event('LOST_CONTACT', { agencyId: roles.shelter });
+    return finish();
+  }
+  if (outcome <= 45) return finish(); // Still waiting: some far longer than the norm.
+  if (!later(5, 200)) return finish();
+  event('WAITING_LIST_EXIT', { agencyId: roles.shelter, facilityId: roles.familyFacility, waitingListOutcome: 'PLACED' });
+  event('PLACEMENT', { agencyId: roles.shelter, facilityId: roles.familyFacility });
+  // Regie passes to the institution at placement (L1404-1408); sometimes the handover is never recorded (G5).
+  if (r.chance(85)) regie(roles.shelter, 'PLACED');
+  if (!later(180, 420)) return finish();
+  event('SHELTER_EXIT', { agencyId: roles.shelter, facilityId: roles.familyFacility, destination: r.chance(80) ? 'NEW_TENANCY' : 'UNKNOWN' });
+  if (r.chance(80)) {
+    if (!later(0, 14)) return finish();
+    event('REHOUSING', { agencyId: roles.corporation, rehousingKind: r.pick(['URGENCY', 'CONTINGENT', 'OMKLAP', 'WOONOPVANG'] as const) });
+    if (r.chance(70) && later(30, 90)) event('FOLLOW_UP_CONTACT', { agencyId: roles.shelter });
+  }
+  return finish();
+
+  function finish(): Path {
+    path.consents.push({
+      id: `con_syn_${seed}_${n}`,
+      purpose: 'CHAIN_COORDINATION',
+      recipientAgencyIds: [...involved].sort(),
+      from: start,
+      to: addDays(start, 3 * 365),
+    });
+    return path;
+  }
+}

@@ -1,0 +1,78 @@
+// The synthetic generator: reproducible from a seed, valid by the same rules as the API, with the failure patterns.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { validatePaths, type App, type CypherExecutor, type HouseholdPath } from '@ketenkaart/api';
+import { cityRoles, generateFamilies, loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
+import { signIn } from '../support/accounts.js';
+import { factDigest } from '../support/digest.js';
+import { TRAJECTORY } from '../support/operations.js';
+import { gql, openTestStore, testApp } from '../support/store.js';
+
+const asOf = '2026-06-30';
+const families = (seed: number, count: number): HouseholdPath[] => [...generateFamilies({ seed, families: count, regions: cityRoles, asOf })];
+
+describe('synthetic families', () => {
+  it('are the same for the same seed and differ for another', () => {
+    expect(JSON.stringify(families(7, 50))).toBe(JSON.stringify(families(7, 50)));
+    expect(JSON.stringify(families(8, 50))).not.toBe(JSON.stringify(families(7, 50)));
+  });
+
+  it('pass the rules every recorded path must pass, in time order and never after the as-of day', () => {
+    const paths = families(11, 600);
+    expect(validatePaths(paths)).toEqual([]);
+    for (const path of paths) {
+      const days = path.events.map((e) => e.occurredOn);
+      expect(days).toEqual([...days].sort());
+      expect(days.every((day) => day <= asOf)).toBe(true);
+      expect(path.household.reference).toMatch(/^SYN-/);
+      expect(path.members.some((m) => m.role === 'CHILD')).toBe(true);
+    }
+  });
+
+  it('include the failure patterns of the report: refusals, lost contact, unanswered referrals, no regie', () => {
+    const paths = families(11, 600);
+    const kinds = paths.flatMap((p) => p.events.map((e) => e.kind));
+    expect(kinds.filter((k) => k === 'REFUSAL').length).toBeGreaterThan(5);
+    expect(kinds.filter((k) => k === 'LOST_CONTACT').length).toBeGreaterThan(5);
+    expect(paths.filter((p) => p.referrals.some((r) => r.status === 'SENT')).length).toBeGreaterThan(20);
+    expect(paths.filter((p) => p.regie.length === 0).length).toBeGreaterThan(10);
+    expect(paths.filter((p) => p.events.some((e) => e.kind === 'EVICTION_EXECUTED') && !p.events.some((e) => e.kind === 'SHELTER_APPLICATION')).length).toBeGreaterThan(5);
+    expect(new Set(paths.map((p) => p.household.centrumgemeenteId))).toEqual(new Set(['amsterdam', 'utrecht', 'leeuwarden', 'oss']));
+  });
+});
+
+describe('loading synthetic families', () => {
+  let executor: CypherExecutor;
+  let app: App;
+  beforeAll(async () => {
+    executor = await openTestStore();
+    await seedReferenceData(executor);
+    app = testApp(executor);
+  });
+  afterAll(() => executor.close());
+
+  it('streams them in batches, labelled synthetic, and loading the same seed again changes nothing', async () => {
+    const progress: number[] = [];
+    const total = await loadSyntheticFamilies(executor, { families: 120, regions: 4, seed: 5, asOf, batchSize: 50, onProgress: (p) => progress.push(p.households) });
+    expect(total.households).toBe(120);
+    expect(progress).toEqual([50, 100, 120]);
+    const before = await factDigest(executor);
+    await loadSyntheticFamilies(executor, { families: 120, regions: 4, seed: 5, asOf, batchSize: 50 });
+    expect(await factDigest(executor)).toBe(before);
+
+    const coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
+    const { data } = await gql(app, `{ households(first: 100) { edges { node { id synthetic centrumgemeente { id } } } } }`, {}, coordinator.headers);
+    const listed = data.households.edges.map((e: any) => e.node);
+    expect(listed.length).toBeGreaterThan(10);
+    expect(listed.every((h: any) => h.synthetic && h.centrumgemeente.id === 'amsterdam')).toBe(true);
+    const trajectory = (await gql(app, TRAJECTORY, { id: listed[0].id }, coordinator.headers)).data.household.trajectory;
+    expect(trajectory.steps[0].event.kind).toBe('EARLY_WARNING_SIGNAL');
+  });
+
+  it('adds synthetic regions beyond the four cities, clearly named as such', async () => {
+    await loadSyntheticFamilies(executor, { families: 30, regions: 6, seed: 6, asOf });
+    const { data } = await gql(app, `{ centrumgemeenten { id name regionDescription } }`);
+    const synthetic = data.centrumgemeenten.filter((c: any) => c.id.startsWith('syn-region-'));
+    expect(synthetic.map((c: any) => c.id).sort()).toEqual(['syn-region-05', 'syn-region-06']);
+    expect(synthetic.every((c: any) => /Synthetic region/.test(c.regionDescription))).toBe(true);
+  });
+});
