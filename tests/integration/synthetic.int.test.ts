@@ -1,6 +1,6 @@
 // The synthetic generator: reproducible from a seed, valid by the same rules as the API, with the failure patterns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { validatePaths, type App, type CypherExecutor, type HouseholdPath } from '@ketenkaart/api';
+import { countingExecutor, validatePaths, type App, type CypherExecutor, type HouseholdPath } from '@ketenkaart/api';
 import { cityRoles, generateFamilies, loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
 import { signIn } from '../support/accounts.js';
 import { factDigest } from '../support/digest.js';
@@ -66,6 +66,29 @@ describe('loading synthetic families', () => {
     expect(listed.every((h: any) => h.synthetic && h.centrumgemeente.id === 'amsterdam')).toBe(true);
     const trajectory = (await gql(app, TRAJECTORY, { id: listed[0].id }, coordinator.headers)).data.household.trajectory;
     expect(trajectory.steps[0].event.kind).toBe('EARLY_WARNING_SIGNAL');
+  });
+
+  it('lists households with their members and trajectories without a statement per household (no N+1)', async () => {
+    const counted = countingExecutor(executor);
+    const countedApp = testApp(counted);
+    const coordinator = await signIn(countedApp, executor, 'COORDINATOR', { centrumgemeenteId: 'utrecht' });
+    const LIST = `query($first: Int) { households(first: $first) { edges { node { id members { label } referrals { status to { name } }
+      trajectory { steps { event { kind agency { name } facility { name } } regie { holder { name } } } } } } } }`;
+    const fewest = async (first: number) => {
+      const counts: number[] = [];
+      for (let run = 0; run < 3; run += 1) {
+        counted.reset();
+        const { data, errors } = await gql(countedApp, LIST, { first }, coordinator.headers);
+        expect(errors).toBeUndefined();
+        expect(data.households.edges.length).toBe(first);
+        counts.push(counted.count());
+      }
+      return Math.min(...counts);
+    };
+    const forFive = await fewest(5);
+    const forTwenty = await fewest(20);
+    expect(forTwenty).toBeLessThanOrEqual(forFive + 2);
+    expect(forTwenty).toBeLessThan(20);
   });
 
   it('adds synthetic regions beyond the four cities, clearly named as such', async () => {
