@@ -4,6 +4,7 @@ import { createAccessService, type AccessService } from './access/access-service
 import type { Limits } from './access/rate-limiter.js';
 import type { Viewer } from './access/viewer.js';
 import type { CypherExecutor } from './db/executor.js';
+import { createGapService, type GapService } from './gaps/gap-service.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import { createRepositories, type Repositories } from './repositories/index.js';
@@ -19,6 +20,7 @@ export interface Context {
   readonly repos: Repositories;
   readonly loaders: Loaders;
   readonly access: AccessService;
+  readonly gaps: GapService;
   readonly viewer: Viewer | null;
   /** Whether a cookie-authenticated request carried its session's CSRF token (bearer requests need none). */
   readonly csrfOk: boolean;
@@ -63,6 +65,7 @@ export async function createContext({ request, executor, logger, limits, cookies
     repos,
     loaders: createLoaders(repos),
     access: createAccessService({ viewer, repos, limits, requestId, now }),
+    gaps: createGapService(repos, now),
     viewer,
     csrfOk,
     sessionToken: viewer ? token : null,

@@ -12,3 +12,5 @@ export type { HouseholdPath } from './repositories/bulk-repository.js';
 export { BulkValidationError, validatePaths } from "./repositories/bulk-repository.js";
 export { addDays, daysBetween } from './repositories/household-repository.js';
 export { printedSchema, schemaFile } from './graphql/print-schema.js';
+export { createGapService, type GapService } from './gaps/gap-service.js';
+export { detectGaps, defaultSetting, type GapFinding, type HouseholdSubgraph } from './gaps/detect-gaps.js';

@@ -1,6 +1,6 @@
 // `npm run seed -- [--if-empty] [--families N] [--regions N] [--seed S] [--as-of YYYY-MM-DD]`: migrates and seeds the store.
 import { parseArgs } from 'node:util';
-import { createExecutor, createLogger, createRepositories, loadConfig, migrate } from '@ketenkaart/api';
+import { createExecutor, createGapService, createLogger, createRepositories, loadConfig, migrate } from '@ketenkaart/api';
 import { createDemoAccounts } from './demo-accounts.js';
 import { seedReferenceData } from './reference-seed.js';
 import { loadSyntheticFamilies } from './synthetic/load.js';
@@ -42,6 +42,10 @@ try {
         onProgress: (done) => logger.info(done, 'synthetic families loaded'),
       });
       logger.info({ ...total, seconds: (Date.now() - started) / 1000 }, 'synthetic families (labelled synthetic) loaded');
+      const gaps = createGapService(repos);
+      for (const city of await repos.reference.listCentrumgemeenten()) {
+        logger.info({ city: city.id, ...(await gaps.evaluateCity(city.id)) }, 'gap rules evaluated');
+      }
     }
   }
 } finally {

@@ -2,6 +2,7 @@
 import { SEED_SOURCE_DOCUMENT, type Provenance } from '@ketenkaart/schema';
 import { createRepositories, type CypherExecutor } from '@ketenkaart/api';
 import { citiesToGraph, readCitiesJson } from './cities.js';
+import { gapSettingsFromCities } from './gap-settings.js';
 
 export const SEED_PROCESS = 'seed:cities.json';
 
@@ -15,5 +16,7 @@ export async function seedReferenceData(executor: CypherExecutor, now: Date = ne
     recordedAt: now.toISOString(),
     recordedBy: SEED_PROCESS,
   };
-  await createRepositories(executor).reference.upsertAll(graph, provenance);
+  const repos = createRepositories(executor);
+  await repos.reference.upsertAll(graph, provenance);
+  await repos.gaps.upsertSettings(gapSettingsFromCities(), SEED_PROCESS);
 }

@@ -8,7 +8,7 @@ import { RECORD_EVENT, REGISTER, SEND_REFERRAL, TAKE_REGIE, householdInput } fro
 import { gql, openTestStore, testApp } from '../support/store.js';
 
 /** Types that carry data about a household or its members. */
-const PERSONAL_TYPES = new Set(['Household', 'HouseholdMember', 'HouseholdEvent', 'Referral', 'RegieAssignment', 'Trajectory', 'TrajectoryStep', 'ConsentRecord', 'AccessLogEntry', 'AccessLogPage']);
+const PERSONAL_TYPES = new Set(['Household', 'HouseholdMember', 'HouseholdEvent', 'Referral', 'RegieAssignment', 'Trajectory', 'TrajectoryStep', 'ConsentRecord', 'AccessLogEntry', 'AccessLogPage', 'GapFinding']);
 
 /** A selection of every field of a type, nested to a depth: the matrix reads every personal field there is. */
 function fullSelection(schema: ReturnType<typeof buildSchema>, type: GraphQLNamedType, depth: number): string {
@@ -116,7 +116,7 @@ describe('access control', () => {
       return Object.values(type.getFields()).some((field) => reaches(getNamedType(field.type), seen));
     };
     const entryPoints = Object.values(queryType.getFields()).filter((field) => reaches(getNamedType(field.type)));
-    expect(entryPoints.map((f) => f.name).sort()).toEqual(['accessLog', 'household', 'householdAccessLog', 'households']);
+    expect(entryPoints.map((f) => f.name).sort()).toEqual(['accessLog', 'gaps', 'household', 'householdAccessLog', 'households']);
     for (const field of entryPoints) {
       const args = field.args.filter((a) => a.type.toString().endsWith('!')).map((a) => `${a.name}: "${householdId}"`).join(', ');
       const query = `{ ${field.name}${args ? `(${args})` : ''} ${fullSelection(schema, getNamedType(field.type), 3)} }`;
@@ -184,6 +184,17 @@ describe('access control', () => {
     expect(family.data.householdAccessLog.entries.length).toBeGreaterThan(3);
     const notAdmin = await gql(app, `{ accessLog { entries { id } } }`, {}, who.coordinator!.headers);
     expect(notAdmin.errors?.[0]?.message).toMatch(/Not authorized/);
+  });
+
+  it('stops an account that keeps probing households it may not see', async () => {
+    const prober = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-politie' });
+    const PROBE = `query($id: ID!) { household(id: $id) { __typename ... on Error { message } } }`;
+    const messages: string[] = [];
+    for (let i = 0; i < 32; i += 1) messages.push((await gql(app, PROBE, { id: householdId }, prober.headers)).data.household.message);
+    expect(messages[0]).toMatch(/no active care relation/);
+    expect(messages.at(-1)).toBe('too many refused lookups; try again later');
+    // Other accounts are not affected.
+    expect((await gql(app, PROBE, { id: householdId }, who.coordinator!.headers)).data.household.__typename).toBe('Household');
   });
 
   it('makes repeated wrong passwords wait longer and longer, and tells no one which usernames exist', async () => {

@@ -49,5 +49,5 @@ export function createLimits(): Limits {
   };
 }
 
-/** Distinct households one request may look up: aliases and batches cannot be used to sweep ids. */
-export const MAX_HOUSEHOLDS_PER_REQUEST = 50;
+/** Distinct households one request may look up (one full page): aliases and batches cannot be used to sweep ids. */
+export const MAX_HOUSEHOLDS_PER_REQUEST = 100;

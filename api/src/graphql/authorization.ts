@@ -37,3 +37,9 @@ export function actingAgency(viewer: Viewer, given: string | null | undefined): 
   if (given && given !== viewer.agencyId) throw new ForbiddenError('you can only record steps of your own agency');
   return viewer.agencyId;
 }
+
+/** After a change to a household: log it and re-evaluate its gaps (incremental, one household). */
+export async function afterHouseholdChange(ctx: Context, householdId: string, basis: string): Promise<void> {
+  await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis });
+  await ctx.gaps.refresh([householdId]);
+}

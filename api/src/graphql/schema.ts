@@ -12,6 +12,7 @@ import './types/Centrumgemeente.js';
 import './types/household-enums.js';
 import './types/Household.js';
 import './types/Viewer.js';
+import './types/Gaps.js';
 import './mutations/households.js';
 import './mutations/events.js';
 import './mutations/referrals.js';

@@ -3,6 +3,7 @@ import type { CypherExecutor } from '../db/executor.js';
 import { createAccessRepository } from './access-repository.js';
 import { createAccountRepository } from './account-repository.js';
 import { createBulkRepository } from './bulk-repository.js';
+import { createGapRepository } from './gap-repository.js';
 import { createHouseholdRepository } from './household-repository.js';
 import { createReferenceRepository } from './reference-repository.js';
 
@@ -13,6 +14,7 @@ export function createRepositories(executor: CypherExecutor, now: () => Date = (
     accounts: createAccountRepository(executor, now),
     access: createAccessRepository(executor, now),
     bulk: createBulkRepository(executor),
+    gaps: createGapRepository(executor, now),
   };
 }
 

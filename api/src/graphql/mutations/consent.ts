@@ -1,7 +1,7 @@
 // Consent and legal grounds for sharing, emergency (break-glass) access, and the access log (toegangslog).
 import { z } from 'zod';
 import type { AccessLogRecord } from '../../repositories/access-repository.js';
-import { requireHousehold, requireViewer, requireWriter } from '../authorization.js';
+import { afterHouseholdChange, requireHousehold, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.js';
@@ -84,7 +84,7 @@ builder.mutationFields((t) => ({
       await requireHousehold(ctx, consent.householdId);
       if (consent.withdrawnOn) throw new ValidationError([{ path: ['consentId'], message: `already withdrawn on ${consent.withdrawnOn}` }]);
       await ctx.repos.access.withdrawConsent(consent.id, on, viewer.accountId);
-      await ctx.access.log({ action: 'CHANGE', householdId: consent.householdId, outcome: 'ALLOWED', basis: `withdrew consent ${consent.id}` });
+      await afterHouseholdChange(ctx, consent.householdId, `withdrew consent ${consent.id}`);
       return { id: consent.id, householdId: consent.householdId };
     },
   }),

@@ -1,7 +1,7 @@
 // Recording and correcting dated events (signals, court steps, evictions, shelter steps, rehousing, contacts).
 import { z } from 'zod';
 import { Destination, RecordableEventKind, RefusalReason, RehousingKind, VerdictKind, WaitingListOutcome } from '@ketenkaart/schema';
-import { actingAgency, actorOf, requireHousehold, requireWriter } from '../authorization.js';
+import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
@@ -77,7 +77,7 @@ builder.mutationFields((t) => ({
       await requireHousehold(ctx, input.householdId);
       const agencyId = actingAgency(viewer, input.agencyId);
       const event = unwrap(await ctx.repos.households.recordEvent({ ...input, agencyId }, actorOf(viewer)));
-      await ctx.access.log({ action: 'CHANGE', householdId: input.householdId, outcome: 'ALLOWED', basis: `recorded ${input.kind}` });
+      await afterHouseholdChange(ctx, input.householdId, `recorded ${input.kind}`);
       return event;
     },
   }),
@@ -98,7 +98,7 @@ builder.mutationFields((t) => ({
       await requireHousehold(ctx, original.householdId);
       const agencyId = actingAgency(viewer, input.agencyId);
       const event = unwrap(await ctx.repos.households.correctEvent(String(args.eventId), { ...input, agencyId }, actorOf(viewer)));
-      await ctx.access.log({ action: 'CHANGE', householdId: original.householdId, outcome: 'ALLOWED', basis: `corrected ${original.id}` });
+      await afterHouseholdChange(ctx, original.householdId, `corrected ${original.id}`);
       return event;
     },
   }),

@@ -1,7 +1,7 @@
 // Registering households and their members over time (samenstelling), as a chain worker records them.
 import { z } from 'zod';
 import { CompositionSource, ConsentPurpose, LandlordType, MemberRole } from '@ketenkaart/schema';
-import { actorOf, requireHousehold, requireWriter } from '../authorization.js';
+import { actorOf, afterHouseholdChange, requireHousehold, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
@@ -80,7 +80,7 @@ builder.mutationFields((t) => ({
       if (region !== input.centrumgemeenteId) throw new ForbiddenError('you can register households in your own region only');
       const household = unwrap(await ctx.repos.households.register(input, actorOf(viewer)));
       if (input.consent) await ctx.repos.access.addConsent({ householdId: household.id, ...input.consent }, viewer.accountId);
-      await ctx.access.log({ action: 'CHANGE', householdId: household.id, outcome: 'ALLOWED', basis: 'registered the household' });
+      await afterHouseholdChange(ctx, household.id, 'registered the household');
       ctx.loaders.household.prime(household.id, household);
       return household;
     },
@@ -95,7 +95,7 @@ builder.mutationFields((t) => ({
       const member = parseInput(memberSchema, args.member, 'member');
       await requireHousehold(ctx, String(args.householdId));
       const result = unwrap(await ctx.repos.households.addMember(String(args.householdId), member, actorOf(viewer)));
-      await ctx.access.log({ action: 'CHANGE', householdId: String(args.householdId), outcome: 'ALLOWED', basis: 'member joined' });
+      await afterHouseholdChange(ctx, String(args.householdId), 'member joined');
       return result;
     },
   }),
@@ -113,7 +113,7 @@ builder.mutationFields((t) => ({
       const on = parseInput(isoDay.pipe(pastOrToday), args.on, 'on');
       await requireHousehold(ctx, String(args.householdId));
       const result = unwrap(await ctx.repos.households.memberLeft(String(args.householdId), String(args.personId), on, actorOf(viewer)));
-      await ctx.access.log({ action: 'CHANGE', householdId: String(args.householdId), outcome: 'ALLOWED', basis: 'member left' });
+      await afterHouseholdChange(ctx, String(args.householdId), 'member left');
       return result;
     },
   }),

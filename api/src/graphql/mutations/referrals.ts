@@ -1,7 +1,7 @@
 // Referrals (verwijzingen) between agencies and their lifecycle: accept, refuse, complete, withdraw, expire.
 import { z } from 'zod';
 import { RefusalReason, type ReferralAction } from '@ketenkaart/schema';
-import { actingAgency, actorOf, requireHousehold, requireWriter } from '../authorization.js';
+import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
@@ -64,7 +64,7 @@ function referralStep(action: ReferralAction, description: string) {
         await requireHousehold(ctx, referral.householdId);
         const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);
         const result = unwrap(await ctx.repos.households.moveReferral(String(args.id), action, input, actor));
-        await ctx.access.log({ action: 'CHANGE', householdId: referral.householdId, outcome: 'ALLOWED', basis: `${action.toLowerCase()} referral ${referral.id}` });
+        await afterHouseholdChange(ctx, referral.householdId, `${action.toLowerCase()} referral ${referral.id}`);
         return result;
       },
     }),
@@ -84,7 +84,7 @@ builder.mutationFields((t) => ({
       const fromAgencyId = actingAgency(viewer, input.fromAgencyId);
       if (!fromAgencyId) throw new ValidationError([{ path: ['input', 'fromAgencyId'], message: 'name the referring agency' }]);
       const referral = unwrap(await ctx.repos.households.sendReferral({ ...input, fromAgencyId }, actorOf(viewer)));
-      await ctx.access.log({ action: 'CHANGE', householdId: input.householdId, outcome: 'ALLOWED', basis: `sent referral ${referral.id}` });
+      await afterHouseholdChange(ctx, input.householdId, `sent referral ${referral.id}`);
       return referral;
     },
   }),

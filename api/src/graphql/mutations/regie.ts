@@ -1,7 +1,7 @@
 // Taking and handing over regie over a household at a chain stage (regie, overdracht).
 import { z } from 'zod';
 import { ChainState } from '@ketenkaart/schema';
-import { actingAgency, actorOf, requireHousehold, requireWriter } from '../authorization.js';
+import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
@@ -32,7 +32,7 @@ builder.mutationFields((t) => ({
       const agencyId = actingAgency(viewer, args.agencyId ? String(args.agencyId) : null);
       if (!agencyId) throw new ValidationError([{ path: ['agencyId'], message: 'name the agency that takes regie' }]);
       const regie = unwrap(await ctx.repos.households.takeRegie(input.householdId, agencyId, input.stage, input.from, actorOf(viewer)));
-      await ctx.access.log({ action: 'CHANGE', householdId: input.householdId, outcome: 'ALLOWED', basis: `took regie at ${input.stage}` });
+      await afterHouseholdChange(ctx, input.householdId, `took regie at ${input.stage}`);
       return regie;
     },
   }),
@@ -62,7 +62,7 @@ builder.mutationFields((t) => ({
       await requireHousehold(ctx, input.householdId);
       const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);
       const regie = unwrap(await ctx.repos.households.handOverRegie(input.householdId, input.stage, input.toAgencyId, input.toStage, input.on, actor));
-      await ctx.access.log({ action: 'CHANGE', householdId: input.householdId, outcome: 'ALLOWED', basis: `handed regie over to ${input.toAgencyId}` });
+      await afterHouseholdChange(ctx, input.householdId, `handed regie over to ${input.toAgencyId}`);
       return regie;
     },
   }),

@@ -1,0 +1,217 @@
+// Gap detection over one household's subgraph: each rule a pattern over its events, referrals, regie and members.
+import {
+  gapRules,
+  stateAfter,
+  type AgencyType,
+  type ChainState,
+  type GapRuleId,
+  type GapRuleSetting,
+  type GapSeverity,
+} from '@ketenkaart/schema';
+import type { EventRecord, HouseholdRecord, MembershipRecord, ReferralRecord, RegieRecord } from '../repositories/household-repository.js';
+import { addDays } from '../repositories/household-repository.js';
+
+export interface EvidenceEdge {
+  source: string;
+  target: string;
+  kind: string;
+}
+
+export interface GapFinding {
+  id: string;
+  ruleId: GapRuleId;
+  householdId: string;
+  centrumgemeenteId: string;
+  severity: GapSeverity;
+  stage: ChainState | null;
+  /** The day the missing step became overdue (or the day of the event that is the gap). */
+  detectedOn: string;
+  agencyIds: string[];
+  /** Node ids as in the trajectory graph ("event:ev_…", "referral:ref_…", "agency:…", "person:…"). */
+  evidenceNodes: string[];
+  evidenceEdges: EvidenceEdge[];
+  summary: string;
+}
+
+export interface HouseholdSubgraph {
+  household: HouseholdRecord;
+  members: MembershipRecord[];
+  events: EventRecord[];
+  referrals: ReferralRecord[];
+  regie: RegieRecord[];
+}
+
+export interface DetectionContext {
+  today: string;
+  settings: (ruleId: GapRuleId) => GapRuleSetting;
+  agencyType: (agencyId: string) => AgencyType | null;
+  facilityOperator: (facilityId: string) => string | null;
+}
+
+/** The setting a city has for a rule, or the rule's default when the city has none. */
+export function defaultSetting(cityId: string, ruleId: GapRuleId): GapRuleSetting {
+  const rule = gapRules[ruleId];
+  return { cityId, ruleId, enabled: true, days: rule.defaultDays, severity: rule.defaultSeverity, source: 'Ketenkaart default (no norm stated in the sources)' };
+}
+
+const CONTACT_KINDS = new Set(['INTERIM_REPORT', 'CONTACT', 'HOME_VISIT', 'REFERRAL_ACCEPTED', 'FEEDBACK_REPORT', 'DEBT_ARRANGEMENT']);
+const FEEDBACK_KINDS = new Set(['FEEDBACK_REPORT', 'DEBT_ARRANGEMENT']);
+const INTAKE_KINDS = new Set(['CONTACT', 'HOME_VISIT', 'PLACEMENT', 'INTERIM_REPORT', 'FEEDBACK_REPORT', 'DEBT_ARRANGEMENT', 'FOLLOW_UP_CONTACT', 'SHELTER_APPLICATION']);
+const AFTER_EVICTION_KINDS = new Set(['FOLLOW_UP_CONTACT', 'CONTACT', 'HOME_VISIT', 'SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'PLACEMENT', 'REHOUSING']);
+const ALTERNATIVE_KINDS = new Set(['PLACEMENT', 'SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'REFERRAL_SENT', 'REHOUSING']);
+const ALTERNATIVE_DESTINATIONS = new Set(['NEW_TENANCY', 'OWN_NETWORK', 'HOTEL_OR_HOLIDAY_HOME', 'SHELTER']);
+
+export function detectGaps(graph: HouseholdSubgraph, ctx: DetectionContext): GapFinding[] {
+  const { household } = graph;
+  const events = graph.events
+    .filter((e) => e.supersededById === null)
+    .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt));
+  const findings: GapFinding[] = [];
+
+  const setting = (ruleId: GapRuleId) => ctx.settings(ruleId);
+  const stateAt = (day: string): ChainState | null => {
+    let state: ChainState | null = null;
+    for (const e of events) if (e.occurredOn <= day) state = stateAfter(e.kind, { verdictKind: e.verdictKind }) ?? state;
+    return state;
+  };
+  /** A deadline counts in full: the step may still happen on the last day; the gap starts the day after. */
+  const overdue = (anchor: string, days: number) => ctx.today > addDays(anchor, days);
+  const happened = (from: string, days: number, test: (e: EventRecord) => boolean) => {
+    const until = addDays(from, days);
+    return events.some((e) => e.occurredOn >= from && e.occurredOn <= until && test(e));
+  };
+  const emit = (ruleId: GapRuleId, anchorKey: string, detectedOn: string, summary: string, nodes: string[], edges: EvidenceEdge[], agencyIds: (string | null)[]) => {
+    const s = setting(ruleId);
+    if (!s.enabled) return;
+    findings.push({
+      id: `${ruleId}:${household.id}:${anchorKey}`,
+      ruleId,
+      householdId: household.id,
+      centrumgemeenteId: household.centrumgemeenteId,
+      severity: s.severity,
+      stage: stateAt(detectedOn),
+      detectedOn,
+      agencyIds: [...new Set(agencyIds.filter((a): a is string => Boolean(a)))].sort(),
+      evidenceNodes: [`household:${household.id}`, ...new Set(nodes)],
+      evidenceEdges: edges,
+      summary,
+    });
+  };
+  const eventNode = (e: EventRecord) => `event:${e.id}`;
+  const acted = (e: EventRecord): EvidenceEdge[] => [
+    { source: `household:${household.id}`, target: eventNode(e), kind: 'HAD' },
+    ...(e.agencyId ? [{ source: `agency:${e.agencyId}`, target: eventNode(e), kind: 'ACTED_IN' }] : []),
+  ];
+  const withAgency = (e: EventRecord) => [eventNode(e), ...(e.agencyId ? [`agency:${e.agencyId}`] : [])];
+
+  const children = (onDay: string) =>
+    graph.members.filter((m) => m.role === 'CHILD' && m.from <= onDay && (m.to === null || m.to > onDay) && (m.birthYear === null || Number(onDay.slice(0, 4)) - m.birthYear < 18));
+
+  for (const e of events) {
+    if (e.kind === 'EARLY_WARNING_SIGNAL') {
+      for (const [ruleId, kinds] of [['FEEDBACK_INTERIM_MISSING', CONTACT_KINDS], ['FEEDBACK_FINAL_MISSING', FEEDBACK_KINDS]] as const) {
+        const days = setting(ruleId).days;
+        if (days === null || !overdue(e.occurredOn, days) || happened(e.occurredOn, days, (x) => kinds.has(x.kind))) continue;
+        emit(ruleId, e.id, addDays(e.occurredOn, days + 1), `No ${ruleId === 'FEEDBACK_INTERIM_MISSING' ? 'contact' : 'feedback'} within ${days} days of the signal of ${e.occurredOn}`, withAgency(e), acted(e), [e.agencyId]);
+      }
+    }
+    if (e.kind === 'EVICTION_EXECUTED') {
+      const days = setting('OUT_OF_SIGHT_AFTER_EVICTION').days ?? 14;
+      const lost = events.find((x) => x.kind === 'LOST_CONTACT' && x.occurredOn >= e.occurredOn);
+      if (e.destination !== 'NEW_TENANCY' && ((overdue(e.occurredOn, days) && !happened(e.occurredOn, days, (x) => AFTER_EVICTION_KINDS.has(x.kind))) || lost)) {
+        emit('OUT_OF_SIGHT_AFTER_EVICTION', e.id, lost?.occurredOn ?? addDays(e.occurredOn, days + 1),
+          lost ? `Contact lost after the eviction of ${e.occurredOn}` : `No follow-up within ${days} days of the eviction of ${e.occurredOn}`,
+          [...withAgency(e), ...(lost ? [eventNode(lost)] : [])], [...acted(e), ...(lost ? [{ source: eventNode(e), target: eventNode(lost), kind: 'NEXT' }] : [])], [e.agencyId]);
+      }
+      const kids = children(e.occurredOn);
+      if (kids.length > 0 && e.destination !== 'NEW_TENANCY') {
+        emit('EVICTION_WITHOUT_ALTERNATIVE_HOUSING', e.id, e.occurredOn,
+          `${kids.length} child(ren) evicted on ${e.occurredOn}; destination ${e.destination ?? 'not recorded'}`,
+          [...withAgency(e), ...kids.map((k) => `person:${k.personId}`)], [...acted(e), ...kids.map((k) => ({ source: `person:${k.personId}`, target: `household:${household.id}`, kind: 'MEMBER_OF' }))], [e.agencyId]);
+      }
+    }
+    if (e.kind === 'EVICTION_PLANNED' || e.kind === 'EVICTION_EXECUTED') {
+      const kids = children(e.occurredOn);
+      const youthCare = events.some((x) => x.agencyId && ctx.agencyType(x.agencyId) === 'YOUTH_CARE' && x.occurredOn <= addDays(e.occurredOn, 7));
+      if (kids.length > 0 && !youthCare && !findings.some((f) => f.ruleId === 'CHILDREN_NOT_SEEN')) {
+        emit('CHILDREN_NOT_SEEN', e.id, e.occurredOn, `${kids.length} child(ren) facing eviction; no youth-care contact recorded`,
+          [...withAgency(e), ...kids.map((k) => `person:${k.personId}`)], [...acted(e), ...kids.map((k) => ({ source: `person:${k.personId}`, target: `household:${household.id}`, kind: 'MEMBER_OF' }))], [e.agencyId]);
+      }
+      const before = events.find((x) => (x.kind === 'SHELTER_EXIT' || x.kind === 'REHOUSING') && x.occurredOn < e.occurredOn);
+      if (before) {
+        emit('RE_ENTRY_LOOP', e.id, e.occurredOn, `New eviction on ${e.occurredOn} after ${before.kind.toLowerCase().replace('_', ' ')} on ${before.occurredOn}`,
+          [eventNode(before), ...withAgency(e)], [...acted(e), { source: eventNode(before), target: eventNode(e), kind: 'NEXT' }], [before.agencyId, e.agencyId]);
+      }
+    }
+    if (e.kind === 'REFUSAL' || e.kind === 'REFERRAL_REFUSED') {
+      const days = setting('REFUSAL_WITHOUT_ALTERNATIVE').days ?? 7;
+      const alternative = (e.destination && e.destination !== 'UNKNOWN' && ALTERNATIVE_DESTINATIONS.has(e.destination)) ||
+        happened(e.occurredOn, days, (x) => x.id !== e.id && ALTERNATIVE_KINDS.has(x.kind) && (x.facilityId === null || x.facilityId !== e.facilityId || x.kind === 'PLACEMENT'));
+      if (!alternative && overdue(e.occurredOn, days)) {
+        emit('REFUSAL_WITHOUT_ALTERNATIVE', e.id, addDays(e.occurredOn, days + 1), `Refused (${e.refusalReason ?? 'no reason'}) on ${e.occurredOn}; no alternative within ${days} days`,
+          withAgency(e), acted(e), [e.agencyId]);
+      }
+    }
+    if (e.kind === 'WAITING_LIST_EXIT' && (e.waitingListOutcome === 'LOST_CONTACT' || e.waitingListOutcome === 'UNKNOWN')) {
+      emit('WAITING_LIST_NO_OUTCOME', e.id, e.occurredOn, `Left the waiting list of ${e.facilityId} on ${e.occurredOn}: ${e.waitingListOutcome.toLowerCase()}`, withAgency(e), acted(e), [e.agencyId]);
+    }
+    if (e.kind === 'WAITING_LIST_ENTRY') {
+      const days = setting('WAITING_LIST_TOO_LONG').days ?? 90;
+      const exited = events.some((x) => x.kind === 'WAITING_LIST_EXIT' && x.facilityId === e.facilityId && x.occurredOn >= e.occurredOn);
+      if (!exited && overdue(e.occurredOn, days)) {
+        emit('WAITING_LIST_TOO_LONG', e.id, addDays(e.occurredOn, days + 1), `On the waiting list of ${e.facilityId} since ${e.occurredOn}, longer than ${days} days`, withAgency(e), acted(e), [e.agencyId]);
+      }
+    }
+    if (e.kind === 'SHELTER_EXIT' && e.destination !== 'NEW_TENANCY') {
+      const days = setting('SHELTER_EXIT_WITHOUT_HOUSING').days ?? 30;
+      if (overdue(e.occurredOn, days) && !happened(e.occurredOn, days, (x) => x.kind === 'REHOUSING')) {
+        emit('SHELTER_EXIT_WITHOUT_HOUSING', e.id, addDays(e.occurredOn, days + 1), `Left shelter on ${e.occurredOn}; no rehousing within ${days} days`, withAgency(e), acted(e), [e.agencyId]);
+      }
+    }
+    if (e.kind === 'PLACEMENT' && e.facilityId) {
+      const operator = ctx.facilityOperator(e.facilityId);
+      const handedOver = graph.regie.some((g) => g.agencyId === operator && g.from >= e.occurredOn);
+      if (operator && !handedOver && ctx.today > e.occurredOn) {
+        emit('REGIE_MISSING', e.id, e.occurredOn, `Placed at ${e.facilityId} on ${e.occurredOn}; regie never passed to ${operator}`, withAgency(e), acted(e), [operator]);
+      }
+    }
+  }
+
+  for (const referral of graph.referrals) {
+    const sentEvent = events.find((x) => x.kind === 'REFERRAL_SENT' && x.referralId === referral.id);
+    const nodes = [`referral:${referral.id}`, `agency:${referral.fromAgencyId}`, `agency:${referral.toAgencyId}`, ...(sentEvent ? [eventNode(sentEvent)] : [])];
+    const edges: EvidenceEdge[] = [
+      { source: `referral:${referral.id}`, target: `agency:${referral.fromAgencyId}`, kind: 'SENT_BY' },
+      { source: `referral:${referral.id}`, target: `agency:${referral.toAgencyId}`, kind: 'SENT_TO' },
+      ...(sentEvent ? [{ source: eventNode(sentEvent), target: `referral:${referral.id}`, kind: 'CONCERNS' }] : []),
+    ];
+    const unanswered = setting('REFERRAL_UNANSWERED').days ?? 0;
+    if (referral.status === 'SENT' && overdue(referral.respondBy, unanswered)) {
+      emit('REFERRAL_UNANSWERED', referral.id, addDays(referral.respondBy, unanswered + 1), `Sent ${referral.sentOn} to ${referral.toAgencyId}; no answer by ${referral.respondBy}`, nodes, edges, [referral.fromAgencyId, referral.toAgencyId]);
+    }
+    const intake = setting('REFERRAL_NO_INTAKE').days ?? 21;
+    if (referral.status === 'ACCEPTED' && referral.respondedOn && overdue(referral.respondedOn, intake) &&
+      !happened(referral.respondedOn, intake, (x) => x.agencyId === referral.toAgencyId && INTAKE_KINDS.has(x.kind))) {
+      emit('REFERRAL_NO_INTAKE', referral.id, addDays(referral.respondedOn, intake + 1), `Accepted by ${referral.toAgencyId} on ${referral.respondedOn}; no intake within ${intake} days`, nodes, edges, [referral.toAgencyId]);
+    }
+  }
+
+  const open = graph.regie.filter((g) => g.to === null);
+  const byStage = new Map<string, RegieRecord[]>();
+  for (const g of open) byStage.set(g.stage, [...(byStage.get(g.stage) ?? []), g]);
+  for (const [stage, holders] of byStage) {
+    if (new Set(holders.map((g) => g.agencyId)).size < 2) continue;
+    emit('REGIE_CONFLICT', stage, holders.map((g) => g.from).sort().at(-1)!, `${holders.length} agencies hold regie at ${stage}`,
+      holders.flatMap((g) => [`regie:${g.id}`, `agency:${g.agencyId}`]),
+      holders.map((g) => ({ source: `agency:${g.agencyId}`, target: `household:${household.id}`, kind: 'HOLDS_REGIE' })), holders.map((g) => g.agencyId));
+  }
+  const window = setting('REGIE_MISSING').days ?? 90;
+  const recent = events.filter((e) => e.agencyId && e.occurredOn >= addDays(ctx.today, -window));
+  const involved = [...new Set(recent.map((e) => e.agencyId!))];
+  const settled = (['AFTERCARE', 'TENANCY'] as (ChainState | null)[]).includes(stateAt(ctx.today));
+  if (open.length === 0 && involved.length >= 2 && !settled) {
+    emit('REGIE_MISSING', 'involved', recent.at(-1)!.occurredOn, `${involved.length} agencies involved in the last ${window} days; nobody holds regie`,
+      [...involved.map((a) => `agency:${a}`), ...recent.map(eventNode)], recent.flatMap(acted), involved);
+  }
+  return findings;
+}

@@ -1,0 +1,138 @@
+// Gap rule settings per city, and the findings: derived data, replaced per household whenever its facts change.
+import { z } from 'zod';
+import { AgencyType, ChainState, GapRuleId, GapSeverity, type GapRuleSetting } from '@ketenkaart/schema';
+import { cypher, statement } from '../db/cypher.js';
+import type { CypherExecutor } from '../db/executor.js';
+import type { GapFinding } from '../gaps/detect-gaps.js';
+import { opt, pageOf, type Page } from './rows.js';
+
+const SettingRow = z.object({
+  cityId: z.string(), ruleId: GapRuleId, enabled: z.boolean(), days: opt(z.number().int()), severity: GapSeverity, source: z.string(),
+});
+
+const upsertSettings = statement('upsertGapRuleSettings', cypher`
+UNWIND $rows AS row
+MERGE (s:GapRuleSetting {id: row.id})
+SET s += row.props, s.recordedAt = datetime($now), s.recordedBy = $recordedBy
+RETURN count(s) AS n`, z.object({ n: z.number().int() }));
+
+const settingsByCity = statement('gapRuleSettingsByCity', cypher`
+MATCH (s:GapRuleSetting) WHERE s.cityId IN $cityIds
+RETURN s.cityId AS cityId, s.ruleId AS ruleId, s.enabled AS enabled, s.days AS days, s.severity AS severity, s.source AS source
+ORDER BY cityId, ruleId`, SettingRow);
+
+const deleteFindings = statement('deleteGapFindings', cypher`
+MATCH (g:GapFinding) WHERE g.householdId IN $householdIds
+DETACH DELETE g
+RETURN count(*) AS n`, z.object({ n: z.number().int() }));
+
+const createFindings = statement('createGapFindings', cypher`
+UNWIND $rows AS row
+MATCH (h:Household {id: row.householdId})
+CREATE (g:GapFinding)
+SET g += row, g.detectedOn = date(row.detectedOn), g.evaluatedAt = datetime($now)
+CREATE (g)-[:GAP_OF]->(h)
+RETURN count(g) AS n`, z.object({ n: z.number().int() }));
+
+const FindingRow = z.object({
+  id: z.string(), ruleId: GapRuleId, householdId: z.string(), centrumgemeenteId: z.string(), severity: GapSeverity, stage: opt(ChainState),
+  detectedOn: z.string(), agencyIds: z.array(z.string()), evidenceNodes: z.array(z.string()), evidenceEdgesJson: z.string(), summary: z.string(),
+});
+
+const findingsPage = statement('gapFindingsPage', cypher`
+MATCH (g:GapFinding)
+WHERE ($cityIds IS NULL OR g.centrumgemeenteId IN $cityIds)
+  AND ($householdIds IS NULL OR g.householdId IN $householdIds)
+  AND ($ruleIds IS NULL OR g.ruleId IN $ruleIds)
+  AND ($severities IS NULL OR g.severity IN $severities)
+  AND ($agencyId IS NULL OR $agencyId IN g.agencyIds)
+  AND ($from IS NULL OR g.detectedOn >= date($from))
+  AND ($to IS NULL OR g.detectedOn <= date($to))
+  AND ($after IS NULL OR g.id > $after)
+RETURN g.id AS id, g.ruleId AS ruleId, g.householdId AS householdId, g.centrumgemeenteId AS centrumgemeenteId, g.severity AS severity,
+  g.stage AS stage, toString(g.detectedOn) AS detectedOn, g.agencyIds AS agencyIds, g.evidenceNodes AS evidenceNodes,
+  g.evidenceEdgesJson AS evidenceEdgesJson, g.summary AS summary
+ORDER BY g.id
+LIMIT $limit`, FindingRow);
+
+const findingCounts = statement('gapFindingCounts', cypher`
+MATCH (g:GapFinding)
+WHERE g.centrumgemeenteId IN $cityIds
+  AND ($from IS NULL OR g.detectedOn >= date($from))
+  AND ($to IS NULL OR g.detectedOn <= date($to))
+RETURN g.centrumgemeenteId AS cityId, g.ruleId AS ruleId, count(DISTINCT g.householdId) AS households, count(g) AS findings
+ORDER BY cityId, ruleId`, z.object({ cityId: z.string(), ruleId: GapRuleId, households: z.number().int(), findings: z.number().int() }));
+
+const agencyTypes = statement('agencyTypesAndFacilityOperators', cypher`
+CALL () {
+  MATCH (a:Agency) RETURN collect([a.id, a.type]) AS agencies
+}
+CALL () {
+  MATCH (f:Facility) WHERE f.agencyId IS NOT NULL RETURN collect([f.id, f.agencyId]) AS facilities
+}
+RETURN agencies, facilities`, z.object({ agencies: z.array(z.tuple([z.string(), AgencyType])), facilities: z.array(z.tuple([z.string(), z.string()])) }));
+
+const householdIdsOfCity = statement('householdIdsOfCity', cypher`
+MATCH (h:Household)
+WHERE h.centrumgemeenteId = $cityId AND ($after IS NULL OR h.id > $after)
+RETURN h.id AS id
+ORDER BY h.id
+LIMIT $limit`, z.object({ id: z.string() }));
+
+export type FindingRecord = Omit<GapFinding, 'evidenceEdges'> & { evidenceEdges: GapFinding['evidenceEdges'] };
+
+export function createGapRepository(executor: CypherExecutor, now: () => Date = () => new Date()) {
+  return {
+    async upsertSettings(settings: GapRuleSetting[], recordedBy: string): Promise<void> {
+      await executor.write((tx) =>
+        tx.run(upsertSettings, {
+          rows: settings.map((s) => ({ id: `${s.cityId}:${s.ruleId}`, props: Object.fromEntries(Object.entries(s).filter(([, v]) => v !== null)) })),
+          now: now().toISOString(),
+          recordedBy,
+        }),
+      );
+    },
+
+    settingsByCity: (cityIds: readonly string[]) => executor.read((tx) => tx.run(settingsByCity, { cityIds: [...cityIds] })),
+
+    /** Replaces the findings of these households in one transaction: they are derived, never facts. */
+    async replaceFindings(householdIds: string[], findings: GapFinding[]): Promise<void> {
+      await executor.write(async (tx) => {
+        await tx.run(deleteFindings, { householdIds });
+        if (findings.length === 0) return;
+        await tx.run(createFindings, {
+          rows: findings.map(({ evidenceEdges, stage, ...f }) => ({ ...f, ...(stage ? { stage } : {}), evidenceEdgesJson: JSON.stringify(evidenceEdges) })),
+          now: now().toISOString(),
+        });
+      });
+    },
+
+    async findings(
+      filter: { cityIds?: string[] | null; householdIds?: string[] | null; ruleIds?: string[] | null; severities?: string[] | null; agencyId?: string | null; from?: string | null; to?: string | null },
+      first: number,
+      after: string | null,
+    ): Promise<Page<FindingRecord>> {
+      const rows = await executor.read((tx) =>
+        tx.run(findingsPage, {
+          cityIds: filter.cityIds ?? null, householdIds: filter.householdIds ?? null, ruleIds: filter.ruleIds ?? null,
+          severities: filter.severities ?? null, agencyId: filter.agencyId ?? null, from: filter.from ?? null, to: filter.to ?? null,
+          after, limit: first + 1,
+        }),
+      );
+      return pageOf(rows.map(({ evidenceEdgesJson, ...row }) => ({ ...row, evidenceEdges: JSON.parse(evidenceEdgesJson) })), first);
+    },
+
+    counts: (cityIds: string[], from: string | null, to: string | null) => executor.read((tx) => tx.run(findingCounts, { cityIds, from, to })),
+
+    async lookups() {
+      const [row] = await executor.read((tx) => tx.run(agencyTypes));
+      return { agencyTypes: new Map(row?.agencies ?? []), facilityOperators: new Map(row?.facilities ?? []) };
+    },
+
+    async householdIdsOfCity(cityId: string, after: string | null, limit: number): Promise<string[]> {
+      return (await executor.read((tx) => tx.run(householdIdsOfCity, { cityId, after, limit }))).map((r) => r.id);
+    },
+  };
+}
+
+export type GapRepository = ReturnType<typeof createGapRepository>;

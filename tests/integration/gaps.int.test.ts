@@ -1,0 +1,85 @@
+// Gaps over the API: thresholds per city from the covenants, findings refreshed on every change, access and suppression.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGapService, createRepositories, type App, type CypherExecutor } from '@ketenkaart/api';
+import { loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
+import { signIn, type SignedIn } from '../support/accounts.js';
+import { RECORD_EVENT, REGISTER, householdInput } from '../support/operations.js';
+import { gql, openTestStore, testApp } from '../support/store.js';
+
+const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+
+describe('gaps', () => {
+  let executor: CypherExecutor;
+  let app: App;
+  let coordinator: SignedIn;
+  let policy: SignedIn;
+  let worker: SignedIn;
+
+  beforeAll(async () => {
+    executor = await openTestStore();
+    await seedReferenceData(executor);
+    app = testApp(executor);
+    coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
+    policy = await signIn(app, executor, 'POLICY_MAKER');
+    worker = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-som' });
+  });
+  afterAll(() => executor.close());
+
+  it('takes thresholds from the city covenant, and switches a rule off where the norm is unknown', async () => {
+    const RULES = `query($id: ID!) { gapRules(centrumgemeenteId: $id) { id enabled days settingSource ruleSource } }`;
+    const amsterdam = (await gql(app, RULES, { id: 'amsterdam' })).data.gapRules;
+    expect(amsterdam.find((r: any) => r.id === 'FEEDBACK_INTERIM_MISSING')).toMatchObject({ enabled: true, days: 14 });
+    expect(amsterdam.find((r: any) => r.id === 'FEEDBACK_FINAL_MISSING')).toMatchObject({ enabled: true, days: 28 });
+    expect(amsterdam.find((r: any) => r.id === 'FEEDBACK_INTERIM_MISSING').settingSource).toMatch(/tussenmelding by day 14/);
+    const utrecht = (await gql(app, RULES, { id: 'utrecht' })).data.gapRules;
+    expect(utrecht.find((r: any) => r.id === 'FEEDBACK_INTERIM_MISSING')).toMatchObject({ enabled: false, days: null });
+    expect(utrecht.every((r: any) => r.ruleSource.startsWith('DOMAIN.md'))).toBe(true);
+  });
+
+  it('finds a gap as soon as it is recorded, with its evidence, and drops it when the missing step is recorded', async () => {
+    const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-1' }) }, coordinator.headers);
+    const householdId = registered.data.registerHousehold.id;
+    const signal = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(20), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 } }, coordinator.headers);
+    const GAPS = `query($id: ID!) { household(id: $id) { ... on Household { gaps { rule severity stage detectedOn evidenceNodes evidenceEdges { source target kind } agencies { id } } } } }`;
+    const gaps = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps;
+    const interim = gaps.find((g: any) => g.rule === 'FEEDBACK_INTERIM_MISSING');
+    expect(interim).toMatchObject({ stage: 'REPORTED', detectedOn: daysAgo(5), agencies: [{ id: 'ams-woningcorporaties' }] });
+    expect(interim.evidenceNodes).toContain(`event:${signal.data.recordEvent.id}`);
+    expect(interim.evidenceEdges).toContainEqual({ source: 'agency:ams-woningcorporaties', target: `event:${signal.data.recordEvent.id}`, kind: 'ACTED_IN' });
+    expect(gaps.map((g: any) => g.rule)).not.toContain('FEEDBACK_FINAL_MISSING');
+
+    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'HOME_VISIT', occurredOn: daysAgo(10), agencyId: 'ams-maatschappelijke-dienstverlening' } }, coordinator.headers);
+    const after = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps;
+    expect(after.map((g: any) => g.rule)).not.toContain('FEEDBACK_INTERIM_MISSING');
+  });
+
+  it('lists a region\'s gaps for its coordinator, filtered; others get counts or nothing', async () => {
+    await loadSyntheticFamilies(executor, { families: 200, regions: 4, seed: 3, asOf: '2026-06-30' });
+    const service = createGapService(createRepositories(executor));
+    for (const city of ['amsterdam', 'utrecht', 'leeuwarden', 'oss']) await service.evaluateCity(city);
+
+    const LIST = `query($rules: [GapRuleId!], $severities: [GapSeverity!]) { gaps(first: 100, rules: $rules, severities: $severities) {
+      edges { node { rule severity household { id centrumgemeente { id } } } } } }`;
+    const all = (await gql(app, LIST, {}, coordinator.headers)).data.gaps.edges.map((e: any) => e.node);
+    expect(all.length).toBeGreaterThan(10);
+    expect(all.every((g: any) => g.household.centrumgemeente.id === 'amsterdam')).toBe(true);
+    expect(new Set(all.map((g: any) => g.rule)).size).toBeGreaterThan(4);
+    const high = (await gql(app, LIST, { severities: ['HIGH'] }, coordinator.headers)).data.gaps.edges.map((e: any) => e.node);
+    expect(high.length).toBeGreaterThan(0);
+    expect(high.every((g: any) => g.severity === 'HIGH')).toBe(true);
+    const outOfSight = (await gql(app, LIST, { rules: ['OUT_OF_SIGHT_AFTER_EVICTION'] }, coordinator.headers)).data.gaps.edges;
+    expect(outOfSight.every((e: any) => e.node.rule === 'OUT_OF_SIGHT_AFTER_EVICTION')).toBe(true);
+
+    expect((await gql(app, LIST, {}, worker.headers)).errors?.[0]?.message).toMatch(/sees gaps through households/);
+    expect((await gql(app, `{ gaps(centrumgemeenteId: "utrecht") { edges { node { rule } } } }`, {}, coordinator.headers)).errors?.[0]?.message).toMatch(/own region/);
+
+    const COUNTS = `{ gapCounts(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"]) { centrumgemeente { id } rule households suppressed } }`;
+    const counts = (await gql(app, COUNTS, {}, policy.headers)).data.gapCounts;
+    expect(counts).toHaveLength(4 * 14);
+    for (const c of counts) {
+      if (c.suppressed) expect(c.households).toBeNull();
+      else expect(c.households === 0 || c.households >= 5).toBe(true);
+    }
+    expect(counts.some((c: any) => c.households >= 5)).toBe(true);
+  });
+});

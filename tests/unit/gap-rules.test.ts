@@ -1,0 +1,149 @@
+// Each gap rule on constructed trajectories: one that fires, its twin that must not, and the boundary day.
+import { describe, expect, it } from 'vitest';
+import { defaultSetting, detectGaps, type HouseholdSubgraph } from '@ketenkaart/api';
+import type { GapRuleId } from '@ketenkaart/schema';
+
+let seq = 0;
+const event = (kind: string, occurredOn: string, extra: Record<string, unknown> = {}) => ({
+  id: `ev${++seq}`, kind, householdId: 'hh1', occurredOn, agencyId: 'corp', facilityId: null, referralId: null, arrearsMonths: null,
+  refusalReason: null, verdictKind: null, waitingListOutcome: null, rehousingKind: null, destination: null, priority: null, note: null,
+  personId: null, regieStage: null, followsFromIds: [], supersedesId: null, supersededById: null,
+  recordedAt: `${occurredOn}T12:00:00.000Z`, recordedBy: 'test', synthetic: false, ...extra,
+}) as HouseholdSubgraph['events'][number];
+
+function graph(events: HouseholdSubgraph['events'], extra: Partial<HouseholdSubgraph> = {}): HouseholdSubgraph {
+  return {
+    household: { id: 'hh1', reference: 'T', centrumgemeenteId: 'amsterdam', municipality: null, landlordType: 'CORPORATION', synthetic: false, registeredAt: '2024-01-01T00:00:00Z', recordedBy: 't', provenanceKind: 'AGENCY_REPORT' },
+    members: [{ householdId: 'hh1', personId: 'p1', label: 'ouder 1', birthYear: 1980, role: 'PARENT', from: '2010-01-01', to: null, compositionSource: 'GBA' }],
+    events, referrals: [], regie: [], ...extra,
+  };
+}
+const withChild = { members: [
+  { householdId: 'hh1', personId: 'p1', label: 'ouder 1', birthYear: 1980, role: 'PARENT' as const, from: '2010-01-01', to: null, compositionSource: 'GBA' as const },
+  { householdId: 'hh1', personId: 'p2', label: 'kind 1', birthYear: 2015, role: 'CHILD' as const, from: '2015-01-01', to: null, compositionSource: 'GBA' as const },
+] };
+
+const fired = (g: HouseholdSubgraph, today: string, rule: GapRuleId) =>
+  detectGaps(g, {
+    today,
+    settings: (ruleId) => defaultSetting('amsterdam', ruleId),
+    agencyType: (id) => (id === 'youth' ? 'YOUTH_CARE' : 'OTHER'),
+    facilityOperator: (id) => (id === 'fac' ? 'shelter' : null),
+  }).filter((f) => f.ruleId === rule);
+
+describe('gap rules', () => {
+  it('FEEDBACK_INTERIM_MISSING: no contact within 14 days of a signal; day 14 is still in time', () => {
+    const signal = event('EARLY_WARNING_SIGNAL', '2024-03-01', { arrearsMonths: 2 });
+    expect(fired(graph([signal]), '2024-03-16', 'FEEDBACK_INTERIM_MISSING')).toHaveLength(1);
+    expect(fired(graph([signal]), '2024-03-15', 'FEEDBACK_INTERIM_MISSING')).toHaveLength(0);
+    expect(fired(graph([signal, event('INTERIM_REPORT', '2024-03-15')]), '2024-05-01', 'FEEDBACK_INTERIM_MISSING')).toHaveLength(0);
+    expect(fired(graph([signal, event('INTERIM_REPORT', '2024-03-16')]), '2024-05-01', 'FEEDBACK_INTERIM_MISSING')).toHaveLength(1);
+    const [finding] = fired(graph([signal]), '2024-04-01', 'FEEDBACK_INTERIM_MISSING');
+    expect(finding).toMatchObject({ detectedOn: '2024-03-16', stage: 'REPORTED', agencyIds: ['corp'] });
+    expect(finding!.evidenceNodes).toEqual(['household:hh1', `event:${signal.id}`, 'agency:corp']);
+  });
+
+  it('FEEDBACK_FINAL_MISSING: no feedback report within 28 days', () => {
+    const signal = event('EARLY_WARNING_SIGNAL', '2024-03-01', { arrearsMonths: 2 });
+    expect(fired(graph([signal, event('INTERIM_REPORT', '2024-03-10')]), '2024-03-30', 'FEEDBACK_FINAL_MISSING')).toHaveLength(1);
+    expect(fired(graph([signal, event('FEEDBACK_REPORT', '2024-03-29')]), '2024-04-30', 'FEEDBACK_FINAL_MISSING')).toHaveLength(0);
+    expect(fired(graph([signal]), '2024-03-29', 'FEEDBACK_FINAL_MISSING')).toHaveLength(0);
+  });
+
+  const referral = (status: 'SENT' | 'ACCEPTED', respondedOn: string | null = null) => ({
+    id: 'ref1', householdId: 'hh1', fromAgencyId: 'corp', toAgencyId: 'sw', status, purpose: 'x', sentOn: '2024-03-01', respondBy: '2024-03-15',
+    respondedOn, closedOn: null, refusalReason: null, refusalText: null, recordedAt: '2024-03-01T00:00:00Z', recordedBy: 't', synthetic: false,
+  });
+
+  it('REFERRAL_UNANSWERED: still sent after its respond-by date', () => {
+    expect(fired(graph([], { referrals: [referral('SENT')] }), '2024-03-16', 'REFERRAL_UNANSWERED')).toHaveLength(1);
+    expect(fired(graph([], { referrals: [referral('SENT')] }), '2024-03-15', 'REFERRAL_UNANSWERED')).toHaveLength(0);
+    expect(fired(graph([], { referrals: [referral('ACCEPTED', '2024-03-10')] }), '2024-05-01', 'REFERRAL_UNANSWERED')).toHaveLength(0);
+  });
+
+  it('REFERRAL_NO_INTAKE: accepted, but no intake by the receiver within 21 days', () => {
+    const accepted = graph([], { referrals: [referral('ACCEPTED', '2024-03-10')] });
+    expect(fired(accepted, '2024-04-01', 'REFERRAL_NO_INTAKE')).toHaveLength(1);
+    expect(fired(accepted, '2024-03-31', 'REFERRAL_NO_INTAKE')).toHaveLength(0);
+    const visited = graph([event('HOME_VISIT', '2024-03-20', { agencyId: 'sw' })], { referrals: [referral('ACCEPTED', '2024-03-10')] });
+    expect(fired(visited, '2024-06-01', 'REFERRAL_NO_INTAKE')).toHaveLength(0);
+    const wrongAgency = graph([event('HOME_VISIT', '2024-03-20', { agencyId: 'other' })], { referrals: [referral('ACCEPTED', '2024-03-10')] });
+    expect(fired(wrongAgency, '2024-06-01', 'REFERRAL_NO_INTAKE')).toHaveLength(1);
+  });
+
+  it('OUT_OF_SIGHT_AFTER_EVICTION: no follow-up within 14 days of an eviction, or contact lost', () => {
+    const evicted = event('EVICTION_EXECUTED', '2024-06-01', { agencyId: 'bailiff', destination: 'UNKNOWN' });
+    expect(fired(graph([evicted]), '2024-06-16', 'OUT_OF_SIGHT_AFTER_EVICTION')).toHaveLength(1);
+    expect(fired(graph([evicted]), '2024-06-15', 'OUT_OF_SIGHT_AFTER_EVICTION')).toHaveLength(0);
+    expect(fired(graph([evicted, event('SHELTER_APPLICATION', '2024-06-10', { facilityId: 'fac' })]), '2024-09-01', 'OUT_OF_SIGHT_AFTER_EVICTION')).toHaveLength(0);
+    expect(fired(graph([evicted, event('SHELTER_APPLICATION', '2024-06-03', { facilityId: 'fac' }), event('LOST_CONTACT', '2024-07-01')]), '2024-09-01', 'OUT_OF_SIGHT_AFTER_EVICTION')).toHaveLength(1);
+    expect(fired(graph([event('EVICTION_EXECUTED', '2024-06-01', { destination: 'NEW_TENANCY' })]), '2024-09-01', 'OUT_OF_SIGHT_AFTER_EVICTION')).toHaveLength(0);
+  });
+
+  it('REFUSAL_WITHOUT_ALTERNATIVE: a refusal with nothing after it within 7 days', () => {
+    const refusal = event('REFUSAL', '2024-06-01', { facilityId: 'fac', refusalReason: 'NO_CAPACITY' });
+    expect(fired(graph([refusal]), '2024-06-09', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(1);
+    expect(fired(graph([refusal]), '2024-06-08', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
+    expect(fired(graph([refusal, event('SHELTER_APPLICATION', '2024-06-05', { facilityId: 'other-fac' })]), '2024-09-01', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
+    expect(fired(graph([event('REFUSAL', '2024-06-01', { facilityId: 'fac', refusalReason: 'NO_CAPACITY', destination: 'HOTEL_OR_HOLIDAY_HOME' })]), '2024-09-01', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
+  });
+
+  it('WAITING_LIST_NO_OUTCOME and WAITING_LIST_TOO_LONG', () => {
+    expect(fired(graph([event('WAITING_LIST_EXIT', '2024-06-01', { facilityId: 'fac', waitingListOutcome: 'LOST_CONTACT' })]), '2024-06-02', 'WAITING_LIST_NO_OUTCOME')).toHaveLength(1);
+    expect(fired(graph([event('WAITING_LIST_EXIT', '2024-06-01', { facilityId: 'fac', waitingListOutcome: 'PLACED' })]), '2024-06-02', 'WAITING_LIST_NO_OUTCOME')).toHaveLength(0);
+    const entry = event('WAITING_LIST_ENTRY', '2024-01-01', { facilityId: 'fac' });
+    expect(fired(graph([entry]), '2024-03-31', 'WAITING_LIST_TOO_LONG')).toHaveLength(0);
+    expect(fired(graph([entry]), '2024-04-01', 'WAITING_LIST_TOO_LONG')).toHaveLength(1);
+    expect(fired(graph([entry, event('WAITING_LIST_EXIT', '2024-02-01', { facilityId: 'fac', waitingListOutcome: 'PLACED' })]), '2024-06-01', 'WAITING_LIST_TOO_LONG')).toHaveLength(0);
+  });
+
+  it('CHILDREN_NOT_SEEN and EVICTION_WITHOUT_ALTERNATIVE_HOUSING: the rights checkpoints for children', () => {
+    const planned = event('EVICTION_PLANNED', '2024-06-01');
+    expect(fired(graph([planned], withChild), '2024-06-02', 'CHILDREN_NOT_SEEN')).toHaveLength(1);
+    expect(fired(graph([planned]), '2024-06-02', 'CHILDREN_NOT_SEEN')).toHaveLength(0);
+    expect(fired(graph([event('CONTACT', '2024-05-20', { agencyId: 'youth' }), planned], withChild), '2024-06-02', 'CHILDREN_NOT_SEEN')).toHaveLength(0);
+    const grownUp = { members: [{ ...withChild.members[1]!, birthYear: 2005 }] };
+    expect(fired(graph([planned], grownUp), '2024-06-02', 'CHILDREN_NOT_SEEN')).toHaveLength(0);
+    const executed = event('EVICTION_EXECUTED', '2024-06-01', { destination: 'SHELTER' });
+    const [finding] = fired(graph([executed], withChild), '2024-06-01', 'EVICTION_WITHOUT_ALTERNATIVE_HOUSING');
+    expect(finding!.evidenceNodes).toContain('person:p2');
+    expect(fired(graph([event('EVICTION_EXECUTED', '2024-06-01', { destination: 'NEW_TENANCY' })], withChild), '2024-06-02', 'EVICTION_WITHOUT_ALTERNATIVE_HOUSING')).toHaveLength(0);
+  });
+
+  const regie = (id: string, agencyId: string, stage: string, from: string, to: string | null = null) =>
+    ({ id, householdId: 'hh1', agencyId, stage, from, to, handedOverToId: null, recordedAt: '', recordedBy: 't', synthetic: false }) as HouseholdSubgraph['regie'][number];
+
+  it('REGIE_MISSING: several agencies and nobody holds regie; a placement without handover', () => {
+    const busy = [event('CONTACT', '2024-05-01', { agencyId: 'a' }), event('HOME_VISIT', '2024-05-10', { agencyId: 'b' })];
+    expect(fired(graph(busy), '2024-06-01', 'REGIE_MISSING')).toHaveLength(1);
+    expect(fired(graph(busy, { regie: [regie('g1', 'a', 'REPORTED', '2024-05-01')] }), '2024-06-01', 'REGIE_MISSING')).toHaveLength(0);
+    expect(fired(graph([busy[0]!]), '2024-06-01', 'REGIE_MISSING')).toHaveLength(0);
+    const placed = [event('PLACEMENT', '2024-05-01', { facilityId: 'fac', agencyId: 'shelter' })];
+    expect(fired(graph(placed, { regie: [regie('g1', 'ggd', 'EVICTED', '2024-04-01')] }), '2024-06-01', 'REGIE_MISSING').map((f) => f.summary)).toEqual([
+      'Placed at fac on 2024-05-01; regie never passed to shelter',
+    ]);
+    expect(fired(graph(placed, { regie: [regie('g1', 'ggd', 'EVICTED', '2024-04-01', '2024-05-01'), regie('g2', 'shelter', 'PLACED', '2024-05-01')] }), '2024-06-01', 'REGIE_MISSING')).toHaveLength(0);
+  });
+
+  it('REGIE_CONFLICT: two agencies hold regie at one stage', () => {
+    expect(fired(graph([], { regie: [regie('g1', 'a', 'REPORTED', '2024-01-01'), regie('g2', 'b', 'REPORTED', '2024-02-01')] }), '2024-06-01', 'REGIE_CONFLICT')).toHaveLength(1);
+    expect(fired(graph([], { regie: [regie('g1', 'a', 'REPORTED', '2024-01-01'), regie('g2', 'b', 'EVICTED', '2024-02-01')] }), '2024-06-01', 'REGIE_CONFLICT')).toHaveLength(0);
+    expect(fired(graph([], { regie: [regie('g1', 'a', 'REPORTED', '2024-01-01', '2024-02-01'), regie('g2', 'b', 'REPORTED', '2024-02-01')] }), '2024-06-01', 'REGIE_CONFLICT')).toHaveLength(0);
+  });
+
+  it('SHELTER_EXIT_WITHOUT_HOUSING and RE_ENTRY_LOOP', () => {
+    const exit = event('SHELTER_EXIT', '2024-06-01', { facilityId: 'fac', destination: 'UNKNOWN' });
+    expect(fired(graph([exit]), '2024-07-02', 'SHELTER_EXIT_WITHOUT_HOUSING')).toHaveLength(1);
+    expect(fired(graph([exit]), '2024-07-01', 'SHELTER_EXIT_WITHOUT_HOUSING')).toHaveLength(0);
+    expect(fired(graph([exit, event('REHOUSING', '2024-06-20', { rehousingKind: 'URGENCY' })]), '2024-09-01', 'SHELTER_EXIT_WITHOUT_HOUSING')).toHaveLength(0);
+    const rehoused = event('REHOUSING', '2024-06-20', { rehousingKind: 'URGENCY' });
+    expect(fired(graph([rehoused, event('EVICTION_PLANNED', '2025-06-01')]), '2025-06-02', 'RE_ENTRY_LOOP')).toHaveLength(1);
+    expect(fired(graph([event('EVICTION_PLANNED', '2024-01-01'), rehoused]), '2025-06-02', 'RE_ENTRY_LOOP')).toHaveLength(0);
+  });
+
+  it('ignores superseded events: a corrected date moves the deadline', () => {
+    const wrong = event('EARLY_WARNING_SIGNAL', '2024-01-01', { arrearsMonths: 2, supersededById: 'evX' });
+    const right = event('EARLY_WARNING_SIGNAL', '2024-03-01', { arrearsMonths: 2, supersedesId: wrong.id });
+    expect(fired(graph([wrong, right]), '2024-03-10', 'FEEDBACK_INTERIM_MISSING')).toHaveLength(0);
+  });
+});
