@@ -14,3 +14,5 @@ export { addDays, daysBetween } from './repositories/household-repository.js';
 export { printedSchema, schemaFile } from './graphql/print-schema.js';
 export { createGapService, type GapService } from './gaps/gap-service.js';
 export { detectGaps, defaultSetting, type GapFinding, type HouseholdSubgraph } from './gaps/detect-gaps.js';
+export { chainFlow, stateSequence, percentile } from './analytics/chain-flow.js';
+export { cell, suppressGroup } from './analytics/disclosure.js';

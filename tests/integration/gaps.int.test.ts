@@ -82,4 +82,45 @@ describe('gaps', () => {
     }
     expect(counts.some((c: any) => c.households >= 5)).toBe(true);
   });
+
+  it('maps regie per city: the published model beside recorded regie, handovers and departures', async () => {
+    const MAP = `query($id: ID!) { regieMap(centrumgemeenteId: $id) {
+      publishedStages { order regieHolder { id } } stagesWithoutRegie
+      recorded { stage holder { id } households { value suppressed } }
+      handovers { from { id } to { id } toStage households { value } }
+      departures { kind agency { id } detail } } }`;
+    for (const city of ['amsterdam', 'utrecht', 'leeuwarden', 'oss']) {
+      const coordinatorOf = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: city });
+      const { data, errors } = await gql(app, MAP, { id: city }, coordinatorOf.headers);
+      expect(errors).toBeUndefined();
+      const map = data.regieMap;
+      expect(map.publishedStages.length).toBeGreaterThan(0);
+      expect(map.stagesWithoutRegie).toBe(map.publishedStages.filter((s: any) => !s.regieHolder).length);
+      expect(map.recorded.length).toBeGreaterThan(0);
+      expect(map.departures.length).toBeGreaterThan(0);
+    }
+    const amsterdam = (await gql(app, MAP, { id: 'amsterdam' }, coordinator.headers)).data.regieMap;
+    // The synthetic paths hand regie from Vangnet en Advies to HVO Querido at placement, as L1400-1408 describes.
+    expect(amsterdam.handovers).toContainEqual(expect.objectContaining({ from: { id: 'ams-ggd-vangnet-advies' }, to: { id: 'ams-hvo-querido' }, toStage: 'PLACED' }));
+    expect(amsterdam.departures).toContainEqual(expect.objectContaining({ kind: 'RECORDED_NOT_PUBLISHED', agency: { id: 'ams-hvo-querido' } }));
+    expect((await gql(app, MAP, { id: 'utrecht' }, coordinator.headers)).errors?.[0]?.message).toMatch(/coordinator of the region/);
+    const forPolicy = (await gql(app, MAP, { id: 'amsterdam' }, policy.headers)).data.regieMap;
+    for (const r of forPolicy.recorded) expect(r.households.value === null ? r.households.suppressed : r.households.value >= 5).toBe(true);
+  });
+
+  it('gives flow figures per city and period, suppressed for policy makers', async () => {
+    const FLOW = `query($id: ID!) { chainFlow(centrumgemeenteId: $id, from: "2024-01-01", to: "2026-06-30") {
+      stages { state entered { value suppressed } movedOn { value } medianDays p90Days }
+      transitions { from to households { value } } referralLinks { sent { value } accepted { value } medianResponseDays } suppressedEdges } }`;
+    const full = (await gql(app, FLOW, { id: 'amsterdam' }, coordinator.headers)).data.chainFlow;
+    const reported = full.stages.find((s: any) => s.state === 'REPORTED');
+    expect(reported.entered.value).toBeGreaterThan(10);
+    expect(reported.medianDays).not.toBeNull();
+    expect(full.transitions.length).toBeGreaterThan(3);
+    expect(full.suppressedEdges).toBe(0);
+    const suppressed = (await gql(app, FLOW, { id: 'amsterdam' }, policy.headers)).data.chainFlow;
+    expect(suppressed.transitions.every((t: any) => t.households.value >= 5)).toBe(true);
+    expect(suppressed.suppressedEdges).toBe(full.transitions.filter((t: any) => t.households.value < 5).length + full.referralLinks.filter((l: any) => l.sent.value < 5).length);
+    expect((await gql(app, FLOW, { id: 'amsterdam' }, worker.headers)).errors?.[0]?.message).toMatch(/policy makers and the coordinator/);
+  });
 });

@@ -13,6 +13,7 @@ import './types/household-enums.js';
 import './types/Household.js';
 import './types/Viewer.js';
 import './types/Gaps.js';
+import './types/Analytics.js';
 import './mutations/households.js';
 import './mutations/events.js';
 import './mutations/referrals.js';

@@ -1,6 +1,7 @@
 // The repositories: all Cypher of Ketenkaart lives in these modules.
 import type { CypherExecutor } from '../db/executor.js';
 import { createAccessRepository } from './access-repository.js';
+import { createAnalyticsRepository } from './analytics-repository.js';
 import { createAccountRepository } from './account-repository.js';
 import { createBulkRepository } from './bulk-repository.js';
 import { createGapRepository } from './gap-repository.js';
@@ -15,6 +16,7 @@ export function createRepositories(executor: CypherExecutor, now: () => Date = (
     access: createAccessRepository(executor, now),
     bulk: createBulkRepository(executor),
     gaps: createGapRepository(executor, now),
+    analytics: createAnalyticsRepository(executor),
   };
 }
 
