@@ -1,0 +1,140 @@
+// The chain map of a centrumgemeente: the published model as a graph of stages and agencies with regie,
+// recorded regie and handovers beside it, and the referral links between agencies.
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { ChainGraph } from '../../graph/ChainGraph';
+import { chainModelElements, type ChainStage } from '../../graph/elements';
+import { GraphDataTable } from '../../graph/GraphDataTable';
+import { GraphOrTable } from '../../layout/GraphOrTable';
+import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { useSession } from '../../session';
+
+const ModelQuery = `query ChainMap_Model($id: ID!) {
+  centrumgemeente(id: $id) {
+    id name
+    chainModel { name published note source { document lines } stages { order name nameNl regieNote regieHolder { id name } actors { id name } source { lines } } }
+    regieStatements { stage text holder { name } source { lines } }
+  }
+}`;
+
+const RegieQuery = `query ChainMap_Regie($id: ID!, $from: Date!, $to: Date!) {
+  regieMap(centrumgemeenteId: $id) {
+    stagesWithoutRegie
+    recorded { stage holder { name } households { value suppressed } open { value suppressed } }
+    handovers { from { name } fromStage to { name } toStage households { value suppressed } }
+    departures { kind agency { name } detail }
+  }
+  chainFlow(centrumgemeenteId: $id, from: $from, to: $to) {
+    referralLinks { from { id name } to { id name } sent { value suppressed } accepted { value suppressed } refused { value suppressed } medianResponseDays }
+    suppressedEdges
+  }
+}`;
+
+interface Model {
+  centrumgemeente: {
+    id: string; name: string;
+    chainModel: { name: string | null; published: boolean; note: string | null; source: { document: string | null; lines: string | null }; stages: (ChainStage & { regieNote: string | null; source: { lines: string | null } })[] } | null;
+    regieStatements: { stage: string; text: string | null; holder: { name: string } | null; source: { lines: string | null } }[];
+  } | null;
+}
+
+type CellValue = { value: number | null; suppressed: boolean };
+
+export default function ChainMapPage() {
+  const { t } = useTranslation();
+  const { cityId = '' } = useParams();
+  const { viewer } = useSession();
+  const [{ data, fetching, error }] = useQuery<Model>({ query: ModelQuery, variables: { id: cityId } });
+  const mayAggregate = viewer?.role === 'POLICY_MAKER' || (viewer?.role === 'COORDINATOR' && viewer.centrumgemeente?.id === cityId);
+  const period = useMemo(() => ({ from: new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) }), []);
+  const [regie] = useQuery<{
+    regieMap: { stagesWithoutRegie: number; recorded: { stage: string; holder: { name: string }; households: CellValue; open: CellValue }[]; handovers: { from: { name: string }; fromStage: string; to: { name: string }; toStage: string; households: CellValue }[]; departures: { kind: string; agency: { name: string }; detail: string }[] };
+    chainFlow: { referralLinks: { from: { id: string; name: string }; to: { id: string; name: string }; sent: CellValue; accepted: CellValue; refused: CellValue; medianResponseDays: number | null }[]; suppressedEdges: number };
+  }>({ query: RegieQuery, variables: { id: cityId, ...period }, pause: !mayAggregate });
+  const city = data?.centrumgemeente;
+  const elements = useMemo(() => chainModelElements(city?.chainModel?.stages ?? []), [city]);
+
+  if (fetching && !data) return <Loading />;
+  if (error) return <ErrorAlert error={error} />;
+  if (!city) return <ErrorAlert code="NOT_FOUND" />;
+  const cellText = (c: CellValue) => (c.suppressed ? t('compare.suppressed') : String(c.value ?? t('common.unknown')));
+
+  return (
+    <article aria-labelledby="chain-heading">
+      <Heading level={2} id="chain-heading">{t('chain.title', { city: city.name })}</Heading>
+      {city.chainModel ? (
+        <>
+          <Paragraph>
+            {city.chainModel.name ?? t('chain.unnamed')}
+            {!city.chainModel.published && ` — ${t('chain.reconstructed')}`}
+            {' '}({t('chain.source', { document: city.chainModel.source.document ?? '', lines: city.chainModel.source.lines ?? '' })})
+          </Paragraph>
+          <GraphOrTable
+            graph={<ChainGraph elements={elements} label={t('chain.graphLabel', { city: city.name })} />}
+            table={<GraphDataTable elements={elements} caption={t('chain.graphTableCaption', { city: city.name })} />}
+          />
+          <Table>
+            <TableCaption>{t('chain.stagesCaption')}</TableCaption>
+            <TableHeader><TableRow>{['order', 'stage', 'regie', 'actors', 'sourceColumn'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`chain.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {city.chainModel.stages.map((s) => (
+                <TableRow key={s.order}>
+                  <TableCell>{s.order}</TableCell>
+                  <TableCell>{s.nameNl}</TableCell>
+                  <TableCell>{s.regieHolder?.name ?? <strong>{t('chain.noRegie')}</strong>}{s.regieNote ? ` — ${s.regieNote}` : ''}</TableCell>
+                  <TableCell>{s.actors.map((a) => a.name).join(', ') || t('common.unknown')}</TableCell>
+                  <TableCell>{s.source.lines}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </>
+      ) : <Empty>{t('chain.noModel')}</Empty>}
+
+      <Heading level={3}>{t('chain.regieStatements')}</Heading>
+      <UnorderedList>
+        {city.regieStatements.map((r) => (
+          <UnorderedListItem key={`${r.stage}-${r.source.lines}`}>{r.stage}: {r.holder?.name ?? t('chain.noHolderNamed')}{r.text ? ` — ${r.text}` : ''} ({r.source.lines})</UnorderedListItem>
+        ))}
+      </UnorderedList>
+
+      {mayAggregate && regie.data && (
+        <>
+          <Heading level={3}>{t('chain.practice')}</Heading>
+          <UnorderedList>
+            {regie.data.regieMap.departures.map((d) => <UnorderedListItem key={`${d.kind}-${d.agency.name}`}>{t(`chain.departure.${d.kind}`, { agency: d.agency.name })}</UnorderedListItem>)}
+          </UnorderedList>
+          <Table>
+            <TableCaption>{t('chain.recordedCaption')}</TableCaption>
+            <TableHeader><TableRow>{['stage', 'holder', 'households', 'open'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`chain.recorded.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {regie.data.regieMap.recorded.map((r) => (
+                <TableRow key={`${r.stage}-${r.holder.name}`}>
+                  <TableCell>{t(`states.${r.stage}`)}</TableCell><TableCell>{r.holder.name}</TableCell><TableCell>{cellText(r.households)}</TableCell><TableCell>{cellText(r.open)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Table>
+            <TableCaption>{t('chain.linksCaption')}</TableCaption>
+            <TableHeader><TableRow>{['from', 'to', 'sent', 'accepted', 'refused', 'median'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`chain.links.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {regie.data.chainFlow.referralLinks.map((l) => (
+                <TableRow key={`${l.from.id}-${l.to.id}`}>
+                  <TableCell>{l.from.name}</TableCell>
+                  <TableCell>{viewer?.role === 'COORDINATOR' ? <RouterLink className="utrecht-link" to={`/gaps?agency=${encodeURIComponent(l.to.id)}`}>{l.to.name}</RouterLink> : l.to.name}</TableCell>
+                  <TableCell>{cellText(l.sent)}</TableCell><TableCell>{cellText(l.accepted)}</TableCell><TableCell>{cellText(l.refused)}</TableCell>
+                  <TableCell>{l.medianResponseDays ?? t('common.unknown')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          {regie.data.chainFlow.suppressedEdges > 0 && <Paragraph>{t('chain.suppressedEdges', { count: regie.data.chainFlow.suppressedEdges })}</Paragraph>}
+        </>
+      )}
+    </article>
+  );
+}

@@ -1,0 +1,194 @@
+// A home page per role: coordinators see open gaps, workers their households, shelters their facilities,
+// policy makers the comparison of cities, administrators the access log.
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { useSession } from '../../session';
+import { GapTable, type GapRow } from '../Gaps/GapTable';
+
+const CoordinatorQuery = `query Home_CoordinatorGaps { gaps(first: 20, severities: [HIGH]) { edges { node { id rule severity stage detectedOn summary household { id reference } agencies { id name } } } } }`;
+const HouseholdsQuery = `query Home_Households { households(first: 25) { edges { node { id reference municipality centrumgemeente { name } } } } }`;
+const FacilitiesQuery = `query Home_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name kind capacityTotals { unit total unknown } } } } }`;
+const ComparisonQuery = `query Home_Comparison { centrumgemeenten { id name g4 chainModel { published stages { order regieHolder { name } } }
+  earlyWarning { name reportAfterMonthsArrears feedbackDays }
+  facilities(first: 50) { edges { node { capacityTotals { unit total } } } } }
+  gapCounts(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"]) { centrumgemeente { id } rule households suppressed } }`;
+const AccessLogQuery = `query Home_AccessLog { accessLog(first: 25) { entries { id at role action operation outcome breakGlass basis } } }`;
+
+export default function HomePage() {
+  const { t } = useTranslation();
+  const { viewer } = useSession();
+  if (!viewer) return null;
+  return (
+    <section aria-labelledby="home-heading">
+      <Heading level={2} id="home-heading">{t(`home.title.${viewer.role}`)}</Heading>
+      {viewer.role === 'COORDINATOR' && <CoordinatorHome />}
+      {viewer.role === 'AGENCY_WORKER' && <HouseholdList />}
+      {viewer.role === 'SHELTER_STAFF' && viewer.agency && (
+        <>
+          <FacilityList agencyId={viewer.agency.id} />
+          <HouseholdList />
+        </>
+      )}
+      {viewer.role === 'POLICY_MAKER' && <Comparison />}
+      {viewer.role === 'ADMIN' && <AccessLog />}
+    </section>
+  );
+}
+
+function CoordinatorHome() {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useQuery<{ gaps: { edges: { node: GapRow }[] } }>({ query: CoordinatorQuery });
+  if (fetching && !data) return <Loading />;
+  if (error) return <ErrorAlert error={error} />;
+  const gaps = data?.gaps.edges.map((e) => e.node) ?? [];
+  return (
+    <>
+      <Paragraph>{t('home.coordinatorIntro')} <RouterLink className="utrecht-link" to="/gaps">{t('home.allGaps')}</RouterLink></Paragraph>
+      {gaps.length === 0 ? <Empty>{t('gaps.empty')}</Empty> : <GapTable gaps={gaps} caption={t('home.highGaps')} />}
+    </>
+  );
+}
+
+function HouseholdList() {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useQuery<{ households: { edges: { node: { id: string; reference: string; municipality: string | null; centrumgemeente: { name: string } } }[] } }>({ query: HouseholdsQuery });
+  if (fetching && !data) return <Loading />;
+  if (error) return <ErrorAlert error={error} />;
+  const rows = data?.households.edges.map((e) => e.node) ?? [];
+  if (rows.length === 0) return <Empty>{t('households.none')}</Empty>;
+  return (
+    <Table>
+      <TableCaption>{t('households.visible')}</TableCaption>
+      <TableHeader><TableRow><TableHeaderCell>{t('households.reference')}</TableHeaderCell><TableHeaderCell>{t('households.region')}</TableHeaderCell></TableRow></TableHeader>
+      <TableBody>
+        {rows.map((h) => (
+          <TableRow key={h.id}>
+            <TableCell><RouterLink className="utrecht-link" to={`/households/${h.id}`}>{h.reference}</RouterLink></TableCell>
+            <TableCell>{h.centrumgemeente.name}</TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+function FacilityList({ agencyId }: { agencyId: string }) {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useQuery<{ facilities: { edges: { node: { id: string; name: string; kind: string; capacityTotals: { unit: string; total: number; unknown: number }[] } }[] } }>({ query: FacilitiesQuery, variables: { agencyId } });
+  if (fetching && !data) return <Loading />;
+  if (error) return <ErrorAlert error={error} />;
+  const rows = data?.facilities.edges.map((e) => e.node) ?? [];
+  return (
+    <Table>
+      <TableCaption>{t('facilities.caption')}</TableCaption>
+      <TableHeader><TableRow><TableHeaderCell>{t('facilities.name')}</TableHeaderCell><TableHeaderCell>{t('facilities.kind')}</TableHeaderCell><TableHeaderCell>{t('facilities.capacity')}</TableHeaderCell></TableRow></TableHeader>
+      <TableBody>
+        {rows.map((f) => (
+          <TableRow key={f.id}>
+            <TableCell>{f.name}</TableCell>
+            <TableCell>{f.kind}</TableCell>
+            <TableCell>
+              {f.capacityTotals.length === 0
+                ? t('common.unknown')
+                : f.capacityTotals.map((c) => `${c.total} ${t(`units.${c.unit}`)}${c.unknown ? ` (+${c.unknown} ${t('common.unknown')})` : ''}`).join('; ')}
+            </TableCell>
+          </TableRow>
+        ))}
+      </TableBody>
+    </Table>
+  );
+}
+
+interface ComparisonData {
+  centrumgemeenten: {
+    id: string; name: string; g4: boolean;
+    chainModel: { published: boolean; stages: { order: number; regieHolder: { name: string } | null }[] } | null;
+    earlyWarning: { name: string | null; reportAfterMonthsArrears: number | null; feedbackDays: number[] } | null;
+    facilities: { edges: { node: { capacityTotals: { unit: string; total: number }[] } }[] };
+  }[];
+  gapCounts: { centrumgemeente: { id: string }; rule: string; households: number | null; suppressed: boolean }[];
+}
+
+function Comparison() {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useQuery<ComparisonData>({ query: ComparisonQuery });
+  if (fetching && !data) return <Loading />;
+  if (error) return <ErrorAlert error={error} />;
+  const cities = (data?.centrumgemeenten ?? []).filter((c) => !c.id.startsWith('syn-'));
+  const unknown = t('common.unknown');
+  const capacity = (city: ComparisonData['centrumgemeenten'][number]) => {
+    const totals = new Map<string, number>();
+    for (const { node } of city.facilities.edges) for (const c of node.capacityTotals) totals.set(c.unit, (totals.get(c.unit) ?? 0) + c.total);
+    return [...totals].map(([unit, total]) => `${total} ${t(`units.${unit}`)}`).join('; ') || unknown;
+  };
+  const rules = [...new Set(data?.gapCounts.map((g) => g.rule))];
+  return (
+    <div className="kk-table-scroll">
+      <Table>
+        <TableCaption>{t('compare.structure')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('compare.aspect')}</TableHeaderCell>
+            {cities.map((c) => <TableHeaderCell scope="col" key={c.id}><RouterLink className="utrecht-link" to={`/chain/${c.id}`}>{c.name}</RouterLink></TableHeaderCell>)}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          <TableRow><TableHeaderCell scope="row">{t('compare.chainSteps')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.chainModel ? `${c.chainModel.stages.length}${c.chainModel.published ? '' : ` (${t('compare.notPublished')})`}` : unknown}</TableCell>)}</TableRow>
+          <TableRow><TableHeaderCell scope="row">{t('compare.regieHolders')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{[...new Set(c.chainModel?.stages.map((s) => s.regieHolder?.name).filter(Boolean))].join(', ') || unknown}</TableCell>)}</TableRow>
+          <TableRow><TableHeaderCell scope="row">{t('compare.earlyWarning')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.name ?? unknown}</TableCell>)}</TableRow>
+          <TableRow><TableHeaderCell scope="row">{t('compare.reportAfter')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.reportAfterMonthsArrears ?? unknown}</TableCell>)}</TableRow>
+          <TableRow><TableHeaderCell scope="row">{t('compare.feedbackDays')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.feedbackDays.length ? c.earlyWarning.feedbackDays.join(' / ') : unknown}</TableCell>)}</TableRow>
+          <TableRow><TableHeaderCell scope="row">{t('compare.capacity')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{capacity(c)}</TableCell>)}</TableRow>
+        </TableBody>
+      </Table>
+      <Table>
+        <TableCaption>{t('compare.gaps')}</TableCaption>
+        <TableHeader>
+          <TableRow><TableHeaderCell scope="col">{t('gaps.rule')}</TableHeaderCell>{cities.map((c) => <TableHeaderCell scope="col" key={c.id}>{c.name}</TableHeaderCell>)}</TableRow>
+        </TableHeader>
+        <TableBody>
+          {rules.map((rule) => (
+            <TableRow key={rule}>
+              <TableHeaderCell scope="row">{t(`rules.${rule}`)}</TableHeaderCell>
+              {cities.map((c) => {
+                const count = data?.gapCounts.find((g) => g.centrumgemeente.id === c.id && g.rule === rule);
+                return <TableCell key={c.id} data-suppressed={count?.suppressed ? 'true' : undefined}>{count?.suppressed ? <abbr title={t('compare.suppressedExplained')}>{t('compare.suppressed')}</abbr> : count?.households ?? unknown}</TableCell>;
+              })}
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+      <Paragraph>{t('compare.suppressedExplained')}</Paragraph>
+    </div>
+  );
+}
+
+function AccessLog() {
+  const { t } = useTranslation();
+  const [{ data, fetching, error }] = useQuery<{ accessLog: { entries: { id: string; at: string; role: string | null; action: string; operation: string; outcome: string; breakGlass: boolean; basis: string | null }[] } }>({ query: AccessLogQuery });
+  if (fetching && !data) return <Loading />;
+  if (error) return <ErrorAlert error={error} />;
+  return (
+    <div className="kk-table-scroll">
+      <Table>
+        <TableCaption>{t('accessLog.caption')}</TableCaption>
+        <TableHeader><TableRow>{['at', 'role', 'action', 'operation', 'outcome', 'basis'].map((k) => <TableHeaderCell key={k}>{t(`accessLog.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+        <TableBody>
+          {(data?.accessLog.entries ?? []).map((e) => (
+            <TableRow key={e.id}>
+              <TableCell>{new Date(e.at).toLocaleString()}</TableCell>
+              <TableCell>{e.role ? t(`roles.${e.role}`) : '—'}</TableCell>
+              <TableCell>{e.action}{e.breakGlass ? ` (${t('accessLog.breakGlass')})` : ''}</TableCell>
+              <TableCell>{e.operation}</TableCell>
+              <TableCell>{e.outcome}</TableCell>
+              <TableCell>{e.basis}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
+  );
+}

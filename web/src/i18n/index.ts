@@ -1,0 +1,25 @@
+// Every visible string goes through i18next: Dutch by default, English as the second language.
+import i18n from 'i18next';
+import { initReactI18next } from 'react-i18next';
+import en from './en.json';
+import nl from './nl.json';
+
+export const languages = ['nl', 'en'] as const;
+export type Language = (typeof languages)[number];
+
+const stored = typeof localStorage !== 'undefined' ? localStorage.getItem('ketenkaart.language') : null;
+
+void i18n.use(initReactI18next).init({
+  resources: { nl: { translation: nl }, en: { translation: en } },
+  lng: stored === 'en' ? 'en' : 'nl',
+  fallbackLng: 'nl',
+  interpolation: { escapeValue: false },
+});
+
+export function setLanguage(language: Language): void {
+  void i18n.changeLanguage(language);
+  localStorage.setItem('ketenkaart.language', language);
+  document.documentElement.lang = language;
+}
+
+export { i18n };

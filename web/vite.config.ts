@@ -1,0 +1,21 @@
+// Builds the web app into web/dist, which the API server serves; routes are split into their own chunks.
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+export default defineConfig({
+  root: import.meta.dirname,
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    sourcemap: false,
+    chunkSizeWarningLimit: 700,
+    rollupOptions: {
+      output: {
+        // Cytoscape is large and only the graph views need it.
+        manualChunks: (id) => (id.includes('node_modules/cytoscape') ? 'cytoscape' : undefined),
+      },
+    },
+  },
+  server: { proxy: { '/graphql': 'http://localhost:4000' } },
+});
