@@ -6,7 +6,7 @@ export default defineConfig({
   // graphql ships CJS and ESM builds; Pothos loads one and our modules the other unless pinned to one realm.
   resolve: { alias: { graphql: fileURLToPath(new URL('node_modules/graphql/index.js', import.meta.url)) } },
   test: {
-    include: ['tests/**/*.test.ts'],
+    include: ['tests/**/*.test.ts', 'web/src/**/*.test.ts', 'tests/e2e/**/*.e2e.ts'],
     exclude: ['**/node_modules/**', 'tests/bench/**'],
     pool: 'forks',
     testTimeout: 60_000,

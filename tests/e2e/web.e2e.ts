@@ -1,0 +1,128 @@
+// The web app in a real browser (Debian's Chromium via Playwright) against the real server on a seeded store.
+import { existsSync, mkdirSync } from 'node:fs';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { createServerAdapter } from '@whatwg-node/server';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp, createGapService, createLogger, createRepositories, type CypherExecutor } from '@ketenkaart/api';
+import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
+import { openTestStore, testConfig } from '../support/store.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const artifacts = new URL('../artifacts/', import.meta.url).pathname;
+
+describe('web app', () => {
+  let executor: CypherExecutor;
+  let server: Server;
+  let browser: Browser;
+  let base: string;
+
+  beforeAll(async () => {
+    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/run (apt-get install chromium) or set CHROMIUM_PATH`);
+    const config = testConfig();
+    if (!existsSync(`${config.webDistDir}/index.html`)) throw new Error('web/dist is not built: npm test builds it first');
+    mkdirSync(artifacts, { recursive: true });
+    executor = await openTestStore(config);
+    await seedReferenceData(executor);
+    await createDemoAccounts(executor);
+    await loadSyntheticFamilies(executor, { families: 80, regions: 4, seed: 2009, asOf: '2026-06-30' });
+    const gaps = createGapService(createRepositories(executor));
+    for (const city of ['amsterdam', 'utrecht', 'leeuwarden', 'oss']) await gaps.evaluateCity(city);
+    const app = createApp({ config, executor, logger: createLogger('silent') });
+    server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    browser = await chromium.launch({
+      executablePath: CHROMIUM,
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+  }, 120_000);
+
+  afterAll(async () => {
+    await browser?.close();
+    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+    await executor?.close();
+  });
+
+  async function signIn(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
+    const page = await browser.newPage({ viewport });
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Gebruikersnaam').fill(username);
+    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await page.getByText(`Ingelogd als ${username}`).waitFor();
+    return page;
+  }
+
+  it.each([
+    ['coordinator.amsterdam', 'Knelpunten in uw regio'],
+    ['worker.som', 'Uw huishoudens'],
+    ['shelter.hvo', 'Uw voorzieningen'],
+    ['policy', 'Steden vergelijken'],
+    ['admin', 'Toegangslog'],
+  ])('signs in as %s and opens the home page of that role', async (username, heading) => {
+    const page = await signIn(username);
+    await expect(page.getByRole('heading', { level: 2 }).first().textContent()).resolves.toBe(heading);
+    await page.screenshot({ path: `${artifacts}home-${username}.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('refuses a wrong password with a clear message', async () => {
+    const page = await browser.newPage();
+    await page.goto(`${base}/sign-in`);
+    await page.getByLabel('Gebruikersnaam').fill('coordinator.amsterdam');
+    await page.getByLabel('Wachtwoord').fill('not the password');
+    await page.getByRole('button', { name: 'Inloggen' }).click();
+    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/unknown username or wrong password/);
+    await page.close();
+  });
+
+  it('traces a household from a gap: timeline, graph with its evidence, table alternative, and records a next step', async () => {
+    const page = await signIn('coordinator.amsterdam');
+    await page.locator('table a').first().click();
+    await page.getByRole('heading', { name: /Traject van huishouden SYN-AMS-/ }).waitFor();
+    const graph = page.getByTestId('chain-graph');
+    await expect.poll(async () => Number(await graph.getAttribute('data-rendered-nodes'))).toBeGreaterThan(3);
+    const timelineRows = page.locator('table').filter({ hasText: 'Dagen sinds vorige stap' }).locator('tbody tr');
+    expect(await timelineRows.count()).toBeGreaterThan(2);
+    expect(await page.locator('tr[data-evidence="true"]').count()).toBeGreaterThan(0);
+    await page.screenshot({ path: `${artifacts}trace-graph.png`, fullPage: true });
+
+    await page.getByRole('button', { name: 'Toon als tabel' }).click();
+    await page.getByRole('table', { name: 'Verbindingen in het traject' }).waitFor();
+    await page.getByRole('button', { name: 'Toon als netwerk' }).click();
+
+    const before = await timelineRows.count();
+    await page.getByLabel('Soort stap').selectOption('FOLLOW_UP_CONTACT');
+    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByText('De stap is vastgelegd.').waitFor();
+    await expect.poll(() => timelineRows.count()).toBe(before + 1);
+    await page.screenshot({ path: `${artifacts}trace-next-step.png`, fullPage: true });
+    await page.close();
+  });
+
+  it.each(['amsterdam', 'utrecht', 'leeuwarden', 'oss'])('shows the chain map of %s with its stages and regie', async (city) => {
+    const page = await signIn('policy');
+    await page.goto(`${base}/chain/${city}`);
+    await page.getByRole('heading', { level: 2, name: /^Ketenkaart \w+/ }).waitFor();
+    await expect.poll(async () => Number(await page.getByTestId('chain-graph').getAttribute('data-rendered-nodes'))).toBeGreaterThan(3);
+    expect(await page.getByRole('table', { name: 'Stappen van het ketenmodel' }).locator('tbody tr').count()).toBeGreaterThan(3);
+    await page.getByRole('table', { name: 'Wie had in de praktijk de regie' }).waitFor();
+    await page.screenshot({ path: `${artifacts}chain-${city}.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('compares the cities with small counts suppressed, and works in English on a tablet', async () => {
+    const page = await signIn('policy', { width: 820, height: 1180 });
+    await page.getByRole('table', { name: /Hoe de steden hun keten/ }).waitFor();
+    const suppressed = page.locator('td[data-suppressed="true"]');
+    await expect.poll(() => suppressed.count()).toBeGreaterThan(0);
+    await expect(suppressed.first().textContent()).resolves.toBe('< 5');
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.getByRole('heading', { name: 'Compare cities' }).waitFor();
+    await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    await page.screenshot({ path: `${artifacts}compare-en-tablet.png`, fullPage: true });
+    await page.close();
+  });
+});
