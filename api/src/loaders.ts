@@ -1,30 +1,42 @@
 // Per-request DataLoaders: every nested list resolves with one statement per level, never one per row.
 import DataLoader from 'dataloader';
+
+/**
+ * Store answers arrive as separate macrotasks, so a batch that closes after the current microtasks misses
+ * siblings whose parents resolved a moment later; waiting for the I/O phase to end batches them together.
+ */
+const batchScheduleFn = (callback: () => void) => setImmediate(callback);
 import type { Repositories } from './repositories/index.js';
 import type { Page } from './repositories/rows.js';
 
 /** One row per key, looked up in a single batch; missing keys resolve to null. */
 export function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<T[]>, idOf: (row: T) => string) {
-  return new DataLoader<string, T | null>(async (ids) => {
-    const rows = await fetch(ids);
-    const index = new Map(rows.map((row) => [idOf(row), row]));
-    return ids.map((id) => index.get(id) ?? null);
-  });
+  return new DataLoader<string, T | null>(
+    async (ids) => {
+      const rows = await fetch(ids);
+      const index = new Map(rows.map((row) => [idOf(row), row]));
+      return ids.map((id) => index.get(id) ?? null);
+    },
+    { batchScheduleFn },
+  );
 }
 
 /** Many rows per key (a city's agencies, a facility's capacities), in the order the statement returns them. */
 export function groupLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string) {
-  return new DataLoader<string, T[]>(async (keys) => {
-    const rows = await fetch(keys);
-    const groups = new Map<string, T[]>();
-    for (const row of rows) {
-      const key = keyOf(row);
-      const group = groups.get(key);
-      if (group) group.push(row);
-      else groups.set(key, [row]);
-    }
-    return keys.map((key) => groups.get(key) ?? []);
-  });
+  return new DataLoader<string, T[]>(
+    async (keys) => {
+      const rows = await fetch(keys);
+      const groups = new Map<string, T[]>();
+      for (const row of rows) {
+        const key = keyOf(row);
+        const group = groups.get(key);
+        if (group) group.push(row);
+        else groups.set(key, [row]);
+      }
+      return keys.map((key) => groups.get(key) ?? []);
+    },
+    { batchScheduleFn },
+  );
 }
 
 /**
@@ -48,7 +60,7 @@ export function pageLoader<T>(fetch: (parents: readonly string[], first: number,
       }
       return keys.map((key) => pages.get(`${key.parent}|${key.first}|${key.after ?? ''}`)!);
     },
-    { cacheKeyFn: (key) => `${key.parent}|${key.first}|${key.after ?? ''}` },
+    { cacheKeyFn: (key) => `${key.parent}|${key.first}|${key.after ?? ''}`, batchScheduleFn },
   );
 }
 

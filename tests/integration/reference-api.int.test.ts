@@ -70,9 +70,9 @@ describe('reference API', () => {
     };
     const forOne = await fewest(nested, { id: 'oss' });
     const forFour = await fewest(all);
-    // Every level, pages of facilities included, is batched: four cities cost what one costs. DataLoader batches
-    // per tick, so one level may split into two batches; one statement per city would add at least three.
-    expect(forFour).toBeLessThanOrEqual(forOne + 1);
+    // Every level, pages of facilities included, is batched: four cities cost what one costs. A level may split
+    // into two batches when the store answers slowly; one statement per city would add three per level (15+).
+    expect(forFour).toBeLessThanOrEqual(forOne + 2);
     expect(forFour).toBeLessThan(12);
   });
 
