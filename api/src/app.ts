@@ -9,6 +9,7 @@ import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
 import { requestGuards, withinBodyLimit } from './guards.js';
 import type { Logger } from './logger.js';
+import { handleShelterExport, handleShelterImport } from './shelter/shelter-http.js';
 import { serveWeb } from './web-assets.js';
 
 export interface AppDeps {
@@ -73,6 +74,10 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
         const response = await yoga.fetch(bounded, { cookies });
         for (const cookie of cookies) response.headers.append('set-cookie', cookie);
         return response;
+      }
+      if (pathname === '/shelter/import' || pathname === '/shelter/export') {
+        const ctx = await createContext({ request, executor, logger, limits, cookies: [], secureCookies, now });
+        return pathname === '/shelter/import' ? handleShelterImport(request, ctx) : handleShelterExport(request, ctx);
       }
       return serveWeb(config.webDistDir, pathname);
     },

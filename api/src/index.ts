@@ -16,3 +16,5 @@ export { createGapService, type GapService } from './gaps/gap-service.js';
 export { detectGaps, defaultSetting, type GapFinding, type HouseholdSubgraph } from './gaps/detect-gaps.js';
 export { chainFlow, stateSequence, percentile } from './analytics/chain-flow.js';
 export { cell, suppressGroup } from './analytics/disclosure.js';
+export { capacityOn, refusalsByReason, unmetDemandByCause, unmetDemandCause, waitingTimes } from './shelter/shelter-figures.js';
+export type { ShelterRecord } from './repositories/shelter-repository.js';

@@ -1,13 +1,15 @@
 // Per-request DataLoaders: every nested list resolves with one statement per level, never one per row.
 import DataLoader from 'dataloader';
+import { ShelterRecordKind } from '@ketenkaart/schema';
+import type { Repositories } from './repositories/index.js';
+import type { Page } from './repositories/rows.js';
+import type { ShelterRecord } from './repositories/shelter-repository.js';
 
 /**
  * Store answers arrive as separate macrotasks, so a batch that closes after the current microtasks misses
  * siblings whose parents resolved a moment later; waiting for the I/O phase to end batches them together.
  */
 const batchScheduleFn = (callback: () => void) => setImmediate(callback);
-import type { Repositories } from './repositories/index.js';
-import type { Page } from './repositories/rows.js';
 
 /** One row per key, looked up in a single batch; missing keys resolve to null. */
 export function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<T[]>, idOf: (row: T) => string) {
@@ -88,6 +90,10 @@ export function createLoaders(repos: Repositories) {
     agencyPageByCity: pageLoader(ref.agencyPagesByCity),
     facilityPageByCity: pageLoader(ref.facilityPagesByCity),
     registrationSystemsByCity: groupLoader(ref.registrationSystemsByCity, city),
+    /** Current shelter records of each kind per facility. */
+    shelterRecords: Object.fromEntries(
+      ShelterRecordKind.options.map((kind) => [kind, groupLoader((ids) => repos.shelter.records(kind, ids), (row) => row.facilityId)]),
+    ) as Record<ShelterRecordKind, DataLoader<string, ShelterRecord[]>>,
   };
 }
 

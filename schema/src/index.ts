@@ -24,3 +24,5 @@ export * from './lifecycles/event-rules.js';
 export * from './gaps/gap-rules.js';
 export * from './relationships/catalogue.js';
 export { migrationsDir } from './migrations.js';
+export * from './nodes/ShelterRecord.js';
+export * from './formats/shelter-csv.js';

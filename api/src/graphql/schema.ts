@@ -14,6 +14,7 @@ import './types/Household.js';
 import './types/Viewer.js';
 import './types/Gaps.js';
 import './types/Analytics.js';
+import './types/Shelter.js';
 import './mutations/households.js';
 import './mutations/events.js';
 import './mutations/referrals.js';

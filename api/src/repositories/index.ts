@@ -7,6 +7,7 @@ import { createBulkRepository } from './bulk-repository.js';
 import { createGapRepository } from './gap-repository.js';
 import { createHouseholdRepository } from './household-repository.js';
 import { createReferenceRepository } from './reference-repository.js';
+import { createShelterRepository } from './shelter-repository.js';
 
 export function createRepositories(executor: CypherExecutor, now: () => Date = () => new Date()) {
   return {
@@ -17,6 +18,7 @@ export function createRepositories(executor: CypherExecutor, now: () => Date = (
     bulk: createBulkRepository(executor),
     gaps: createGapRepository(executor, now),
     analytics: createAnalyticsRepository(executor),
+    shelter: createShelterRepository(executor),
   };
 }
 

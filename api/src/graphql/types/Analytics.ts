@@ -12,7 +12,7 @@ import { ChainStageRef } from './ChainModel.js';
 import { ChainStateEnum, RefusalReasonEnum } from './household-enums.js';
 import { CentrumgemeenteRef } from './refs.js';
 
-const CellRef = builder.objectRef<Cell>('SuppressibleCount').implement({
+export const CellRef = builder.objectRef<Cell>('SuppressibleCount').implement({
   description: 'A count that is hidden (null) for policy makers when it is small enough to point at a family.',
   fields: (t) => ({
     value: t.exposeInt('value', { nullable: true, description: 'The count; null when suppressed.' }),
@@ -158,7 +158,7 @@ const ChainFlowRef = builder.objectRef<FlowView>('ChainFlow').implement({
 });
 
 /** Coordinators see their own region in full; policy makers see any region, suppressed. Nobody else. */
-function aggregateScope(ctx: Context, cityId: string): { suppress: boolean } {
+export function aggregateScope(ctx: Context, cityId: string): { suppress: boolean } {
   const viewer = requireViewer(ctx);
   if (viewer.role === 'POLICY_MAKER') return { suppress: true };
   if (viewer.role === 'COORDINATOR' && viewer.centrumgemeenteId === cityId) return { suppress: false };

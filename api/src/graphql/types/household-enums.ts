@@ -10,10 +10,16 @@ import {
   LandlordType,
   MemberRole,
   RecordableEventKind,
+  RefusalAlternative,
+  RefusalMeaning,
   ReferralStatus,
   RefusalReason,
   RehousingKind,
   Role,
+  ShelterRecordKind,
+  TargetGroup,
+  UnitKind,
+  UnmetDemandCause,
   VerdictKind,
   WaitingListOutcome,
 } from '@ketenkaart/schema';
@@ -42,3 +48,9 @@ export const RoleEnum = enumOf('Role', 'Role of an account (rol).', Role.options
 export const ConsentPurposeEnum = enumOf('ConsentPurpose', 'Purpose a consent (toestemming) is given for.', ConsentPurpose.options);
 export const AccessActionEnum = enumOf('AccessAction', 'What an access-log entry records.', AccessAction.options);
 export const AccessOutcomeEnum = enumOf('AccessOutcome', 'Whether access was allowed or refused.', AccessOutcome.options);
+export const ShelterRecordKindEnum = enumOf('ShelterRecordKind', 'Kind of shelter record: capacity (capaciteit), occupancy (bezetting), waiting list (wachtlijst) or refusal (weigering).', ShelterRecordKind.options);
+export const UnitKindEnum = enumOf('UnitKind', 'Unit of shelter capacity: places (plaatsen), family units (gezinsunits), crisis beds (crisisbedden), ambulant trajectories. Never added together.', UnitKind.options);
+export const TargetGroupEnum = enumOf('TargetGroup', 'Who a capacity or a request is for (doelgroep).', TargetGroup.options);
+export const RefusalMeaningEnum = enumOf('RefusalMeaning', 'What a refusal means for the family: no place now, structurally not served, belongs elsewhere, or an individual assessment.', RefusalMeaning.options);
+export const RefusalAlternativeEnum = enumOf('RefusalAlternative', 'What a refused family was given: an onward referral, another alternative, or nothing.', RefusalAlternative.options);
+export const UnmetDemandCauseEnum = enumOf('UnmetDemandCause', 'Why demand went unmet in a region; CAPACITY_NOT_REPORTED means the region reported no capacity for that day (unknown, not zero).', UnmetDemandCause.options);

@@ -1,0 +1,209 @@
+// Shelter records: capacity, occupancy, waiting list and refusals as (Facility)-[:REPORTED]->(ShelterRecord).
+// A record's id is the hash of its content, so writing the same row twice changes nothing; a new row with the
+// same natural key is a new version and marks the one before it superseded. Nothing is overwritten.
+import { createHash, randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import {
+  naturalKey,
+  recordDay,
+  RefusalAlternative,
+  RefusalReason,
+  ShelterRecordKind,
+  TargetGroup,
+  UnitKind,
+  WaitingListOutcome,
+  type ShelterRow,
+} from '@ketenkaart/schema';
+import { cypher, statement } from '../db/cypher.js';
+import type { CypherExecutor, CypherTx } from '../db/executor.js';
+import { opt } from './rows.js';
+
+/** Rows per UNWIND statement; every batch of one import runs in the same transaction. */
+export const SHELTER_WRITE_BATCH = 2_000;
+
+const ShelterRecordRow = z.object({
+  id: z.string(),
+  key: z.string(),
+  kind: ShelterRecordKind,
+  facilityId: z.string(),
+  day: z.string(),
+  current: z.boolean(),
+  supersededById: opt(z.string()),
+  unitKind: opt(UnitKind),
+  targetGroup: opt(TargetGroup),
+  periodStart: opt(z.string()),
+  periodEnd: opt(z.string()),
+  capacity: opt(z.number().int()),
+  note: opt(z.string()),
+  date: opt(z.string()),
+  occupied: opt(z.number().int()),
+  available: opt(z.number().int()),
+  blocked: opt(z.number().int()),
+  caseRef: opt(z.string()),
+  householdId: opt(z.string()),
+  dateOn: opt(z.string()),
+  priority: opt(z.number().int()),
+  dateOff: opt(z.string()),
+  outcome: opt(WaitingListOutcome),
+  refusedOn: opt(z.string()),
+  reason: opt(RefusalReason),
+  alternative: opt(RefusalAlternative),
+  alternativeAgencyId: opt(z.string()),
+  importId: z.string(),
+  provenanceKind: z.string(),
+  reportingAgencyId: opt(z.string()),
+  recordedAt: z.string(),
+  recordedBy: z.string(),
+});
+export type ShelterRecord = z.infer<typeof ShelterRecordRow>;
+
+const writeRecords = statement('writeShelterRecords', cypher`
+UNWIND $rows AS row
+MATCH (f:Facility {id: row.facilityId})
+MERGE (r:ShelterRecord {id: row.id})
+ON CREATE SET r += row.props, r += $provenance, r.importId = $importId, r.current = true, r.recordedAt = datetime($recordedAt)
+// Grafeo 0.6 refuses a MERGE straight after ON CREATE SET; the WITH between is a no-op on Neo4j.
+WITH r, f
+// Written from the record's side: a facility has many records, a record one facility.
+MERGE (r)<-[:REPORTED]-(f)
+RETURN count(r) AS n`, z.object({ n: z.number().int() }));
+
+const supersedeEarlierVersions = statement('supersedeShelterRecords', cypher`
+UNWIND $rows AS row
+MATCH (r:ShelterRecord {id: row.id}) WHERE r.importId = $importId
+MATCH (old:ShelterRecord {key: row.key}) WHERE old.current = true AND old.id <> row.id
+SET old.current = false, old.supersededById = row.id
+MERGE (old)-[:SUPERSEDED_BY]->(r)
+RETURN count(old) AS n`, z.object({ n: z.number().int() }));
+
+const linkHouseholds = statement('linkShelterRecordHouseholds', cypher`
+UNWIND $rows AS row
+MATCH (r:ShelterRecord {id: row.id}), (h:Household {id: row.householdId})
+MERGE (r)-[:CONCERNS]->(h)
+RETURN count(r) AS n`, z.object({ n: z.number().int() }));
+
+const linkAlternatives = statement('linkShelterRefusalAlternatives', cypher`
+UNWIND $rows AS row
+MATCH (r:ShelterRecord {id: row.id}), (a:Agency {id: row.agencyId})
+MERGE (r)-[:REFERRED_ON_TO]->(a)
+RETURN count(r) AS n`, z.object({ n: z.number().int() }));
+
+const writeImport = statement('writeShelterImport', cypher`
+CREATE (i:ShelterImport {id: $importId})
+SET i += $summary, i += $provenance, i.recordedAt = datetime($recordedAt)
+RETURN i.id AS id`, z.object({ id: z.string() }));
+
+const newRecordCount = statement('countNewShelterRecords', cypher`
+MATCH (r:ShelterRecord) WHERE r.importId = $importId
+RETURN count(r) AS n`, z.object({ n: z.number().int() }));
+
+const recordsOfFacilities = statement('shelterRecordsOfFacilities', cypher`
+MATCH (r:ShelterRecord)
+WHERE r.facilityId IN $facilityIds AND r.kind = $kind AND ($history OR r.current = true)
+  AND ($from IS NULL OR r.day >= $from) AND ($to IS NULL OR r.day <= $to)
+RETURN r { .* } AS row
+ORDER BY r.facilityId, r.day, r.key, r.recordedAt`, z.object({ row: ShelterRecordRow }));
+
+const knownIds = statement('knownShelterReferences', cypher`
+OPTIONAL MATCH (f:Facility) WHERE f.id IN $facilityIds
+WITH collect(DISTINCT f.id) AS facilities
+OPTIONAL MATCH (a:Agency) WHERE a.id IN $agencyIds
+WITH facilities, collect(DISTINCT a.id) AS agencies
+OPTIONAL MATCH (h:Household) WHERE h.id IN $householdIds
+RETURN facilities, agencies, collect(DISTINCT h.id) AS households`,
+  z.object({ facilities: z.array(z.string()), agencies: z.array(z.string()), households: z.array(z.string()) }));
+
+export interface ShelterWriteProvenance {
+  recordedBy: string;
+  reportingAgencyId: string | null;
+  provenanceKind: 'AGENCY_REPORT' | 'SYNTHETIC';
+  recordedAt: string;
+}
+
+export interface ShelterWriteResult {
+  importId: string;
+  /** Rows that were new; the rest were already there, identical. */
+  created: number;
+  unchanged: number;
+  /** Earlier versions this write superseded. */
+  superseded: number;
+}
+
+/** Content-addressed id: the same row always gets the same id, whoever sends it and whenever. */
+export function shelterRecordId(kind: ShelterRecordKind, row: ShelterRow): string {
+  const canonical = JSON.stringify([kind, ...Object.keys(row).sort().map((field) => [field, (row as Record<string, unknown>)[field] ?? null])]);
+  return `sr-${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
+}
+
+const withoutNulls = (row: object) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== undefined));
+
+export function createShelterRepository(executor: CypherExecutor) {
+  return {
+    /** Which of these ids exist, in one statement, for validating a whole file before writing. */
+    async known(ids: { facilityIds: string[]; agencyIds: string[]; householdIds: string[] }) {
+      const [row] = await executor.read((tx) => tx.run(knownIds, ids));
+      return {
+        facilities: new Set(row?.facilities ?? []),
+        agencies: new Set(row?.agencies ?? []),
+        households: new Set(row?.households ?? []),
+      };
+    },
+
+    /** Writes validated rows of one kind in one transaction: all of them or, on any error, none. */
+    async write(kind: ShelterRecordKind, rows: ShelterRow[], provenance: ShelterWriteProvenance, summary: Record<string, string | number>): Promise<ShelterWriteResult> {
+      const importId = `si-${randomUUID()}`;
+      const prepared = rows.map((row) => ({
+        id: shelterRecordId(kind, row),
+        key: naturalKey(kind, row),
+        facilityId: row.facilityId,
+        householdId: 'householdId' in row ? row.householdId : null,
+        agencyId: 'alternativeAgencyId' in row ? row.alternativeAgencyId : null,
+        props: { ...withoutNulls(row), kind, key: naturalKey(kind, row), day: recordDay(kind, row) },
+      }));
+      const { recordedAt, ...flat } = provenance;
+      return executor.write(async (tx) => {
+        let superseded = 0;
+        for (let start = 0; start < prepared.length; start += SHELTER_WRITE_BATCH) {
+          const batch = prepared.slice(start, start + SHELTER_WRITE_BATCH);
+          await tx.run(writeRecords, { rows: batch.map(({ id, facilityId, props }) => ({ id, facilityId, props })), provenance: flat, importId, recordedAt });
+          const [result] = await tx.run(supersedeEarlierVersions, { rows: batch.map(({ id, key }) => ({ id, key })), importId });
+          superseded += result?.n ?? 0;
+          await linkOptional(tx, batch);
+        }
+        const [createdRow] = await tx.run(newRecordCount, { importId });
+        const created = createdRow?.n ?? 0;
+        // An upload that adds nothing leaves no trace in the graph (the access log has the attempt).
+        if (created > 0) await tx.run(writeImport, {
+          importId,
+          summary: { ...summary, kind, rows: rows.length, created, superseded },
+          provenance: flat,
+          recordedAt,
+        });
+        return { importId, created, unchanged: rows.length - created, superseded };
+      });
+    },
+
+    records(kind: ShelterRecordKind, facilityIds: readonly string[], options: { history?: boolean; from?: string | null; to?: string | null } = {}) {
+      return executor.read(async (tx) =>
+        (
+          await tx.run(recordsOfFacilities, {
+            kind,
+            facilityIds: [...facilityIds],
+            history: options.history ?? false,
+            from: options.from ?? null,
+            to: options.to ?? null,
+          })
+        ).map((r) => r.row),
+      );
+    },
+  };
+}
+
+async function linkOptional(tx: CypherTx, batch: { id: string; householdId: string | null; agencyId: string | null }[]) {
+  const households = batch.filter((row) => row.householdId).map(({ id, householdId }) => ({ id, householdId }));
+  if (households.length) await tx.run(linkHouseholds, { rows: households });
+  const agencies = batch.filter((row) => row.agencyId).map(({ id, agencyId }) => ({ id, agencyId }));
+  if (agencies.length) await tx.run(linkAlternatives, { rows: agencies });
+}
+
+export type ShelterRepository = ReturnType<typeof createShelterRepository>;

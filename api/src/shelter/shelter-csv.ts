@@ -1,0 +1,234 @@
+// Reads and writes shelter CSV files (format in schema/src/formats/shelter-csv.ts). Reading streams: bytes are
+// decoded and parsed as they arrive, so a 100,000-row file never sits in memory as one string.
+import { once } from 'node:events';
+import { CsvError, Parser } from 'csv-parse';
+import { stringify } from 'csv-stringify/sync';
+import { shelterCsvColumns, type CsvColumn, type ShelterRecordKind } from '@ketenkaart/schema';
+import type { ShelterRecord } from '../repositories/shelter-repository.js';
+import { parseShelterRow, ProblemList, type NumberedRow } from './shelter-rows.js';
+
+export type CsvEncoding = 'utf-8' | 'windows-1252';
+
+/** Largest upload; a year of daily occupancy for a large provider is far below it. */
+export const MAX_CSV_BYTES = 50 * 1024 * 1024;
+/** A record longer than this is a broken quote or a pasted document, not a shelter row. */
+export const MAX_CSV_RECORD_CHARS = 4_096;
+
+export interface CsvReadResult {
+  rows: NumberedRow[];
+  problems: ProblemList;
+  /** Data rows read, good and bad. */
+  rowCount: number;
+}
+
+/**
+ * Reads a CSV upload of one kind. File-level problems (encoding, header, size, broken quoting) stop the read
+ * and are reported with their line; row-level problems are collected and the read goes on.
+ */
+export async function readShelterCsv(
+  kind: ShelterRecordKind,
+  body: AsyncIterable<Uint8Array>,
+  options: { encoding: CsvEncoding; onProgress?: (rowsRead: number) => void | Promise<void> },
+): Promise<CsvReadResult> {
+  const problems = new ProblemList();
+  const rows: NumberedRow[] = [];
+  const columns = shelterCsvColumns[kind];
+  let rowCount = 0;
+  let header: (CsvColumn | null)[] | null = null;
+  const decoder = new Utf8OrLegacyDecoder(options.encoding);
+  const chunks = body[Symbol.asyncIterator]();
+  let bytes = 0;
+  /** The next decoded text, or null at the end of the body. */
+  const nextText = async (): Promise<string | null> => {
+    const { done, value } = await chunks.next();
+    if (done) return null;
+    bytes += value.byteLength;
+    if (bytes > MAX_CSV_BYTES) throw new CsvFileError(0, `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; split it by month`);
+    return decoder.decode(value);
+  };
+
+  try {
+    let first = '';
+    for (let text = await nextText(); text !== null && (first += text).trim() === ''; text = await nextText());
+    if (first.trim() !== '') {
+      const parser = createParser(first);
+      const feeding = (async () => {
+        parser.write(first);
+        for (let text = await nextText(); text !== null; text = await nextText()) {
+          if (!parser.write(text)) await once(parser, 'drain');
+        }
+        const rest = decoder.end();
+        if (rest) parser.write(rest);
+        parser.end();
+      })().catch((error: unknown) => {
+        parser.destroy();
+        throw error;
+      });
+      const reading = (async () => {
+        for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
+          if (!header) {
+            header = readHeader(kind, record, problems);
+            if (!header) break;
+            continue;
+          }
+          rowCount += 1;
+          const row = parseShelterRow(kind, info.lines, valuesOf(header, record, info.lines, problems), problems);
+          if (row) rows.push({ line: info.lines, row });
+          if (rowCount % 5_000 === 0) await options.onProgress?.(rowCount);
+        }
+      })();
+      const [fed, read] = await Promise.allSettled([feeding, reading]);
+      // The decoder's error explains more than the parser's "stream destroyed" that follows it.
+      if (fed.status === 'rejected') throw fed.reason;
+      if (read.status === 'rejected') throw read.reason;
+    }
+  } catch (error) {
+    if (error instanceof CsvFileError) problems.add({ line: error.line, column: null, message: error.message });
+    else if (error instanceof CsvError) problems.add({ line: lineOf(error), column: null, message: describeCsvError(error) });
+    else throw error;
+    return { rows: [], problems, rowCount };
+  }
+  if (!header) problems.add({ line: 1, column: null, message: `the file is empty; it needs a header row: ${columns.map((c) => c.column).join(',')}` });
+  if (header && rowCount === 0) problems.add({ line: 2, column: null, message: 'the file has a header but no rows' });
+  await options.onProgress?.(rowCount);
+  return { rows, problems, rowCount };
+}
+
+/** Dutch spreadsheets save with semicolons; the header (fixed names, no commas or semicolons) tells which. */
+function createParser(firstText: string): Parser {
+  const firstLine = firstText.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
+  const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
+  return new Parser({
+    bom: true,
+    delimiter,
+    info: true,
+    trim: true,
+    skip_empty_lines: true,
+    max_record_size: MAX_CSV_RECORD_CHARS,
+  });
+}
+
+function readHeader(kind: ShelterRecordKind, names: string[], problems: ProblemList): (CsvColumn | null)[] | null {
+  const columns = shelterCsvColumns[kind];
+  const normalized = names.map((name) => name.trim().toLowerCase());
+  const header = normalized.map((name) => columns.find((c) => c.column === name) ?? null);
+  const unknown = normalized.filter((name, index) => header[index] === null);
+  const missing = columns.filter((c) => c.required && !normalized.includes(c.column)).map((c) => c.column);
+  const repeated = normalized.filter((name, index) => normalized.indexOf(name) !== index);
+  if (unknown.length) problems.add({ line: 1, column: null, message: `unknown columns: ${unknown.join(', ')}; expected ${columns.map((c) => c.column).join(', ')}` });
+  if (missing.length) problems.add({ line: 1, column: null, message: `missing columns: ${missing.join(', ')}` });
+  if (repeated.length) problems.add({ line: 1, column: null, message: `columns named twice: ${[...new Set(repeated)].join(', ')}` });
+  return unknown.length || missing.length || repeated.length ? null : header;
+}
+
+function valuesOf(header: (CsvColumn | null)[], record: string[], line: number, problems: ProblemList): Record<string, unknown> {
+  const values: Record<string, unknown> = {};
+  header.forEach((column, index) => {
+    if (!column) return;
+    const raw = record[index] ?? '';
+    if (raw === '') {
+      values[column.field] = null;
+      return;
+    }
+    switch (column.type) {
+      case 'count':
+        if (/^\d{1,9}$/.test(raw)) values[column.field] = Number(raw);
+        else {
+          problems.add({ line, column: column.column, message: `"${clip(raw)}" is not a whole number` });
+          values[column.field] = Number.NaN;
+        }
+        return;
+      case 'code':
+        values[column.field] = column.field === 'facilityId' ? raw : raw.toUpperCase();
+        return;
+      default:
+        values[column.field] = raw;
+    }
+  });
+  return values;
+}
+
+/** Shelter records as CSV in the upload format, so an export can be corrected and uploaded again. */
+export function shelterRecordsToCsv(kind: ShelterRecordKind, records: ShelterRecord[]): string {
+  const columns = shelterCsvColumns[kind];
+  return stringify(
+    records.map((record) => columns.map((c) => (record as Record<string, unknown>)[c.field] ?? '')),
+    { header: true, columns: columns.map((c) => c.column) },
+  );
+}
+
+class CsvFileError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * UTF-8 is checked strictly: a Windows-1252 file read as UTF-8 would turn "Zoë" into garbage without a sound.
+ * On the first invalid byte the read stops with the line it is on and how to fix it.
+ */
+class Utf8OrLegacyDecoder {
+  private readonly strict: TextDecoder;
+  private readonly lenient = new TextDecoder('utf-8');
+  private linesSeen = 0;
+
+  constructor(private readonly encoding: CsvEncoding) {
+    this.strict = new TextDecoder(encoding, { fatal: encoding === 'utf-8', ignoreBOM: false });
+  }
+
+  decode(chunk: Uint8Array): string {
+    const lenientText = this.encoding === 'utf-8' ? this.lenient.decode(chunk, { stream: true }) : '';
+    try {
+      const text = this.strict.decode(chunk, { stream: true });
+      this.linesSeen += countNewlines(text);
+      return text;
+    } catch {
+      const before = lenientText.slice(0, lenientText.indexOf('\uFFFD'));
+      throw new CsvFileError(
+        this.linesSeen + countNewlines(before) + 1,
+        'the file is not UTF-8 (it looks like Windows-1252, as older Excel saves it); save it as "CSV UTF-8" or upload it with encoding windows-1252',
+      );
+    }
+  }
+
+  end(): string {
+    try {
+      return this.strict.decode();
+    } catch {
+      throw new CsvFileError(this.linesSeen + 1, 'the file ends in the middle of a character; it is not valid UTF-8');
+    }
+  }
+}
+
+function countNewlines(text: string): number {
+  let count = 0;
+  for (let index = text.indexOf('\n'); index !== -1; index = text.indexOf('\n', index + 1)) count += 1;
+  return count;
+}
+
+function describeCsvError(error: CsvError): string {
+  switch (error.code) {
+    case 'CSV_MAX_RECORD_SIZE':
+      return `a row is longer than ${MAX_CSV_RECORD_CHARS} characters; check for a missing closing quote or a pasted text`;
+    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
+      return 'this row has a different number of fields than the header';
+    case 'CSV_QUOTE_NOT_CLOSED':
+      return 'a quote is opened and never closed';
+    case 'CSV_INVALID_CLOSING_QUOTE':
+      return 'a quote inside a field is not doubled ("")';
+    default:
+      return `the file cannot be read as CSV (${error.code})`;
+  }
+}
+
+function lineOf(error: CsvError): number {
+  const lines = (error as unknown as { lines?: number }).lines;
+  return typeof lines === 'number' ? lines : 0;
+}
+
+function clip(text: string): string {
+  return text.length > 20 ? `${text.slice(0, 20)}…` : text;
+}

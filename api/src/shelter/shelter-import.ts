@@ -1,0 +1,54 @@
+// One way in for shelter rows, from a form or a CSV file: check everything, then write all rows or none.
+import type { ShelterRecordKind } from '@ketenkaart/schema';
+import type { AccessService } from '../access/access-service.js';
+import type { Viewer } from '../access/viewer.js';
+import type { Repositories } from '../repositories/index.js';
+import type { ShelterWriteResult } from '../repositories/shelter-repository.js';
+import { checkShelterRows, ProblemList, type NumberedRow, type RowProblem } from './shelter-rows.js';
+
+export interface ShelterImportReport {
+  kind: ShelterRecordKind;
+  dryRun: boolean;
+  /** Data rows read. */
+  rows: number;
+  /** Problems found, at most MAX_LISTED_PROBLEMS of them; totalProblems counts all. */
+  problems: RowProblem[];
+  totalProblems: number;
+  /** What was written; null on a dry run or when any problem was found (then nothing was written). */
+  written: ShelterWriteResult | null;
+}
+
+/** Facilities whose records a viewer may report and read line by line: shelter staff, their own agency's. */
+export async function facilitiesInScope(viewer: Viewer, repos: Repositories): Promise<Set<string>> {
+  if (viewer.role !== 'SHELTER_STAFF' || !viewer.agencyId) return new Set();
+  const page = await repos.reference.facilities({ agencyId: viewer.agencyId }, 1_000, null);
+  return new Set(page.items.map((facility) => facility.id));
+}
+
+export async function importShelterRows(
+  deps: { repos: Repositories; access: AccessService; viewer: Viewer; now: () => Date },
+  kind: ShelterRecordKind,
+  read: { rows: NumberedRow[]; problems: ProblemList; rowCount: number },
+  options: { dryRun: boolean; source: string },
+): Promise<ShelterImportReport> {
+  const { repos, access, viewer, now } = deps;
+  const { problems } = read;
+  // Rows that parsed are checked against the graph too, so that one round shows every problem in the file.
+  if (read.rows.length) await checkShelterRows(kind, read.rows, { facilityIds: await facilitiesInScope(viewer, repos) }, repos.shelter, problems);
+  let written: ShelterWriteResult | null = null;
+  if (!options.dryRun && problems.total === 0) {
+    written = await repos.shelter.write(
+      kind,
+      read.rows.map((r) => r.row),
+      { recordedBy: viewer.accountId, reportingAgencyId: viewer.agencyId, provenanceKind: 'AGENCY_REPORT', recordedAt: now().toISOString() },
+      { source: options.source },
+    );
+  }
+  await access.log({
+    action: 'IMPORT',
+    outcome: problems.total === 0 ? 'ALLOWED' : 'REFUSED',
+    operation: `shelter:${kind}:${options.source}${options.dryRun ? ':dry-run' : ''}`,
+    basis: `${read.rowCount} rows, ${problems.total} problems${written ? `, ${written.created} new, ${written.superseded} superseded` : ''}`,
+  });
+  return { kind, dryRun: options.dryRun, rows: read.rowCount, problems: problems.listed, totalProblems: problems.total, written };
+}

@@ -1,0 +1,96 @@
+// Checks shelter rows before anything is written, for forms and CSV files alike: shape, references, scope and
+// duplicates. Every problem names its line (or form field) so a shelter can fix its file in one go.
+import { naturalKey, shelterRowSchemas, shelterCsvColumns, type ShelterRecordKind, type ShelterRow } from '@ketenkaart/schema';
+import type { ShelterRepository } from '../repositories/shelter-repository.js';
+
+export interface RowProblem {
+  /** Line in the file (the header is line 1); 0 for a problem with the file as a whole. */
+  line: number;
+  /** Column as named in the file, when the problem is in one. */
+  column: string | null;
+  message: string;
+}
+
+export interface NumberedRow {
+  line: number;
+  row: ShelterRow;
+}
+
+/** At most this many problems are listed; the count says how many there were. */
+export const MAX_LISTED_PROBLEMS = 500;
+
+export class ProblemList {
+  readonly listed: RowProblem[] = [];
+  total = 0;
+  add(problem: RowProblem): void {
+    this.total += 1;
+    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(problem);
+  }
+}
+
+const columnOfField = (kind: ShelterRecordKind, field: string) => shelterCsvColumns[kind].find((c) => c.field === field)?.column ?? field;
+
+/** Validates one row's shape; returns the typed row or adds its problems. */
+export function parseShelterRow(kind: ShelterRecordKind, line: number, values: Record<string, unknown>, problems: ProblemList): ShelterRow | null {
+  const parsed = shelterRowSchemas[kind].safeParse(values);
+  if (parsed.success) return parsed.data;
+  for (const issue of parsed.error.issues) {
+    const field = issue.path[0] === undefined ? null : String(issue.path[0]);
+    problems.add({ line, column: field ? columnOfField(kind, field) : null, message: issue.message });
+  }
+  return null;
+}
+
+/**
+ * Checks rows against the graph and each other: facilities must exist and be the viewer's, named agencies and
+ * households must exist, and no natural key may occur twice in one upload.
+ */
+export async function checkShelterRows(
+  kind: ShelterRecordKind,
+  rows: NumberedRow[],
+  scope: { facilityIds: ReadonlySet<string> | 'ALL' },
+  shelter: ShelterRepository,
+  problems: ProblemList,
+): Promise<void> {
+  const ids = {
+    facilityIds: new Set<string>(),
+    agencyIds: new Set<string>(),
+    householdIds: new Set<string>(),
+  };
+  for (const { row } of rows) {
+    ids.facilityIds.add(row.facilityId);
+    if ('householdId' in row && row.householdId) ids.householdIds.add(row.householdId);
+    if ('alternativeAgencyId' in row && row.alternativeAgencyId) ids.agencyIds.add(row.alternativeAgencyId);
+  }
+  const known = await shelter.known({ facilityIds: [...ids.facilityIds], agencyIds: [...ids.agencyIds], householdIds: [...ids.householdIds] });
+  const firstLineOfKey = new Map<string, number>();
+  for (const { line, row } of rows) {
+    if (!known.facilities.has(row.facilityId)) problems.add({ line, column: 'facility_id', message: `no facility with id ${row.facilityId}` });
+    else if (scope.facilityIds !== 'ALL' && !scope.facilityIds.has(row.facilityId)) {
+      problems.add({ line, column: 'facility_id', message: `${row.facilityId} is not a facility of your organisation` });
+    }
+    if ('householdId' in row && row.householdId && !known.households.has(row.householdId)) {
+      problems.add({ line, column: 'household_id', message: 'no household with this id; leave it empty when the family is not in Ketenkaart' });
+    }
+    if ('alternativeAgencyId' in row && row.alternativeAgencyId && !known.agencies.has(row.alternativeAgencyId)) {
+      problems.add({ line, column: 'alternative_agency_id', message: `no agency with id ${row.alternativeAgencyId}` });
+    }
+    const key = naturalKey(kind, row);
+    const earlier = firstLineOfKey.get(key);
+    if (earlier !== undefined) problems.add({ line, column: null, message: `same ${describeKey(kind)} as line ${earlier}` });
+    else firstLineOfKey.set(key, line);
+  }
+}
+
+function describeKey(kind: ShelterRecordKind): string {
+  switch (kind) {
+    case 'CAPACITY':
+      return 'facility, unit, target group and period start';
+    case 'OCCUPANCY':
+      return 'facility, unit, target group and date';
+    case 'WAITING_LIST':
+      return 'facility, case number and date on';
+    case 'REFUSAL':
+      return 'facility, case number and refusal date';
+  }
+}

@@ -1,0 +1,75 @@
+// The CSV format shelters upload and download: one file per record kind, a header row, comma or semicolon.
+import type { ShelterRecordKind } from '../nodes/ShelterRecord.js';
+
+export type CsvValueType = 'text' | 'code' | 'count' | 'day';
+
+export interface CsvColumn {
+  /** Header in the file: snake_case, case-insensitive on import. */
+  column: string;
+  /** Field of the row schema it fills. */
+  field: string;
+  type: CsvValueType;
+  required: boolean;
+  description: string;
+}
+
+const facility: CsvColumn = { column: 'facility_id', field: 'facilityId', type: 'code', required: true, description: 'Ketenkaart id of the facility, e.g. ams-roggeveen-24uur' };
+const unitKind: CsvColumn = { column: 'unit_kind', field: 'unitKind', type: 'code', required: true, description: 'PLACES, FAMILY_UNITS, CRISIS_BEDS or AMBULANT_TRAJECTORIES' };
+const targetGroup: CsvColumn = {
+  column: 'target_group',
+  field: 'targetGroup',
+  type: 'code',
+  required: true,
+  description: 'FAMILIES, WOMEN_WITH_CHILDREN, TWO_PARENT_FAMILIES, SINGLE_PARENT_FAMILIES, YOUTH, SINGLE_ADULTS or OTHER',
+};
+const caseRef: CsvColumn = { column: 'case_ref', field: 'caseRef', type: 'text', required: true, description: "The shelter's own case number (never a name)" };
+const householdId: CsvColumn = { column: 'household_id', field: 'householdId', type: 'text', required: false, description: 'Ketenkaart household id, when the family is known in Ketenkaart' };
+const note: CsvColumn = { column: 'note', field: 'note', type: 'text', required: false, description: 'Free text, at most 1,000 characters; no names' };
+
+export const shelterCsvColumns: Readonly<Record<ShelterRecordKind, readonly CsvColumn[]>> = {
+  CAPACITY: [
+    facility,
+    unitKind,
+    targetGroup,
+    { column: 'period_start', field: 'periodStart', type: 'day', required: true, description: 'First day the capacity applies (YYYY-MM-DD)' },
+    { column: 'period_end', field: 'periodEnd', type: 'day', required: true, description: 'Last day the capacity applies (YYYY-MM-DD)' },
+    { column: 'capacity', field: 'capacity', type: 'count', required: true, description: 'Number of units of unit_kind for target_group' },
+    note,
+  ],
+  OCCUPANCY: [
+    facility,
+    unitKind,
+    targetGroup,
+    { column: 'date', field: 'date', type: 'day', required: true, description: 'Day of the snapshot (YYYY-MM-DD)' },
+    { column: 'occupied', field: 'occupied', type: 'count', required: true, description: 'Units in use' },
+    { column: 'available', field: 'available', type: 'count', required: true, description: 'Units free to offer' },
+    { column: 'blocked', field: 'blocked', type: 'count', required: true, description: 'Units out of use (repair, safety)' },
+  ],
+  WAITING_LIST: [
+    facility,
+    caseRef,
+    householdId,
+    targetGroup,
+    { column: 'date_on', field: 'dateOn', type: 'day', required: true, description: 'Day the family was put on the list' },
+    { column: 'priority', field: 'priority', type: 'count', required: false, description: '1 (highest) to 5, when the shelter uses priorities' },
+    { column: 'date_off', field: 'dateOff', type: 'day', required: false, description: 'Day the family left the list; empty while waiting' },
+    { column: 'outcome', field: 'outcome', type: 'code', required: false, description: 'PLACED, REFERRED_ELSEWHERE, WITHDRAWN, LOST_CONTACT or UNKNOWN; with date_off' },
+  ],
+  REFUSAL: [
+    facility,
+    caseRef,
+    householdId,
+    targetGroup,
+    { column: 'refused_on', field: 'refusedOn', type: 'day', required: true, description: 'Day of the refusal' },
+    {
+      column: 'reason',
+      field: 'reason',
+      type: 'code',
+      required: true,
+      description: 'NO_CAPACITY, NOT_ELIGIBLE, OUTSIDE_REGION, BEHAVIOUR_SAFETY, NO_RESIDENCE_PERMIT, HOUSEHOLD_COMPOSITION, CONTRA_INDICATION, TOO_LIGHT or OTHER',
+    },
+    { column: 'alternative', field: 'alternative', type: 'code', required: true, description: 'ONWARD_REFERRAL, OTHER_ALTERNATIVE or NONE' },
+    { column: 'alternative_agency_id', field: 'alternativeAgencyId', type: 'text', required: false, description: 'Agency referred to; required with ONWARD_REFERRAL' },
+    note,
+  ],
+};

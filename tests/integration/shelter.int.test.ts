@@ -1,0 +1,263 @@
+// Shelter reporting through the real app: CSV upload (dry run, errors with lines, encodings, idempotence),
+// forms, export, scope, and the unmet-demand figures a coordinator and a policy maker see.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App, CypherExecutor } from '@ketenkaart/api';
+import { seedReferenceData } from '@ketenkaart/seed';
+import { signIn, type SignedIn } from '../support/accounts.js';
+import { factDigest } from '../support/digest.js';
+import { gql, openTestStore, testApp } from '../support/store.js';
+
+interface Report {
+  type: 'report';
+  rows: number;
+  dryRun: boolean;
+  problems: { line: number; column: string | null; message: string }[];
+  totalProblems: number;
+  written: { created: number; unchanged: number; superseded: number } | null;
+}
+
+async function upload(app: App, who: SignedIn, kind: string, body: string | Uint8Array<ArrayBuffer>, query: Record<string, string> = {}): Promise<{ status: number; error: any; progress: number[]; report: Report }> {
+  const params = new URLSearchParams({ kind, ...query });
+  const response = await app.fetch(
+    new Request(`http://ketenkaart.test/shelter/import?${params}`, { method: 'POST', headers: { ...who.headers, 'content-type': 'text/csv' }, body }),
+  );
+  if (response.headers.get('content-type')?.startsWith('application/json')) return { status: response.status, error: (await response.json()).error, progress: [], report: null as unknown as Report };
+  const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
+  return {
+    status: response.status,
+    error: lines.find((l) => l.type === 'error') ?? null,
+    progress: lines.filter((l) => l.type === 'progress').map((l) => l.rows as number),
+    report: lines.find((l) => l.type === "report") as Report,
+  };
+}
+
+const CAPACITY_CSV = [
+  'facility_id,unit_kind,target_group,period_start,period_end,capacity,note',
+  'ams-roggeveen-crisis,FAMILY_UNITS,FAMILIES,2026-10-01,2026-10-31,12,',
+  'ams-roggeveen-crisis,PLACES,FAMILIES,2026-10-01,2026-10-31,30,beds in family units',
+  'ams-alexandria,PLACES,WOMEN_WITH_CHILDREN,2026-10-01,2026-10-31,20,',
+].join('\n');
+
+const REFUSALS_CSV = [
+  'facility_id,case_ref,household_id,target_group,refused_on,reason,alternative,alternative_agency_id,note',
+  'ams-roggeveen-crisis,HVO-2026-101,,FAMILIES,2026-10-03,NO_CAPACITY,NONE,,',
+  'ams-roggeveen-crisis,HVO-2026-102,,FAMILIES,2026-10-04,NO_CAPACITY,ONWARD_REFERRAL,ams-leger-des-heils,',
+  'ams-roggeveen-crisis,HVO-2026-103,,TWO_PARENT_FAMILIES,2026-10-05,HOUSEHOLD_COMPOSITION,NONE,,father not admitted',
+  'ams-alexandria,HVO-2026-104,,FAMILIES,2026-10-06,OUTSIDE_REGION,OTHER_ALTERNATIVE,,sent to home region',
+  'ams-alexandria,HVO-2026-105,,WOMEN_WITH_CHILDREN,2026-09-20,NO_CAPACITY,NONE,,',
+].join('\n');
+
+describe('shelter reporting', () => {
+  let executor: CypherExecutor;
+  let app: App;
+  let hvo: SignedIn;
+  let zienn: SignedIn;
+  let coordinator: SignedIn;
+  let policy: SignedIn;
+
+  beforeAll(async () => {
+    executor = await openTestStore();
+    await seedReferenceData(executor);
+    app = testApp(executor);
+    hvo = await signIn(app, executor, 'SHELTER_STAFF', { agencyId: 'ams-hvo-querido' });
+    zienn = await signIn(app, executor, 'SHELTER_STAFF', { agencyId: 'lwd-zienn' });
+    coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
+    policy = await signIn(app, executor, 'POLICY_MAKER');
+  });
+  afterAll(() => executor.close());
+
+  it('checks a file in a dry run and writes nothing', async () => {
+    const before = await factDigest(executor);
+    const { report } = await upload(app, hvo, 'capacity', CAPACITY_CSV, { dryRun: 'true' });
+    expect(report).toMatchObject({ dryRun: true, rows: 3, totalProblems: 0, written: null });
+    expect(await factDigest(executor)).toBe(before);
+  });
+
+  it('reports a month of capacity and refusals by file; the coordinator sees unmet demand by cause', async () => {
+    expect((await upload(app, hvo, 'capacity', CAPACITY_CSV)).report.written).toMatchObject({ created: 3, unchanged: 0 });
+    expect((await upload(app, hvo, 'refusals', REFUSALS_CSV)).report.written).toMatchObject({ created: 5 });
+
+    const FIGURES = `query($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) {
+      facilitiesReporting suppressed
+      capacity { unitKind targetGroup capacity facilities }
+      refusalsByReason { reason meaning count { value suppressed } withoutAlternative { value suppressed } }
+      unmetDemand { cause count { value suppressed } withoutAlternative { value suppressed } } } }`;
+    const october = { id: 'amsterdam', from: '2026-10-01', to: '2026-10-31' };
+    const figures = (await gql(app, FIGURES, october, coordinator.headers)).data.shelterFigures;
+    expect(figures.facilitiesReporting).toBe(2);
+    expect(figures.capacity).toEqual([
+      { unitKind: 'FAMILY_UNITS', targetGroup: 'FAMILIES', capacity: 12, facilities: 1 },
+      { unitKind: 'PLACES', targetGroup: 'FAMILIES', capacity: 30, facilities: 1 },
+      { unitKind: 'PLACES', targetGroup: 'WOMEN_WITH_CHILDREN', capacity: 20, facilities: 1 },
+    ]);
+    const cause = (name: string) => figures.unmetDemand.find((u: any) => u.cause === name);
+    expect(cause('CAPACITY_EXISTED_BUT_REFUSED')).toMatchObject({ count: { value: 2 }, withoutAlternative: { value: 1 } });
+    expect(cause('NO_ELIGIBLE_CAPACITY_IN_REGION')).toMatchObject({ count: { value: 1 }, withoutAlternative: { value: 1 } });
+    expect(cause('CAPACITY_ELSEWHERE')).toMatchObject({ count: { value: 1 }, withoutAlternative: { value: 0 } });
+    expect(cause('CAPACITY_NOT_REPORTED')).toMatchObject({ count: { value: 0 } });
+    expect(figures.refusalsByReason.find((r: any) => r.reason === 'HOUSEHOLD_COMPOSITION')).toMatchObject({ meaning: 'STRUCTURALLY_NOT_SERVED', count: { value: 1 } });
+
+    // September had a refusal but no capacity report: the cause is unknown, never "no capacity".
+    const september = (await gql(app, FIGURES, { id: 'amsterdam', from: '2026-09-01', to: '2026-09-30' }, coordinator.headers)).data.shelterFigures;
+    expect(september.unmetDemand.find((u: any) => u.cause === 'CAPACITY_NOT_REPORTED').count.value).toBe(1);
+    expect(september.capacity).toEqual([]);
+
+    const suppressed = (await gql(app, FIGURES, october, policy.headers)).data.shelterFigures;
+    expect(suppressed.suppressed).toBe(true);
+    expect(suppressed.unmetDemand.every((u: any) => u.count.value === null || u.count.value === 0)).toBe(true);
+    expect(suppressed.unmetDemand.filter((u: any) => u.count.suppressed)).toHaveLength(3);
+    const otherCoordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'utrecht' });
+    expect((await gql(app, FIGURES, october, otherCoordinator.headers)).errors?.[0]?.message).toMatch(/coordinator of the region/);
+  });
+
+  it('re-importing the same file changes nothing; a changed figure is a new version and the old one is kept', async () => {
+    const before = await factDigest(executor);
+    expect((await upload(app, hvo, 'capacity', CAPACITY_CSV)).report.written).toMatchObject({ created: 0, unchanged: 3, superseded: 0 });
+    expect(await factDigest(executor)).toBe(before);
+
+    const corrected = CAPACITY_CSV.replace('2026-10-31,12,', '2026-10-31,14,corrected count');
+    expect((await upload(app, hvo, 'capacity', corrected)).report.written).toMatchObject({ created: 1, unchanged: 2, superseded: 1 });
+    const HISTORY = `query { facility(id: "ams-roggeveen-crisis") { capacityReports(history: true) { capacity current unitKind supersededById }
+      reportedCapacity(on: "2026-10-15") { unitKind capacity } } }`;
+    const facility = (await gql(app, HISTORY, {}, hvo.headers)).data.facility;
+    const familyUnits = facility.capacityReports.filter((r: any) => r.unitKind === 'FAMILY_UNITS');
+    expect(familyUnits.map((r: any) => [r.capacity, r.current])).toEqual(expect.arrayContaining([[12, false], [14, true]]));
+    expect(familyUnits.find((r: any) => !r.current).supersededById).toBeTruthy();
+    // Places and family units stay apart: 30 places and 14 family units, never 44 of anything.
+    expect(facility.reportedCapacity).toEqual([
+      { unitKind: 'FAMILY_UNITS', capacity: 14 },
+      { unitKind: 'PLACES', capacity: 30 },
+    ]);
+  });
+
+  it('reports every malformed row with its line and column and writes none of the file', async () => {
+    const before = await factDigest(executor);
+    const file = [
+      'facility_id,case_ref,household_id,target_group,date_on,priority,date_off,outcome',
+      'ams-reina,HVO-2026-201,,FAMILIES,2026-10-02,2,,',
+      'ams-reina,HVO-2026-202,,FAMILIES,2026-13-02,2,,',
+      'ams-reina,HVO-2026-203,,FAMILIES,2026-10-02,two,,',
+      'ams-reina,HVO-2026-204,,PETS,2026-10-02,1,,',
+      'ams-reina,Jan de Vries,,FAMILIES,2026-10-02,1,,',
+      'ams-reina,HVO-2026-206,,FAMILIES,2026-10-02,1,2026-10-01,PLACED',
+      'ams-reina,HVO-2026-207,,FAMILIES,2026-10-02,1,2026-10-09,',
+      'lwd-blijenhof,ZN-2026-1,,FAMILIES,2026-10-02,1,,',
+      'no-such-facility,HVO-2026-209,,FAMILIES,2026-10-02,1,,',
+      'ams-reina,HVO-2026-210,no-such-household,FAMILIES,2026-10-02,1,,',
+      'ams-reina,HVO-2026-201,,FAMILIES,2026-10-02,3,,',
+    ].join('\n');
+    const { report } = await upload(app, hvo, 'waiting-list', file);
+    expect(report.written).toBeNull();
+    const at = (line: number) => report.problems.filter((p) => p.line === line);
+    expect(at(2)).toEqual([]);
+    expect(at(3)[0]).toMatchObject({ column: 'date_on' });
+    expect(at(4)[0]).toMatchObject({ column: 'priority', message: expect.stringMatching(/whole number/) });
+    expect(at(5)[0]).toMatchObject({ column: 'target_group' });
+    expect(at(6)[0]).toMatchObject({ column: 'case_ref', message: expect.stringMatching(/never a name/) });
+    expect(at(7)[0]).toMatchObject({ column: 'date_off' });
+    expect(at(8)[0]).toMatchObject({ column: 'outcome' });
+    expect(at(9)[0]).toMatchObject({ column: 'facility_id', message: expect.stringMatching(/not a facility of your organisation/) });
+    expect(at(10)[0]).toMatchObject({ column: 'facility_id', message: expect.stringMatching(/no facility/) });
+    expect(at(11)[0]).toMatchObject({ column: 'household_id' });
+    expect(at(12)[0]).toMatchObject({ message: 'same facility, case number and date on as line 2' });
+    expect(await factDigest(executor)).toBe(before);
+  });
+
+  it('reads UTF-8 with a byte-order mark and semicolons, refuses Windows-1252 read as UTF-8, and reads it when told', async () => {
+    const before = await factDigest(executor);
+    const header = 'facility_id;case_ref;household_id;target_group;refused_on;reason;alternative;alternative_agency_id;note';
+    const row = 'ams-reina;HVO-2026-301;;FAMILIES;2026-10-07;TOO_LIGHT;NONE;;advies: Zoë-project';
+    const latin1 = Uint8Array.from(Buffer.from(`${header}\n${row}\n`, 'latin1'));
+    const wrong = await upload(app, hvo, 'refusals', latin1);
+    expect(wrong.report.written).toBeNull();
+    expect(wrong.report.problems[0]).toMatchObject({ line: 2, message: expect.stringMatching(/not UTF-8.*Windows-1252/) });
+    expect(await factDigest(executor)).toBe(before);
+
+    const told = await upload(app, hvo, 'refusals', latin1, { encoding: 'windows-1252' });
+    expect(told.report.written).toMatchObject({ created: 1 });
+    const withBom = await upload(app, hvo, 'refusals', Uint8Array.from(Buffer.from(`\uFEFF${header}\n${row}\n`, 'utf8')));
+    // The same row, now as UTF-8 with a BOM: read as the same fact, so nothing new.
+    expect(withBom.report).toMatchObject({ totalProblems: 0, written: { created: 0, unchanged: 1 } });
+    const REFUSALS = `query { facility(id: "ams-reina") { refusals { caseRef note reason meaning } } }`;
+    const refusals = (await gql(app, REFUSALS, {}, hvo.headers)).data.facility.refusals;
+    expect(refusals).toEqual([{ caseRef: 'HVO-2026-301', note: 'advies: Zoë-project', reason: 'TOO_LIGHT', meaning: 'STRUCTURALLY_NOT_SERVED' }]);
+  });
+
+  it('stops at a huge field, a broken quote, a wrong header or an empty file, and says where', async () => {
+    const before = await factDigest(executor);
+    const header = 'facility_id,case_ref,household_id,target_group,refused_on,reason,alternative,alternative_agency_id,note';
+    const huge = await upload(app, hvo, 'refusals', `${header}\nams-reina,HVO-1,,FAMILIES,2026-10-07,OTHER,NONE,,${'x'.repeat(10_000)}\n`);
+    expect(huge.report.problems[0]!.message).toMatch(/longer than 4096 characters/);
+    const quote = await upload(app, hvo, 'refusals', `${header}\nams-reina,HVO-1,,FAMILIES,2026-10-07,OTHER,NONE,,"never closed\n`);
+    expect(quote.report.problems[0]!.message).toMatch(/quote/);
+    const wrongHeader = await upload(app, hvo, 'refusals', 'facility,case\nams-reina,HVO-1\n');
+    expect(wrongHeader.report.problems[0]).toMatchObject({ line: 1, message: expect.stringMatching(/unknown columns: facility, case/) });
+    const empty = await upload(app, hvo, 'refusals', '');
+    expect(empty.report.problems[0]!.message).toMatch(/empty/);
+    const fields = await upload(app, hvo, 'refusals', `${header}\nams-reina,HVO-1,,FAMILIES\n`);
+    expect(fields.report.problems[0]).toMatchObject({ line: 2, message: expect.stringMatching(/number of fields/) });
+    for (const attempt of [huge, quote, wrongHeader, empty, fields]) expect(attempt.report.written).toBeNull();
+    expect(await factDigest(executor)).toBe(before);
+  });
+
+  it('streams progress for a large file and writes it in one go', async () => {
+    const lines = ['facility_id,unit_kind,target_group,date,occupied,available,blocked'];
+    const start = Date.parse('2020-01-01');
+    for (let day = 0; day < 2_400; day += 1) {
+      const date = new Date(start + day * 86_400_000).toISOString().slice(0, 10);
+      for (const facility of ['ams-roggeveen-crisis', 'ams-roggeveen-24uur', 'ams-alexandria', 'ams-reina', 'ams-roggeveen-ambulant']) {
+        lines.push(`${facility},FAMILY_UNITS,FAMILIES,${date},${day % 12},${12 - (day % 12)},0`);
+      }
+    }
+    const { report, progress } = await upload(app, hvo, 'occupancy', lines.join('\n'));
+    expect(progress).toEqual([5_000, 10_000, 12_000]);
+    expect(report.written).toMatchObject({ created: 12_000 });
+    const OCCUPANCY = `query { facility(id: "ams-reina") { occupancy(from: "2026-07-01", to: "2026-07-03") { date occupied available } } }`;
+    const occupancy = (await gql(app, OCCUPANCY, {}, coordinator.headers)).data.facility.occupancy;
+    expect(occupancy.map((o: any) => o.date)).toEqual(['2026-07-01', '2026-07-02', '2026-07-03']);
+  });
+
+  it('keeps waiting lists and refusals to the shelter, and files to shelter staff of the facility', async () => {
+    const WAITING = `query { facility(id: "ams-reina") { waitingList { caseRef } } }`;
+    expect((await gql(app, WAITING, {}, coordinator.headers)).errors?.[0]?.message).toMatch(/staff of the facility/);
+    expect((await gql(app, WAITING, {}, zienn.headers)).errors?.[0]?.message).toMatch(/staff of the facility/);
+    expect((await gql(app, WAITING, {}, hvo.headers)).errors).toBeUndefined();
+    expect((await upload(app, coordinator, 'capacity', CAPACITY_CSV)).status).toBe(403);
+    expect((await upload(app, zienn, 'capacity', CAPACITY_CSV)).report.problems.every((p) => /not a facility of your organisation/.test(p.message))).toBe(true);
+    const anonymous = await app.fetch(new Request('http://ketenkaart.test/shelter/export?kind=refusals'));
+    expect(anonymous.status).toBe(401);
+  });
+
+  it('exports in the upload format, so that an export uploads again without change', async () => {
+    const response = await app.fetch(new Request('http://ketenkaart.test/shelter/export?kind=refusals&format=csv', { headers: hvo.headers }));
+    expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="ketenkaart-refusal-\d{4}-\d{2}-\d{2}\.csv"/);
+    const bytes = new Uint8Array(await response.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const csv = new TextDecoder().decode(bytes);
+    expect(csv.startsWith('facility_id,case_ref,')).toBe(true);
+    expect(csv.split('\n').filter(Boolean)).toHaveLength(1 + 5 + 1);
+    const again = await upload(app, hvo, 'refusals', bytes);
+    expect(again.report.written).toMatchObject({ created: 0, unchanged: 6 });
+    const json = await (await app.fetch(new Request('http://ketenkaart.test/shelter/export?kind=capacity&format=json&history=true', { headers: hvo.headers }))).json();
+    expect(json.records.filter((r: any) => !r.current)).toHaveLength(1);
+    expect(json.records.every((r: any) => r.provenanceKind === 'AGENCY_REPORT' && r.recordedBy === hvo.accountId)).toBe(true);
+  });
+
+  it('takes a report by form with the same checks, and waiting times follow', async () => {
+    const REPORT = `mutation($rows: [WaitingListEntryInput!]!) { reportWaitingList(rows: $rows) {
+      __typename ... on ShelterReportResult { created superseded } ... on ValidationError { fields { path message } } } }`;
+    const bad = await gql(app, REPORT, { rows: [{ facilityId: 'ams-reina', caseRef: 'HVO-9', targetGroup: 'FAMILIES', dateOn: '2026-10-01', dateOff: '2026-10-11' }] }, hvo.headers);
+    expect(bad.data.reportWaitingList.fields).toEqual([{ path: ['rows', '0', 'outcome'], message: 'give date_off and outcome together, or neither' }]);
+    const rows = [
+      { facilityId: 'ams-reina', caseRef: 'HVO-9', targetGroup: 'FAMILIES', dateOn: '2026-10-01' },
+      { facilityId: 'ams-reina', caseRef: 'HVO-10', targetGroup: 'FAMILIES', dateOn: '2026-10-05', dateOff: '2026-10-15', outcome: 'PLACED' },
+    ];
+    expect((await gql(app, REPORT, { rows }, hvo.headers)).data.reportWaitingList).toMatchObject({ created: 2, superseded: 0 });
+    const placed = [{ ...rows[0], dateOff: '2026-10-21', outcome: 'PLACED' }];
+    expect((await gql(app, REPORT, { rows: placed }, hvo.headers)).data.reportWaitingList).toMatchObject({ created: 1, superseded: 1 });
+    const TIMES = `query { facility(id: "ams-reina") { waitingTimes(on: "2026-10-31") { entries { value } left { value } waiting { value } medianDaysToLeave } } }`;
+    expect((await gql(app, TIMES, {}, hvo.headers)).data.facility.waitingTimes).toEqual({ entries: { value: 2 }, left: { value: 2 }, waiting: { value: 0 }, medianDaysToLeave: 15 });
+    const asCoordinator = await gql(app, REPORT, { rows }, coordinator.headers);
+    expect(asCoordinator.data.reportWaitingList.__typename).toBe('ForbiddenError');
+  });
+});
