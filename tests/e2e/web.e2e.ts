@@ -1,5 +1,5 @@
 // The web app in a real browser (Debian's Chromium via Playwright) against the real server on a seeded store.
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
@@ -124,5 +124,56 @@ describe('web app', () => {
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
     await page.screenshot({ path: `${artifacts}compare-en-tablet.png`, fullPage: true });
     await page.close();
+  });
+
+  it('lets a shelter check and upload a month of refusals and report one by form; the coordinator sees unmet demand by cause', async () => {
+    const month = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    const file = `${artifacts}refusals.csv`;
+    writeFileSync(file, [
+      'facility_id;case_ref;household_id;target_group;refused_on;reason;alternative;alternative_agency_id;note',
+      `ams-roggeveen-crisis;HVO-E2E-1;;FAMILIES;${month}-03;NO_CAPACITY;NONE;;`,
+      `ams-roggeveen-crisis;HVO-E2E-2;;TWO_PARENT_FAMILIES;${month}-04;HOUSEHOLD_COMPOSITION;NONE;;`,
+      `ams-roggeveen-crisis;Jan Jansen;;FAMILIES;${month}-05;NO_CAPACITY;NONE;;`,
+    ].join('\n'));
+    const page = await signIn('shelter.hvo');
+    await page.getByRole('link', { name: 'Opvang melden' }).click();
+    await page.getByRole('heading', { name: 'Bestand uploaden' }).waitFor();
+    await page.getByLabel('Soort bestand').selectOption('refusals');
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles(file);
+    await page.getByRole('button', { name: 'Controleren' }).click();
+    const problems = page.getByRole('table', { name: 'Problemen per regel' });
+    await problems.waitFor();
+    await expect(problems.locator('tbody tr').first().textContent()).resolves.toMatch(/^4case_ref.*never a name/);
+    await page.screenshot({ path: `${artifacts}shelter-upload-problems.png`, fullPage: true });
+
+    // A corrected file under a new name: Chrome cannot read a chosen file that changed on disk.
+    const corrected = `${artifacts}refusals-corrected.csv`;
+    writeFileSync(corrected, [
+      'facility_id;case_ref;household_id;target_group;refused_on;reason;alternative;alternative_agency_id;note',
+      `ams-roggeveen-crisis;HVO-E2E-1;;FAMILIES;${month}-03;NO_CAPACITY;NONE;;`,
+      `ams-roggeveen-crisis;HVO-E2E-2;;TWO_PARENT_FAMILIES;${month}-04;HOUSEHOLD_COMPOSITION;NONE;;`,
+    ].join('\n'));
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles(corrected);
+    await page.getByLabel('Alleen controleren, nog niets opslaan').uncheck();
+    await page.getByRole('button', { name: 'Opslaan' }).first().click();
+    await page.getByText('Opgeslagen: 2 nieuw, 0 al bekend, 0 vervangen.').waitFor();
+
+    await page.getByLabel('Dossiernummer').fill('HVO-E2E-3');
+    await page.getByLabel('Datum', { exact: true }).fill(`${month}-06`);
+    await page.getByLabel('Reden').selectOption('OUTSIDE_REGION');
+    await page.getByLabel('Alternatief').selectOption('OTHER_ALTERNATIVE');
+    await page.locator('form[aria-labelledby="refusal-heading"]').getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen.', { exact: true }).waitFor();
+    await page.close();
+
+    const coordinator = await signIn('coordinator.amsterdam');
+    await coordinator.getByRole('link', { name: 'Opvangcijfers' }).click();
+    const unmet = coordinator.getByRole('table', { name: 'Geweigerde aanvragen naar oorzaak' });
+    await unmet.waitFor();
+    const row = (cause: string) => unmet.locator('tr', { hasText: cause }).locator('td').first().textContent();
+    await expect.poll(() => row('onbekend: geen plekken gemeld')).toBe('2');
+    await expect(row('plek in een andere regio')).resolves.toBe('1');
+    await coordinator.screenshot({ path: `${artifacts}shelter-figures-coordinator.png`, fullPage: true });
+    await coordinator.close();
   });
 });

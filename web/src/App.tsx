@@ -12,6 +12,8 @@ const GapsPage = lazy(() => import('./features/Gaps/GapsPage'));
 const HouseholdSearchPage = lazy(() => import('./features/Households/HouseholdSearchPage'));
 const HouseholdTracePage = lazy(() => import('./features/Households/HouseholdTracePage'));
 const ChainMapPage = lazy(() => import('./features/ChainMap/ChainMapPage'));
+const ShelterPage = lazy(() => import('./features/Shelter/ShelterPage'));
+const ShelterFiguresPage = lazy(() => import('./features/Shelter/ShelterFiguresPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -37,6 +39,8 @@ export function App() {
             <Route path="/households" element={<RequireSession><HouseholdSearchPage /></RequireSession>} />
             <Route path="/households/:id" element={<RequireSession><HouseholdTracePage /></RequireSession>} />
             <Route path="/chain/:cityId" element={<RequireSession><ChainMapPage /></RequireSession>} />
+            <Route path="/shelter" element={<RequireSession><ShelterPage /></RequireSession>} />
+            <Route path="/shelter-figures/:cityId" element={<RequireSession><ShelterFiguresPage /></RequireSession>} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

@@ -7,12 +7,17 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
+/** Headers a same-origin request needs besides the cookie: the session's CSRF token. */
+export function csrfHeaders(): Record<string, string> {
+  return csrfToken ? { 'x-csrf-token': csrfToken } : {};
+}
+
 export const client = new Client({
   url: '/graphql',
   exchanges: [cacheExchange, fetchExchange],
   requestPolicy: 'cache-and-network',
   fetchOptions: (): RequestInit => ({
     credentials: 'same-origin',
-    headers: csrfToken ? { 'x-csrf-token': csrfToken } : ({} as Record<string, string>),
+    headers: csrfHeaders(),
   }),
 });

@@ -28,6 +28,10 @@ export function Shell({ children }: { children: ReactNode }) {
               {viewer.centrumgemeente && (
                 <RouterLink className="utrecht-link" to={`/chain/${viewer.centrumgemeente.id}`}>{t('shell.chainMap')}</RouterLink>
               )}
+              {viewer.role === 'SHELTER_STAFF' && <RouterLink className="utrecht-link" to="/shelter">{t('shell.shelter')}</RouterLink>}
+              {(viewer.role === 'COORDINATOR' || viewer.role === 'POLICY_MAKER') && (
+                <RouterLink className="utrecht-link" to={`/shelter-figures/${viewer.centrumgemeente?.id ?? 'amsterdam'}`}>{t('shell.shelterFigures')}</RouterLink>
+              )}
             </>
           )}
           <Button appearance="subtle-button" lang={other} onClick={() => setLanguage(other)}>

@@ -1,0 +1,104 @@
+// Unmet demand for shelter in a region: reported capacity, waiting times, refusals by reason and by cause.
+// Coordinators see their region in full; policy makers see any region with small counts suppressed.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useNavigate, useParams } from 'react-router-dom';
+import { useQuery } from 'urql';
+import {
+  FormField, FormFieldTextbox, FormLabel, Select, SelectOption, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+} from '@utrecht/component-library-react';
+import { ErrorAlert, Loading } from '../../layout/States';
+
+const FiguresQuery = `query ShelterFigures($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) {
+  centrumgemeente { name } on facilitiesReporting suppressed
+  capacity { unitKind targetGroup capacity facilities }
+  waitingTimes { entries { value suppressed } waiting { value suppressed } medianDaysToLeave p90DaysToLeave medianDaysWaiting }
+  refusalsByReason { reason meaning count { value suppressed } withoutAlternative { value suppressed } }
+  unmetDemand { cause count { value suppressed } withoutAlternative { value suppressed } } } }`;
+
+const RegionsQuery = `query ShelterFigures_Regions { centrumgemeenten { id name } }`;
+
+interface Cell { value: number | null; suppressed: boolean }
+
+/** The previous calendar month: a complete period by default. */
+function lastMonth(): { from: string; to: string } {
+  const now = new Date();
+  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
+  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
+  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+}
+
+export function Count({ cell }: { cell: Cell }) {
+  const { t } = useTranslation();
+  if (cell.suppressed) return <span data-suppressed="true"><abbr title={t('compare.suppressedExplained')}>{t('compare.suppressed')}</abbr></span>;
+  return <>{cell.value ?? t('common.unknown')}</>;
+}
+
+export default function ShelterFiguresPage() {
+  const { t } = useTranslation();
+  const { cityId = '' } = useParams();
+  const [period, setPeriod] = useState(lastMonth);
+  const navigate = useNavigate();
+  const [{ data, fetching, error }] = useQuery<{ shelterFigures: any }>({ query: FiguresQuery, variables: { id: cityId, ...period } });
+  const [{ data: regions }] = useQuery<{ centrumgemeenten: { id: string; name: string }[] }>({ query: RegionsQuery });
+  const figures = data?.shelterFigures;
+  const days = (n: number | null) => (n === null ? t('common.unknown') : t('shelter.days', { count: n }));
+  return (
+    <section aria-labelledby="figures-heading">
+      <Heading level={2} id="figures-heading">{t('shelterFigures.title', { city: figures?.centrumgemeente.name ?? cityId })}</Heading>
+      <Paragraph>{t('shelterFigures.intro')}</Paragraph>
+      <div className="kk-filters">
+        <FormField>
+          <FormLabel htmlFor="figures-region">{t('shelterFigures.region')}</FormLabel>
+          <Select id="figures-region" value={cityId} onChange={(e) => navigate(`/shelter-figures/${e.target.value}`)}>
+            {(regions?.centrumgemeenten ?? []).map((c) => <SelectOption key={c.id} value={c.id}>{c.name}</SelectOption>)}
+          </Select>
+        </FormField>
+        <FormFieldTextbox label={t('shelterFigures.from')} name="from" type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: (e.target as HTMLInputElement).value })} />
+        <FormFieldTextbox label={t('shelterFigures.to')} name="to" type="date" value={period.to} onChange={(e) => setPeriod({ ...period, to: (e.target as HTMLInputElement).value })} />
+      </div>
+      {fetching && !data && <Loading />}
+      <ErrorAlert error={error} />
+      {figures && (
+        <>
+          {figures.suppressed && <Paragraph>{t('compare.suppressedExplained')}</Paragraph>}
+          <Table>
+            <TableCaption>{t('shelterFigures.unmetCaption')}</TableCaption>
+            <TableHeader><TableRow><TableHeaderCell>{t('shelterFigures.cause')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell></TableRow></TableHeader>
+            <TableBody>
+              {figures.unmetDemand.map((u: any) => (
+                <TableRow key={u.cause}><TableHeaderCell scope="row">{t(`causes.${u.cause}`)}</TableHeaderCell><TableCell><Count cell={u.count} /></TableCell><TableCell><Count cell={u.withoutAlternative} /></TableCell></TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Table>
+            <TableCaption>{t('shelterFigures.reasonCaption')}</TableCaption>
+            <TableHeader><TableRow><TableHeaderCell>{t('shelter.reason')}</TableHeaderCell><TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell></TableRow></TableHeader>
+            <TableBody>
+              {figures.refusalsByReason.map((r: any) => (
+                <TableRow key={r.reason}><TableHeaderCell scope="row">{t(`reasons.${r.reason}`)}</TableHeaderCell><TableCell>{t(`meanings.${r.meaning}`)}</TableCell><TableCell><Count cell={r.count} /></TableCell><TableCell><Count cell={r.withoutAlternative} /></TableCell></TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Heading level={3}>{t('shelterFigures.capacityOn', { on: figures.on })}</Heading>
+          <Paragraph>{t('shelterFigures.reporting', { count: figures.facilitiesReporting })}</Paragraph>
+          {figures.capacity.length > 0 && (
+            <Table>
+              <TableCaption>{t('shelter.capacityCaption')}</TableCaption>
+              <TableHeader><TableRow><TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell><TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell><TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell></TableRow></TableHeader>
+              <TableBody>
+                {figures.capacity.map((c: any) => (
+                  <TableRow key={`${c.unitKind}-${c.targetGroup}`}><TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell><TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell><TableCell>{c.capacity}</TableCell></TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+          <Heading level={3}>{t('shelter.waitingList')}</Heading>
+          <Paragraph>
+            {t('shelterFigures.waiting')} <Count cell={figures.waitingTimes.waiting} />. {t('shelterFigures.waitingTimes', { toLeave: days(figures.waitingTimes.medianDaysToLeave), p90: days(figures.waitingTimes.p90DaysToLeave), sofar: days(figures.waitingTimes.medianDaysWaiting) })}
+          </Paragraph>
+        </>
+      )}
+    </section>
+  );
+}
