@@ -18,3 +18,4 @@ export { chainFlow, stateSequence, percentile } from './analytics/chain-flow.js'
 export { cell, suppressGroup } from './analytics/disclosure.js';
 export { capacityOn, refusalsByReason, unmetDemandByCause, unmetDemandCause, waitingTimes } from './shelter/shelter-figures.js';
 export type { ShelterRecord } from './repositories/shelter-repository.js';
+export { buildTrajectory } from './trajectory/build-trajectory.js';

@@ -1,0 +1,249 @@
+// npm run bench: loads a synthetic year into a fresh embedded store and measures each figure of issue #10 in one
+// run, with ratios against baselines measured in the same run. Writes tests/bench/results.json and RESULTS.md.
+// Scale: BENCH_FAMILIES (default 20,000) and BENCH_REGIONS (default 43). Not part of npm test: timings are never asserted.
+import { writeFileSync, readdirSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { cpus, totalmem } from 'node:os';
+import { gzipSync } from 'node:zlib';
+import { createServerAdapter } from '@whatwg-node/server';
+import {
+  buildTrajectory,
+  createApp,
+  createGapService,
+  createLogger,
+  createRepositories,
+  type CypherExecutor,
+} from '@ketenkaart/api';
+import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
+import { openTestStore, testConfig } from '../support/store.js';
+
+const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 20_000);
+const REGIONS = Number(process.env.BENCH_REGIONS ?? 43);
+const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1_000);
+const CSV_ROWS = Number(process.env.BENCH_CSV_ROWS ?? 100_000);
+const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const AS_OF = '2026-06-30';
+
+interface Figure { name: string; value: number | null; unit: string; target?: string; met?: boolean | null; note?: string }
+const figures: Figure[] = [];
+const record = (figure: Figure) => {
+  figures.push(figure);
+  console.log(`${figure.name}: ${figure.value ?? 'n/a'} ${figure.unit}${figure.target ? ` (target ${figure.target}${figure.met === false ? ', MISSED' : ''})` : ''}`);
+};
+
+const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+const millis = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
+const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+const peakRssMiB = () => round(process.resourceUsage().maxRSS / 1024, 0);
+
+async function timeEach<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<number[]> {
+  const times: number[] = [];
+  for (const item of items) {
+    const start = process.hrtime.bigint();
+    await work(item);
+    times.push(millis(start));
+  }
+  return times.sort((a, b) => a - b);
+}
+
+async function main() {
+  const config = testConfig();
+  const executor: CypherExecutor = await openTestStore(config);
+  await seedReferenceData(executor);
+  await createDemoAccounts(executor);
+  const repos = createRepositories(executor);
+  const app = createApp({ config, executor, logger: createLogger('silent') });
+
+  // 1. Bulk load.
+  let start = process.hrtime.bigint();
+  const loaded = await loadSyntheticFamilies(executor, { families: FAMILIES, regions: REGIONS, seed: 2024, asOf: AS_OF });
+  const loadSeconds = seconds(start);
+  record({ name: 'bulk load', value: round(loaded.events / loadSeconds, 0), unit: 'events/s', note: `${loaded.households} households, ${loaded.events} events in ${round(loadSeconds)} s` });
+  record({ name: 'peak RSS after load', value: peakRssMiB(), unit: 'MiB', target: '< 6144 MiB for the national year', met: null });
+
+  // 2. Gap detection: one city, all regions, and incremental.
+  const gaps = createGapService(repos);
+  start = process.hrtime.bigint();
+  await gaps.evaluateCity('amsterdam');
+  record({ name: 'gap detection, one city (amsterdam)', value: round(seconds(start), 2), unit: 's' });
+  const cityIds = (await repos.reference.listCentrumgemeenten()).map((c) => c.id);
+  start = process.hrtime.bigint();
+  for (const cityId of cityIds) await gaps.evaluateCity(cityId);
+  const allGaps = seconds(start);
+  record({ name: `gap detection, all ${cityIds.length} regions`, value: round(allGaps, 1), unit: 's', target: '< 60 s', met: allGaps < 60 });
+
+  // Households to sample: Amsterdam's, read by its coordinator.
+  const sample: string[] = [];
+  for (let after: string | null = null; sample.length < SAMPLES; ) {
+    const ids = await repos.gaps.householdIdsOfCity('amsterdam', after, 1_000);
+    if (ids.length === 0) break;
+    sample.push(...ids);
+    after = ids.at(-1)!;
+  }
+  const households = shuffle(sample).slice(0, SAMPLES);
+  const incremental = await timeEach(households.slice(0, 100), (id) => gaps.refresh([id]));
+  record({ name: 'incremental gap re-evaluation (p95 of 100)', value: round(quantile(incremental, 0.95)), unit: 'ms', target: '< 100 ms', met: quantile(incremental, 0.95) < 100 });
+
+  // 3. Trajectory: GraphQL against the same repository calls without it.
+  const headers = await bearer(app, 'coordinator.amsterdam');
+  const TRAJECTORY = `query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }`;
+  const viaGraphql = await timeEach(households, async (id) => {
+    const response = await app.fetch(new Request('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: TRAJECTORY, variables: { id } }) }));
+    const body = (await response.json()) as { errors?: unknown };
+    if (body.errors) throw new Error(`trajectory failed: ${JSON.stringify(body.errors)}`);
+  });
+  const direct = await timeEach(households, async (id) => {
+    const [events, referrals, regie] = await Promise.all([repos.households.eventsByHousehold([id]), repos.households.referralsByHousehold([id]), repos.households.regieByHousehold([id])]);
+    const agencies = await repos.reference.agenciesByIds([...new Set(events.map((e) => e.agencyId).filter((a): a is string => Boolean(a)))]);
+    const names = new Map(agencies.map((a) => [a.id, a.name]));
+    buildTrajectory(id, events, referrals, regie, { agency: (a) => names.get(a) ?? a, facility: (f) => f });
+  });
+  for (const q of [0.5, 0.95, 0.99]) record({ name: `trajectory via GraphQL p${q * 100}`, value: round(quantile(viaGraphql, q), 2), unit: 'ms', ...(q === 0.95 ? { target: '< 50 ms', met: quantile(viaGraphql, q) < 50 } : {}) });
+  const overhead = quantile(viaGraphql, 0.5) / quantile(direct, 0.5);
+  record({ name: 'GraphQL and access check over repository (median ratio)', value: round(overhead, 2), unit: 'x', target: '<= 1.3x', met: overhead <= 1.3, note: `repository median ${round(quantile(direct, 0.5), 2)} ms` });
+
+  // 4. Access-checked read against the unchecked read of the same events.
+  const accountId = (await repos.accounts.session((await bearerToken(app, 'coordinator.amsterdam'))))!.id;
+  const unchecked = await timeEach(households, (id) => repos.households.eventsByHousehold([id]));
+  const checked = await timeEach(households, async (id) => {
+    await repos.access.facts([id], accountId);
+    await repos.households.eventsByHousehold([id]);
+  });
+  const accessRatio = quantile(checked, 0.5) / quantile(unchecked, 0.5);
+  record({ name: 'access-checked over unchecked read (median ratio)', value: round(accessRatio, 2), unit: 'x', target: '<= 1.5x', met: accessRatio <= 1.5, note: 'the check is one indexed statement; the log write is batched per request and not included' });
+
+  // 5. Comparison and flows.
+  const policy = await bearer(app, 'policy');
+  start = process.hrtime.bigint();
+  await gqlOk(app, policy, `query { gapCounts(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"]) { rule households suppressed } }`);
+  const comparison = millis(start);
+  record({ name: 'city comparison (gap counts, four cities)', value: round(comparison, 0), unit: 'ms', target: '< 1000 ms', met: comparison < 1000 });
+  start = process.hrtime.bigint();
+  await gqlOk(app, policy, `query { chainFlow(centrumgemeenteId: "amsterdam", from: "2025-07-01", to: "${AS_OF}") { stages { state entered { value } } } }`);
+  record({ name: 'chain flow, one city, one year', value: round(millis(start), 0), unit: 'ms' });
+
+  // 6. CSV import of shelter rows through the HTTP endpoint.
+  const shelter = await bearer(app, 'shelter.hvo');
+  const csv = occupancyCsv(CSV_ROWS);
+  start = process.hrtime.bigint();
+  const response = await app.fetch(new Request('http://bench/shelter/import?kind=occupancy', { method: 'POST', headers: { ...shelter, 'content-type': 'text/csv' }, body: csv }));
+  const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line) as { type: string; written?: { created: number } });
+  const importSeconds = seconds(start);
+  const created = lines.find((l) => l.type === 'report')?.written?.created ?? 0;
+  record({ name: `CSV import of ${CSV_ROWS} occupancy rows`, value: round(created / importSeconds, 0), unit: 'rows/s', note: `${created} rows written in ${round(importSeconds)} s` });
+
+  // 7. Concurrent load over real HTTP on localhost: N clients, each its own session, for a fixed time.
+  await concurrentLoad(app, executor);
+
+  // 8. Web bundle per route.
+  bundleSizes(config.webDistDir);
+  record({ name: '2,000-node Cytoscape render in headless Chromium', value: null, unit: 'ms', target: '< 2000 ms', met: null, note: 'not measured yet' });
+
+  await executor.close();
+  writeResults(loaded);
+}
+
+async function bearerToken(app: ReturnType<typeof createApp>, username: string): Promise<string> {
+  const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { ... on Session { token } } }`;
+  const response = await app.fetch(new Request('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: LOGIN, variables: { u: username, p: DEMO_PASSWORD } }) }));
+  return ((await response.json()) as { data: { login: { token: string } } }).data.login.token;
+}
+
+async function bearer(app: ReturnType<typeof createApp>, username: string) {
+  return { authorization: `Bearer ${await bearerToken(app, username)}` };
+}
+
+async function gqlOk(app: ReturnType<typeof createApp>, headers: Record<string, string>, query: string) {
+  const response = await app.fetch(new Request('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query }) }));
+  const body = (await response.json()) as { errors?: unknown };
+  if (body.errors) throw new Error(JSON.stringify(body.errors));
+}
+
+function occupancyCsv(rows: number): string {
+  const facilities = ['ams-roggeveen-crisis', 'ams-roggeveen-24uur', 'ams-roggeveen-ambulant', 'ams-alexandria', 'ams-reina'];
+  const groups = ['FAMILIES', 'WOMEN_WITH_CHILDREN', 'YOUTH', 'SINGLE_ADULTS'];
+  const lines = ['facility_id,unit_kind,target_group,date,occupied,available,blocked'];
+  const start = Date.parse('2000-01-01');
+  for (let i = 0; i < rows; i += 1) {
+    const facility = facilities[i % facilities.length]!;
+    const group = groups[Math.floor(i / facilities.length) % groups.length]!;
+    const day = new Date(start + Math.floor(i / (facilities.length * groups.length)) * 86_400_000).toISOString().slice(0, 10);
+    lines.push(`${facility},PLACES,${group},${day},${i % 20},${20 - (i % 20)},0`);
+  }
+  return lines.join('\n');
+}
+
+async function concurrentLoad(app: ReturnType<typeof createApp>, executor: CypherExecutor) {
+  const server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  // The API allows 600 requests a minute per session, so the clients take turns over a pool of sessions:
+  // the figure is the server's throughput, not the rate limit's.
+  const repos = createRepositories(executor);
+  const pool = await Promise.all(Array.from({ length: 64 }, async (_, i) => {
+    const username = `bench.load.${i}`;
+    await repos.accounts.create({ username, role: 'COORDINATOR', agencyId: null, centrumgemeenteId: 'amsterdam', password: DEMO_PASSWORD });
+    return bearer(app, username);
+  }));
+  const QUERY = `query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }`;
+  const until = Date.now() + LOAD_SECONDS * 1_000;
+  let ok = 0;
+  let errors = 0;
+  let turn = 0;
+  await Promise.all(Array.from({ length: CLIENTS }, async () => {
+    // Bounded: each client stops at the deadline.
+    while (Date.now() < until) {
+      const headers = pool[turn++ % pool.length]!;
+      const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
+      const body = (await response.json()) as { errors?: unknown };
+      if (response.ok && !body.errors) ok += 1;
+      else errors += 1;
+    }
+  }));
+  server.close();
+  record({ name: `concurrent API load (${CLIENTS} clients, ${LOAD_SECONDS} s)`, value: round(ok / LOAD_SECONDS, 0), unit: 'requests/s', note: `${ok} answered` });
+  record({ name: 'errors under concurrent load', value: errors, unit: 'errors', target: '0', met: errors === 0 });
+}
+
+function bundleSizes(distDir: string) {
+  const assets = `${distDir}/assets`;
+  const gzipKiB = (file: string) => round(gzipSync(readFileSync(`${assets}/${file}`)).length / 1024);
+  const files = readdirSync(assets).filter((f) => f.endsWith('.js') || f.endsWith('.css'));
+  // The first page needs the entry, the shared NL Design System chunk and the CSS; routes add their own chunk.
+  const main = files.filter((f) => /^(index|dist|rolldown-runtime)-/.test(f)).reduce((sum, f) => sum + gzipKiB(f), 0);
+  record({ name: 'main route bundle (gzip)', value: round(main), unit: 'KiB', target: '< 300 KB', met: main * 1.024 < 300 });
+  for (const file of files.filter((f) => /Page-/.test(f) || /^cytoscape-/.test(f))) record({ name: `route chunk ${file.replace(/-[\w-]{8}\.js$/, '')} (gzip)`, value: gzipKiB(file), unit: 'KiB' });
+}
+
+function shuffle<T>(items: T[]): T[] {
+  // Deterministic, so two runs time the same households.
+  let state = 7;
+  const random = () => ((state = (state * 48271) % 2147483647) / 2147483647);
+  return [...items].sort(() => random() - 0.5);
+}
+
+function writeResults(loaded: { households: number; events: number }) {
+  const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model ?? 'unknown', memoryGiB: round(totalmem() / 1024 ** 3), node: process.version };
+  const run = { date: new Date().toISOString(), store: 'grafeo (embedded, in memory)', scale: { families: FAMILIES, regions: REGIONS, ...loaded }, machine, figures };
+  writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(run, null, 2)}\n`);
+  const rows = figures.map((f) => `| ${f.name} | ${f.value ?? 'not measured'} ${f.value === null ? '' : f.unit} | ${f.target ?? ''} | ${f.met === true ? 'met' : f.met === false ? '**missed**' : ''} | ${f.note ?? ''} |`);
+  writeFileSync(
+    new URL('./RESULTS.md', import.meta.url),
+    [
+      '# Benchmark results',
+      '',
+      `Run ${run.date} on ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node ${machine.node}; ${run.store}.`,
+      `Data: ${loaded.households} households, ${loaded.events} events in ${REGIONS} regions (BENCH_FAMILIES=${FAMILIES}). Written by \`npm run bench\`; see README for what each figure means and what this scale says about the national year.`,
+      '',
+      '| figure | value | target | | note |',
+      '|---|---|---|---|---|',
+      ...rows,
+      '',
+    ].join('\n'),
+  );
+}
+
+await main();
