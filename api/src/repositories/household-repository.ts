@@ -153,7 +153,8 @@ SET r += m.membership, r.from = date(m.from), r.recordedAt = datetime($recordedA
 RETURN h.id AS id, count(p) AS members`, z.object({ id: z.string(), members: z.number().int() }));
 
 const membershipsByHousehold = statement('membershipsByHousehold', cypher`
-MATCH (p:Person)-[r:MEMBER_OF]->(h:Household)
+// Written from the household: Grafeo starts a pattern at its first node, and the household is the indexed one.
+MATCH (h:Household)<-[r:MEMBER_OF]-(p:Person)
 WHERE h.id IN $ids
 RETURN h.id AS householdId, p.id AS personId, p.label AS label, p.birthYear AS birthYear, r.role AS role,
   toString(r.from) AS from, toString(r.to) AS to, r.compositionSource AS compositionSource
@@ -199,29 +200,28 @@ WITH e
 OPTIONAL MATCH (old:Event {id: $supersedesId})
 FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END | CREATE (e)-[:SUPERSEDES]->(old))
 WITH e
-UNWIND CASE WHEN size($followsFromIds) = 0 THEN [null] ELSE $followsFromIds END AS causeId
-OPTIONAL MATCH (cause:Event {id: causeId, householdId: $householdId})
+// A list filter, not UNWIND + a lookup by a row variable: Grafeo scans for the latter.
+OPTIONAL MATCH (cause:Event) WHERE cause.id IN $followsFromIds AND cause.householdId = $householdId
 FOREACH (_ IN CASE WHEN cause IS NULL THEN [] ELSE [1] END | CREATE (e)-[:FOLLOWS_FROM]->(cause))
 RETURN DISTINCT e.id AS id`, z.object({ id: z.string() }));
 
 const eventsByHousehold = statement('eventsByHousehold', cypher`
 MATCH (h:Household)-[:HAD]->(e:Event)
 WHERE h.id IN $ids
-OPTIONAL MATCH (newer:Event)-[:SUPERSEDES]->(e)
-OPTIONAL MATCH (e)-[:FOLLOWS_FROM]->(cause:Event)
-WITH e, newer, collect(cause.id) AS followsFromIds
+// Pattern comprehensions, not OPTIONAL MATCH: Grafeo 0.6 plans an OPTIONAL MATCH from a bound node as a scan of
+// every Event, which made this read grow with the store; a comprehension expands from e on both engines.
+WITH e, [(e)<-[:SUPERSEDES]-(newer:Event) | newer.id] AS supersededBy, [(e)-[:FOLLOWS_FROM]->(cause:Event) | cause.id] AS followsFromIds
 RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, toString(e.occurredOn) AS occurredOn,
   e.agencyId AS agencyId, e.facilityId AS facilityId, e.referralId AS referralId, e.arrearsMonths AS arrearsMonths,
   e.refusalReason AS refusalReason, e.verdictKind AS verdictKind, e.waitingListOutcome AS waitingListOutcome,
   e.rehousingKind AS rehousingKind, e.destination AS destination, e.priority AS priority, e.note AS note,
   e.personId AS personId, e.regieStage AS regieStage, followsFromIds, e.supersedesId AS supersedesId,
-  newer.id AS supersededById, toString(e.recordedAt) AS recordedAt, e.recordedBy AS recordedBy, e.synthetic AS synthetic
+  supersededBy[0] AS supersededById, toString(e.recordedAt) AS recordedAt, e.recordedBy AS recordedBy, e.synthetic AS synthetic
 ORDER BY householdId, occurredOn, recordedAt, id`, EventRow);
 
 const eventsByIds = statement('eventsByIds', cypher`
 MATCH (e:Event) WHERE e.id IN $ids
-OPTIONAL MATCH (newer:Event)-[:SUPERSEDES]->(e)
-RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, newer.id AS supersededById`,
+RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, [(e)<-[:SUPERSEDES]-(newer:Event) | newer.id][0] AS supersededById`,
   z.object({ id: z.string(), kind: EventKind, householdId: z.string(), supersededById: opt(z.string()) }));
 
 
