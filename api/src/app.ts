@@ -9,6 +9,7 @@ import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
 import { requestGuards, withinBodyLimit } from './guards.js';
 import type { Logger } from './logger.js';
+import { handleComparisonExport } from './analytics/comparison-http.js';
 import { handleShelterExport, handleShelterImport } from './shelter/shelter-http.js';
 import { serveWeb } from './web-assets.js';
 
@@ -75,14 +76,23 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
         for (const cookie of cookies) response.headers.append('set-cookie', cookie);
         return response;
       }
-      if (pathname === '/shelter/import' || pathname === '/shelter/export') {
-        const ctx = await createContext({ request, executor, logger, limits, cookies: [], secureCookies, now });
-        return pathname === '/shelter/import' ? handleShelterImport(request, ctx) : handleShelterExport(request, ctx);
+      const fileRoute = fileRoutes[pathname];
+      if (fileRoute) {
+        if (request.method !== fileRoute.method) return Response.json({ error: { code: 'METHOD_NOT_ALLOWED', message: `use ${fileRoute.method}` } }, { status: 405 });
+        return fileRoute.handle(request, await createContext({ request, executor, logger, limits, cookies: [], secureCookies, now }));
       }
       return serveWeb(config.webDistDir, pathname);
     },
   };
 }
+
+/** Files in and out: too big for GraphQL's body limit, or not JSON. Same session, CSRF check and access log. */
+const fileRoutes: Record<string, { method: 'GET' | 'POST'; handle: (request: Request, ctx: Context) => Promise<Response> }> = {
+  '/shelter/import': { method: 'POST', handle: handleShelterImport },
+  '/shelter/export': { method: 'GET', handle: handleShelterExport },
+  '/exports/comparison.csv': { method: 'GET', handle: (request, ctx) => handleComparisonExport(request, ctx, 'csv') },
+  '/exports/comparison.html': { method: 'GET', handle: (request, ctx) => handleComparisonExport(request, ctx, 'html') },
+};
 
 /**
  * Internal errors reach the client as "Unexpected error." with the request id; the log gets the error with

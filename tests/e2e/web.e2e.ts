@@ -119,6 +119,16 @@ describe('web app', () => {
     const suppressed = page.locator('td[data-suppressed="true"]');
     await expect.poll(() => suppressed.count()).toBeGreaterThan(0);
     await expect(suppressed.first().textContent()).resolves.toBe('< 5');
+    const outcomes = page.getByRole('table', { name: 'Uitkomsten per stad (aantal huishoudens)' });
+    await outcomes.waitFor();
+    const shown = await outcomes.locator('tbody tr').first().locator('td').allTextContents();
+    expect(shown).toHaveLength(4);
+    // Every count a policy maker sees is suppressed or a multiple of 5.
+    for (const value of shown) expect(value === '< 5' || Number(value) % 5 === 0).toBe(true);
+    const csvHref = await page.getByRole('link', { name: 'Downloaden als CSV' }).getAttribute('href');
+    const csv = await page.request.get(`${base}${csvHref}`);
+    expect(csv.status()).toBe(200);
+    expect((await csv.text()).split('\n')[0]).toContain('city,measure,value,status,unit,period,source,definition');
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Compare cities' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');

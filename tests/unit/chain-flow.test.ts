@@ -1,6 +1,6 @@
 // Flow figures against hand-counted small graphs, and small-cell suppression that cannot be undone by subtraction.
 import { describe, expect, it } from 'vitest';
-import { chainFlow, percentile, suppressGroup } from '@ketenkaart/api';
+import { cell, chainFlow, percentile, suppressGroup } from '@ketenkaart/api';
 
 let seq = 0;
 const e = (kind: string, occurredOn: string, extra: Record<string, unknown> = {}) => ({
@@ -49,12 +49,25 @@ describe('small-cell suppression', () => {
   it('hides counts below 5 and, when one cell of a total is hidden, a second one', () => {
     const cells = suppressGroup([{ k: 'a', n: 12 }, { k: 'b', n: 3 }, { k: 'c', n: 7 }, { k: 'd', n: 0 }], (x) => x.n, true);
     expect(cells.map((c) => c.cell)).toEqual([
-      { value: 12, suppressed: false },
+      { value: 10, suppressed: false },
       { value: null, suppressed: true },
       { value: null, suppressed: true },
       { value: 0, suppressed: false },
     ]);
     // With the total (22) and the visible cells, the two hidden cells can only be recovered as their sum.
     expect(suppressGroup([{ n: 3 }, { n: 7 }], (x) => x.n, false).map((c) => c.cell.value)).toEqual([3, 7]);
+  });
+
+  it('rounds shown counts to multiples of 5, so no difference of two shown counts states 1 to 4', () => {
+    expect([5, 7, 8, 12, 13, 0].map((n) => cell(n, true).value)).toEqual([5, 5, 10, 10, 15, 0]);
+    expect(cell(7, false).value).toBe(7);
+    // Every pair of true counts, as two overlapping periods would give: the shown difference is a multiple of 5.
+    for (let a = 0; a < 60; a += 1) {
+      for (let b = a; b < 60; b += 1) {
+        const [shownA, shownB] = [cell(a, true), cell(b, true)];
+        if (shownA.value === null || shownB.value === null) continue;
+        expect(Math.abs(shownB.value - shownA.value) % 5).toBe(0);
+      }
+    }
   });
 });

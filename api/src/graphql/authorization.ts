@@ -3,7 +3,7 @@ import type { Role } from '@ketenkaart/schema';
 import type { Viewer } from '../access/viewer.js';
 import type { Context } from '../context.js';
 import type { Actor } from '../repositories/household-repository.js';
-import { ForbiddenError, NotFoundError } from './errors.js';
+import { ForbiddenError, NotFoundError, ValidationError } from './errors.js';
 
 export function requireViewer(ctx: Context): Viewer {
   if (!ctx.viewer) throw new ForbiddenError('sign in first');
@@ -42,4 +42,13 @@ export function actingAgency(viewer: Viewer, given: string | null | undefined): 
 export async function afterHouseholdChange(ctx: Context, householdId: string, basis: string): Promise<void> {
   await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis });
   await ctx.gaps.refresh([householdId]);
+}
+
+/** Policy makers compare any cities, suppressed; a coordinator sees its own region exactly. */
+export function comparisonScope(ctx: Context, cityIds: string[]): { suppress: boolean } {
+  const viewer = requireViewer(ctx);
+  if (cityIds.length === 0 || cityIds.length > 50) throw new ValidationError([{ path: ['centrumgemeenteIds'], message: 'give 1 to 50 regions' }]);
+  if (viewer.role === 'POLICY_MAKER') return { suppress: true };
+  if (viewer.role === 'COORDINATOR' && cityIds.every((id) => id === viewer.centrumgemeenteId)) return { suppress: false };
+  throw new ForbiddenError('comparisons are for policy makers; a coordinator sees its own region');
 }

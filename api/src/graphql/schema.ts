@@ -15,6 +15,7 @@ import './types/Viewer.js';
 import './types/Gaps.js';
 import './types/Analytics.js';
 import './types/Shelter.js';
+import './types/Comparison.js';
 import './mutations/households.js';
 import './mutations/events.js';
 import './mutations/referrals.js';

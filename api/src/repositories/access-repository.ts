@@ -46,7 +46,7 @@ CALL (h) {
 }
 CALL (h) {
   MATCH (e:Event {householdId: h.id})-[:AT_FACILITY]->(f:Facility)
-  WHERE NOT EXISTS { MATCH (:Event)-[:SUPERSEDES]->(e) }
+  WHERE NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
   RETURN collect(e { .id, .kind, .facilityId, facilityAgencyId: f.agencyId, occurredOn: toString(e.occurredOn) }) AS facilityEvents
 }
 CALL (h) {

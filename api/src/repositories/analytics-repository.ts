@@ -1,6 +1,6 @@
 // Aggregates over a region's recorded paths: who held regie at which stage, who acted, and the handovers.
 import { z } from 'zod';
-import { ChainState, EventKind } from '@ketenkaart/schema';
+import { ChainState, EventKind, RefusalReason } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
 
@@ -13,7 +13,7 @@ ORDER BY stage, households DESC`,
 
 const actorsByKind = statement('actorsByEventKindInRegion', cypher`
 MATCH (h:Household {centrumgemeenteId: $cityId})-[:HAD]->(e:Event)
-WHERE e.agencyId IS NOT NULL AND NOT EXISTS { MATCH (:Event)-[:SUPERSEDES]->(e) }
+WHERE e.agencyId IS NOT NULL AND NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
 RETURN e.kind AS kind, e.agencyId AS agencyId, count(e) AS events, count(DISTINCT h) AS households`,
   z.object({ kind: EventKind, agencyId: z.string(), events: z.number().int(), households: z.number().int() }));
 
@@ -23,11 +23,47 @@ RETURN a.agencyId AS fromAgencyId, a.stage AS fromStage, b.agencyId AS toAgencyI
 ORDER BY households DESC`,
   z.object({ fromAgencyId: z.string(), fromStage: ChainState, toAgencyId: z.string(), toStage: ChainState, households: z.number().int() }));
 
+const outcomeEvents = statement('outcomeEventsInRegion', cypher`
+MATCH (h:Household {centrumgemeenteId: $cityId})-[:HAD]->(e:Event)
+WHERE e.kind IN $kinds AND e.occurredOn >= date($from) AND e.occurredOn <= date($to)
+  AND NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
+RETURN e.kind AS kind, count(e) AS events, count(DISTINCT h) AS households`,
+  z.object({ kind: EventKind, events: z.number().int(), households: z.number().int() }));
+
+const refusalReasons = statement('refusalReasonsInRegion', cypher`
+MATCH (h:Household {centrumgemeenteId: $cityId})-[:HAD]->(e:Event {kind: 'REFUSAL'})
+WHERE e.occurredOn >= date($from) AND e.occurredOn <= date($to) AND e.refusalReason IS NOT NULL
+  AND NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
+RETURN e.refusalReason AS reason, count(DISTINCT h) AS households`,
+  z.object({ reason: RefusalReason, households: z.number().int() }));
+
+const referralsSent = statement('referralsSentInRegion', cypher`
+MATCH (h:Household {centrumgemeenteId: $cityId})<-[:REFERRAL_FOR]-(r:Referral)
+WHERE r.sentOn >= date($from) AND r.sentOn <= date($to)
+RETURN count(r) AS referrals, count(DISTINCT h) AS households`,
+  z.object({ referrals: z.number().int(), households: z.number().int() }));
+
+const waitingListSteps = statement('waitingListStepsInRegion', cypher`
+MATCH (h:Household {centrumgemeenteId: $cityId})-[:HAD]->(e:Event)
+WHERE e.kind IN ['WAITING_LIST_ENTRY', 'WAITING_LIST_EXIT'] AND e.occurredOn <= date($to)
+  AND NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
+RETURN h.id AS householdId, e.kind AS kind, toString(e.occurredOn) AS on
+ORDER BY householdId, on, kind`,
+  z.object({ householdId: z.string(), kind: z.enum(['WAITING_LIST_ENTRY', 'WAITING_LIST_EXIT']), on: z.string() }));
+
 export function createAnalyticsRepository(executor: CypherExecutor) {
   return {
     recordedRegie: (cityId: string) => executor.read((tx) => tx.run(recordedRegie, { cityId })),
     actorsByKind: (cityId: string) => executor.read((tx) => tx.run(actorsByKind, { cityId })),
     handovers: (cityId: string) => executor.read((tx) => tx.run(handovers, { cityId })),
+    /** Recorded outcomes of a region in a period: events per kind (and refusal reason), referrals, waiting-list steps. */
+    outcomes: (cityId: string, kinds: readonly string[], from: string, to: string) =>
+      executor.read(async (tx) => ({
+        events: await tx.run(outcomeEvents, { cityId, kinds: [...kinds], from, to }),
+        refusalReasons: await tx.run(refusalReasons, { cityId, from, to }),
+        referrals: (await tx.run(referralsSent, { cityId, from, to }))[0] ?? { referrals: 0, households: 0 },
+        waiting: await tx.run(waitingListSteps, { cityId, to }),
+      })),
   };
 }
 

@@ -33,10 +33,11 @@ function paramsOf<T extends z.ZodType>(schema: T, request: Request): z.infer<T> 
   return problem(400, 'VALIDATION', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
 }
 
-/** Who may use the file endpoints: signed-in shelter staff with a valid CSRF token for cookie sessions. */
-function refusal(ctx: Context): Response | null {
+/** Who may use the file endpoints: signed-in shelter staff, with the CSRF token on uploads from cookie sessions. */
+function refusal(ctx: Context, request: Request): Response | null {
   if (!ctx.viewer) return problem(401, 'UNAUTHENTICATED', 'sign in first');
-  if (!ctx.csrfOk) return problem(403, 'FORBIDDEN', 'missing or wrong x-csrf-token header for a cookie session');
+  // Downloads are plain links (GET, no change, SameSite cookie); an upload changes data and needs the token.
+  if (request.method !== 'GET' && !ctx.csrfOk) return problem(403, 'FORBIDDEN', 'missing or wrong x-csrf-token header for a cookie session');
   if (ctx.viewer.role !== 'SHELTER_STAFF') return problem(403, 'FORBIDDEN', 'only shelter staff report and download shelter records');
   if (!ctx.limits.requests.hit(ctx.viewer.accountId)) return problem(429, 'RATE_LIMITED', 'too many requests; try again in a minute');
   return null;
@@ -47,8 +48,7 @@ function refusal(ctx: Context): Response | null {
  * {"type":"progress","rows":5000} lines while reading, then one {"type":"report",...} line.
  */
 export async function handleShelterImport(request: Request, ctx: Context): Promise<Response> {
-  if (request.method !== 'POST') return problem(405, 'METHOD_NOT_ALLOWED', 'POST a CSV file');
-  const denied = refusal(ctx);
+  const denied = refusal(ctx, request);
   if (denied) return denied;
   const params = paramsOf(ImportParams, request);
   if (params instanceof Response) return params;
@@ -85,8 +85,7 @@ export async function handleShelterImport(request: Request, ctx: Context): Promi
 
 /** GET /shelter/export?kind=waiting-list&format=csv|json[&facilityId=...][&history=true]: your facilities' records. */
 export async function handleShelterExport(request: Request, ctx: Context): Promise<Response> {
-  if (request.method !== 'GET') return problem(405, 'METHOD_NOT_ALLOWED', 'GET an export');
-  const denied = refusal(ctx);
+  const denied = refusal(ctx, request);
   if (denied) return denied;
   const params = paramsOf(ExportParams, request);
   if (params instanceof Response) return params;

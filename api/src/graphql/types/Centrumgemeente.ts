@@ -68,7 +68,7 @@ const EarlyWarningRef = builder.objectRef<EarlyWarningRecord>('EarlyWarningArran
   }),
 });
 
-const PublishedFigureRef = builder.objectRef<FigureRecord>('PublishedFigure').implement({
+export const PublishedFigureRef = builder.objectRef<FigureRecord>('PublishedFigure').implement({
   description: 'A figure the sources publish about a city, with its unit, scope and source organisation. Unknown is shown as unknown.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id.' }),

@@ -1,5 +1,6 @@
 // Gaps in the chain (G1-G17 of DOMAIN.md): findings with their evidence path, rule settings per city, counts.
 import { GapRuleId, GapSeverity, gapRules, type GapRule, type GapRuleSetting } from '@ketenkaart/schema';
+import { cell } from '../../analytics/disclosure.js';
 import { defaultSetting } from '../../gaps/detect-gaps.js';
 import type { FindingRecord } from '../../repositories/gap-repository.js';
 import { requireViewer } from '../authorization.js';
@@ -67,9 +68,6 @@ const GapCountRef = builder.objectRef<{ cityId: string; ruleId: GapRuleId; house
   }),
 });
 
-/** Counts below this are hidden from policy makers (small-cell suppression). */
-export const MIN_CELL = 5;
-
 function regionsOf(ctx: Parameters<typeof requireViewer>[0], asked: string | null | undefined): string[] {
   const viewer = requireViewer(ctx);
   if (viewer.role === 'COORDINATOR') {
@@ -120,7 +118,7 @@ builder.queryFields((t) => ({
   }),
   gapCounts: t.field({
     type: [GapCountRef],
-    description: 'Households per gap rule and region. Counts below 5 are suppressed for policy makers.',
+    description: 'Households per gap rule and region. For policy makers counts below 5 are suppressed and the rest rounded to a multiple of 5.',
     authScopes: { signedIn: true },
     args: {
       centrumgemeenteIds: t.arg.idList({ required: true, description: 'Regions to count.' }),
@@ -139,8 +137,8 @@ builder.queryFields((t) => ({
       return cityIds.flatMap((cityId) =>
         GapRuleId.options.map((ruleId) => {
           const count = rows.find((r) => r.cityId === cityId && r.ruleId === ruleId)?.households ?? 0;
-          const hidden = suppress && count > 0 && count < MIN_CELL;
-          return { cityId, ruleId, households: hidden ? null : count, suppressed: hidden };
+          const shown = cell(count, suppress);
+          return { cityId, ruleId, households: shown.value, suppressed: shown.suppressed };
         }),
       );
     },

@@ -4,9 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Count } from '../../layout/Count';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { GapTable, type GapRow } from '../Gaps/GapTable';
+import { OutcomeComparison } from './OutcomeComparison';
 
 const CoordinatorQuery = `query Home_CoordinatorGaps { gaps(first: 20, severities: [HIGH]) { edges { node { id rule severity stage detectedOn summary household { id reference } agencies { id name } } } } }`;
 const HouseholdsQuery = `query Home_Households { households(first: 25) { edges { node { id reference municipality centrumgemeente { name } } } } }`;
@@ -155,13 +157,14 @@ function Comparison() {
               <TableHeaderCell scope="row">{t(`rules.${rule}`)}</TableHeaderCell>
               {cities.map((c) => {
                 const count = data?.gapCounts.find((g) => g.centrumgemeente.id === c.id && g.rule === rule);
-                return <TableCell key={c.id} data-suppressed={count?.suppressed ? 'true' : undefined}>{count?.suppressed ? <abbr title={t('compare.suppressedExplained')}>{t('compare.suppressed')}</abbr> : count?.households ?? unknown}</TableCell>;
+                return <TableCell key={c.id} data-suppressed={count?.suppressed ? 'true' : undefined}><Count cell={count ? { value: count.households, suppressed: count.suppressed } : null} /></TableCell>;
               })}
             </TableRow>
           ))}
         </TableBody>
       </Table>
       <Paragraph>{t('compare.suppressedExplained')}</Paragraph>
+      <OutcomeComparison cityIds={cities.map((c) => c.id)} />
     </div>
   );
 }

@@ -7,6 +7,7 @@ import { useQuery } from 'urql';
 import {
   FormField, FormFieldTextbox, FormLabel, Select, SelectOption, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
+import { Count } from '../../layout/Count';
 import { ErrorAlert, Loading } from '../../layout/States';
 
 const FiguresQuery = `query ShelterFigures($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) {
@@ -18,20 +19,12 @@ const FiguresQuery = `query ShelterFigures($id: ID!, $from: Date!, $to: Date!) {
 
 const RegionsQuery = `query ShelterFigures_Regions { centrumgemeenten { id name } }`;
 
-interface Cell { value: number | null; suppressed: boolean }
-
 /** The previous calendar month: a complete period by default. */
 function lastMonth(): { from: string; to: string } {
   const now = new Date();
   const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
   const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
   return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
-}
-
-export function Count({ cell }: { cell: Cell }) {
-  const { t } = useTranslation();
-  if (cell.suppressed) return <span data-suppressed="true"><abbr title={t('compare.suppressedExplained')}>{t('compare.suppressed')}</abbr></span>;
-  return <>{cell.value ?? t('common.unknown')}</>;
 }
 
 export default function ShelterFiguresPage() {

@@ -1,0 +1,38 @@
+// GET /exports/comparison.csv and /exports/comparison.html: the city comparison as a file, under the same rules
+// as the cityComparison query (policy makers suppressed, a coordinator its own region), and in the access log.
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import { comparisonScope } from '../graphql/authorization.js';
+import { ForbiddenError, ValidationError } from '../graphql/errors.js';
+import { compareCities, comparisonToCsv, comparisonToHtml } from './comparison.js';
+
+const Params = z
+  .object({
+    cities: z.string().min(1).max(2_000).transform((list) => [...new Set(list.split(',').map((id) => id.trim()).filter(Boolean))]),
+    from: z.iso.date(),
+    to: z.iso.date(),
+  })
+  .refine((p) => p.to >= p.from, { path: ['to'], message: 'is before from' });
+
+export async function handleComparisonExport(request: Request, ctx: Context, format: 'csv' | 'html'): Promise<Response> {
+  const parsed = Params.safeParse(Object.fromEntries(new URL(request.url).searchParams));
+  if (!parsed.success) {
+    return Response.json({ error: { code: 'VALIDATION', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } }, { status: 400 });
+  }
+  let suppress: boolean;
+  try {
+    ({ suppress } = comparisonScope(ctx, parsed.data.cities));
+  } catch (error) {
+    if (error instanceof ForbiddenError) return Response.json({ error: { code: 'FORBIDDEN', message: error.message } }, { status: ctx.viewer ? 403 : 401 });
+    if (error instanceof ValidationError) return Response.json({ error: { code: 'VALIDATION', message: error.message } }, { status: 400 });
+    throw error;
+  }
+  const comparison = await compareCities({ repos: ctx.repos, loaders: ctx.loaders }, parsed.data.cities, parsed.data, suppress);
+  await ctx.access.log({ action: 'EXPORT', outcome: 'ALLOWED', operation: `comparison:${format}`, basis: parsed.data.cities.join(',') });
+  const name = `ketenkaart-vergelijking-${parsed.data.from}-${parsed.data.to}`;
+  const headers = { 'cache-control': 'no-store' };
+  if (format === 'html') return new Response(comparisonToHtml(comparison), { headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
+  return new Response(`\uFEFF${comparisonToCsv(comparison)}`, {
+    headers: { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` },
+  });
+}

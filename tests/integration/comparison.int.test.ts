@@ -1,0 +1,130 @@
+// City comparison: the report's structure side by side, outcomes from recorded paths, disclosure control that
+// survives differencing two overlapping periods, suppression metadata, and the CSV and printable exports.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { cypher, statement, type App, type CypherExecutor } from '@ketenkaart/api';
+import { loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
+import { signIn, type SignedIn } from '../support/accounts.js';
+import { RECORD_EVENT, REGISTER, householdInput } from '../support/operations.js';
+import { gql, openTestStore, testApp } from '../support/store.js';
+
+// Counted independently of the code under test: households with an effective event of a kind in a region and period.
+const trueCount = statement('testTrueOutcomeCount', cypher`
+MATCH (h:Household {centrumgemeenteId: $cityId})-[:HAD]->(e:Event {kind: $kind})
+WHERE e.occurredOn >= date($from) AND e.occurredOn <= date($to) AND NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
+RETURN count(DISTINCT h) AS n`, z.object({ n: z.number().int() }));
+
+const COMPARE = `query($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) {
+  suppressed minCell roundingBase
+  definitions { measure definition unit source }
+  differences { aspect values { centrumgemeente { id } value } }
+  cities { centrumgemeente { id } measures { measure households { value suppressed } per1000Households status published { metric year value source { lines } } }
+    refusalsByReason { reason households { value suppressed } } waitingExits { value suppressed } medianWaitingDays }
+  suppressedCells { centrumgemeente { id } measure reason } } }`;
+
+const CITIES = ['amsterdam', 'utrecht', 'leeuwarden', 'oss'];
+const YEAR = { from: '2025-07-01', to: '2026-06-30' };
+
+describe('city comparison', () => {
+  let executor: CypherExecutor;
+  let app: App;
+  let policy: SignedIn;
+  let coordinator: SignedIn;
+
+  beforeAll(async () => {
+    executor = await openTestStore();
+    await seedReferenceData(executor);
+    await loadSyntheticFamilies(executor, { families: 400, regions: 4, seed: 77, asOf: '2026-06-30' });
+    app = testApp(executor);
+    policy = await signIn(app, executor, 'POLICY_MAKER');
+    coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'oss' });
+  });
+  afterAll(() => executor.close());
+
+  const count = async (cityId: string, kind: string, period: { from: string; to: string }) =>
+    (await executor.read((tx) => tx.run(trueCount, { cityId, kind, ...period })))[0]!.n;
+
+  it("puts the report's structure side by side and says where the cities differ", async () => {
+    const comparison = (await gql(app, COMPARE, { ids: CITIES, ...YEAR }, policy.headers)).data.cityComparison;
+    const published = comparison.differences.find((d: any) => d.aspect === 'chain model published');
+    expect(published.values.find((v: any) => v.centrumgemeente.id === 'leeuwarden').value).toBe('reconstructed from the report text');
+    expect(published.values.find((v: any) => v.centrumgemeente.id === 'amsterdam').value).toBe('yes');
+    // Every measure has a definition and a unit; the report's own figures come with their source lines.
+    expect(comparison.definitions.map((d: any) => d.measure)).toHaveLength(8);
+    const amsterdam = comparison.cities.find((c: any) => c.centrumgemeente.id === 'amsterdam');
+    const evictions = amsterdam.measures.find((m: any) => m.measure === 'EVICTIONS');
+    expect(evictions.published.find((f: any) => f.metric === 'evictions' && f.year === 2000)).toMatchObject({ value: 1238, source: { lines: 'L869-898' } });
+    // No household count per region in the sources: per 1,000 is unknown, not zero.
+    expect(amsterdam.measures.every((m: any) => m.per1000Households === null)).toBe(true);
+  });
+
+  it('shows the coordinator exact counts and the policy maker suppressed, rounded ones, and lists what was hidden', async () => {
+    const exact = (await gql(app, COMPARE, { ids: ['oss'], ...YEAR }, coordinator.headers)).data.cityComparison;
+    expect(exact).toMatchObject({ suppressed: false, roundingBase: null, suppressedCells: [] });
+    const shown = (await gql(app, COMPARE, { ids: ['oss'], ...YEAR }, policy.headers)).data.cityComparison;
+    expect(shown).toMatchObject({ suppressed: true, minCell: 5, roundingBase: 5 });
+    for (const measure of ['SIGNALS', 'EVICTIONS', 'SHELTER_APPLICATIONS', 'REFUSALS', 'PLACEMENTS', 'LOST_CONTACT']) {
+      const truth = await count('oss', { SIGNALS: 'EARLY_WARNING_SIGNAL', EVICTIONS: 'EVICTION_EXECUTED', SHELTER_APPLICATIONS: 'SHELTER_APPLICATION', REFUSALS: 'REFUSAL', PLACEMENTS: 'PLACEMENT', LOST_CONTACT: 'LOST_CONTACT' }[measure]!, YEAR);
+      expect(exact.cities[0].measures.find((m: any) => m.measure === measure).households).toEqual({ value: truth, suppressed: false });
+      const cell = shown.cities[0].measures.find((m: any) => m.measure === measure).households;
+      if (truth > 0 && truth < 5) expect(cell).toEqual({ value: null, suppressed: true });
+      else expect(cell).toEqual({ value: Math.floor(truth / 5 + 0.5) * 5, suppressed: false });
+    }
+    const hidden = shown.cities[0].refusalsByReason.filter((r: any) => r.households.suppressed).length
+      + shown.cities[0].measures.filter((m: any) => m.households.suppressed).length + (shown.cities[0].waitingExits.suppressed ? 1 : 0);
+    expect(shown.suppressedCells).toHaveLength(hidden);
+    expect(shown.suppressedCells.every((c: any) => ['BELOW_THRESHOLD', 'SECONDARY'].includes(c.reason))).toBe(true);
+    // Refusal reasons are a group: one hidden reason alone must not follow from the shown total and the other
+    // reasons. That is only so when every other reason is 0 and the total is hidden as well.
+    const reasons = shown.cities[0].refusalsByReason;
+    if (reasons.filter((r: any) => r.households.suppressed).length === 1) {
+      expect(reasons.filter((r: any) => !r.households.suppressed).every((r: any) => r.households.value === 0)).toBe(true);
+      expect(shown.cities[0].measures.find((m: any) => m.measure === 'REFUSALS').households.suppressed).toBe(true);
+    }
+  });
+
+  it('cannot be made to reveal a small count by subtracting two overlapping periods', async () => {
+    const worker = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'utrecht' });
+    const before = { from: '2025-07-01', to: '2026-09-14' };
+    const after = { from: '2025-07-01', to: '2026-09-15' };
+    // Two evictions on one day after the synthetic data end: the only difference between the periods.
+    for (const reference of ['UTR-DIFF-1', 'UTR-DIFF-2']) {
+      const input = householdInput({ reference, centrumgemeenteId: 'utrecht', municipality: 'Utrecht', consent: undefined });
+      const id = (await gql(app, REGISTER, { input }, worker.headers)).data.registerHousehold.id;
+      const recorded = await gql(app, RECORD_EVENT, { input: { householdId: id, kind: 'EVICTION_EXECUTED', occurredOn: '2026-09-15', agencyId: 'utr-mitros', destination: 'UNKNOWN' } }, worker.headers);
+      expect(recorded.data.recordEvent.__typename).toBe('HouseholdEvent');
+    }
+    const difference = (await count('utrecht', 'EVICTION_EXECUTED', after)) - (await count('utrecht', 'EVICTION_EXECUTED', before));
+    expect(difference).toBe(2);
+    const shownIn = async (period: { from: string; to: string }) =>
+      (await gql(app, COMPARE, { ids: ['utrecht'], ...period }, policy.headers)).data.cityComparison.cities[0].measures.find((m: any) => m.measure === 'EVICTIONS').households;
+    const [a, b] = [await shownIn(before), await shownIn(after)];
+    // Either a period is suppressed, or both are shown as multiples of 5: their difference is never 2.
+    if (a.value !== null && b.value !== null) {
+      expect((b.value - a.value) % 5).toBe(0);
+      expect(b.value - a.value).not.toBe(difference);
+    }
+    // The day on its own is below the threshold.
+    expect(await shownIn({ from: '2026-09-15', to: '2026-09-15' })).toEqual({ value: null, suppressed: true });
+  });
+
+  it('exports the comparison as CSV with definitions and sources, and as a printable report, under the same rules', async () => {
+    const query = new URLSearchParams({ cities: CITIES.join(','), ...YEAR });
+    const csvResponse = await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.csv?${query}`, { headers: policy.headers }));
+    expect(csvResponse.headers.get('content-disposition')).toMatch(/ketenkaart-vergelijking-2025-07-01-2026-06-30\.csv/);
+    const csv = new TextDecoder().decode(await csvResponse.arrayBuffer());
+    const lines = csv.split('\n');
+    expect(lines[0]).toBe('city,measure,value,status,unit,period,source,definition');
+    expect(lines.some((l) => l.startsWith('Amsterdam,EVICTIONS,1238,reported,households,2000,002_274c437a37338521.txt L869-898'))).toBe(true);
+    expect(lines.filter((l) => /,suppressed,/.test(l)).every((l) => l.split(',')[2] === '')).toBe(true);
+    expect(csv).toMatch(/# Counts below 5 are suppressed .* rounded to a multiple of 5\./);
+
+    const html = await (await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.html?${query}`, { headers: policy.headers }))).text();
+    expect(html).toMatch(/<h2>Definities<\/h2>/);
+    expect(html).toMatch(/het aantal huishoudens per regio staat niet in de bronnen/);
+
+    const asCoordinator = await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.csv?${query}`, { headers: coordinator.headers }));
+    expect(asCoordinator.status).toBe(403);
+    expect((await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.csv?${query}`))).status).toBe(401);
+  });
+});
