@@ -19,3 +19,4 @@ export { cell, suppressGroup } from './analytics/disclosure.js';
 export { capacityOn, refusalsByReason, unmetDemandByCause, unmetDemandCause, waitingTimes } from './shelter/shelter-figures.js';
 export type { ShelterRecord } from './repositories/shelter-repository.js';
 export { buildTrajectory } from './trajectory/build-trajectory.js';
+export { decideHouseholdAccess } from './access/household-access.js';

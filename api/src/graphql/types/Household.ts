@@ -210,8 +210,10 @@ HouseholdRef.implement({
         ]);
         const agencyIds = new Set([...events.map((e) => e.agencyId), ...referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]), ...regie.map((g) => g.agencyId)]);
         const facilityIds = new Set(events.map((e) => e.facilityId));
-        const agencies = await ctx.loaders.agency.loadMany([...agencyIds].filter((id): id is string => Boolean(id)));
-        const facilities = await ctx.loaders.facility.loadMany([...facilityIds].filter((id): id is string => Boolean(id)));
+        const [agencies, facilities] = await Promise.all([
+          ctx.loaders.agency.loadMany([...agencyIds].filter((id): id is string => Boolean(id))),
+          ctx.loaders.facility.loadMany([...facilityIds].filter((id): id is string => Boolean(id))),
+        ]);
         const nameOf = (rows: typeof agencies | typeof facilities) => {
           const names = new Map(rows.flatMap((row) => (row && !(row instanceof Error) ? [[row.id, row.name] as const] : [])));
           return (id: string) => names.get(id) ?? id;
@@ -225,9 +227,9 @@ HouseholdRef.implement({
 /** Loads a household the viewer may see, or throws the typed reason why not. */
 export async function visibleHousehold(ctx: Parameters<typeof requireHousehold>[0], id: string): Promise<HouseholdRecord> {
   requireViewer(ctx);
-  const household = await ctx.loaders.household.load(id);
+  // Read and decide at once: the record is only returned once the decision allows it.
+  const [household] = await Promise.all([ctx.loaders.household.load(id), requireHousehold(ctx, id)]);
   if (!household) throw new NotFoundError('Household', id);
-  await requireHousehold(ctx, id);
   return household;
 }
 
