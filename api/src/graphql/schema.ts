@@ -21,5 +21,6 @@ import './mutations/events.js';
 import './mutations/referrals.js';
 import './mutations/regie.js';
 import './mutations/consent.js';
+import './mutations/accounts.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -80,6 +80,22 @@ RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyI
 ORDER BY a.username
 LIMIT $limit`, AccountRow);
 
+const setActive = statement('setAccountActive', cypher`
+MATCH (a:Account {id: $id})
+SET a.active = $active, a.updatedAt = datetime($now), a.updatedBy = $by
+RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId, a.centrumgemeenteId AS centrumgemeenteId, a.active AS active`,
+  AccountRow);
+
+// Sessions carry their account id, so closing them needs no expand from the account (a hub for long-lived users).
+const deleteSessionsOf = statement('deleteSessionsOfAccount', cypher`
+MATCH (s:Session {accountId: $id})
+DETACH DELETE s
+RETURN count(*) AS n`, z.object({ n: z.number().int() }));
+
+const usernameTaken = statement('usernameTaken', cypher`
+OPTIONAL MATCH (a:Account {username: $username})
+RETURN a IS NOT NULL AS taken`, z.object({ taken: z.boolean() }));
+
 /** After this many failures in a row an account waits, doubling each time (back-off), up to an hour. */
 export const LOGIN_FAILURES_BEFORE_BACKOFF = 5;
 export const SESSION_HOURS = 8;
@@ -161,6 +177,20 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
     async session(token: string) {
       const [row] = await executor.read((tx) => tx.run(sessionByToken, { tokenHash: hashToken(token), now: now().toISOString() }));
       return row ?? null;
+    },
+
+    async usernameTaken(username: string): Promise<boolean> {
+      const [row] = await executor.read((tx) => tx.run(usernameTaken, { username }));
+      return row?.taken ?? false;
+    },
+
+    /** Switches an account on or off; switching off ends its sessions in the same transaction. */
+    async setActive(id: string, active: boolean, by: string): Promise<Account | null> {
+      return executor.write(async (tx) => {
+        const [account] = await tx.run(setActive, { id, active, by, now: now().toISOString() });
+        if (account && !active) await tx.run(deleteSessionsOf, { id });
+        return account ?? null;
+      });
     },
 
     async logout(token: string): Promise<void> {
