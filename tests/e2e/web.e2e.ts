@@ -186,4 +186,19 @@ describe('web app', () => {
     await coordinator.screenshot({ path: `${artifacts}shelter-figures-coordinator.png`, fullPage: true });
     await coordinator.close();
   });
+
+  it('lets the administrator create a user and switch it off and on again', async () => {
+    const page = await signIn('admin');
+    await page.getByRole('table', { name: 'Alle gebruikers met hun rol en waarvoor ze werken' }).waitFor();
+    await page.getByLabel('Gebruikersnaam').fill('coordinator.oss.2');
+    await page.getByLabel('Wachtwoord').fill('een lang genoeg wachtwoord');
+    await page.getByLabel('Rol', { exact: true }).selectOption('COORDINATOR');
+    await page.getByLabel('Regio (id, bijvoorbeeld oss)').fill('oss');
+    await page.getByRole('button', { name: 'Gebruiker maken' }).click();
+    await page.getByText('De gebruiker is gemaakt.').waitFor();
+    await page.getByRole('button', { name: 'coordinator.oss.2 uitzetten' }).click();
+    await page.getByRole('button', { name: 'coordinator.oss.2 weer aanzetten' }).waitFor();
+    await page.screenshot({ path: `${artifacts}admin-accounts.png`, fullPage: true });
+    await page.close();
+  });
 });

@@ -8,6 +8,7 @@ import { Count } from '../../layout/Count';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { GapTable, type GapRow } from '../Gaps/GapTable';
+import { AccountsAdmin } from './AccountsAdmin';
 import { OutcomeComparison } from './OutcomeComparison';
 
 const CoordinatorQuery = `query Home_CoordinatorGaps { gaps(first: 20, severities: [HIGH]) { edges { node { id rule severity stage detectedOn summary household { id reference } agencies { id name } } } } }`;
@@ -35,7 +36,12 @@ export default function HomePage() {
         </>
       )}
       {viewer.role === 'POLICY_MAKER' && <Comparison />}
-      {viewer.role === 'ADMIN' && <AccessLog />}
+      {viewer.role === 'ADMIN' && (
+        <>
+          <AccessLog />
+          <AccountsAdmin />
+        </>
+      )}
     </section>
   );
 }
