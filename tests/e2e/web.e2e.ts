@@ -1,5 +1,5 @@
 // The web app in a real browser (Debian's Chromium via Playwright) against the real server on a seeded store.
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
@@ -11,6 +11,7 @@ import { openTestStore, testConfig } from '../support/store.js';
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const artifacts = new URL('../artifacts/', import.meta.url).pathname;
+const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
 
 describe('web app', () => {
   let executor: CypherExecutor;
@@ -199,6 +200,36 @@ describe('web app', () => {
     await page.getByRole('button', { name: 'coordinator.oss.2 uitzetten' }).click();
     await page.getByRole('button', { name: 'coordinator.oss.2 weer aanzetten' }).waitFor();
     await page.screenshot({ path: `${artifacts}admin-accounts.png`, fullPage: true });
+    await page.close();
+  });
+
+  it.each([
+    ['sign-in', null, '/sign-in'],
+    ['coordinator home', 'coordinator.amsterdam', '/'],
+    ['gaps', 'coordinator.amsterdam', '/gaps'],
+    ['chain map', 'coordinator.amsterdam', '/chain/amsterdam'],
+    ['shelter figures', 'coordinator.amsterdam', '/shelter-figures/amsterdam'],
+    ['shelter reporting', 'shelter.hvo', '/shelter'],
+    ['policy comparison', 'policy', '/'],
+    ['administration', 'admin', '/'],
+  ])('meets WCAG 2.1 AA as far as axe-core can tell: %s', async (_name, username, path) => {
+    const page = username ? await signIn(username) : await browser.newPage();
+    await page.goto(`${base}${path}`);
+    await page.getByRole('heading', { level: 2 }).first().waitFor();
+    await page.waitForLoadState('networkidle');
+    // Evaluated through the DevTools protocol: the app's Content-Security-Policy rightly refuses injected scripts.
+    await page.evaluate(readFileSync(AXE, 'utf8'));
+    const audit = async () => page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return { passed: result.passes.length, violations: result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`) };
+    });
+    const { passed, violations } = await audit();
+    expect(violations).toEqual([]);
+    expect(passed).toBeGreaterThan(10);
+    // The audit can fail: an image without a text alternative is reported.
+    await page.evaluate(() => document.querySelector('main')!.insertAdjacentHTML('beforeend', '<img src="/favicon.ico">'));
+    expect((await audit()).violations.some((v) => v.startsWith('image-alt'))).toBe(true);
     await page.close();
   });
 });
