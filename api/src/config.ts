@@ -11,6 +11,7 @@ const Env = z.object({
   KETENKAART_CYPHER_LOG: z.string().min(1).optional(),
   KETENKAART_SEED_FAMILIES: z.coerce.number().int().min(0).max(100_000).default(120),
   KETENKAART_INTROSPECTION: z.enum(['on', 'off']).optional(),
+  KETENKAART_ACCESS_LOG_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
   NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'a neo4j:// or bolt:// URI').optional(),
   NEO4J_USERNAME: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
@@ -30,6 +31,8 @@ export interface Config {
   cypherLogPath: string | undefined;
   seedFamilies: number;
   introspection: boolean;
+  /** Years the access log is kept before the retention job removes an entry. */
+  accessLogRetentionYears: number;
   webDistDir: string;
 }
 
@@ -57,6 +60,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     cypherLogPath: e.KETENKAART_CYPHER_LOG ? resolve(e.KETENKAART_CYPHER_LOG) : undefined,
     seedFamilies: e.KETENKAART_SEED_FAMILIES,
     introspection: e.KETENKAART_INTROSPECTION ? e.KETENKAART_INTROSPECTION === 'on' : e.NODE_ENV !== 'production',
+    accessLogRetentionYears: e.KETENKAART_ACCESS_LOG_RETENTION_YEARS,
     webDistDir: resolve(new URL('../../web/dist', import.meta.url).pathname),
   };
 }

@@ -20,3 +20,4 @@ export { capacityOn, refusalsByReason, unmetDemandByCause, unmetDemandCause, wai
 export type { ShelterRecord } from './repositories/shelter-repository.js';
 export { buildTrajectory } from './trajectory/build-trajectory.js';
 export { decideHouseholdAccess } from './access/household-access.js';
+export { runRetention } from './maintenance/retention.js';

@@ -6,6 +6,7 @@ import { loadConfig } from './config.js';
 import { createExecutor } from './db/create-executor.js';
 import { migrate } from './db/migrate.js';
 import { createLogger } from './logger.js';
+import { runRetention } from './maintenance/retention.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -18,11 +19,24 @@ server.listen(config.port, config.host, () => {
   logger.info({ port: config.port, store: executor.kind, schemaVersion: version }, 'Ketenkaart listening');
 });
 
+// The embedded store has one process, so the server runs the retention job itself: at start and once a day.
+async function retention(): Promise<void> {
+  try {
+    logger.info(await runRetention(executor, { now: new Date(), accessLogYears: config.accessLogRetentionYears }), 'retention run');
+  } catch (error) {
+    logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'retention run failed');
+  }
+}
+void retention();
+const retentionTimer = setInterval(() => void retention(), 24 * 3600_000);
+retentionTimer.unref();
+
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
+  clearInterval(retentionTimer);
   server.close();
   server.closeIdleConnections();
   // Give in-flight requests a moment; writes are transactions, so none is left half-done.

@@ -1,0 +1,55 @@
+// The retention job: removes access-log entries older than the retention term and expired sessions, in batches,
+// and records each run. It is not part of the API: no resolver can reach these statements, so the log stays
+// append-only for everyone who uses Ketenkaart; only the operator's scheduled job (npm run retention) prunes it.
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { cypher, statement } from '../db/cypher.js';
+import type { CypherExecutor } from '../db/executor.js';
+
+const BATCH = 5_000;
+const counted = z.object({ n: z.number().int() });
+
+const purgeAccessLog = statement('retentionPurgeAccessLog', cypher`
+MATCH (l:AccessLogEntry) WHERE l.at < datetime($cutoff)
+WITH l LIMIT $batch
+DETACH DELETE l
+RETURN count(*) AS n`, counted);
+
+const purgeSessions = statement('retentionPurgeSessions', cypher`
+MATCH (s:Session) WHERE s.expiresAt < datetime($now)
+WITH s LIMIT $batch
+DETACH DELETE s
+RETURN count(*) AS n`, counted);
+
+const recordRun = statement('retentionRecordRun', cypher`
+CREATE (r:RetentionRun {id: $id})
+SET r += $run, r.at = datetime($now)
+RETURN r.id AS id`, z.object({ id: z.string() }));
+
+export interface RetentionResult {
+  accessLogCutoff: string;
+  accessLogDeleted: number;
+  sessionsDeleted: number;
+}
+
+/** Deletes in batches of 5,000 so that a first run on a large log never builds one huge transaction. */
+async function inBatches(executor: CypherExecutor, work: (batch: number) => Promise<number>): Promise<number> {
+  let total = 0;
+  for (;;) {
+    const deleted = await work(BATCH);
+    total += deleted;
+    if (deleted < BATCH) return total;
+  }
+}
+
+export async function runRetention(executor: CypherExecutor, options: { now: Date; accessLogYears: number }): Promise<RetentionResult> {
+  const cutoff = new Date(options.now);
+  cutoff.setUTCFullYear(cutoff.getUTCFullYear() - options.accessLogYears);
+  const accessLogCutoff = cutoff.toISOString();
+  const now = options.now.toISOString();
+  const accessLogDeleted = await inBatches(executor, async (batch) => (await executor.write((tx) => tx.run(purgeAccessLog, { cutoff: accessLogCutoff, batch })))[0]?.n ?? 0);
+  const sessionsDeleted = await inBatches(executor, async (batch) => (await executor.write((tx) => tx.run(purgeSessions, { now, batch })))[0]?.n ?? 0);
+  const result = { accessLogCutoff, accessLogDeleted, sessionsDeleted };
+  await executor.write((tx) => tx.run(recordRun, { id: `ret_${randomUUID()}`, run: { ...result, accessLogYears: options.accessLogYears, recordedBy: 'retention-job' }, now }));
+  return result;
+}
