@@ -120,6 +120,9 @@ describe('web app', () => {
     const suppressed = page.locator('td[data-suppressed="true"]');
     await expect.poll(() => suppressed.count()).toBeGreaterThan(0);
     await expect(suppressed.first().textContent()).resolves.toBe('< 5');
+    const outcomesSection = page.locator('section[aria-labelledby="outcomes-heading"]');
+    await outcomesSection.getByRole('img', { name: /Staafdiagram/ }).waitFor();
+    await outcomesSection.getByRole('button', { name: 'Toon als tabel' }).click();
     const outcomes = page.getByRole('table', { name: 'Uitkomsten per stad (aantal huishoudens)' });
     await outcomes.waitFor();
     const shown = await outcomes.locator('tbody tr').first().locator('td').allTextContents();
@@ -175,6 +178,21 @@ describe('web app', () => {
     await page.getByLabel('Alternatief').selectOption('OTHER_ALTERNATIVE');
     await page.locator('form[aria-labelledby="refusal-heading"]').getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Opgeslagen.', { exact: true }).waitFor();
+
+    // Ten days of occupancy for the facility on screen: a chart, and the same numbers as a table.
+    const days = Array.from({ length: 10 }, (_, i) => new Date(Date.now() - (10 - i) * 86_400_000).toISOString().slice(0, 10));
+    const occupancy = `${artifacts}occupancy.csv`;
+    writeFileSync(occupancy, ['facility_id,unit_kind,target_group,date,occupied,available,blocked', ...days.map((day, i) => `ams-alexandria,PLACES,WOMEN_WITH_CHILDREN,${day},${10 + i},${10 - i},0`)].join('\n'));
+    await page.getByLabel('Soort bestand').selectOption('occupancy');
+    await page.getByLabel('Bestand', { exact: true }).setInputFiles(occupancy);
+    await page.getByRole('button', { name: 'Opslaan' }).first().click();
+    await page.getByText('Opgeslagen: 10 nieuw, 0 al bekend, 0 vervangen.').waitFor();
+    await page.reload();
+    await page.getByRole('img', { name: /plaatsen, vrouwen met kinderen van .* op de laatste dag 19 bezet/ }).waitFor();
+    await page.getByRole('button', { name: 'Toon als tabel' }).click();
+    const rows = page.getByRole('table', { name: 'Bezetting per dag: plaatsen, vrouwen met kinderen' }).locator('tbody tr');
+    await expect.poll(() => rows.count()).toBe(10);
+    await page.screenshot({ path: `${artifacts}shelter-occupancy.png`, fullPage: true });
     await page.close();
 
     const coordinator = await signIn('coordinator.amsterdam');

@@ -3,7 +3,9 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { Heading, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { BarChart } from '../../charts/Chart';
 import { Count, type SuppressibleCount } from '../../layout/Count';
+import { GraphOrTable } from '../../layout/GraphOrTable';
 import { ErrorAlert, Loading } from '../../layout/States';
 
 const OutcomesQuery = `query Home_Outcomes($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) {
@@ -42,31 +44,45 @@ export function OutcomeComparison({ cityIds }: { cityIds: string[] }) {
     <section aria-labelledby="outcomes-heading">
       <Heading level={3} id="outcomes-heading">{t('compare.outcomes')}</Heading>
       <Paragraph>{t('compare.outcomesIntro', { from: period.from, to: period.to, base: comparison.roundingBase ?? 1 })}</Paragraph>
-      <div className="kk-table-scroll">
-        <Table>
-          <TableCaption>{t('compare.outcomesCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('compare.measure')}</TableHeaderCell>
-              {comparison.cities.map((c) => <TableHeaderCell scope="col" key={c.centrumgemeente.id}>{c.centrumgemeente.name}</TableHeaderCell>)}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {comparison.definitions.map((d) => (
-              <TableRow key={d.measure}>
-                <TableHeaderCell scope="row"><abbr title={d.definition}>{t(`measures.${d.measure}`)}</abbr></TableHeaderCell>
-                {comparison.cities.map((c) => (
-                  <TableCell key={c.centrumgemeente.id}><Count cell={c.measures.find((m) => m.measure === d.measure)?.households} /></TableCell>
-                ))}
+      <GraphOrTable
+        graph={
+          <BarChart
+            labels={comparison.definitions.map((d) => t(`measures.${d.measure}`))}
+            summary={t('compare.chartSummary')}
+            series={comparison.cities.map((c) => ({
+              label: c.centrumgemeente.name,
+              values: comparison.definitions.map((d) => c.measures.find((m) => m.measure === d.measure)?.households.value ?? null),
+            }))}
+          />
+        }
+        table={
+        <div className="kk-table-scroll">
+          <Table>
+            <TableCaption>{t('compare.outcomesCaption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('compare.measure')}</TableHeaderCell>
+                {comparison.cities.map((c) => <TableHeaderCell scope="col" key={c.centrumgemeente.id}>{c.centrumgemeente.name}</TableHeaderCell>)}
               </TableRow>
-            ))}
-            <TableRow>
-              <TableHeaderCell scope="row">{t('compare.medianWaitingDays')}</TableHeaderCell>
-              {comparison.cities.map((c) => <TableCell key={c.centrumgemeente.id}>{c.medianWaitingDays ?? t('common.unknown')}</TableCell>)}
-            </TableRow>
-          </TableBody>
-        </Table>
-      </div>
+            </TableHeader>
+            <TableBody>
+              {comparison.definitions.map((d) => (
+                <TableRow key={d.measure}>
+                  <TableHeaderCell scope="row"><abbr title={d.definition}>{t(`measures.${d.measure}`)}</abbr></TableHeaderCell>
+                  {comparison.cities.map((c) => (
+                    <TableCell key={c.centrumgemeente.id}><Count cell={c.measures.find((m) => m.measure === d.measure)?.households} /></TableCell>
+                  ))}
+                </TableRow>
+              ))}
+              <TableRow>
+                <TableHeaderCell scope="row">{t('compare.medianWaitingDays')}</TableHeaderCell>
+                {comparison.cities.map((c) => <TableCell key={c.centrumgemeente.id}>{c.medianWaitingDays ?? t('common.unknown')}</TableCell>)}
+              </TableRow>
+            </TableBody>
+          </Table>
+        </div>
+        }
+      />
       <Paragraph>{t('compare.per1000Unknown')}</Paragraph>
       <Paragraph>
         <Link href={`/exports/comparison.csv?${exportQuery}`} download>{t('compare.downloadCsv')}</Link>

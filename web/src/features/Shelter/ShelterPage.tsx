@@ -7,9 +7,12 @@ import {
   Alert, Button, Checkbox, FormField, FormFieldTextbox, FormLabel, Heading, Link, Paragraph, Select, SelectOption,
   Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
+import { LineChart } from '../../charts/Chart';
 import { csrfHeaders } from '../../client';
+import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
+import { occupancySeries, seriesKeys, type CapacityReport, type Snapshot } from './occupancy-series';
 
 const KINDS = ['capacity', 'occupancy', 'waiting-list', 'refusals'] as const;
 const UNIT_KINDS = ['PLACES', 'FAMILY_UNITS', 'CRISIS_BEDS', 'AMBULANT_TRAJECTORIES'];
@@ -18,8 +21,10 @@ const REASONS = ['NO_CAPACITY', 'NOT_ELIGIBLE', 'OUTSIDE_REGION', 'BEHAVIOUR_SAF
 const ALTERNATIVES = ['ONWARD_REFERRAL', 'OTHER_ALTERNATIVE', 'NONE'];
 
 const FacilitiesQuery = `query Shelter_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name } } } }`;
-const FacilityQuery = `query Shelter_Facility($id: ID!) { facility(id: $id) { id name
+const FacilityQuery = `query Shelter_Facility($id: ID!, $from: Date!) { facility(id: $id) { id name
   reportedCapacity { unitKind targetGroup capacity }
+  capacityReports { unitKind targetGroup periodStart periodEnd capacity }
+  occupancy(from: $from) { date unitKind targetGroup occupied available blocked }
   waitingTimes { entries { value } waiting { value } medianDaysToLeave medianDaysWaiting longestDaysWaiting }
   waitingList(waitingOnly: true) { id caseRef targetGroup dateOn priority }
   refusals { id caseRef refusedOn reason meaning alternative alternativeAgency { name } } } }`;
@@ -69,7 +74,7 @@ export default function ShelterPage() {
 
 function FacilityOverview({ facilityId }: { facilityId: string }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<{ facility: any }>({ query: FacilityQuery, variables: { id: facilityId } });
+  const [{ data, fetching, error }] = useQuery<{ facility: any }>({ query: FacilityQuery, variables: { id: facilityId, from: daysBefore(90) } });
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   const facility = data?.facility;
@@ -92,6 +97,7 @@ function FacilityOverview({ facilityId }: { facilityId: string }) {
           </TableBody>
         </Table>
       )}
+      <OccupancyOverTime snapshots={facility.occupancy} reports={facility.capacityReports} />
       <Heading level={3}>{t('shelter.waitingList')}</Heading>
       <Paragraph>
         {t('shelter.waitingSummary', { waiting: times.waiting.value ?? 0, entries: times.entries.value ?? 0 })}{' '}
@@ -130,6 +136,62 @@ function FacilityOverview({ facilityId }: { facilityId: string }) {
           <span key={kind}>{index > 0 && ' · '}<Link href={`/shelter/export?kind=${kind}&format=csv`} download>{t(`shelter.kinds.${kind}`)}</Link></span>
         ))}
       </Paragraph>
+    </>
+  );
+}
+
+const daysBefore = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
+
+/** Occupancy against reported capacity over the last 90 days, as a chart with its table alternative. */
+function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; reports: CapacityReport[] }) {
+  const { t } = useTranslation();
+  const keys = seriesKeys(snapshots);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const key = chosen && keys.includes(chosen) ? chosen : keys[0];
+  if (!key) return <><Heading level={3}>{t('shelter.occupancy')}</Heading><Empty>{t('shelter.noOccupancy')}</Empty></>;
+  const series = occupancySeries(snapshots, reports, key);
+  const [unitKind, targetGroup] = key.split('|');
+  const name = `${t(`unitKinds.${unitKind}`)}, ${t(`targetGroups.${targetGroup}`)}`;
+  const last = series.occupied.length - 1;
+  return (
+    <>
+      <Heading level={3}>{t('shelter.occupancy')}</Heading>
+      {keys.length > 1 && (
+        <FormField>
+          <FormLabel htmlFor="occupancy-series">{t('shelter.occupancySeries')}</FormLabel>
+          <Select id="occupancy-series" value={key} onChange={(e) => setChosen(e.target.value)}>
+            {keys.map((k) => <SelectOption key={k} value={k}>{`${t(`unitKinds.${k.split('|')[0]}`)}, ${t(`targetGroups.${k.split('|')[1]}`)}`}</SelectOption>)}
+          </Select>
+        </FormField>
+      )}
+      <GraphOrTable
+        graph={
+          <LineChart
+            labels={series.days}
+            summary={t('shelter.occupancySummary', { name, from: series.days[0], to: series.days[last], occupied: series.occupied[last] ?? t('common.unknown'), capacity: series.capacity[last] ?? t('common.unknown') })}
+            series={[
+              { label: t('shelter.occupied'), values: series.occupied },
+              { label: t('shelter.available'), values: series.available },
+              { label: t('shelter.blocked'), values: series.blocked, dashed: true },
+              { label: t('shelter.capacity'), values: series.capacity, stepped: true, dashed: true },
+            ]}
+          />
+        }
+        table={
+          <Table>
+            <TableCaption>{t('shelter.occupancyCaption', { name })}</TableCaption>
+            <TableHeader><TableRow><TableHeaderCell scope="col">{t('shelter.day')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.occupied')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.available')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.blocked')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.capacity')}</TableHeaderCell></TableRow></TableHeader>
+            <TableBody>
+              {series.days.map((day, i) => (
+                <TableRow key={day}>
+                  <TableHeaderCell scope="row">{day}</TableHeaderCell>
+                  {[series.occupied[i], series.available[i], series.blocked[i], series.capacity[i]].map((value, j) => <TableCell key={j}>{value ?? t('common.unknown')}</TableCell>)}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        }
+      />
     </>
   );
 }
