@@ -9,9 +9,11 @@ export interface ChainGraphProps {
   label: string;
   layout?: 'breadthfirst' | 'cose';
   onSelect?: (id: string) => void;
+  /** Taps on an edge, with the edge's data: the chain map opens the gaps behind a referral link. */
+  onEdgeSelect?: (data: Record<string, unknown>) => void;
 }
 
-export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect }: ChainGraphProps) {
+export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect, onEdgeSelect }: ChainGraphProps) {
   const container = useRef<HTMLDivElement>(null);
   const cy = useRef<Core | null>(null);
 
@@ -42,6 +44,15 @@ export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect 
       cy.current?.off('tap', 'node', handler);
     };
   }, [onSelect]);
+
+  useEffect(function forwardEdgeTaps() {
+    if (!onEdgeSelect) return;
+    const handler = (event: EventObject) => onEdgeSelect(event.target.data() as Record<string, unknown>);
+    cy.current?.on('tap', 'edge', handler);
+    return () => {
+      cy.current?.off('tap', 'edge', handler);
+    };
+  }, [onEdgeSelect]);
 
   return <div ref={container} className="kk-graph" role="img" aria-label={label} data-testid="chain-graph" />;
 }

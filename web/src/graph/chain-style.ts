@@ -16,5 +16,7 @@ export const chainStyle: StylesheetJson = [
   { selector: 'edge.holds_regie', style: { width: 4, 'line-style': 'solid', 'line-color': '#6f8f3d', 'target-arrow-color': '#6f8f3d' } },
   { selector: 'edge.acts_at, edge.acted_in', style: { 'line-style': 'dotted' } },
   { selector: 'edge.supersedes', style: { 'line-style': 'dashed' } },
+  { selector: 'edge.referral_link', style: { width: 'data(width)', 'line-color': '#7b3f8c', 'target-arrow-color': '#7b3f8c', 'curve-style': 'unbundled-bezier' } },
+  { selector: 'edge.often_refused', style: { 'line-style': 'dashed', 'line-color': '#b30000', 'target-arrow-color': '#b30000' } },
   { selector: 'edge.evidence', style: { width: 4, 'line-color': '#b30000', 'target-arrow-color': '#b30000' } },
 ];

@@ -1,6 +1,6 @@
 // toElements: the pure conversion behind every graph view and its table alternative.
 import { describe, expect, it } from 'vitest';
-import { chainModelElements, trajectoryElements } from './elements';
+import { chainModelElements, referralLinkElements, trajectoryElements } from './elements';
 
 describe('trajectoryElements', () => {
   const graph = {
@@ -50,5 +50,22 @@ describe('chainModelElements', () => {
     expect(elements.filter((e) => e.data.kind === 'HOLDS_REGIE').map((e) => e.data.id)).toEqual(['regie:ggd:2']);
     expect(elements.some((e) => e.data.id === 'acts:ggd:2')).toBe(false);
     expect(elements.filter((e) => e.data.kind === 'AGENCY')).toHaveLength(2);
+  });
+});
+
+describe('referralLinkElements', () => {
+  const cell = (value: number | null) => ({ value, suppressed: value === null });
+  const link = (from: string, to: string, sent: number | null, accepted: number | null, refused: number | null) =>
+    ({ from: { id: from, name: from.toUpperCase() }, to: { id: to, name: to.toUpperCase() }, sent: cell(sent), accepted: cell(accepted), refused: cell(refused) });
+  const describe_ = (sent: number | null, refused: number | null) => `${sent ?? '<5'}|${refused ?? '-'}`;
+
+  it('weights links by volume, marks often refused ones, and adds only missing agencies', () => {
+    const existing = [{ group: 'nodes' as const, data: { id: 'agency:a' } }];
+    const elements = referralLinkElements([link('a', 'b', 30, 10, 20), link('b', 'c', 10, 9, 1), link('a', 'c', null, null, null)], existing, describe_);
+    expect(elements.filter((e) => e.group === 'nodes').map((e) => e.data.id)).toEqual(['agency:b', 'agency:c']);
+    const edge = (id: string) => elements.find((e) => e.data.id === id)!;
+    expect(edge('link:a:b')).toMatchObject({ classes: 'referral_link often_refused', data: { width: 7, label: '30|67', toAgencyId: 'b' } });
+    expect(edge('link:b:c')).toMatchObject({ classes: 'referral_link', data: { width: 3, label: '10|10' } });
+    expect(edge('link:a:c')).toMatchObject({ classes: 'referral_link', data: { width: 1, label: '<5|-' } });
   });
 });

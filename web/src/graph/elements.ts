@@ -99,3 +99,58 @@ export function chainModelElements(stages: ChainStage[]): ElementDefinition[] {
     ]),
   ];
 }
+
+export interface ReferralLink {
+  from: { id: string; name: string };
+  to: { id: string; name: string };
+  sent: { value: number | null; suppressed: boolean };
+  accepted: { value: number | null; suppressed: boolean };
+  refused: { value: number | null; suppressed: boolean };
+}
+
+/** A refusal rate from this share up draws the link dashed and red: refusals without an alternative start here. */
+export const OFTEN_REFUSED = 0.25;
+
+/**
+ * Referral links between agencies on top of a chain model: line width grows with the referrals sent, links refused
+ * often are dashed. Agencies not yet in the graph get a node in a row of their own. Suppressed counts stay "< 5".
+ */
+export function referralLinkElements(
+  links: ReferralLink[],
+  existing: ElementDefinition[],
+  describe: (sent: number | null, refusedPercent: number | null) => string,
+): ElementDefinition[] {
+  const known = new Set(existing.filter((e) => e.group === 'nodes').map((e) => String(e.data.id)));
+  const added = new Map<string, string>();
+  for (const link of links) {
+    for (const agency of [link.from, link.to]) if (!known.has(`agency:${agency.id}`)) added.set(agency.id, agency.name);
+  }
+  const maxSent = Math.max(1, ...links.map((l) => l.sent.value ?? 0));
+  return [
+    ...[...added].map(([id, name], i) => ({
+      group: 'nodes' as const,
+      data: { id: `agency:${id}`, label: name, kind: 'AGENCY' },
+      classes: 'agency',
+      position: { x: i * COLUMN - COLUMN / 2, y: -80 },
+    })),
+    ...links.map((link) => {
+      const sent = link.sent.value;
+      const answered = (link.accepted.value ?? 0) + (link.refused.value ?? 0);
+      const rate = link.refused.value !== null && answered > 0 ? link.refused.value / answered : null;
+      const label = describe(sent, rate === null ? null : Math.round(rate * 100));
+      return {
+        group: 'edges' as const,
+        data: {
+          id: `link:${link.from.id}:${link.to.id}`,
+          source: `agency:${link.from.id}`,
+          target: `agency:${link.to.id}`,
+          kind: 'REFERRALS',
+          label,
+          width: 1 + Math.round((6 * (sent ?? 0)) / maxSent),
+          toAgencyId: link.to.id,
+        },
+        classes: rate !== null && rate >= OFTEN_REFUSED ? 'referral_link often_refused' : 'referral_link',
+      };
+    }),
+  ];
+}

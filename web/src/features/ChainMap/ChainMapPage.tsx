@@ -2,11 +2,11 @@
 // recorded regie and handovers beside it, and the referral links between agencies.
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink, useParams } from 'react-router-dom';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { ChainGraph } from '../../graph/ChainGraph';
-import { chainModelElements, type ChainStage } from '../../graph/elements';
+import { chainModelElements, referralLinkElements, type ChainStage } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
@@ -55,7 +55,17 @@ export default function ChainMapPage() {
     chainFlow: { referralLinks: { from: { id: string; name: string }; to: { id: string; name: string }; sent: CellValue; accepted: CellValue; refused: CellValue; medianResponseDays: number | null }[]; suppressedEdges: number };
   }>({ query: RegieQuery, variables: { id: cityId, ...period }, pause: !mayAggregate });
   const city = data?.centrumgemeente;
-  const elements = useMemo(() => chainModelElements(city?.chainModel?.stages ?? []), [city]);
+  const elements = useMemo(() => {
+    const model = chainModelElements(city?.chainModel?.stages ?? []);
+    const describe = (sent: number | null, refused: number | null) =>
+      refused === null ? t('chain.linkLabel', { sent: sent ?? t('compare.suppressed') }) : t('chain.linkLabelRefused', { sent: sent ?? t('compare.suppressed'), refused });
+    return [...model, ...referralLinkElements(regie.data?.chainFlow.referralLinks ?? [], model, describe)];
+  }, [city, regie.data, t]);
+  const navigate = useNavigate();
+  // A coordinator goes from a referral link to the gaps of the agency that received the referrals.
+  const openGapsBehindLink = (edge: Record<string, unknown>) => {
+    if (viewer?.role === 'COORDINATOR' && edge.kind === 'REFERRALS') navigate(`/gaps?agency=${encodeURIComponent(String(edge.toAgencyId))}`);
+  };
 
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
@@ -73,7 +83,7 @@ export default function ChainMapPage() {
             {' '}({t('chain.source', { document: city.chainModel.source.document ?? '', lines: city.chainModel.source.lines ?? '' })})
           </Paragraph>
           <GraphOrTable
-            graph={<ChainGraph elements={elements} label={t('chain.graphLabel', { city: city.name })} />}
+            graph={<ChainGraph elements={elements} label={t('chain.graphLabel', { city: city.name })} onEdgeSelect={openGapsBehindLink} />}
             table={<GraphDataTable elements={elements} caption={t('chain.graphTableCaption', { city: city.name })} />}
           />
           <Table>
