@@ -72,17 +72,22 @@ RETURN h.id AS householdId, h.centrumgemeenteId AS cityId, h.reportingAgencyId A
 
 /** Households an agency is involved with: the candidates an agency worker's list and search start from. */
 const involvedHouseholds = statement('involvedHouseholds', cypher`
+// Each branch starts at an indexed property or at the agency's own facilities: an OR across two properties, or
+// a pattern starting at Event, would scan every referral or event on Grafeo.
 CALL () {
-  MATCH (r:Referral) WHERE r.status IN ['SENT', 'ACCEPTED'] AND (r.toAgencyId = $agencyId OR r.fromAgencyId = $agencyId)
+  MATCH (r:Referral {toAgencyId: $agencyId}) WHERE r.status IN ['SENT', 'ACCEPTED']
+  RETURN r.householdId AS householdId
+  UNION
+  MATCH (r:Referral {fromAgencyId: $agencyId}) WHERE r.status IN ['SENT', 'ACCEPTED']
   RETURN r.householdId AS householdId
   UNION
   MATCH (g:RegieAssignment {agencyId: $agencyId}) WHERE g.to IS NULL
   RETURN g.householdId AS householdId
   UNION
-  MATCH (e:Event)-[:AT_FACILITY]->(f:Facility {agencyId: $agencyId})
+  MATCH (f:Facility {agencyId: $agencyId})<-[:AT_FACILITY]-(e:Event)
   RETURN e.householdId AS householdId
   UNION
-  MATCH (e:Event {agencyId: $agencyId}) WHERE e.occurredOn >= date($recentSince)
+  MATCH (a:Agency {id: $agencyId})-[:ACTED_IN]->(e:Event) WHERE e.occurredOn >= date($recentSince)
   RETURN e.householdId AS householdId
 }
 RETURN collect(DISTINCT householdId) AS ids`, z.object({ ids: z.array(z.string()) }));
