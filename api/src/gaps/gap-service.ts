@@ -3,8 +3,21 @@ import type { GapRuleSetting } from '@ketenkaart/schema';
 import type { Repositories } from '../repositories/index.js';
 import { defaultSetting, detectGaps, type GapFinding } from './detect-gaps.js';
 
+type Lookups = Awaited<ReturnType<Repositories['gaps']['lookups']>>;
+
+/** Rows of many households, grouped by household in one pass. */
+function byHousehold<T extends { householdId: string }>(rows: T[]): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const row of rows) {
+    const group = groups.get(row.householdId);
+    if (group) group.push(row);
+    else groups.set(row.householdId, [row]);
+  }
+  return groups;
+}
+
 export function createGapService(repos: Repositories, now: () => Date = () => new Date()) {
-  async function evaluate(householdIds: string[]): Promise<GapFinding[]> {
+  async function evaluate(householdIds: string[], shared?: { lookups: Lookups; settings: GapRuleSetting[] }): Promise<GapFinding[]> {
     if (householdIds.length === 0) return [];
     const [households, members, events, referrals, regie, lookups] = await Promise.all([
       repos.households.householdsByIds(householdIds),
@@ -12,17 +25,22 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
       repos.households.eventsByHousehold(householdIds),
       repos.households.referralsByHousehold(householdIds),
       repos.households.regieByHousehold(householdIds),
-      repos.gaps.lookups(),
+      shared?.lookups ?? repos.gaps.lookups(),
     ]);
     const settings = new Map<string, GapRuleSetting>();
-    for (const s of await repos.gaps.settingsByCity([...new Set(households.map((h) => h.centrumgemeenteId))])) {
-      settings.set(`${s.cityId}:${s.ruleId}`, s);
-    }
+    const settingRows = shared?.settings ?? (await repos.gaps.settingsByCity([...new Set(households.map((h) => h.centrumgemeenteId))]));
+    for (const s of settingRows) settings.set(`${s.cityId}:${s.ruleId}`, s);
     const today = now().toISOString().slice(0, 10);
-    const by = <T extends { householdId: string }>(rows: T[], id: string) => rows.filter((r) => r.householdId === id);
+    const [membersOf, eventsOf, referralsOf, regieOf] = [byHousehold(members), byHousehold(events), byHousehold(referrals), byHousehold(regie)];
     const findings = households.flatMap((household) =>
       detectGaps(
-        { household, members: by(members, household.id), events: by(events, household.id), referrals: by(referrals, household.id), regie: by(regie, household.id) },
+        {
+          household,
+          members: membersOf.get(household.id) ?? [],
+          events: eventsOf.get(household.id) ?? [],
+          referrals: referralsOf.get(household.id) ?? [],
+          regie: regieOf.get(household.id) ?? [],
+        },
         {
           today,
           settings: (ruleId) => settings.get(`${household.centrumgemeenteId}:${ruleId}`) ?? defaultSetting(household.centrumgemeenteId, ruleId),
@@ -41,12 +59,14 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
 
     /** Whole city, a page of households at a time. */
     async evaluateCity(cityId: string, pageSize = 500): Promise<{ households: number; findings: number }> {
+      // Reference lookups and the city's settings are the same for every page: read them once.
+      const shared = { lookups: await repos.gaps.lookups(), settings: await repos.gaps.settingsByCity([cityId]) };
       let after: string | null = null;
       const total = { households: 0, findings: 0 };
       for (;;) {
         const ids = await repos.gaps.householdIdsOfCity(cityId, after, pageSize);
         if (ids.length === 0) return total;
-        total.findings += (await evaluate(ids)).length;
+        total.findings += (await evaluate(ids, shared)).length;
         total.households += ids.length;
         after = ids.at(-1)!;
       }
