@@ -99,6 +99,14 @@ describe('web app', () => {
     await page.getByRole('button', { name: 'Vastleggen' }).click();
     await page.getByText('De stap is vastgelegd.').waitFor();
     await expect.poll(() => timelineRows.count()).toBe(before + 1);
+
+    // A referral from the same page: the coordinator names both agencies, the timeline gains the step.
+    await page.getByLabel('Verwijzende instantie').selectOption({ label: 'Vangnet en Advies (GGD Amsterdam)' });
+    await page.getByLabel('Verwijzen naar').selectOption({ label: 'HVO Querido' });
+    await page.getByLabel('Wat vraagt u de andere instantie?').fill('Intake voor gezinsopvang');
+    await page.getByRole('button', { name: 'Verwijzing versturen' }).click();
+    await page.getByText('De verwijzing is verstuurd.').waitFor();
+    await expect.poll(() => timelineRows.count()).toBe(before + 2);
     await page.screenshot({ path: `${artifacts}trace-next-step.png`, fullPage: true });
     await page.close();
   });

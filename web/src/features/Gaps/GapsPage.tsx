@@ -1,32 +1,43 @@
-// Gaps in the coordinator's region, filtered by rule, severity and period.
+// Gaps in the coordinator's region, filtered by rule, severity, agency and the period they were detected in.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { Button, FormField, FormLabel, Heading, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, FormField, FormFieldTextbox, FormLabel, Heading, Select, SelectOption } from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { useSession } from '../../session';
 import { GapTable, type GapRow } from './GapTable';
 
 const RULES = ['FEEDBACK_INTERIM_MISSING', 'FEEDBACK_FINAL_MISSING', 'REFERRAL_UNANSWERED', 'REFERRAL_NO_INTAKE', 'OUT_OF_SIGHT_AFTER_EVICTION', 'REFUSAL_WITHOUT_ALTERNATIVE', 'WAITING_LIST_NO_OUTCOME', 'WAITING_LIST_TOO_LONG', 'CHILDREN_NOT_SEEN', 'EVICTION_WITHOUT_ALTERNATIVE_HOUSING', 'REGIE_MISSING', 'REGIE_CONFLICT', 'SHELTER_EXIT_WITHOUT_HOUSING', 'RE_ENTRY_LOOP'];
 const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'];
 
-const GapsQuery = `query GapsPage_Gaps($rules: [GapRuleId!], $severities: [GapSeverity!], $agencyId: ID, $after: String) {
-  gaps(first: 50, rules: $rules, severities: $severities, agencyId: $agencyId, after: $after) {
+const GapsQuery = `query GapsPage_Gaps($rules: [GapRuleId!], $severities: [GapSeverity!], $agencyId: ID, $from: Date, $to: Date, $after: String) {
+  gaps(first: 50, rules: $rules, severities: $severities, agencyId: $agencyId, from: $from, to: $to, after: $after) {
     edges { node { id rule severity stage detectedOn summary household { id reference } agencies { id name } } }
     pageInfo { hasNextPage endCursor }
   }
 }`;
+
+const AgenciesQuery = `query GapsPage_Agencies($cityId: ID!) { agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } } }`;
 
 export default function GapsPage() {
   const { t } = useTranslation();
   const [rule, setRule] = useState('');
   const [severity, setSeverity] = useState('');
   const [after, setAfter] = useState<string | null>(null);
-  const [search] = useSearchParams();
+  const [from, setFrom] = useState('');
+  const [to, setTo] = useState('');
+  const [search, setSearch] = useSearchParams();
   const agencyId = search.get('agency');
+  const { viewer } = useSession();
   const [{ data, fetching, error }] = useQuery<{ gaps: { edges: { node: GapRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>({
     query: GapsQuery,
-    variables: { rules: rule ? [rule] : null, severities: severity ? [severity] : null, agencyId, after },
+    variables: { rules: rule ? [rule] : null, severities: severity ? [severity] : null, agencyId, from: from || null, to: to || null, after },
+  });
+  const [agencies] = useQuery<{ agencies: { edges: { node: { id: string; name: string } }[] } }>({
+    query: AgenciesQuery,
+    variables: { cityId: viewer?.centrumgemeente?.id ?? '' },
+    pause: !viewer?.centrumgemeente,
   });
   const gaps = data?.gaps.edges.map((e) => e.node) ?? [];
   return (
@@ -47,6 +58,15 @@ export default function GapsPage() {
             {SEVERITIES.map((s) => <SelectOption key={s} value={s}>{t(`severity.${s}`)}</SelectOption>)}
           </Select>
         </FormField>
+        <FormField>
+          <FormLabel htmlFor="gap-agency">{t('gaps.agency')}</FormLabel>
+          <Select id="gap-agency" value={agencyId ?? ''} onChange={(e) => { setSearch(e.target.value ? { agency: e.target.value } : {}); setAfter(null); }}>
+            <SelectOption value="">{t('gaps.allAgencies')}</SelectOption>
+            {(agencies.data?.agencies.edges ?? []).map(({ node }) => <SelectOption key={node.id} value={node.id}>{node.name}</SelectOption>)}
+          </Select>
+        </FormField>
+        <FormFieldTextbox label={t('gaps.from')} name="from" type="date" value={from} onChange={(e) => { setFrom((e.target as HTMLInputElement).value); setAfter(null); }} />
+        <FormFieldTextbox label={t('gaps.to')} name="to" type="date" value={to} onChange={(e) => { setTo((e.target as HTMLInputElement).value); setAfter(null); }} />
       </div>
       {error && <ErrorAlert error={error} />}
       {fetching && !data ? <Loading /> : gaps.length === 0 ? <Empty>{t('gaps.empty')}</Empty> : <GapTable gaps={gaps} caption={t('gaps.caption')} />}

@@ -13,6 +13,7 @@ import { trajectoryElements, type TrajectoryGraph } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { HandoverForm, ReferralForm } from './ChainStepForms';
 
 const TraceQuery = `query HouseholdTrace_Trajectory($id: ID!) {
   household(id: $id) {
@@ -126,6 +127,8 @@ export default function HouseholdTracePage() {
       </Table>
 
       <NextStep householdId={trace.id} onRecorded={() => refetch({ requestPolicy: 'network-only' })} />
+      <ReferralForm householdId={trace.id} cityId={trace.centrumgemeente.id} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+      <HandoverForm householdId={trace.id} cityId={trace.centrumgemeente.id} regie={trace.trajectory.currentRegie} onDone={() => refetch({ requestPolicy: 'network-only' })} />
     </article>
   );
 }
