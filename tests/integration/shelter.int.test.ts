@@ -5,6 +5,7 @@ import type { App, CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { factDigest } from '../support/digest.js';
+import { REGISTER, householdInput } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
 
 interface Report {
@@ -259,5 +260,22 @@ describe('shelter reporting', () => {
     expect((await gql(app, TIMES, {}, hvo.headers)).data.facility.waitingTimes).toEqual({ entries: { value: 2 }, left: { value: 2 }, waiting: { value: 0 }, medianDaysToLeave: 15 });
     const asCoordinator = await gql(app, REPORT, { rows }, coordinator.headers);
     expect(asCoordinator.data.reportWaitingList.__typename).toBe('ForbiddenError');
+  });
+
+  it("puts a refusal the shelter reported without an alternative on the family's gaps for its coordinator", async () => {
+    const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-SHELTER-GAP' }) }, coordinator.headers);
+    const householdId = registered.data.registerHousehold.id;
+    const refusedOn = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    const file = [
+      'facility_id,case_ref,household_id,target_group,refused_on,reason,alternative,alternative_agency_id,note',
+      `ams-roggeveen-crisis,HVO-2026-900,${householdId},FAMILIES,${refusedOn},NO_CAPACITY,NONE,,`,
+    ].join('\n');
+    expect((await upload(app, hvo, 'refusals', file)).report.written).toMatchObject({ created: 1 });
+    const GAPS = `query($id: ID!) { household(id: $id) { ... on Household { gaps { rule summary evidenceNodes agencies { id } } } } }`;
+    const gaps = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps;
+    const refusal = gaps.find((g: any) => g.rule === 'REFUSAL_WITHOUT_ALTERNATIVE');
+    expect(refusal.summary).toMatch(/reported by the shelter without an alternative/);
+    expect(refusal.evidenceNodes.some((n: string) => n.startsWith('shelter-record:'))).toBe(true);
+    expect(refusal.agencies).toEqual([{ id: 'ams-hvo-querido' }]);
   });
 });

@@ -88,6 +88,25 @@ describe('gap rules', () => {
     expect(fired(graph([event('REFUSAL', '2024-06-01', { facilityId: 'fac', refusalReason: 'NO_CAPACITY', destination: 'HOTEL_OR_HOLIDAY_HOME' })]), '2024-09-01', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
   });
 
+  it('REFUSAL_WITHOUT_ALTERNATIVE also from the shelter register: no alternative given and nothing after it', () => {
+    const reported = (alternative: string, refusedOn = '2024-06-01') => ({
+      id: `sr-${++seq}`, key: 'k', kind: 'REFUSAL' as const, facilityId: 'fac', day: refusedOn, current: true, supersededById: null, unitKind: null,
+      targetGroup: 'FAMILIES' as const, periodStart: null, periodEnd: null, capacity: null, note: null, date: null, occupied: null, available: null,
+      blocked: null, caseRef: 'HVO-1', householdId: 'hh1', dateOn: null, priority: null, dateOff: null, outcome: null, refusedOn,
+      reason: 'NO_CAPACITY' as const, alternative: alternative as 'NONE', alternativeAgencyId: null, importId: 'i', provenanceKind: 'AGENCY_REPORT',
+      reportingAgencyId: 'shelter', recordedAt: '2024-06-01T12:00:00Z', recordedBy: 'a',
+    });
+    const none = reported('NONE');
+    const [finding] = fired(graph([], { shelterRefusals: [none] }), '2024-06-09', 'REFUSAL_WITHOUT_ALTERNATIVE');
+    expect(finding).toMatchObject({ agencyIds: ['shelter'], evidenceNodes: ['household:hh1', `shelter-record:${none.id}`, 'facility:fac'] });
+    expect(fired(graph([], { shelterRefusals: [none] }), '2024-06-08', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
+    expect(fired(graph([], { shelterRefusals: [reported('ONWARD_REFERRAL')] }), '2024-09-01', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
+    expect(fired(graph([event('REFERRAL_SENT', '2024-06-03')], { shelterRefusals: [none] }), '2024-09-01', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
+    // The same refusal recorded as an event too is one finding, not two.
+    const asEvent = event('REFUSAL', '2024-06-01', { facilityId: 'fac', refusalReason: 'NO_CAPACITY' });
+    expect(fired(graph([asEvent], { shelterRefusals: [none] }), '2024-09-01', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(1);
+  });
+
   it('WAITING_LIST_NO_OUTCOME and WAITING_LIST_TOO_LONG', () => {
     expect(fired(graph([event('WAITING_LIST_EXIT', '2024-06-01', { facilityId: 'fac', waitingListOutcome: 'LOST_CONTACT' })]), '2024-06-02', 'WAITING_LIST_NO_OUTCOME')).toHaveLength(1);
     expect(fired(graph([event('WAITING_LIST_EXIT', '2024-06-01', { facilityId: 'fac', waitingListOutcome: 'PLACED' })]), '2024-06-02', 'WAITING_LIST_NO_OUTCOME')).toHaveLength(0);

@@ -10,6 +10,7 @@ import {
 } from '@ketenkaart/schema';
 import type { EventRecord, HouseholdRecord, MembershipRecord, ReferralRecord, RegieRecord } from '../repositories/household-repository.js';
 import { addDays } from '../repositories/household-repository.js';
+import type { ShelterRecord } from '../repositories/shelter-repository.js';
 
 export interface EvidenceEdge {
   source: string;
@@ -39,6 +40,8 @@ export interface HouseholdSubgraph {
   events: EventRecord[];
   referrals: ReferralRecord[];
   regie: RegieRecord[];
+  /** Refusals the shelter reported in its own register and linked to this household. */
+  shelterRefusals?: ShelterRecord[];
 }
 
 export interface DetectionContext {
@@ -175,6 +178,22 @@ export function detectGaps(graph: HouseholdSubgraph, ctx: DetectionContext): Gap
         emit('REGIE_MISSING', e.id, e.occurredOn, `Placed at ${e.facilityId} on ${e.occurredOn}; regie never passed to ${operator}`, withAgency(e), acted(e), [operator]);
       }
     }
+  }
+
+  // Refusals from the shelter's register (DOMAIN.md §5.7): reported with no alternative and nothing recorded on the
+  // path since. A refusal also recorded as an event, same facility and day, is judged once, as that event.
+  for (const refusal of graph.shelterRefusals ?? []) {
+    if (refusal.alternative !== 'NONE' || !refusal.refusedOn) continue;
+    if (events.some((e) => e.kind === 'REFUSAL' && e.facilityId === refusal.facilityId && e.occurredOn === refusal.refusedOn)) continue;
+    const days = setting('REFUSAL_WITHOUT_ALTERNATIVE').days ?? 7;
+    const refusedOn = refusal.refusedOn;
+    if (!overdue(refusedOn, days) || happened(refusedOn, days, (x) => ALTERNATIVE_KINDS.has(x.kind) && (x.facilityId !== refusal.facilityId || x.kind === 'PLACEMENT'))) continue;
+    const node = `shelter-record:${refusal.id}`;
+    emit('REFUSAL_WITHOUT_ALTERNATIVE', refusal.id, addDays(refusedOn, days + 1),
+      `Refused by ${refusal.facilityId} (${refusal.reason ?? 'no reason'}) on ${refusedOn}, reported by the shelter without an alternative; nothing within ${days} days`,
+      [node, `facility:${refusal.facilityId}`],
+      [{ source: node, target: `household:${household.id}`, kind: 'CONCERNS' }, { source: `facility:${refusal.facilityId}`, target: node, kind: 'REPORTED' }],
+      [refusal.reportingAgencyId]);
   }
 
   for (const referral of graph.referrals) {

@@ -19,12 +19,13 @@ function byHousehold<T extends { householdId: string }>(rows: T[]): Map<string, 
 export function createGapService(repos: Repositories, now: () => Date = () => new Date()) {
   async function evaluate(householdIds: string[], shared?: { lookups: Lookups; settings: GapRuleSetting[] }): Promise<GapFinding[]> {
     if (householdIds.length === 0) return [];
-    const [households, members, events, referrals, regie, lookups] = await Promise.all([
+    const [households, members, events, referrals, regie, shelterRefusals, lookups] = await Promise.all([
       repos.households.householdsByIds(householdIds),
       repos.households.membershipsByHousehold(householdIds),
       repos.households.eventsByHousehold(householdIds),
       repos.households.referralsByHousehold(householdIds),
       repos.households.regieByHousehold(householdIds),
+      repos.shelter.refusalsOfHouseholds(householdIds),
       shared?.lookups ?? repos.gaps.lookups(),
     ]);
     const settings = new Map<string, GapRuleSetting>();
@@ -32,6 +33,7 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
     for (const s of settingRows) settings.set(`${s.cityId}:${s.ruleId}`, s);
     const today = now().toISOString().slice(0, 10);
     const [membersOf, eventsOf, referralsOf, regieOf] = [byHousehold(members), byHousehold(events), byHousehold(referrals), byHousehold(regie)];
+    const refusalsOf = byHousehold(shelterRefusals.flatMap((r) => (r.householdId ? [{ ...r, householdId: r.householdId }] : [])));
     const findings = households.flatMap((household) =>
       detectGaps(
         {
@@ -40,6 +42,7 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
           events: eventsOf.get(household.id) ?? [],
           referrals: referralsOf.get(household.id) ?? [],
           regie: regieOf.get(household.id) ?? [],
+          shelterRefusals: refusalsOf.get(household.id) ?? [],
         },
         {
           today,

@@ -104,6 +104,12 @@ WHERE r.facilityId IN $facilityIds AND r.kind = $kind AND ($history OR r.current
 RETURN r { .* } AS row
 ORDER BY r.facilityId, r.day, r.key, r.recordedAt`, z.object({ row: ShelterRecordRow }));
 
+const refusalsOfHouseholds = statement('shelterRefusalsOfHouseholds', cypher`
+MATCH (r:ShelterRecord)
+WHERE r.householdId IN $householdIds AND r.kind = 'REFUSAL' AND r.current = true
+RETURN r { .* } AS row
+ORDER BY r.householdId, r.day`, z.object({ row: ShelterRecordRow }));
+
 const knownIds = statement('knownShelterReferences', cypher`
 OPTIONAL MATCH (f:Facility) WHERE f.id IN $facilityIds
 WITH collect(DISTINCT f.id) AS facilities
@@ -182,6 +188,10 @@ export function createShelterRepository(executor: CypherExecutor) {
         return { importId, created, unchanged: rows.length - created, superseded };
       });
     },
+
+    /** Current refusals a shelter reported for these households (when it linked them), for their gap rules. */
+    refusalsOfHouseholds: (householdIds: readonly string[]) =>
+      executor.read(async (tx) => (await tx.run(refusalsOfHouseholds, { householdIds: [...householdIds] })).map((r) => r.row)),
 
     records(kind: ShelterRecordKind, facilityIds: readonly string[], options: { history?: boolean; from?: string | null; to?: string | null } = {}) {
       return executor.read(async (tx) =>

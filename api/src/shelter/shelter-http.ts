@@ -67,7 +67,7 @@ export async function handleShelterImport(request: Request, ctx: Context): Promi
           onProgress: (rows) => send({ type: 'progress', rows }),
         });
         const report = await importShelterRows(
-          { repos: ctx.repos, access: ctx.access, viewer, now: ctx.now },
+          { repos: ctx.repos, access: ctx.access, viewer, now: ctx.now, refreshGaps: ctx.gaps.refresh },
           params.kind,
           read,
           { dryRun: params.dryRun, source: 'csv' },

@@ -26,7 +26,7 @@ export async function facilitiesInScope(viewer: Viewer, repos: Repositories): Pr
 }
 
 export async function importShelterRows(
-  deps: { repos: Repositories; access: AccessService; viewer: Viewer; now: () => Date },
+  deps: { repos: Repositories; access: AccessService; viewer: Viewer; now: () => Date; refreshGaps: (householdIds: string[]) => Promise<unknown> },
   kind: ShelterRecordKind,
   read: { rows: NumberedRow[]; problems: ProblemList; rowCount: number },
   options: { dryRun: boolean; source: string },
@@ -43,6 +43,11 @@ export async function importShelterRows(
       { recordedBy: viewer.accountId, reportingAgencyId: viewer.agencyId, provenanceKind: 'AGENCY_REPORT', recordedAt: now().toISOString() },
       { source: options.source },
     );
+  }
+  // Refusals linked to a household feed its gap rules: re-evaluate those households now, as after any change.
+  if (written && kind === 'REFUSAL') {
+    const linked = [...new Set(read.rows.flatMap(({ row }) => ('householdId' in row && row.householdId ? [row.householdId] : [])))];
+    for (let start = 0; start < linked.length; start += 500) await deps.refreshGaps(linked.slice(start, start + 500));
   }
   await access.log({
     action: 'IMPORT',

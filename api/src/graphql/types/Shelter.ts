@@ -368,7 +368,7 @@ async function reportRows(ctx: Context, kind: ShelterRecordKind, inputs: Record<
     const row = parseShelterRow(kind, index, values, problems);
     return row ? [{ line: index, row }] : [];
   });
-  const report = await importShelterRows({ repos: ctx.repos, access: ctx.access, viewer, now: ctx.now }, kind, { rows, problems, rowCount: inputs.length }, { dryRun: false, source: 'form' });
+  const report = await importShelterRows({ repos: ctx.repos, access: ctx.access, viewer, now: ctx.now, refreshGaps: ctx.gaps.refresh }, kind, { rows, problems, rowCount: inputs.length }, { dryRun: false, source: 'form' });
   if (!report.written) {
     throw new ValidationError(report.problems.map((p) => ({ path: ['rows', String(p.line), ...(p.column ? [p.column] : [])], message: p.message })));
   }
