@@ -433,35 +433,26 @@ const RefusalInput = builder.inputType('ShelterRefusalInput', {
 });
 
 const errors = { types: [ValidationError, ForbiddenError], directResult: true as const };
-const rowsOf = (inputs: readonly object[]) => inputs as Record<string, unknown>[];
 
-builder.mutationFields((t) => ({
-  reportCapacity: t.field({
-    type: ShelterReportResultRef,
-    description: 'Report capacity for one or more periods (shelter staff, own facilities).',
-    errors,
-    args: { rows: t.arg({ type: [CapacityInput], required: true }) },
-    resolve: (_root, args, ctx) => reportRows(ctx, 'CAPACITY', rowsOf(args.rows)),
-  }),
-  reportOccupancy: t.field({
-    type: ShelterReportResultRef,
-    description: 'Report occupancy snapshots (shelter staff, own facilities).',
-    errors,
-    args: { rows: t.arg({ type: [OccupancyInput], required: true }) },
-    resolve: (_root, args, ctx) => reportRows(ctx, 'OCCUPANCY', rowsOf(args.rows)),
-  }),
-  reportWaitingList: t.field({
-    type: ShelterReportResultRef,
-    description: 'Report waiting-list entries, new or updated (shelter staff, own facilities).',
-    errors,
-    args: { rows: t.arg({ type: [WaitingListInput], required: true }) },
-    resolve: (_root, args, ctx) => reportRows(ctx, 'WAITING_LIST', rowsOf(args.rows)),
-  }),
-  reportRefusals: t.field({
-    type: ShelterReportResultRef,
-    description: 'Report refusals with reason and alternative (shelter staff, own facilities).',
-    errors,
-    args: { rows: t.arg({ type: [RefusalInput], required: true }) },
-    resolve: (_root, args, ctx) => reportRows(ctx, 'REFUSAL', rowsOf(args.rows)),
-  }),
-}));
+/** One mutation per kind of row, each taking a list of that kind's input and writing through reportRows. */
+const reportMutations = [
+  { name: 'reportCapacity', kind: 'CAPACITY', input: CapacityInput, description: 'Report capacity for one or more periods (shelter staff, own facilities).' },
+  { name: 'reportOccupancy', kind: 'OCCUPANCY', input: OccupancyInput, description: 'Report occupancy snapshots (shelter staff, own facilities).' },
+  { name: 'reportWaitingList', kind: 'WAITING_LIST', input: WaitingListInput, description: 'Report waiting-list entries, new or updated (shelter staff, own facilities).' },
+  { name: 'reportRefusals', kind: 'REFUSAL', input: RefusalInput, description: 'Report refusals with reason and alternative (shelter staff, own facilities).' },
+] as const;
+
+builder.mutationFields((t) =>
+  Object.fromEntries(
+    reportMutations.map(({ name, kind, input, description }) => [
+      name,
+      t.field({
+        type: ShelterReportResultRef,
+        description,
+        errors,
+        args: { rows: t.arg({ type: [input as typeof CapacityInput], required: true }) },
+        resolve: (_root, args, ctx) => reportRows(ctx, kind, args.rows as readonly object[] as Record<string, unknown>[]),
+      }),
+    ]),
+  ),
+);
