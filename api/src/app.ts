@@ -23,6 +23,8 @@ export interface AppDeps {
 /** What app.fetch hands yoga for one request: where resolvers put cookies to set. */
 interface ServerContext {
   cookies: ResponseCookies;
+  /** The GraphQL contexts of this HTTP request (one per operation of a batch), so the response can wait for their access log. */
+  contexts: Context[];
 }
 
 export interface App {
@@ -36,7 +38,11 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: ({ request, cookies }) => createContext({ request, executor, logger, limits, cookies, secureCookies, now }),
+    context: async ({ request, cookies, contexts }) => {
+      const ctx = await createContext({ request, executor, logger, limits, cookies, secureCookies, now });
+      contexts.push(ctx);
+      return ctx;
+    },
     graphiql: config.mode !== 'production',
     landingPage: false,
     batching: { limit: 5 },
@@ -72,7 +78,14 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
           return Response.json({ errors: [{ message: 'Request body too large.', extensions: { code: 'REQUEST_TOO_LARGE' } }] }, { status: 413 });
         }
         const cookies: ResponseCookies = [];
-        const response = await yoga.fetch(bounded, { cookies });
+        const contexts: Context[] = [];
+        const response = await yoga.fetch(bounded, { cookies, contexts });
+        try {
+          await Promise.all(contexts.map((ctx) => ctx.access.flush()));
+        } catch (error) {
+          logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'access log write failed; response withheld');
+          return Response.json({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL' } }] }, { status: 500 });
+        }
         for (const cookie of cookies) response.headers.append('set-cookie', cookie);
         return response;
       }

@@ -13,6 +13,11 @@ export interface AccessService {
   household(id: string): Promise<AccessDecision>;
   /** Log entries for what is not a single household read: searches, changes, exports, imports. */
   log(entry: { action: AccessAction; householdId?: string | null; searchTerms?: string | null; basis?: string | null; outcome: 'ALLOWED' | 'REFUSED'; operation?: string }): Promise<void>;
+  /**
+   * Waits for the read-log entries written alongside the data reads. The response is held until this resolves,
+   * and replaced by an error when it fails: no household data leave without their log entry.
+   */
+  flush(): Promise<void>;
 }
 
 export function createAccessService(deps: {
@@ -37,12 +42,17 @@ export function createAccessService(deps: {
     ...fields,
   });
 
+  // Read-log writes run beside the data reads instead of before them; flush() gates the response on them.
+  const pendingLogs: Promise<void>[] = [];
   const service: AccessService = {
     viewer,
     operation: 'unknown',
     household: (id) => decisions.load(id),
     async log(fields) {
       await repos.access.append([entry({ operation: fields.operation ?? service.operation, ...fields })]);
+    },
+    async flush() {
+      await Promise.all(pendingLogs);
     },
   };
 
@@ -63,7 +73,7 @@ export function createAccessService(deps: {
     decided.forEach((decision) => {
       if (!decision.allowed) limits.refusedLookups.hit(viewer.accountId);
     });
-    await repos.access.append(
+    const written = repos.access.append(
       ids.map((id, index) => {
         const decision = decided[index]!;
         return entry({
@@ -76,6 +86,9 @@ export function createAccessService(deps: {
         });
       }),
     );
+    // Observed here so that a failure is not an unhandled rejection before flush() reports it.
+    written.catch(() => undefined);
+    pendingLogs.push(written);
     return decided;
   });
 
