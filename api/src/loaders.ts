@@ -90,6 +90,7 @@ export function createLoaders(repos: Repositories) {
     agencyPageByCity: pageLoader(ref.agencyPagesByCity),
     facilityPageByCity: pageLoader(ref.facilityPagesByCity),
     registrationSystemsByCity: groupLoader(ref.registrationSystemsByCity, city),
+    shelterRefusalsByHousehold: groupLoader(repos.shelter.refusalsOfHouseholds, (row) => row.householdId ?? ''),
     /** Current shelter records of each kind per facility. */
     shelterRecords: Object.fromEntries(
       ShelterRecordKind.options.map((kind) => [kind, groupLoader((ids) => repos.shelter.records(kind, ids), (row) => row.facilityId)]),

@@ -193,11 +193,15 @@ describe('shelter reporting', () => {
     expect(quote.report.problems[0]!.message).toMatch(/quote/);
     const wrongHeader = await upload(app, hvo, 'refusals', 'facility,case\nams-reina,HVO-1\n');
     expect(wrongHeader.report.problems[0]).toMatchObject({ line: 1, message: expect.stringMatching(/unknown columns: facility, case/) });
+    // A long file with a wrong header stops at the header instead of reading (or hanging on) the rest.
+    const longWrong = await upload(app, hvo, 'refusals', `facility,case\n${'ams-reina,HVO-1\n'.repeat(200_000)}`);
+    expect(longWrong.report.problems.map((problem) => problem.line)).toEqual([1, 1]);
+    expect(longWrong.report.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^unknown columns/), expect.stringMatching(/^missing columns/)]);
     const empty = await upload(app, hvo, 'refusals', '');
     expect(empty.report.problems[0]!.message).toMatch(/empty/);
     const fields = await upload(app, hvo, 'refusals', `${header}\nams-reina,HVO-1,,FAMILIES\n`);
     expect(fields.report.problems[0]).toMatchObject({ line: 2, message: expect.stringMatching(/number of fields/) });
-    for (const attempt of [huge, quote, wrongHeader, empty, fields]) expect(attempt.report.written).toBeNull();
+    for (const attempt of [huge, quote, wrongHeader, longWrong, empty, fields]) expect(attempt.report.written).toBeNull();
     expect(await factDigest(executor)).toBe(before);
   });
 
@@ -277,5 +281,12 @@ describe('shelter reporting', () => {
     expect(refusal.summary).toMatch(/reported by the shelter without an alternative/);
     expect(refusal.evidenceNodes.some((n: string) => n.startsWith('shelter-record:'))).toBe(true);
     expect(refusal.agencies).toEqual([{ id: 'ams-hvo-querido' }]);
+    // The trace shows the register's refusal beside the path, so the gap's evidence can be drawn.
+    const TRACE = `query($id: ID!) { household(id: $id) { ... on Household { trajectory { nodes { id kind label date } edges { source target kind label } } } } }`;
+    const graph = (await gql(app, TRACE, { id: householdId }, coordinator.headers)).data.household.trajectory;
+    const node = graph.nodes.find((n: any) => n.kind === 'SHELTER_REFUSAL');
+    expect(node).toMatchObject({ label: 'NO_CAPACITY', date: refusedOn });
+    expect(refusal.evidenceNodes).toContain(node.id);
+    expect(graph.edges).toContainEqual({ source: 'facility:ams-roggeveen-crisis', target: node.id, kind: 'REPORTED', label: 'NONE' });
   });
 });

@@ -35,6 +35,8 @@ export async function readShelterCsv(
   const columns = shelterCsvColumns[kind];
   let rowCount = 0;
   let header: (CsvColumn | null)[] | null = null;
+  /** A header row was read, whether or not it was usable; an unusable one is already a problem. */
+  let headerRead = false;
   const decoder = new Utf8OrLegacyDecoder(options.encoding);
   const chunks = body[Symbol.asyncIterator]();
   let bytes = 0;
@@ -52,21 +54,24 @@ export async function readShelterCsv(
     for (let text = await nextText(); text !== null && (first += text).trim() === ''; text = await nextText());
     if (first.trim() !== '') {
       const parser = createParser(first);
+      // Reading may stop early (a wrong header); the feeder must then stop waiting for the parser to drain.
+      const stopFeeding = new AbortController();
       const feeding = (async () => {
         parser.write(first);
-        for (let text = await nextText(); text !== null; text = await nextText()) {
-          if (!parser.write(text)) await once(parser, 'drain');
+        for (let text = await nextText(); text !== null && !stopFeeding.signal.aborted; text = await nextText()) {
+          if (!parser.write(text)) await once(parser, 'drain', { signal: stopFeeding.signal });
         }
         const rest = decoder.end();
         if (rest) parser.write(rest);
         parser.end();
       })().catch((error: unknown) => {
         parser.destroy();
-        throw error;
+        if (!stopFeeding.signal.aborted) throw error;
       });
       const reading = (async () => {
         for await (const { record, info } of parser as AsyncIterable<{ record: string[]; info: { lines: number } }>) {
           if (!header) {
+            headerRead = true;
             header = readHeader(kind, record, problems);
             if (!header) break;
             continue;
@@ -76,7 +81,7 @@ export async function readShelterCsv(
           if (row) rows.push({ line: info.lines, row });
           if (rowCount % 5_000 === 0) await options.onProgress?.(rowCount);
         }
-      })();
+      })().finally(() => stopFeeding.abort());
       const [fed, read] = await Promise.allSettled([feeding, reading]);
       // The decoder's error explains more than the parser's "stream destroyed" that follows it.
       if (fed.status === 'rejected') throw fed.reason;
@@ -88,7 +93,7 @@ export async function readShelterCsv(
     else throw error;
     return { rows: [], problems, rowCount };
   }
-  if (!header) problems.add({ line: 1, column: null, message: `the file is empty; it needs a header row: ${columns.map((c) => c.column).join(',')}` });
+  if (!headerRead) problems.add({ line: 1, column: null, message: `the file is empty; it needs a header row: ${columns.map((c) => c.column).join(',')}` });
   if (header && rowCount === 0) problems.add({ line: 2, column: null, message: 'the file has a header but no rows' });
   await options.onProgress?.(rowCount);
   return { rows, problems, rowCount };

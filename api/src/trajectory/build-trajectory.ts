@@ -2,6 +2,7 @@
 import { stateAfter, type ChainState } from '@ketenkaart/schema';
 import type { EventRecord, ReferralRecord, RegieRecord } from '../repositories/household-repository.js';
 import { daysBetween } from '../repositories/household-repository.js';
+import type { ShelterRecord } from '../repositories/shelter-repository.js';
 
 export interface RegieOnDay {
   agencyId: string;
@@ -21,8 +22,8 @@ export interface TrajectoryStep {
   superseded: boolean;
 }
 
-export type TrajectoryNodeKind = 'HOUSEHOLD' | 'EVENT' | 'AGENCY' | 'REFERRAL' | 'FACILITY';
-export type TrajectoryEdgeKind = 'NEXT' | 'FOLLOWS_FROM' | 'ACTED_IN' | 'CONCERNS' | 'SENT_BY' | 'SENT_TO' | 'AT_FACILITY' | 'SUPERSEDES' | 'HOLDS_REGIE';
+export type TrajectoryNodeKind = 'HOUSEHOLD' | 'EVENT' | 'AGENCY' | 'REFERRAL' | 'FACILITY' | 'SHELTER_REFUSAL';
+export type TrajectoryEdgeKind = 'NEXT' | 'FOLLOWS_FROM' | 'ACTED_IN' | 'CONCERNS' | 'SENT_BY' | 'SENT_TO' | 'AT_FACILITY' | 'SUPERSEDES' | 'HOLDS_REGIE' | 'REPORTED';
 
 export interface TrajectoryNode {
   id: string;
@@ -62,6 +63,8 @@ export function buildTrajectory(
   referrals: ReferralRecord[],
   regie: RegieRecord[],
   names: { agency: (id: string) => string; facility: (id: string) => string },
+  /** Refusals from a shelter's own register linked to this household: shown beside the path, not on it. */
+  shelterRefusals: ShelterRecord[] = [],
 ): Trajectory {
   const ordered = [...events].sort(
     (a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id),
@@ -133,6 +136,14 @@ export function buildTrajectory(
       target: householdNode,
       label: `${assignment.stage} ${assignment.from}–${assignment.to ?? ''}`,
     });
+  }
+
+  for (const refusal of shelterRefusals) {
+    const node = `shelter-record:${refusal.id}`;
+    addNode({ id: node, kind: 'SHELTER_REFUSAL', refId: refusal.id, label: refusal.reason ?? 'OTHER', date: refusal.refusedOn, superseded: !refusal.current });
+    addNode({ id: `facility:${refusal.facilityId}`, kind: 'FACILITY', refId: refusal.facilityId, label: names.facility(refusal.facilityId), date: null, superseded: false });
+    edge('REPORTED', `facility:${refusal.facilityId}`, node, refusal.alternative);
+    edge('CONCERNS', node, householdNode);
   }
 
   return {

@@ -16,13 +16,14 @@ export interface TrajectoryGraph {
 
 /**
  * Trajectory graph; nodes and edges on a gap's evidence path carry the class "evidence". Events stand on a time
- * axis (corrected ones below it), agencies above, referrals and facilities below.
+ * axis (corrected ones below it), agencies above, referrals and facilities below, refusals from a shelter's own
+ * register at the bottom.
  */
 export function trajectoryElements(graph: TrajectoryGraph, evidence: ReadonlySet<string> = new Set(), labelFor: (kind: string, label: string) => string = (_k, l) => l): ElementDefinition[] {
   const present = new Set(graph.nodes.map((n) => n.id));
   const events = graph.nodes.filter((n) => n.kind === 'EVENT').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   const eventColumn = new Map(events.map((n, i) => [n.id, i + 1]));
-  const lanes: Record<string, number> = { AGENCY: 0, HOUSEHOLD: 220, EVENT: 220, REFERRAL: 440, FACILITY: 440 };
+  const lanes: Record<string, number> = { AGENCY: 0, HOUSEHOLD: 220, EVENT: 220, REFERRAL: 440, FACILITY: 440, SHELTER_REFUSAL: 560 };
   const seen: Record<string, number> = {};
   const position = (n: TrajectoryGraph['nodes'][number]) => {
     if (n.kind === 'EVENT') return { x: eventColumn.get(n.id)! * COLUMN, y: n.superseded ? 330 : 220 };

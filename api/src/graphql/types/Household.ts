@@ -143,7 +143,7 @@ const NodeRef = builder.objectRef<TrajectoryNode>('TrajectoryNode').implement({
   description: 'A node of the trajectory graph, ready for Cytoscape.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Node id, unique within the graph.' }),
-    kind: t.exposeString('kind', { description: 'HOUSEHOLD, EVENT, AGENCY, REFERRAL or FACILITY.' }),
+    kind: t.exposeString('kind', { description: 'HOUSEHOLD, EVENT, AGENCY, REFERRAL, FACILITY or SHELTER_REFUSAL (a refusal from a shelter\'s own register, linked to the household).' }),
     refId: t.exposeID('refId', { description: 'Id of the thing the node stands for.' }),
     label: t.exposeString('label', { description: 'Label to show.' }),
     date: t.field({ type: 'Date', nullable: true, description: 'Day, for events and referrals.', resolve: (n) => n.date }),
@@ -152,7 +152,7 @@ const NodeRef = builder.objectRef<TrajectoryNode>('TrajectoryNode').implement({
 });
 
 const EdgeRef = builder.objectRef<TrajectoryEdge>('TrajectoryEdge').implement({
-  description: 'An edge of the trajectory graph: NEXT, FOLLOWS_FROM, ACTED_IN, CONCERNS, SENT_BY, SENT_TO, AT_FACILITY, SUPERSEDES or HOLDS_REGIE.',
+  description: 'An edge of the trajectory graph: NEXT, FOLLOWS_FROM, ACTED_IN, CONCERNS, SENT_BY, SENT_TO, AT_FACILITY, SUPERSEDES, HOLDS_REGIE or REPORTED (a facility reported a refusal).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Edge id.' }),
     source: t.exposeID('source', { description: 'Source node id.' }),
@@ -203,13 +203,14 @@ HouseholdRef.implement({
       type: TrajectoryRef,
       description: 'The trajectory: all dated events in order across agencies, with regie per step, as timeline and graph.',
       resolve: async (h, _a, ctx) => {
-        const [events, referrals, regie] = await Promise.all([
+        const [events, referrals, regie, shelterRefusals] = await Promise.all([
           ctx.loaders.eventsByHousehold.load(h.id),
           ctx.loaders.referralsByHousehold.load(h.id),
           ctx.loaders.regieByHousehold.load(h.id),
+          ctx.loaders.shelterRefusalsByHousehold.load(h.id),
         ]);
         const agencyIds = new Set([...events.map((e) => e.agencyId), ...referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]), ...regie.map((g) => g.agencyId)]);
-        const facilityIds = new Set(events.map((e) => e.facilityId));
+        const facilityIds = new Set([...events.map((e) => e.facilityId), ...shelterRefusals.map((r) => r.facilityId)]);
         const [agencies, facilities] = await Promise.all([
           ctx.loaders.agency.loadMany([...agencyIds].filter((id): id is string => Boolean(id))),
           ctx.loaders.facility.loadMany([...facilityIds].filter((id): id is string => Boolean(id))),
@@ -218,7 +219,7 @@ HouseholdRef.implement({
           const names = new Map(rows.flatMap((row) => (row && !(row instanceof Error) ? [[row.id, row.name] as const] : [])));
           return (id: string) => names.get(id) ?? id;
         };
-        return buildTrajectory(h.id, events, referrals, regie, { agency: nameOf(agencies), facility: nameOf(facilities) });
+        return buildTrajectory(h.id, events, referrals, regie, { agency: nameOf(agencies), facility: nameOf(facilities) }, shelterRefusals);
       },
     }),
   }),

@@ -68,7 +68,7 @@ export default function HouseholdTracePage() {
   const trace = household?.__typename === 'Household' ? household : null;
   const evidence = useMemo(() => new Set(trace?.gaps.find((g) => g.id === selectedGap)?.evidenceNodes ?? []), [trace, selectedGap]);
   const elements = useMemo(
-    () => (trace ? trajectoryElements(trace.trajectory, evidence, (kind, label) => (kind === 'EVENT' ? t(`events.${label}`) : kind === 'HOUSEHOLD' ? trace.reference : kind === 'REFERRAL' ? t(`referralStatus.${label}`) : label)) : []),
+    () => (trace ? trajectoryElements(trace.trajectory, evidence, (kind, label) => (kind === 'EVENT' ? t(`events.${label}`) : kind === 'HOUSEHOLD' ? trace.reference : kind === 'REFERRAL' ? t(`referralStatus.${label}`) : kind === 'SHELTER_REFUSAL' ? t('trace.shelterRefusal', { reason: t(`reasons.${label}`) }) : label)) : []),
     [trace, evidence, t],
   );
 
