@@ -1,6 +1,7 @@
 // Households and everything on their path. Every type here carries personal data and checks need-to-know itself.
 import type { EventRecord, HouseholdRecord, MembershipRecord, ReferralRecord, RegieRecord } from '../../repositories/household-repository.js';
-import { buildTrajectory, type Trajectory, type TrajectoryEdge, type TrajectoryNode, type TrajectoryStep } from '../../trajectory/build-trajectory.js';
+import type { Trajectory, TrajectoryEdge, TrajectoryNode, TrajectoryStep } from '../../trajectory/build-trajectory.js';
+import { loadTrajectory } from '../../trajectory/load-trajectory.js';
 import { requireHousehold, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
@@ -202,28 +203,22 @@ HouseholdRef.implement({
     trajectory: t.field({
       type: TrajectoryRef,
       description: 'The trajectory: all dated events in order across agencies, with regie per step, as timeline and graph.',
-      resolve: async (h, _a, ctx) => {
-        const [events, referrals, regie, shelterRefusals] = await Promise.all([
-          ctx.loaders.eventsByHousehold.load(h.id),
-          ctx.loaders.referralsByHousehold.load(h.id),
-          ctx.loaders.regieByHousehold.load(h.id),
-          ctx.loaders.shelterRefusalsByHousehold.load(h.id),
-        ]);
-        const agencyIds = new Set([...events.map((e) => e.agencyId), ...referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]), ...regie.map((g) => g.agencyId)]);
-        const facilityIds = new Set([...events.map((e) => e.facilityId), ...shelterRefusals.map((r) => r.facilityId)]);
-        const [agencies, facilities] = await Promise.all([
-          ctx.loaders.agency.loadMany([...agencyIds].filter((id): id is string => Boolean(id))),
-          ctx.loaders.facility.loadMany([...facilityIds].filter((id): id is string => Boolean(id))),
-        ]);
-        const nameOf = (rows: typeof agencies | typeof facilities) => {
-          const names = new Map(rows.flatMap((row) => (row && !(row instanceof Error) ? [[row.id, row.name] as const] : [])));
-          return (id: string) => names.get(id) ?? id;
-        };
-        return buildTrajectory(h.id, events, referrals, regie, { agency: nameOf(agencies), facility: nameOf(facilities) }, shelterRefusals);
-      },
+      resolve: (h, _a, ctx) =>
+        loadTrajectory(h.id, {
+          events: (id) => ctx.loaders.eventsByHousehold.load(id),
+          referrals: (id) => ctx.loaders.referralsByHousehold.load(id),
+          regie: (id) => ctx.loaders.regieByHousehold.load(id),
+          shelterRefusals: (id) => ctx.loaders.shelterRefusalsByHousehold.load(id),
+          agencyNames: async (ids) => namesOf(await ctx.loaders.agency.loadMany(ids)),
+          facilityNames: async (ids) => namesOf(await ctx.loaders.facility.loadMany(ids)),
+        }),
     }),
   }),
 });
+
+function namesOf(rows: ({ id: string; name: string } | null | Error)[]): Map<string, string> {
+  return new Map(rows.flatMap((row) => (row && !(row instanceof Error) ? [[row.id, row.name] as const] : [])));
+}
 
 /** Loads a household the viewer may see, or throws the typed reason why not. */
 export async function visibleHousehold(ctx: Parameters<typeof requireHousehold>[0], id: string): Promise<HouseholdRecord> {
