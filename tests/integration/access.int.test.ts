@@ -168,6 +168,13 @@ describe('access control', () => {
     expect(data.householdAccess).toMatchObject({ allowed: true, breakGlass: true });
     const log = await gql(app, `{ accessLog(breakGlass: true) { entries { householdId accountId breakGlass } } }`, {}, who.admin!.headers);
     expect(log.data.accessLog.entries).toContainEqual({ householdId, accountId: who.unrelatedWorker!.accountId, breakGlass: true });
+
+    // A coordinator's decision reads only the region and break-glass facts: a grant there opens another region's household.
+    const crossRegion = await gql(app, `query($id: ID!) { household(id: $id) { __typename } }`, { id: otherRegionHousehold }, who.coordinator!.headers);
+    expect(crossRegion.data.household.__typename).toBe('ForbiddenError');
+    await gql(app, BREAK, { id: otherRegionHousehold, reason: 'Gezin uit Utrecht staat vannacht op straat in Amsterdam' }, who.coordinator!.headers);
+    const opened = await gql(app, `query($id: ID!) { householdAccess(id: $id) { allowed breakGlass basis } }`, { id: otherRegionHousehold }, who.coordinator!.headers);
+    expect(opened.data.householdAccess).toMatchObject({ allowed: true, breakGlass: true });
   });
 
   it('logs every household read with its path, and every refusal with its reason; the family list is printable', async () => {

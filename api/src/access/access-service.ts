@@ -2,7 +2,7 @@
 import DataLoader from 'dataloader';
 import type { AccessAction, AccessLogEntry } from '@ketenkaart/schema';
 import type { Repositories } from '../repositories/index.js';
-import { decideHouseholdAccess, type AccessDecision } from './household-access.js';
+import { accessFactsScopeOf, decideHouseholdAccess, type AccessDecision } from './household-access.js';
 import { MAX_HOUSEHOLDS_PER_REQUEST, type Limits } from './rate-limiter.js';
 import type { Viewer } from './viewer.js';
 
@@ -67,7 +67,7 @@ export function createAccessService(deps: {
     if (limits.refusedLookups.count(viewer.accountId) > 30) {
       return ids.map(() => ({ allowed: false, missing: 'too many refused lookups; try again later' }) as const);
     }
-    const facts = new Map((await repos.access.facts(ids, viewer.accountId)).map((f) => [f.householdId, f]));
+    const facts = new Map((await repos.access.facts(ids, viewer.accountId, accessFactsScopeOf(viewer.role))).map((f) => [f.householdId, f]));
     const today = now().toISOString().slice(0, 10);
     const decided = ids.map((id) => decideHouseholdAccess(viewer, facts.get(id), today));
     decided.forEach((decision) => {

@@ -1,5 +1,5 @@
 // Need-to-know for household data, decided from graph facts and explained: which path allows it, or which condition is missing.
-import type { AccessFacts } from '../repositories/access-repository.js';
+import type { AccessFacts, AccessFactsScope } from '../repositories/access-repository.js';
 import type { Viewer } from './viewer.js';
 
 export type AccessDecision =
@@ -17,6 +17,11 @@ const FACILITY_KINDS = new Set(['SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'WA
  * - Policy maker and administrator: never; they see aggregates and reference data only.
  * Break-glass grants allow access with a stated reason and are flagged for review.
  */
+/** The facts decideHouseholdAccess reads for a role; a coordinator's (and a refusal by role) need the region only. */
+export function accessFactsScopeOf(role: Viewer['role']): AccessFactsScope {
+  return role === 'AGENCY_WORKER' || role === 'SHELTER_STAFF' ? 'CARE' : 'REGION';
+}
+
 export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undefined, today: string): AccessDecision {
   if (!facts) return { allowed: false, missing: 'the household does not exist', notFound: true };
   const grant = facts.grants[0];

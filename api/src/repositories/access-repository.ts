@@ -30,6 +30,8 @@ const AccessFactsRow = z.object({
   grants: z.array(z.object({ id: z.string(), reason: z.string(), until: z.string() })),
 });
 export type AccessFacts = z.infer<typeof AccessFactsRow>;
+/** CARE: every fact a decision can rest on; REGION: the household's region and break-glass grants only. */
+export type AccessFactsScope = 'REGION' | 'CARE';
 
 // Each fact kind in its own subquery, so that one household's rows do not multiply each other. MATCH, not
 // OPTIONAL MATCH: an aggregate over no rows gives [] on both engines, while Grafeo projects a missing node as a
@@ -69,6 +71,20 @@ CALL (h) {
 }
 RETURN h.id AS householdId, h.centrumgemeenteId AS cityId, h.reportingAgencyId AS registeredByAgencyId,
   referrals, regie, facilityEvents, recentAgencyEvents, consents, grounds, grants`, AccessFactsRow);
+
+/**
+ * The facts a coordinator's decision rests on (region and break-glass): a third of the full statement's cost, and
+ * the chain coordinator is the one who traces households all day. The care-relation lists are left empty.
+ */
+const regionAccessFacts = statement('regionAccessFacts', cypher`
+MATCH (h:Household) WHERE h.id IN $ids
+CALL (h) {
+  MATCH (b:BreakGlassGrant {householdId: h.id, accountId: $accountId})
+  WHERE b.until > datetime($now)
+  RETURN collect(b { .id, .reason, until: toString(b.until) }) AS grants
+}
+RETURN h.id AS householdId, h.centrumgemeenteId AS cityId, h.reportingAgencyId AS registeredByAgencyId,
+  [] AS referrals, [] AS regie, [] AS facilityEvents, [] AS recentAgencyEvents, [] AS consents, [] AS grounds, grants`, AccessFactsRow);
 
 /** Households an agency is involved with: the candidates an agency worker's list and search start from. */
 const involvedHouseholds = statement('involvedHouseholds', cypher`
@@ -179,8 +195,13 @@ export const RECENT_INVOLVEMENT_DAYS = 90;
 export function createAccessRepository(executor: CypherExecutor, now: () => Date = () => new Date()) {
   const recentSince = () => new Date(now().getTime() - RECENT_INVOLVEMENT_DAYS * 86_400_000).toISOString().slice(0, 10);
   return {
-    facts: (householdIds: readonly string[], accountId: string) =>
-      executor.read((tx) => tx.run(accessFacts, { ids: [...householdIds], accountId, now: now().toISOString(), recentSince: recentSince() })),
+    /** Facts for access decisions: all of them, or (REGION) only those a region-wide decision needs. */
+    facts: (householdIds: readonly string[], accountId: string, scope: AccessFactsScope = 'CARE') =>
+      executor.read((tx) =>
+        scope === 'REGION'
+          ? tx.run(regionAccessFacts, { ids: [...householdIds], accountId, now: now().toISOString() })
+          : tx.run(accessFacts, { ids: [...householdIds], accountId, now: now().toISOString(), recentSince: recentSince() }),
+      ),
 
     async involvedHouseholds(agencyId: string): Promise<string[]> {
       const [row] = await executor.read((tx) => tx.run(involvedHouseholds, { agencyId, recentSince: recentSince() }));
