@@ -111,6 +111,17 @@ describe('reference API', () => {
       }),
     );
     expect(huge.status).toBe(413);
+    // Without Content-Length the bytes are counted as they arrive.
+    const padding = new TextEncoder().encode(JSON.stringify({ query: '{ centrumgemeenten { id } }', variables: { padding: 'x'.repeat(200_000) } }));
+    const streamed = await app.fetch(
+      new Request('http://ketenkaart.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: new ReadableStream({ start: (controller) => { controller.enqueue(padding); controller.close(); } }),
+        duplex: 'half',
+      } as RequestInit),
+    );
+    expect(streamed.status).toBe(413);
   });
 
   it('suggests no field names', async () => {
