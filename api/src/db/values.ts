@@ -3,7 +3,15 @@ import neo4j from 'neo4j-driver';
 
 export function toPlain(value: unknown): unknown {
   if (value === null || value === undefined) return null;
-  if (typeof value === 'bigint') return Number(value);
+  // Most values are strings and numbers: answer them before the driver's type checks.
+  switch (typeof value) {
+    case 'string':
+    case 'number':
+    case 'boolean':
+      return value;
+    case 'bigint':
+      return Number(value);
+  }
   if (neo4j.isInt(value)) return (value as { toNumber(): number }).toNumber();
   if (value instanceof Date) return value.toISOString();
   if (neo4j.isDate(value) || neo4j.isLocalDateTime(value) || neo4j.isLocalTime(value) || neo4j.isTime(value)) return String(value);
