@@ -34,6 +34,8 @@ export interface Context {
 
 export interface ContextDeps {
   request: Request;
+  /** The request's session, looked up as soon as its headers arrived (see lookUpSession). */
+  session: Promise<RequestSession>;
   executor: CypherExecutor;
   logger: Logger;
   limits: Limits;
@@ -42,11 +44,30 @@ export interface ContextDeps {
   now: () => Date;
 }
 
-export async function createContext({ request, executor, logger, limits, cookies, secureCookies, now }: ContextDeps): Promise<Context> {
+/** The session a request names (cookie or bearer token), if it is valid. */
+export interface RequestSession {
+  token: string | null;
+  via: 'cookie' | 'bearer' | null;
+  session: Awaited<ReturnType<Repositories['accounts']['session']>>;
+}
+
+/**
+ * Starts the session lookup from the headers alone, so that it runs in the store while the body is still being
+ * read and the document parsed.
+ */
+export function lookUpSession(request: Request, executor: CypherExecutor, now: () => Date): Promise<RequestSession> {
+  const { token, via } = sessionTokenOf(request);
+  if (!token) return Promise.resolve({ token, via, session: null });
+  const lookup = createRepositories(executor, now).accounts.session(token).then((session) => ({ token, via, session }));
+  // Observed at once: a request refused before its context is built must not leave an unhandled rejection.
+  lookup.catch(() => undefined);
+  return lookup;
+}
+
+export async function createContext({ request, session: sessionLookup, executor, logger, limits, cookies, secureCookies, now }: ContextDeps): Promise<Context> {
   const requestId = requestIdOf(request);
   const repos = createRepositories(executor, now);
-  const { token, via } = sessionTokenOf(request);
-  const session = token ? await repos.accounts.session(token) : null;
+  const { token, via, session } = await sessionLookup;
   const viewer: Viewer | null = session && via
     ? {
         accountId: session.id,

@@ -19,5 +19,6 @@ export { cell, suppressGroup } from './analytics/disclosure.js';
 export { capacityOn, refusalsByReason, unmetDemandByCause, unmetDemandCause, waitingTimes } from './shelter/shelter-figures.js';
 export type { ShelterRecord } from './repositories/shelter-repository.js';
 export { buildTrajectory } from './trajectory/build-trajectory.js';
-export { decideHouseholdAccess } from './access/household-access.js';
+export { loadTrajectory, type TrajectorySources } from './trajectory/load-trajectory.js';
+export { accessFactsScopeOf, decideHouseholdAccess } from './access/household-access.js';
 export { runRetention } from './maintenance/retention.js';

@@ -9,12 +9,13 @@ import { gzipSync } from 'node:zlib';
 import { createServerAdapter } from '@whatwg-node/server';
 import { chromium } from 'playwright-core';
 import {
-  buildTrajectory,
   createApp,
+  accessFactsScopeOf,
   decideHouseholdAccess,
   createGapService,
   createLogger,
   createRepositories,
+  loadTrajectory,
   type CypherExecutor,
 } from '@ketenkaart/api';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
@@ -105,18 +106,18 @@ async function main() {
   const token = await bearerToken(app, 'coordinator.amsterdam');
   const session = (await repos.accounts.session(token))!;
   const viewer = { accountId: session.id, username: session.username, role: session.role, agencyId: session.agencyId, centrumgemeenteId: session.centrumgemeenteId, via: 'bearer' as const, csrfToken: session.csrfToken };
-  const trajectoryReads = async (id: string) => {
-    const [events, referrals, regie] = await Promise.all([repos.households.eventsByHousehold([id]), repos.households.referralsByHousehold([id]), repos.households.regieByHousehold([id])]);
-    const present = (ids: (string | null)[]) => [...new Set(ids.filter((a): a is string => Boolean(a)))];
-    const [agencies, facilities] = await Promise.all([
-      repos.reference.agenciesByIds(present([...events.map((e) => e.agencyId), ...referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]), ...regie.map((g) => g.agencyId)])),
-      repos.reference.facilitiesByIds(present(events.map((e) => e.facilityId))),
-    ]);
-    const names = new Map([...agencies, ...facilities].map((a) => [a.id, a.name]));
-    buildTrajectory(id, events, referrals, regie, { agency: (a) => names.get(a) ?? a, facility: (f) => names.get(f) ?? f });
-  };
+  const names = (rows: { id: string; name: string }[]) => new Map(rows.map((row) => [row.id, row.name]));
+  const trajectoryReads = (id: string) =>
+    loadTrajectory(id, {
+      events: (h) => repos.households.eventsByHousehold([h]),
+      referrals: (h) => repos.households.referralsByHousehold([h]),
+      regie: (h) => repos.households.regieByHousehold([h]),
+      shelterRefusals: (h) => repos.shelter.refusalsOfHouseholds([h]),
+      agencyNames: async (ids) => names(await repos.reference.agenciesByIds(ids)),
+      facilityNames: async (ids) => names(await repos.reference.facilitiesByIds(ids)),
+    });
   const checkedRead = async (id: string) => {
-    const [[facts]] = await Promise.all([repos.access.facts([id], viewer.accountId), repos.households.householdsByIds([id])]);
+    const [[facts]] = await Promise.all([repos.access.facts([id], viewer.accountId, accessFactsScopeOf(viewer.role)), repos.households.householdsByIds([id])]);
     const decision = decideHouseholdAccess(viewer, facts, AS_OF);
     // As the API does: the log entry is written beside the reads, and both finish before the answer.
     await Promise.all([
