@@ -76,7 +76,14 @@ async function main() {
   start = process.hrtime.bigint();
   for (const cityId of cityIds) await gaps.evaluateCity(cityId);
   const allGaps = seconds(start);
-  record({ name: `gap detection, all ${cityIds.length} regions`, value: round(allGaps, 1), unit: 's', target: '< 60 s', met: allGaps < 60 });
+  record({ name: `gap detection, all ${cityIds.length} regions`, value: round(allGaps, 1), unit: 's', target: '< 60 s', met: allGaps < 60, note: 'first evaluation: every finding written' });
+  // The daily run in production: findings are kept current on every change, so a sweep writes only what the
+  // passing of time changed (here: nothing).
+  start = process.hrtime.bigint();
+  let changed = 0;
+  for (const cityId of cityIds) changed += (await gaps.evaluateCity(cityId)).changedHouseholds;
+  const sweep = seconds(start);
+  record({ name: `gap re-evaluation, all ${cityIds.length} regions, nothing changed`, value: round(sweep, 1), unit: 's', target: '< 60 s', met: sweep < 60, note: `${changed} households' findings rewritten` });
 
   // Households to sample: Amsterdam's, read by its coordinator.
   const sample: string[] = [];
@@ -322,11 +329,13 @@ function nationalExtrapolation(loaded: { households: number; events: number }): 
   const rate = figures.find((f) => f.name === 'bulk load')?.value ?? null;
   const rss = figures.find((f) => f.name === 'peak RSS after load')?.value ?? null;
   const gaps = figures.find((f) => f.name.startsWith('gap detection, all'))?.value ?? null;
+  const sweep = figures.find((f) => f.name.startsWith('gap re-evaluation, all'))?.value ?? null;
   const scale = 700_000 / loaded.households;
   const lines = ['## The national year, extrapolated (not measured)', ''];
   if (rate) lines.push(`- Load of 4,000,000 events at ${rate} events/s: about ${round(4_000_000 / rate / 60, 0)} minutes (target 10).`);
   if (rss) lines.push(`- Memory: ${rss} MiB for ${loaded.households} households, linear to 700,000: about ${round((rss * scale) / 1024, 0)} GiB (target 6 GiB).`);
   if (gaps) lines.push(`- Gap detection over all regions: ${gaps} s here, linear to 700,000 households: about ${round((gaps * scale) / 60, 0)} minutes (target 1).`);
+  if (sweep) lines.push(`- The daily re-evaluation when little changed: ${sweep} s here, linear to 700,000 households: about ${round((sweep * scale) / 60, 0)} minutes.`);
   lines.push('- Per-household reads (trajectory, access check, incremental gaps) should not grow with the store: re-run with a smaller BENCH_FAMILIES to compare.');
   return lines;
 }

@@ -1,10 +1,14 @@
 // Gaps over the API: thresholds per city from the covenants, findings refreshed on every change, access and suppression.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGapService, createRepositories, type App, type CypherExecutor } from '@ketenkaart/api';
+import { z } from 'zod';
+import { createGapService, createRepositories, cypher, statement, type App, type CypherExecutor } from '@ketenkaart/api';
 import { loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { RECORD_EVENT, REGISTER, householdInput } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
+
+const findingTimes = statement('testGapFindingTimes', cypher`
+MATCH (g:GapFinding) RETURN g.id AS id, toString(g.evaluatedAt) AS at ORDER BY id`, z.object({ id: z.string(), at: z.string() }));
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -81,6 +85,33 @@ describe('gaps', () => {
       else expect(c.households === 0 || c.households >= 5).toBe(true);
     }
     expect(counts.some((c: any) => c.households >= 5)).toBe(true);
+  });
+
+  it('re-evaluates a city writing only the households whose findings changed, the same in small pages as in one', async () => {
+    const repos = createRepositories(executor);
+    const amsterdamFindings = async () =>
+      (await repos.gaps.findings({ cityIds: ['amsterdam'] }, 5_000, null)).items.map((f) => JSON.stringify(f)).sort();
+    const evaluatedAt = () => executor.read((tx) => tx.run(findingTimes, {}));
+    const before = { findings: await amsterdamFindings(), times: await evaluatedAt() };
+    expect(before.findings.length).toBeGreaterThan(10);
+
+    // Nothing happened since the last run: nothing is written, not even the evaluation time.
+    const again = await createGapService(repos).evaluateCity('amsterdam', 7);
+    expect(again.households).toBeGreaterThan(7 * 3);
+    expect(again.changedHouseholds).toBe(0);
+    expect(await evaluatedAt()).toEqual(before.times);
+
+    // Two months on, deadlines have passed for some households and not for others.
+    const later = () => new Date(Date.now() + 60 * 86_400_000);
+    const inPages = await createGapService(repos, later).evaluateCity('amsterdam', 7);
+    expect(inPages.changedHouseholds).toBeGreaterThan(0);
+    expect(inPages.changedHouseholds).toBeLessThan(inPages.households);
+    const afterPages = await amsterdamFindings();
+    expect(afterPages).not.toEqual(before.findings);
+    // One big page finds exactly what the small, overlapped pages wrote.
+    const inOnePage = await createGapService(repos, later).evaluateCity('amsterdam', 10_000);
+    expect(inOnePage).toMatchObject({ households: inPages.households, findings: inPages.findings, changedHouseholds: 0 });
+    expect(await amsterdamFindings()).toEqual(afterPages);
   });
 
   it('maps regie per city: the published model beside recorded regie, handovers and departures', async () => {

@@ -17,7 +17,16 @@ function byHousehold<T extends { householdId: string }>(rows: T[]): Map<string, 
 }
 
 export function createGapService(repos: Repositories, now: () => Date = () => new Date()) {
-  async function evaluate(householdIds: string[], shared?: { lookups: Lookups; settings: GapRuleSetting[] }): Promise<GapFinding[]> {
+  type Shared = { lookups: Lookups; settings: GapRuleSetting[] };
+
+  async function evaluate(householdIds: string[], shared?: Shared): Promise<GapFinding[]> {
+    const findings = await findingsOf(householdIds, shared);
+    await repos.gaps.replaceFindings(householdIds, findings);
+    return findings;
+  }
+
+  /** Reads the households' subgraphs and applies the rules; writes nothing. */
+  async function findingsOf(householdIds: string[], shared?: Shared): Promise<GapFinding[]> {
     if (householdIds.length === 0) return [];
     const [households, members, events, referrals, regie, shelterRefusals, lookups] = await Promise.all([
       repos.households.householdsByIds(householdIds),
@@ -34,7 +43,7 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
     const today = now().toISOString().slice(0, 10);
     const [membersOf, eventsOf, referralsOf, regieOf] = [byHousehold(members), byHousehold(events), byHousehold(referrals), byHousehold(regie)];
     const refusalsOf = byHousehold(shelterRefusals.flatMap((r) => (r.householdId ? [{ ...r, householdId: r.householdId }] : [])));
-    const findings = households.flatMap((household) =>
+    return households.flatMap((household) =>
       detectGaps(
         {
           household,
@@ -52,27 +61,34 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
         },
       ),
     );
-    await repos.gaps.replaceFindings(householdIds, findings);
-    return findings;
   }
 
   return {
     /** Incremental: re-evaluates the households a change touched. */
     refresh: (householdIds: string[]) => evaluate(householdIds),
 
-    /** Whole city, a page of households at a time. */
-    async evaluateCity(cityId: string, pageSize = 500): Promise<{ households: number; findings: number }> {
+    /** Whole city, a page of households at a time; says how many households' findings changed. */
+    async evaluateCity(cityId: string, pageSize = 500): Promise<{ households: number; findings: number; changedHouseholds: number }> {
       // Reference lookups and the city's settings are the same for every page: read them once.
       const shared = { lookups: await repos.gaps.lookups(), settings: await repos.gaps.settingsByCity([cityId]) };
       let after: string | null = null;
-      const total = { households: 0, findings: 0 };
+      const total = { households: 0, findings: 0, changedHouseholds: 0 };
+      // A page's findings are written while the next page is read: the store reads on its own threads.
+      let writing: Promise<unknown> = Promise.resolve();
       for (;;) {
         const ids = await repos.gaps.householdIdsOfCity(cityId, after, pageSize);
-        if (ids.length === 0) return total;
-        total.findings += (await evaluate(ids, shared)).length;
+        if (ids.length === 0) break;
+        const findings = await findingsOf(ids, shared);
+        await writing;
+        writing = repos.gaps.replaceFindings(ids, findings).then(({ changedHouseholds }) => (total.changedHouseholds += changedHouseholds));
+        // Its failure surfaces at the next await of it; until then it must not count as unhandled.
+        writing.catch(() => undefined);
+        total.findings += findings.length;
         total.households += ids.length;
         after = ids.at(-1)!;
       }
+      await writing;
+      return total;
     },
   };
 }

@@ -1,4 +1,5 @@
 // Gap rule settings per city, and the findings: derived data, replaced per household whenever its facts change.
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import { AgencyType, ChainState, GapRuleId, GapSeverity, type GapRuleSetting } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
@@ -33,6 +34,10 @@ CREATE (g:GapFinding)
 SET g += row, g.detectedOn = date(row.detectedOn), g.evaluatedAt = datetime($now)
 CREATE (g)-[:GAP_OF]->(h)
 RETURN count(g) AS n`, z.object({ n: z.number().int() }));
+
+const storedFingerprints = statement('gapFindingFingerprints', cypher`
+MATCH (g:GapFinding) WHERE g.householdId IN $householdIds
+RETURN g.householdId AS householdId, collect(coalesce(g.fingerprint, '')) AS fingerprints`, z.object({ householdId: z.string(), fingerprints: z.array(z.string()) }));
 
 const FindingRow = z.object({
   id: z.string(), ruleId: GapRuleId, householdId: z.string(), centrumgemeenteId: z.string(), severity: GapSeverity, stage: opt(ChainState),
@@ -95,15 +100,27 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
 
     settingsByCity: (cityIds: readonly string[]) => executor.read((tx) => tx.run(settingsByCity, { cityIds: [...cityIds] })),
 
-    /** Replaces the findings of these households in one transaction: they are derived, never facts. */
-    async replaceFindings(householdIds: string[], findings: GapFinding[]): Promise<void> {
-      await executor.write(async (tx) => {
-        await tx.run(deleteFindings, { householdIds });
-        if (findings.length === 0) return;
-        await tx.run(createFindings, {
-          rows: findings.map(({ evidenceEdges, stage, ...f }) => ({ ...f, ...(stage ? { stage } : {}), evidenceEdgesJson: JSON.stringify(evidenceEdges) })),
-          now: now().toISOString(),
-        });
+    /**
+     * Replaces the findings of these households in one transaction: they are derived, never facts. Households whose
+     * findings came out the same as stored are left alone, so a re-evaluation that changes nothing writes nothing
+     * (and evaluatedAt keeps the time the finding took its present form). The comparison reads inside the write
+     * transaction, so two evaluations of one household cannot both skip on a stale view.
+     */
+    async replaceFindings(householdIds: string[], findings: GapFinding[]): Promise<{ changedHouseholds: number }> {
+      const rows = findings.map(({ evidenceEdges, stage, ...f }) => {
+        const row = { ...f, ...(stage ? { stage } : {}), evidenceEdgesJson: JSON.stringify(evidenceEdges) };
+        return { ...row, fingerprint: createHash('sha256').update(JSON.stringify(row)).digest('base64url') };
+      });
+      const after = new Map<string, string[]>();
+      for (const row of rows) after.set(row.householdId, [...(after.get(row.householdId) ?? []), row.fingerprint]);
+      return executor.write(async (tx) => {
+        const before = new Map((await tx.run(storedFingerprints, { householdIds })).map((row) => [row.householdId, row.fingerprints]));
+        const changed = new Set(householdIds.filter((id) => !sameMembers(before.get(id) ?? [], after.get(id) ?? [])));
+        if (changed.size === 0) return { changedHouseholds: 0 };
+        await tx.run(deleteFindings, { householdIds: [...changed] });
+        const written = rows.filter((row) => changed.has(row.householdId));
+        if (written.length > 0) await tx.run(createFindings, { rows: written, now: now().toISOString() });
+        return { changedHouseholds: changed.size };
       });
     },
 
@@ -136,3 +153,9 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
 }
 
 export type GapRepository = ReturnType<typeof createGapRepository>;
+
+function sameMembers(a: string[], b: string[]): boolean {
+  if (a.length !== b.length) return false;
+  const sorted = [...b].sort();
+  return [...a].sort().every((value, index) => value === sorted[index]);
+}
