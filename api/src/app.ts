@@ -64,7 +64,7 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       ...(config.introspection ? [] : [blockIntrospection()]),
       // Operations are compiled to JavaScript once and cached: execution of a large result (a trajectory graph)
       // costs a fraction of graphql-js's generic walk.
-      useGraphQlJit(),
+      useGraphQlJit({}, { onError: (failed) => logger.warn({ errors: failed.errors?.map((error) => error.message) }, 'graphql-jit could not compile an operation; it is answered with the errors') }),
     ],
   });
 
