@@ -22,3 +22,4 @@ export { buildTrajectory } from './trajectory/build-trajectory.js';
 export { loadTrajectory, type TrajectorySources } from './trajectory/load-trajectory.js';
 export { accessFactsScopeOf, decideHouseholdAccess } from './access/household-access.js';
 export { runRetention } from './maintenance/retention.js';
+export { sweepGaps } from './maintenance/gap-sweep.js';

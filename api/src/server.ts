@@ -6,7 +6,7 @@ import { loadConfig } from './config.js';
 import { createExecutor } from './db/create-executor.js';
 import { migrate } from './db/migrate.js';
 import { createLogger } from './logger.js';
-import { runRetention } from './maintenance/retention.js';
+import { dailyJobs, type DailyJob } from './maintenance/jobs.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -19,24 +19,26 @@ server.listen(config.port, config.host, () => {
   logger.info({ port: config.port, store: executor.kind, schemaVersion: version }, 'Ketenkaart listening');
 });
 
-// The embedded store has one process, so the server runs the retention job itself: at start and once a day.
-async function retention(): Promise<void> {
-  try {
-    logger.info(await runRetention(executor, { now: new Date(), accessLogYears: config.accessLogRetentionYears }), 'retention run');
-  } catch (error) {
-    logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'retention run failed');
+// The embedded store has one process, so the server runs the daily jobs itself: at start and once a day.
+async function runDailyJobs(): Promise<void> {
+  for (const job of Object.keys(dailyJobs) as DailyJob[]) {
+    try {
+      logger.info({ job, ...(await dailyJobs[job](executor, config, new Date())) }, 'daily job run');
+    } catch (error) {
+      logger.error({ job, err: { name: (error as Error).name, message: (error as Error).message } }, 'daily job failed');
+    }
   }
 }
-void retention();
-const retentionTimer = setInterval(() => void retention(), 24 * 3600_000);
-retentionTimer.unref();
+void runDailyJobs();
+const dailyTimer = setInterval(() => void runDailyJobs(), 24 * 3600_000);
+dailyTimer.unref();
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
-  clearInterval(retentionTimer);
+  clearInterval(dailyTimer);
   server.close();
   server.closeIdleConnections();
   // Give in-flight requests a moment; writes are transactions, so none is left half-done.

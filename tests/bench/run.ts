@@ -67,8 +67,10 @@ async function main() {
   record({ name: 'bulk load', value: round(loaded.events / loadSeconds, 0), unit: 'events/s', note: `${loaded.households} households, ${loaded.events} events in ${round(loadSeconds)} s` });
   record({ name: 'peak RSS after load', value: peakRssMiB(), unit: 'MiB', target: '< 6144 MiB for the national year', met: null });
 
-  // 2. Gap detection: one city, all regions, and incremental.
-  const gaps = createGapService(repos);
+  // 2. Gap detection: one city, all regions, the daily sweep, and incremental. The clock stands at the end of the
+  // synthetic year, so that deadlines are open as they would be on a working day.
+  const onDay = (day: string) => () => new Date(`${day}T12:00:00Z`);
+  const gaps = createGapService(repos, onDay(AS_OF));
   start = process.hrtime.bigint();
   await gaps.evaluateCity('amsterdam');
   record({ name: 'gap detection, one city (amsterdam)', value: round(seconds(start), 2), unit: 's' });
@@ -76,15 +78,32 @@ async function main() {
   start = process.hrtime.bigint();
   for (const cityId of cityIds) await gaps.evaluateCity(cityId);
   const allGaps = seconds(start);
-  record({ name: `gap detection, all ${cityIds.length} regions`, value: round(allGaps, 1), unit: 's', target: '< 60 s', met: allGaps < 60, note: 'first evaluation: every finding written' });
-  // The daily run in production: findings are kept current on every change, so a sweep writes only what the
-  // passing of time changed (here: nothing).
+  record({ name: `gap detection, all ${cityIds.length} regions`, value: round(allGaps, 1), unit: 's', target: '< 60 s', met: allGaps < 60, note: 'every household evaluated, every finding written' });
+  // Every household again, as after a change of a city's rule settings: findings that came out the same are not rewritten.
   start = process.hrtime.bigint();
-  let changed = 0;
-  for (const cityId of cityIds) changed += (await gaps.evaluateCity(cityId)).changedHouseholds;
+  let rewritten = 0;
+  for (const cityId of cityIds) rewritten += (await gaps.evaluateCity(cityId)).changedHouseholds;
+  const again = seconds(start);
+  record({ name: `gap re-evaluation, all ${cityIds.length} regions, nothing changed`, value: round(again, 1), unit: 's', note: `${rewritten} households' findings rewritten` });
+  // The daily run in production (npm run sweep-gaps): the next day, only households whose review day has come.
+  const nextDay = new Date(Date.parse(`${AS_OF}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const tomorrow = createGapService(repos, onDay(nextDay));
+  start = process.hrtime.bigint();
+  const swept = { households: 0, changed: 0 };
+  for (const cityId of cityIds) {
+    const city = await tomorrow.evaluateCity(cityId, { dueOnly: true });
+    swept.households += city.households;
+    swept.changed += city.changedHouseholds;
+  }
   const sweep = seconds(start);
-  record({ name: `gap re-evaluation, all ${cityIds.length} regions, nothing changed`, value: round(sweep, 1), unit: 's', target: '< 60 s', met: sweep < 60, note: `${changed} households' findings rewritten` });
-
+  record({
+    name: `daily gap sweep, all ${cityIds.length} regions`,
+    value: round(sweep, 1),
+    unit: 's',
+    target: '< 60 s',
+    met: sweep < 60,
+    note: `${nextDay}: ${swept.households} of ${loaded.households} households due, ${swept.changed} with changed findings`,
+  });
   // Households to sample: Amsterdam's, read by its coordinator.
   const sample: string[] = [];
   for (let after: string | null = null; sample.length < SAMPLES; ) {
@@ -329,13 +348,13 @@ function nationalExtrapolation(loaded: { households: number; events: number }): 
   const rate = figures.find((f) => f.name === 'bulk load')?.value ?? null;
   const rss = figures.find((f) => f.name === 'peak RSS after load')?.value ?? null;
   const gaps = figures.find((f) => f.name.startsWith('gap detection, all'))?.value ?? null;
-  const sweep = figures.find((f) => f.name.startsWith('gap re-evaluation, all'))?.value ?? null;
+  const sweep = figures.find((f) => f.name.startsWith('daily gap sweep'))?.value ?? null;
   const scale = 700_000 / loaded.households;
   const lines = ['## The national year, extrapolated (not measured)', ''];
   if (rate) lines.push(`- Load of 4,000,000 events at ${rate} events/s: about ${round(4_000_000 / rate / 60, 0)} minutes (target 10).`);
   if (rss) lines.push(`- Memory: ${rss} MiB for ${loaded.households} households, linear to 700,000: about ${round((rss * scale) / 1024, 0)} GiB (target 6 GiB).`);
   if (gaps) lines.push(`- Gap detection over all regions: ${gaps} s here, linear to 700,000 households: about ${round((gaps * scale) / 60, 0)} minutes (target 1).`);
-  if (sweep) lines.push(`- The daily re-evaluation when little changed: ${sweep} s here, linear to 700,000 households: about ${round((sweep * scale) / 60, 0)} minutes.`);
+  if (sweep !== null) lines.push(`- The daily sweep (households whose review day has come): ${sweep} s here, linear to 700,000 households: about ${round(sweep * scale, 0)} s (target 60).`);
   lines.push('- Per-household reads (trajectory, access check, incremental gaps) should not grow with the store: re-run with a smaller BENCH_FAMILIES to compare.');
   return lines;
 }

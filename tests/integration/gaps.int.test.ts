@@ -1,7 +1,7 @@
 // Gaps over the API: thresholds per city from the covenants, findings refreshed on every change, access and suppression.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createGapService, createRepositories, cypher, statement, type App, type CypherExecutor } from '@ketenkaart/api';
+import { createGapService, createRepositories, cypher, statement, sweepGaps, type App, type CypherExecutor } from '@ketenkaart/api';
 import { loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { RECORD_EVENT, REGISTER, householdInput } from '../support/operations.js';
@@ -9,6 +9,10 @@ import { gql, openTestStore, testApp } from '../support/store.js';
 
 const findingTimes = statement('testGapFindingTimes', cypher`
 MATCH (g:GapFinding) RETURN g.id AS id, toString(g.evaluatedAt) AS at ORDER BY id`, z.object({ id: z.string(), at: z.string() }));
+
+const sweepRuns = statement('testGapSweepRuns', cypher`
+MATCH (r:GapSweepRun) RETURN r.households AS households, r.changedHouseholds AS changedHouseholds ORDER BY r.at`,
+  z.object({ households: z.number(), changedHouseholds: z.number() }));
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 
@@ -96,22 +100,96 @@ describe('gaps', () => {
     expect(before.findings.length).toBeGreaterThan(10);
 
     // Nothing happened since the last run: nothing is written, not even the evaluation time.
-    const again = await createGapService(repos).evaluateCity('amsterdam', 7);
+    const again = await createGapService(repos).evaluateCity('amsterdam', { pageSize: 7 });
     expect(again.households).toBeGreaterThan(7 * 3);
     expect(again.changedHouseholds).toBe(0);
     expect(await evaluatedAt()).toEqual(before.times);
 
     // Two months on, deadlines have passed for some households and not for others.
     const later = () => new Date(Date.now() + 60 * 86_400_000);
-    const inPages = await createGapService(repos, later).evaluateCity('amsterdam', 7);
+    const inPages = await createGapService(repos, later).evaluateCity('amsterdam', { pageSize: 7 });
     expect(inPages.changedHouseholds).toBeGreaterThan(0);
     expect(inPages.changedHouseholds).toBeLessThan(inPages.households);
     const afterPages = await amsterdamFindings();
     expect(afterPages).not.toEqual(before.findings);
     // One big page finds exactly what the small, overlapped pages wrote.
-    const inOnePage = await createGapService(repos, later).evaluateCity('amsterdam', 10_000);
+    const inOnePage = await createGapService(repos, later).evaluateCity('amsterdam', { pageSize: 10_000 });
     expect(inOnePage).toMatchObject({ households: inPages.households, findings: inPages.findings, changedHouseholds: 0 });
     expect(await amsterdamFindings()).toEqual(afterPages);
+  });
+
+  it('sweeps daily only the households whose review day came, and finds what a full evaluation finds', async () => {
+    const repos = createRepositories(executor);
+    const on = (day: string) => () => new Date(`${day}T12:00:00Z`);
+    const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    // The synthetic families' paths run up to 30 June 2026: many deadlines are still open on that day.
+    const start = '2026-06-30';
+    await createGapService(repos, on(start)).evaluateCity('amsterdam');
+    let changedBySweeps = 0;
+    for (const offset of [1, 4, 10, 15, 29, 45, 91, 180]) {
+      const day = plus(start, offset);
+      const sweep = await createGapService(repos, on(day)).evaluateCity('amsterdam', { dueOnly: true, pageSize: 9 });
+      const full = await createGapService(repos, on(day)).evaluateCity('amsterdam');
+      expect(full.changedHouseholds, `a full evaluation on ${day} found more than the sweep`).toBe(0);
+      expect(sweep.households).toBeLessThan(full.households);
+      changedBySweeps += sweep.changedHouseholds;
+    }
+    // Time alone made gaps appear (or go), and the sweeps caught each change.
+    expect(changedBySweeps).toBeGreaterThan(0);
+  });
+
+  it('puts a gap on the family the day its deadline passes, although nothing was recorded (the daily sweep)', async () => {
+    const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-QUIET' }) }, coordinator.headers);
+    const householdId = registered.data.registerHousehold.id;
+    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(10), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 } }, coordinator.headers);
+    const GAPS = `query($id: ID!) { household(id: $id) { ... on Household { gaps { rule detectedOn } } } }`;
+    const rules = async () => (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps.map((g: any) => g.rule);
+    expect(await rules()).not.toContain('FEEDBACK_INTERIM_MISSING');
+
+    // Five days on, the 14 days have passed; no one recorded anything.
+    const swept = await sweepGaps(executor, { now: new Date(Date.now() + 5 * 86_400_000) });
+    expect(swept.cities).toBe(4);
+    expect(swept.changedHouseholds).toBeGreaterThan(0);
+    expect(await rules()).toContain('FEEDBACK_INTERIM_MISSING');
+    const runs = await executor.read((tx) => tx.run(sweepRuns, {}));
+    expect(runs.at(-1)).toMatchObject({ households: swept.households, changedHouseholds: swept.changedHouseholds });
+  });
+
+  it('never lets findings change before the review day it gave', async () => {
+    const repos = createRepositories(executor);
+    const on = (day: string) => () => new Date(`${day}T12:00:00Z`);
+    const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+    // Besides the synthetic paths: a family two agencies work with, without regie, until it is rehoused in August.
+    // Seen from June those steps lie ahead; the day the rehousing comes, the regie gap ends.
+    const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-AHEAD' }) }, coordinator.headers);
+    const ahead = registered.data.registerHousehold.id;
+    for (const step of [
+      { kind: 'CONTACT', occurredOn: '2026-07-01', agencyId: 'ams-maatschappelijke-dienstverlening' },
+      { kind: 'HOME_VISIT', occurredOn: '2026-07-02', agencyId: 'ams-woningcorporaties' },
+      { kind: 'REHOUSING', occurredOn: '2026-08-15', agencyId: 'ams-woningcorporaties', rehousingKind: 'REGULAR' },
+    ]) expect((await gql(app, RECORD_EVENT, { input: { householdId: ahead, ...step } }, coordinator.headers)).data.recordEvent.__typename).toBe('HouseholdEvent');
+    const regieGapOn = async (day: string) =>
+      (await createGapService(repos, on(day)).preview([ahead]))[0]!.findings.some((f) => f.ruleId === 'REGIE_MISSING');
+    expect([await regieGapOn('2026-08-14'), await regieGapOn('2026-08-15')]).toEqual([true, false]);
+
+    const ids = await repos.gaps.householdIdsOfCity('amsterdam', null, 1_000);
+    // Day by day over half a year: what each household's findings were, and until when they were promised to hold.
+    const promised = new Map<string, { findings: string; until: string | null; since: string }>();
+    let changes = 0;
+    for (let offset = 0; offset <= 200; offset += 1) {
+      const day = plus('2026-06-01', offset);
+      for (const { householdId, findings, reviewOn } of await createGapService(repos, on(day)).preview(ids)) {
+        const now = JSON.stringify(findings);
+        const before = promised.get(householdId);
+        if (before && (before.until === null || day < before.until)) {
+          expect(now, `${householdId} changed on ${day}, before ${before.until ?? 'a new fact'} (promised on ${before.since})`).toBe(before.findings);
+        }
+        if (before && before.findings !== now) changes += 1;
+        if (reviewOn !== null) expect(reviewOn > day).toBe(true);
+        if (!before || before.findings !== now || before.until === null || day >= before.until) promised.set(householdId, { findings: now, until: reviewOn, since: day });
+      }
+    }
+    expect(changes).toBeGreaterThan(ids.length / 10);
   });
 
   it('maps regie per city: the published model beside recorded regie, handovers and departures', async () => {

@@ -64,8 +64,49 @@ const AFTER_EVICTION_KINDS = new Set(['FOLLOW_UP_CONTACT', 'CONTACT', 'HOME_VISI
 const ALTERNATIVE_KINDS = new Set(['PLACEMENT', 'SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'REFERRAL_SENT', 'REHOUSING']);
 const ALTERNATIVE_DESTINATIONS = new Set(['NEW_TENANCY', 'OWN_NETWORK', 'HOTEL_OR_HOLIDAY_HOME', 'SHELTER']);
 
+/** What the rules find today, and the first later day on which they could find otherwise without a new fact. */
+export interface GapDetection {
+  findings: GapFinding[];
+  /** The day a deadline passes or an event leaves a window; null when only a new fact can change the findings. */
+  reviewOn: string | null;
+}
+
 export function detectGaps(graph: HouseholdSubgraph, ctx: DetectionContext): GapFinding[] {
+  return detectGapsWithReview(graph, ctx).findings;
+}
+
+/**
+ * Every rule asks the clock rather than comparing with today itself, so that the clock can note each day on which
+ * an answer would turn. The earliest such day is when the household needs another look: the daily sweep
+ * evaluates only households whose day has come.
+ */
+function clockAt(today: string) {
+  let reviewOn: string | null = null;
+  const note = (day: string) => {
+    if (reviewOn === null || day < reviewOn) reviewOn = day;
+  };
+  return {
+    /** today > day; when not yet, it turns on the day after. */
+    isPast(day: string): boolean {
+      if (today > day) return true;
+      note(addDays(day, 1));
+      return false;
+    },
+    /** today >= day; when not yet, it turns on that day. */
+    hasCome(day: string): boolean {
+      if (today >= day) return true;
+      note(day);
+      return false;
+    },
+    get reviewOn() {
+      return reviewOn;
+    },
+  };
+}
+
+export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionContext): GapDetection {
   const { household } = graph;
+  const clock = clockAt(ctx.today);
   const events = graph.events
     .filter((e) => e.supersededById === null)
     .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt));
@@ -78,7 +119,7 @@ export function detectGaps(graph: HouseholdSubgraph, ctx: DetectionContext): Gap
     return state;
   };
   /** A deadline counts in full: the step may still happen on the last day; the gap starts the day after. */
-  const overdue = (anchor: string, days: number) => ctx.today > addDays(anchor, days);
+  const overdue = (anchor: string, days: number) => clock.isPast(addDays(anchor, days));
   const happened = (from: string, days: number, test: (e: EventRecord) => boolean) => {
     const until = addDays(from, days);
     return events.some((e) => e.occurredOn >= from && e.occurredOn <= until && test(e));
@@ -174,7 +215,7 @@ export function detectGaps(graph: HouseholdSubgraph, ctx: DetectionContext): Gap
     if (e.kind === 'PLACEMENT' && e.facilityId) {
       const operator = ctx.facilityOperator(e.facilityId);
       const handedOver = graph.regie.some((g) => g.agencyId === operator && g.from >= e.occurredOn);
-      if (operator && !handedOver && ctx.today > e.occurredOn) {
+      if (operator && !handedOver && clock.isPast(e.occurredOn)) {
         emit('REGIE_MISSING', e.id, e.occurredOn, `Placed at ${e.facilityId} on ${e.occurredOn}; regie never passed to ${operator}`, withAgency(e), acted(e), [operator]);
       }
     }
@@ -225,12 +266,15 @@ export function detectGaps(graph: HouseholdSubgraph, ctx: DetectionContext): Gap
       holders.map((g) => ({ source: `agency:${g.agencyId}`, target: `household:${household.id}`, kind: 'HOLDS_REGIE' })), holders.map((g) => g.agencyId));
   }
   const window = setting('REGIE_MISSING').days ?? 90;
-  const recent = events.filter((e) => e.agencyId && e.occurredOn >= addDays(ctx.today, -window));
+  // An event counts as recent until the window has passed over it.
+  const recent = events.filter((e) => e.agencyId && !clock.isPast(addDays(e.occurredOn, window)));
   const involved = [...new Set(recent.map((e) => e.agencyId!))];
-  const settled = (['AFTERCARE', 'TENANCY'] as (ChainState | null)[]).includes(stateAt(ctx.today));
+  let stateToday: ChainState | null = null;
+  for (const e of events) if (clock.hasCome(e.occurredOn)) stateToday = stateAfter(e.kind, { verdictKind: e.verdictKind }) ?? stateToday;
+  const settled = (['AFTERCARE', 'TENANCY'] as (ChainState | null)[]).includes(stateToday);
   if (open.length === 0 && involved.length >= 2 && !settled) {
     emit('REGIE_MISSING', 'involved', recent.at(-1)!.occurredOn, `${involved.length} agencies involved in the last ${window} days; nobody holds regie`,
       [...involved.map((a) => `agency:${a}`), ...recent.map(eventNode)], recent.flatMap(acted), involved);
   }
-  return findings;
+  return { findings, reviewOn: clock.reviewOn };
 }

@@ -1,7 +1,8 @@
 // Evaluates the gap rules for households (after each change) and for whole cities (in pages), and stores the findings.
 import type { GapRuleSetting } from '@ketenkaart/schema';
 import type { Repositories } from '../repositories/index.js';
-import { defaultSetting, detectGaps, type GapFinding } from './detect-gaps.js';
+import { defaultSetting, detectGapsWithReview, type GapFinding } from './detect-gaps.js';
+import type { HouseholdEvaluation } from '../repositories/gap-repository.js';
 
 type Lookups = Awaited<ReturnType<Repositories['gaps']['lookups']>>;
 
@@ -20,13 +21,13 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
   type Shared = { lookups: Lookups; settings: GapRuleSetting[] };
 
   async function evaluate(householdIds: string[], shared?: Shared): Promise<GapFinding[]> {
-    const findings = await findingsOf(householdIds, shared);
-    await repos.gaps.replaceFindings(householdIds, findings);
-    return findings;
+    const evaluations = await evaluationsOf(householdIds, shared);
+    await repos.gaps.replaceFindings(evaluations);
+    return evaluations.flatMap((e) => e.findings);
   }
 
   /** Reads the households' subgraphs and applies the rules; writes nothing. */
-  async function findingsOf(householdIds: string[], shared?: Shared): Promise<GapFinding[]> {
+  async function evaluationsOf(householdIds: string[], shared?: Shared): Promise<HouseholdEvaluation[]> {
     if (householdIds.length === 0) return [];
     const [households, members, events, referrals, regie, shelterRefusals, lookups] = await Promise.all([
       repos.households.householdsByIds(householdIds),
@@ -43,32 +44,43 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
     const today = now().toISOString().slice(0, 10);
     const [membersOf, eventsOf, referralsOf, regieOf] = [byHousehold(members), byHousehold(events), byHousehold(referrals), byHousehold(regie)];
     const refusalsOf = byHousehold(shelterRefusals.flatMap((r) => (r.householdId ? [{ ...r, householdId: r.householdId }] : [])));
-    return households.flatMap((household) =>
-      detectGaps(
-        {
+    const evaluated = new Map(
+      households.map((household) => {
+        const subgraph = {
           household,
           members: membersOf.get(household.id) ?? [],
           events: eventsOf.get(household.id) ?? [],
           referrals: referralsOf.get(household.id) ?? [],
           regie: regieOf.get(household.id) ?? [],
           shelterRefusals: refusalsOf.get(household.id) ?? [],
-        },
-        {
+        };
+        const detection = detectGapsWithReview(subgraph, {
           today,
           settings: (ruleId) => settings.get(`${household.centrumgemeenteId}:${ruleId}`) ?? defaultSetting(household.centrumgemeenteId, ruleId),
           agencyType: (id) => lookups.agencyTypes.get(id) ?? null,
           facilityOperator: (id) => lookups.facilityOperators.get(id) ?? null,
-        },
-      ),
+        });
+        return [household.id, detection] as const;
+      }),
     );
+    // A household that no longer exists has no findings left.
+    return householdIds.map((householdId) => ({ householdId, ...(evaluated.get(householdId) ?? { findings: [], reviewOn: null }) }));
   }
 
   return {
     /** Incremental: re-evaluates the households a change touched. */
     refresh: (householdIds: string[]) => evaluate(householdIds),
 
-    /** Whole city, a page of households at a time; says how many households' findings changed. */
-    async evaluateCity(cityId: string, pageSize = 500): Promise<{ households: number; findings: number; changedHouseholds: number }> {
+    /** What the rules find for these households today and when that could change; stores nothing. */
+    preview: (householdIds: string[]) => evaluationsOf(householdIds),
+
+    /**
+     * Whole city, a page of households at a time; says how many households' findings changed. dueOnly: only the
+     * households whose review day has come (a deadline passed, an event left a window) or that were never
+     * evaluated: the daily sweep. Every other household is current, because each change refreshes it.
+     */
+    async evaluateCity(cityId: string, options: { pageSize?: number; dueOnly?: boolean } = {}): Promise<{ households: number; findings: number; changedHouseholds: number }> {
+      const pageSize = options.pageSize ?? 500;
       // Reference lookups and the city's settings are the same for every page: read them once.
       const shared = { lookups: await repos.gaps.lookups(), settings: await repos.gaps.settingsByCity([cityId]) };
       let after: string | null = null;
@@ -76,11 +88,14 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
       // A page's findings are written while the next page is read: the store reads on its own threads.
       let writing: Promise<unknown> = Promise.resolve();
       for (;;) {
-        const ids = await repos.gaps.householdIdsOfCity(cityId, after, pageSize);
+        const ids: string[] = options.dueOnly
+          ? await repos.gaps.householdIdsDueInCity(cityId, now().toISOString().slice(0, 10), after, pageSize)
+          : await repos.gaps.householdIdsOfCity(cityId, after, pageSize);
         if (ids.length === 0) break;
-        const findings = await findingsOf(ids, shared);
+        const evaluations = await evaluationsOf(ids, shared);
+        const findings = evaluations.flatMap((e) => e.findings);
         await writing;
-        writing = repos.gaps.replaceFindings(ids, findings).then(({ changedHouseholds }) => (total.changedHouseholds += changedHouseholds));
+        writing = repos.gaps.replaceFindings(evaluations).then(({ changedHouseholds }) => (total.changedHouseholds += changedHouseholds));
         // Its failure surfaces at the next await of it; until then it must not count as unhandled.
         writing.catch(() => undefined);
         total.findings += findings.length;

@@ -1,5 +1,5 @@
 // Gap rule settings per city, and the findings: derived data, replaced per household whenever its facts change.
-import { createHash } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AgencyType, ChainState, GapRuleId, GapSeverity, type GapRuleSetting } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
@@ -35,9 +35,28 @@ SET g += row, g.detectedOn = date(row.detectedOn), g.evaluatedAt = datetime($now
 CREATE (g)-[:GAP_OF]->(h)
 RETURN count(g) AS n`, z.object({ n: z.number().int() }));
 
-const storedFingerprints = statement('gapFindingFingerprints', cypher`
-MATCH (g:GapFinding) WHERE g.householdId IN $householdIds
-RETURN g.householdId AS householdId, collect(coalesce(g.fingerprint, '')) AS fingerprints`, z.object({ householdId: z.string(), fingerprints: z.array(z.string()) }));
+// What the last evaluation left per household: its findings' fingerprints and its review day. The review day
+// (h.gapReviewOn) is the gap service's bookkeeping on the household, not a fact about it: absent until the first
+// evaluation, NOTHING_DUE when only a new fact can change the findings.
+const storedEvaluations = statement('gapStoredEvaluations', cypher`
+MATCH (h:Household) WHERE h.id IN $householdIds
+RETURN h.id AS householdId, toString(h.gapReviewOn) AS reviewOn,
+  [(h)<-[:GAP_OF]-(g:GapFinding) | coalesce(g.fingerprint, '')] AS fingerprints`,
+  z.object({ householdId: z.string(), reviewOn: opt(z.string()), fingerprints: z.array(z.string()) }));
+
+const setReviewDays = statement('setGapReviewDays', cypher`
+UNWIND $rows AS row
+MATCH (h:Household {id: row.householdId})
+SET h.gapReviewOn = date(row.reviewOn)
+RETURN count(h) AS n`, z.object({ n: z.number().int() }));
+
+const recordSweep = statement('recordGapSweep', cypher`
+CREATE (r:GapSweepRun {id: $id})
+SET r += $run, r.at = datetime($now)
+RETURN r.id AS id`, z.object({ id: z.string() }));
+
+/** Stored as the review day of a household whose findings only a new fact can change. */
+export const NOTHING_DUE = '9999-12-31';
 
 const FindingRow = z.object({
   id: z.string(), ruleId: GapRuleId, householdId: z.string(), centrumgemeenteId: z.string(), severity: GapSeverity, stage: opt(ChainState),
@@ -77,12 +96,27 @@ CALL () {
 }
 RETURN agencies, facilities`, z.object({ agencies: z.array(z.tuple([z.string(), AgencyType])), facilities: z.array(z.tuple([z.string(), z.string()])) }));
 
+const householdIdsDueInCity = statement('householdIdsDueInCity', cypher`
+MATCH (h:Household)
+WHERE h.centrumgemeenteId = $cityId AND ($after IS NULL OR h.id > $after)
+  AND (h.gapReviewOn IS NULL OR h.gapReviewOn <= date($today))
+RETURN h.id AS id
+ORDER BY h.id
+LIMIT $limit`, z.object({ id: z.string() }));
+
 const householdIdsOfCity = statement('householdIdsOfCity', cypher`
 MATCH (h:Household)
 WHERE h.centrumgemeenteId = $cityId AND ($after IS NULL OR h.id > $after)
 RETURN h.id AS id
 ORDER BY h.id
 LIMIT $limit`, z.object({ id: z.string() }));
+
+/** One household's evaluation: what the rules found, and the day they could find otherwise (null: never by time alone). */
+export interface HouseholdEvaluation {
+  householdId: string;
+  findings: GapFinding[];
+  reviewOn: string | null;
+}
 
 export type FindingRecord = Omit<GapFinding, 'evidenceEdges'> & { evidenceEdges: GapFinding['evidenceEdges'] };
 
@@ -101,25 +135,33 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
     settingsByCity: (cityIds: readonly string[]) => executor.read((tx) => tx.run(settingsByCity, { cityIds: [...cityIds] })),
 
     /**
-     * Replaces the findings of these households in one transaction: they are derived, never facts. Households whose
-     * findings came out the same as stored are left alone, so a re-evaluation that changes nothing writes nothing
-     * (and evaluatedAt keeps the time the finding took its present form). The comparison reads inside the write
-     * transaction, so two evaluations of one household cannot both skip on a stale view.
+     * Stores what an evaluation found, in one transaction: findings are derived, never facts. A household whose
+     * findings came out the same as stored keeps them (and their evaluatedAt, the time they took this form), so a
+     * re-evaluation that changes nothing writes nothing. The comparison reads inside the write transaction, so two
+     * evaluations of one household cannot both skip on a stale view.
      */
-    async replaceFindings(householdIds: string[], findings: GapFinding[]): Promise<{ changedHouseholds: number }> {
-      const rows = findings.map(({ evidenceEdges, stage, ...f }) => {
-        const row = { ...f, ...(stage ? { stage } : {}), evidenceEdgesJson: JSON.stringify(evidenceEdges) };
-        return { ...row, fingerprint: createHash('sha256').update(JSON.stringify(row)).digest('base64url') };
-      });
+    async replaceFindings(evaluations: HouseholdEvaluation[]): Promise<{ changedHouseholds: number }> {
+      const householdIds = evaluations.map((e) => e.householdId);
+      const rows = evaluations.flatMap((e) =>
+        e.findings.map(({ evidenceEdges, stage, ...f }) => {
+          const row = { ...f, ...(stage ? { stage } : {}), evidenceEdgesJson: JSON.stringify(evidenceEdges) };
+          return { ...row, fingerprint: createHash('sha256').update(JSON.stringify(row)).digest('base64url') };
+        }),
+      );
       const after = new Map<string, string[]>();
       for (const row of rows) after.set(row.householdId, [...(after.get(row.householdId) ?? []), row.fingerprint]);
       return executor.write(async (tx) => {
-        const before = new Map((await tx.run(storedFingerprints, { householdIds })).map((row) => [row.householdId, row.fingerprints]));
-        const changed = new Set(householdIds.filter((id) => !sameMembers(before.get(id) ?? [], after.get(id) ?? [])));
-        if (changed.size === 0) return { changedHouseholds: 0 };
-        await tx.run(deleteFindings, { householdIds: [...changed] });
-        const written = rows.filter((row) => changed.has(row.householdId));
-        if (written.length > 0) await tx.run(createFindings, { rows: written, now: now().toISOString() });
+        const before = new Map((await tx.run(storedEvaluations, { householdIds })).map((row) => [row.householdId, row]));
+        const changed = new Set(householdIds.filter((id) => !sameMembers(before.get(id)?.fingerprints ?? [], after.get(id) ?? [])));
+        if (changed.size > 0) {
+          await tx.run(deleteFindings, { householdIds: [...changed] });
+          const written = rows.filter((row) => changed.has(row.householdId));
+          if (written.length > 0) await tx.run(createFindings, { rows: written, now: now().toISOString() });
+        }
+        const reviews = evaluations
+          .map((e) => ({ householdId: e.householdId, reviewOn: e.reviewOn ?? NOTHING_DUE }))
+          .filter((r) => before.has(r.householdId) && before.get(r.householdId)!.reviewOn !== r.reviewOn);
+        if (reviews.length > 0) await tx.run(setReviewDays, { rows: reviews });
         return { changedHouseholds: changed.size };
       });
     },
@@ -144,6 +186,16 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
     async lookups() {
       const [row] = await executor.read((tx) => tx.run(agencyTypes));
       return { agencyTypes: new Map(row?.agencies ?? []), facilityOperators: new Map(row?.facilities ?? []) };
+    },
+
+    /** Leaves a (:GapSweepRun) with its counts: when the time-based gaps were last brought up to date. */
+    async recordSweep(run: { cities: number; households: number; changedHouseholds: number }): Promise<void> {
+      await executor.write((tx) => tx.run(recordSweep, { id: randomUUID(), run, now: now().toISOString() }));
+    },
+
+    /** A city's households whose review day has come by `today`, or that were never evaluated. */
+    async householdIdsDueInCity(cityId: string, today: string, after: string | null, limit: number): Promise<string[]> {
+      return (await executor.read((tx) => tx.run(householdIdsDueInCity, { cityId, today, after, limit }))).map((r) => r.id);
     },
 
     async householdIdsOfCity(cityId: string, after: string | null, limit: number): Promise<string[]> {
