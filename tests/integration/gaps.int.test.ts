@@ -153,6 +153,16 @@ describe('gaps', () => {
     expect(await rules()).toContain('FEEDBACK_INTERIM_MISSING');
     const runs = await executor.read((tx) => tx.run(sweepRuns, {}));
     expect(runs.at(-1)).toMatchObject({ households: swept.households, changedHouseholds: swept.changedHouseholds });
+
+    // New thresholds for a city make all its households due again; other cities keep their review days.
+    const repos = createRepositories(executor);
+    const today = new Date().toISOString().slice(0, 10);
+    const due = async (city: string) => (await repos.gaps.householdIdsDueInCity(city, today, null, 10_000)).length;
+    expect(await due('amsterdam')).toBe(0);
+    const settings = await repos.gaps.settingsByCity(['amsterdam']);
+    await repos.gaps.upsertSettings(settings, 'test');
+    expect(await due('amsterdam')).toBe((await repos.gaps.householdIdsOfCity('amsterdam', null, 10_000)).length);
+    expect(await due('utrecht')).toBe(0);
   });
 
   it('never lets findings change before the review day it gave', async () => {

@@ -50,6 +50,11 @@ MATCH (h:Household {id: row.householdId})
 SET h.gapReviewOn = date(row.reviewOn)
 RETURN count(h) AS n`, z.object({ n: z.number().int() }));
 
+const forgetReviewDays = statement('forgetGapReviewDays', cypher`
+MATCH (h:Household) WHERE h.centrumgemeenteId IN $cityIds AND h.gapReviewOn IS NOT NULL
+REMOVE h.gapReviewOn
+RETURN count(h) AS n`, z.object({ n: z.number().int() }));
+
 const recordSweep = statement('recordGapSweep', cypher`
 CREATE (r:GapSweepRun {id: $id})
 SET r += $run, r.at = datetime($now)
@@ -122,14 +127,16 @@ export type FindingRecord = Omit<GapFinding, 'evidenceEdges'> & { evidenceEdges:
 
 export function createGapRepository(executor: CypherExecutor, now: () => Date = () => new Date()) {
   return {
+    /** New thresholds make every household of those cities due for the next sweep. */
     async upsertSettings(settings: GapRuleSetting[], recordedBy: string): Promise<void> {
-      await executor.write((tx) =>
-        tx.run(upsertSettings, {
+      await executor.write(async (tx) => {
+        await tx.run(upsertSettings, {
           rows: settings.map((s) => ({ id: `${s.cityId}:${s.ruleId}`, props: Object.fromEntries(Object.entries(s).filter(([, v]) => v !== null)) })),
           now: now().toISOString(),
           recordedBy,
-        }),
-      );
+        });
+        await tx.run(forgetReviewDays, { cityIds: [...new Set(settings.map((s) => s.cityId))] });
+      });
     },
 
     settingsByCity: (cityIds: readonly string[]) => executor.read((tx) => tx.run(settingsByCity, { cityIds: [...cityIds] })),
