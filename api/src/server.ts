@@ -6,7 +6,7 @@ import { loadConfig } from './config.js';
 import { createExecutor } from './db/create-executor.js';
 import { migrate } from './db/migrate.js';
 import { createLogger } from './logger.js';
-import { dailyJobs, type DailyJob } from './maintenance/jobs.js';
+import { scheduledJobs, type ScheduledJob } from './maintenance/jobs.js';
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -19,26 +19,34 @@ server.listen(config.port, config.host, () => {
   logger.info({ port: config.port, store: executor.kind, schemaVersion: version }, 'Ketenkaart listening');
 });
 
-// The embedded store has one process, so the server runs the daily jobs itself: at start and once a day.
-async function runDailyJobs(): Promise<void> {
-  for (const job of Object.keys(dailyJobs) as DailyJob[]) {
+// The embedded store has one process, so the server runs the scheduled jobs itself: at start and then as often
+// as each asks. A job's run waits for its previous run, so a slow one never overlaps itself.
+const running = new Map<ScheduledJob, Promise<void>>();
+function runJob(job: ScheduledJob): Promise<void> {
+  const previous = running.get(job) ?? Promise.resolve();
+  const next = previous.then(async () => {
     try {
-      logger.info({ job, ...(await dailyJobs[job](executor, config, new Date())) }, 'daily job run');
+      logger.info({ job, ...(await scheduledJobs[job].run(executor, config, new Date())) }, 'scheduled job run');
     } catch (error) {
-      logger.error({ job, err: { name: (error as Error).name, message: (error as Error).message } }, 'daily job failed');
+      logger.error({ job, err: { name: (error as Error).name, message: (error as Error).message } }, 'scheduled job failed');
     }
-  }
+  });
+  running.set(job, next);
+  return next;
 }
-void runDailyJobs();
-const dailyTimer = setInterval(() => void runDailyJobs(), 24 * 3600_000);
-dailyTimer.unref();
+const timers = (Object.keys(scheduledJobs) as ScheduledJob[]).map((job) => {
+  void runJob(job);
+  const timer = setInterval(() => void runJob(job), scheduledJobs[job].everyHours * 3600_000);
+  timer.unref();
+  return timer;
+});
 
 let stopping = false;
 async function shutdown(signal: string): Promise<void> {
   if (stopping) return;
   stopping = true;
   logger.info({ signal }, 'shutting down');
-  clearInterval(dailyTimer);
+  for (const timer of timers) clearInterval(timer);
   server.close();
   server.closeIdleConnections();
   // Give in-flight requests a moment; writes are transactions, so none is left half-done.
