@@ -153,6 +153,10 @@ describe('gaps', () => {
     expect(await rules()).toContain('FEEDBACK_INTERIM_MISSING');
     const runs = await executor.read((tx) => tx.run(sweepRuns, {}));
     expect(runs.at(-1)).toMatchObject({ households: swept.households, changedHouseholds: swept.changedHouseholds });
+    const last = (await gql(app, `{ lastGapSweep { at households changedHouseholds } }`, {}, coordinator.headers)).data.lastGapSweep;
+    expect(last).toMatchObject({ households: swept.households, changedHouseholds: swept.changedHouseholds });
+    expect(Date.parse(last.at) - Date.now()).toBeGreaterThan(4 * 86_400_000);
+    expect((await gql(app, `{ lastGapSweep { at } }`)).errors?.[0]?.message).toMatch(/Not authorized/);
 
     // New thresholds for a city make all its households due again; other cities keep their review days.
     const repos = createRepositories(executor);

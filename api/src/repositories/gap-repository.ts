@@ -60,6 +60,12 @@ CREATE (r:GapSweepRun {id: $id})
 SET r += $run, r.at = datetime($now)
 RETURN r.id AS id`, z.object({ id: z.string() }));
 
+const lastSweep = statement('lastGapSweep', cypher`
+MATCH (r:GapSweepRun)
+RETURN toString(r.at) AS at, r.households AS households, r.changedHouseholds AS changedHouseholds
+ORDER BY r.at DESC
+LIMIT 1`, z.object({ at: z.string(), households: z.number().int(), changedHouseholds: z.number().int() }));
+
 /** Stored as the review day of a household whose findings only a new fact can change. */
 export const NOTHING_DUE = '9999-12-31';
 
@@ -199,6 +205,8 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
     async recordSweep(run: { cities: number; households: number; changedHouseholds: number }): Promise<void> {
       await executor.write((tx) => tx.run(recordSweep, { id: randomUUID(), run, now: now().toISOString() }));
     },
+
+    lastSweep: async () => (await executor.read((tx) => tx.run(lastSweep, {})))[0] ?? null,
 
     /** A city's households whose review day has come by `today`, or that were never evaluated. */
     async householdIdsDueInCity(cityId: string, today: string, after: string | null, limit: number): Promise<string[]> {

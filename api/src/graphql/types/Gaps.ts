@@ -85,7 +85,25 @@ builder.objectField(HouseholdRef, 'gaps', (t) =>
   }),
 );
 
+const GapSweepRef = builder
+  .objectRef<{ at: string; households: number; changedHouseholds: number }>('GapSweep')
+  .implement({
+    description: 'A run of the gap sweep (controle op verstreken termijnen): when deadlines were last checked.',
+    fields: (t) => ({
+      at: t.field({ type: 'DateTime', description: 'When the sweep ran.', resolve: (run) => run.at }),
+      households: t.exposeInt('households', { description: 'Households whose review day had come.' }),
+      changedHouseholds: t.exposeInt('changedHouseholds', { description: 'Of those, households whose gaps changed.' }),
+    }),
+  });
+
 builder.queryFields((t) => ({
+  lastGapSweep: t.field({
+    type: GapSweepRef,
+    nullable: true,
+    description: 'The last gap sweep: findings change with every recorded step, and passed deadlines are caught by the sweep.',
+    authScopes: { signedIn: true },
+    resolve: (_root, _args, ctx) => ctx.repos.gaps.lastSweep(),
+  }),
   gaps: t.connection({
     type: GapFindingRef,
     description: 'Gaps in a region (coordinators), filtered by rule, severity, agency and period.',

@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { Button, FormField, FormFieldTextbox, FormLabel, Heading, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, FormField, FormFieldTextbox, FormLabel, Heading, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { GapTable, type GapRow } from './GapTable';
@@ -18,10 +18,12 @@ const GapsQuery = `query GapsPage_Gaps($rules: [GapRuleId!], $severities: [GapSe
   }
 }`;
 
+const SweepQuery = `query GapsPage_Sweep { lastGapSweep { at } }`;
+
 const AgenciesQuery = `query GapsPage_Agencies($cityId: ID!) { agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } } }`;
 
 export default function GapsPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const [rule, setRule] = useState('');
   const [severity, setSeverity] = useState('');
   const [after, setAfter] = useState<string | null>(null);
@@ -39,10 +41,17 @@ export default function GapsPage() {
     variables: { cityId: viewer?.centrumgemeente?.id ?? '' },
     pause: !viewer?.centrumgemeente,
   });
+  const [sweep] = useQuery<{ lastGapSweep: { at: string } | null }>({ query: SweepQuery });
   const gaps = data?.gaps.edges.map((e) => e.node) ?? [];
+  const checkedAt = sweep.data?.lastGapSweep?.at;
   return (
     <section aria-labelledby="gaps-heading">
       <Heading level={2} id="gaps-heading">{t('gaps.title')}</Heading>
+      <Paragraph>
+        {checkedAt
+          ? t('gaps.checkedAt', { at: new Date(checkedAt).toLocaleString(i18n.language, { dateStyle: 'long', timeStyle: 'short' }) })
+          : t('gaps.notCheckedYet')}
+      </Paragraph>
       <div className="kk-filters">
         <FormField>
           <FormLabel htmlFor="gap-rule">{t('gaps.rule')}</FormLabel>
