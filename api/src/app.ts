@@ -8,7 +8,7 @@ import { createContext, lookUpSession, type Context, type RequestSession, type R
 import type { CypherExecutor } from './db/executor.js';
 import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
-import { limits as requestLimits, requestGuards } from './guards.js';
+import { requestGuards } from './guards.js';
 import type { Logger } from './logger.js';
 import { handleComparisonExport } from './analytics/comparison-http.js';
 import { handleShelterExport, handleShelterImport } from './shelter/shelter-http.js';
@@ -48,7 +48,8 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     graphiql: config.mode !== 'production',
     landingPage: false,
     batching: { limit: 5 },
-    maxRequestBodySize: requestLimits.maxBodyBytes,
+    // guards.ts reads and limits the body itself.
+    maxRequestBodySize: false,
     maskedErrors: true,
     logging: {
       debug: () => {},

@@ -122,6 +122,14 @@ describe('reference API', () => {
       } as RequestInit),
     );
     expect(streamed.status).toBe(413);
+    // JSON only: a form post (the kind a foreign page can send without asking) or bytes that are not UTF-8 are refused.
+    const post = (contentType: string, body: BodyInit) => app.fetch(new Request('http://ketenkaart.test/graphql', { method: 'POST', headers: { 'content-type': contentType }, body }));
+    expect((await post('application/x-www-form-urlencoded', 'query=%7B__typename%7D')).status).toBe(415);
+    expect((await post('text/plain', '{"query":"{ __typename }"}')).status).toBe(415);
+    const notUtf8 = await post('application/json', new Uint8Array([0x7b, 0x22, 0x71, 0xff, 0x22, 0x7d]));
+    expect(notUtf8.status).toBe(400);
+    expect((await post('application/json', '{"query": ')).status).toBe(400);
+    expect(await (await post('application/json; charset=utf-8', '{"query":"{ __typename }"}')).json()).toEqual({ data: { __typename: 'Query' } });
   });
 
   it('suggests no field names', async () => {
