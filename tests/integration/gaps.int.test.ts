@@ -169,6 +169,25 @@ describe('gaps', () => {
     expect(await due('utrecht')).toBe(0);
   });
 
+  it('does not put back a gap that a step prevented while a sweep was between reading and writing', async () => {
+    const repos = createRepositories(executor);
+    const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-RACE' }) }, coordinator.headers);
+    const householdId = registered.data.registerHousehold.id;
+    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(10), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 } }, coordinator.headers);
+    const GAPS = `query($id: ID!) { household(id: $id) { ... on Household { gaps { rule } } } }`;
+    const rules = async () => (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps.map((g: any) => g.rule);
+    expect(await rules()).not.toContain('FEEDBACK_INTERIM_MISSING');
+    // A sweep five days on has read the household's facts: by then the missing contact is a gap.
+    const read = await createGapService(repos, () => new Date(Date.now() + 5 * 86_400_000)).preview([householdId]);
+    expect(read[0]!.findings.map((f) => f.ruleId)).toContain('FEEDBACK_INTERIM_MISSING');
+    // Meanwhile a contact within the deadline is recorded; its refresh finds what was stored (no gap) and says so.
+    const contact = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: daysAgo(5), agencyId: 'ams-woningcorporaties' } }, coordinator.headers);
+    expect(contact.data.recordEvent.__typename).toBe('HouseholdEvent');
+    // Then the sweep writes what it read: it must leave the newer findings alone.
+    expect(await repos.gaps.replaceFindings(read)).toEqual({ changedHouseholds: 0 });
+    expect(await rules()).not.toContain('FEEDBACK_INTERIM_MISSING');
+  });
+
   it('never lets findings change before the review day it gave', async () => {
     const repos = createRepositories(executor);
     const on = (day: string) => () => new Date(`${day}T12:00:00Z`);

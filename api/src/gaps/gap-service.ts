@@ -20,15 +20,17 @@ function byHousehold<T extends { householdId: string }>(rows: T[]): Map<string, 
 export function createGapService(repos: Repositories, now: () => Date = () => new Date()) {
   type Shared = { lookups: Lookups; settings: GapRuleSetting[] };
 
-  async function evaluate(householdIds: string[], shared?: Shared): Promise<GapFinding[]> {
-    const evaluations = await evaluationsOf(householdIds, shared);
-    await repos.gaps.replaceFindings(evaluations);
+  async function refresh(householdIds: string[]): Promise<GapFinding[]> {
+    const evaluations = await evaluationsOf(householdIds);
+    await repos.gaps.replaceFindings(evaluations, { markRead: true });
     return evaluations.flatMap((e) => e.findings);
   }
 
   /** Reads the households' subgraphs and applies the rules; writes nothing. */
   async function evaluationsOf(householdIds: string[], shared?: Shared): Promise<HouseholdEvaluation[]> {
     if (householdIds.length === 0) return [];
+    // Wall-clock, not `now`: `now` is the day the rules judge (tests and the benchmark set it); this orders reads.
+    const factsReadAt = new Date().toISOString();
     const [households, members, events, referrals, regie, shelterRefusals, lookups] = await Promise.all([
       repos.households.householdsByIds(householdIds),
       repos.households.membershipsByHousehold(householdIds),
@@ -63,13 +65,13 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
         return [household.id, detection] as const;
       }),
     );
-    // A household that no longer exists has no findings left.
-    return householdIds.map((householdId) => ({ householdId, ...(evaluated.get(householdId) ?? { findings: [], reviewOn: null }) }));
+    // A household that was not found gets nothing stored (replaceFindings skips it).
+    return householdIds.map((householdId) => ({ householdId, factsReadAt, ...(evaluated.get(householdId) ?? { findings: [], reviewOn: null }) }));
   }
 
   return {
-    /** Incremental: re-evaluates the households a change touched. */
-    refresh: (householdIds: string[]) => evaluate(householdIds),
+    /** Incremental: re-evaluates the households a change touched, after the change is committed. */
+    refresh,
 
     /** What the rules find for these households today and when that could change; stores nothing. */
     preview: (householdIds: string[]) => evaluationsOf(householdIds),

@@ -35,19 +35,19 @@ SET g += row, g.detectedOn = date(row.detectedOn), g.evaluatedAt = datetime($now
 CREATE (g)-[:GAP_OF]->(h)
 RETURN count(g) AS n`, z.object({ n: z.number().int() }));
 
-// What the last evaluation left per household: its findings' fingerprints and its review day. The review day
-// (h.gapReviewOn) is the gap service's bookkeeping on the household, not a fact about it: absent until the first
-// evaluation, NOTHING_DUE when only a new fact can change the findings.
+// What the last evaluation left per household: its findings' fingerprints, its review day and when it read the
+// facts. These are the gap service's bookkeeping on the household, not facts about it. The review day
+// (h.gapReviewOn) is absent until the first evaluation, NOTHING_DUE when only a new fact can change the findings.
 const storedEvaluations = statement('gapStoredEvaluations', cypher`
 MATCH (h:Household) WHERE h.id IN $householdIds
-RETURN h.id AS householdId, toString(h.gapReviewOn) AS reviewOn,
+RETURN h.id AS householdId, toString(h.gapReviewOn) AS reviewOn, h.gapFactsReadAt AS factsReadAt,
   [(h)<-[:GAP_OF]-(g:GapFinding) | coalesce(g.fingerprint, '')] AS fingerprints`,
-  z.object({ householdId: z.string(), reviewOn: opt(z.string()), fingerprints: z.array(z.string()) }));
+  z.object({ householdId: z.string(), reviewOn: opt(z.string()), factsReadAt: opt(z.string()), fingerprints: z.array(z.string()) }));
 
-const setReviewDays = statement('setGapReviewDays', cypher`
+const setBookkeeping = statement('setGapBookkeeping', cypher`
 UNWIND $rows AS row
 MATCH (h:Household {id: row.householdId})
-SET h.gapReviewOn = date(row.reviewOn)
+SET h.gapReviewOn = date(row.reviewOn), h.gapFactsReadAt = row.factsReadAt
 RETURN count(h) AS n`, z.object({ n: z.number().int() }));
 
 const forgetReviewDays = statement('forgetGapReviewDays', cypher`
@@ -127,6 +127,8 @@ export interface HouseholdEvaluation {
   householdId: string;
   findings: GapFinding[];
   reviewOn: string | null;
+  /** Wall-clock time (ISO 8601, ms) just before the facts were read: orders evaluations of one household. */
+  factsReadAt: string;
 }
 
 export type FindingRecord = Omit<GapFinding, 'evidenceEdges'> & { evidenceEdges: GapFinding['evidenceEdges'] };
@@ -150,32 +152,38 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
     /**
      * Stores what an evaluation found, in one transaction: findings are derived, never facts. A household whose
      * findings came out the same as stored keeps them (and their evaluatedAt, the time they took this form), so a
-     * re-evaluation that changes nothing writes nothing. The comparison reads inside the write transaction, so two
-     * evaluations of one household cannot both skip on a stale view.
+     * re-evaluation that changes nothing writes nothing. A household whose stored findings come from facts read
+     * after this evaluation read them is left alone: a sweep that read just before a step was recorded must not
+     * put back the gap that the step's own refresh has just closed. The refresh after a change (`markRead`)
+     * therefore always records when it read. The comparison reads inside the write transaction.
      */
-    async replaceFindings(evaluations: HouseholdEvaluation[]): Promise<{ changedHouseholds: number }> {
-      const householdIds = evaluations.map((e) => e.householdId);
-      const rows = evaluations.flatMap((e) =>
-        e.findings.map(({ evidenceEdges, stage, ...f }) => {
+    async replaceFindings(evaluations: HouseholdEvaluation[], options: { markRead?: boolean } = {}): Promise<{ changedHouseholds: number }> {
+      const fingerprinted = evaluations.map((e) => ({
+        ...e,
+        rows: e.findings.map(({ evidenceEdges, stage, ...f }) => {
           const row = { ...f, ...(stage ? { stage } : {}), evidenceEdgesJson: JSON.stringify(evidenceEdges) };
           return { ...row, fingerprint: createHash('sha256').update(JSON.stringify(row)).digest('base64url') };
         }),
-      );
-      const after = new Map<string, string[]>();
-      for (const row of rows) after.set(row.householdId, [...(after.get(row.householdId) ?? []), row.fingerprint]);
+      }));
       return executor.write(async (tx) => {
-        const before = new Map((await tx.run(storedEvaluations, { householdIds })).map((row) => [row.householdId, row]));
-        const changed = new Set(householdIds.filter((id) => !sameMembers(before.get(id)?.fingerprints ?? [], after.get(id) ?? [])));
-        if (changed.size > 0) {
-          await tx.run(deleteFindings, { householdIds: [...changed] });
-          const written = rows.filter((row) => changed.has(row.householdId));
+        const before = new Map((await tx.run(storedEvaluations, { householdIds: evaluations.map((e) => e.householdId) })).map((row) => [row.householdId, row]));
+        // Households that exist, and whose stored findings are not newer than this evaluation.
+        const current = fingerprinted.filter((e) => {
+          const stored = before.get(e.householdId);
+          return stored !== undefined && (stored.factsReadAt === null || stored.factsReadAt <= e.factsReadAt);
+        });
+        const changed = current.filter((e) => !sameMembers(before.get(e.householdId)!.fingerprints, e.rows.map((row) => row.fingerprint)));
+        if (changed.length > 0) {
+          await tx.run(deleteFindings, { householdIds: changed.map((e) => e.householdId) });
+          const written = changed.flatMap((e) => e.rows);
           if (written.length > 0) await tx.run(createFindings, { rows: written, now: now().toISOString() });
         }
-        const reviews = evaluations
-          .map((e) => ({ householdId: e.householdId, reviewOn: e.reviewOn ?? NOTHING_DUE }))
-          .filter((r) => before.has(r.householdId) && before.get(r.householdId)!.reviewOn !== r.reviewOn);
-        if (reviews.length > 0) await tx.run(setReviewDays, { rows: reviews });
-        return { changedHouseholds: changed.size };
+        const changedIds = new Set(changed.map((e) => e.householdId));
+        const marked = current
+          .filter((e) => options.markRead || changedIds.has(e.householdId) || before.get(e.householdId)!.reviewOn !== (e.reviewOn ?? NOTHING_DUE))
+          .map((e) => ({ householdId: e.householdId, reviewOn: e.reviewOn ?? NOTHING_DUE, factsReadAt: e.factsReadAt }));
+        if (marked.length > 0) await tx.run(setBookkeeping, { rows: marked });
+        return { changedHouseholds: changed.length };
       });
     },
 
