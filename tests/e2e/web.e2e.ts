@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createGapService, createLogger, createRepositories, type CypherExecutor } from '@ketenkaart/api';
+import { createApp, createGapService, createLogger, createRepositories, sweepGaps, type CypherExecutor } from '@ketenkaart/api';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
 import { openTestStore, testConfig } from '../support/store.js';
 
@@ -30,6 +30,7 @@ describe('web app', () => {
     await loadSyntheticFamilies(executor, { families: 80, regions: 4, seed: 2009, asOf: '2026-06-30' });
     const gaps = createGapService(createRepositories(executor));
     for (const city of ['amsterdam', 'utrecht', 'leeuwarden', 'oss']) await gaps.evaluateCity(city);
+    await sweepGaps(executor, { now: new Date() });
     const app = createApp({ config, executor, logger: createLogger('silent') });
     server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
@@ -119,6 +120,15 @@ describe('web app', () => {
     expect(await page.getByRole('table', { name: 'Stappen van het ketenmodel' }).locator('tbody tr').count()).toBeGreaterThan(3);
     await page.getByRole('table', { name: 'Wie had in de praktijk de regie' }).waitFor();
     await page.screenshot({ path: `${artifacts}chain-${city}.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('tells the coordinator on the gaps page when passed deadlines were last checked', async () => {
+    const page = await signIn('coordinator.amsterdam');
+    await page.goto(`${base}/gaps`);
+    const checked = page.getByText(/Verlopen termijnen zijn het laatst gecontroleerd op \d+ \w+ \d{4}/);
+    await checked.waitFor();
+    expect(await page.getByRole('table', { name: 'Knelpunten' }).locator('tbody tr').count()).toBeGreaterThan(0);
     await page.close();
   });
 
