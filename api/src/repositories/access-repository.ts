@@ -4,7 +4,7 @@ import { AccessAction, AccessOutcome, ConsentPurpose, Role, type AccessLogEntry 
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
 import { newId } from './ids.js';
-import { opt } from './rows.js';
+import { instant, opt } from './rows.js';
 
 const AccessFactsRow = z.object({
   householdId: z.string(),
@@ -157,7 +157,7 @@ RETURN count(l) AS written`, z.object({ written: z.number().int() }));
 
 const LogRow = z.object({
   id: z.string(),
-  at: z.string(),
+  at: instant,
   accountId: opt(z.string()),
   role: opt(Role),
   agencyId: opt(z.string()),

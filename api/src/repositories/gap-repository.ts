@@ -5,7 +5,7 @@ import { AgencyType, ChainState, GapRuleId, GapSeverity, type GapRuleSetting } f
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
 import type { GapFinding } from '../gaps/detect-gaps.js';
-import { opt, pageOf, type Page } from './rows.js';
+import { instant, opt, type Page, pageOf } from './rows.js';
 
 const SettingRow = z.object({
   cityId: z.string(), ruleId: GapRuleId, enabled: z.boolean(), days: opt(z.number().int()), severity: GapSeverity, source: z.string(),
@@ -64,7 +64,7 @@ const lastSweep = statement('lastGapSweep', cypher`
 MATCH (r:GapSweepRun)
 RETURN toString(r.at) AS at, r.households AS households, r.changedHouseholds AS changedHouseholds
 ORDER BY r.at DESC
-LIMIT 1`, z.object({ at: z.string(), households: z.number().int(), changedHouseholds: z.number().int() }));
+LIMIT 1`, z.object({ at: instant, households: z.number().int(), changedHouseholds: z.number().int() }));
 
 /** Stored as the review day of a household whose findings only a new fact can change. */
 export const NOTHING_DUE = '9999-12-31';

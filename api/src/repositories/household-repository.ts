@@ -25,7 +25,7 @@ import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
 import { newId } from './ids.js';
 import { Refusal, refusable, type Result } from './result.js';
-import { opt, pageOf, type Page } from './rows.js';
+import { instant, opt, type Page, pageOf } from './rows.js';
 
 /** Who records a fact: a pseudonymous account, the agency it works for, and whether the data are synthetic. */
 export interface Actor {
@@ -41,7 +41,7 @@ const HouseholdRow = z.object({
   municipality: opt(z.string()),
   landlordType: LandlordType,
   synthetic: z.boolean(),
-  registeredAt: z.string(),
+  registeredAt: instant,
   recordedBy: z.string(),
   provenanceKind: z.string(),
 });
@@ -80,7 +80,7 @@ const EventRow = z.object({
   followsFromIds: z.array(z.string()),
   supersedesId: opt(z.string()),
   supersededById: opt(z.string()),
-  recordedAt: z.string(),
+  recordedAt: instant,
   recordedBy: z.string(),
   synthetic: z.boolean(),
 });
@@ -99,7 +99,7 @@ const ReferralRow = z.object({
   closedOn: opt(z.string()),
   refusalReason: opt(RefusalReason),
   refusalText: opt(z.string()),
-  recordedAt: z.string(),
+  recordedAt: instant,
   recordedBy: z.string(),
   synthetic: z.boolean(),
 });
@@ -113,7 +113,7 @@ const RegieRow = z.object({
   from: z.string(),
   to: opt(z.string()),
   handedOverToId: opt(z.string()),
-  recordedAt: z.string(),
+  recordedAt: instant,
   recordedBy: z.string(),
   synthetic: z.boolean(),
 });

@@ -21,7 +21,7 @@ import {
 } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
-import { list, opt, pageOf, searchKey, type Page } from './rows.js';
+import { instant, list, opt, type Page, pageOf, searchKey } from './rows.js';
 
 /** Everything the seed knows about the four cities, in graph shape. */
 export interface ReferenceGraph {
@@ -186,7 +186,7 @@ RETURN count(n) AS written`, written);
 const CentrumgemeenteRow = Centrumgemeente.extend({
   province: opt(z.string()), regionName: opt(z.string()), regionDescription: opt(z.string()), regionNote: opt(z.string()),
   municipalityCount: opt(z.number().int()), interviewPeriod: opt(z.string()), sourceLines: opt(z.string()),
-  sourceDocument: opt(z.string()), recordedAt: z.string(),
+  sourceDocument: opt(z.string()), recordedAt: instant,
 });
 export type CentrumgemeenteRecord = z.infer<typeof CentrumgemeenteRow>;
 
@@ -207,7 +207,7 @@ ORDER BY n.name`, z.object({ row: MunicipalityRow }));
 
 const AgencyRow = Agency.extend({
   aliases: list(z.string()), roles: list(z.string()), note: opt(z.string()), memberCount: opt(z.number().int()), memberCountText: opt(z.string()),
-  parentId: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: z.string(),
+  parentId: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: instant,
 });
 export type AgencyRecord = z.infer<typeof AgencyRow>;
 
@@ -237,7 +237,7 @@ RETURN cityId, rows[0..$limit] AS rows`, z.object({ cityId: z.string(), rows: z.
 
 const FacilityRow = Facility.extend({
   aliases: list(z.string()), agencyId: opt(z.string()), location: opt(z.string()), note: opt(z.string()),
-  sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: z.string(),
+  sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: instant,
 });
 export type FacilityRecord = z.infer<typeof FacilityRow>;
 
@@ -267,7 +267,7 @@ RETURN cityId, rows[0..$limit] AS rows`, z.object({ cityId: z.string(), rows: z.
 const CapacityRow = CapacityFigure.extend({
   value: opt(z.number()), unit: CapacityUnit, unitNl: opt(z.string()), year: opt(z.number().int()), asOf: opt(z.string()),
   qualifier: opt(z.string()), sourceOrg: opt(z.string()), note: opt(z.string()), sourceLines: opt(z.string()),
-  sourceDocument: opt(z.string()), recordedAt: z.string(),
+  sourceDocument: opt(z.string()), recordedAt: instant,
 });
 export type CapacityRecord = z.infer<typeof CapacityRow>;
 

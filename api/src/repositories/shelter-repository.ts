@@ -16,7 +16,7 @@ import {
 } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
-import { opt } from './rows.js';
+import { instant, opt } from './rows.js';
 
 /** Rows per UNWIND statement; every batch of one import runs in the same transaction. */
 export const SHELTER_WRITE_BATCH = 2_000;
@@ -52,7 +52,7 @@ const ShelterRecordRow = z.object({
   importId: z.string(),
   provenanceKind: z.string(),
   reportingAgencyId: opt(z.string()),
-  recordedAt: z.string(),
+  recordedAt: instant,
   recordedBy: z.string(),
 });
 export type ShelterRecord = z.infer<typeof ShelterRecordRow>;
