@@ -138,7 +138,7 @@ describe('gaps', () => {
     expect(changedBySweeps).toBeGreaterThan(0);
   });
 
-  it('puts a gap on the family the day its deadline passes, although nothing was recorded (the daily sweep)', async () => {
+  it('puts a gap on the family the day its deadline passes, although nothing was recorded (the gap sweep)', async () => {
     const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-QUIET' }) }, coordinator.headers);
     const householdId = registered.data.registerHousehold.id;
     await gql(app, RECORD_EVENT, { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(10), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 } }, coordinator.headers);
