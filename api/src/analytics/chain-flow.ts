@@ -1,7 +1,7 @@
 // Flow through the chain for a set of households and a period: entries, moves, drop-outs, loops, time per stage, referral links.
 import { ChainState, stateAfter } from '@ketenkaart/schema';
 import type { EventRecord, ReferralRecord } from '../repositories/household-repository.js';
-import { daysBetween } from '../repositories/household-repository.js';
+import { daysBetween, inOrderOfOccurrence } from '../repositories/household-repository.js';
 
 export interface StageFlow {
   state: ChainState;
@@ -51,7 +51,7 @@ export function percentile(values: number[], p: number): number | null {
 /** The states a household passed through, each with the day it entered, from its effective events. */
 export function stateSequence(events: EventRecord[]): { state: ChainState; on: string }[] {
   const sequence: { state: ChainState; on: string }[] = [];
-  const effective = events.filter((e) => e.supersededById === null).sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt));
+  const effective = events.filter((e) => e.supersededById === null).sort(inOrderOfOccurrence);
   for (const event of effective) {
     const state = stateAfter(event.kind, { verdictKind: event.verdictKind });
     if (state && sequence.at(-1)?.state !== state) sequence.push({ state, on: event.occurredOn });

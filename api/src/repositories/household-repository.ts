@@ -288,6 +288,11 @@ export function addDays(date: string, days: number): string {
   return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 }
 
+/** Events in the order they happened: by day, then by when they were recorded, then by id (recorded in one millisecond). */
+export function inOrderOfOccurrence(a: EventRecord, b: EventRecord): number {
+  return a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id);
+}
+
 export interface NewMember {
   label: string;
   birthYear: number | null;

@@ -1,7 +1,7 @@
 // A household's trajectory from its recorded facts: an ordered timeline with regie per step, and the same as a graph.
 import { stateAfter, type ChainState } from '@ketenkaart/schema';
 import type { EventRecord, ReferralRecord, RegieRecord } from '../repositories/household-repository.js';
-import { daysBetween } from '../repositories/household-repository.js';
+import { daysBetween, inOrderOfOccurrence } from '../repositories/household-repository.js';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
 
 export interface RegieOnDay {
@@ -66,9 +66,7 @@ export function buildTrajectory(
   /** Refusals from a shelter's own register linked to this household: shown beside the path, not on it. */
   shelterRefusals: ShelterRecord[] = [],
 ): Trajectory {
-  const ordered = [...events].sort(
-    (a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id),
-  );
+  const ordered = [...events].sort(inOrderOfOccurrence);
   const referralById = new Map(referrals.map((r) => [r.id, r]));
   let previousDay: string | null = null;
   let currentState: ChainState | null = null;
