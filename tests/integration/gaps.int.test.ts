@@ -15,6 +15,9 @@ MATCH (r:GapSweepRun) RETURN r.households AS households, r.changedHouseholds AS 
   z.object({ households: z.number(), changedHouseholds: z.number() }));
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+/** A clock that stands at noon on the given day. */
+const on = (day: string) => () => new Date(`${day}T12:00:00Z`);
+const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('gaps', () => {
   let executor: CypherExecutor;
@@ -120,8 +123,6 @@ describe('gaps', () => {
 
   it('sweeps daily only the households whose review day came, and finds what a full evaluation finds', async () => {
     const repos = createRepositories(executor);
-    const on = (day: string) => () => new Date(`${day}T12:00:00Z`);
-    const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     // The synthetic families' paths run up to 30 June 2026: many deadlines are still open on that day.
     const start = '2026-06-30';
     await createGapService(repos, on(start)).evaluateCity('amsterdam');
@@ -190,8 +191,6 @@ describe('gaps', () => {
 
   it('never lets findings change before the review day it gave', async () => {
     const repos = createRepositories(executor);
-    const on = (day: string) => () => new Date(`${day}T12:00:00Z`);
-    const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
     // Besides the synthetic paths: a family two agencies work with, without regie, until it is rehoused in August.
     // Seen from June those steps lie ahead; the day the rehousing comes, the regie gap ends.
     const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-AHEAD' }) }, coordinator.headers);

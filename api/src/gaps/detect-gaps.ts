@@ -9,7 +9,7 @@ import {
   type GapSeverity,
 } from '@ketenkaart/schema';
 import type { EventRecord, HouseholdRecord, MembershipRecord, ReferralRecord, RegieRecord } from '../repositories/household-repository.js';
-import { addDays } from '../repositories/household-repository.js';
+import { addDays, inOrderOfOccurrence } from '../repositories/household-repository.js';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
 
 export interface EvidenceEdge {
@@ -77,7 +77,7 @@ export function detectGaps(graph: HouseholdSubgraph, ctx: DetectionContext): Gap
 
 /**
  * Every rule asks the clock rather than comparing with today itself, so that the clock can note each day on which
- * an answer would turn. The earliest such day is when the household needs another look: the daily sweep
+ * an answer would turn. The earliest such day is when the household needs another look: the gap sweep
  * evaluates only households whose day has come.
  */
 function clockAt(today: string) {
@@ -109,15 +109,17 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
   const clock = clockAt(ctx.today);
   const events = graph.events
     .filter((e) => e.supersededById === null)
-    .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt));
+    .sort(inOrderOfOccurrence);
   const findings: GapFinding[] = [];
 
   const setting = (ruleId: GapRuleId) => ctx.settings(ruleId);
-  const stateAt = (day: string): ChainState | null => {
+  /** The chain state the events that count lead to, in order. */
+  const stateAfterEvents = (counts: (e: EventRecord) => boolean): ChainState | null => {
     let state: ChainState | null = null;
-    for (const e of events) if (e.occurredOn <= day) state = stateAfter(e.kind, { verdictKind: e.verdictKind }) ?? state;
+    for (const e of events) if (counts(e)) state = stateAfter(e.kind, { verdictKind: e.verdictKind }) ?? state;
     return state;
   };
+  const stateAt = (day: string) => stateAfterEvents((e) => e.occurredOn <= day);
   /** A deadline counts in full: the step may still happen on the last day; the gap starts the day after. */
   const overdue = (anchor: string, days: number) => clock.isPast(addDays(anchor, days));
   const happened = (from: string, days: number, test: (e: EventRecord) => boolean) => {
@@ -269,9 +271,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
   // An event counts as recent until the window has passed over it.
   const recent = events.filter((e) => e.agencyId && !clock.isPast(addDays(e.occurredOn, window)));
   const involved = [...new Set(recent.map((e) => e.agencyId!))];
-  let stateToday: ChainState | null = null;
-  for (const e of events) if (clock.hasCome(e.occurredOn)) stateToday = stateAfter(e.kind, { verdictKind: e.verdictKind }) ?? stateToday;
-  const settled = (['AFTERCARE', 'TENANCY'] as (ChainState | null)[]).includes(stateToday);
+  const settled = (['AFTERCARE', 'TENANCY'] as (ChainState | null)[]).includes(stateAfterEvents((e) => clock.hasCome(e.occurredOn)));
   if (open.length === 0 && involved.length >= 2 && !settled) {
     emit('REGIE_MISSING', 'involved', recent.at(-1)!.occurredOn, `${involved.length} agencies involved in the last ${window} days; nobody holds regie`,
       [...involved.map((a) => `agency:${a}`), ...recent.map(eventNode)], recent.flatMap(acted), involved);

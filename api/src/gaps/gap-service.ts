@@ -79,7 +79,7 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
     /**
      * Whole city, a page of households at a time; says how many households' findings changed. dueOnly: only the
      * households whose review day has come (a deadline passed, an event left a window) or that were never
-     * evaluated: the daily sweep. Every other household is current, because each change refreshes it.
+     * evaluated: the gap sweep. Every other household is current, because each change refreshes it.
      */
     async evaluateCity(cityId: string, options: { pageSize?: number; dueOnly?: boolean } = {}): Promise<{ households: number; findings: number; changedHouseholds: number }> {
       const pageSize = options.pageSize ?? 500;

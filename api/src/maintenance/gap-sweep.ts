@@ -1,4 +1,4 @@
-// The daily gap sweep. Findings are refreshed whenever a household's facts change, but a deadline passes without
+// The gap sweep (hourly). Findings are refreshed whenever a household's facts change, but a deadline passes without
 // any change: no contact 14 days after a signal is a gap on day 15 although nothing was recorded. Each evaluation
 // notes the day its findings could turn by time alone; the sweep evaluates, city by city, the households whose
 // day has come and any never evaluated, and records the run.
