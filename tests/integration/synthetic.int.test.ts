@@ -1,7 +1,7 @@
 // The synthetic generator: reproducible from a seed, valid by the same rules as the API, with the failure patterns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingExecutor, validatePaths, type App, type CypherExecutor, type HouseholdPath } from '@ketenkaart/api';
-import { cityRoles, generateFamilies, loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
+import { cityRoles, generateFamilies, loadSyntheticFamilies, seedReferenceData, syntheticRegionRoles } from '@ketenkaart/seed';
 import { signIn } from '../support/accounts.js';
 import { factDigest } from '../support/digest.js';
 import { TRAJECTORY } from '../support/operations.js';
@@ -40,6 +40,49 @@ describe('synthetic families', () => {
   });
 });
 
+describe('the national profile', () => {
+  // The 43 regions of a national run: the four cities and 39 synthetic ones.
+  const regions = [...cityRoles, ...Array.from({ length: 39 }, (_, i) => syntheticRegionRoles(cityRoles.length + i + 1))];
+  const national = [...generateFamilies({ seed: 12, families: 6_000, regions, asOf, profile: 'national' })];
+  const count = (kind: string) => national.reduce((n, p) => n + p.events.filter((e) => e.kind === kind).length, 0);
+  const perHousehold = (n: number) => n / national.length;
+
+  it('has the proportions of a national year: repeat signals, about 5.7 events a household, court for few', () => {
+    // Issue #10: 1,000,000 signals on 700,000 households (1.43 each) and about 4,000,000 events (5.7 each).
+    expect(perHousehold(count('EARLY_WARNING_SIGNAL'))).toBeGreaterThan(1.3);
+    expect(perHousehold(count('EARLY_WARNING_SIGNAL'))).toBeLessThan(1.5);
+    expect(national.filter((p) => p.events.filter((e) => e.kind === 'EARLY_WARNING_SIGNAL').length > 1).length).toBeGreaterThan(1_000);
+    const events = national.reduce((n, p) => n + p.events.length, 0);
+    expect(perHousehold(events)).toBeGreaterThan(5.2);
+    expect(perHousehold(events)).toBeLessThan(6.2);
+    // About 7,000 eviction judgments and 3,000 evictions on 700,000 households: 1% and 0.4%.
+    const judgments = national.filter((p) => p.events.some((e) => e.kind === 'VERDICT' && e.verdictKind === 'EVICTION')).length;
+    expect(perHousehold(judgments)).toBeGreaterThan(0.005);
+    expect(perHousehold(judgments)).toBeLessThan(0.02);
+    expect(perHousehold(count('EVICTION_EXECUTED'))).toBeGreaterThan(0.001);
+    expect(perHousehold(count('EVICTION_EXECUTED'))).toBeLessThan(0.008);
+    // Most households with arrears are not reached by a referral, and not all have children.
+    expect(perHousehold(count('REFERRAL_SENT'))).toBeLessThan(0.35);
+    expect(national.some((p) => !p.members.some((m) => m.role === 'CHILD'))).toBe(true);
+  });
+
+  it('keeps the failure patterns, passes the path rules, and is reproducible from its seed', () => {
+    expect(validatePaths(national)).toEqual([]);
+    expect(national.filter((p) => p.regie.length === 0).length).toBeGreaterThan(100);
+    expect(national.filter((p) => p.referrals.some((r) => r.status === 'SENT')).length).toBeGreaterThan(50);
+    expect(national.filter((p) => p.referrals.some((r) => r.status === 'REFUSED')).length).toBeGreaterThan(20);
+    expect(national.filter((p) => p.events.some((e) => e.kind === 'EARLY_WARNING_SIGNAL') && !p.events.some((e) => e.kind === 'CONTACT')).length).toBeGreaterThan(300);
+    for (const path of national) {
+      const days = path.events.map((e) => e.occurredOn);
+      expect(days).toEqual([...days].sort());
+      expect(days.every((day) => day <= asOf)).toBe(true);
+    }
+    const again = [...generateFamilies({ seed: 12, families: 200, regions, asOf, profile: 'national' })];
+    expect(JSON.stringify(again)).toBe(JSON.stringify(national.slice(0, 200)));
+    expect(JSON.stringify(again)).not.toBe(JSON.stringify([...generateFamilies({ seed: 12, families: 200, regions, asOf })]));
+  });
+});
+
 describe('loading synthetic families', () => {
   let executor: CypherExecutor;
   let app: App;
@@ -54,6 +97,7 @@ describe('loading synthetic families', () => {
     const progress: number[] = [];
     const total = await loadSyntheticFamilies(executor, { families: 120, regions: 4, seed: 5, asOf, batchSize: 50, onProgress: (p) => progress.push(p.households) });
     expect(total.households).toBe(120);
+    expect(total.signals).toBe(families(5, 120).flatMap((p) => p.events).filter((e) => e.kind === 'EARLY_WARNING_SIGNAL').length);
     expect(progress).toEqual([50, 100, 120]);
     const before = await factDigest(executor);
     await loadSyntheticFamilies(executor, { families: 120, regions: 4, seed: 5, asOf, batchSize: 50 });

@@ -9,6 +9,17 @@ type Path = HouseholdPath;
 type PathEvent = Path['events'][number];
 type Rng = ReturnType<typeof xoroshiro128plus>;
 
+/**
+ * How the synthetic paths are drawn.
+ * - `chain` (the default): every household goes down the chain far enough to show the failure patterns of
+ *   DOMAIN.md §4; for tests, demos and per-household costs. Most paths reach court, a sixth an eviction.
+ * - `national`: the proportions of one national year as issue #10 gives them: about 1,000,000 early-warning
+ *   signals on 700,000 households (repeat signals), about 4 million events, judgments and evictions in the
+ *   thousands (DOMAIN.md §6, "National, 003": 7,700 eviction orders, 3,300 executed). The split between
+ *   contact, referral and the rest is a synthetic calibration to those totals, not a sourced fact.
+ */
+export type SyntheticProfile = 'chain' | 'national';
+
 export interface GenerateOptions {
   seed: number;
   families: number;
@@ -17,6 +28,7 @@ export interface GenerateOptions {
   asOf: string;
   /** First day a path may start; paths start spread over the year before asOf by default. */
   startFrom?: string;
+  profile?: SyntheticProfile;
 }
 
 /** A small random toolkit over one seeded generator, so a seed always gives the same families. */
@@ -36,11 +48,18 @@ export function* generateFamilies(options: GenerateOptions): Generator<Path> {
   const span = Math.max(1, Math.round((Date.parse(options.asOf) - Date.parse(startFrom)) / 86_400_000) - 60);
   for (let n = 1; n <= options.families; n += 1) {
     const roles = options.regions[r.int(0, options.regions.length - 1)]!;
-    yield familyPath(n, options.seed, roles, addDays(startFrom, r.int(0, span)), options.asOf, r);
+    const builder = pathBuilder(n, options.seed, roles, addDays(startFrom, r.int(0, span)), options.asOf, r);
+    yield options.profile === 'national' ? nationalPath(builder) : chainPath(builder);
   }
 }
 
-function familyPath(n: number, seed: number, roles: CityRoles, start: string, asOf: string, r: ReturnType<typeof random>): Path {
+type Random = ReturnType<typeof random>;
+
+/**
+ * One household's path as it is drawn: the household, a clock that only moves forward and stops at asOf, and
+ * helpers that add events and regie. Both profiles draw through it, so their paths are shaped alike.
+ */
+function pathBuilder(n: number, seed: number, roles: CityRoles, start: string, asOf: string, r: Random) {
   const id = `hh_syn_${seed}_${n}`;
   const path: Path = {
     household: {
@@ -56,66 +75,98 @@ function familyPath(n: number, seed: number, roles: CityRoles, start: string, as
     regie: [],
     consents: [],
   };
-  const startYear = Number(start.slice(0, 4));
-  const parents = r.chance(40) ? 2 : 1;
-  for (let p = 1; p <= parents; p += 1) {
-    path.members.push({ personId: `${id}_p${p}`, label: `ouder ${p}`, birthYear: startYear - r.int(22, 50), role: p === 1 ? 'PARENT' : 'PARTNER', from: addDays(start, -r.int(400, 4000)), to: null, compositionSource: 'CORPORATION' });
-  }
-  const children = r.int(1, 4);
-  for (let c = 1; c <= children; c += 1) {
-    const age = r.int(0, 17);
-    // A child born after the tenancy began is missing from the corporation's records (L993-1001): known from a home visit or the GBA.
-    path.members.push({ personId: `${id}_k${c}`, label: `kind ${c}`, birthYear: startYear - age, role: 'CHILD', from: addDays(start, -age * 365), to: null, compositionSource: r.chance(60) ? 'GBA' : 'HOME_VISIT' });
-  }
   const involved = new Set<string>([roles.prevention, roles.preventionRegie, roles.socialWork]);
   let k = 0;
   let day = start;
   let stopped = false;
-  const later = (min: number, max: number) => {
-    const next = addDays(day, r.int(min, max));
-    if (next > asOf) stopped = true;
-    else day = next;
-    return !stopped;
+  const b = {
+    r, roles, path, start,
+    get day() {
+      return day;
+    },
+    /** Parents first, then `children()` children: the order of draws is part of what a seed gives. */
+    addMembers(children: () => number) {
+      const startYear = Number(start.slice(0, 4));
+      const parents = r.chance(40) ? 2 : 1;
+      for (let p = 1; p <= parents; p += 1) {
+        path.members.push({ personId: `${id}_p${p}`, label: `ouder ${p}`, birthYear: startYear - r.int(22, 50), role: p === 1 ? 'PARENT' : 'PARTNER', from: addDays(start, -r.int(400, 4000)), to: null, compositionSource: 'CORPORATION' });
+      }
+      const count = children();
+      for (let c = 1; c <= count; c += 1) {
+        const age = r.int(0, 17);
+        // A child born after the tenancy began is missing from the corporation's records (L993-1001): known from a home visit or the GBA.
+        path.members.push({ personId: `${id}_k${c}`, label: `kind ${c}`, birthYear: startYear - age, role: 'CHILD', from: addDays(start, -age * 365), to: null, compositionSource: r.chance(60) ? 'GBA' : 'HOME_VISIT' });
+      }
+    },
+    /** Moves the clock on by min..max days; false (and the path stops) when that passes asOf. */
+    later(min: number, max: number) {
+      const next = addDays(day, r.int(min, max));
+      if (next > asOf) stopped = true;
+      else day = next;
+      return !stopped;
+    },
+    event(kind: string, extra: Partial<PathEvent> = {}): PathEvent {
+      k += 1;
+      const e: PathEvent = {
+        id: `ev_syn_${seed}_${n}_${k}`, kind: kind as PathEvent['kind'], occurredOn: day, agencyId: null, facilityId: null, referralId: null,
+        arrearsMonths: null, refusalReason: null, verdictKind: null, waitingListOutcome: null, rehousingKind: null, destination: null, priority: null,
+        note: null, personId: null, regieStage: null, followsFromIds: [], supersedesId: null, ...extra,
+      };
+      path.events.push(e);
+      if (e.agencyId) involved.add(e.agencyId);
+      return e;
+    },
+    regie(agencyId: string, stage: Path['regie'][number]['stage']) {
+      const open = path.regie.find((g) => g.to === null);
+      const g = { id: `rg_syn_${seed}_${n}_${path.regie.length + 1}`, agencyId, stage, from: day, to: null as string | null, handedOverToId: null as string | null };
+      if (open) {
+        open.to = day;
+        open.handedOverToId = g.id;
+        b.event('REGIE_HANDED_OVER', { agencyId: open.agencyId, regieStage: stage, note: `to ${agencyId}` });
+      } else {
+        b.event('REGIE_TAKEN', { agencyId, regieStage: stage });
+      }
+      path.regie.push(g);
+      involved.add(agencyId);
+    },
+    referral(fromAgencyId: string, toAgencyId: string, purpose: string, cause: PathEvent) {
+      const referral = { id: `ref_syn_${seed}_${n}_${path.referrals.length + 1}`, fromAgencyId, toAgencyId, status: 'SENT' as Path['referrals'][number]['status'], purpose, sentOn: day, respondBy: addDays(day, 14), respondedOn: null as string | null, closedOn: null as string | null, refusalReason: null as Path['referrals'][number]['refusalReason'], refusalText: null as string | null };
+      path.referrals.push(referral);
+      b.event('REFERRAL_SENT', { agencyId: fromAgencyId, referralId: referral.id, followsFromIds: [cause.id] });
+      return referral;
+    },
+    finish(): Path {
+      path.consents.push({
+        id: `con_syn_${seed}_${n}`,
+        purpose: 'CHAIN_COORDINATION',
+        recipientAgencyIds: [...involved].sort(),
+        from: start,
+        to: addDays(start, 3 * 365),
+      });
+      return path;
+    },
   };
-  const event = (kind: string, extra: Partial<PathEvent> = {}): PathEvent => {
-    k += 1;
-    const e: PathEvent = {
-      id: `ev_syn_${seed}_${n}_${k}`, kind: kind as PathEvent['kind'], occurredOn: day, agencyId: null, facilityId: null, referralId: null,
-      arrearsMonths: null, refusalReason: null, verdictKind: null, waitingListOutcome: null, rehousingKind: null, destination: null, priority: null,
-      note: null, personId: null, regieStage: null, followsFromIds: [], supersedesId: null, ...extra,
-    };
-    path.events.push(e);
-    if (e.agencyId) involved.add(e.agencyId);
-    return e;
-  };
-  const regie = (agencyId: string, stage: Path['regie'][number]['stage']) => {
-    const open = path.regie.find((g) => g.to === null);
-    const g = { id: `rg_syn_${seed}_${n}_${path.regie.length + 1}`, agencyId, stage, from: day, to: null as string | null, handedOverToId: null as string | null };
-    if (open) {
-      open.to = day;
-      open.handedOverToId = g.id;
-      event('REGIE_HANDED_OVER', { agencyId: open.agencyId, regieStage: stage, note: `to ${agencyId}` });
-    } else {
-      event('REGIE_TAKEN', { agencyId, regieStage: stage });
-    }
-    path.regie.push(g);
-    involved.add(agencyId);
-  };
+  return b;
+}
 
+type PathBuilder = ReturnType<typeof pathBuilder>;
+
+/** The `chain` profile: far enough down the chain to show every failure pattern. */
+function chainPath(b: PathBuilder): Path {
+  const { r, roles, event, later, finish } = b;
+  b.addMembers(() => r.int(1, 4));
   // 1. Arrears reported. A fifth of the reports arrive late, at three months or more (G6, L3172-3176).
   const signal = event('EARLY_WARNING_SIGNAL', { agencyId: roles.corporation, arrearsMonths: r.chance(80) ? r.int(1, 2) : r.int(3, 5) });
   // Without regie in a tenth of the cases (G5, L3845-3847).
-  if (r.chance(90)) regie(roles.preventionRegie, 'REPORTED');
+  if (r.chance(90)) b.regie(roles.preventionRegie, 'REPORTED');
   // 2. Referral to social work; about a fifth are never answered (feedback never comes), some refused.
   if (!later(1, 6)) return finish();
-  const referral = { id: `ref_syn_${seed}_${n}_1`, fromAgencyId: roles.prevention, toAgencyId: roles.socialWork, status: 'SENT' as Path['referrals'][number]['status'], purpose: 'Huisbezoek en inventarisatie', sentOn: day, respondBy: addDays(day, 14), respondedOn: null as string | null, closedOn: null as string | null, refusalReason: null as Path['referrals'][number]['refusalReason'], refusalText: null as string | null };
-  path.referrals.push(referral);
-  event('REFERRAL_SENT', { agencyId: roles.prevention, referralId: referral.id, followsFromIds: [signal.id] });
+  const referral = b.referral(roles.prevention, roles.socialWork, 'Huisbezoek en inventarisatie', signal);
   const answer = r.int(1, 100);
   if (answer <= 70) {
     if (!later(1, 12)) return finish();
     referral.status = 'ACCEPTED';
-    referral.respondedOn = day;
+    referral.respondedOn = b.day;
     event('REFERRAL_ACCEPTED', { agencyId: roles.socialWork, referralId: referral.id });
     if (roles.feedbackDays.length > 0 && r.chance(65)) event('INTERIM_REPORT', { agencyId: roles.socialWork });
     if (!later(2, 20)) return finish();
@@ -123,8 +174,8 @@ function familyPath(n: number, seed: number, roles: CityRoles, start: string, as
   } else if (answer <= 80) {
     if (!later(3, 20)) return finish();
     referral.status = 'REFUSED';
-    referral.respondedOn = day;
-    referral.closedOn = day;
+    referral.respondedOn = b.day;
+    referral.closedOn = b.day;
     referral.refusalReason = r.pick(['TOO_LIGHT', 'NOT_ELIGIBLE', 'NO_CAPACITY'] as const);
     event('REFERRAL_REFUSED', { agencyId: roles.socialWork, referralId: referral.id, refusalReason: referral.refusalReason });
   }
@@ -135,7 +186,7 @@ function familyPath(n: number, seed: number, roles: CityRoles, start: string, as
     if (roles.feedbackDays.length > 0 && r.chance(70)) event('FEEDBACK_REPORT', { agencyId: roles.socialWork });
     if (referral.status === 'ACCEPTED' && later(60, 200)) {
       referral.status = 'COMPLETED';
-      referral.closedOn = day;
+      referral.closedOn = b.day;
       event('REFERRAL_COMPLETED', { agencyId: roles.socialWork, referralId: referral.id });
     }
     return finish();
@@ -143,6 +194,12 @@ function familyPath(n: number, seed: number, roles: CityRoles, start: string, as
   // 4. Court: summons, verdict.
   if (!later(30, 120)) return finish();
   event('SUMMONS', { agencyId: roles.corporation, arrearsMonths: r.int(3, 8) });
+  return courtAndAfter(b, 35);
+}
+
+/** From the verdict on: eviction or not, and after an eviction shelter, refusal or out of sight. */
+function courtAndAfter(b: PathBuilder, cancelledPercent: number): Path {
+  const { r, roles, event, later, finish } = b;
   if (!later(20, 60)) return finish();
   const verdict = r.int(1, 100) <= 70 ? 'EVICTION' : r.chance(70) ? 'LAST_CHANCE' : 'DISMISSED';
   event('VERDICT', { agencyId: roles.court, verdictKind: verdict });
@@ -150,7 +207,7 @@ function familyPath(n: number, seed: number, roles: CityRoles, start: string, as
   if (!later(10, 40)) return finish();
   event('EVICTION_PLANNED', { agencyId: roles.bailiff });
   if (!later(7, 30)) return finish();
-  if (r.chance(35)) {
+  if (r.chance(cancelledPercent)) {
     event('EVICTION_CANCELLED', { agencyId: roles.corporation });
     return finish();
   }
@@ -161,7 +218,7 @@ function familyPath(n: number, seed: number, roles: CityRoles, start: string, as
     if (r.chance(50) && later(20, 60)) event('LOST_CONTACT', { agencyId: roles.afterEviction });
     return finish();
   }
-  regie(roles.afterEviction, 'EVICTED');
+  b.regie(roles.afterEviction, 'EVICTED');
   if (!later(0, 5)) return finish();
   event('SHELTER_APPLICATION', { agencyId: roles.afterEviction, facilityId: roles.familyFacility, followsFromIds: [eviction.id] });
   if (!later(0, 3)) return finish();
@@ -186,7 +243,7 @@ function familyPath(n: number, seed: number, roles: CityRoles, start: string, as
   event('WAITING_LIST_EXIT', { agencyId: roles.shelter, facilityId: roles.familyFacility, waitingListOutcome: 'PLACED' });
   event('PLACEMENT', { agencyId: roles.shelter, facilityId: roles.familyFacility });
   // Regie passes to the institution at placement (L1404-1408); sometimes the handover is never recorded (G5).
-  if (r.chance(85)) regie(roles.shelter, 'PLACED');
+  if (r.chance(85)) b.regie(roles.shelter, 'PLACED');
   if (!later(180, 420)) return finish();
   event('SHELTER_EXIT', { agencyId: roles.shelter, facilityId: roles.familyFacility, destination: r.chance(80) ? 'NEW_TENANCY' : 'UNKNOWN' });
   if (r.chance(80)) {
@@ -195,15 +252,90 @@ function familyPath(n: number, seed: number, roles: CityRoles, start: string, as
     if (r.chance(70) && later(30, 90)) event('FOLLOW_UP_CONTACT', { agencyId: roles.shelter });
   }
   return finish();
+}
 
-  function finish(): Path {
-    path.consents.push({
-      id: `con_syn_${seed}_${n}`,
-      purpose: 'CHAIN_COORDINATION',
-      recipientAgencyIds: [...involved].sort(),
-      from: start,
-      to: addDays(start, 3 * 365),
-    });
-    return path;
+/**
+ * The `national` profile. Per household: one signal, and again in three of ten cases each time (about 1.43
+ * signals a household); one or two contact attempts after most signals, feedback to the reporter where the city
+ * asks for it, a referral for a quarter; court for 2%, so that 700,000 households give about 7,000 eviction
+ * judgments and about 3,000 executed evictions.
+ */
+function nationalPath(b: PathBuilder): Path {
+  const { r, roles, event, later, finish } = b;
+  b.addMembers(() => (r.chance(45) ? r.int(1, 3) : 0));
+  const first = signal(b);
+  // Without regie in a tenth of the cases (G5, L3845-3847).
+  if (r.chance(90)) b.regie(roles.preventionRegie, 'REPORTED');
+  if (!contactAfter(b, first, 75)) return finish();
+  // Feedback to the reporter where the city has deadlines for it (Vroeg Eropaf: 14 and 28 days, L3160-3189).
+  if (roles.feedbackDays.length > 0 && r.chance(60)) {
+    event('INTERIM_REPORT', { agencyId: roles.prevention });
+    if (!later(7, 14)) return finish();
+    event('FEEDBACK_REPORT', { agencyId: roles.prevention });
   }
+  if (r.chance(25)) {
+    if (!later(1, 10)) return finish();
+    const to = r.chance(50) ? (roles.debtCounselling ?? roles.socialWork) : roles.socialWork;
+    const referral = b.referral(roles.prevention, to, 'Schulden en huurachterstand', first);
+    const answer = r.int(1, 100);
+    if (answer <= 70) {
+      if (!later(1, 12)) return finish();
+      referral.status = 'ACCEPTED';
+      referral.respondedOn = b.day;
+      event('REFERRAL_ACCEPTED', { agencyId: to, referralId: referral.id });
+      if (r.chance(80)) {
+        if (!later(2, 20)) return finish();
+        event('HOME_VISIT', { agencyId: to });
+      }
+      if (r.chance(60)) {
+        if (!later(10, 60)) return finish();
+        event('DEBT_ARRANGEMENT', { agencyId: roles.debtCounselling ?? roles.socialWork });
+        if (later(60, 200)) {
+          referral.status = 'COMPLETED';
+          referral.closedOn = b.day;
+          event('REFERRAL_COMPLETED', { agencyId: to, referralId: referral.id });
+        }
+      }
+    } else if (answer <= 80) {
+      // Refused, and the household is left without an alternative (feedback never comes).
+      if (!later(3, 20)) return finish();
+      referral.status = 'REFUSED';
+      referral.respondedOn = b.day;
+      referral.closedOn = b.day;
+      referral.refusalReason = r.pick(['TOO_LIGHT', 'NOT_ELIGIBLE', 'NO_CAPACITY'] as const);
+      event('REFERRAL_REFUSED', { agencyId: to, referralId: referral.id, refusalReason: referral.refusalReason });
+    }
+    // Else never answered.
+  }
+  // Reported again: about 40% of real signals are repeats (issue #10); the clock stopping at asOf cuts some off.
+  while (r.chance(33)) {
+    if (!later(30, 150)) return finish();
+    contactAfter(b, signal(b), 60);
+  }
+  if (r.int(1, 1000) > 20) return finish();
+  if (!later(30, 120)) return finish();
+  event('SUMMONS', { agencyId: roles.corporation, arrearsMonths: r.int(3, 8) });
+  return courtAndAfter(b, 53);
+}
+
+/** A signal: a fifth from the landlord, the rest from other creditors (energy, water, health insurance) via the desk. */
+function signal(b: PathBuilder): PathEvent {
+  const { r, roles } = b;
+  const agencyId = r.chance(20) ? roles.corporation : roles.prevention;
+  // A fifth of the reports arrive late, at three months or more (G6, L3172-3176).
+  return b.event('EARLY_WARNING_SIGNAL', { agencyId, arrearsMonths: r.chance(80) ? r.int(1, 2) : r.int(3, 5) });
+}
+
+/**
+ * The desk's contact after a signal, in `percent` of the cases and some after the 14 days of the norm; half the
+ * time a second attempt (a letter, then a call or a visit at the door). False when the path stopped at asOf.
+ */
+function contactAfter(b: PathBuilder, cause: PathEvent, percent: number): boolean {
+  if (!b.r.chance(percent)) return true;
+  if (!b.later(1, 20)) return false;
+  const contact = b.event('CONTACT', { agencyId: b.roles.prevention, followsFromIds: [cause.id] });
+  if (!b.r.chance(50)) return true;
+  if (!b.later(3, 14)) return false;
+  b.event('CONTACT', { agencyId: b.roles.prevention, followsFromIds: [contact.id] });
+  return true;
 }

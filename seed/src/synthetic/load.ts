@@ -1,6 +1,6 @@
 // Streams synthetic families into the store in batches: memory stays bounded whatever the number of families.
 import { createRepositories, type CypherExecutor, type HouseholdPath } from '@ketenkaart/api';
-import { generateFamilies } from './generate.js';
+import { generateFamilies, type SyntheticProfile } from './generate.js';
 import { regionsFor } from './regions.js';
 
 export interface SyntheticOptions {
@@ -8,17 +8,18 @@ export interface SyntheticOptions {
   regions: number;
   seed: number;
   asOf: string;
+  profile?: SyntheticProfile;
   batchSize?: number;
   onProgress?: (done: { households: number; events: number }) => void;
 }
 
-export async function loadSyntheticFamilies(executor: CypherExecutor, options: SyntheticOptions): Promise<{ households: number; events: number }> {
+export async function loadSyntheticFamilies(executor: CypherExecutor, options: SyntheticOptions): Promise<{ households: number; events: number; signals: number }> {
   const now = new Date(`${options.asOf}T12:00:00Z`);
   const regions = await regionsFor(executor, options.regions, now);
   const bulk = createRepositories(executor).bulk;
   const provenance = { recordedBy: 'seed:synthetic', provenanceKind: 'SYNTHETIC' as const, recordedAt: now.toISOString() };
   const size = options.batchSize ?? 250;
-  const total = { households: 0, events: 0 };
+  const total = { households: 0, events: 0, signals: 0 };
   let batch: HouseholdPath[] = [];
   const flush = async () => {
     if (batch.length === 0) return;
@@ -28,8 +29,9 @@ export async function loadSyntheticFamilies(executor: CypherExecutor, options: S
     batch = [];
     options.onProgress?.(total);
   };
-  for (const path of generateFamilies({ seed: options.seed, families: options.families, regions, asOf: options.asOf })) {
+  for (const path of generateFamilies({ seed: options.seed, families: options.families, regions, asOf: options.asOf, profile: options.profile })) {
     batch.push(path);
+    total.signals += path.events.filter((e) => e.kind === 'EARLY_WARNING_SIGNAL').length;
     if (batch.length >= size) await flush();
   }
   await flush();
