@@ -54,6 +54,7 @@ export function* generateFamilies(options: GenerateOptions): Generator<Path> {
 }
 
 type Random = ReturnType<typeof random>;
+type Referral = Path['referrals'][number];
 
 /**
  * One household's path as it is drawn: the household, a clock that only moves forward and stops at asOf, and
@@ -129,11 +130,33 @@ function pathBuilder(n: number, seed: number, roles: CityRoles, start: string, a
       path.regie.push(g);
       involved.add(agencyId);
     },
-    referral(fromAgencyId: string, toAgencyId: string, purpose: string, cause: PathEvent) {
-      const referral = { id: `ref_syn_${seed}_${n}_${path.referrals.length + 1}`, fromAgencyId, toAgencyId, status: 'SENT' as Path['referrals'][number]['status'], purpose, sentOn: day, respondBy: addDays(day, 14), respondedOn: null as string | null, closedOn: null as string | null, refusalReason: null as Path['referrals'][number]['refusalReason'], refusalText: null as string | null };
+    referral(fromAgencyId: string, toAgencyId: string, purpose: string, cause: PathEvent): Referral {
+      const referral: Referral = {
+        id: `ref_syn_${seed}_${n}_${path.referrals.length + 1}`, fromAgencyId, toAgencyId, status: 'SENT', purpose, sentOn: day,
+        respondBy: addDays(day, 14), respondedOn: null, closedOn: null, refusalReason: null, refusalText: null,
+      };
       path.referrals.push(referral);
       b.event('REFERRAL_SENT', { agencyId: fromAgencyId, referralId: referral.id, followsFromIds: [cause.id] });
       return referral;
+    },
+    /** The referral is answered today: accepted. */
+    accept(referral: Referral) {
+      referral.status = 'ACCEPTED';
+      referral.respondedOn = day;
+      b.event('REFERRAL_ACCEPTED', { agencyId: referral.toAgencyId, referralId: referral.id });
+    },
+    /** The referral is answered today: refused, as social work refuses (too light, not eligible, no room). */
+    refuse(referral: Referral) {
+      referral.status = 'REFUSED';
+      referral.respondedOn = day;
+      referral.closedOn = day;
+      referral.refusalReason = r.pick(['TOO_LIGHT', 'NOT_ELIGIBLE', 'NO_CAPACITY'] as const);
+      b.event('REFERRAL_REFUSED', { agencyId: referral.toAgencyId, referralId: referral.id, refusalReason: referral.refusalReason });
+    },
+    complete(referral: Referral) {
+      referral.status = 'COMPLETED';
+      referral.closedOn = day;
+      b.event('REFERRAL_COMPLETED', { agencyId: referral.toAgencyId, referralId: referral.id });
     },
     finish(): Path {
       path.consents.push({
@@ -165,30 +188,20 @@ function chainPath(b: PathBuilder): Path {
   const answer = r.int(1, 100);
   if (answer <= 70) {
     if (!later(1, 12)) return finish();
-    referral.status = 'ACCEPTED';
-    referral.respondedOn = b.day;
-    event('REFERRAL_ACCEPTED', { agencyId: roles.socialWork, referralId: referral.id });
+    b.accept(referral);
     if (roles.feedbackDays.length > 0 && r.chance(65)) event('INTERIM_REPORT', { agencyId: roles.socialWork });
     if (!later(2, 20)) return finish();
     event('HOME_VISIT', { agencyId: roles.socialWork });
   } else if (answer <= 80) {
     if (!later(3, 20)) return finish();
-    referral.status = 'REFUSED';
-    referral.respondedOn = b.day;
-    referral.closedOn = b.day;
-    referral.refusalReason = r.pick(['TOO_LIGHT', 'NOT_ELIGIBLE', 'NO_CAPACITY'] as const);
-    event('REFERRAL_REFUSED', { agencyId: roles.socialWork, referralId: referral.id, refusalReason: referral.refusalReason });
+    b.refuse(referral);
   }
   // 3. Most households settle: a debt arrangement and feedback to the corporation.
   if (r.chance(62)) {
     if (!later(10, 60)) return finish();
     event('DEBT_ARRANGEMENT', { agencyId: roles.debtCounselling ?? roles.socialWork });
     if (roles.feedbackDays.length > 0 && r.chance(70)) event('FEEDBACK_REPORT', { agencyId: roles.socialWork });
-    if (referral.status === 'ACCEPTED' && later(60, 200)) {
-      referral.status = 'COMPLETED';
-      referral.closedOn = b.day;
-      event('REFERRAL_COMPLETED', { agencyId: roles.socialWork, referralId: referral.id });
-    }
+    if (referral.status === 'ACCEPTED' && later(60, 200)) b.complete(referral);
     return finish();
   }
   // 4. Court: summons, verdict.
@@ -280,9 +293,7 @@ function nationalPath(b: PathBuilder): Path {
     const answer = r.int(1, 100);
     if (answer <= 70) {
       if (!later(1, 12)) return finish();
-      referral.status = 'ACCEPTED';
-      referral.respondedOn = b.day;
-      event('REFERRAL_ACCEPTED', { agencyId: to, referralId: referral.id });
+      b.accept(referral);
       if (r.chance(80)) {
         if (!later(2, 20)) return finish();
         event('HOME_VISIT', { agencyId: to });
@@ -290,20 +301,12 @@ function nationalPath(b: PathBuilder): Path {
       if (r.chance(60)) {
         if (!later(10, 60)) return finish();
         event('DEBT_ARRANGEMENT', { agencyId: roles.debtCounselling ?? roles.socialWork });
-        if (later(60, 200)) {
-          referral.status = 'COMPLETED';
-          referral.closedOn = b.day;
-          event('REFERRAL_COMPLETED', { agencyId: to, referralId: referral.id });
-        }
+        if (later(60, 200)) b.complete(referral);
       }
     } else if (answer <= 80) {
       // Refused, and the household is left without an alternative (feedback never comes).
       if (!later(3, 20)) return finish();
-      referral.status = 'REFUSED';
-      referral.respondedOn = b.day;
-      referral.closedOn = b.day;
-      referral.refusalReason = r.pick(['TOO_LIGHT', 'NOT_ELIGIBLE', 'NO_CAPACITY'] as const);
-      event('REFERRAL_REFUSED', { agencyId: to, referralId: referral.id, refusalReason: referral.refusalReason });
+      b.refuse(referral);
     }
     // Else never answered.
   }
