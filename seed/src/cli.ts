@@ -1,8 +1,10 @@
-// `npm run seed -- [--if-empty] [--families N] [--regions N] [--seed S] [--as-of YYYY-MM-DD]`: migrates and seeds the store.
+// `npm run seed -- [--if-empty] [--families N] [--regions N] [--seed S] [--as-of YYYY-MM-DD] [--profile chain|national]`:
+// migrates and seeds the store.
 import { parseArgs } from 'node:util';
 import { createExecutor, createGapService, createLogger, createRepositories, loadConfig, migrate } from '@ketenkaart/api';
 import { createDemoAccounts } from './demo-accounts.js';
 import { seedReferenceData } from './reference-seed.js';
+import { syntheticProfile } from './synthetic/generate.js';
 import { loadSyntheticFamilies } from './synthetic/load.js';
 
 const { values } = parseArgs({
@@ -12,8 +14,10 @@ const { values } = parseArgs({
     regions: { type: 'string', default: '4' },
     seed: { type: 'string', default: '2009' },
     'as-of': { type: 'string', default: '2026-06-30' },
+    profile: { type: 'string', default: 'chain' },
   },
 });
+const profile = syntheticProfile(values.profile!);
 
 const config = loadConfig();
 const logger = createLogger(config.logLevel);
@@ -39,6 +43,7 @@ try {
         regions: Number(values.regions),
         seed: Number(values.seed),
         asOf: values['as-of']!,
+        profile,
         onProgress: (done) => logger.info(done, 'synthetic families loaded'),
       });
       logger.info({ ...total, seconds: (Date.now() - started) / 1000 }, 'synthetic families (labelled synthetic) loaded');

@@ -2,6 +2,6 @@
 export { citiesToGraph, readCitiesJson, citiesJsonPath } from './cities.js';
 export { seedReferenceData, SEED_PROCESS } from './reference-seed.js';
 export { createDemoAccounts, demoAccounts, DEMO_PASSWORD } from './demo-accounts.js';
-export { generateFamilies, type SyntheticProfile } from './synthetic/generate.js';
+export { generateFamilies, syntheticProfile, type SyntheticProfile } from './synthetic/generate.js';
 export { loadSyntheticFamilies } from './synthetic/load.js';
 export { cityRoles, syntheticRegionRoles } from './synthetic/city-roles.js';

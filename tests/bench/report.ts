@@ -56,7 +56,7 @@ function missedTargets(run: BenchRun): string[] {
 function nationalExtrapolation(run: BenchRun): string[] {
   if (run.scale.households >= NATIONAL_HOUSEHOLDS) return [];
   const value = (prefix: string) => run.figures.find((f) => f.name.startsWith(prefix))?.value ?? null;
-  const rate = value('bulk load');
+  const rate = run.figures.find((f) => f.name === 'bulk load')?.value ?? null;
   const rss = value('peak RSS after load');
   const gaps = value('gap detection, all');
   const sweep = value('daily gap sweep');

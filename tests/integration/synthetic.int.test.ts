@@ -1,7 +1,7 @@
 // The synthetic generator: reproducible from a seed, valid by the same rules as the API, with the failure patterns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingExecutor, validatePaths, type App, type CypherExecutor, type HouseholdPath } from '@ketenkaart/api';
-import { cityRoles, generateFamilies, loadSyntheticFamilies, seedReferenceData, syntheticRegionRoles } from '@ketenkaart/seed';
+import { cityRoles, generateFamilies, loadSyntheticFamilies, seedReferenceData, syntheticProfile, syntheticRegionRoles } from '@ketenkaart/seed';
 import { signIn } from '../support/accounts.js';
 import { factDigest } from '../support/digest.js';
 import { TRAJECTORY } from '../support/operations.js';
@@ -80,6 +80,11 @@ describe('the national profile', () => {
     const again = [...generateFamilies({ seed: 12, families: 200, regions, asOf, profile: 'national' })];
     expect(JSON.stringify(again)).toBe(JSON.stringify(national.slice(0, 200)));
     expect(JSON.stringify(again)).not.toBe(JSON.stringify([...generateFamilies({ seed: 12, families: 200, regions, asOf })]));
+  });
+
+  it('is named by a flag or BENCH_PROFILE; an unknown name is refused with the names there are', () => {
+    expect(syntheticProfile('national')).toBe('national');
+    expect(() => syntheticProfile('nationaal')).toThrow('synthetic profile must be one of chain, national, not "nationaal"');
   });
 });
 

@@ -18,7 +18,15 @@ type Rng = ReturnType<typeof xoroshiro128plus>;
  *   thousands (DOMAIN.md §6, "National, 003": 7,700 eviction orders, 3,300 executed). The split between
  *   contact, referral and the rest is a synthetic calibration to those totals, not a sourced fact.
  */
-export type SyntheticProfile = 'chain' | 'national';
+export const syntheticProfiles = ['chain', 'national'] as const;
+export type SyntheticProfile = (typeof syntheticProfiles)[number];
+
+/** The profile named by `name` (from a flag or the environment), or an error that lists the profiles. */
+export function syntheticProfile(name: string): SyntheticProfile {
+  const profile = syntheticProfiles.find((p) => p === name);
+  if (!profile) throw new Error(`synthetic profile must be one of ${syntheticProfiles.join(', ')}, not "${name}"`);
+  return profile;
+}
 
 export interface GenerateOptions {
   seed: number;
