@@ -276,8 +276,8 @@ function courtAndAfter(b: PathBuilder, cancelledPercent: number): Path {
 }
 
 /**
- * The `national` profile. Per household: one signal, and again in three of ten cases each time (about 1.43
- * signals a household); one or two contact attempts after most signals, feedback to the reporter where the city
+ * The `national` profile. Per household: one signal, and again in a third of the cases each time (about 1.4
+ * signals a household, fewer where the clock stops at asOf); one or two contact attempts after most signals, feedback to the reporter where the city
  * asks for it, a referral for a quarter; court for 2%, so that 700,000 households give about 7,000 eviction
  * judgments and about 3,000 executed evictions.
  */
@@ -288,7 +288,7 @@ function nationalPath(b: PathBuilder): Path {
   // Without regie in a tenth of the cases (G5, L3845-3847).
   if (r.chance(90)) b.regie(roles.preventionRegie, 'REPORTED');
   if (!contactAfter(b, first, 75)) return finish();
-  // Feedback to the reporter where the city has deadlines for it (Vroeg Eropaf: 14 and 28 days, L3160-3189).
+  // Feedback to the reporter where the city has deadlines for it (as Vroeg Eropaf's 14 and 28 days).
   if (roles.feedbackDays.length > 0 && r.chance(60)) {
     event('INTERIM_REPORT', { agencyId: roles.prevention });
     if (!later(7, 14)) return finish();
@@ -312,11 +312,11 @@ function nationalPath(b: PathBuilder): Path {
         if (later(60, 200)) b.complete(referral);
       }
     } else if (answer <= 80) {
-      // Refused, and the household is left without an alternative (feedback never comes).
+      // Refused, with no alternative recorded.
       if (!later(3, 20)) return finish();
       b.refuse(referral);
     }
-    // Else never answered.
+    // Else never answered: feedback never comes.
   }
   // Reported again: about 40% of real signals are repeats (issue #10); the clock stopping at asOf cuts some off.
   while (r.chance(33)) {
