@@ -1,6 +1,7 @@
 // Per-request access: decides household reads in batches, enforces per-object limits and writes the access log.
 import DataLoader from 'dataloader';
 import type { AccessAction, AccessLogEntry } from '@ketenkaart/schema';
+import { dayOf } from '../repositories/household-repository.js';
 import type { Repositories } from '../repositories/index.js';
 import { accessFactsScopeOf, decideHouseholdAccess, type AccessDecision } from './household-access.js';
 import { MAX_HOUSEHOLDS_PER_REQUEST, type Limits } from './rate-limiter.js';
@@ -68,7 +69,7 @@ export function createAccessService(deps: {
       return ids.map(() => ({ allowed: false, missing: 'too many refused lookups; try again later' }) as const);
     }
     const facts = new Map((await repos.access.facts(ids, viewer.accountId, accessFactsScopeOf(viewer.role))).map((f) => [f.householdId, f]));
-    const today = now().toISOString().slice(0, 10);
+    const today = dayOf(now());
     const decided = ids.map((id) => decideHouseholdAccess(viewer, facts.get(id), today));
     decided.forEach((decision) => {
       if (!decision.allowed) limits.refusedLookups.hit(viewer.accountId);

@@ -3,6 +3,7 @@ import type { GapRuleSetting } from '@ketenkaart/schema';
 import type { Repositories } from '../repositories/index.js';
 import { defaultSetting, detectGapsWithReview, type GapFinding } from './detect-gaps.js';
 import type { HouseholdEvaluation } from '../repositories/gap-repository.js';
+import { dayOf } from '../repositories/household-repository.js';
 
 type Lookups = Awaited<ReturnType<Repositories['gaps']['lookups']>>;
 
@@ -43,7 +44,7 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
     const settings = new Map<string, GapRuleSetting>();
     const settingRows = shared?.settings ?? (await repos.gaps.settingsByCity([...new Set(households.map((h) => h.centrumgemeenteId))]));
     for (const s of settingRows) settings.set(`${s.cityId}:${s.ruleId}`, s);
-    const today = now().toISOString().slice(0, 10);
+    const today = dayOf(now());
     const [membersOf, eventsOf, referralsOf, regieOf] = [byHousehold(members), byHousehold(events), byHousehold(referrals), byHousehold(regie)];
     const refusalsOf = byHousehold(shelterRefusals.flatMap((r) => (r.householdId ? [{ ...r, householdId: r.householdId }] : [])));
     const evaluated = new Map(
@@ -91,7 +92,7 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
       let writing: Promise<unknown> = Promise.resolve();
       for (;;) {
         const ids: string[] = options.dueOnly
-          ? await repos.gaps.householdIdsDueInCity(cityId, now().toISOString().slice(0, 10), after, pageSize)
+          ? await repos.gaps.householdIdsDueInCity(cityId, dayOf(now()), after, pageSize)
           : await repos.gaps.householdIdsOfCity(cityId, after, pageSize);
         if (ids.length === 0) break;
         const evaluations = await evaluationsOf(ids, shared);

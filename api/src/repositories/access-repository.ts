@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { AccessAction, AccessOutcome, ConsentPurpose, Role, type AccessLogEntry } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
+import { addDays, dayOf } from './household-repository.js';
 import { newId } from './ids.js';
 import { instant, opt } from './rows.js';
 
@@ -193,7 +194,7 @@ function logId(at: Date): string {
 export const RECENT_INVOLVEMENT_DAYS = 90;
 
 export function createAccessRepository(executor: CypherExecutor, now: () => Date = () => new Date()) {
-  const recentSince = () => new Date(now().getTime() - RECENT_INVOLVEMENT_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const recentSince = () => addDays(dayOf(now()), -RECENT_INVOLVEMENT_DAYS);
   return {
     /** Facts for access decisions: all of them, or (REGION) only those a region-wide decision needs. */
     facts: (householdIds: readonly string[], accountId: string, scope: AccessFactsScope = 'CARE') =>

@@ -285,7 +285,12 @@ export function daysBetween(from: string, to: string): number {
 }
 
 export function addDays(date: string, days: number): string {
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  return dayOf(new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000));
+}
+
+/** The ISO date (UTC) of an instant: "today" is dayOf(now()). */
+export function dayOf(instant: Date): string {
+  return instant.toISOString().slice(0, 10);
 }
 
 /** Events in the order they happened: by day, then by when they were recorded, then by id (recorded in one millisecond). */

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ShelterRecordKind } from '@ketenkaart/schema';
 import type { Context } from '../context.js';
+import { dayOf } from '../repositories/household-repository.js';
 import { readShelterCsv, shelterRecordsToCsv } from './shelter-csv.js';
 import { facilitiesInScope, importShelterRows } from './shelter-import.js';
 
@@ -94,7 +95,7 @@ export async function handleShelterExport(request: Request, ctx: Context): Promi
   const facilityIds = params.facilityId ? [params.facilityId] : [...scope];
   const records = await ctx.repos.shelter.records(params.kind, facilityIds, { history: params.history });
   await ctx.access.log({ action: 'EXPORT', outcome: 'ALLOWED', operation: `shelter:${params.kind}:${params.format}`, basis: `${records.length} records` });
-  const name = `ketenkaart-${params.kind.toLowerCase().replace(/_/g, '-')}-${ctx.now().toISOString().slice(0, 10)}`;
+  const name = `ketenkaart-${params.kind.toLowerCase().replace(/_/g, '-')}-${dayOf(ctx.now())}`;
   const headers = { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${name}.${params.format}"` };
   if (params.format === 'json') return Response.json({ kind: params.kind, exportedAt: ctx.now().toISOString(), records }, { headers });
   // A BOM so that Excel opens the UTF-8 file with ë and é intact.

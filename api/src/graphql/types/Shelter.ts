@@ -3,6 +3,7 @@
 import { refusalMeaning, shelterCsvColumns, type ShelterRecordKind } from '@ketenkaart/schema';
 import { suppressGroup, DEFAULT_MIN_CELL, type Cell } from '../../analytics/disclosure.js';
 import type { Context } from '../../context.js';
+import { dayOf } from '../../repositories/household-repository.js';
 import type { FacilityRecord } from '../../repositories/reference-repository.js';
 import type { ShelterRecord, ShelterWriteResult } from '../../repositories/shelter-repository.js';
 import { capacityOn, refusalsByReason, unmetDemandByCause, waitingTimes, type CapacityTotal, type WaitingTimes } from '../../shelter/shelter-figures.js';
@@ -26,7 +27,7 @@ import {
 } from './household-enums.js';
 import { CentrumgemeenteRef } from './refs.js';
 
-const today = (ctx: Context) => ctx.now().toISOString().slice(0, 10);
+const today = (ctx: Context) => dayOf(ctx.now());
 
 const objectNameOf: Record<ShelterRecordKind, string> = {
   CAPACITY: 'CapacityReport',
