@@ -19,7 +19,8 @@ export interface BenchRun {
 /** The national year of issue #10: about 700,000 households, 1,000,000 signals, 4 million events. */
 export const NATIONAL_HOUSEHOLDS = 700_000;
 
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
+/** Rounds to `digits` decimals, as every figure is reported. */
+export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 
 /**
  * Why a figure misses its target, by the start of its name. Each reason points at what was measured (README,

@@ -22,7 +22,7 @@ import {
 } from '@ketenkaart/api';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
 import { openTestStore, testConfig } from '../support/store.js';
-import { NATIONAL_HOUSEHOLDS, resultsJson, resultsMarkdown, resultsMd, type BenchRun, type Figure } from './report.js';
+import { NATIONAL_HOUSEHOLDS, resultsJson, resultsMarkdown, resultsMd, round, type BenchRun, type Figure } from './report.js';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 20_000);
 const REGIONS = Number(process.env.BENCH_REGIONS ?? 43);
@@ -44,7 +44,6 @@ const record = (figure: Figure) => {
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
 const millis = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
-const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 10 ** digits;
 const peakRssMiB = () => round(process.resourceUsage().maxRSS / 1024, 0);
 
 async function timeEach<T>(items: T[], work: (item: T) => Promise<unknown>): Promise<number[]> {
