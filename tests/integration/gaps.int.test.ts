@@ -1,7 +1,7 @@
 // Gaps over the API: thresholds per city from the covenants, findings refreshed on every change, access and suppression.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createGapService, createRepositories, cypher, statement, sweepGaps, type App, type CypherExecutor } from '@ketenkaart/api';
+import { addDays, createGapService, createRepositories, cypher, statement, sweepGaps, type App, type CypherExecutor } from '@ketenkaart/api';
 import { loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { RECORD_EVENT, REGISTER, householdInput } from '../support/operations.js';
@@ -17,7 +17,6 @@ MATCH (r:GapSweepRun) RETURN r.households AS households, r.changedHouseholds AS 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 /** A clock that stands at noon on the given day. */
 const on = (day: string) => () => new Date(`${day}T12:00:00Z`);
-const plus = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
 
 describe('gaps', () => {
   let executor: CypherExecutor;
@@ -128,7 +127,7 @@ describe('gaps', () => {
     await createGapService(repos, on(start)).evaluateCity('amsterdam');
     let changedBySweeps = 0;
     for (const offset of [1, 4, 10, 15, 29, 45, 91, 180]) {
-      const day = plus(start, offset);
+      const day = addDays(start, offset);
       const sweep = await createGapService(repos, on(day)).evaluateCity('amsterdam', { dueOnly: true, pageSize: 9 });
       const full = await createGapService(repos, on(day)).evaluateCity('amsterdam');
       expect(full.changedHouseholds, `a full evaluation on ${day} found more than the sweep`).toBe(0);
@@ -209,7 +208,7 @@ describe('gaps', () => {
     const promised = new Map<string, { findings: string; until: string | null; since: string }>();
     let changes = 0;
     for (let offset = 0; offset <= 200; offset += 1) {
-      const day = plus('2026-06-01', offset);
+      const day = addDays('2026-06-01', offset);
       for (const { householdId, findings, reviewOn } of await createGapService(repos, on(day)).preview(ids)) {
         const now = JSON.stringify(findings);
         const before = promised.get(householdId);
