@@ -2,14 +2,13 @@
 // in one run, with ratios against baselines measured in the same run. Writes tests/bench/results.json and RESULTS.md.
 // Scale: BENCH_FAMILIES (default 20,000; 700,000 is the national year), BENCH_REGIONS (default 43) and
 // BENCH_PROFILE (default national: the proportions of a national year). Not part of npm test: timings are never asserted.
-import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { createServerAdapter } from '@whatwg-node/server';
-import { chromium } from 'playwright-core';
 import {
   createApp,
   accessFactsScopeOf,
@@ -22,6 +21,7 @@ import {
 } from '@ketenkaart/api';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
 import { openTestStore, testConfig } from '../support/store.js';
+import { launchChromium } from '../support/browser.js';
 import { NATIONAL_HOUSEHOLDS, resultsJson, resultsMarkdown, resultsMd, round, type BenchRun, type Figure } from './report.js';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 20_000);
@@ -339,12 +339,7 @@ function bundleSizes(distDir: string) {
  * edges in headless Chromium: from creating the graph to the first frame painted.
  */
 async function cytoscapeRender() {
-  const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-  if (!existsSync(chromiumPath)) {
-    record({ name: '2,000-node Cytoscape render in headless Chromium', value: null, unit: 'ms', target: '< 2000 ms', met: null, note: `no Chromium at ${chromiumPath}` });
-    return;
-  }
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
+  const browser = await launchChromium();
   const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
   await page.setContent('<!doctype html><div id="cy" style="width:1280px;height:800px"></div>');
   await page.addScriptTag({ path: new URL('../../node_modules/cytoscape/dist/cytoscape.min.js', import.meta.url).pathname });

@@ -1,61 +1,25 @@
-// The web app in a real browser (Debian's Chromium via Playwright) against the real server on a seeded store.
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createServerAdapter } from '@whatwg-node/server';
-import { chromium, type Browser, type Page } from 'playwright-core';
+// The web app in a real browser (Chromium via Playwright) against the real server on a seeded store.
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createApp, createGapService, createLogger, createRepositories, sweepGaps, type CypherExecutor } from '@ketenkaart/api';
-import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
-import { openTestStore, testConfig } from '../support/store.js';
+import { artifacts, startWebApp, type WebApp } from '../support/web-app.js';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const artifacts = new URL('../artifacts/', import.meta.url).pathname;
 const AXE = new URL('../../node_modules/axe-core/axe.min.js', import.meta.url).pathname;
 
 describe('web app', () => {
-  let executor: CypherExecutor;
-  let server: Server;
+  let web: WebApp;
   let browser: Browser;
   let base: string;
+  let signIn: WebApp['signIn'];
 
   beforeAll(async () => {
-    if (!existsSync(CHROMIUM)) throw new Error(`Chromium not found at ${CHROMIUM}: run .ci/run (apt-get install chromium) or set CHROMIUM_PATH`);
-    const config = testConfig();
-    if (!existsSync(`${config.webDistDir}/index.html`)) throw new Error('web/dist is not built: npm test builds it first');
-    mkdirSync(artifacts, { recursive: true });
-    executor = await openTestStore(config);
-    await seedReferenceData(executor);
-    await createDemoAccounts(executor);
-    await loadSyntheticFamilies(executor, { families: 80, regions: 4, seed: 2009, asOf: '2026-06-30' });
-    const gaps = createGapService(createRepositories(executor));
-    for (const city of ['amsterdam', 'utrecht', 'leeuwarden', 'oss']) await gaps.evaluateCity(city);
-    await sweepGaps(executor, { now: new Date() });
-    const app = createApp({ config, executor, logger: createLogger('silent') });
-    server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
-    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-    base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    web = await startWebApp();
+    ({ browser, base, signIn } = web);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
-    await executor?.close();
+    await web?.close();
   });
-
-  async function signIn(username: string, viewport = { width: 1280, height: 900 }): Promise<Page> {
-    const page = await browser.newPage({ viewport });
-    await page.goto(`${base}/sign-in`);
-    await page.getByLabel('Gebruikersnaam').fill(username);
-    await page.getByLabel('Wachtwoord').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Inloggen' }).click();
-    await page.getByText(`Ingelogd als ${username}`).waitFor();
-    return page;
-  }
 
   it.each([
     ['coordinator.amsterdam', 'Knelpunten in uw regio'],
