@@ -1,4 +1,5 @@
 // The only reader of process.env: parsed once with zod, every problem reported at once.
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 
@@ -38,6 +39,15 @@ export interface Config {
 
 export class ConfigError extends Error {
   override name = 'ConfigError';
+}
+
+/**
+ * The configuration of a command started from a shell (server, seed, jobs): ./.env is read first, as
+ * .env.example promises, and a variable that the environment already sets wins over the file.
+ */
+export function loadCommandConfig(envFile = '.env'): Config {
+  if (existsSync(envFile)) process.loadEnvFile(envFile);
+  return loadConfig();
 }
 
 export function loadConfig(env: Record<string, string | undefined> = process.env): Config {

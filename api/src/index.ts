@@ -1,6 +1,6 @@
 // What the api workspace offers to seed and tests: the app factory, the executor and the repositories.
 export { createApp, type App, type AppDeps } from './app.js';
-export { loadConfig, type Config, type StoreConfig } from './config.js';
+export { loadCommandConfig, loadConfig, type Config, type StoreConfig } from './config.js';
 export { createExecutor } from './db/create-executor.js';
 export { countingExecutor, StatementMisuseError, type CypherExecutor, type CypherTx } from './db/executor.js';
 export { cypher, statement, registeredStatements, type Statement } from './db/cypher.js';

@@ -2,13 +2,13 @@
 import { createServer } from 'node:http';
 import { createServerAdapter } from '@whatwg-node/server';
 import { createApp } from './app.js';
-import { loadConfig } from './config.js';
+import { loadCommandConfig } from './config.js';
 import { createExecutor } from './db/create-executor.js';
 import { migrate } from './db/migrate.js';
 import { createLogger } from './logger.js';
 import { scheduledJobs, type ScheduledJob } from './maintenance/jobs.js';
 
-const config = loadConfig();
+const config = loadCommandConfig();
 const logger = createLogger(config.logLevel);
 const executor = createExecutor(config.store, config.cypherLogPath);
 const version = await migrate(executor);

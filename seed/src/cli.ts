@@ -1,7 +1,7 @@
 // `npm run seed -- [--if-empty] [--families N] [--regions N] [--seed S] [--as-of YYYY-MM-DD] [--profile chain|national]`:
 // migrates and seeds the store.
 import { parseArgs } from 'node:util';
-import { createExecutor, createGapService, createLogger, createRepositories, loadConfig, migrate } from '@ketenkaart/api';
+import { createExecutor, createGapService, createLogger, createRepositories, loadCommandConfig, migrate } from '@ketenkaart/api';
 import { createDemoAccounts } from './demo-accounts.js';
 import { seedReferenceData } from './reference-seed.js';
 import { syntheticProfile } from './synthetic/generate.js';
@@ -19,7 +19,7 @@ const { values } = parseArgs({
 });
 const profile = syntheticProfile(values.profile!);
 
-const config = loadConfig();
+const config = loadCommandConfig();
 const logger = createLogger(config.logLevel);
 const executor = createExecutor(config.store, config.cypherLogPath);
 try {
