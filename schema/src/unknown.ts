@@ -1,4 +1,4 @@
-// "Unknown" is a normal value (DOMAIN.md §5.1): a figure is measured, reported as text, or unknown; never 0 by default.
+// "Unknown" is a normal value (docs/domain.md §5.1): a figure is measured, reported as text, or unknown; never 0 by default.
 import { z } from 'zod';
 
 export const FigureStatus = z.enum(['REPORTED', 'REPORTED_AS_TEXT', 'UNKNOWN']);

@@ -43,7 +43,7 @@ describe('gaps', () => {
     expect(amsterdam.find((r: any) => r.id === 'FEEDBACK_INTERIM_MISSING').settingSource).toMatch(/tussenmelding by day 14/);
     const utrecht = (await gql(app, RULES, { id: 'utrecht' })).data.gapRules;
     expect(utrecht.find((r: any) => r.id === 'FEEDBACK_INTERIM_MISSING')).toMatchObject({ enabled: false, days: null });
-    expect(utrecht.every((r: any) => r.ruleSource.startsWith('DOMAIN.md'))).toBe(true);
+    expect(utrecht.every((r: any) => r.ruleSource.startsWith('docs/domain.md'))).toBe(true);
   });
 
   it('finds a gap as soon as it is recorded, with its evidence, and drops it when the missing step is recorded', async () => {

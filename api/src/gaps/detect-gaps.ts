@@ -223,7 +223,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
     }
   }
 
-  // Refusals from the shelter's register (DOMAIN.md §5.7): reported with no alternative and nothing recorded on the
+  // Refusals from the shelter's register (docs/domain.md §5.7): reported with no alternative and nothing recorded on the
   // path since. A refusal also recorded as an event, same facility and day, is judged once, as that event.
   for (const refusal of graph.shelterRefusals ?? []) {
     if (refusal.alternative !== 'NONE' || !refusal.refusedOn) continue;

@@ -23,7 +23,7 @@ export interface CapacityTotal {
 
 /**
  * Capacity on a day, per unit and target group. Places, family units, crisis beds and ambulant trajectories
- * are never added together: a total in mixed units states a number nobody reported (DOMAIN.md §5.3).
+ * are never added together: a total in mixed units states a number nobody reported (docs/domain.md §5.3).
  */
 export function capacityOn(reports: ShelterRecord[], day: string): CapacityTotal[] {
   const totals = new Map<string, CapacityTotal & { facilityIds: Set<string> }>();

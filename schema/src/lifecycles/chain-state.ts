@@ -1,4 +1,4 @@
-// The chain as a state machine (DOMAIN.md §2): which state each event kind moves a household into.
+// The chain as a state machine (docs/domain.md §2): which state each event kind moves a household into.
 import { z } from 'zod';
 import type { EventKind } from '../nodes/Event.js';
 

@@ -55,7 +55,7 @@ interface Rule {
 
 const rule = (requires: DetailName[], allows: DetailName[] = []): Rule => ({ requires, allows: [...requires, ...allows] });
 
-/** Per kind, after DOMAIN.md §2 and the shelter-reporting codes: what must be said, and what may. */
+/** Per kind, after docs/domain.md §2 and the shelter-reporting codes: what must be said, and what may. */
 export const eventRules: Record<RecordableEventKind, Rule> = {
   EARLY_WARNING_SIGNAL: rule(['arrearsMonths']),
   INTERIM_REPORT: rule([]),

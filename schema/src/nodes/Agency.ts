@@ -25,7 +25,7 @@ export type AgencyType = z.infer<typeof AgencyType>;
 export const Agency = z.object({
   id: z.string(),
   name: z.string(),
-  /** Spelling variants in the sources (DOMAIN.md §5.8): MaaslandMooiland / Mooiland Maasland... */
+  /** Spelling variants in the sources (docs/domain.md §5.8): MaaslandMooiland / Mooiland Maasland... */
   aliases: z.array(z.string()),
   type: AgencyType,
   roles: z.array(z.string()),

@@ -1,4 +1,4 @@
-// A centrumgemeente: the municipality funded and responsible for maatschappelijke opvang in a region (DOMAIN.md §1, L573-583).
+// A centrumgemeente: the municipality funded and responsible for maatschappelijke opvang in a region (docs/domain.md §1, L573-583).
 import { z } from 'zod';
 
 export const Centrumgemeente = z.object({

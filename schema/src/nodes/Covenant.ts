@@ -1,4 +1,4 @@
-// Covenants, policies and early-warning arrangements are entities with parties, dates and commitments (DOMAIN.md §5.5).
+// Covenants, policies and early-warning arrangements are entities with parties, dates and commitments (docs/domain.md §5.5).
 import { z } from 'zod';
 
 export const Covenant = z.object({

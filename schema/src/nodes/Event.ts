@@ -1,7 +1,7 @@
 // Dated events on a household's path, each recorded by an agency: (Household)-[:HAD]->(Event)<-[:ACTED_IN]-(Agency).
 import { z } from 'zod';
 
-/** Event kinds, after the transitions of DOMAIN.md §2. */
+/** Event kinds, after the transitions of docs/domain.md §2. */
 export const EventKind = z.enum([
   'EARLY_WARNING_SIGNAL',
   'INTERIM_REPORT',
@@ -36,7 +36,7 @@ export const EventKind = z.enum([
 ]);
 export type EventKind = z.infer<typeof EventKind>;
 
-/** Refusal reasons (DOMAIN.md §5.7 and the shelter-reporting reason codes). */
+/** Refusal reasons (docs/domain.md §5.7 and the shelter-reporting reason codes). */
 export const RefusalReason = z.enum([
   'NO_CAPACITY',
   'NOT_ELIGIBLE',

@@ -1,4 +1,4 @@
-// A shelter facility and its capacity figures, each with its own unit, target group and source (DOMAIN.md §5.3).
+// A shelter facility and its capacity figures, each with its own unit, target group and source (docs/domain.md §5.3).
 import { z } from 'zod';
 
 /** Units the report uses; they are never added together. */

@@ -1,4 +1,4 @@
-// A household on a path through the chain, and the people in it over time. Pseudonymous: no BSN, no names (DOMAIN.md §5.10).
+// A household on a path through the chain, and the people in it over time. Pseudonymous: no BSN, no names (docs/domain.md §5.10).
 import { z } from 'zod';
 
 export const LandlordType = z.enum(['CORPORATION', 'PRIVATE', 'SUBLET', 'OWNER_OCCUPIED', 'SQUAT', 'UNKNOWN']);
@@ -19,7 +19,7 @@ export type Household = z.infer<typeof Household>;
 export const MemberRole = z.enum(['PARENT', 'PARTNER', 'CHILD', 'OTHER_ADULT']);
 export type MemberRole = z.infer<typeof MemberRole>;
 
-/** How composition became known (DOMAIN.md §5.2): declared and known composition are kept apart. */
+/** How composition became known (docs/domain.md §5.2): declared and known composition are kept apart. */
 export const CompositionSource = z.enum(['CORPORATION', 'GBA', 'HOME_VISIT', 'SELF_DECLARED']);
 export type CompositionSource = z.infer<typeof CompositionSource>;
 

@@ -1,4 +1,4 @@
-// A regiogemeente served by a centrumgemeente (DOMAIN.md §1, L581-583).
+// A regiogemeente served by a centrumgemeente (docs/domain.md §1, L581-583).
 import { z } from 'zod';
 
 export const Municipality = z.object({

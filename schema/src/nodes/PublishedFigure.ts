@@ -1,4 +1,4 @@
-// A figure the source reports publish about a city, with its unit, scope and source organisation (DOMAIN.md §5.4, §7).
+// A figure the source reports publish about a city, with its unit, scope and source organisation (docs/domain.md §5.4, §7).
 import { z } from 'zod';
 import { FigureStatus } from '../unknown.js';
 

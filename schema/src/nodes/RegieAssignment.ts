@@ -1,4 +1,4 @@
-// Regie over a household at a chain stage, as a time interval held by one agency (DOMAIN.md §5.6, L1404-1408).
+// Regie over a household at a chain stage, as a time interval held by one agency (docs/domain.md §5.6, L1404-1408).
 import { z } from 'zod';
 import { ChainState } from '../lifecycles/chain-state.js';
 

@@ -1,4 +1,4 @@
-// Registration systems (Kris2, Regas, Multi-signaal...) and whether they hold composition and refusals (DOMAIN.md §5.9).
+// Registration systems (Kris2, Regas, Multi-signaal...) and whether they hold composition and refusals (docs/domain.md §5.9).
 import { z } from 'zod';
 
 export const RegistrationSystem = z.object({

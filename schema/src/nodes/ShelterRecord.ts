@@ -1,4 +1,4 @@
-// What shelters report (DOMAIN.md §5.3, §5.7): capacity, occupancy, waiting list and refusals, one row a record.
+// What shelters report (docs/domain.md §5.3, §5.7): capacity, occupancy, waiting list and refusals, one row a record.
 // The report behind this product found capacity in mixed units and refusals registered nowhere; these
 // records keep each figure in its own unit and each refusal with its reason, its meaning and the alternative.
 import { z } from 'zod';
@@ -24,7 +24,7 @@ export type TargetGroup = z.infer<typeof TargetGroup>;
 
 /**
  * What a refusal means for the family: turned away for want of a place now, or a family this shelter
- * structurally does not serve (DOMAIN.md §5.7: "te licht", contra-indicaties, regiobinding).
+ * structurally does not serve (docs/domain.md §5.7: "te licht", contra-indicaties, regiobinding).
  */
 export const RefusalMeaning = z.enum(['NO_PLACE_NOW', 'STRUCTURALLY_NOT_SERVED', 'BELONGS_ELSEWHERE', 'INDIVIDUAL_ASSESSMENT']);
 export type RefusalMeaning = z.infer<typeof RefusalMeaning>;

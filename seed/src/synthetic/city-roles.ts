@@ -1,4 +1,4 @@
-// Which seeded agency plays which part in the synthetic paths of each city, after the city chapters of DOMAIN.md §3.
+// Which seeded agency plays which part in the synthetic paths of each city, after the city chapters of docs/domain.md §3.
 export interface CityRoles {
   cityId: string;
   municipality: string;

@@ -1,4 +1,4 @@
-// Deterministic synthetic families and their paths through the chain, with the failure patterns of DOMAIN.md §4.
+// Deterministic synthetic families and their paths through the chain, with the failure patterns of docs/domain.md §4.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
 import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
 import type { HouseholdPath } from '@ketenkaart/api';
@@ -12,10 +12,10 @@ type Rng = ReturnType<typeof xoroshiro128plus>;
 /**
  * How the synthetic paths are drawn.
  * - `chain` (the default): every household goes down the chain far enough to show the failure patterns of
- *   DOMAIN.md §4; for tests, demos and per-household costs. Most paths reach court, a sixth an eviction.
+ *   docs/domain.md §4; for tests, demos and per-household costs. Most paths reach court, a sixth an eviction.
  * - `national`: the proportions of one national year as issue #10 gives them: about 1,000,000 early-warning
  *   signals on 700,000 households (repeat signals), about 4 million events, judgments and evictions in the
- *   thousands (DOMAIN.md §6, "National, 003": 7,700 eviction orders, 3,300 executed). The split between
+ *   thousands (docs/domain.md §7, "National, 003": 7,700 eviction orders, 3,300 executed). The split between
  *   contact, referral and the rest is a synthetic calibration to those totals, not a sourced fact.
  */
 export const syntheticProfiles = ['chain', 'national'] as const;

@@ -34,7 +34,7 @@ const UnitTotalRef = builder.objectRef<{ unit: CapacityRecord['unit']; total: nu
   }),
 });
 
-/** Totals per unit: adding places to dwellings would state a number nobody reported (DOMAIN.md §5.3). */
+/** Totals per unit: adding places to dwellings would state a number nobody reported (docs/domain.md §5.3). */
 export function totalsPerUnit(figures: CapacityRecord[]) {
   const totals = new Map<CapacityRecord['unit'], { unit: CapacityRecord['unit']; total: number; figures: number; unknown: number }>();
   for (const figure of figures) {

@@ -1,4 +1,4 @@
-// Gaps in the chain (G1-G17 of DOMAIN.md): findings with their evidence path, rule settings per city, counts.
+// Gaps in the chain (G1-G17 of docs/domain.md): findings with their evidence path, rule settings per city, counts.
 import { GapRuleId, GapSeverity, gapRules, type GapRule, type GapRuleSetting } from '@ketenkaart/schema';
 import { cell } from '../../analytics/disclosure.js';
 import { defaultSetting } from '../../gaps/detect-gaps.js';
@@ -46,11 +46,11 @@ const GapRuleRef = builder.objectRef<{ rule: GapRule; setting: GapRuleSetting }>
   description: 'A gap rule and its setting in one city; thresholds are data per city, with their source.',
   fields: (t) => ({
     id: t.field({ type: GapRuleIdEnum, description: 'Rule id.', resolve: (r) => r.rule.id }),
-    pattern: t.string({ description: 'Pattern in DOMAIN.md §4 (G1-G17) or rights checkpoint (RC1-RC11).', resolve: (r) => r.rule.pattern }),
+    pattern: t.string({ description: 'Pattern in docs/domain.md §4 (G1-G17) or rights checkpoint (RC1-RC11).', resolve: (r) => r.rule.pattern }),
     name: t.string({ description: 'Name in English.', resolve: (r) => r.rule.name }),
     nameNl: t.string({ description: 'Name in Dutch.', resolve: (r) => r.rule.nameNl }),
     description: t.string({ description: 'What the rule looks for.', resolve: (r) => r.rule.description }),
-    ruleSource: t.string({ description: 'DOMAIN.md pattern and source lines.', resolve: (r) => r.rule.source }),
+    ruleSource: t.string({ description: 'docs/domain.md pattern and source lines.', resolve: (r) => r.rule.source }),
     enabled: t.boolean({ description: 'Whether the rule runs in this city (off where its norm is unknown).', resolve: (r) => r.setting.enabled }),
     days: t.int({ nullable: true, description: 'Threshold in days; null for rules without a deadline or with an unknown norm.', resolve: (r) => r.setting.days }),
     severity: t.field({ type: GapSeverityEnum, description: 'Severity in this city.', resolve: (r) => r.setting.severity }),

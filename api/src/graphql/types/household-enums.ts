@@ -34,7 +34,7 @@ export const RecordableEventKindEnum = enumOf(
   'Event kinds recorded with recordEvent; referral, regie and membership steps have their own mutations.',
   RecordableEventKind.options,
 );
-export const ChainStateEnum = enumOf('ChainState', 'State of a household in the chain (DOMAIN.md §2), e.g. REPORTED, EVICTED, PLACED.', ChainState.options);
+export const ChainStateEnum = enumOf('ChainState', 'State of a household in the chain (docs/domain.md §2), e.g. REPORTED, EVICTED, PLACED.', ChainState.options);
 export const RefusalReasonEnum = enumOf('RefusalReason', 'Reason code of a refusal (weigering).', RefusalReason.options);
 export const VerdictKindEnum = enumOf('VerdictKind', 'Outcome of a court case (vonnis): eviction, last chance (laatste kans), dismissed, default judgment (verstekvonnis).', VerdictKind.options);
 export const WaitingListOutcomeEnum = enumOf('WaitingListOutcome', 'How a waiting-list entry (wachtlijst) ended.', WaitingListOutcome.options);
