@@ -37,11 +37,12 @@ export interface App {
 export function createApp({ config, executor, logger, now = () => new Date() }: AppDeps): App {
   const limits = createLimits();
   const secureCookies = config.mode === 'production';
+  const policy = { shelterAccessDays: config.shelterAccessDays };
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: async ({ request, cookies, contexts, session }) => {
-      const ctx = await createContext({ request, session, executor, logger, limits, cookies, secureCookies, now });
+      const ctx = await createContext({ request, session, executor, logger, limits, cookies, secureCookies, now, policy });
       contexts.push(ctx);
       return ctx;
     },
@@ -96,7 +97,11 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       if (fileRoute) {
         if (request.method !== fileRoute.method) return Response.json({ error: { code: 'METHOD_NOT_ALLOWED', message: `use ${fileRoute.method}` } }, { status: 405 });
         const session = lookUpSession(request, executor, now);
-        return fileRoute.handle(request, await createContext({ request, session, executor, logger, limits, cookies: [], secureCookies, now }));
+        const ctx = await createContext({ request, session, executor, logger, limits, cookies: [], secureCookies, now, policy });
+        const response = await fileRoute.handle(request, ctx);
+        // As for GraphQL: nothing leaves before its access-log entries (refusals included) are written.
+        await ctx.access.flush();
+        return response;
       }
       return serveWeb(config.webDistDir, pathname);
     },

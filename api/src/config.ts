@@ -13,6 +13,7 @@ const Env = z.object({
   KETENKAART_SEED_FAMILIES: z.coerce.number().int().min(0).max(100_000).default(120),
   KETENKAART_INTROSPECTION: z.enum(['on', 'off']).optional(),
   KETENKAART_ACCESS_LOG_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
+  KETENKAART_SHELTER_ACCESS_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'a neo4j:// or bolt:// URI').optional(),
   NEO4J_USERNAME: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
@@ -34,6 +35,8 @@ export interface Config {
   introspection: boolean;
   /** Years the access log is kept before the retention job removes an entry. */
   accessLogRetentionYears: number;
+  /** Days a shelter keeps access to a household after its relation ended (refusal, exit); README "Access control". */
+  shelterAccessDays: number;
   webDistDir: string;
 }
 
@@ -71,6 +74,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     seedFamilies: e.KETENKAART_SEED_FAMILIES,
     introspection: e.KETENKAART_INTROSPECTION ? e.KETENKAART_INTROSPECTION === 'on' : e.NODE_ENV !== 'production',
     accessLogRetentionYears: e.KETENKAART_ACCESS_LOG_RETENTION_YEARS,
+    shelterAccessDays: e.KETENKAART_SHELTER_ACCESS_DAYS,
     webDistDir: resolve(new URL('../../web/dist', import.meta.url).pathname),
   };
 }

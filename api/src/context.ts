@@ -1,6 +1,7 @@
 // The per-request context: request id, viewer, access service, repositories and DataLoaders that live for one request.
 import { randomUUID } from 'node:crypto';
 import { createAccessService, type AccessService } from './access/access-service.js';
+import type { AccessPolicy } from './access/household-access.js';
 import type { Limits } from './access/rate-limiter.js';
 import type { Viewer } from './access/viewer.js';
 import type { CypherExecutor } from './db/executor.js';
@@ -42,6 +43,7 @@ export interface ContextDeps {
   cookies: ResponseCookies;
   secureCookies: boolean;
   now: () => Date;
+  policy: AccessPolicy;
 }
 
 /** The session a request names (cookie or bearer token), if it is valid. */
@@ -64,7 +66,7 @@ export function lookUpSession(request: Request, executor: CypherExecutor, now: (
   return lookup;
 }
 
-export async function createContext({ request, session: sessionLookup, executor, logger, limits, cookies, secureCookies, now }: ContextDeps): Promise<Context> {
+export async function createContext({ request, session: sessionLookup, executor, logger, limits, cookies, secureCookies, now, policy }: ContextDeps): Promise<Context> {
   const requestId = requestIdOf(request);
   const repos = createRepositories(executor, now);
   const { token, via, session } = await sessionLookup;
@@ -85,7 +87,7 @@ export async function createContext({ request, session: sessionLookup, executor,
     logger: logger.child({ requestId }),
     repos,
     loaders: createLoaders(repos),
-    access: createAccessService({ viewer, repos, limits, requestId, now }),
+    access: createAccessService({ viewer, repos, limits, requestId, now, policy }),
     gaps: createGapService(repos, now),
     viewer,
     csrfOk,

@@ -175,7 +175,7 @@ async function main() {
     });
   const checkedRead = async (id: string) => {
     const [[facts]] = await Promise.all([repos.access.facts([id], viewer.accountId, accessFactsScopeOf(viewer.role)), repos.households.householdsByIds([id])]);
-    const decision = decideHouseholdAccess(viewer, facts, AS_OF);
+    const decision = decideHouseholdAccess(viewer, facts, AS_OF, { shelterAccessDays: 90 });
     // As the API does: the log entry is written beside the reads, and both finish before the answer.
     await Promise.all([
       repos.access.append([{ accountId: viewer.accountId, role: viewer.role, agencyId: null, householdId: id, searchTerms: null, basis: decision.allowed ? decision.basis : null, breakGlass: false, requestId: 'bench', action: 'READ', operation: 'bench', outcome: decision.allowed ? 'ALLOWED' : 'REFUSED' }]),

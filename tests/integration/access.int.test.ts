@@ -8,7 +8,7 @@ import { RECORD_EVENT, REGISTER, SEND_REFERRAL, TAKE_REGIE, householdInput } fro
 import { gql, openTestStore, testApp } from '../support/store.js';
 
 /** Types that carry data about a household or its members. */
-const PERSONAL_TYPES = new Set(['Household', 'HouseholdMember', 'HouseholdEvent', 'Referral', 'RegieAssignment', 'Trajectory', 'TrajectoryStep', 'ConsentRecord', 'AccessLogEntry', 'AccessLogPage', 'GapFinding']);
+const PERSONAL_TYPES = new Set(['Household', 'HouseholdMember', 'HouseholdEvent', 'Referral', 'RegieAssignment', 'Trajectory', 'TrajectoryStep', 'ConsentRecord', 'AccessLogEntry', 'AccessLogPage', 'GapFinding', 'BreakGlassUse']);
 
 /** A selection of every field of a type, nested to a depth: the matrix reads every personal field there is. */
 function fullSelection(schema: ReturnType<typeof buildSchema>, type: GraphQLNamedType, depth: number): string {
@@ -116,7 +116,7 @@ describe('access control', () => {
       return Object.values(type.getFields()).some((field) => reaches(getNamedType(field.type), seen));
     };
     const entryPoints = Object.values(queryType.getFields()).filter((field) => reaches(getNamedType(field.type)));
-    expect(entryPoints.map((f) => f.name).sort()).toEqual(['accessLog', 'gaps', 'household', 'householdAccessLog', 'households']);
+    expect(entryPoints.map((f) => f.name).sort()).toEqual(['accessLog', 'breakGlassUses', 'gaps', 'household', 'householdAccessLog', 'households']);
     for (const field of entryPoints) {
       const args = field.args.filter((a) => a.type.toString().endsWith('!')).map((a) => `${a.name}: "${householdId}"`).join(', ');
       const query = `{ ${field.name}${args ? `(${args})` : ''} ${fullSelection(schema, getNamedType(field.type), 3)} }`;
@@ -137,7 +137,7 @@ describe('access control', () => {
 
   it('ends access when consent is withdrawn, and when it expires', async () => {
     const registered = await gql(app, REGISTER, {
-      input: householdInput({ reference: 'AMS-CONSENT-1', consent: { purpose: 'PREVENTION', recipientAgencyIds: ['ams-som'], from: '2024-01-01', to: '2024-06-30' } }),
+      input: householdInput({ reference: 'AMS-CONSENT-1', consent: { purpose: 'PREVENTION', recipientAgencyIds: ['ams-som'], from: '2024-01-01', to: '2024-06-30', method: 'IN_PERSON_SIGNED' } }),
     }, who.coordinator!.headers);
     const id = registered.data.registerHousehold.id;
     await gql(app, TAKE_REGIE, { householdId: id, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, who.coordinator!.headers);
@@ -147,7 +147,7 @@ describe('access control', () => {
     expect(expired).toMatchObject({ allowed: false });
     expect(expired.missing).toMatch(/valid only from 2024-01-01 to 2024-06-30/);
 
-    const CONSENT = `mutation($id: ID!) { recordConsent(householdId: $id, purpose: PREVENTION, recipientAgencyIds: ["ams-som"], from: "2024-07-01", to: "2030-12-31") { __typename ... on ConsentRecord { id } } }`;
+    const CONSENT = `mutation($id: ID!) { recordConsent(householdId: $id, purpose: PREVENTION, recipientAgencyIds: ["ams-som"], from: "2024-07-01", to: "2030-12-31", method: BY_PHONE) { __typename ... on ConsentRecord { id } } }`;
     const consent = (await gql(app, CONSENT, { id }, who.coordinator!.headers)).data.recordConsent;
     expect((await gql(app, EXPLAIN, { id }, who.relatedWorker!.headers)).data.householdAccess.allowed).toBe(true);
     const today = new Date().toISOString().slice(0, 10);

@@ -5,7 +5,7 @@ import type { App, CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { factDigest } from '../support/digest.js';
-import { REGISTER, householdInput } from '../support/operations.js';
+import { RECORD_EVENT, REGISTER, householdInput } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
 
 interface Report {
@@ -270,6 +270,9 @@ describe('shelter reporting', () => {
     const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-SHELTER-GAP' }) }, coordinator.headers);
     const householdId = registered.data.registerHousehold.id;
     const refusedOn = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
+    // The family applied: only then may the shelter link its refusal to the household.
+    const appliedOn = new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10);
+    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'SHELTER_APPLICATION', occurredOn: appliedOn, facilityId: 'ams-roggeveen-crisis' } }, coordinator.headers);
     const file = [
       'facility_id,case_ref,household_id,target_group,refused_on,reason,alternative,alternative_agency_id,note',
       `ams-roggeveen-crisis,HVO-2026-900,${householdId},FAMILIES,${refusedOn},NO_CAPACITY,NONE,,`,

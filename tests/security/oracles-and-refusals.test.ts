@@ -16,8 +16,8 @@ describe('existence oracles and untraced refusals', () => {
   let executor: CypherExecutor;
   let app: App;
   let householdId: string;
-  const who: Record<string, SignedIn> = {};
-  const entriesOf = async (account: SignedIn) => (await gql(app, LOG, { account: account.accountId }, who.admin!.headers)).data.accessLog.entries as any[];
+  const who = {} as Record<'coordinator' | 'police' | 'utrechtWorker' | 'utrechtCoordinator' | 'hvo' | 'ldh' | 'policy' | 'admin', SignedIn>;
+  const entriesOf = async (account: SignedIn) => (await gql(app, LOG, { account: account.accountId }, who.admin.headers)).data.accessLog.entries as any[];
 
   beforeAll(async () => {
     executor = await openTestStore();
@@ -37,11 +37,11 @@ describe('existence oracles and untraced refusals', () => {
   afterAll(() => executor.close());
 
   it.each([['police'], ['utrechtCoordinator'], ['hvo'], ['policy']])('gives %s the same answer for a missing household and one it may not see', async (role) => {
-    const someoneElses = (await gql(app, HOUSEHOLD, { id: householdId }, who[role]!.headers)).data.household;
-    const missing = (await gql(app, HOUSEHOLD, { id: NOWHERE }, who[role]!.headers)).data.household;
+    const someoneElses = (await gql(app, HOUSEHOLD, { id: householdId }, who[role as 'police'].headers)).data.household;
+    const missing = (await gql(app, HOUSEHOLD, { id: NOWHERE }, who[role as 'police'].headers)).data.household;
     expect(missing).toEqual(someoneElses);
-    const explainedOther = (await gql(app, EXPLAIN, { id: householdId }, who[role]!.headers)).data.householdAccess;
-    const explainedMissing = (await gql(app, EXPLAIN, { id: NOWHERE }, who[role]!.headers)).data.householdAccess;
+    const explainedOther = (await gql(app, EXPLAIN, { id: householdId }, who[role as 'police'].headers)).data.householdAccess;
+    const explainedMissing = (await gql(app, EXPLAIN, { id: NOWHERE }, who[role as 'police'].headers)).data.householdAccess;
     expect(explainedMissing).toEqual(explainedOther);
   });
 
@@ -96,7 +96,7 @@ describe('existence oracles and untraced refusals', () => {
   it('counts an agency as involved only once the agency itself has acted', async () => {
     expect((await gql(app, EXPLAIN, { id: householdId }, who.police.headers)).data.householdAccess.allowed).toBe(false);
     // The coordinator names the police on a step; the consent names the police too.
-    const named = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'SIGNAL', occurredOn: new Date().toISOString().slice(0, 10), agencyId: 'ams-politie' } }, who.coordinator.headers);
+    const named = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: new Date().toISOString().slice(0, 10), agencyId: 'ams-politie' } }, who.coordinator.headers);
     expect(named.data.recordEvent.__typename).toBe('HouseholdEvent');
     expect((await gql(app, EXPLAIN, { id: householdId }, who.police.headers)).data.householdAccess.allowed).toBe(false);
   });

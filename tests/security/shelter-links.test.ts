@@ -36,7 +36,7 @@ describe('shelter links misuse', () => {
   let applied: string;
   let stranger: string;
   let utrecht: string;
-  const who: Record<string, SignedIn> = {};
+  const who = {} as Record<'coordinator' | 'utrechtCoordinator' | 'hvo' | 'admin', SignedIn>;
 
   beforeAll(async () => {
     executor = await openTestStore();

@@ -95,6 +95,7 @@ export function householdInput(overrides: Record<string, unknown> = {}) {
       recipientAgencyIds: ['ams-som', 'ams-ggd-vangnet-advies', 'ams-hvo-querido', 'ams-maatschappelijke-dienstverlening'],
       from: '2024-01-01',
       to: '2030-12-31',
+      method: 'IN_PERSON_SIGNED',
     },
     ...overrides,
   };

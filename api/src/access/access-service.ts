@@ -2,8 +2,9 @@
 import DataLoader from 'dataloader';
 import type { AccessAction, AccessLogEntry } from '@ketenkaart/schema';
 import { dayOf } from '../repositories/household-repository.js';
+import type { AccessFacts } from '../repositories/access-repository.js';
 import type { Repositories } from '../repositories/index.js';
-import { accessFactsScopeOf, decideHouseholdAccess, type AccessDecision } from './household-access.js';
+import { accessFactsScopeOf, decideHouseholdAccess, type AccessDecision, type AccessPolicy } from './household-access.js';
 import { MAX_HOUSEHOLDS_PER_REQUEST, type Limits } from './rate-limiter.js';
 import type { Viewer } from './viewer.js';
 
@@ -12,8 +13,20 @@ export interface AccessService {
   /** Root fields of the operation, for the log ("household", "households"...). Set once the document is parsed. */
   operation: string;
   household(id: string): Promise<AccessDecision>;
-  /** Log entries for what is not a single household read: searches, changes, exports, imports. */
-  log(entry: { action: AccessAction; householdId?: string | null; searchTerms?: string | null; basis?: string | null; outcome: 'ALLOWED' | 'REFUSED'; operation?: string }): Promise<void>;
+  /** The viewer's decision on facts read elsewhere: inside a write transaction, after the household's lock. */
+  decide(facts: AccessFacts | undefined): AccessDecision;
+  /**
+   * Log entries for what is not a single household read: searches, changes, exports, imports. An entry about a
+   * household whose access in this request rests on break-glass is flagged as such, whatever it records.
+   */
+  log(entry: LogFields): Promise<void>;
+  /**
+   * Logs a refused attempt without waiting: for checks that throw at once. The write joins the ones flush() waits
+   * for, so the response (GraphQL or file) leaves only once the refusal is in the log.
+   */
+  logRefusal(entry: Omit<LogFields, 'outcome'>): void;
+  /** Logs without waiting, like logRefusal, for checks that are synchronous (reads of figures). */
+  logSoon(entry: LogFields): void;
   /**
    * Waits for the read-log entries written alongside the data reads. The response is held until this resolves,
    * and replaced by an error when it fails: no household data leave without their log entry.
@@ -21,14 +34,17 @@ export interface AccessService {
   flush(): Promise<void>;
 }
 
+type LogFields = { action: AccessAction; breakGlass?: boolean; householdId?: string | null; searchTerms?: string | null; basis?: string | null; outcome: 'ALLOWED' | 'REFUSED'; operation?: string };
+
 export function createAccessService(deps: {
   viewer: Viewer | null;
   repos: Repositories;
   limits: Limits;
   requestId: string;
   now: () => Date;
+  policy: AccessPolicy;
 }): AccessService {
-  const { viewer, repos, limits, requestId, now } = deps;
+  const { viewer, repos, limits, requestId, now, policy } = deps;
   let distinct = 0;
 
   const entry = (fields: Partial<Omit<AccessLogEntry, 'id' | 'at'>> & Pick<AccessLogEntry, 'action' | 'outcome' | 'operation'>): Omit<AccessLogEntry, 'id' | 'at'> => ({
@@ -45,12 +61,28 @@ export function createAccessService(deps: {
 
   // Read-log writes run beside the data reads instead of before them; flush() gates the response on them.
   const pendingLogs: Promise<void>[] = [];
+  const queue = (written: Promise<void>) => {
+    // Observed here so that a failure is not an unhandled rejection before flush() reports it.
+    written.catch(() => undefined);
+    pendingLogs.push(written);
+  };
+  /** Households whose access in this request rests on a break-glass grant: every entry about them is flagged. */
+  const underBreakGlass = new Set<string>();
+  const logEntry = (fields: LogFields) =>
+    entry({ ...fields, operation: fields.operation ?? service.operation, breakGlass: fields.breakGlass ?? (fields.householdId ? underBreakGlass.has(fields.householdId) : false) });
   const service: AccessService = {
     viewer,
     operation: 'unknown',
     household: (id) => decisions.load(id),
+    decide: (facts) => (viewer ? decideHouseholdAccess(viewer, facts, dayOf(now()), policy) : { allowed: false, missing: 'sign in to see household data' }),
     async log(fields) {
-      await repos.access.append([entry({ operation: fields.operation ?? service.operation, ...fields })]);
+      await repos.access.append([logEntry(fields)]);
+    },
+    logRefusal(fields) {
+      queue(repos.access.append([logEntry({ ...fields, outcome: 'REFUSED' })]));
+    },
+    logSoon(fields) {
+      queue(repos.access.append([logEntry(fields)]));
     },
     async flush() {
       await Promise.all(pendingLogs);
@@ -59,37 +91,40 @@ export function createAccessService(deps: {
 
   // One statement for the facts and one write for the log per batch; a read is logged before its data leave.
   const decisions = new DataLoader<string, AccessDecision>(async (ids) => {
-    if (!viewer) return ids.map(() => ({ allowed: false, missing: 'sign in to see household data' }) as const);
+    // A refusal before any fact is read is logged once per batch, without the ids (they were not looked at).
+    const refuseAll = (missing: string) => {
+      queue(repos.access.append([entry({ action: 'READ', operation: service.operation, outcome: 'REFUSED', basis: `${missing} (${ids.length} households)` })]));
+      return ids.map(() => ({ allowed: false, missing }) as const);
+    };
+    if (!viewer) return refuseAll('sign in to see household data');
     distinct += ids.length;
-    if (distinct > MAX_HOUSEHOLDS_PER_REQUEST) {
-      await repos.access.append([entry({ action: 'READ', operation: service.operation, outcome: 'REFUSED', basis: `more than ${MAX_HOUSEHOLDS_PER_REQUEST} households in one request` })]);
-      return ids.map(() => ({ allowed: false, missing: `at most ${MAX_HOUSEHOLDS_PER_REQUEST} households per request` }) as const);
-    }
-    if (limits.refusedLookups.count(viewer.accountId) > 30) {
-      return ids.map(() => ({ allowed: false, missing: 'too many refused lookups; try again later' }) as const);
-    }
+    if (distinct > MAX_HOUSEHOLDS_PER_REQUEST) return refuseAll(`at most ${MAX_HOUSEHOLDS_PER_REQUEST} households per request`);
+    if (limits.refusedLookups.count(viewer.accountId) > 30) return refuseAll('too many refused lookups; try again later');
     const facts = new Map((await repos.access.facts(ids, viewer.accountId, accessFactsScopeOf(viewer.role))).map((f) => [f.householdId, f]));
     const today = dayOf(now());
-    const decided = ids.map((id) => decideHouseholdAccess(viewer, facts.get(id), today));
+    const decided = ids.map((id) => decideHouseholdAccess(viewer, facts.get(id), today, policy));
+    ids.forEach((id, index) => {
+      const decision = decided[index]!;
+      if (decision.allowed && decision.breakGlass) underBreakGlass.add(id);
+    });
     decided.forEach((decision) => {
       if (!decision.allowed) limits.refusedLookups.hit(viewer.accountId);
     });
-    const written = repos.access.append(
-      ids.map((id, index) => {
-        const decision = decided[index]!;
-        return entry({
-          action: 'READ',
-          operation: service.operation,
-          householdId: id,
-          basis: decision.allowed ? decision.basis : decision.missing,
-          outcome: decision.allowed ? 'ALLOWED' : 'REFUSED',
-          breakGlass: decision.allowed && decision.breakGlass,
-        });
-      }),
+    queue(
+      repos.access.append(
+        ids.map((id, index) => {
+          const decision = decided[index]!;
+          return entry({
+            action: 'READ',
+            operation: service.operation,
+            householdId: id,
+            basis: decision.allowed ? decision.basis : (decision.logged ?? decision.missing),
+            outcome: decision.allowed ? 'ALLOWED' : 'REFUSED',
+            breakGlass: decision.allowed && decision.breakGlass,
+          });
+        }),
+      ),
     );
-    // Observed here so that a failure is not an unhandled rejection before flush() reports it.
-    written.catch(() => undefined);
-    pendingLogs.push(written);
     return decided;
   });
 

@@ -1,19 +1,38 @@
 // Need-to-know for household data, decided from graph facts and explained: which path allows it, or which condition is missing.
 import type { AccessFacts, AccessFactsScope } from '../repositories/access-repository.js';
+import { addDays } from '../repositories/household-repository.js';
 import type { Viewer } from './viewer.js';
 
 export type AccessDecision =
   | { allowed: true; basis: string; breakGlass: boolean }
-  | { allowed: false; missing: string; notFound?: true };
+  /**
+   * `missing` is what the caller is told; `logged` (when set) is what the access log keeps instead. They differ for
+   * a household that does not exist: the caller gets the answer it would get for one that is not theirs, so that
+   * no refusal tells whether an id exists.
+   */
+  | { allowed: false; missing: string; logged?: string };
+
+/** Settings of the access rules that are configuration, not law: see README "Access control". */
+export interface AccessPolicy {
+  /** Days a shelter keeps access after its relation with a household ended (refusal, exit from list or shelter). */
+  shelterAccessDays: number;
+}
 
 const FACILITY_KINDS = new Set(['SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'WAITING_LIST_EXIT', 'REFUSAL', 'PLACEMENT', 'SHELTER_EXIT']);
+/**
+ * Steps after which a family still applies to, waits for or stays at the facility: the relation is open. Leaving
+ * the waiting list for a place there (outcome PLACED) is the start of the stay, not an end.
+ */
+const keepsRelationOpen = (e: AccessFacts['facilityEvents'][number]) =>
+  e.kind === 'SHELTER_APPLICATION' || e.kind === 'WAITING_LIST_ENTRY' || e.kind === 'PLACEMENT' || (e.kind === 'WAITING_LIST_EXIT' && e.waitingListOutcome === 'PLACED');
 
 /**
  * Decides whether the viewer may read a household, on a given day.
  * - Coordinator: households of its own region (the chain task is its ground).
  * - Agency worker: an active care relation (open referral to or from its agency, regie held by its agency, an open
  *   placement at its facility, or recent involvement) and a valid consent naming its agency, or a legal ground.
- * - Shelter staff: households that applied to, wait for, were refused by or stay at its facilities.
+ * - Shelter staff: households that apply to, wait for or stay at its facilities, and for a set term
+ *   (AccessPolicy.shelterAccessDays) after a refusal or an exit ended that relation.
  * - Policy maker and administrator: never; they see aggregates and reference data only.
  * Break-glass grants allow access with a stated reason and are flagged for review.
  */
@@ -22,8 +41,13 @@ export function accessFactsScopeOf(role: Viewer['role']): AccessFactsScope {
   return role === 'AGENCY_WORKER' || role === 'SHELTER_STAFF' ? 'CARE' : 'REGION';
 }
 
-export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undefined, today: string): AccessDecision {
-  if (!facts) return { allowed: false, missing: 'the household does not exist', notFound: true };
+export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undefined, today: string, policy: AccessPolicy): AccessDecision {
+  if (!facts) {
+    // Answered as for a household in no region with no relations and no grant: the same words an existing
+    // household that is not the viewer's gets.
+    const asIfUnrelated = decideHouseholdAccess(viewer, UNRELATED, today, policy);
+    return { allowed: false, missing: asIfUnrelated.allowed ? 'no access' : asIfUnrelated.missing, logged: 'the household does not exist' };
+  }
   const grant = facts.grants[0];
   const role = viewer.role;
 
@@ -41,11 +65,9 @@ export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undef
   if (!agencyId) return { allowed: false, missing: 'your account is not linked to an agency' };
 
   if (role === 'SHELTER_STAFF') {
-    const atOwnFacility = facts.facilityEvents.find((e) => FACILITY_KINDS.has(e.kind) && e.facilityAgencyId === agencyId);
-    if (atOwnFacility) {
-      return { allowed: true, basis: `${atOwnFacility.kind.toLowerCase()} ${atOwnFacility.id} at facility ${atOwnFacility.facilityId}`, breakGlass: false };
-    }
-    return grantOr(grant, 'the household has no application, waiting-list entry, refusal or placement at your facilities');
+    const relation = shelterRelation(facts, agencyId, today, policy);
+    if (relation.open) return { allowed: true, basis: relation.basis, breakGlass: false };
+    return grantOr(grant, relation.missing);
   }
 
   const relation = careRelation(facts, agencyId);
@@ -65,6 +87,34 @@ export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undef
       ? `consent ${lapsed.id} was withdrawn on ${lapsed.withdrawnOn}`
       : `consent ${lapsed.id} is valid only from ${lapsed.from} to ${lapsed.to}`;
   return grantOr(grant, why);
+}
+
+const UNRELATED: AccessFacts = {
+  householdId: '', cityId: '', registeredByAgencyId: null, referrals: [], regie: [], facilityEvents: [], recentAgencyEvents: [], consents: [], grounds: [], grants: [],
+};
+
+/**
+ * A shelter's relation with a household, per facility of its own: open while the last step there is an application,
+ * a waiting-list entry or a placement; after a refusal or an exit it runs on for the configured term.
+ */
+function shelterRelation(facts: AccessFacts, agencyId: string, today: string, policy: AccessPolicy): { open: true; basis: string } | { open: false; missing: string } {
+  const own = facts.facilityEvents.filter((e) => FACILITY_KINDS.has(e.kind) && e.facilityAgencyId === agencyId);
+  if (own.length === 0) return { open: false, missing: 'the household has no application, waiting-list entry, refusal or placement at your facilities' };
+  let latestEnd: string | null = null;
+  for (const facilityId of new Set(own.map((e) => e.facilityId))) {
+    const steps = own.filter((e) => e.facilityId === facilityId);
+    const lastDay = steps.reduce((day, e) => (e.occurredOn > day ? e.occurredOn : day), '');
+    const last = steps.filter((e) => e.occurredOn === lastDay);
+    const open = last.find(keepsRelationOpen);
+    if (open) return { open: true, basis: `${open.kind.toLowerCase()} ${open.id} at facility ${facilityId}` };
+    if (latestEnd === null || lastDay > latestEnd) latestEnd = lastDay;
+  }
+  // A shelter that holds regie (it takes it over at placement, 002 L1400-1408) still works with the family.
+  const regie = facts.regie.find((g) => g.agencyId === agencyId);
+  if (regie) return { open: true, basis: `regie ${regie.id} at ${regie.stage}, after the stay at ${own.at(-1)!.facilityId}` };
+  const until = addDays(latestEnd!, policy.shelterAccessDays);
+  if (today <= until) return { open: true, basis: `relation with your facility ended on ${latestEnd}; access runs until ${until}` };
+  return { open: false, missing: `the relation with your facilities ended on ${latestEnd}; access ran until ${until}` };
 }
 
 function careRelation(facts: AccessFacts, agencyId: string): string | null {

@@ -1,5 +1,6 @@
 // GET /exports/comparison.csv and /exports/comparison.html: the city comparison as a file, under the same rules
-// as the cityComparison query (policy makers suppressed, a coordinator its own region), and in the access log.
+// as the cityComparison query (policy makers suppressed, a coordinator its own region), and in the access log,
+// refused or allowed (comparisonScope logs both).
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { comparisonScope } from '../graphql/authorization.js';
@@ -21,14 +22,13 @@ export async function handleComparisonExport(request: Request, ctx: Context, for
   }
   let suppress: boolean;
   try {
-    ({ suppress } = comparisonScope(ctx, parsed.data.cities));
+    ({ suppress } = comparisonScope(ctx, parsed.data.cities, { action: 'EXPORT', operation: `comparison:${format}` }));
   } catch (error) {
     if (error instanceof ForbiddenError) return Response.json({ error: { code: 'FORBIDDEN', message: error.message } }, { status: ctx.viewer ? 403 : 401 });
     if (error instanceof ValidationError) return Response.json({ error: { code: 'VALIDATION', message: error.message } }, { status: 400 });
     throw error;
   }
   const comparison = await compareCities({ repos: ctx.repos, loaders: ctx.loaders }, parsed.data.cities, parsed.data, suppress);
-  await ctx.access.log({ action: 'EXPORT', outcome: 'ALLOWED', operation: `comparison:${format}`, basis: parsed.data.cities.join(',') });
   const name = `ketenkaart-vergelijking-${parsed.data.from}-${parsed.data.to}`;
   const headers = { 'cache-control': 'no-store' };
   if (format === 'html') return new Response(comparisonToHtml(comparison), { headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });

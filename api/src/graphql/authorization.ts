@@ -1,12 +1,27 @@
 // Checks resolvers run before they read or change household data: signed in, right role, CSRF, need-to-know.
-import type { Role } from '@ketenkaart/schema';
+import type { AccessAction, Role } from '@ketenkaart/schema';
 import type { Viewer } from '../access/viewer.js';
 import type { Context } from '../context.js';
 import type { Actor } from '../repositories/household-repository.js';
-import { ForbiddenError, NotFoundError, ValidationError } from './errors.js';
+import { ForbiddenError, ValidationError } from './errors.js';
+
+/**
+ * The one way to refuse an attempt: it goes into the access log (flushed before the response leaves, on the
+ * GraphQL and the file paths alike) and the caller gets a ForbiddenError with the same words.
+ */
+export function refuse(ctx: Pick<Context, 'access'>, message: string, about: { action?: AccessAction; householdId?: string | null; operation?: string } = {}): ForbiddenError {
+  const action = about.action ?? ((about.operation ?? ctx.access.operation).startsWith('mutation') ? 'CHANGE' : 'READ');
+  ctx.access.logRefusal({ action, basis: message, householdId: about.householdId ?? null, ...(about.operation ? { operation: about.operation } : {}) });
+  return new ForbiddenError(message);
+}
+
+/** Logs a read of figures (aggregates): which regions and whether suppressed; never a household or a person. */
+export function logAggregateRead(ctx: Pick<Context, 'access'>, cityIds: readonly string[], suppress: boolean, action: AccessAction = 'READ', operation?: string): void {
+  ctx.access.logSoon({ action, outcome: 'ALLOWED', basis: `figures of ${cityIds.join(',')}${suppress ? ', small counts suppressed' : ''}`, ...(operation ? { operation } : {}) });
+}
 
 export function requireViewer(ctx: Context): Viewer {
-  if (!ctx.viewer) throw new ForbiddenError('sign in first');
+  if (!ctx.viewer) throw refuse(ctx, 'sign in first');
   return ctx.viewer;
 }
 
@@ -15,16 +30,26 @@ export const CHAIN_WORKERS: readonly Role[] = ['COORDINATOR', 'AGENCY_WORKER', '
 
 export function requireWriter(ctx: Context, roles: readonly Role[] = CHAIN_WORKERS): Viewer {
   const viewer = requireViewer(ctx);
-  if (!ctx.csrfOk) throw new ForbiddenError('missing or wrong x-csrf-token header for a cookie session');
-  if (!roles.includes(viewer.role)) throw new ForbiddenError(`your role (${viewer.role}) may not do this`);
+  if (!ctx.csrfOk) throw refuse(ctx, 'missing or wrong x-csrf-token header for a cookie session');
+  if (!roles.includes(viewer.role)) throw refuse(ctx, `your role (${viewer.role}) may not do this`);
   return viewer;
 }
 
-/** Need-to-know for one household; the refusal says which condition is missing, and both outcomes are logged. */
-export async function requireHousehold(ctx: Context, householdId: string): Promise<void> {
+/**
+ * Need-to-know for one household; the refusal says which condition is missing, and both outcomes are logged. A
+ * household that does not exist gets the refusal one that is not the viewer's would get (no existence oracle).
+ *
+ * `createsAccess`: the change would give an agency access later on (a consent, legal ground, referral, regie or a
+ * step an agency acted in). Break-glass is a read of last resort: under it such changes are refused, so that a
+ * grant cannot be turned into lasting access the worker could not have recorded without it.
+ */
+export async function requireHousehold(ctx: Context, householdId: string, options: { createsAccess?: boolean } = {}): Promise<void> {
   requireViewer(ctx);
   const decision = await ctx.access.household(householdId);
-  if (!decision.allowed) throw decision.notFound ? new NotFoundError('Household', householdId) : new ForbiddenError(decision.missing);
+  if (!decision.allowed) throw new ForbiddenError(decision.missing);
+  if (options.createsAccess && decision.breakGlass) {
+    throw refuse(ctx, 'break-glass lets you read this household, not record consent, legal grounds, referrals, regie or steps that give access later', { householdId });
+  }
 }
 
 export function actorOf(viewer: Viewer): Actor {
@@ -32,9 +57,9 @@ export function actorOf(viewer: Viewer): Actor {
 }
 
 /** Agency workers and shelter staff act for their own agency; coordinators name the agency that acted. */
-export function actingAgency(viewer: Viewer, given: string | null | undefined): string | null {
+export function actingAgency(ctx: Pick<Context, 'access'>, viewer: Viewer, given: string | null | undefined): string | null {
   if (viewer.role === 'COORDINATOR') return given ?? null;
-  if (given && given !== viewer.agencyId) throw new ForbiddenError('you can only record steps of your own agency');
+  if (given && given !== viewer.agencyId) throw refuse(ctx, 'you can only record steps of your own agency');
   return viewer.agencyId;
 }
 
@@ -44,11 +69,14 @@ export async function afterHouseholdChange(ctx: Context, householdId: string, ba
   await ctx.gaps.refresh([householdId]);
 }
 
-/** Policy makers compare any cities, suppressed; a coordinator sees its own region exactly. */
-export function comparisonScope(ctx: Context, cityIds: string[]): { suppress: boolean } {
+/** Policy makers compare any cities, suppressed; a coordinator sees its own region exactly. Allowed or not, it is logged. */
+export function comparisonScope(ctx: Context, cityIds: string[], about: { action: AccessAction; operation?: string } = { action: 'READ' }): { suppress: boolean } {
   const viewer = requireViewer(ctx);
   if (cityIds.length === 0 || cityIds.length > 50) throw new ValidationError([{ path: ['centrumgemeenteIds'], message: 'give 1 to 50 regions' }]);
-  if (viewer.role === 'POLICY_MAKER') return { suppress: true };
-  if (viewer.role === 'COORDINATOR' && cityIds.every((id) => id === viewer.centrumgemeenteId)) return { suppress: false };
-  throw new ForbiddenError('comparisons are for policy makers; a coordinator sees its own region');
+  const suppress = viewer.role === 'POLICY_MAKER';
+  if (!suppress && !(viewer.role === 'COORDINATOR' && cityIds.every((id) => id === viewer.centrumgemeenteId))) {
+    throw refuse(ctx, 'comparisons are for policy makers; a coordinator sees its own region', about);
+  }
+  logAggregateRead(ctx, cityIds, suppress, about.action, about.operation);
+  return { suppress };
 }

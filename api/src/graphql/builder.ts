@@ -29,6 +29,15 @@ export const builder = new SchemaBuilder<{
   scopeAuth: {
     // Deny by default: a failed or throwing check hides the field.
     treatErrorsAsUnauthorized: true,
+    // A refused root field goes into the access log like every other refusal. Refusals of a household object are
+    // logged by the access service itself, with the household.
+    unauthorizedError: (_parent, ctx, info, result) => {
+      const root = info.parentType.name;
+      if (root === 'Query' || root === 'Mutation') {
+        ctx.access.logRefusal({ action: root === 'Mutation' ? 'CHANGE' : 'READ', basis: `${info.fieldName}: ${result.message}` });
+      }
+      return result.message;
+    },
     authScopes: (ctx) => ({
       signedIn: ctx.viewer !== null,
       role: (role) => ctx.viewer?.role === role,

@@ -21,6 +21,7 @@ import './mutations/events.js';
 import './mutations/referrals.js';
 import './mutations/regie.js';
 import './mutations/consent.js';
+import './types/BreakGlass.js';
 import './mutations/accounts.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -1,6 +1,6 @@
 // The facts access decisions rest on (care relations, consent, legal grounds, break-glass), and the append-only access log.
 import { z } from 'zod';
-import { AccessAction, AccessOutcome, ConsentPurpose, Role, type AccessLogEntry } from '@ketenkaart/schema';
+import { AccessAction, AccessOutcome, ConsentMethod, ConsentPurpose, Role, type AccessLogEntry } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
 import { addDays, dayOf } from './household-repository.js';
@@ -14,7 +14,7 @@ const AccessFactsRow = z.object({
   referrals: z.array(z.object({ id: z.string(), status: z.string(), fromAgencyId: z.string(), toAgencyId: z.string() })),
   regie: z.array(z.object({ id: z.string(), agencyId: z.string(), stage: z.string() })),
   facilityEvents: z.array(
-    z.object({ id: z.string(), kind: z.string(), facilityId: z.string(), facilityAgencyId: opt(z.string()), occurredOn: z.string() }),
+    z.object({ id: z.string(), kind: z.string(), facilityId: z.string(), facilityAgencyId: opt(z.string()), occurredOn: z.string(), waitingListOutcome: opt(z.string()) }),
   ),
   recentAgencyEvents: z.array(z.object({ id: z.string(), agencyId: z.string(), occurredOn: z.string() })),
   consents: z.array(
@@ -50,11 +50,13 @@ CALL (h) {
 CALL (h) {
   MATCH (e:Event {householdId: h.id})-[:AT_FACILITY]->(f:Facility)
   WHERE NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
-  RETURN collect(e { .id, .kind, .facilityId, facilityAgencyId: f.agencyId, occurredOn: toString(e.occurredOn) }) AS facilityEvents
+  RETURN collect(e { .id, .kind, .facilityId, .waitingListOutcome, facilityAgencyId: f.agencyId, occurredOn: toString(e.occurredOn) }) AS facilityEvents
 }
 CALL (h) {
+  // Involvement counts once the agency acted itself (recorded the step, accepted): a coordinator naming an agency
+  // on a step does not open the household to it.
   MATCH (e:Event {householdId: h.id})
-  WHERE e.agencyId IS NOT NULL AND e.occurredOn >= date($recentSince)
+  WHERE e.agencyId IS NOT NULL AND e.reportingAgencyId = e.agencyId AND e.occurredOn >= date($recentSince)
   RETURN collect(e { .id, .agencyId, occurredOn: toString(e.occurredOn) }) AS recentAgencyEvents
 }
 CALL (h) {
@@ -104,7 +106,7 @@ CALL () {
   MATCH (f:Facility {agencyId: $agencyId})<-[:AT_FACILITY]-(e:Event)
   RETURN e.householdId AS householdId
   UNION
-  MATCH (a:Agency {id: $agencyId})-[:ACTED_IN]->(e:Event) WHERE e.occurredOn >= date($recentSince)
+  MATCH (a:Agency {id: $agencyId})-[:ACTED_IN]->(e:Event) WHERE e.occurredOn >= date($recentSince) AND e.reportingAgencyId = $agencyId
   RETURN e.householdId AS householdId
 }
 RETURN collect(DISTINCT householdId) AS ids`, z.object({ ids: z.array(z.string()) }));
@@ -149,6 +151,60 @@ SET b += $grant, b.at = datetime($now), b.until = datetime($until), b.reviewed =
 CREATE (b)-[:BREAK_GLASS_FOR]->(h)
 RETURN b.id AS id`, z.object({ id: z.string() }));
 
+/**
+ * The write lock a check-then-write takes first, in its own transaction, on the household it guards: two
+ * concurrent consents or grants for one household are decided one after the other.
+ */
+const lockHousehold = statement('lockHouseholdForAccess', cypher`
+MATCH (h:Household {id: $householdId})
+SET h._lock = $lock
+RETURN h.id AS id, h.centrumgemeenteId AS cityId`, z.object({ id: z.string(), cityId: z.string() }));
+
+const BreakGlassUseRow = z.object({
+  id: z.string(),
+  householdId: z.string(),
+  householdReference: z.string(),
+  cityId: z.string(),
+  accountId: z.string(),
+  agencyId: opt(z.string()),
+  reason: z.string(),
+  startedAt: instant,
+  expiresAt: instant,
+  reviewed: z.boolean(),
+  reviewedBy: opt(z.string()),
+  reviewedAt: opt(instant),
+  reviewNote: opt(z.string()),
+  actions: z.array(z.object({ at: instant, action: AccessAction, operation: z.string(), outcome: AccessOutcome })),
+});
+export type BreakGlassUse = z.infer<typeof BreakGlassUseRow>;
+
+// Grants are few next to households: a scan of them per region is cheap. Reads and writes under a grant are the
+// flagged log entries of its account on its household while it ran.
+const breakGlassUses = statement('breakGlassUses', cypher`
+MATCH (b:BreakGlassGrant)-[:BREAK_GLASS_FOR]->(h:Household)
+WHERE h.centrumgemeenteId = $cityId AND ($reviewed IS NULL OR b.reviewed = $reviewed) AND ($after IS NULL OR b.id < $after)
+  AND ($ids IS NULL OR b.id IN $ids)
+CALL (b) {
+  MATCH (l:AccessLogEntry {householdId: b.householdId})
+  WHERE l.accountId = b.accountId AND l.breakGlass = true AND l.at >= b.at AND l.at <= b.until
+  RETURN collect(l { .action, .operation, .outcome, at: toString(l.at) }) AS actions
+}
+RETURN b.id AS id, b.householdId AS householdId, h.reference AS householdReference, h.centrumgemeenteId AS cityId,
+  b.accountId AS accountId, b.agencyId AS agencyId, b.reason AS reason, toString(b.at) AS startedAt, toString(b.until) AS expiresAt,
+  b.reviewed AS reviewed, b.reviewedBy AS reviewedBy, toString(b.reviewedAt) AS reviewedAt, b.reviewNote AS reviewNote, actions
+ORDER BY b.id DESC
+LIMIT $limit`, BreakGlassUseRow);
+
+const lockBreakGlass = statement('lockBreakGlassGrant', cypher`
+MATCH (b:BreakGlassGrant {id: $id})-[:BREAK_GLASS_FOR]->(h:Household)
+SET b._lock = $lock
+RETURN b.id AS id, h.centrumgemeenteId AS cityId, b.reviewed AS reviewed`, z.object({ id: z.string(), cityId: z.string(), reviewed: z.boolean() }));
+
+const reviewBreakGlass = statement('reviewBreakGlassGrant', cypher`
+MATCH (b:BreakGlassGrant {id: $id})
+SET b.reviewed = true, b.reviewedBy = $reviewedBy, b.reviewedAt = datetime($now), b.reviewNote = $note
+RETURN b.id AS id`, z.object({ id: z.string() }));
+
 // The log has a create statement and read statements only: there is no way to change or remove an entry.
 const appendLog = statement('appendAccessLog', cypher`
 UNWIND $entries AS entry
@@ -186,10 +242,22 @@ LIMIT $limit`, LogRow);
 
 export type AccessLogRecord = z.infer<typeof LogRow>;
 
-/** Log ids sort by time: a zero-padded millisecond clock and a random tail. */
-function logId(at: Date): string {
-  return `log_${at.getTime().toString().padStart(14, '0')}_${newId('event').slice(3, 15)}`;
+/** Log and grant ids sort by time: a zero-padded millisecond clock and a random tail. */
+function timeOrderedId(prefix: string, at: Date): string {
+  return `${prefix}_${at.getTime().toString().padStart(14, '0')}_${newId('event').slice(3, 15)}`;
 }
+const logId = (at: Date) => timeOrderedId('log', at);
+
+/** Who recorded a fact: the account and the agency it works for. */
+export interface Recorder {
+  accountId: string;
+  agencyId: string | null;
+}
+
+/** A check run inside the write transaction after the household's lock: null allows, a text refuses. */
+export type AccessCheck = (facts: AccessFacts | undefined) => string | null;
+
+export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export const RECENT_INVOLVEMENT_DAYS = 90;
 
@@ -209,18 +277,36 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
       return row?.ids ?? [];
     },
 
-    async addConsent(input: { householdId: string; purpose: z.infer<typeof ConsentPurpose>; recipientAgencyIds: string[]; from: string; to: string }, recordedBy: string) {
+    /**
+     * Records the family's consent. With a check, the household is locked and the recorder's access decided from
+     * the facts as they are inside this transaction, before anything is written.
+     */
+    async addConsent(
+      input: { householdId: string; purpose: z.infer<typeof ConsentPurpose>; recipientAgencyIds: string[]; from: string; to: string; method: z.infer<typeof ConsentMethod> },
+      recorder: Recorder,
+      check?: AccessCheck,
+    ): Promise<Checked<string>> {
       const id = newId('event').replace(/^ev_/, 'con_');
-      await executor.write((tx) =>
-        tx.run(createConsent, {
+      const at = now();
+      return executor.write(async (tx) => {
+        if (check) {
+          const [locked] = await tx.run(lockHousehold, { householdId: input.householdId, lock: id });
+          const [facts] = locked ? await tx.run(accessFacts, { ids: [input.householdId], accountId: recorder.accountId, now: at.toISOString(), recentSince: recentSince() }) : [];
+          const refusal = check(facts);
+          if (refusal) return { ok: false, reason: refusal };
+        }
+        await tx.run(createConsent, {
           householdId: input.householdId,
-          consent: { id, householdId: input.householdId, purpose: input.purpose, recipientAgencyIds: input.recipientAgencyIds, recordedBy },
+          consent: {
+            id, householdId: input.householdId, purpose: input.purpose, recipientAgencyIds: input.recipientAgencyIds,
+            givenBy: 'FAMILY', method: input.method, recordedBy: recorder.accountId, ...(recorder.agencyId ? { recordedByAgencyId: recorder.agencyId } : {}),
+          },
           from: input.from,
           to: input.to,
-          now: now().toISOString(),
-        }),
-      );
-      return id;
+          now: at.toISOString(),
+        });
+        return { ok: true, value: id };
+      });
     },
 
     consentById: async (id: string) => (await executor.read((tx) => tx.run(consentById, { id })))[0] ?? null,
@@ -244,18 +330,47 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
       return id;
     },
 
-    async breakGlass(householdId: string, accountId: string, reason: string, hours: number) {
+    /**
+     * Opens a household under break-glass for some hours. The household is locked first and `allowed` decides on
+     * its region (null when there is no such household) inside the same transaction.
+     */
+    async breakGlass(
+      householdId: string,
+      recorder: Recorder,
+      reason: string,
+      hours: number,
+      allowed: (household: { cityId: string } | null) => string | null,
+    ): Promise<Checked<{ id: string; expiresAt: string }>> {
       const at = now();
-      const id = newId('event').replace(/^ev_/, 'bg_');
-      await executor.write((tx) =>
-        tx.run(createBreakGlass, {
+      const id = timeOrderedId('bg', at);
+      const expiresAt = new Date(at.getTime() + hours * 3600_000).toISOString();
+      return executor.write(async (tx) => {
+        const [household] = await tx.run(lockHousehold, { householdId, lock: id });
+        const refusal = allowed(household ? { cityId: household.cityId } : null);
+        if (refusal) return { ok: false, reason: refusal };
+        await tx.run(createBreakGlass, {
           householdId,
-          grant: { id, householdId, accountId, reason },
+          grant: { id, householdId, accountId: recorder.accountId, ...(recorder.agencyId ? { agencyId: recorder.agencyId } : {}), reason },
           now: at.toISOString(),
-          until: new Date(at.getTime() + hours * 3600_000).toISOString(),
-        }),
-      );
-      return id;
+          until: expiresAt,
+        });
+        return { ok: true, value: { id, expiresAt } };
+      });
+    },
+
+    /** Break-glass uses on households of a region, newest first, with the reads and writes made under each. */
+    breakGlassUses: (filter: { cityId: string; reviewed: boolean | null; ids?: string[] }, first: number, after: string | null) =>
+      executor.read((tx) => tx.run(breakGlassUses, { cityId: filter.cityId, reviewed: filter.reviewed, ids: filter.ids ?? null, after, limit: first + 1 })),
+
+    /** Marks a use reviewed by a coordinator of its region; the grant is locked while it is checked. */
+    async reviewBreakGlassUse(id: string, reviewer: { accountId: string; cityId: string }, note: string | null): Promise<Checked<string>> {
+      return executor.write(async (tx) => {
+        const [grant] = await tx.run(lockBreakGlass, { id, lock: reviewer.accountId });
+        if (!grant || grant.cityId !== reviewer.cityId) return { ok: false, reason: 'NOT_IN_REGION' };
+        if (grant.reviewed) return { ok: false, reason: 'ALREADY_REVIEWED' };
+        await tx.run(reviewBreakGlass, { id, reviewedBy: reviewer.accountId, now: now().toISOString(), note });
+        return { ok: true, value: id };
+      });
     },
 
     async append(entries: Omit<AccessLogEntry, 'id' | 'at'>[]): Promise<void> {

@@ -119,6 +119,44 @@ OPTIONAL MATCH (h:Household) WHERE h.id IN $householdIds
 RETURN facilities, agencies, collect(DISTINCT h.id) AS households`,
   z.object({ facilities: z.array(z.string()), agencies: z.array(z.string()), households: z.array(z.string()) }));
 
+/**
+ * Households a shelter may link rows to: an application, placement or other step at one of its facilities, a
+ * referral to it, or a link its coordinator confirmed for one facility (ShelterLinkConfirmation).
+ */
+const linkableHouseholds = statement('linkableShelterHouseholds', cypher`
+MATCH (h:Household) WHERE h.id IN $householdIds
+CALL (h) {
+  MATCH (e:Event {householdId: h.id})-[:AT_FACILITY]->(f:Facility)
+  WHERE f.agencyId = $agencyId AND NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
+  RETURN count(e) AS steps
+}
+CALL (h) {
+  MATCH (r:Referral {householdId: h.id})
+  WHERE r.toAgencyId = $agencyId
+  RETURN count(r) AS referrals
+}
+CALL (h) {
+  MATCH (c:ShelterLinkConfirmation {householdId: h.id})
+  RETURN collect(c.facilityId) AS confirmedFacilityIds
+}
+RETURN h.id AS householdId, steps + referrals > 0 AS related, confirmedFacilityIds`,
+  z.object({ householdId: z.string(), related: z.boolean(), confirmedFacilityIds: z.array(z.string()) }));
+
+const confirmLink = statement('confirmShelterLink', cypher`
+MATCH (h:Household {id: $householdId}), (f:Facility {id: $facilityId})
+MERGE (c:ShelterLinkConfirmation {id: $id})
+ON CREATE SET c.householdId = h.id, c.facilityId = f.id, c.confirmedBy = $confirmedBy, c.confirmedAt = datetime($now)
+WITH c, h, f
+MERGE (c)-[:CONFIRMS_LINK_TO]->(h)
+MERGE (c)-[:AT_FACILITY]->(f)
+RETURN c.id AS id, c.householdId AS householdId, c.facilityId AS facilityId, c.confirmedBy AS confirmedBy, toString(c.confirmedAt) AS confirmedAt`,
+  z.object({ id: z.string(), householdId: z.string(), facilityId: z.string(), confirmedBy: z.string(), confirmedAt: instant }));
+
+const householdAndFacilityRegions = statement('shelterLinkRegions', cypher`
+MATCH (h:Household {id: $householdId}), (f:Facility {id: $facilityId})
+RETURN h.centrumgemeenteId AS householdCityId, f.centrumgemeenteId AS facilityCityId`,
+  z.object({ householdCityId: z.string(), facilityCityId: opt(z.string()) }));
+
 export interface ShelterWriteProvenance {
   recordedBy: string;
   reportingAgencyId: string | null;
@@ -154,6 +192,17 @@ export function createShelterRepository(executor: CypherExecutor) {
         households: new Set(row?.households ?? []),
       };
     },
+
+    /** For each existing household among the ids: whether the shelter agency has a relation, and confirmed links. */
+    linkable: async (householdIds: string[], agencyId: string) =>
+      householdIds.length === 0 ? [] : executor.read((tx) => tx.run(linkableHouseholds, { householdIds, agencyId })),
+
+    /** The regions of a household and a facility, or null when either does not exist. */
+    linkRegions: async (householdId: string, facilityId: string) => (await executor.read((tx) => tx.run(householdAndFacilityRegions, { householdId, facilityId })))[0] ?? null,
+
+    /** Records that a coordinator confirmed a household's link to a facility; confirming twice changes nothing. */
+    confirmLink: async (householdId: string, facilityId: string, confirmedBy: string, now: Date) =>
+      (await executor.write((tx) => tx.run(confirmLink, { id: `slc-${householdId}-${facilityId}`, householdId, facilityId, confirmedBy, now: now.toISOString() })))[0]!,
 
     /** Writes validated rows of one kind in one transaction: all of them or, on any error, none. */
     async write(kind: ShelterRecordKind, rows: ShelterRow[], provenance: ShelterWriteProvenance, summary: Record<string, string | number>): Promise<ShelterWriteResult> {

@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { ShelterRecordKind } from '@ketenkaart/schema';
 import type { Context } from '../context.js';
+import { refuse } from '../graphql/authorization.js';
 import { dayOf } from '../repositories/household-repository.js';
 import { readShelterCsv, shelterRecordsToCsv } from './shelter-csv.js';
 import { facilitiesInScope, importShelterRows } from './shelter-import.js';
@@ -34,13 +35,20 @@ function paramsOf<T extends z.ZodType>(schema: T, request: Request): z.infer<T> 
   return problem(400, 'VALIDATION', parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`).join('; '));
 }
 
+/** A refused file request: logged like every refusal (refuse()), answered with its HTTP status. */
+function refused(ctx: Context, request: Request, status: number, code: string, message: string): Response {
+  const operation = `shelter:${new URL(request.url).searchParams.get('kind') ?? 'unknown'}:${request.method === 'GET' ? 'export' : 'import'}`.slice(0, 80);
+  refuse(ctx, message, { action: request.method === 'GET' ? 'EXPORT' : 'IMPORT', operation });
+  return problem(status, code, message);
+}
+
 /** Who may use the file endpoints: signed-in shelter staff, with the CSRF token on uploads from cookie sessions. */
 function refusal(ctx: Context, request: Request): Response | null {
-  if (!ctx.viewer) return problem(401, 'UNAUTHENTICATED', 'sign in first');
+  if (!ctx.viewer) return refused(ctx, request, 401, 'UNAUTHENTICATED', 'sign in first');
   // Downloads are plain links (GET, no change, SameSite cookie); an upload changes data and needs the token.
-  if (request.method !== 'GET' && !ctx.csrfOk) return problem(403, 'FORBIDDEN', 'missing or wrong x-csrf-token header for a cookie session');
-  if (ctx.viewer.role !== 'SHELTER_STAFF') return problem(403, 'FORBIDDEN', 'only shelter staff report and download shelter records');
-  if (!ctx.limits.requests.hit(ctx.viewer.accountId)) return problem(429, 'RATE_LIMITED', 'too many requests; try again in a minute');
+  if (request.method !== 'GET' && !ctx.csrfOk) return refused(ctx, request, 403, 'FORBIDDEN', 'missing or wrong x-csrf-token header for a cookie session');
+  if (ctx.viewer.role !== 'SHELTER_STAFF') return refused(ctx, request, 403, 'FORBIDDEN', 'only shelter staff report and download shelter records');
+  if (!ctx.limits.requests.hit(ctx.viewer.accountId)) return refused(ctx, request, 429, 'RATE_LIMITED', 'too many requests; try again in a minute');
   return null;
 }
 
@@ -91,7 +99,7 @@ export async function handleShelterExport(request: Request, ctx: Context): Promi
   const params = paramsOf(ExportParams, request);
   if (params instanceof Response) return params;
   const scope = await facilitiesInScope(ctx.viewer!, ctx.repos);
-  if (params.facilityId && !scope.has(params.facilityId)) return problem(403, 'FORBIDDEN', `${params.facilityId} is not a facility of your organisation`);
+  if (params.facilityId && !scope.has(params.facilityId)) return refused(ctx, request, 403, 'FORBIDDEN', `${params.facilityId} is not a facility of your organisation`);
   const facilityIds = params.facilityId ? [params.facilityId] : [...scope];
   const records = await ctx.repos.shelter.records(params.kind, facilityIds, { history: params.history });
   await ctx.access.log({ action: 'EXPORT', outcome: 'ALLOWED', operation: `shelter:${params.kind}:${params.format}`, basis: `${records.length} records` });

@@ -34,7 +34,9 @@ export async function importShelterRows(
   const { repos, access, viewer, now } = deps;
   const { problems } = read;
   // Rows that parsed are checked against the graph too, so that one round shows every problem in the file.
-  if (read.rows.length) await checkShelterRows(kind, read.rows, { facilityIds: await facilitiesInScope(viewer, repos) }, repos.shelter, problems);
+  const links = read.rows.length
+    ? await checkShelterRows(kind, read.rows, { facilityIds: await facilitiesInScope(viewer, repos), linkingAgencyId: viewer.agencyId }, repos.shelter, problems)
+    : { unknownHouseholds: 0, unrelatedHouseholds: 0 };
   let written: ShelterWriteResult | null = null;
   if (!options.dryRun && problems.total === 0) {
     written = await repos.shelter.write(
@@ -53,7 +55,9 @@ export async function importShelterRows(
     action: 'IMPORT',
     outcome: problems.total === 0 ? 'ALLOWED' : 'REFUSED',
     operation: `shelter:${kind}:${options.source}${options.dryRun ? ':dry-run' : ''}`,
-    basis: `${read.rowCount} rows, ${problems.total} problems${written ? `, ${written.created} new, ${written.superseded} superseded` : ''}`,
+    // The caller is told the same for both; the log tells an id that does not exist from a refused link.
+    basis: `${read.rowCount} rows, ${problems.total} problems${written ? `, ${written.created} new, ${written.superseded} superseded` : ''}${
+      links.unknownHouseholds ? `, ${links.unknownHouseholds} unknown household ids` : ''}${links.unrelatedHouseholds ? `, ${links.unrelatedHouseholds} households without a relation` : ''}`,
   });
   return { kind, dryRun: options.dryRun, rows: read.rowCount, problems: problems.listed, totalProblems: problems.total, written };
 }

@@ -41,17 +41,31 @@ export function parseShelterRow(kind: ShelterRecordKind, line: number, values: R
   return null;
 }
 
+/** How many household links were refused, for the access log: unknown ids and households without a relation. */
+export interface LinkRefusals {
+  unknownHouseholds: number;
+  unrelatedHouseholds: number;
+}
+
 /**
- * Checks rows against the graph and each other: facilities must exist and be the viewer's, named agencies and
- * households must exist, and no natural key may occur twice in one upload.
+ * One answer for a household id that does not exist and one the shelter may not link: a file must not tell which
+ * ids exist. The access log keeps the difference (LinkRefusals).
+ */
+export const UNLINKABLE_HOUSEHOLD =
+  'you cannot link this household: it has no application, referral or placement with your organisation and its coordinator has not confirmed a link to this facility. Check the id, or leave it empty';
+
+/**
+ * Checks rows against the graph and each other: facilities must exist and be the viewer's, named agencies must
+ * exist, a named household must be one the shelter may link (a relation with the agency, or a link its coordinator
+ * confirmed for the facility), and no natural key may occur twice in one upload.
  */
 export async function checkShelterRows(
   kind: ShelterRecordKind,
   rows: NumberedRow[],
-  scope: { facilityIds: ReadonlySet<string> | 'ALL' },
+  scope: { facilityIds: ReadonlySet<string> | 'ALL'; linkingAgencyId: string | null },
   shelter: ShelterRepository,
   problems: ProblemList,
-): Promise<void> {
+): Promise<LinkRefusals> {
   const ids = {
     facilityIds: new Set<string>(),
     agencyIds: new Set<string>(),
@@ -62,15 +76,26 @@ export async function checkShelterRows(
     if ('householdId' in row && row.householdId) ids.householdIds.add(row.householdId);
     if ('alternativeAgencyId' in row && row.alternativeAgencyId) ids.agencyIds.add(row.alternativeAgencyId);
   }
-  const known = await shelter.known({ facilityIds: [...ids.facilityIds], agencyIds: [...ids.agencyIds], householdIds: [...ids.householdIds] });
+  const [known, linkable] = await Promise.all([
+    shelter.known({ facilityIds: [...ids.facilityIds], agencyIds: [...ids.agencyIds], householdIds: [...ids.householdIds] }),
+    scope.linkingAgencyId ? shelter.linkable([...ids.householdIds], scope.linkingAgencyId) : Promise.resolve([]),
+  ]);
+  const linkOf = new Map(linkable.map((l) => [l.householdId, l]));
+  const mayLink = (householdId: string, facilityId: string) => {
+    const link = linkOf.get(householdId);
+    return Boolean(link && (link.related || link.confirmedFacilityIds.includes(facilityId)));
+  };
+  const refusals: LinkRefusals = { unknownHouseholds: 0, unrelatedHouseholds: 0 };
   const firstLineOfKey = new Map<string, number>();
   for (const { line, row } of rows) {
     if (!known.facilities.has(row.facilityId)) problems.add({ line, column: 'facility_id', message: `no facility with id ${row.facilityId}` });
     else if (scope.facilityIds !== 'ALL' && !scope.facilityIds.has(row.facilityId)) {
       problems.add({ line, column: 'facility_id', message: `${row.facilityId} is not a facility of your organisation` });
     }
-    if ('householdId' in row && row.householdId && !known.households.has(row.householdId)) {
-      problems.add({ line, column: 'household_id', message: 'no household with this id; leave it empty when the family is not in Ketenkaart' });
+    if ('householdId' in row && row.householdId && !mayLink(row.householdId, row.facilityId)) {
+      if (known.households.has(row.householdId)) refusals.unrelatedHouseholds += 1;
+      else refusals.unknownHouseholds += 1;
+      problems.add({ line, column: 'household_id', message: UNLINKABLE_HOUSEHOLD });
     }
     if ('alternativeAgencyId' in row && row.alternativeAgencyId && !known.agencies.has(row.alternativeAgencyId)) {
       problems.add({ line, column: 'alternative_agency_id', message: `no agency with id ${row.alternativeAgencyId}` });
@@ -80,6 +105,7 @@ export async function checkShelterRows(
     if (earlier !== undefined) problems.add({ line, column: null, message: `same ${describeKey(kind)} as line ${earlier}` });
     else firstLineOfKey.set(key, line);
   }
+  return refusals;
 }
 
 function describeKey(kind: ShelterRecordKind): string {

@@ -2,7 +2,7 @@
 // switch them off (which ends their sessions). Every change is in the access log.
 import { z } from 'zod';
 import { Password, Role, Username, type Account } from '@ketenkaart/schema';
-import { requireWriter } from '../authorization.js';
+import { refuse, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
@@ -94,7 +94,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const admin = requireWriter(ctx, ['ADMIN']);
       const id = String(args.id);
-      if (id === admin.accountId && !args.active) throw new ForbiddenError('you cannot switch off your own account');
+      if (id === admin.accountId && !args.active) throw refuse(ctx, 'you cannot switch off your own account');
       const account = await ctx.repos.accounts.setActive(id, args.active, admin.accountId);
       if (!account) throw new NotFoundError('Account', id);
       await ctx.access.log({ action: 'CHANGE', outcome: 'ALLOWED', operation: 'setAccountActive', basis: `account ${id} ${args.active ? 'on' : 'off'} by ${admin.accountId}` });

@@ -1,23 +1,36 @@
-// Consent and legal grounds for sharing, emergency (break-glass) access, and the access log (toegangslog).
+// Consent and legal grounds for sharing, and the access log (toegangslog). Break-glass is in types/BreakGlass.ts.
 import { z } from 'zod';
+import type { ConsentMethod } from '@ketenkaart/schema';
 import type { AccessLogRecord } from '../../repositories/access-repository.js';
-import { afterHouseholdChange, requireHousehold, requireViewer, requireWriter } from '../authorization.js';
+import { afterHouseholdChange, refuse, requireHousehold, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.js';
 import { parseInput } from '../results.js';
-import { AccessActionEnum, AccessOutcomeEnum, ConsentPurposeEnum, RoleEnum } from '../types/household-enums.js';
+import { AccessActionEnum, AccessOutcomeEnum, ConsentMethodEnum, ConsentPurposeEnum, RoleEnum } from '../types/household-enums.js';
 import { consentSchema } from './households.js';
 import { isoDay, pastOrToday } from './dates.js';
 
 const errors = { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true as const };
 
-const ConsentRef = builder.objectRef<{ id: string; householdId: string }>('ConsentRecord').implement({
-  description: 'A recorded consent or legal ground (its id and household).',
+interface ConsentView {
+  id: string;
+  householdId: string;
+  method?: ConsentMethod;
+  recordedByAccountId?: string;
+  recordedByAgencyId?: string | null;
+}
+
+export const ConsentRef = builder.objectRef<ConsentView>('ConsentRecord').implement({
+  description: 'A recorded consent or legal ground (its id and household); for a consent just recorded, who recorded it and how it was given.',
   authScopes: (consent) => ({ householdVisible: consent.householdId }),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Id.' }),
     householdId: t.exposeID('householdId', { description: 'Household.' }),
+    givenBy: t.string({ nullable: true, description: 'Who gave the consent: FAMILY (a worker records a consent, never gives it).', resolve: (c) => (c.method ? 'FAMILY' : null) }),
+    method: t.field({ type: ConsentMethodEnum, nullable: true, description: 'How the family gave it.', resolve: (c) => c.method ?? null }),
+    recordedByAccountId: t.id({ nullable: true, description: 'Account that recorded it.', resolve: (c) => c.recordedByAccountId ?? null }),
+    recordedByAgencyId: t.id({ nullable: true, description: 'Agency of that account.', resolve: (c) => c.recordedByAgencyId ?? null }),
   }),
 });
 
@@ -60,15 +73,23 @@ builder.mutationFields((t) => ({
       recipientAgencyIds: t.arg.idList({ required: true }),
       from: t.arg({ type: 'Date', required: true }),
       to: t.arg({ type: 'Date', required: true }),
+      method: t.arg({ type: ConsentMethodEnum, required: true, description: 'How the family gave it.' }),
     },
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
-      const consent = parseInput(consentSchema, { purpose: args.purpose, recipientAgencyIds: args.recipientAgencyIds.map(String), from: args.from, to: args.to });
+      const consent = parseInput(consentSchema, { purpose: args.purpose, recipientAgencyIds: args.recipientAgencyIds.map(String), from: args.from, to: args.to, method: args.method });
       const householdId = String(args.householdId);
-      await requireHousehold(ctx, householdId);
-      const id = await ctx.repos.access.addConsent({ householdId, ...consent }, viewer.accountId);
-      await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis: `recorded consent ${id}` });
-      return { id, householdId };
+      await requireHousehold(ctx, householdId, { createsAccess: true });
+      // Decided again inside the write, after the household's lock: the recorder needs access of its own (for an
+      // agency worker: a care relation), not a break-glass grant, at the moment the consent is written.
+      const recorded = await ctx.repos.access.addConsent({ householdId, ...consent }, { accountId: viewer.accountId, agencyId: viewer.agencyId }, (facts) => {
+        const decision = ctx.access.decide(facts);
+        if (!decision.allowed) return decision.missing;
+        return decision.breakGlass ? 'a consent cannot be recorded under break-glass' : null;
+      });
+      if (!recorded.ok) throw refuse(ctx, recorded.reason, { householdId });
+      await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis: `recorded consent ${recorded.value} (${consent.method.toLowerCase()})` });
+      return { id: recorded.value, householdId, method: consent.method, recordedByAccountId: viewer.accountId, recordedByAgencyId: viewer.agencyId };
     },
   }),
   withdrawConsent: t.field({
@@ -107,24 +128,9 @@ builder.mutationFields((t) => ({
         { basis: args.basis, agencyIds: args.agencyIds.map(String), from: args.from, to: args.to },
       );
       const householdId = String(args.householdId);
-      await requireHousehold(ctx, householdId);
+      await requireHousehold(ctx, householdId, { createsAccess: true });
       const id = await ctx.repos.access.addLegalGround({ householdId, ...input }, viewer.accountId);
       await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis: `recorded legal ground ${id}` });
-      return { id, householdId };
-    },
-  }),
-  breakGlassAccess: t.field({
-    type: ConsentRef,
-    description: 'Emergency access (break-glass) to one household for 24 hours, with a stated reason; flagged for review.',
-    errors,
-    args: { householdId: t.arg.id({ required: true }), reason: t.arg.string({ required: true, description: 'Why access cannot wait.' }) },
-    resolve: async (_root, args, ctx) => {
-      const viewer = requireWriter(ctx, ['COORDINATOR', 'AGENCY_WORKER']);
-      const reason = parseInput(z.string().trim().min(20, 'state the reason in at least 20 characters').max(1000), args.reason, 'reason');
-      const householdId = String(args.householdId);
-      if (!(await ctx.loaders.household.load(householdId))) throw new NotFoundError('Household', householdId);
-      const id = await ctx.repos.access.breakGlass(householdId, viewer.accountId, reason, 24);
-      await ctx.access.log({ action: 'READ', householdId, outcome: 'ALLOWED', basis: `break-glass ${id}: ${reason}` });
       return { id, householdId };
     },
   }),
@@ -159,7 +165,7 @@ builder.queryFields((t) => ({
     args: { householdId: t.arg.id({ required: true }), first: t.arg.int(), after: t.arg.string() },
     resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
-      if (viewer.role !== 'COORDINATOR') throw new ForbiddenError('the household coordinator prints this list');
+      if (viewer.role !== 'COORDINATOR') throw refuse(ctx, 'the household coordinator prints this list');
       await requireHousehold(ctx, String(args.householdId));
       const first = pageSize(args.first);
       const rows = await ctx.repos.access.log({ householdId: String(args.householdId) }, first, decodeCursor(args.after));

@@ -74,8 +74,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
       const input = parseInput(recordSchema, args.input);
-      await requireHousehold(ctx, input.householdId);
-      const agencyId = actingAgency(viewer, input.agencyId);
+      await requireHousehold(ctx, input.householdId, { createsAccess: true });
+      const agencyId = actingAgency(ctx, viewer, input.agencyId);
       const event = unwrap(await ctx.repos.households.recordEvent({ ...input, agencyId }, actorOf(viewer)));
       await afterHouseholdChange(ctx, input.householdId, `recorded ${input.kind}`);
       return event;
@@ -95,8 +95,8 @@ builder.mutationFields((t) => ({
       const events = await ctx.repos.households.eventsById([String(args.eventId)]);
       const original = events[0];
       if (!original) throw new NotFoundError('Event', String(args.eventId));
-      await requireHousehold(ctx, original.householdId);
-      const agencyId = actingAgency(viewer, input.agencyId);
+      await requireHousehold(ctx, original.householdId, { createsAccess: true });
+      const agencyId = actingAgency(ctx, viewer, input.agencyId);
       const event = unwrap(await ctx.repos.households.correctEvent(String(args.eventId), { ...input, agencyId }, actorOf(viewer)));
       await afterHouseholdChange(ctx, original.householdId, `corrected ${original.id}`);
       return event;

@@ -1,12 +1,12 @@
 // Registering households and their members over time (samenstelling), as a chain worker records them.
 import { z } from 'zod';
-import { CompositionSource, ConsentPurpose, LandlordType, MemberRole } from '@ketenkaart/schema';
-import { actorOf, afterHouseholdChange, requireHousehold, requireWriter } from '../authorization.js';
+import { CompositionSource, ConsentMethod, ConsentPurpose, LandlordType, MemberRole } from '@ketenkaart/schema';
+import { actorOf, afterHouseholdChange, refuse, requireHousehold, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
 import { HouseholdRef, MemberRef } from '../types/Household.js';
-import { CompositionSourceEnum, ConsentPurposeEnum, LandlordTypeEnum, MemberRoleEnum } from '../types/household-enums.js';
+import { CompositionSourceEnum, ConsentMethodEnum, ConsentPurposeEnum, LandlordTypeEnum, MemberRoleEnum } from '../types/household-enums.js';
 import { pastOrToday, isoDay } from './dates.js';
 
 const MemberInput = builder.inputType('MemberInput', {
@@ -27,6 +27,7 @@ const ConsentInput = builder.inputType('ConsentInput', {
     recipientAgencyIds: t.idList({ required: true, description: 'Agencies that may see the data.' }),
     from: t.field({ type: 'Date', required: true, description: 'First day.' }),
     to: t.field({ type: 'Date', required: true, description: 'Last day.' }),
+    method: t.field({ type: ConsentMethodEnum, required: true, description: 'How the family gave it; you are recorded as the one who recorded it.' }),
   }),
 });
 
@@ -56,6 +57,7 @@ export const consentSchema = z
     recipientAgencyIds: z.array(z.string().min(1).max(120)).min(1).max(30),
     from: isoDay,
     to: isoDay,
+    method: ConsentMethod,
   })
   .refine((c) => c.from <= c.to, { message: 'must not be before `from`', path: ['to'] });
 const registerSchema = z.object({
@@ -77,9 +79,10 @@ builder.mutationFields((t) => ({
       const viewer = requireWriter(ctx);
       const input = parseInput(registerSchema, args.input);
       const region = viewer.role === 'COORDINATOR' ? viewer.centrumgemeenteId : (await ctx.loaders.agency.load(viewer.agencyId ?? ''))?.centrumgemeenteId;
-      if (region !== input.centrumgemeenteId) throw new ForbiddenError('you can register households in your own region only');
+      if (region !== input.centrumgemeenteId) throw refuse(ctx, 'you can register households in your own region only');
       const household = unwrap(await ctx.repos.households.register(input, actorOf(viewer)));
-      if (input.consent) await ctx.repos.access.addConsent({ householdId: household.id, ...input.consent }, viewer.accountId);
+      // The registering worker met the family: no access check (the household is theirs as of this moment).
+      if (input.consent) await ctx.repos.access.addConsent({ householdId: household.id, ...input.consent }, { accountId: viewer.accountId, agencyId: viewer.agencyId });
       await afterHouseholdChange(ctx, household.id, 'registered the household');
       ctx.loaders.household.prime(household.id, household);
       return household;

@@ -61,7 +61,7 @@ function referralStep(action: ReferralAction, description: string) {
         const input = parseInput(stepSchema, args, 'input');
         const [referral] = await ctx.repos.households.referralsByIds([String(args.id)]);
         if (!referral) throw new NotFoundError('Referral', String(args.id));
-        await requireHousehold(ctx, referral.householdId);
+        await requireHousehold(ctx, referral.householdId, { createsAccess: true });
         const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);
         const result = unwrap(await ctx.repos.households.moveReferral(String(args.id), action, input, actor));
         await afterHouseholdChange(ctx, referral.householdId, `${action.toLowerCase()} referral ${referral.id}`);
@@ -80,8 +80,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
       const input = parseInput(sendSchema, args.input);
-      await requireHousehold(ctx, input.householdId);
-      const fromAgencyId = actingAgency(viewer, input.fromAgencyId);
+      await requireHousehold(ctx, input.householdId, { createsAccess: true });
+      const fromAgencyId = actingAgency(ctx, viewer, input.fromAgencyId);
       if (!fromAgencyId) throw new ValidationError([{ path: ['input', 'fromAgencyId'], message: 'name the referring agency' }]);
       const referral = unwrap(await ctx.repos.households.sendReferral({ ...input, fromAgencyId }, actorOf(viewer)));
       await afterHouseholdChange(ctx, input.householdId, `sent referral ${referral.id}`);

@@ -28,8 +28,8 @@ builder.mutationFields((t) => ({
         z.object({ householdId: z.string().min(1).max(120), stage: ChainState, from: plausibleDay.pipe(pastOrToday) }),
         { householdId: String(args.householdId), stage: args.stage, from: args.from },
       );
-      await requireHousehold(ctx, input.householdId);
-      const agencyId = actingAgency(viewer, args.agencyId ? String(args.agencyId) : null);
+      await requireHousehold(ctx, input.householdId, { createsAccess: true });
+      const agencyId = actingAgency(ctx, viewer, args.agencyId ? String(args.agencyId) : null);
       if (!agencyId) throw new ValidationError([{ path: ['agencyId'], message: 'name the agency that takes regie' }]);
       const regie = unwrap(await ctx.repos.households.takeRegie(input.householdId, agencyId, input.stage, input.from, actorOf(viewer)));
       await afterHouseholdChange(ctx, input.householdId, `took regie at ${input.stage}`);
@@ -59,7 +59,7 @@ builder.mutationFields((t) => ({
         }),
         { householdId: String(args.householdId), stage: args.stage, toStage: args.toStage ?? args.stage, toAgencyId: String(args.toAgencyId), on: args.on },
       );
-      await requireHousehold(ctx, input.householdId);
+      await requireHousehold(ctx, input.householdId, { createsAccess: true });
       const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);
       const regie = unwrap(await ctx.repos.households.handOverRegie(input.householdId, input.stage, input.toAgencyId, input.toStage, input.on, actor));
       await afterHouseholdChange(ctx, input.householdId, `handed regie over to ${input.toAgencyId}`);

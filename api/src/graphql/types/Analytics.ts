@@ -4,7 +4,7 @@ import { chainFlow, type ChainFlow } from '../../analytics/chain-flow.js';
 import { cell, suppressGroup, type Cell } from '../../analytics/disclosure.js';
 import type { Context } from '../../context.js';
 import type { ChainStageRecord } from '../../repositories/reference-repository.js';
-import { requireViewer } from '../authorization.js';
+import { logAggregateRead, refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { AgencyRef } from './Agency.js';
@@ -160,9 +160,12 @@ const ChainFlowRef = builder.objectRef<FlowView>('ChainFlow').implement({
 /** Coordinators see their own region in full; policy makers see any region, suppressed. Nobody else. */
 export function aggregateScope(ctx: Context, cityId: string): { suppress: boolean } {
   const viewer = requireViewer(ctx);
-  if (viewer.role === 'POLICY_MAKER') return { suppress: true };
-  if (viewer.role === 'COORDINATOR' && viewer.centrumgemeenteId === cityId) return { suppress: false };
-  throw new ForbiddenError('regie maps and flows are for policy makers and the coordinator of the region');
+  const suppress = viewer.role === 'POLICY_MAKER';
+  if (!suppress && !(viewer.role === 'COORDINATOR' && viewer.centrumgemeenteId === cityId)) {
+    throw refuse(ctx, 'regie maps and flows are for policy makers and the coordinator of the region');
+  }
+  logAggregateRead(ctx, [cityId], suppress);
+  return { suppress };
 }
 
 async function regionHouseholds(ctx: Context, cityId: string) {

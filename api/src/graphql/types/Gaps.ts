@@ -3,7 +3,7 @@ import { GapRuleId, GapSeverity, gapRules, type GapRule, type GapRuleSetting } f
 import { cell } from '../../analytics/disclosure.js';
 import { defaultSetting } from '../../gaps/detect-gaps.js';
 import type { FindingRecord } from '../../repositories/gap-repository.js';
-import { requireViewer } from '../authorization.js';
+import { logAggregateRead, refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
@@ -71,10 +71,10 @@ const GapCountRef = builder.objectRef<{ cityId: string; ruleId: GapRuleId; house
 function regionsOf(ctx: Parameters<typeof requireViewer>[0], asked: string | null | undefined): string[] {
   const viewer = requireViewer(ctx);
   if (viewer.role === 'COORDINATOR') {
-    if (asked && asked !== viewer.centrumgemeenteId) throw new ForbiddenError('coordinators see the gaps of their own region');
+    if (asked && asked !== viewer.centrumgemeenteId) throw refuse(ctx, 'coordinators see the gaps of their own region');
     return viewer.centrumgemeenteId ? [viewer.centrumgemeenteId] : [];
   }
-  throw new ForbiddenError(`your role (${viewer.role}) sees gaps through households or as counts`);
+  throw refuse(ctx, `your role (${viewer.role}) sees gaps through households or as counts`);
 }
 
 builder.objectField(HouseholdRef, 'gaps', (t) =>
@@ -147,10 +147,11 @@ builder.queryFields((t) => ({
       const viewer = requireViewer(ctx);
       const cityIds = args.centrumgemeenteIds.map(String);
       if (cityIds.length > 50) throw new ValidationError([{ path: ['centrumgemeenteIds'], message: 'at most 50 regions' }]);
-      if (viewer.role !== 'POLICY_MAKER' && viewer.role !== 'COORDINATOR') throw new ForbiddenError('counts are for policy makers and coordinators');
-      if (viewer.role === 'COORDINATOR' && cityIds.some((id) => id !== viewer.centrumgemeenteId)) throw new ForbiddenError('coordinators count their own region');
-      const rows = await ctx.repos.gaps.counts(cityIds, args.from ?? null, args.to ?? null);
+      if (viewer.role !== 'POLICY_MAKER' && viewer.role !== 'COORDINATOR') throw refuse(ctx, 'counts are for policy makers and coordinators');
+      if (viewer.role === 'COORDINATOR' && cityIds.some((id) => id !== viewer.centrumgemeenteId)) throw refuse(ctx, 'coordinators count their own region');
       const suppress = viewer.role === 'POLICY_MAKER';
+      logAggregateRead(ctx, cityIds, suppress);
+      const rows = await ctx.repos.gaps.counts(cityIds, args.from ?? null, args.to ?? null);
       // Every rule for every region, zero included, so that an absent row cannot be read as "suppressed elsewhere".
       return cityIds.flatMap((cityId) =>
         GapRuleId.options.map((ruleId) => {

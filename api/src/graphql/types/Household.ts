@@ -2,7 +2,7 @@
 import type { EventRecord, HouseholdRecord, MembershipRecord, ReferralRecord, RegieRecord } from '../../repositories/household-repository.js';
 import type { Trajectory, TrajectoryEdge, TrajectoryNode, TrajectoryStep } from '../../trajectory/build-trajectory.js';
 import { loadTrajectory } from '../../trajectory/load-trajectory.js';
-import { requireHousehold, requireViewer } from '../authorization.js';
+import { refuse, requireHousehold, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
@@ -265,7 +265,7 @@ builder.queryFields((t) => ({
       if (viewer.role === 'COORDINATOR') filter = { cityIds: viewer.centrumgemeenteId ? [viewer.centrumgemeenteId] : [], ids: null, reference: args.reference ?? null };
       else if (viewer.role === 'AGENCY_WORKER' || viewer.role === 'SHELTER_STAFF')
         filter = { cityIds: null, ids: viewer.agencyId ? await ctx.repos.access.involvedHouseholds(viewer.agencyId) : [], reference: args.reference ?? null };
-      else throw new ForbiddenError(`your role (${viewer.role}) has no access to households`);
+      else throw refuse(ctx, `your role (${viewer.role}) has no access to households`);
       // Candidates come from the region or the agency's involvement; each is still decided (consent) before it is shown.
       const page = await ctx.repos.households.householdsPage(filter, first, after);
       const decisions = await Promise.all(page.items.map((h) => ctx.access.household(h.id)));

@@ -9,7 +9,7 @@ import type { ShelterRecord, ShelterWriteResult } from '../../repositories/shelt
 import { capacityOn, refusalsByReason, unmetDemandByCause, waitingTimes, type CapacityTotal, type WaitingTimes } from '../../shelter/shelter-figures.js';
 import { facilitiesInScope, importShelterRows } from '../../shelter/shelter-import.js';
 import { parseShelterRow, ProblemList } from '../../shelter/shelter-rows.js';
-import { requireViewer, requireWriter } from '../authorization.js';
+import { refuse, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { AgencyRef } from './Agency.js';
@@ -236,7 +236,7 @@ export function waitingTimesView(figures: WaitingTimes, suppress: boolean): Wait
 async function requireOwnFacility(ctx: Context, facility: FacilityRecord): Promise<void> {
   const viewer = requireViewer(ctx);
   const scope = await facilitiesInScope(viewer, ctx.repos);
-  if (!scope.has(facility.id)) throw new ForbiddenError('waiting lists and refusals are shown to the staff of the facility only');
+  if (!scope.has(facility.id)) throw refuse(ctx, 'waiting lists and refusals are shown to the staff of the facility only');
 }
 
 builder.objectFields(FacilityRef, (t) => ({
@@ -457,3 +457,42 @@ builder.mutationFields((t) =>
     ]),
   ),
 );
+
+const ShelterLinkConfirmationRef = builder
+  .objectRef<{ id: string; householdId: string; facilityId: string; confirmedBy: string; confirmedAt: string }>('ShelterLinkConfirmation')
+  .implement({
+    description: "A coordinator's confirmation that a shelter facility may link its rows (refusals, waiting list) to a household of the region.",
+    fields: (t) => ({
+      id: t.exposeID('id', { description: 'Id.' }),
+      householdId: t.exposeID('householdId', { description: 'Household.' }),
+      facilityId: t.exposeID('facilityId', { description: 'Facility that may link it.' }),
+      confirmedBy: t.exposeID('confirmedBy', { description: 'Coordinator account that confirmed it.' }),
+      confirmedAt: t.field({ type: 'DateTime', description: 'When.', resolve: (c) => c.confirmedAt }),
+    }),
+  });
+
+builder.mutationFields((t) => ({
+  confirmShelterLink: t.field({
+    type: ShelterLinkConfirmationRef,
+    description:
+      "Confirm that a facility may link rows to a household of your region that has no application, referral or placement there yet (the family's coordinator).",
+    errors: { types: [ValidationError, ForbiddenError], directResult: true },
+    args: { householdId: t.arg.id({ required: true }), facilityId: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const viewer = requireWriter(ctx, ['COORDINATOR']);
+      const householdId = String(args.householdId);
+      const facilityId = String(args.facilityId);
+      const regions = await ctx.repos.shelter.linkRegions(householdId, facilityId);
+      // One answer whether the household is missing or another region's.
+      if (!regions || regions.householdCityId !== viewer.centrumgemeenteId) {
+        throw refuse(ctx, 'you confirm links for households of your own region only', { householdId });
+      }
+      if (regions.facilityCityId !== regions.householdCityId) {
+        throw new ValidationError([{ path: ['facilityId'], message: "the facility is not in the household's region" }]);
+      }
+      const confirmation = await ctx.repos.shelter.confirmLink(householdId, facilityId, viewer.accountId, ctx.now());
+      await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis: `confirmed link to facility ${facilityId}` });
+      return confirmation;
+    },
+  }),
+}));

@@ -4,6 +4,7 @@ import {
   AccessOutcome,
   ChainState,
   CompositionSource,
+  ConsentMethod,
   ConsentPurpose,
   Destination,
   EventKind,
@@ -45,6 +46,7 @@ export const MemberRoleEnum = enumOf('MemberRole', 'Role of a person in a househ
 export const CompositionSourceEnum = enumOf('CompositionSource', 'How a member became known: corporation records, GBA, a home visit or self-declared.', CompositionSource.options);
 export const LandlordTypeEnum = enumOf('LandlordType', 'Kind of landlord (verhuurder) of the home at risk.', LandlordType.options);
 export const RoleEnum = enumOf('Role', 'Role of an account (rol).', Role.options);
+export const ConsentMethodEnum = enumOf('ConsentMethod', 'How the family gave its consent.', ConsentMethod.options);
 export const ConsentPurposeEnum = enumOf('ConsentPurpose', 'Purpose a consent (toestemming) is given for.', ConsentPurpose.options);
 export const AccessActionEnum = enumOf('AccessAction', 'What an access-log entry records.', AccessAction.options);
 export const AccessOutcomeEnum = enumOf('AccessOutcome', 'Whether access was allowed or refused.', AccessOutcome.options);
