@@ -203,8 +203,39 @@ describe('web app', () => {
     await page.close();
   });
 
+  it('lists a break-glass use for the coordinator of the region, who marks it reviewed', async () => {
+    const api = async (query: string, variables: object, token?: string) => {
+      const response = await fetch(`${base}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) },
+        body: JSON.stringify({ query, variables }),
+      });
+      return (await response.json()).data;
+    };
+    const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { ... on Session { token } } }`;
+    const coordinator = (await api(LOGIN, { u: 'coordinator.amsterdam', p: DEMO_PASSWORD })).login.token;
+    const worker = (await api(LOGIN, { u: 'worker.vangnet', p: DEMO_PASSWORD })).login.token;
+    const [household] = (await api(`{ households(first: 1) { edges { node { id reference } } } }`, {}, coordinator)).households.edges.map((e: { node: { id: string; reference: string } }) => e.node);
+    const BREAK = `mutation($id: ID!) { breakGlassAccess(householdId: $id, reason: "Gezin staat vannacht op straat, geen opvang bekend") { __typename } }`;
+    expect((await api(BREAK, { id: household.id }, worker)).breakGlassAccess.__typename).toBe('ConsentRecord');
+
+    const page = await signIn('coordinator.amsterdam');
+    await page.getByRole('link', { name: 'Noodtoegang' }).click();
+    const table = page.getByRole('table', { name: 'Noodtoegang die nog beoordeeld moet worden, nieuwste eerst' });
+    await table.getByRole('cell', { name: household.reference, exact: true }).waitFor();
+    await expect(table.getByText('Gezin staat vannacht op straat, geen opvang bekend').count()).resolves.toBe(1);
+    await page.getByLabel(`Notitie bij de beoordeling van ${household.reference}`).fill('Besproken met het team');
+    await page.screenshot({ path: `${artifacts}break-glass-review.png`, fullPage: true });
+    await page.getByRole('button', { name: `Zet noodtoegang tot ${household.reference} op beoordeeld` }).click();
+    await page.getByText('Er is geen noodtoegang die nog beoordeeld moet worden.').waitFor();
+    await page.getByRole('button', { name: 'Toon beoordeelde' }).click();
+    await page.getByText('Besproken met het team').waitFor();
+    await page.close();
+  });
+
   it.each([
     ['sign-in', null, '/sign-in'],
+    ['break-glass review', 'coordinator.amsterdam', '/break-glass'],
     ['coordinator home', 'coordinator.amsterdam', '/'],
     ['gaps', 'coordinator.amsterdam', '/gaps'],
     ['chain map', 'coordinator.amsterdam', '/chain/amsterdam'],

@@ -14,6 +14,7 @@ const HouseholdTracePage = lazy(() => import('./features/Households/HouseholdTra
 const ChainMapPage = lazy(() => import('./features/ChainMap/ChainMapPage'));
 const ShelterPage = lazy(() => import('./features/Shelter/ShelterPage'));
 const ShelterFiguresPage = lazy(() => import('./features/Shelter/ShelterFiguresPage'));
+const BreakGlassPage = lazy(() => import('./features/BreakGlass/BreakGlassPage'));
 
 function Loading() {
   const { t } = useTranslation();
@@ -41,6 +42,7 @@ export function App() {
             <Route path="/chain/:cityId" element={<RequireSession><ChainMapPage /></RequireSession>} />
             <Route path="/shelter" element={<RequireSession><ShelterPage /></RequireSession>} />
             <Route path="/shelter-figures/:cityId" element={<RequireSession><ShelterFiguresPage /></RequireSession>} />
+            <Route path="/break-glass" element={<RequireSession><BreakGlassPage /></RequireSession>} />
             <Route path="*" element={<Navigate to="/" replace />} />
           </Routes>
         </Suspense>

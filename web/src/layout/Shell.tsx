@@ -22,6 +22,7 @@ export function Shell({ children }: { children: ReactNode }) {
             <>
               <RouterLink className="utrecht-link" to="/">{t('shell.home')}</RouterLink>
               {viewer.role === 'COORDINATOR' && <RouterLink className="utrecht-link" to="/gaps">{t('shell.gaps')}</RouterLink>}
+              {viewer.role === 'COORDINATOR' && <RouterLink className="utrecht-link" to="/break-glass">{t('shell.breakGlass')}</RouterLink>}
               {['COORDINATOR', 'AGENCY_WORKER', 'SHELTER_STAFF'].includes(viewer.role) && (
                 <RouterLink className="utrecht-link" to="/households">{t('shell.households')}</RouterLink>
               )}
