@@ -98,6 +98,7 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
         if (request.method !== fileRoute.method) return Response.json({ error: { code: 'METHOD_NOT_ALLOWED', message: `use ${fileRoute.method}` } }, { status: 405 });
         const session = lookUpSession(request, executor, now);
         const ctx = await createContext({ request, session, executor, logger, limits, cookies: [], secureCookies, now, policy });
+        ctx.access.operation = `http:${request.method} ${pathname}`;
         const response = await fileRoute.handle(request, ctx);
         // As for GraphQL: nothing leaves before its access-log entries (refusals included) are written.
         await ctx.access.flush();
