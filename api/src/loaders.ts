@@ -74,6 +74,7 @@ export function createLoaders(repos: Repositories) {
     agency: byIdLoader(ref.agenciesByIds, (row) => row.id),
     facility: byIdLoader(ref.facilitiesByIds, (row) => row.id),
     capacityByFacility: groupLoader(ref.capacityByFacilityIds, (row) => row.facilityId),
+    capacityOfCity: groupLoader(ref.capacityOfCities, (row) => row.cityId),
     municipalitiesByCity: groupLoader(ref.municipalitiesByCity, city),
     chainModelsByCity: groupLoader(ref.chainModelsByCity, city),
     stagesByChainModel: groupLoader(ref.stagesByChainModel, (row) => row.chainModelId),

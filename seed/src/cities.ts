@@ -1,4 +1,4 @@
-// The four centrumgemeenten from the report data (seed/data/cities.json, a copy of shared/data/cities.json) in graph shape.
+// The four centrumgemeenten from the report data (seed/data/cities.json) in graph shape, with the readings of report-readings.ts.
 import { readFileSync } from 'node:fs';
 import {
   AgencyType,
@@ -20,6 +20,7 @@ import {
   type RegistrationSystem,
 } from '@ketenkaart/schema';
 import type { ReferenceGraph } from '@ketenkaart/api';
+import { applyReportReadings } from './report-readings.js';
 
 export const citiesJsonPath = new URL('../data/cities.json', import.meta.url);
 
@@ -58,7 +59,8 @@ export function citiesToGraph(data: Json): ReferenceGraph {
   };
   for (const city of data.cities as Json[]) addCity(graph, city);
   ((data.national ?? []) as Json[]).forEach((raw, index) => graph.figures.push(toFigure(raw, `nl-fig-${index + 1}`, null, null, null)));
-  return graph;
+  // Stated or inferred regie, handovers as codes, planned capacity: read from the report, with their lines.
+  return applyReportReadings(graph);
 }
 
 function addCity(graph: ReferenceGraph, city: Json): void {
@@ -74,6 +76,8 @@ function addCity(graph: ReferenceGraph, city: Json): void {
     regionNote: str(region.note),
     municipalityCount: num(region.municipalityCount),
     interviewPeriod: str(city.interviewPeriod?.value),
+    chainCooperation: null,
+    chainCooperationLines: null,
     sourceLines: str(region.source),
   };
   graph.centrumgemeenten.push(centrumgemeente);
@@ -128,6 +132,7 @@ function addCity(graph: ReferenceGraph, city: Json): void {
         asOf: str(cap.asOf),
         qualifier: str(cap.qualifier),
         sourceOrg: str(cap.sourceOrg),
+        planned: false,
         note: str(cap.note),
         sourceLines: str(cap.source),
       };
@@ -160,6 +165,9 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       description: step.description,
       regieAgencyId: str(step.regie),
       regieNote: str(step.regieNote),
+      regieBasis: null,
+      regieBasisLines: null,
+      regieBasisText: null,
       actorAgencyIds: strings(step.actors),
       sourceLines: str(step.source),
     };
@@ -175,6 +183,11 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       text: str(raw.text),
       handoverTo: str(raw.handoverTo),
       handoverTrigger: str(raw.handoverTrigger),
+      handoverToAgencyType: null,
+      handoverAtState: null,
+      regieBasis: null,
+      regieBasisLines: null,
+      regieBasisText: null,
       sourceLines: str(raw.source),
     };
     graph.regieNotes.push(note);

@@ -1,5 +1,6 @@
 // The seed: the four cities from the report data and the synthetic generator.
 export { citiesToGraph, readCitiesJson, citiesJsonPath } from './cities.js';
+export { extraFigureCount } from './report-readings.js';
 export { seedReferenceData, SEED_PROCESS } from './reference-seed.js';
 export { createDemoAccounts, demoAccounts, DEMO_PASSWORD } from './demo-accounts.js';
 export { generateFamilies, syntheticProfile, type SyntheticProfile } from './synthetic/generate.js';

@@ -6,7 +6,9 @@ import {
   CapacityFigure,
   CapacityUnit,
   Centrumgemeente,
+  ChainCooperation,
   ChainModel,
+  ChainState,
   ChainStage,
   Covenant,
   EarlyWarningArrangement,
@@ -15,6 +17,7 @@ import {
   Municipality,
   PublishedFigure,
   PublishedTable,
+  RegieBasis,
   RegieNote,
   RegistrationSystem,
   type Provenance,
@@ -185,8 +188,8 @@ RETURN count(n) AS written`, written);
 // Reads. Map projections return exactly the properties the zod row schemas name.
 const CentrumgemeenteRow = Centrumgemeente.extend({
   province: opt(z.string()), regionName: opt(z.string()), regionDescription: opt(z.string()), regionNote: opt(z.string()),
-  municipalityCount: opt(z.number().int()), interviewPeriod: opt(z.string()), sourceLines: opt(z.string()),
-  sourceDocument: opt(z.string()), recordedAt: instant,
+  municipalityCount: opt(z.number().int()), interviewPeriod: opt(z.string()), chainCooperation: opt(ChainCooperation),
+  chainCooperationLines: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: instant,
 });
 export type CentrumgemeenteRecord = z.infer<typeof CentrumgemeenteRow>;
 
@@ -266,8 +269,8 @@ RETURN cityId, rows[0..$limit] AS rows`, z.object({ cityId: z.string(), rows: z.
 
 const CapacityRow = CapacityFigure.extend({
   value: opt(z.number()), unit: CapacityUnit, unitNl: opt(z.string()), year: opt(z.number().int()), asOf: opt(z.string()),
-  qualifier: opt(z.string()), sourceOrg: opt(z.string()), note: opt(z.string()), sourceLines: opt(z.string()),
-  sourceDocument: opt(z.string()), recordedAt: instant,
+  qualifier: opt(z.string()), sourceOrg: opt(z.string()), planned: z.boolean().nullish().transform((planned) => planned === true),
+  note: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: instant,
 });
 export type CapacityRecord = z.infer<typeof CapacityRow>;
 
@@ -275,6 +278,12 @@ const capacityByFacilityIds = statement('capacityByFacilityIds', cypher`
 MATCH (f:Facility)-[:HAS_CAPACITY]->(n:CapacityFigure) WHERE f.id IN $ids
 RETURN n { .* } AS row
 ORDER BY n.id`, z.object({ row: CapacityRow }));
+
+// Every facility of a city with its figures, also those with none: a facility without a figure is an unknown part.
+const capacityOfCities = statement('capacityOfCities', cypher`
+MATCH (f:Facility) WHERE f.centrumgemeenteId IN $cityIds
+RETURN f.centrumgemeenteId AS cityId, f.id AS facilityId, [(f)-[:HAS_CAPACITY]->(n:CapacityFigure) | n { .* }] AS figures
+ORDER BY f.id`, z.object({ cityId: z.string(), facilityId: z.string(), figures: z.array(CapacityRow) }));
 
 const ChainModelRow = ChainModel.extend({
   name: opt(z.string()), publishedIn: opt(z.string()), appliesToFamilies: opt(z.boolean()), diagramMissingInText: opt(z.boolean()),
@@ -287,8 +296,8 @@ MATCH (c:Centrumgemeente)-[:HAS_CHAIN_MODEL]->(n:ChainModel) WHERE c.id IN $city
 RETURN n { .* } AS row`, z.object({ row: ChainModelRow }));
 
 const ChainStageRow = ChainStage.extend({
-  regieAgencyId: opt(z.string()), regieNote: opt(z.string()), actorAgencyIds: list(z.string()), sourceLines: opt(z.string()),
-  sourceDocument: opt(z.string()),
+  regieAgencyId: opt(z.string()), regieNote: opt(z.string()), regieBasis: opt(RegieBasis), regieBasisLines: opt(z.string()),
+  regieBasisText: opt(z.string()), actorAgencyIds: list(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()),
 });
 export type ChainStageRecord = z.infer<typeof ChainStageRow>;
 
@@ -299,7 +308,8 @@ ORDER BY n.chainModelId, n.order`, z.object({ row: ChainStageRow }));
 
 const RegieNoteRow = RegieNote.extend({
   holderAgencyId: opt(z.string()), text: opt(z.string()), handoverTo: opt(z.string()), handoverTrigger: opt(z.string()),
-  sourceLines: opt(z.string()), sourceDocument: opt(z.string()),
+  handoverToAgencyType: opt(AgencyType), handoverAtState: opt(ChainState), regieBasis: opt(RegieBasis), regieBasisLines: opt(z.string()),
+  regieBasisText: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()),
 });
 export type RegieNoteRecord = z.infer<typeof RegieNoteRow>;
 
@@ -479,6 +489,8 @@ export function createReferenceRepository(executor: CypherExecutor) {
 
     capacityByFacilityIds: (ids: readonly string[]) =>
       executor.read(async (tx) => byCity(await tx.run(capacityByFacilityIds, { ids: [...ids] }))),
+    /** Per city: every facility id with its capacity figures (an empty list where the sources state none). */
+    capacityOfCities: (cityIds: readonly string[]) => executor.read((tx) => tx.run(capacityOfCities, { cityIds: [...cityIds] })),
     chainModelsByCity: (cityIds: readonly string[]) =>
       executor.read(async (tx) => byCity(await tx.run(chainModelsByCity, { cityIds: [...cityIds] }))),
     stagesByChainModel: (ids: readonly string[]) =>

@@ -30,6 +30,8 @@ export const CapacityFigure = z.object({
   asOf: z.string().nullable(),
   qualifier: z.string().nullable(),
   sourceOrg: z.string().nullable(),
+  /** A capacity the source announces for later (an expansion), never added to capacity that exists. */
+  planned: z.boolean(),
   note: z.string().nullable(),
   sourceLines: z.string().nullable(),
 });

@@ -20,7 +20,7 @@ export function syntheticRegionGraph(roles: CityRoles, index: number): Reference
     centrumgemeenten: [{
       id: roles.cityId, name: roles.municipality, province: null, g4: false, regionName: null,
       regionDescription: 'Synthetic region for load tests; not a real centrumgemeente.', regionNote: null, municipalityCount: null,
-      interviewPeriod: null, sourceLines: null,
+      interviewPeriod: null, chainCooperation: null, chainCooperationLines: null, sourceLines: null,
     }],
     municipalities: [],
     agencies: roleTypes.flatMap(([role, type, name]) => {
@@ -28,7 +28,7 @@ export function syntheticRegionGraph(roles: CityRoles, index: number): Reference
       return id ? [{ id, name: `${name} (synthetisch ${index})`, aliases: [], type, roles: [String(role)], note: 'synthetic', memberCount: null, memberCountText: null, parentId: null, centrumgemeenteId: roles.cityId, sourceLines: null }] : [];
     }),
     facilities: [{ id: roles.familyFacility, name: `Gezinsopvang (synthetisch ${index})`, kind: 'family shelter', aliases: [], agencyId: roles.shelter, centrumgemeenteId: roles.cityId, location: null, note: 'synthetic', sourceLines: null }],
-    capacityFigures: [{ id: `${roles.familyFacility}-cap-1`, facilityId: roles.familyFacility, value: 20, unit: 'units', unitNl: null, targetGroup: 'families', year: null, asOf: null, qualifier: null, sourceOrg: null, note: 'synthetic', sourceLines: null }],
+    capacityFigures: [{ id: `${roles.familyFacility}-cap-1`, facilityId: roles.familyFacility, value: 20, unit: 'units', unitNl: null, targetGroup: 'families', year: null, asOf: null, qualifier: null, sourceOrg: null, planned: false, note: 'synthetic', sourceLines: null }],
     chainModels: [], chainStages: [], regieNotes: [], covenants: [], earlyWarnings: [], figures: [], tables: [], registrationSystems: [],
   };
 }

@@ -6,7 +6,9 @@ import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 import { AgencyRef } from './Agency.js';
 import { ChainModelRef, RegieNoteRef } from './ChainModel.js';
 import { FigureStatusEnum } from './enums.js';
-import { FacilityRef } from './Facility.js';
+import { CapacityFigureRef, CapacityRangeRef, CapacityTotalRef, FacilityRef } from './Facility.js';
+import { REPORTED_CAPACITY_METRICS, statedCapacity, type StatedCapacity } from '../../analytics/stated-capacity.js';
+import { ChainCooperation } from '@ketenkaart/schema';
 import { CentrumgemeenteRef } from './refs.js';
 import { SourceRef } from './Source.js';
 
@@ -158,6 +160,31 @@ const RegistrationSystemRef = builder.objectRef<RegistrationSystemRecord>('Regis
   }),
 });
 
+const ChainCooperationEnum = builder.enumType('ChainCooperation', {
+  description: 'How the chain partners work together: FORMAL (covenants and protocols) or INFORMAL (partnerships), as the report compares the cities (002 L4646-4652).',
+  values: ChainCooperation.options,
+});
+
+const StatedCapacityRef = builder.objectRef<StatedCapacity & { cityId: string }>('StatedCapacity').implement({
+  description:
+    "A region's shelter capacity as the sources state it: per source, moment and unit, the ranges where sources differ, planned capacity apart, and the report's own totals. No total is made across sources, units or plans.",
+  fields: (t) => ({
+    totals: t.field({ type: [CapacityTotalRef], description: 'Per source, moment and unit, over all facilities of the region; a lower bound where a part is unknown.', resolve: (c) => c.totals }),
+    ranges: t.field({ type: [CapacityRangeRef], description: 'Where sources give different totals for the same moment and unit.', resolve: (c) => c.ranges }),
+    planned: t.field({ type: [CapacityFigureRef], description: 'Capacity announced for later, never added to what exists.', resolve: (c) => c.planned }),
+    facilitiesWithoutFigure: t.field({
+      type: [FacilityRef],
+      description: 'Facilities with no capacity figure in any source: unknown, not zero.',
+      resolve: (c, _args, ctx) => loadExisting(ctx.loaders.facility, c.facilitiesWithoutAnyFigure),
+    }),
+    reportedTotals: t.field({
+      type: [PublishedFigureRef],
+      description: "The report's own capacity totals for the region, as it words them (e.g. 'ruim 100' places, gemeente).",
+      resolve: async (c, _args, ctx) => (await ctx.loaders.figuresByCity.load(c.cityId)).filter((f) => REPORTED_CAPACITY_METRICS.includes(f.metric)),
+    }),
+  }),
+});
+
 CentrumgemeenteRef.implement({
   description: 'A centrumgemeente: the municipality responsible for maatschappelijke opvang in its region.',
   fields: (t) => ({
@@ -170,6 +197,18 @@ CentrumgemeenteRef.implement({
     regionNote: t.exposeString('regionNote', { nullable: true, description: 'Remark on the region.' }),
     municipalityCount: t.exposeInt('municipalityCount', { nullable: true, description: 'Municipalities in the region, when stated.' }),
     interviewPeriod: t.exposeString('interviewPeriod', { nullable: true, description: 'When the study interviewed in this city.' }),
+    chainCooperation: t.field({
+      type: ChainCooperationEnum,
+      nullable: true,
+      description: 'Formal or informal cooperation in the chain, as the report states it; null when it does not.',
+      resolve: (c) => c.chainCooperation,
+    }),
+    chainCooperationLines: t.exposeString('chainCooperationLines', { nullable: true, description: 'Report lines behind chainCooperation.' }),
+    statedCapacity: t.field({
+      type: StatedCapacityRef,
+      description: 'Shelter capacity of the region per source, moment and unit (never one total across sources).',
+      resolve: async (c, _args, ctx) => ({ cityId: c.id, ...statedCapacity(await ctx.loaders.capacityOfCity.load(c.id)) }),
+    }),
     municipalities: t.field({
       type: [builder.objectRef<{ id: string; name: string }>('Municipality').implement({
         description: 'A regiogemeente served by the centrumgemeente.',

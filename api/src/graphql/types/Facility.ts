@@ -1,4 +1,6 @@
-// Shelter facilities and their capacity figures, each in its own unit: totals per unit, never across units.
+// Shelter facilities and their capacity figures: totals per source, moment and unit, never across them.
+import { statedCapacity, type CapacityRange, type CapacitySourceTotal } from '../../analytics/stated-capacity.js';
+import { loadExisting } from '../../loaders.js';
 import type { CapacityRecord, FacilityRecord } from '../../repositories/reference-repository.js';
 import { builder } from '../builder.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
@@ -6,6 +8,9 @@ import { AgencyRef } from './Agency.js';
 import { CapacityUnitEnum } from './enums.js';
 import { CentrumgemeenteRef } from './refs.js';
 import { SourceRef } from './Source.js';
+
+// Declared before its fields, which capacity totals refer back to.
+export const FacilityRef = builder.objectRef<FacilityRecord>('Facility');
 
 export const CapacityFigureRef = builder.objectRef<CapacityRecord>('CapacityFigure').implement({
   description: 'One stated capacity (capaciteit) of a facility: value, unit, target group, period and source.',
@@ -19,37 +24,51 @@ export const CapacityFigureRef = builder.objectRef<CapacityRecord>('CapacityFigu
     asOf: t.exposeString('asOf', { nullable: true, description: 'Period the figure describes when no year is stated.' }),
     qualifier: t.exposeString('qualifier', { nullable: true, description: 'about / maximum / estimate..., as the source words it.' }),
     sourceOrg: t.exposeString('sourceOrg', { nullable: true, description: 'Organisation that gave the figure (gemeente, ggz wegwijzer).' }),
+    planned: t.exposeBoolean('planned', { description: 'True for capacity announced for later (an expansion): never added to capacity that exists.' }),
     note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
     source: t.field({ type: SourceRef, description: 'Where the figure comes from (bron).', resolve: (c) => c }),
   }),
 });
 
-const UnitTotalRef = builder.objectRef<{ unit: CapacityRecord['unit']; total: number; figures: number; unknown: number }>('CapacityTotal').implement({
-  description: 'Stated capacity added up within one unit. Figures without a value are counted apart, never as zero.',
+const CapacityBoundEnum = builder.enumType('CapacityBound', {
+  description: 'How far a capacity total is known: EXACT (every part stated), AT_LEAST (a part is unknown, so the total is a lower bound) or UNKNOWN (no value stated).',
+  values: ['EXACT', 'AT_LEAST', 'UNKNOWN'] as const,
+});
+
+export const CapacityTotalRef = builder.objectRef<CapacitySourceTotal>('CapacityTotal').implement({
+  description:
+    'Stated capacity added up within one source, one moment and one unit (capaciteit per bron). Sources, units and planned capacity are never added together; an unknown part makes the total a lower bound, never a zero.',
   fields: (t) => ({
+    sourceOrg: t.exposeString('sourceOrg', { nullable: true, description: 'Organisation that gave the figures (gemeente, ggz wegwijzer); null: the report gives them without naming another source.' }),
+    year: t.exposeInt('year', { nullable: true, description: 'Year the figures apply to, when stated.' }),
+    asOf: t.exposeString('asOf', { nullable: true, description: 'Period the figures describe when no year is stated; year and asOf both null: the period is not stated.' }),
     unit: t.field({ type: CapacityUnitEnum, description: 'The unit all added figures share.', resolve: (u) => u.unit }),
-    total: t.exposeFloat('total', { description: 'Sum of the stated values in this unit.' }),
+    total: t.exposeFloat('total', { nullable: true, description: 'Sum of the stated values; a lower bound when bound is AT_LEAST; null when no value is stated.' }),
+    bound: t.field({ type: CapacityBoundEnum, description: 'Whether the total is exact, a lower bound, or unknown.', resolve: (u) => u.bound }),
     figures: t.exposeInt('figures', { description: 'How many figures with a value were added.' }),
-    unknown: t.exposeInt('unknown', { description: 'Figures in this unit whose value the source does not state.' }),
+    unknown: t.int({ description: 'Figures in this group whose value the source does not state.', resolve: (u) => u.unknownFigures }),
+    facilitiesWithoutFigure: t.field({
+      type: [FacilityRef],
+      description: 'Facilities for which this source states nothing at this moment: unknown parts of the total.',
+      resolve: (u, _args, ctx) => loadExisting(ctx.loaders.facility, u.facilitiesWithoutFigure),
+    }),
+    sourceLines: t.exposeStringList('sourceLines', { description: 'Report lines of the added figures.' }),
   }),
 });
 
-/** Totals per unit: adding places to dwellings would state a number nobody reported (docs/domain.md §5.3). */
-export function totalsPerUnit(figures: CapacityRecord[]) {
-  const totals = new Map<CapacityRecord['unit'], { unit: CapacityRecord['unit']; total: number; figures: number; unknown: number }>();
-  for (const figure of figures) {
-    const entry = totals.get(figure.unit) ?? { unit: figure.unit, total: 0, figures: 0, unknown: 0 };
-    if (figure.value === null) entry.unknown += 1;
-    else {
-      entry.total += figure.value;
-      entry.figures += 1;
-    }
-    totals.set(figure.unit, entry);
-  }
-  return [...totals.values()];
-}
+export const CapacityRangeRef = builder.objectRef<CapacityRange>('CapacityRange').implement({
+  description: 'Where sources differ on the same moment and unit: the range, with each source beside it.',
+  fields: (t) => ({
+    year: t.exposeInt('year', { nullable: true, description: 'Year, when stated.' }),
+    asOf: t.exposeString('asOf', { nullable: true, description: 'Period when no year is stated.' }),
+    unit: t.field({ type: CapacityUnitEnum, description: 'Unit.', resolve: (r) => r.unit }),
+    low: t.exposeFloat('low', { nullable: true, description: 'Lowest total a source gives; null when none states a value.' }),
+    high: t.exposeFloat('high', { nullable: true, description: 'Highest total a source gives.' }),
+    totals: t.field({ type: [CapacityTotalRef], description: 'Each source with its total.', resolve: (r) => r.totals }),
+  }),
+});
 
-export const FacilityRef = builder.objectRef<FacilityRecord>('Facility').implement({
+FacilityRef.implement({
   description: 'A shelter facility (voorziening) of maatschappelijke opvang or a related service.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id, e.g. ams-roggeveen-24uur.' }),
@@ -75,9 +94,14 @@ export const FacilityRef = builder.objectRef<FacilityRecord>('Facility').impleme
       resolve: (f, _args, ctx) => ctx.loaders.capacityByFacility.load(f.id),
     }),
     capacityTotals: t.field({
-      type: [UnitTotalRef],
-      description: 'Capacity added up per unit; different units are never summed together.',
-      resolve: async (f, _args, ctx) => totalsPerUnit(await ctx.loaders.capacityByFacility.load(f.id)),
+      type: [CapacityTotalRef],
+      description: 'Capacity per source, moment and unit; sources, units and planned capacity are never added together.',
+      resolve: async (f, _args, ctx) => statedCapacity([{ facilityId: f.id, figures: await ctx.loaders.capacityByFacility.load(f.id) }]).totals,
+    }),
+    capacityRanges: t.field({
+      type: [CapacityRangeRef],
+      description: 'Where sources give different capacity for the same moment and unit: the range with both sources.',
+      resolve: async (f, _args, ctx) => statedCapacity([{ facilityId: f.id, figures: await ctx.loaders.capacityByFacility.load(f.id) }]).ranges,
     }),
     source: t.field({ type: SourceRef, description: 'Where the facility is described (bron).', resolve: (f) => f }),
   }),
