@@ -7,6 +7,8 @@ import { signIn, type SignedIn } from '../support/accounts.js';
 import { HAND_OVER_REGIE, REGISTER, TAKE_REGIE, householdInput } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
 
+const COMPARISON = `{ cityComparison(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"], from: "2024-01-01", to: "2024-12-31") {
+  differences { aspect values { centrumgemeente { id } value } } } }`;
 const TOTAL = 'sourceOrg year asOf unit total bound figures unknown facilitiesWithoutFigure { id } sourceLines';
 
 describe('facts from the report, as the report states them', () => {
@@ -71,6 +73,127 @@ describe('facts from the report, as the report states them', () => {
       expect(families).toMatchObject({ sourceOrg: null, year: null, asOf: null, total: 38, bound: 'AT_LEAST' });
       expect(families.facilitiesWithoutFigure.map((f: any) => f.id)).toEqual(expect.arrayContaining(['lwd-limor-crisis', 'lwd-ldh-enwierum']));
       expect(capacity.totals.find((t: any) => t.unit === 'adults')).toMatchObject({ total: 20, bound: 'AT_LEAST' });
+    });
+  });
+
+  describe('regie: the published model with its handovers and agency parts', () => {
+    const MAP = `query($id: ID!) { regieMap(centrumgemeenteId: $id) {
+      publishedStages { order regieHolder { id } regieBasis regieBasisLines regieBasisText }
+      recorded { stage holder { id } conformsBy modelBasis modelSourceLines }
+      departures { kind agency { id } modelBasis sourceLines detail } } }`;
+
+    async function household(coordinator: SignedIn, cityId: string, municipality: string, recipients: string[]) {
+      const input = householdInput({ centrumgemeenteId: cityId, municipality, consent: { purpose: 'CHAIN_COORDINATION', recipientAgencyIds: recipients, from: '2024-01-01', to: '2030-12-31' } });
+      const { data, errors } = await gql(app, REGISTER, { input }, coordinator.headers);
+      expect(errors).toBeUndefined();
+      return data.registerHousehold.id as string;
+    }
+
+    it('Amsterdam: HVO Querido holding regie after placement follows the handover to the MO institution (002 L1404-1408), not a departure', async () => {
+      const coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
+      const vangnet = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-ggd-vangnet-advies' });
+      const householdId = await household(coordinator, 'amsterdam', 'Amsterdam', ['ams-ggd-vangnet-advies', 'ams-hvo-querido']);
+      const taken = await gql(app, TAKE_REGIE, { householdId, stage: 'EVICTED', agencyId: 'ams-ggd-vangnet-advies', from: '2024-07-01' }, coordinator.headers);
+      expect(taken.data.takeRegie.__typename).toBe('RegieAssignment');
+      const handed = await gql(app, HAND_OVER_REGIE, { householdId, stage: 'EVICTED', toAgencyId: 'ams-hvo-querido', toStage: 'PLACED', on: '2024-07-20' }, vangnet.headers);
+      expect(handed.data.handOverRegie.__typename).toBe('RegieAssignment');
+
+      const { data, errors } = await gql(app, MAP, { id: 'amsterdam' }, coordinator.headers);
+      expect(errors).toBeUndefined();
+      const map = data.regieMap;
+      expect(map.recorded).toContainEqual({ stage: 'PLACED', holder: { id: 'ams-hvo-querido' }, conformsBy: 'HANDOVER_STATEMENT', modelBasis: 'STATED', modelSourceLines: 'L1400-1408' });
+      expect(map.recorded).toContainEqual({ stage: 'EVICTED', holder: { id: 'ams-ggd-vangnet-advies' }, conformsBy: 'NAMED_HOLDER', modelBasis: 'STATED', modelSourceLines: 'L1400-1404' });
+      expect(map.departures.map((d: any) => d.agency.id)).not.toContain('ams-hvo-querido');
+      expect(map.departures.map((d: any) => d.agency.id)).not.toContain('ams-ggd-vangnet-advies');
+    });
+
+    it('Leeuwarden: Sociaal Team Leeuwarden is part of Sociale teams Friesland, the named holder, so neither is a departure (L3110-3112, L3227-3229)', async () => {
+      const coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'leeuwarden' });
+      const householdId = await household(coordinator, 'leeuwarden', 'Leeuwarden', ['lwd-sociaal-team-leeuwarden']);
+      const taken = await gql(app, TAKE_REGIE, { householdId, stage: 'REPORTED', agencyId: 'lwd-sociaal-team-leeuwarden', from: '2024-03-01' }, coordinator.headers);
+      expect(taken.data.takeRegie.__typename).toBe('RegieAssignment');
+
+      const { data, errors } = await gql(app, MAP, { id: 'leeuwarden' }, coordinator.headers);
+      expect(errors).toBeUndefined();
+      const map = data.regieMap;
+      expect(map.recorded).toContainEqual({ stage: 'REPORTED', holder: { id: 'lwd-sociaal-team-leeuwarden' }, conformsBy: 'PART_OF_NAMED_HOLDER', modelBasis: 'STATED', modelSourceLines: 'L3110-3112' });
+      const departed = map.departures.map((d: any) => d.agency.id);
+      expect(departed).not.toContain('lwd-sociaal-team-leeuwarden');
+      expect(departed).not.toContain('lwd-sociale-teams');
+      // The corporations at signalling are an inference; the regie map says so where it lists them as never recorded.
+      expect(map.departures).toContainEqual(expect.objectContaining({ kind: 'PUBLISHED_NOT_RECORDED', agency: { id: 'lwd-woningcorporaties' }, modelBasis: 'INFERRED' }));
+    });
+  });
+
+  describe('regie holders, stated or inferred', () => {
+    const STAGES = `query($id: ID!) { centrumgemeente(id: $id) {
+      chainModel { stages { order regieHolder { id } regieBasis regieBasisLines regieBasisText } }
+      regieStatements { stage holder { id } regieBasis regieBasisLines regieBasisText handoverToAgencyType handoverAtState source { lines } } } }`;
+
+    it('marks Amsterdam step 7 (Gemeente Amsterdam) as inferred (L1446-1452) and step 2 (Vangnet en Advies) as stated (L1400-1404)', async () => {
+      const { data } = await gql(app, STAGES, { id: 'amsterdam' });
+      const stages = data.centrumgemeente.chainModel.stages;
+      expect(stages.find((s: any) => s.order === 7)).toMatchObject({ regieHolder: { id: 'ams-gemeente' }, regieBasis: 'INFERRED', regieBasisLines: null });
+      expect(stages.find((s: any) => s.order === 7).regieBasisText).toMatch(/L1446-1452.*does not say the gemeente holds regie/);
+      expect(stages.find((s: any) => s.order === 2)).toMatchObject({ regieHolder: { id: 'ams-ggd-vangnet-advies' }, regieBasis: 'STATED', regieBasisLines: 'L1400-1404' });
+      expect(stages.find((s: any) => s.order === 2).regieBasisText).toMatch(/heeft zij tevens de regie/);
+      const handover = data.centrumgemeente.regieStatements.find((n: any) => n.source.lines === 'L1400-1408');
+      expect(handover).toMatchObject({ handoverToAgencyType: 'MO_SHELTER', handoverAtState: 'PLACED', regieBasis: 'STATED' });
+    });
+
+    it('marks the Frisian corporations at signalling as inferred (a duty to signal in the covenant, L2734-2744), and every holder one way or the other', async () => {
+      for (const id of ['amsterdam', 'utrecht', 'leeuwarden', 'oss']) {
+        const { data } = await gql(app, STAGES, { id });
+        const holders = [...data.centrumgemeente.chainModel.stages, ...data.centrumgemeente.regieStatements].filter((h: any) => (h.regieHolder ?? h.holder ?? null) !== null);
+        for (const holder of holders) {
+          expect(['STATED', 'INFERRED']).toContain(holder.regieBasis);
+          if (holder.regieBasis === 'STATED') expect(holder.regieBasisLines).toMatch(/^L\d+/);
+          expect(holder.regieBasisText.length).toBeGreaterThan(10);
+        }
+      }
+      const { data } = await gql(app, STAGES, { id: 'leeuwarden' });
+      expect(data.centrumgemeente.chainModel.stages.find((s: any) => s.order === 1)).toMatchObject({ regieHolder: { id: 'lwd-woningcorporaties' }, regieBasis: 'INFERRED' });
+    });
+
+    it('lets the comparison say which holders are stated and which inferred', async () => {
+      const { data, errors } = await gql(app, COMPARISON, {}, policy.headers);
+      expect(errors).toBeUndefined();
+      const aspect = (name: string) => data.cityComparison.differences.find((d: any) => d.aspect === name);
+      const inferred = aspect('regie holders in the chain model, inferred (not stated as regie in the report)');
+      expect(inferred.values.find((v: any) => v.centrumgemeente.id === 'amsterdam').value).toBe('Gemeente Amsterdam (step 7)');
+      expect(inferred.values.find((v: any) => v.centrumgemeente.id === 'leeuwarden').value).toMatch(/^Woningcorporaties Friesland \(step 1\)/);
+      const stated = aspect('regie holders in the chain model, stated in the report');
+      expect(stated.values.find((v: any) => v.centrumgemeente.id === 'amsterdam').value).toBe('Vangnet en Advies (GGD Amsterdam) (step 2, L1400-1404)');
+    });
+  });
+
+  describe('statements the report makes that the data left out', () => {
+    it("adds that nobody knows where ZIENN's roughly 70 refused families went (002 L2962-2966), beside the 70 (L2952-2958)", async () => {
+      const { data } = await gql(app, `{ centrumgemeente(id: "leeuwarden") { publishedFigures { metric year status value unit note agency { id } source { document lines } } } }`);
+      const refused = data.centrumgemeente.publishedFigures.filter((f: any) => f.agency?.id === 'lwd-zienn' && f.metric.startsWith('refusedFamilies'));
+      expect(refused).toContainEqual(expect.objectContaining({ metric: 'refusedFamilies', year: 2008, value: 70 }));
+      const whereabouts = refused.find((f: any) => f.metric === 'refusedFamiliesWhereabouts');
+      expect(whereabouts).toMatchObject({ year: 2008, status: 'UNKNOWN', value: null, unit: 'families', source: { document: '002_274c437a37338521.txt', lines: 'L2962-2966, L3381-3385' } });
+      expect(whereabouts.note).toMatch(/Het is niet bekend waar deze afgewezen gezinnen vervolgens terechtkomen/);
+    });
+
+    it('compares formal cooperation in Amsterdam and Utrecht with informal cooperation in Leeuwarden and Oss (002 L4646-4652)', async () => {
+      const { data } = await gql(app, COMPARISON, {}, policy.headers);
+      const cooperation = data.cityComparison.differences.find((d: any) => d.aspect === 'chain cooperation (002 L4646-4652)');
+      expect(Object.fromEntries(cooperation.values.map((v: any) => [v.centrumgemeente.id, v.value]))).toEqual({
+        amsterdam: 'formal: covenants and protocols', utrecht: 'formal: covenants and protocols',
+        leeuwarden: 'informal: partnerships', oss: 'informal: partnerships',
+      });
+      const cities = (await gql(app, `{ centrumgemeenten { id chainCooperation chainCooperationLines } }`)).data.centrumgemeenten;
+      expect(cities.find((c: any) => c.id === 'oss')).toEqual({ id: 'oss', chainCooperation: 'INFORMAL', chainCooperationLines: 'L4646-4652' });
+    });
+
+    it('shows capacity per source in the comparison, with the report\'s own total beside it and no sum across sources', async () => {
+      const { data } = await gql(app, COMPARISON, {}, policy.headers);
+      const perSource = data.cityComparison.differences.find((d: any) => d.aspect.startsWith('shelter capacity per source'));
+      expect(perSource.values.find((v: any) => v.centrumgemeente.id === 'utrecht').value).toBe('at least 114 places (gemeente, 2008); at least 115 places (ggz wegwijzer, 2008)');
+      const reported = data.cityComparison.differences.find((d: any) => d.aspect === 'shelter capacity as the report totals it');
+      expect(reported.values.find((v: any) => v.centrumgemeente.id === 'utrecht').value).toBe('ruim 100 places (gemeente, 2008, L1992-1996, L2078-2080)');
     });
   });
 });

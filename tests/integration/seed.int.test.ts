@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRepositories, type App, type CypherExecutor } from '@ketenkaart/api';
-import { citiesJsonPath, readCitiesJson, seedReferenceData } from '@ketenkaart/seed';
+import { citiesJsonPath, extraFigureCount, readCitiesJson, seedReferenceData } from '@ketenkaart/seed';
 import { gql, openTestStore, testApp } from '../support/store.js';
 
 const data = readCitiesJson();
@@ -108,7 +108,8 @@ describe('seed of the four centrumgemeenten', () => {
       source: { lines: ew.source },
     });
 
-    expect(c.publishedFigures).toHaveLength(city.figures.length);
+    // The report readings add statements cities.json left out (report-readings.ts), each with its own lines.
+    expect(c.publishedFigures).toHaveLength(city.figures.length + extraFigureCount(id));
     for (const raw of city.figures) {
       const match = c.publishedFigures.find(
         (f: any) =>

@@ -5,6 +5,7 @@ import type { Loaders } from '../loaders.js';
 import type { Repositories } from '../repositories/index.js';
 import type { FigureRecord } from '../repositories/reference-repository.js';
 import { DEFAULT_MIN_CELL, ROUNDING_BASE } from './disclosure.js';
+import { REPORTED_CAPACITY_METRICS, statedCapacity, type CapacitySourceTotal } from './stated-capacity.js';
 import { cityOutcomes, measureDefinitions, OUTCOME_MEASURES, recordedKinds, type CityOutcomes, type OutcomeMeasure } from './outcomes.js';
 
 export interface StructureDifference {
@@ -23,27 +24,52 @@ export interface Comparison {
   differences: StructureDifference[];
 }
 
+const cooperationText = { FORMAL: 'formal: covenants and protocols', INFORMAL: 'informal: partnerships' } as const;
+
+/** "at least 114 places (gemeente, 2008)": one source at one moment in one unit, never a sum across them. */
+function capacityTotalText(c: CapacitySourceTotal): string {
+  const amount = c.total === null ? `unknown ${c.unit}` : `${c.bound === 'AT_LEAST' ? 'at least ' : ''}${c.total} ${c.unit}`;
+  return `${amount} (${c.sourceOrg ?? 'the report'}, ${c.year ?? c.asOf ?? 'period not stated'})`;
+}
+
 /** The aspects compared; a value of null is "not in the sources" and is shown as unknown, never as none. */
 async function structureOf(cityId: string, loaders: Loaders): Promise<Record<string, string | null>> {
-  const [models, warnings, facilities, notes] = await Promise.all([
+  const [city, models, warnings, facilities, notes, capacity, figures] = await Promise.all([
+    loaders.centrumgemeente.load(cityId),
     loaders.chainModelsByCity.load(cityId),
     loaders.earlyWarningsByCity.load(cityId),
     loaders.facilityPageByCity.load({ parent: cityId, first: 100, after: null }),
     loaders.regieNotesByCity.load(cityId),
+    loaders.capacityOfCity.load(cityId),
+    loaders.figuresByCity.load(cityId),
   ]);
   const model = models[0];
   const stages = model ? await loaders.stagesByChainModel.load(model.id) : [];
   const warning = warnings[0];
-  const holders = [...new Set(stages.map((s) => s.regieAgencyId).filter((id): id is string => Boolean(id)))];
-  const holderNames = (await loaders.agency.loadMany(holders)).flatMap((a) => (a && !(a instanceof Error) ? [a.name] : []));
+  const holderIds = [...new Set(stages.map((s) => s.regieAgencyId).filter((id): id is string => Boolean(id)))];
+  const names = new Map((await loaders.agency.loadMany(holderIds)).flatMap((a) => (a && !(a instanceof Error) ? [[a.id, a.name] as const] : [])));
+  // Stated holders with the lines that name them; inferred ones apart, so that an inference never reads as published.
+  const holders = (basis: 'STATED' | 'INFERRED') =>
+    stages
+      .filter((s) => s.regieAgencyId && s.regieBasis === basis)
+      .map((s) => `${names.get(s.regieAgencyId!) ?? s.regieAgencyId} (step ${s.order}${basis === 'STATED' && s.regieBasisLines ? `, ${s.regieBasisLines}` : ''})`)
+      .join('; ') || (holderIds.length || stages.length ? 'none' : null);
+  const stated = statedCapacity(capacity);
+  const reported = figures.filter((f) => REPORTED_CAPACITY_METRICS.includes(f.metric));
   return {
     'chain model published': model ? (model.published ? 'yes' : 'reconstructed from the report text') : null,
+    'chain cooperation (002 L4646-4652)': city?.chainCooperation ? cooperationText[city.chainCooperation] : null,
     'steps in the chain model': stages.length ? String(stages.length) : null,
-    'regie holders named in the chain model': holderNames.length ? holderNames.join(', ') : null,
+    'regie holders in the chain model, stated in the report': holders('STATED'),
+    'regie holders in the chain model, inferred (not stated as regie in the report)': holders('INFERRED'),
     'regie statements in the report': notes.length ? String(notes.length) : null,
     'early warning: report after months of arrears': warning?.reportAfterMonthsArrears != null ? String(warning.reportAfterMonthsArrears) : null,
     'early warning: feedback deadlines (days)': warning?.feedbackDays.length ? warning.feedbackDays.join(' and ') : null,
     'facilities in the sources': String(facilities.items.length),
+    'shelter capacity as the report totals it': reported.length
+      ? reported.map((f) => `${f.valueText ?? f.value ?? 'unknown'} ${f.unit ?? '(unit not stated)'} (${[f.sourceOrg, f.year ?? f.period, f.sourceLines].filter(Boolean).join(', ')})`).join('; ')
+      : null,
+    'shelter capacity per source (never added across sources, units or plans)': stated.totals.length ? stated.totals.map(capacityTotalText).join('; ') : null,
   };
 }
 

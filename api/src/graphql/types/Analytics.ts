@@ -1,5 +1,7 @@
 // Regie maps and flow through the chain per region: published model against recorded paths. Aggregates only.
-import { stateAfter, type ChainState } from '@ketenkaart/schema';
+import { stateAfter, type ChainState, type RegieBasis } from '@ketenkaart/schema';
+import { compareRegieWithModel, type AgencyInHierarchy, type Conformity } from '../../analytics/regie-model.js';
+import { loadExisting } from '../../loaders.js';
 import { chainFlow, type ChainFlow } from '../../analytics/chain-flow.js';
 import { cell, suppressGroup, type Cell } from '../../analytics/disclosure.js';
 import type { Context } from '../../context.js';
@@ -8,7 +10,7 @@ import { logAggregateRead, refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
 import { AgencyRef } from './Agency.js';
-import { ChainStageRef } from './ChainModel.js';
+import { ChainStageRef, RegieBasisEnum } from './ChainModel.js';
 import { ChainStateEnum, RefusalReasonEnum } from './household-enums.js';
 import { CentrumgemeenteRef } from './refs.js';
 
@@ -26,10 +28,26 @@ const agencyOf = (idOf: (row: any) => string, description: string) => ({
   resolve: async (row: any, _a: unknown, ctx: Context) => (await ctx.loaders.agency.load(idOf(row)))!,
 });
 
-const RecordedRegieRef = builder.objectRef<{ stage: ChainState; agencyId: string; assignments: Cell; open: Cell; households: Cell }>('RecordedRegie').implement({
-  description: 'Regie as recorded on household paths: an agency at a chain stage.',
+const ModelMatchEnum = builder.enumType('RegieModelMatch', {
+  description:
+    'How recorded regie conforms to the published model: the model names the agency (NAMED_HOLDER), names an agency it is part of (PART_OF_NAMED_HOLDER), or a handover statement passes regie to its kind of agency from that stage on (HANDOVER_STATEMENT).',
+  values: ['NAMED_HOLDER', 'PART_OF_NAMED_HOLDER', 'HANDOVER_STATEMENT'] as const,
+});
+
+interface RecordedRegieView { stage: ChainState; agencyId: string; assignments: Cell; open: Cell; households: Cell; conformity: Conformity | null }
+
+const RecordedRegieRef = builder.objectRef<RecordedRegieView>('RecordedRegie').implement({
+  description: 'Regie as recorded on household paths: an agency at a chain stage, and whether the published model covers it.',
   fields: (t) => ({
     stage: t.field({ type: ChainStateEnum, description: 'Chain stage.', resolve: (r) => r.stage }),
+    conformsBy: t.field({ type: ModelMatchEnum, nullable: true, description: 'How the published model covers this holder; null: a departure from the model.', resolve: (r) => r.conformity?.match ?? null }),
+    modelBasis: t.field({
+      type: RegieBasisEnum,
+      nullable: true,
+      description: 'Whether the model holder or handover it conforms to is stated in the report or inferred by Ketenkaart.',
+      resolve: (r) => r.conformity?.basis ?? null,
+    }),
+    modelSourceLines: t.string({ nullable: true, description: 'Report lines of that holder or handover.', resolve: (r) => r.conformity?.sourceLines ?? null }),
     holder: t.field(agencyOf((r) => r.agencyId, 'Agency holding regie.')),
     assignments: t.field({ type: CellRef, description: 'Regie intervals.', resolve: (r) => r.assignments }),
     open: t.field({ type: CellRef, description: 'Intervals still open.', resolve: (r) => r.open }),
@@ -57,10 +75,19 @@ const HandoverRef = builder.objectRef<{ fromAgencyId: string; fromStage: ChainSt
   }),
 });
 
-const DepartureRef = builder.objectRef<{ kind: string; agencyId: string; detail: string }>('RegieDeparture').implement({
-  description: 'Where recorded regie departs from the published chain model.',
+interface Departure { kind: string; agencyId: string; detail: string; modelBasis: RegieBasis | null; sourceLines: string | null }
+
+const DepartureRef = builder.objectRef<Departure>('RegieDeparture').implement({
+  description: 'Where recorded regie departs from the published chain model, following the agency hierarchy and the handover statements.',
   fields: (t) => ({
-    kind: t.exposeString('kind', { description: 'RECORDED_NOT_PUBLISHED (holds regie in practice, not in the model) or PUBLISHED_NOT_RECORDED (named in the model, never recorded).' }),
+    kind: t.exposeString('kind', { description: 'RECORDED_NOT_PUBLISHED (holds regie in practice, not covered by the model) or PUBLISHED_NOT_RECORDED (named in the model; neither it nor a part of it was ever recorded holding regie).' }),
+    modelBasis: t.field({
+      type: RegieBasisEnum,
+      nullable: true,
+      description: 'PUBLISHED_NOT_RECORDED: whether the report states this holder or Ketenkaart infers it.',
+      resolve: (d) => d.modelBasis,
+    }),
+    sourceLines: t.exposeString('sourceLines', { nullable: true, description: 'PUBLISHED_NOT_RECORDED: report lines of the model holder.' }),
     agency: t.field(agencyOf((r) => r.agencyId, 'Agency concerned.')),
     detail: t.exposeString('detail', { description: 'What differs.' }),
   }),
@@ -69,10 +96,10 @@ const DepartureRef = builder.objectRef<{ kind: string; agencyId: string; detail:
 interface RegieMap {
   cityId: string;
   stages: ChainStageRecord[];
-  recorded: { stage: ChainState; agencyId: string; assignments: Cell; open: Cell; households: Cell }[];
+  recorded: RecordedRegieView[];
   actors: { state: ChainState; agencyId: string; households: Cell }[];
   handovers: { fromAgencyId: string; fromStage: ChainState; toAgencyId: string; toStage: ChainState; households: Cell }[];
-  departures: { kind: string; agencyId: string; detail: string }[];
+  departures: Departure[];
 }
 
 const RegieMapRef = builder.objectRef<RegieMap>('RegieMap').implement({
@@ -157,6 +184,17 @@ const ChainFlowRef = builder.objectRef<FlowView>('ChainFlow').implement({
   }),
 });
 
+/** The agencies with their types and every agency they are part of, one batch per level of the hierarchy. */
+async function agencyLineage(ctx: Context, ids: string[]): Promise<Map<string, AgencyInHierarchy>> {
+  const found = new Map<string, AgencyInHierarchy>();
+  for (let wanted = [...new Set(ids)]; wanted.length > 0; ) {
+    const loaded = await loadExisting(ctx.loaders.agency, wanted);
+    loaded.forEach((a) => found.set(a.id, { id: a.id, type: a.type, parentId: a.parentId }));
+    wanted = [...new Set(loaded.map((a) => a.parentId).filter((id): id is string => Boolean(id) && !found.has(id!)))];
+  }
+  return found;
+}
+
 /** Coordinators see their own region in full; policy makers see any region, suppressed. Nobody else. */
 export function aggregateScope(ctx: Context, cityId: string): { suppress: boolean } {
   const viewer = requireViewer(ctx);
@@ -232,21 +270,27 @@ builder.queryFields((t) => ({
         entry.households = Math.max(entry.households, a.households);
         byState.set(key, entry);
       }
-      const published = new Set([...stages.map((s) => s.regieAgencyId), ...notes.map((n) => n.holderAgencyId)].filter((id): id is string => Boolean(id)));
-      const recordedHolders = new Map<string, number>();
-      for (const r of recorded) recordedHolders.set(r.agencyId, (recordedHolders.get(r.agencyId) ?? 0) + r.households);
-      const departures = [
-        ...[...recordedHolders].filter(([agencyId]) => !published.has(agencyId)).map(([agencyId, households]) => ({
-          kind: 'RECORDED_NOT_PUBLISHED', agencyId, detail: `holds regie on recorded paths${suppress && households < 5 ? '' : ` (${households} households)`} but the published model does not name it`,
+      const model = compareRegieWithModel(stages, notes, await agencyLineage(ctx, recorded.map((r) => r.agencyId)));
+      const recordedViews = recorded.map((r) => ({
+        stage: r.stage, agencyId: r.agencyId, assignments: c(r.assignments), open: c(r.open), households: c(r.households),
+        conformity: model.conformity(r.stage, r.agencyId),
+      }));
+      const departing = new Map<string, number>();
+      for (const r of recorded) if (!model.conformity(r.stage, r.agencyId)) departing.set(r.agencyId, (departing.get(r.agencyId) ?? 0) + r.households);
+      const departures: Departure[] = [
+        ...[...departing].map(([agencyId, households]) => ({
+          kind: 'RECORDED_NOT_PUBLISHED', agencyId, modelBasis: null, sourceLines: null,
+          detail: `holds regie on recorded paths${suppress && households < 5 ? '' : ` (${households} households)`} where the published model names neither it, nor an agency it is part of, nor a handover to it`,
         })),
-        ...[...published].filter((agencyId) => !recordedHolders.has(agencyId)).map((agencyId) => ({
-          kind: 'PUBLISHED_NOT_RECORDED', agencyId, detail: 'named as regie holder in the published model; no recorded path shows it holding regie',
+        ...model.unrecordedHolders(recorded.map((r) => r.agencyId)).map((holder) => ({
+          kind: 'PUBLISHED_NOT_RECORDED', agencyId: holder.agencyId, modelBasis: holder.basis, sourceLines: holder.lines,
+          detail: `${holder.basis === 'INFERRED' ? 'inferred' : 'named'} as regie holder in the model; no recorded path shows it or a part of it holding regie`,
         })),
       ];
       return {
         cityId,
         stages,
-        recorded: recorded.map((r) => ({ stage: r.stage, agencyId: r.agencyId, assignments: c(r.assignments), open: c(r.open), households: c(r.households) })),
+        recorded: recordedViews,
         actors: [...byState.values()].map((a) => ({ state: a.state, agencyId: a.agencyId, households: c(a.households) })),
         handovers: handovers.filter((h) => !suppress || h.households >= 5).map((h) => ({ ...h, households: c(h.households) })),
         departures,

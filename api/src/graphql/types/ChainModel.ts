@@ -1,9 +1,17 @@
 // A city's chain model: ordered stages, the agencies acting at each, and who holds regie per stage.
 import type { ChainModelRecord, ChainStageRecord, RegieNoteRecord } from '../../repositories/reference-repository.js';
 import { loadExisting } from '../../loaders.js';
+import { RegieBasis } from '@ketenkaart/schema';
 import { builder } from '../builder.js';
+import { AgencyTypeEnum } from './enums.js';
+import { ChainStateEnum } from './household-enums.js';
 import { AgencyRef } from './Agency.js';
 import { SourceRef } from './Source.js';
+
+export const RegieBasisEnum = builder.enumType('RegieBasis', {
+  description: 'STATED: the report names this regie holder (see the lines); INFERRED: Ketenkaart reads it from what the report describes (see the reasoning). An inference is never shown as published.',
+  values: RegieBasis.options,
+});
 
 export const ChainStageRef = builder.objectRef<ChainStageRecord>('ChainStage').implement({
   description: 'One step (stap) of a city chain model.',
@@ -20,6 +28,9 @@ export const ChainStageRef = builder.objectRef<ChainStageRecord>('ChainStage').i
       resolve: (s, _args, ctx) => (s.regieAgencyId ? ctx.loaders.agency.load(s.regieAgencyId) : null),
     }),
     regieNote: t.exposeString('regieNote', { nullable: true, description: 'What the source says about regie at this step.' }),
+    regieBasis: t.field({ type: RegieBasisEnum, nullable: true, description: 'Whether the regie holder is stated in the report or inferred; null where no holder is named.', resolve: (r) => r.regieBasis }),
+    regieBasisLines: t.exposeString('regieBasisLines', { nullable: true, description: 'STATED: report lines that name the holder.' }),
+    regieBasisText: t.exposeString('regieBasisText', { nullable: true, description: "STATED: the report's words; INFERRED: the reasoning behind the inference." }),
     actors: t.field({
       type: [AgencyRef],
       description: 'Agencies acting at this step.',
@@ -64,6 +75,16 @@ export const RegieNoteRef = builder.objectRef<RegieNoteRecord>('RegieStatement')
     text: t.exposeString('text', { nullable: true, description: 'What the source says.' }),
     handoverTo: t.exposeString('handoverTo', { nullable: true, description: 'Who regie passes to (overdracht), when stated.' }),
     handoverTrigger: t.exposeString('handoverTrigger', { nullable: true, description: 'What triggers the handover.' }),
+    handoverToAgencyType: t.field({
+      type: AgencyTypeEnum,
+      nullable: true,
+      description: 'The handover read as a code: regie passes to any agency of this type (e.g. MO_SHELTER, "the MO institution").',
+      resolve: (n) => n.handoverToAgencyType,
+    }),
+    handoverAtState: t.field({ type: ChainStateEnum, nullable: true, description: 'The chain state from which the handover applies (e.g. PLACED).', resolve: (n) => n.handoverAtState }),
+    regieBasis: t.field({ type: RegieBasisEnum, nullable: true, description: 'Whether the regie holder is stated in the report or inferred; null where no holder is named.', resolve: (r) => r.regieBasis }),
+    regieBasisLines: t.exposeString('regieBasisLines', { nullable: true, description: 'STATED: report lines that name the holder.' }),
+    regieBasisText: t.exposeString('regieBasisText', { nullable: true, description: "STATED: the report's words; INFERRED: the reasoning behind the inference." }),
     source: t.field({ type: SourceRef, description: 'Where this is stated (bron).', resolve: (n) => n }),
   }),
 });

@@ -26,6 +26,11 @@ export const CapacityFigureRef = builder.objectRef<CapacityRecord>('CapacityFigu
     sourceOrg: t.exposeString('sourceOrg', { nullable: true, description: 'Organisation that gave the figure (gemeente, ggz wegwijzer).' }),
     planned: t.exposeBoolean('planned', { description: 'True for capacity announced for later (an expansion): never added to capacity that exists.' }),
     note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
+    facility: t.field({
+      type: FacilityRef,
+      description: 'The facility the figure is about.',
+      resolve: async (c, _args, ctx) => (await ctx.loaders.facility.load(c.facilityId))!,
+    }),
     source: t.field({ type: SourceRef, description: 'Where the figure comes from (bron).', resolve: (c) => c }),
   }),
 });

@@ -9,14 +9,15 @@ import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { GapTable, type GapRow } from '../Gaps/GapTable';
 import { AccountsAdmin } from './AccountsAdmin';
+import { CAPACITY_TOTAL_FIELDS, CapacityTotals, CityCapacity, STATED_CAPACITY_FIELDS, type CapacityTotal, type StatedCapacity } from './CapacityBySource';
 import { OutcomeComparison } from './OutcomeComparison';
 
 const CoordinatorQuery = `query Home_CoordinatorGaps { gaps(first: 20, severities: [HIGH]) { edges { node { id rule severity stage detectedOn summary household { id reference } agencies { id name } } } } }`;
 const HouseholdsQuery = `query Home_Households { households(first: 25) { edges { node { id reference municipality centrumgemeente { name } } } } }`;
-const FacilitiesQuery = `query Home_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name kind capacityTotals { unit total unknown } } } } }`;
+const FacilitiesQuery = `query Home_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name kind capacityTotals { ${CAPACITY_TOTAL_FIELDS} } } } } }`;
 const ComparisonQuery = `query Home_Comparison { centrumgemeenten { id name g4 chainModel { published stages { order regieHolder { name } } }
   earlyWarning { name reportAfterMonthsArrears feedbackDays }
-  facilities(first: 50) { edges { node { capacityTotals { unit total } } } } }
+  ${STATED_CAPACITY_FIELDS} }
   gapCounts(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"]) { centrumgemeente { id } rule households suppressed } }`;
 const AccessLogQuery = `query Home_AccessLog { accessLog(first: 25) { entries { id at role action operation outcome breakGlass basis } } }`;
 
@@ -85,7 +86,7 @@ function HouseholdList() {
 
 function FacilityList({ agencyId }: { agencyId: string }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<{ facilities: { edges: { node: { id: string; name: string; kind: string; capacityTotals: { unit: string; total: number; unknown: number }[] } }[] } }>({ query: FacilitiesQuery, variables: { agencyId } });
+  const [{ data, fetching, error }] = useQuery<{ facilities: { edges: { node: { id: string; name: string; kind: string; capacityTotals: CapacityTotal[] } }[] } }>({ query: FacilitiesQuery, variables: { agencyId } });
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   const rows = data?.facilities.edges.map((e) => e.node) ?? [];
@@ -98,11 +99,7 @@ function FacilityList({ agencyId }: { agencyId: string }) {
           <TableRow key={f.id}>
             <TableCell>{f.name}</TableCell>
             <TableCell>{f.kind}</TableCell>
-            <TableCell>
-              {f.capacityTotals.length === 0
-                ? t('common.unknown')
-                : f.capacityTotals.map((c) => `${c.total} ${t(`units.${c.unit}`)}${c.unknown ? ` (+${c.unknown} ${t('common.unknown')})` : ''}`).join('; ')}
-            </TableCell>
+            <TableCell><CapacityTotals totals={f.capacityTotals} /></TableCell>
           </TableRow>
         ))}
       </TableBody>
@@ -115,7 +112,7 @@ interface ComparisonData {
     id: string; name: string; g4: boolean;
     chainModel: { published: boolean; stages: { order: number; regieHolder: { name: string } | null }[] } | null;
     earlyWarning: { name: string | null; reportAfterMonthsArrears: number | null; feedbackDays: number[] } | null;
-    facilities: { edges: { node: { capacityTotals: { unit: string; total: number }[] } }[] };
+    statedCapacity: StatedCapacity;
   }[];
   gapCounts: { centrumgemeente: { id: string }; rule: string; households: number | null; suppressed: boolean }[];
 }
@@ -127,11 +124,6 @@ function Comparison() {
   if (error) return <ErrorAlert error={error} />;
   const cities = (data?.centrumgemeenten ?? []).filter((c) => !c.id.startsWith('syn-'));
   const unknown = t('common.unknown');
-  const capacity = (city: ComparisonData['centrumgemeenten'][number]) => {
-    const totals = new Map<string, number>();
-    for (const { node } of city.facilities.edges) for (const c of node.capacityTotals) totals.set(c.unit, (totals.get(c.unit) ?? 0) + c.total);
-    return [...totals].map(([unit, total]) => `${total} ${t(`units.${unit}`)}`).join('; ') || unknown;
-  };
   const rules = [...new Set(data?.gapCounts.map((g) => g.rule))];
   return (
     <div className="kk-table-scroll">
@@ -149,7 +141,7 @@ function Comparison() {
           <TableRow><TableHeaderCell scope="row">{t('compare.earlyWarning')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.name ?? unknown}</TableCell>)}</TableRow>
           <TableRow><TableHeaderCell scope="row">{t('compare.reportAfter')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.reportAfterMonthsArrears ?? unknown}</TableCell>)}</TableRow>
           <TableRow><TableHeaderCell scope="row">{t('compare.feedbackDays')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.feedbackDays.length ? c.earlyWarning.feedbackDays.join(' / ') : unknown}</TableCell>)}</TableRow>
-          <TableRow><TableHeaderCell scope="row">{t('compare.capacity')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{capacity(c)}</TableCell>)}</TableRow>
+          <TableRow><TableHeaderCell scope="row">{t('compare.capacity')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}><CityCapacity capacity={c.statedCapacity} /></TableCell>)}</TableRow>
         </TableBody>
       </Table>
       <Table>
