@@ -88,6 +88,25 @@ describe('web app', () => {
     await page.close();
   });
 
+  it('shows capacity per source, never one sum, and marks inferred regie holders (issue #16; 002 L2078-2132, L1446-1452)', async () => {
+    const page = await signIn('policy');
+    const structure = page.getByRole('table', { name: /Hoe de steden hun keten/ });
+    await structure.waitFor();
+    const capacityRow = structure.getByRole('row', { name: /Opvangcapaciteit/ });
+    await expect(capacityRow.textContent()).resolves.toContain('ten minste 114 plaatsen, volgens gemeente, 2008');
+    await expect(capacityRow.textContent()).resolves.toContain('ten minste 115 plaatsen, volgens ggz wegwijzer, 2008');
+    await expect(capacityRow.textContent()).resolves.toContain('Het onderzoek zelf: ruim 100 plaatsen (gemeente, 2008)');
+    await expect(capacityRow.textContent()).resolves.toContain('Gepland, niet meegeteld: 52 plaatsen bij Tussenoord');
+    await expect(capacityRow.textContent()).resolves.not.toMatch(/\b281\b/);
+    await page.goto(`${base}/chain/amsterdam`);
+    const stages = page.getByRole('table', { name: 'Stappen van het ketenmodel' });
+    await stages.waitFor();
+    await expect(stages.locator('tbody tr').nth(6).textContent()).resolves.toContain('afgeleid door Ketenkaart, niet als regie vermeld in het onderzoek');
+    await expect(stages.locator('tbody tr').nth(1).textContent()).resolves.toContain('vermeld in het onderzoek, L1400-1404');
+    await page.screenshot({ path: `${artifacts}chain-amsterdam-regie-basis.png`, fullPage: true });
+    await page.close();
+  });
+
   it('tells the coordinator on the gaps page when passed deadlines were last checked', async () => {
     const page = await signIn('coordinator.amsterdam');
     await page.goto(`${base}/gaps`);

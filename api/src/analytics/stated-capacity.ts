@@ -44,6 +44,8 @@ export interface StatedCapacity {
   facilitiesWithoutAnyFigure: string[];
 }
 
+const firstLine = (lines: string) => Number(/\d+/.exec(lines)?.[0] ?? 0);
+const byFirstLine = (a: string, b: string) => firstLine(a) - firstLine(b);
 const momentKey = (f: { year: number | null; asOf: string | null }) => `${f.year ?? ''}|${f.asOf ?? ''}`;
 const sourceMomentKey = (f: CapacityRecord) => `${f.sourceOrg ?? ''}|${momentKey(f)}`;
 
@@ -73,7 +75,7 @@ export function statedCapacity(facilities: { facilityId: string; figures: Capaci
       figures: known.length,
       unknownFigures,
       facilitiesWithoutFigure,
-      sourceLines: [...new Set(group.map((f) => f.sourceLines).filter((lines): lines is string => Boolean(lines)))],
+      sourceLines: [...new Set(group.map((f) => f.sourceLines).filter((lines): lines is string => Boolean(lines)))].sort(byFirstLine),
     };
   });
   const byMomentAndUnit = new Map<string, CapacitySourceTotal[]>();

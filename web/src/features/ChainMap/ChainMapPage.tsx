@@ -11,21 +11,22 @@ import { GraphDataTable } from '../../graph/GraphDataTable';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
+import { REGIE_BASIS_FIELDS, RegieBasisMark, type RegieBasisFields } from './RegieBasisMark';
 
 const ModelQuery = `query ChainMap_Model($id: ID!) {
   centrumgemeente(id: $id) {
     id name
-    chainModel { name published note source { document lines } stages { order name nameNl regieNote regieHolder { id name } actors { id name } source { lines } } }
-    regieStatements { stage text holder { name } source { lines } }
+    chainModel { name published note source { document lines } stages { order name nameNl regieNote regieHolder { id name } ${REGIE_BASIS_FIELDS} actors { id name } source { lines } } }
+    regieStatements { stage text holder { name } ${REGIE_BASIS_FIELDS} source { lines } }
   }
 }`;
 
 const RegieQuery = `query ChainMap_Regie($id: ID!, $from: Date!, $to: Date!) {
   regieMap(centrumgemeenteId: $id) {
     stagesWithoutRegie
-    recorded { stage holder { name } households { value suppressed } open { value suppressed } }
+    recorded { stage holder { name } conformsBy modelBasis households { value suppressed } open { value suppressed } }
     handovers { from { name } fromStage to { name } toStage households { value suppressed } }
-    departures { kind agency { name } detail }
+    departures { kind agency { name } detail modelBasis }
   }
   chainFlow(centrumgemeenteId: $id, from: $from, to: $to) {
     referralLinks { from { id name } to { id name } sent { value suppressed } accepted { value suppressed } refused { value suppressed } medianResponseDays }
@@ -36,8 +37,8 @@ const RegieQuery = `query ChainMap_Regie($id: ID!, $from: Date!, $to: Date!) {
 interface Model {
   centrumgemeente: {
     id: string; name: string;
-    chainModel: { name: string | null; published: boolean; note: string | null; source: { document: string | null; lines: string | null }; stages: (ChainStage & { regieNote: string | null; source: { lines: string | null } })[] } | null;
-    regieStatements: { stage: string; text: string | null; holder: { name: string } | null; source: { lines: string | null } }[];
+    chainModel: { name: string | null; published: boolean; note: string | null; source: { document: string | null; lines: string | null }; stages: (ChainStage & RegieBasisFields & { regieNote: string | null; source: { lines: string | null } })[] } | null;
+    regieStatements: (RegieBasisFields & { stage: string; text: string | null; holder: { name: string } | null; source: { lines: string | null } })[];
   } | null;
 }
 
@@ -51,7 +52,7 @@ export default function ChainMapPage() {
   const mayAggregate = viewer?.role === 'POLICY_MAKER' || (viewer?.role === 'COORDINATOR' && viewer.centrumgemeente?.id === cityId);
   const period = useMemo(() => ({ from: new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) }), []);
   const [regie] = useQuery<{
-    regieMap: { stagesWithoutRegie: number; recorded: { stage: string; holder: { name: string }; households: CellValue; open: CellValue }[]; handovers: { from: { name: string }; fromStage: string; to: { name: string }; toStage: string; households: CellValue }[]; departures: { kind: string; agency: { name: string }; detail: string }[] };
+    regieMap: { stagesWithoutRegie: number; recorded: { stage: string; holder: { name: string }; conformsBy: string | null; modelBasis: string | null; households: CellValue; open: CellValue }[]; handovers: { from: { name: string }; fromStage: string; to: { name: string }; toStage: string; households: CellValue }[]; departures: { kind: string; agency: { name: string }; detail: string; modelBasis: string | null }[] };
     chainFlow: { referralLinks: { from: { id: string; name: string }; to: { id: string; name: string }; sent: CellValue; accepted: CellValue; refused: CellValue; medianResponseDays: number | null }[]; suppressedEdges: number };
   }>({ query: RegieQuery, variables: { id: cityId, ...period }, pause: !mayAggregate });
   const city = data?.centrumgemeente;
@@ -94,7 +95,7 @@ export default function ChainMapPage() {
                 <TableRow key={s.order}>
                   <TableCell>{s.order}</TableCell>
                   <TableCell>{s.nameNl}</TableCell>
-                  <TableCell>{s.regieHolder?.name ?? <strong>{t('chain.noRegie')}</strong>}{s.regieNote ? ` — ${s.regieNote}` : ''}</TableCell>
+                  <TableCell>{s.regieHolder?.name ?? <strong>{t('chain.noRegie')}</strong>}<RegieBasisMark basis={s} />{s.regieNote ? ` — ${s.regieNote}` : ''}</TableCell>
                   <TableCell>{s.actors.map((a) => a.name).join(', ') || t('common.unknown')}</TableCell>
                   <TableCell>{s.source.lines}</TableCell>
                 </TableRow>
@@ -107,7 +108,7 @@ export default function ChainMapPage() {
       <Heading level={3}>{t('chain.regieStatements')}</Heading>
       <UnorderedList>
         {city.regieStatements.map((r) => (
-          <UnorderedListItem key={`${r.stage}-${r.source.lines}`}>{r.stage}: {r.holder?.name ?? t('chain.noHolderNamed')}{r.text ? ` — ${r.text}` : ''} ({r.source.lines})</UnorderedListItem>
+          <UnorderedListItem key={`${r.stage}-${r.source.lines}`}>{r.stage}: {r.holder?.name ?? t('chain.noHolderNamed')}<RegieBasisMark basis={r} />{r.text ? ` — ${r.text}` : ''} ({r.source.lines})</UnorderedListItem>
         ))}
       </UnorderedList>
 
@@ -115,15 +116,15 @@ export default function ChainMapPage() {
         <>
           <Heading level={3}>{t('chain.practice')}</Heading>
           <UnorderedList>
-            {regie.data.regieMap.departures.map((d) => <UnorderedListItem key={`${d.kind}-${d.agency.name}`}>{t(`chain.departure.${d.kind}`, { agency: d.agency.name })}</UnorderedListItem>)}
+            {regie.data.regieMap.departures.map((d) => <UnorderedListItem key={`${d.kind}-${d.agency.name}`}>{t(`chain.departure.${d.kind}`, { agency: d.agency.name })}{d.modelBasis === 'INFERRED' ? ` ${t('chain.departureInferred')}` : ''}</UnorderedListItem>)}
           </UnorderedList>
           <Table>
             <TableCaption>{t('chain.recordedCaption')}</TableCaption>
-            <TableHeader><TableRow>{['stage', 'holder', 'households', 'open'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`chain.recorded.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableHeader><TableRow>{['stage', 'holder', 'model', 'households', 'open'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`chain.recorded.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
             <TableBody>
               {regie.data.regieMap.recorded.map((r) => (
                 <TableRow key={`${r.stage}-${r.holder.name}`}>
-                  <TableCell>{t(`states.${r.stage}`)}</TableCell><TableCell>{r.holder.name}</TableCell><TableCell>{cellText(r.households)}</TableCell><TableCell>{cellText(r.open)}</TableCell>
+                  <TableCell>{t(`states.${r.stage}`)}</TableCell><TableCell>{r.holder.name}</TableCell><TableCell>{t(`chain.conforms.${r.conformsBy ?? 'NONE'}`)}{r.modelBasis === 'INFERRED' ? ` (${t('chain.basis.INFERRED')})` : ''}</TableCell><TableCell>{cellText(r.households)}</TableCell><TableCell>{cellText(r.open)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>

@@ -15,7 +15,7 @@ import { OutcomeComparison } from './OutcomeComparison';
 const CoordinatorQuery = `query Home_CoordinatorGaps { gaps(first: 20, severities: [HIGH]) { edges { node { id rule severity stage detectedOn summary household { id reference } agencies { id name } } } } }`;
 const HouseholdsQuery = `query Home_Households { households(first: 25) { edges { node { id reference municipality centrumgemeente { name } } } } }`;
 const FacilitiesQuery = `query Home_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name kind capacityTotals { ${CAPACITY_TOTAL_FIELDS} } } } } }`;
-const ComparisonQuery = `query Home_Comparison { centrumgemeenten { id name g4 chainModel { published stages { order regieHolder { name } } }
+const ComparisonQuery = `query Home_Comparison { centrumgemeenten { id name g4 chainModel { published stages { order regieHolder { name } regieBasis } }
   earlyWarning { name reportAfterMonthsArrears feedbackDays }
   ${STATED_CAPACITY_FIELDS} }
   gapCounts(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"]) { centrumgemeente { id } rule households suppressed } }`;
@@ -110,7 +110,7 @@ function FacilityList({ agencyId }: { agencyId: string }) {
 interface ComparisonData {
   centrumgemeenten: {
     id: string; name: string; g4: boolean;
-    chainModel: { published: boolean; stages: { order: number; regieHolder: { name: string } | null }[] } | null;
+    chainModel: { published: boolean; stages: { order: number; regieHolder: { name: string } | null; regieBasis: 'STATED' | 'INFERRED' | null }[] } | null;
     earlyWarning: { name: string | null; reportAfterMonthsArrears: number | null; feedbackDays: number[] } | null;
     statedCapacity: StatedCapacity;
   }[];
@@ -124,6 +124,12 @@ function Comparison() {
   if (error) return <ErrorAlert error={error} />;
   const cities = (data?.centrumgemeenten ?? []).filter((c) => !c.id.startsWith('syn-'));
   const unknown = t('common.unknown');
+  // A holder reads as inferred only where the report states it at none of its steps.
+  const regieHolders = (stages: NonNullable<ComparisonData['centrumgemeenten'][number]['chainModel']>['stages']) => {
+    const stated = new Map<string, boolean>();
+    for (const s of stages) if (s.regieHolder) stated.set(s.regieHolder.name, (stated.get(s.regieHolder.name) ?? false) || s.regieBasis === 'STATED');
+    return [...stated].map(([name, isStated]) => (isStated ? name : `${name} (${t('compare.inferred')})`));
+  };
   const rules = [...new Set(data?.gapCounts.map((g) => g.rule))];
   return (
     <div className="kk-table-scroll">
@@ -137,7 +143,7 @@ function Comparison() {
         </TableHeader>
         <TableBody>
           <TableRow><TableHeaderCell scope="row">{t('compare.chainSteps')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.chainModel ? `${c.chainModel.stages.length}${c.chainModel.published ? '' : ` (${t('compare.notPublished')})`}` : unknown}</TableCell>)}</TableRow>
-          <TableRow><TableHeaderCell scope="row">{t('compare.regieHolders')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{[...new Set(c.chainModel?.stages.map((s) => s.regieHolder?.name).filter(Boolean))].join(', ') || unknown}</TableCell>)}</TableRow>
+          <TableRow><TableHeaderCell scope="row">{t('compare.regieHolders')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{regieHolders(c.chainModel?.stages ?? []).join(', ') || unknown}</TableCell>)}</TableRow>
           <TableRow><TableHeaderCell scope="row">{t('compare.earlyWarning')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.name ?? unknown}</TableCell>)}</TableRow>
           <TableRow><TableHeaderCell scope="row">{t('compare.reportAfter')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.reportAfterMonthsArrears ?? unknown}</TableCell>)}</TableRow>
           <TableRow><TableHeaderCell scope="row">{t('compare.feedbackDays')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.feedbackDays.length ? c.earlyWarning.feedbackDays.join(' / ') : unknown}</TableCell>)}</TableRow>

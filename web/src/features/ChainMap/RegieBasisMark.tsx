@@ -1,0 +1,20 @@
+// Says whether a regie holder is stated in the report (with its lines) or inferred by Ketenkaart (with why),
+// so that an inference never reads as the published model.
+import { useTranslation } from 'react-i18next';
+
+export interface RegieBasisFields {
+  regieBasis: 'STATED' | 'INFERRED' | null;
+  regieBasisLines: string | null;
+  regieBasisText: string | null;
+}
+
+export const REGIE_BASIS_FIELDS = 'regieBasis regieBasisLines regieBasisText';
+
+export function RegieBasisMark({ basis }: { basis: RegieBasisFields }) {
+  const { t } = useTranslation();
+  if (basis.regieBasis === 'STATED') return <> ({t('chain.basis.STATED', { lines: basis.regieBasisLines ?? '' })})</>;
+  if (basis.regieBasis === 'INFERRED') {
+    return <> (<em data-regie-basis="INFERRED">{t('chain.basis.INFERRED')}</em>{basis.regieBasisText ? `: ${basis.regieBasisText}` : ''})</>;
+  }
+  return null;
+}
