@@ -16,6 +16,8 @@ export { createGapService, type GapService } from './gaps/gap-service.js';
 export { detectGaps, defaultSetting, type GapFinding, type HouseholdSubgraph } from './gaps/detect-gaps.js';
 export { chainFlow, stateSequence, percentile } from './analytics/chain-flow.js';
 export { cell, suppressGroup } from './analytics/disclosure.js';
+export { statedCapacity } from './analytics/stated-capacity.js';
+export { compareRegieWithModel } from './analytics/regie-model.js';
 export { capacityOn, refusalsByReason, unmetDemandByCause, unmetDemandCause, waitingTimes } from './shelter/shelter-figures.js';
 export type { ShelterRecord } from './repositories/shelter-repository.js';
 export { buildTrajectory } from './trajectory/build-trajectory.js';
