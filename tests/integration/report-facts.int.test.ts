@@ -83,7 +83,7 @@ describe('facts from the report, as the report states them', () => {
       departures { kind agency { id } modelBasis sourceLines detail } } }`;
 
     async function household(coordinator: SignedIn, cityId: string, municipality: string, recipients: string[]) {
-      const input = householdInput({ centrumgemeenteId: cityId, municipality, consent: { purpose: 'CHAIN_COORDINATION', recipientAgencyIds: recipients, from: '2024-01-01', to: '2030-12-31' } });
+      const input = householdInput({ centrumgemeenteId: cityId, municipality, consent: { ...householdInput().consent, recipientAgencyIds: recipients } });
       const { data, errors } = await gql(app, REGISTER, { input }, coordinator.headers);
       expect(errors).toBeUndefined();
       return data.registerHousehold.id as string;
