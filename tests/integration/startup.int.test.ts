@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const root = new URL('../../', import.meta.url).pathname;
-const tsx = join(root, 'node_modules/.bin/tsx');
+// Node itself with tsx's loader, not the tsx command: the signal reaches the server, not a process relaying it.
+const node = (script: string, args: string[] = []) => [process.execPath, ['--import', 'tsx', script, ...args]] as const;
 const dataDir = mkdtempSync(join(tmpdir(), 'ketenkaart-start-'));
 const port = 4300 + (process.pid % 500);
 const env = { ...process.env, KETENKAART_DATA_DIR: dataDir, PORT: String(port), LOG_LEVEL: 'warn', NEO4J_URI: '' };
@@ -14,14 +15,14 @@ delete (env as Record<string, string | undefined>).NEO4J_URI;
 
 function run(script: string, args: string[] = []): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(tsx, [script, ...args], { cwd: root, env, stdio: 'ignore' });
+    const child = spawn(...node(script, args), { cwd: root, env, stdio: 'ignore' });
     child.on('error', reject);
     child.on('exit', (code) => resolve(code ?? -1));
   });
 }
 
 async function startServer(): Promise<ChildProcess> {
-  const child = spawn(tsx, ['api/src/server.ts'], { cwd: root, env, stdio: 'ignore' });
+  const child = spawn(...node('api/src/server.ts'), { cwd: root, env, stdio: 'ignore' });
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
     try {
