@@ -1,5 +1,5 @@
 // The HTTP app as a value, built the same way by the server and the tests: GraphQL, health and the web app.
-import { GraphQLError, type DocumentNode, type OperationDefinitionNode } from 'graphql';
+import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
@@ -59,7 +59,7 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       error: (...args: unknown[]) => logger.error({ yoga: args.map((arg) => (arg instanceof Error ? arg.message : String(arg))) }, 'graphql-yoga error'),
     },
     plugins: [
-      ...requestGuards(config),
+      ...requestGuards(),
       nameOperationForAccessLog(),
       limitRequestsPerViewer(),
       maskInternalErrors(),
@@ -130,7 +130,7 @@ function maskInternalErrors(): Plugin<Context> {
           if (!('errors' in result) || !result.errors?.length) return;
           setResult({
             ...result,
-            errors: result.errors.map((error) => {
+            errors: result.errors.map((error: GraphQLError) => {
               const original = error.originalError;
               if (!original || original instanceof GraphQLError) {
                 return new GraphQLError(withCause(error), { ...error, extensions: { ...error.extensions, requestId: ctx.requestId } });
@@ -163,9 +163,9 @@ function nameOperationForAccessLog(): Plugin<Context> {
   return {
     onExecute({ args }) {
       const document = args.document as DocumentNode;
-      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === 'OperationDefinition');
+      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
       if (operation) {
-        const roots = operation.selectionSet.selections.map((s) => (s.kind === 'Field' ? s.name.value : s.kind));
+        const roots = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind));
         args.contextValue.access.operation = `${operation.operation}:${roots.join(',')}`;
       }
     },

@@ -2,7 +2,6 @@
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { GraphQLError } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
-import type { Config } from './config.js';
 
 export const limits = {
   maxAliases: 15,
@@ -12,7 +11,7 @@ export const limits = {
   maxBodyBytes: 100_000,
 };
 
-export function requestGuards(config: Config): Plugin[] {
+export function requestGuards(): Plugin[] {
   const shield = EnvelopArmorPlugin({
     // Depth and cost are the Pothos complexity plugin's (graphql/limits.ts): it knows page sizes.
     maxDepth: { enabled: false },

@@ -17,7 +17,7 @@ const { values } = parseArgs({
     profile: { type: 'string', default: 'chain' },
   },
 });
-const profile = syntheticProfile(values.profile!);
+const profile = syntheticProfile(values.profile);
 
 const config = loadCommandConfig();
 const logger = createLogger(config.logLevel);
@@ -42,7 +42,7 @@ try {
         families,
         regions: Number(values.regions),
         seed: Number(values.seed),
-        asOf: values['as-of']!,
+        asOf: values['as-of'],
         profile,
         onProgress: (done) => logger.info(done, 'synthetic families loaded'),
       });

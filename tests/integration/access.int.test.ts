@@ -51,13 +51,13 @@ describe('access control', () => {
     who.policy = await signIn(app, executor, 'POLICY_MAKER');
     who.admin = await signIn(app, executor, 'ADMIN');
 
-    const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-ACCESS-1' }) }, who.coordinator!.headers);
+    const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-ACCESS-1' }) }, who.coordinator.headers);
     householdId = registered.data.registerHousehold.id;
-    await gql(app, TAKE_REGIE, { householdId, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, who.coordinator!.headers);
+    await gql(app, TAKE_REGIE, { householdId, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, who.coordinator.headers);
     // Bureau Jeugdzorg gets a referral (a care relation) but the consent does not name it.
-    await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-bureau-jeugdzorg', purpose: 'Jeugdhulp', sentOn: '2024-02-05' } }, who.relatedWorker!.headers);
-    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'SHELTER_APPLICATION', occurredOn: '2024-03-01', facilityId: 'ams-alexandria' } }, who.coordinator!.headers);
-    const utrecht = await gql(app, REGISTER, { input: householdInput({ reference: 'UTR-ACCESS-1', centrumgemeenteId: 'utrecht', consent: null }) }, who.otherCoordinator!.headers);
+    await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-bureau-jeugdzorg', purpose: 'Jeugdhulp', sentOn: '2024-02-05' } }, who.relatedWorker.headers);
+    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'SHELTER_APPLICATION', occurredOn: '2024-03-01', facilityId: 'ams-alexandria' } }, who.coordinator.headers);
+    const utrecht = await gql(app, REGISTER, { input: householdInput({ reference: 'UTR-ACCESS-1', centrumgemeenteId: 'utrecht', consent: null }) }, who.otherCoordinator.headers);
     otherRegionHousehold = utrecht.data.registerHousehold.id;
   });
   afterAll(() => executor.close());
@@ -226,7 +226,7 @@ describe('access control', () => {
     }));
     const cookie = response.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^kk_session=[^;]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+/);
-    const csrf = ((await response.json()) as any).data.login.viewer.csrfToken;
+    const csrf = ((await response.json())).data.login.viewer.csrfToken;
     const session = cookie.split(';')[0]!;
     const write = (headers: Record<string, string>) =>
       gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: '2024-04-01', agencyId: 'ams-som' } }, { cookie: session, ...headers });

@@ -128,7 +128,7 @@ describe('seed of the four centrumgemeenten', () => {
     for (const raw of city.tables ?? []) {
       const table = c.publishedTables.find((t: any) => t.id === raw.id);
       expect(table).toMatchObject({ title: raw.title, columns: raw.columns, source: { lines: raw.source } });
-      expect(table.rows.map((row: any) => row.cells)).toEqual(raw.rows.map((row: unknown[]) => row.map((cell) => (cell === null ? null : String(cell)))));
+      expect(table.rows.map((row: any) => row.cells)).toEqual(raw.rows.map((row: (string | number | null)[]) => row.map((cell) => (cell === null ? null : String(cell)))));
       expect(table.columnGloss).toEqual(raw.columns.map((column: string) => raw.columnGloss?.[column] ?? null));
     }
 

@@ -11,7 +11,7 @@ describe('GraphQL schema contract', () => {
   it('describes every type and field', () => {
     const lines = printedSchema().split('\n');
     const undocumented = lines.filter((line, index) => {
-      const isDefinition = /^(type|interface|enum|input|union|scalar) /.test(line) || /^  [a-zA-Z_]+[(:]/.test(line);
+      const isDefinition = /^(type|interface|enum|input|union|scalar) /.test(line) || /^ {2}[a-zA-Z_]+[(:]/.test(line);
       return isDefinition && !lines[index - 1]?.trim().endsWith('"""');
     });
     expect(undocumented).toEqual([]);

@@ -31,13 +31,13 @@ export function statement<Row>(name: string, text: CypherText, row: z.ZodType<Ro
   const params = [...new Set([...stripComments(text).matchAll(/\$([A-Za-z_][A-Za-z0-9_]*)/g)].map((m) => m[1]!))];
   const mode: AccessMode = writeClause.test(stripStrings(stripComments(text))) ? 'WRITE' : 'READ';
   const created: Statement<Row> = Object.freeze({ name, text, params, mode, row });
-  registry.set(name, created as Statement<unknown>);
+  registry.set(name, created);
   return created;
 }
 
 export function isRegistered(candidate: unknown): candidate is Statement<unknown> {
   if (typeof candidate !== 'object' || candidate === null || !('name' in candidate)) return false;
-  return registry.get(String((candidate as { name: unknown }).name)) === candidate;
+  return registry.get(String((candidate).name)) === candidate;
 }
 
 export function registeredStatements(): Statement<unknown>[] {

@@ -49,7 +49,7 @@ export function checkedTx(raw: RawRun, mode: 'READ' | 'WRITE', observe: Statemen
       if (mode === 'READ' && statement.mode === 'WRITE') {
         throw new StatementMisuseError(`executor: ${statement.name} writes and cannot run in a read transaction`);
       }
-      observe(statement as Statement<unknown>);
+      observe(statement);
       const rows = await raw(statement.text, params);
       return rows.map((row) => statement.row.parse(row));
     },

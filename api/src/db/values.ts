@@ -28,7 +28,7 @@ export function toPlain(value: unknown): unknown {
 }
 
 function isNeo4jEntity(value: unknown): value is { properties: Record<string, unknown> } {
-  return neo4j.isNode(value as never) || neo4j.isRelationship(value as never);
+  return neo4j.isNode(value) || neo4j.isRelationship(value);
 }
 
 /** Grafeo tags some values as single-key maps ({ $date: ... }); unwrap the ones this model stores. */

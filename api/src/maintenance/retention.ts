@@ -33,7 +33,7 @@ export interface RetentionResult {
 }
 
 /** Deletes in batches of 5,000 so that a first run on a large log never builds one huge transaction. */
-async function inBatches(executor: CypherExecutor, work: (batch: number) => Promise<number>): Promise<number> {
+async function inBatches(work: (batch: number) => Promise<number>): Promise<number> {
   let total = 0;
   for (;;) {
     const deleted = await work(BATCH);
@@ -47,8 +47,8 @@ export async function runRetention(executor: CypherExecutor, options: { now: Dat
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - options.accessLogYears);
   const accessLogCutoff = cutoff.toISOString();
   const now = options.now.toISOString();
-  const accessLogDeleted = await inBatches(executor, async (batch) => (await executor.write((tx) => tx.run(purgeAccessLog, { cutoff: accessLogCutoff, batch })))[0]?.n ?? 0);
-  const sessionsDeleted = await inBatches(executor, async (batch) => (await executor.write((tx) => tx.run(purgeSessions, { now, batch })))[0]?.n ?? 0);
+  const accessLogDeleted = await inBatches(async (batch) => (await executor.write((tx) => tx.run(purgeAccessLog, { cutoff: accessLogCutoff, batch })))[0]?.n ?? 0);
+  const sessionsDeleted = await inBatches(async (batch) => (await executor.write((tx) => tx.run(purgeSessions, { now, batch })))[0]?.n ?? 0);
   const result = { accessLogCutoff, accessLogDeleted, sessionsDeleted };
   await executor.write((tx) => tx.run(recordRun, { id: `ret_${randomUUID()}`, run: { ...result, accessLogYears: options.accessLogYears, recordedBy: 'retention-job' }, now }));
   return result;

@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { Role, type Account } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
-import { newId } from './ids.js';
 import { opt } from './rows.js';
 
 const AccountRow = z.object({

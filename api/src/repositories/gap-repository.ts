@@ -199,7 +199,7 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
           after, limit: first + 1,
         }),
       );
-      return pageOf(rows.map(({ evidenceEdgesJson, ...row }) => ({ ...row, evidenceEdges: JSON.parse(evidenceEdgesJson) })), first);
+      return pageOf(rows.map(({ evidenceEdgesJson, ...row }) => ({ ...row, evidenceEdges: JSON.parse(evidenceEdgesJson) as FindingRecord['evidenceEdges'] })), first);
     },
 
     counts: (cityIds: string[], from: string | null, to: string | null) => executor.read((tx) => tx.run(findingCounts, { cityIds, from, to })),

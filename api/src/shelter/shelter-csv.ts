@@ -42,8 +42,9 @@ export async function readShelterCsv(
   let bytes = 0;
   /** The next decoded text, or null at the end of the body. */
   const nextText = async (): Promise<string | null> => {
-    const { done, value } = await chunks.next();
-    if (done) return null;
+    const next = await chunks.next();
+    if (next.done) return null;
+    const value = next.value;
     bytes += value.byteLength;
     if (bytes > MAX_CSV_BYTES) throw new CsvFileError(0, `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; split it by month`);
     return decoder.decode(value);
@@ -117,7 +118,7 @@ function readHeader(kind: ShelterRecordKind, names: string[], problems: ProblemL
   const columns = shelterCsvColumns[kind];
   const normalized = names.map((name) => name.trim().toLowerCase());
   const header = normalized.map((name) => columns.find((c) => c.column === name) ?? null);
-  const unknown = normalized.filter((name, index) => header[index] === null);
+  const unknown = normalized.filter((_name, index) => header[index] === null);
   const missing = columns.filter((c) => c.required && !normalized.includes(c.column)).map((c) => c.column);
   const repeated = normalized.filter((name, index) => normalized.indexOf(name) !== index);
   if (unknown.length) problems.add({ line: 1, column: null, message: `unknown columns: ${unknown.join(', ')}; expected ${columns.map((c) => c.column).join(', ')}` });

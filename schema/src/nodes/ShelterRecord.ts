@@ -59,7 +59,7 @@ const count = z.number().int().min(0).max(100_000);
 /** A shelter's own case number: pseudonymous, never a name (it is checked for letters-and-spaces only). */
 export const CaseRef = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._\/-]{0,63}$/, 'use the case number of your own system (letters, digits, - . _ /), never a name')
+  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'use the case number of your own system (letters, digits, - . _ /), never a name')
   .refine((ref) => /\d/.test(ref), 'a case number has at least one digit; a name is not a case number');
 const note = z.string().max(1000).nullable();
 const optionalId = z.string().min(1).max(120).nullable();

@@ -28,7 +28,7 @@ export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect,
     if (!graph) return;
     graph.batch(() => {
       graph.elements().remove();
-      graph.add(elements as cytoscape.ElementDefinition[]);
+      graph.add(elements);
     });
     const positioned = elements.some((e) => e.position);
     graph.layout(positioned ? { name: 'preset' } : layout === 'cose' ? { name: 'cose', animate: false } : { name: 'breadthfirst', directed: true, spacingFactor: 1.1 }).run();

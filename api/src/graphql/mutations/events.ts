@@ -1,4 +1,5 @@
 // Recording and correcting dated events (signals, court steps, evictions, shelter steps, rehousing, contacts).
+import type { InputFieldBuilder } from '@pothos/core';
 import { z } from 'zod';
 import { Destination, RecordableEventKind, RefusalReason, RehousingKind, VerdictKind, WaitingListOutcome } from '@ketenkaart/schema';
 import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireWriter } from '../authorization.js';
@@ -16,7 +17,7 @@ import {
 } from '../types/household-enums.js';
 import { pastOrToday, plausibleDay } from './dates.js';
 
-const eventFields = (t: any, withKind: boolean) => ({
+const eventFields = (t: InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>, withKind: boolean) => ({
   ...(withKind
     ? {
         householdId: t.id({ required: true, description: 'Household.' }),

@@ -22,10 +22,10 @@ export const CellRef = builder.objectRef<Cell>('SuppressibleCount').implement({
   }),
 });
 
-const agencyOf = (idOf: (row: any) => string, description: string) => ({
+const agencyOf = <Row>(idOf: (row: Row) => string, description: string) => ({
   type: AgencyRef,
   description,
-  resolve: async (row: any, _a: unknown, ctx: Context) => (await ctx.loaders.agency.load(idOf(row)))!,
+  resolve: async (row: Row, _a: unknown, ctx: Context) => (await ctx.loaders.agency.load(idOf(row)))!,
 });
 
 const ModelMatchEnum = builder.enumType('RegieModelMatch', {

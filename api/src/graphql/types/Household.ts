@@ -1,4 +1,5 @@
 // Households and everything on their path. Every type here carries personal data and checks need-to-know itself.
+import type { Context } from '../../context.js';
 import type { EventRecord, HouseholdRecord, MembershipRecord, ReferralRecord, RegieRecord } from '../../repositories/household-repository.js';
 import type { Trajectory, TrajectoryEdge, TrajectoryNode, TrajectoryStep } from '../../trajectory/build-trajectory.js';
 import { loadTrajectory } from '../../trajectory/load-trajectory.js';
@@ -29,11 +30,11 @@ export const EventRef = builder.objectRef<EventRecord>('HouseholdEvent');
 export const ReferralRef = builder.objectRef<ReferralRecord>('Referral');
 export const RegieRef = builder.objectRef<RegieRecord>('RegieAssignment');
 
-const agencyField = (description: string, idOf: (row: any) => string | null) => ({
+const agencyField = <Row>(description: string, idOf: (row: Row) => string | null) => ({
   type: AgencyRef,
   nullable: true as const,
   description,
-  resolve: (row: any, _args: unknown, ctx: any) => {
+  resolve: (row: Row, _args: unknown, ctx: Context) => {
     const id = idOf(row);
     return id ? ctx.loaders.agency.load(id) : null;
   },

@@ -1,6 +1,6 @@
 // The chain map of a centrumgemeente: the published model as a graph of stages and agencies with regie,
 // recorded regie and handovers beside it, and the referral links between agencies.
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -44,13 +44,19 @@ interface Model {
 
 type CellValue = { value: number | null; suppressed: boolean };
 
+/** The period of the chain figures: the last two years up to today, fixed when the page opens. */
+function lastTwoYears(): { from: string; to: string } {
+  const now = Date.now();
+  return { from: new Date(now - 730 * 86_400_000).toISOString().slice(0, 10), to: new Date(now).toISOString().slice(0, 10) };
+}
+
 export default function ChainMapPage() {
   const { t } = useTranslation();
   const { cityId = '' } = useParams();
   const { viewer } = useSession();
   const [{ data, fetching, error }] = useQuery<Model>({ query: ModelQuery, variables: { id: cityId } });
   const mayAggregate = viewer?.role === 'POLICY_MAKER' || (viewer?.role === 'COORDINATOR' && viewer.centrumgemeente?.id === cityId);
-  const period = useMemo(() => ({ from: new Date(Date.now() - 730 * 86_400_000).toISOString().slice(0, 10), to: new Date().toISOString().slice(0, 10) }), []);
+  const [period] = useState(lastTwoYears);
   const [regie] = useQuery<{
     regieMap: { stagesWithoutRegie: number; recorded: { stage: string; holder: { name: string }; conformsBy: string | null; modelBasis: string | null; households: CellValue; open: CellValue }[]; handovers: { from: { name: string }; fromStage: string; to: { name: string }; toStage: string; households: CellValue }[]; departures: { kind: string; agency: { name: string }; detail: string; modelBasis: string | null }[] };
     chainFlow: { referralLinks: { from: { id: string; name: string }; to: { id: string; name: string }; sent: CellValue; accepted: CellValue; refused: CellValue; medianResponseDays: number | null }[]; suppressedEdges: number };
@@ -65,7 +71,7 @@ export default function ChainMapPage() {
   const navigate = useNavigate();
   // A coordinator goes from a referral link to the gaps of the agency that received the referrals.
   const openGapsBehindLink = (edge: Record<string, unknown>) => {
-    if (viewer?.role === 'COORDINATOR' && edge.kind === 'REFERRALS') navigate(`/gaps?agency=${encodeURIComponent(String(edge.toAgencyId))}`);
+    if (viewer?.role === 'COORDINATOR' && edge.kind === 'REFERRALS') void navigate(`/gaps?agency=${encodeURIComponent(String(edge.toAgencyId))}`);
   };
 
   if (fetching && !data) return <Loading />;

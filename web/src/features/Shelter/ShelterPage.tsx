@@ -264,7 +264,7 @@ function UploadForm() {
         <input id="upload-file" className="utrecht-textbox" type="file" accept=".csv,text/csv" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
       </FormField>
       <FormField type="checkbox">
-        <Checkbox id="upload-dry-run" checked={dryRun} onChange={(e) => setDryRun((e.target as HTMLInputElement).checked)} />
+        <Checkbox id="upload-dry-run" checked={dryRun} onChange={(e) => setDryRun((e.target).checked)} />
         <FormLabel htmlFor="upload-dry-run" type="checkbox">{t('shelter.dryRun')}</FormLabel>
       </FormField>
       <Button type="submit" appearance="primary-action-button" disabled={!file || progress !== null}>{dryRun ? t('shelter.check') : t('shelter.send')}</Button>
