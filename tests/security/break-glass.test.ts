@@ -53,7 +53,7 @@ describe('break-glass misuse', () => {
     who.utrechtWorker = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'utr-ggd' });
     who.admin = await signIn(app, executor, 'ADMIN');
     const input = householdInput({ reference: 'AMS-BG-1' });
-    reference = input.reference as string;
+    reference = input.reference;
     householdId = (await gql(app, REGISTER, { input }, who.coordinator.headers)).data.registerHousehold.id;
     utrechtHousehold = (await gql(app, REGISTER, { input: householdInput({ reference: 'UTR-BG-1', centrumgemeenteId: 'utrecht', municipality: 'Utrecht', consent: null }) }, who.utrechtCoordinator.headers)).data
       .registerHousehold.id;

@@ -8,7 +8,7 @@ import type { Context } from '../../context.js';
 import type { ChainStageRecord } from '../../repositories/reference-repository.js';
 import { logAggregateRead, refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import { AgencyRef } from './Agency.js';
 import { ChainStageRef, RegieBasisEnum } from './ChainModel.js';
 import { ChainStateEnum, RefusalReasonEnum } from './household-enums.js';

@@ -5,7 +5,7 @@ import { defaultSetting } from '../../gaps/detect-gaps.js';
 import type { FindingRecord } from '../../repositories/gap-repository.js';
 import { logAggregateRead, refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
-import { ForbiddenError, ValidationError } from '../errors.js';
+import { ValidationError } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 import { AgencyRef } from './Agency.js';
 import { HouseholdRef } from './Household.js';

@@ -90,7 +90,7 @@ export default function BreakGlassPage() {
                       <>
                         <label className="kk-visually-hidden" htmlFor={`note-${use.id}`}>{t('breakGlass.note', { reference: use.householdReference })}</label>
                         <Textbox id={`note-${use.id}`} placeholder={t('breakGlass.notePlaceholder')} value={notes[use.id] ?? ''}
-                          onChange={(e) => setNotes({ ...notes, [use.id]: (e.target as HTMLInputElement).value })} />
+                          onChange={(e) => setNotes({ ...notes, [use.id]: (e.target).value })} />
                         <Button appearance="primary-action-button" aria-label={t('breakGlass.markReviewedLabel', { reference: use.householdReference })} onClick={() => void markReviewed(use)}>
                           {t('breakGlass.markReviewed')}
                         </Button>
