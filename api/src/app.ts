@@ -8,7 +8,7 @@ import { createContext, lookUpSession, type Context, type RequestSession, type R
 import type { CypherExecutor } from './db/executor.js';
 import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
-import { requestGuards } from './guards.js';
+import { executionDeadline, requestGuards } from './guards.js';
 import type { Logger } from './logger.js';
 import { handleComparisonExport } from './analytics/comparison-http.js';
 import { handleShelterExport, handleShelterImport } from './shelter/shelter-http.js';
@@ -67,6 +67,8 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       // Operations are compiled to JavaScript once and cached: execution of a large result (a trajectory graph)
       // costs a fraction of graphql-js's generic walk.
       useGraphQlJit({}, { onError: (failed) => logger.warn({ errors: failed.errors?.map((error) => error.message) }, 'graphql-jit could not compile an operation; it is answered with the errors') }),
+      // After graphql-jit: it wraps the compiled execution.
+      executionDeadline(config.executionDeadlineMs),
     ],
   });
 

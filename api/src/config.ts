@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { queryLimits } from './graphql/limits.js';
 
 const Env = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
@@ -38,6 +39,8 @@ export interface Config {
   /** Days a shelter keeps access to a household after its relation ended (refusal, exit); README "Access control". */
   shelterAccessDays: number;
   webDistDir: string;
+  /** Milliseconds an operation may run (queryLimits); tests shorten it. */
+  executionDeadlineMs: number;
 }
 
 export class ConfigError extends Error {
@@ -76,5 +79,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     accessLogRetentionYears: e.KETENKAART_ACCESS_LOG_RETENTION_YEARS,
     shelterAccessDays: e.KETENKAART_SHELTER_ACCESS_DAYS,
     webDistDir: resolve(new URL('../../web/dist', import.meta.url).pathname),
+    executionDeadlineMs: queryLimits.executionDeadlineMs,
   };
 }

@@ -1,7 +1,10 @@
-// Request guards (OWASP GraphQL cheat sheet): aliases, tokens, directives, suggestions and body size.
+// Request guards (OWASP GraphQL cheat sheet): cost, depth, breadth, aliases, tokens, directives, suggestions,
+// body size and an execution deadline.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
-import { GraphQLError } from 'graphql';
+import { createComplexityRule } from '@pothos/plugin-complexity';
+import { GraphQLError, validate, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import { queryLimits } from './graphql/limits.js';
 
 export const limits = {
   maxAliases: 15,
@@ -13,15 +16,106 @@ export const limits = {
 
 export function requestGuards(): Plugin[] {
   const shield = EnvelopArmorPlugin({
-    // Depth and cost are the Pothos complexity plugin's (graphql/limits.ts): it knows page sizes.
+    // Depth, breadth and cost are checked by refuseCostlyOperations below: it knows page sizes and variables.
     maxDepth: { enabled: false },
     costLimit: { enabled: false },
-    maxAliases: { n: limits.maxAliases },
-    maxTokens: { n: limits.maxTokens },
-    maxDirectives: { n: limits.maxDirectives },
+    // Armor's own refusal reads "Syntax Error: ..." without a code; the client gets the typed refusal instead.
+    maxAliases: { n: limits.maxAliases, onReject: [refuseWith('aliases', limits.maxAliases)] },
+    maxTokens: { n: limits.maxTokens, onReject: [refuseWith('tokens', limits.maxTokens)] },
+    maxDirectives: { n: limits.maxDirectives, onReject: [refuseWith('directives', limits.maxDirectives)] },
     blockFieldSuggestion: { enabled: true },
   });
-  return [shield as Plugin, jsonBodyWithinLimit(limits.maxBodyBytes)];
+  return [shield as Plugin, jsonBodyWithinLimit(limits.maxBodyBytes), refuseCostlyOperations()];
+}
+
+/**
+ * Refuses an operation whose cost, depth or breadth is over queryLimits before anything runs: before graphql-jit
+ * compiles it (compiling a document whose fragments each spread the previous one twice takes time that doubles
+ * with every fragment) and before any resolver. Pothos's complexity rule walks the document once, caching each
+ * fragment's result per type, so a refusal takes milliseconds however often fragments are spread. It runs here,
+ * at the start of execution, and not as a validation rule: yoga caches validation per document and rule name,
+ * and the cost depends on the variables (`first: $n`).
+ */
+function refuseCostlyOperations(): Plugin {
+  return {
+    onExecute({ args, setResultAndStopExecution }) {
+      const rule = createComplexityRule({
+        variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
+        operationName: args.operationName ?? undefined,
+        context: args.contextValue,
+        maxComplexity: queryLimits.maxComplexity,
+        maxDepth: queryLimits.maxDepth,
+        maxBreadth: queryLimits.maxBreadth,
+      });
+      const problems = validate(args.schema, args.document, [rule]);
+      if (problems.length > 0) setResultAndStopExecution({ errors: [operationTooLarge(problems)] });
+    },
+  };
+}
+
+const tooLargeMeasures: Record<string, { measure: string; extension: string }> = {
+  QUERY_COMPLEXITY: { measure: 'cost', extension: 'queryComplexity' },
+  QUERY_DEPTH: { measure: 'depth', extension: 'queryDepth' },
+  QUERY_BREADTH: { measure: 'breadth', extension: 'queryBreadth' },
+};
+
+function operationTooLarge(problems: readonly GraphQLError[]): GraphQLError {
+  return tooMuchAtOnce(
+    problems.flatMap((problem) => {
+      const kind = tooLargeMeasures[String(problem.extensions.code)];
+      const figures = kind ? (problem.extensions[kind.extension] as { max: number; actual: number } | undefined) : undefined;
+      return kind && figures ? [{ measure: kind.measure, actual: figures.actual, max: figures.max }] : [];
+    }),
+  );
+}
+
+/** Armor's checks run while parsing and validating; throwing from its onReject hook ends the request there. */
+function refuseWith(measure: string, max: number) {
+  return (_context: unknown, found: GraphQLError): never => {
+    const actual = Number(/found (\d+)/.exec(found.message)?.[1]);
+    throw tooMuchAtOnce([{ measure, max, ...(Number.isFinite(actual) ? { actual } : {}) }]);
+  };
+}
+
+interface ExceededLimit {
+  measure: string;
+  max: number;
+  actual?: number;
+}
+
+/** One refusal for every limit: code QUERY_TOO_COMPLEX, the limits passed, and what to do, in plain words. */
+function tooMuchAtOnce(exceeded: ExceededLimit[]): GraphQLError {
+  const told = exceeded.map((e) => `${e.measure}${e.actual === undefined ? '' : ` ${e.actual}`} (at most ${e.max})`).join(', ');
+  return new GraphQLError(
+    `This request asks for too much at once${told ? `: ${told}` : ''}. Ask for fewer fields, smaller pages or fewer repeats of the same fragment.`,
+    { extensions: { code: 'QUERY_TOO_COMPLEX', exceeded } },
+  );
+}
+
+/**
+ * Answers with a typed refusal when an operation runs longer than the deadline, so that no client waits on an
+ * operation the guards let through. Placed after graphql-jit (app.ts), it wraps the function that executes.
+ * JavaScript cannot stop a resolver that is under way; the cost check above is what keeps work bounded.
+ */
+export function executionDeadline(deadlineMs: number): Plugin {
+  return {
+    onExecute({ executeFn, setExecuteFn }) {
+      setExecuteFn((args) => {
+        let timer: NodeJS.Timeout | undefined;
+        const overtime = new Promise<ExecutionResult>((resolve) => {
+          timer = setTimeout(() => resolve({ errors: [deadlinePassed(deadlineMs)] }), deadlineMs);
+        });
+        const result = Promise.resolve(executeFn(args));
+        return Promise.race([result, overtime]).finally(() => clearTimeout(timer));
+      });
+    },
+  };
+}
+
+function deadlinePassed(deadlineMs: number): GraphQLError {
+  return new GraphQLError(`This request took longer than ${deadlineMs / 1000} seconds and was stopped. Ask for less at once, or try again later.`, {
+    extensions: { code: 'DEADLINE_EXCEEDED', deadlineMs },
+  });
 }
 
 /**

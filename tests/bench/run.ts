@@ -20,6 +20,7 @@ import {
   type CypherExecutor,
 } from '@ketenkaart/api';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
+import { fragmentDoublingQuery, wideAliasQuery } from '../support/costly-queries.js';
 import { openTestStore, testConfig } from '../support/store.js';
 import { launchChromium } from '../support/browser.js';
 import { NATIONAL_HOUSEHOLDS, resultsJson, resultsMarkdown, resultsMd, round, type BenchRun, type Figure } from './report.js';
@@ -250,7 +251,10 @@ async function main() {
   // 7. Concurrent load over real HTTP on localhost: N clients, each its own session, for a fixed time.
   await concurrentLoad(app, pool);
 
-  // 8. Web bundle per route.
+  // 8. Costly documents, sent without a session, are refused before execution: how fast.
+  await costlyDocumentRefusal(app);
+
+  // 9. Web bundle per route.
   bundleSizes(config.webDistDir);
   await cytoscapeRender();
 
@@ -322,6 +326,18 @@ async function concurrentLoad(app: ReturnType<typeof createApp>, pool: Record<st
   server.close();
   record({ name: `concurrent API load (${CLIENTS} clients, ${LOAD_SECONDS} s)`, value: round(ok / LOAD_SECONDS, 0), unit: 'requests/s', note: `${ok} answered` });
   record({ name: 'errors under concurrent load', value: errors, unit: 'errors', target: '0', met: errors === 0 });
+}
+
+async function costlyDocumentRefusal(app: ReturnType<typeof createApp>) {
+  const documents = { 'fragment doubling, 23 fragments': fragmentDoublingQuery(23), 'fragment doubling, 30 fragments': fragmentDoublingQuery(30), 'wide aliases, 40': wideAliasQuery(40) };
+  for (const [name, query] of Object.entries(documents)) {
+    const times = await timeEach(Array.from({ length: 20 }, () => query), async (body) => {
+      const response = await app.fetch(new Request('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: body }) }));
+      const { errors } = (await response.json()) as { errors?: { extensions?: { code?: string } }[] };
+      if (errors?.[0]?.extensions?.code !== 'QUERY_TOO_COMPLEX') throw new Error(`${name} was not refused`);
+    });
+    record({ name: `refusal of a costly document: ${name} (p95 of 20)`, value: round(quantile(times, 0.95), 1), unit: 'ms', target: '< 50 ms', met: quantile(times, 0.95) < 50, note: `${query.length} bytes` });
+  }
 }
 
 function bundleSizes(distDir: string) {

@@ -56,7 +56,8 @@ export const builder = new SchemaBuilder<{
       if (field.name === 'edges' || !isListType(getNullableType(field.type))) return { field: 1, multiplier: 1 };
       return { field: 1, multiplier: getNamedType(field.type) ? 10 : 1 };
     },
-    limit: { complexity: queryLimits.maxComplexity, depth: queryLimits.maxDepth, breadth: queryLimits.maxBreadth },
+    // No `limit` here: the plugin would check it only once the first root field resolves, after the document was
+    // compiled. guards.ts checks the same numbers (limits.ts) before execution starts.
   },
   relay: {
     clientMutationId: 'omit',

@@ -5,4 +5,6 @@ export const queryLimits = {
   maxDepth: 12,
   maxBreadth: 400,
   maxComplexity: 40_000,
+  /** Milliseconds one operation may run before the client gets a typed refusal instead of waiting on. */
+  executionDeadlineMs: 15_000,
 };

@@ -1,0 +1,62 @@
+// Misuse: documents that cost far more than their size, sent without signing in (issue 15 item 4).
+// Each is refused before execution with a typed error in plain words; the benchmark records how fast.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App, CypherExecutor } from '@ketenkaart/api';
+import { costlyPagesQuery, fragmentDoublingQuery, wideAliasQuery } from '../support/costly-queries.js';
+import { gql, openTestStore, testApp, testConfig } from '../support/store.js';
+
+let executor: CypherExecutor;
+let app: App;
+
+beforeAll(async () => {
+  executor = await openTestStore();
+  app = testApp(executor);
+});
+afterAll(async () => executor.close());
+
+function expectTooMuch(response: Awaited<ReturnType<typeof gql>>, measure: string) {
+  // Refused before execution: no data at all, not a null field after the work was done.
+  expect(response.data).toBeUndefined();
+  expect(response.errors).toHaveLength(1);
+  const [error] = response.errors!;
+  expect(error!.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+  expect(error!.extensions?.exceeded).toEqual(expect.arrayContaining([expect.objectContaining({ measure })]));
+  expect(error!.message).toMatch(/^This request asks for too much at once/);
+  expect(error!.message).not.toMatch(/Syntax Error|Pothos|breadth: \d+, max/);
+}
+
+describe('costly documents', () => {
+  it('refuses 23 fragments that each spread the one before twice, counting the spreads', async () => {
+    const query = fragmentDoublingQuery(23);
+    expect(query.length).toBeLessThan(1500);
+    expectTooMuch(await gql(app, query), 'breadth');
+  });
+
+  it('refuses more aliases than the limit', async () => {
+    expectTooMuch(await gql(app, wideAliasQuery(40)), 'aliases');
+  });
+
+  it('refuses full pages under every alias by their cost, page sizes counted', async () => {
+    expectTooMuch(await gql(app, costlyPagesQuery()), 'cost');
+  });
+
+  it('counts a page size given as a variable', async () => {
+    const query = `query($n: Int) { ${Array.from({ length: 15 }, (_, i) => `a${i}: centrumgemeenten { agencies(first: $n) { edges { node { id name } } } }`).join(' ')} }`;
+    expect((await gql(app, query, { n: 2 })).errors).toBeUndefined();
+    expectTooMuch(await gql(app, query, { n: 100 }), 'cost');
+  });
+
+  it('still answers an ordinary document', async () => {
+    const response = await gql(app, `query { viewer { username } centrumgemeenten { id name } }`);
+    expect(response.errors).toBeUndefined();
+    expect(response.data?.viewer).toBeNull();
+  });
+
+  it('stops an operation that runs past the deadline with a typed answer', async () => {
+    // Checking a password (argon2id, 19 MiB) takes far longer than the 1 ms allowed here.
+    const hurried = testApp(executor, { ...testConfig(), executionDeadlineMs: 1 });
+    const response = await gql(hurried, `mutation { login(username: "nobody", password: "wrong password") { __typename } }`);
+    expect(response.errors?.[0]?.extensions?.code).toBe('DEADLINE_EXCEEDED');
+    expect(response.errors?.[0]?.message).toMatch(/took longer than/);
+  });
+});
