@@ -3,6 +3,7 @@ import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } f
 import { useGraphQlJit } from '@envelop/graphql-jit';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
+import { clientAddressResolver } from './access/client-address.js';
 import { createLimits } from './access/rate-limiter.js';
 import { createContext, lookUpSession, type Context, type RequestSession, type ResponseCookies } from './context.js';
 import type { CypherExecutor } from './db/executor.js';
@@ -27,22 +28,30 @@ interface ServerContext {
   /** The GraphQL contexts of this HTTP request (one per operation of a batch), so the response can wait for their access log. */
   contexts: Context[];
   session: Promise<RequestSession>;
+  clientAddress: string;
+}
+
+/** What the server knows of the connection a request came in on. */
+export interface Connection {
+  /** The socket's remote address; X-Forwarded-For counts only when this is a trusted proxy. */
+  peerAddress?: string;
 }
 
 export interface App {
   yoga: YogaServerInstance<ServerContext, Context>;
-  fetch(request: Request): Promise<Response>;
+  fetch(request: Request, connection?: Connection): Promise<Response>;
 }
 
 export function createApp({ config, executor, logger, now = () => new Date() }: AppDeps): App {
   const limits = createLimits();
+  const clientAddressOf = clientAddressResolver(config.trustedProxies);
   const secureCookies = config.mode === 'production';
   const policy = { shelterAccessDays: config.shelterAccessDays };
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: async ({ request, cookies, contexts, session }) => {
-      const ctx = await createContext({ request, session, executor, logger, limits, cookies, secureCookies, now, policy });
+    context: async ({ request, cookies, contexts, session, clientAddress }) => {
+      const ctx = await createContext({ request, session, executor, logger, limits, clientAddress, cookies, secureCookies, now, policy });
       contexts.push(ctx);
       return ctx;
     },
@@ -79,13 +88,14 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
 
   return {
     yoga,
-    async fetch(request: Request): Promise<Response> {
+    async fetch(request: Request, connection: Connection = {}): Promise<Response> {
       const { pathname } = new URL(request.url);
+      const clientAddress = clientAddressOf(request, connection.peerAddress);
       if (pathname === '/healthz' && request.method === 'GET') return health();
       if (pathname === '/graphql') {
         const cookies: ResponseCookies = [];
         const contexts: Context[] = [];
-        const response = await yoga.fetch(request, { cookies, contexts, session: lookUpSession(request, executor, now) });
+        const response = await yoga.fetch(request, { cookies, contexts, session: lookUpSession(request, executor, now), clientAddress });
         try {
           await Promise.all(contexts.map((ctx) => ctx.access.flush()));
         } catch (error) {
@@ -99,7 +109,7 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       if (fileRoute) {
         if (request.method !== fileRoute.method) return Response.json({ error: { code: 'METHOD_NOT_ALLOWED', message: `use ${fileRoute.method}` } }, { status: 405 });
         const session = lookUpSession(request, executor, now);
-        const ctx = await createContext({ request, session, executor, logger, limits, cookies: [], secureCookies, now, policy });
+        const ctx = await createContext({ request, session, executor, logger, limits, clientAddress, cookies: [], secureCookies, now, policy });
         ctx.access.operation = `http:${request.method} ${pathname}`;
         const response = await fileRoute.handle(request, ctx);
         // As for GraphQL: nothing leaves before its access-log entries (refusals included) are written.

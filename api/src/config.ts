@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { z } from 'zod';
+import { isAddressOrRange } from './access/client-address.js';
 import { queryLimits } from './graphql/limits.js';
 
 const Env = z.object({
@@ -13,6 +14,12 @@ const Env = z.object({
   KETENKAART_CYPHER_LOG: z.string().min(1).optional(),
   KETENKAART_SEED_FAMILIES: z.coerce.number().int().min(0).max(100_000).default(120),
   KETENKAART_INTROSPECTION: z.enum(['on', 'off']).optional(),
+  /** Comma-separated addresses or CIDR ranges of reverse proxies whose X-Forwarded-For is believed. */
+  KETENKAART_TRUSTED_PROXIES: z
+    .string()
+    .default('')
+    .transform((list) => list.split(',').map((entry) => entry.trim()).filter(Boolean))
+    .refine((entries) => entries.every(isAddressOrRange), 'a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.1,10.1.0.0/16'),
   KETENKAART_ACCESS_LOG_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
   KETENKAART_SHELTER_ACCESS_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
   NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'a neo4j:// or bolt:// URI').optional(),
@@ -39,6 +46,8 @@ export interface Config {
   /** Days a shelter keeps access to a household after its relation ended (refusal, exit); README "Access control". */
   shelterAccessDays: number;
   webDistDir: string;
+  /** Reverse proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client; nobody else's is believed. */
+  trustedProxies: string[];
   /** Milliseconds an operation may run (queryLimits); tests shorten it. */
   executionDeadlineMs: number;
 }
@@ -80,5 +89,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     shelterAccessDays: e.KETENKAART_SHELTER_ACCESS_DAYS,
     webDistDir: resolve(new URL('../../web/dist', import.meta.url).pathname),
     executionDeadlineMs: queryLimits.executionDeadlineMs,
+    trustedProxies: e.KETENKAART_TRUSTED_PROXIES,
   };
 }

@@ -40,6 +40,8 @@ export interface ContextDeps {
   executor: CypherExecutor;
   logger: Logger;
   limits: Limits;
+  /** The client's address, with forwarded headers believed only from trusted proxies (access/client-address.ts). */
+  clientAddress: string;
   cookies: ResponseCookies;
   secureCookies: boolean;
   now: () => Date;
@@ -66,7 +68,7 @@ export function lookUpSession(request: Request, executor: CypherExecutor, now: (
   return lookup;
 }
 
-export async function createContext({ request, session: sessionLookup, executor, logger, limits, cookies, secureCookies, now, policy }: ContextDeps): Promise<Context> {
+export async function createContext({ request, session: sessionLookup, executor, logger, limits, clientAddress, cookies, secureCookies, now, policy }: ContextDeps): Promise<Context> {
   const requestId = requestIdOf(request);
   const repos = createRepositories(executor, now);
   const { token, via, session } = await sessionLookup;
@@ -94,7 +96,7 @@ export async function createContext({ request, session: sessionLookup, executor,
     sessionToken: viewer ? token : null,
     cookies,
     secureCookies,
-    clientKey: request.headers.get('x-forwarded-for')?.split(',')[0]?.trim() || 'direct',
+    clientKey: clientAddress,
     limits,
     now,
   };

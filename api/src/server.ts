@@ -1,5 +1,5 @@
 // Listens on PORT, migrates the store, and shuts down gracefully: in-flight requests finish and the store closes.
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage } from 'node:http';
 import { createServerAdapter } from '@whatwg-node/server';
 import { createApp } from './app.js';
 import { loadCommandConfig } from './config.js';
@@ -13,7 +13,9 @@ const logger = createLogger(config.logLevel);
 const executor = createExecutor(config.store, config.cypherLogPath);
 const version = await migrate(executor);
 const app = createApp({ config, executor, logger });
-const server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
+const server = createServer(
+  createServerAdapter<{ req: IncomingMessage }>((request, { req }) => app.fetch(request, { peerAddress: req.socket.remoteAddress })),
+);
 
 server.listen(config.port, config.host, () => {
   logger.info({ port: config.port, store: executor.kind, schemaVersion: version }, 'Ketenkaart listening');

@@ -1,4 +1,6 @@
-// Fixed-window counters in memory, per key: login attempts, requests and refused household lookups.
+// Fixed-window counters in memory, per key: requests and refused household lookups; sign-in throttling.
+import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.js';
+
 export interface RateLimiter {
   /** Counts one hit for the key; false when the key has used up its window. */
   hit(key: string): boolean;
@@ -35,15 +37,15 @@ function pruneOld(windows: Map<string, { start: number }>, at: number, windowMs:
 }
 
 export interface Limits {
-  login: RateLimiter;
+  signIn: SignInThrottle;
   requests: RateLimiter;
   refusedLookups: RateLimiter;
 }
 
-/** One set per app: 10 login attempts a minute per client and username, 600 requests a minute per session. */
+/** One set per app: sign-in throttling (sign-in-throttle.ts), 600 requests a minute per session. */
 export function createLimits(): Limits {
   return {
-    login: createRateLimiter(10, 60_000),
+    signIn: createSignInThrottle(),
     requests: createRateLimiter(600, 60_000),
     refusedLookups: createRateLimiter(30, 10 * 60_000),
   };

@@ -16,15 +16,11 @@ const AccountRow = z.object({
   active: z.boolean(),
 });
 
-const LoginRow = AccountRow.extend({
-  passwordHash: z.string(),
-  failedAttempts: z.number().int(),
-  lockedUntil: opt(z.string()),
-});
+const LoginRow = AccountRow.extend({ passwordHash: z.string() });
 
 const createAccount = statement('createAccount', cypher`
 CREATE (a:Account)
-SET a += $account, a.createdAt = datetime($now), a.failedAttempts = 0
+SET a += $account, a.createdAt = datetime($now)
 WITH a
 OPTIONAL MATCH (agency:Agency {id: $account.agencyId})
 FOREACH (_ IN CASE WHEN agency IS NULL THEN [] ELSE [1] END | CREATE (a)-[:WORKS_FOR]->(agency))
@@ -36,18 +32,12 @@ RETURN a.id AS id`, z.object({ id: z.string() }));
 const accountForLogin = statement('accountForLogin', cypher`
 MATCH (a:Account {username: $username})
 RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId, a.centrumgemeenteId AS centrumgemeenteId,
-  a.active AS active, a.passwordHash AS passwordHash, a.failedAttempts AS failedAttempts, toString(a.lockedUntil) AS lockedUntil`,
+  a.active AS active, a.passwordHash AS passwordHash`,
   LoginRow);
-
-const recordFailure = statement('recordLoginFailure', cypher`
-MATCH (a:Account {id: $id})
-SET a.failedAttempts = a.failedAttempts + 1,
-  a.lockedUntil = CASE WHEN $lockedUntil IS NULL THEN a.lockedUntil ELSE datetime($lockedUntil) END
-RETURN a.failedAttempts AS failedAttempts`, z.object({ failedAttempts: z.number().int() }));
 
 const recordSuccess = statement('recordLoginSuccess', cypher`
 MATCH (a:Account {id: $id})
-SET a.failedAttempts = 0, a.lockedUntil = null, a.lastLoginAt = datetime($now)
+SET a.lastLoginAt = datetime($now)
 RETURN a.id AS id`, z.object({ id: z.string() }));
 
 const createSession = statement('createSession', cypher`
@@ -95,8 +85,6 @@ const usernameTaken = statement('usernameTaken', cypher`
 OPTIONAL MATCH (a:Account {username: $username})
 RETURN a IS NOT NULL AS taken`, z.object({ taken: z.boolean() }));
 
-/** After this many failures in a row an account waits, doubling each time (back-off), up to an hour. */
-export const LOGIN_FAILURES_BEFORE_BACKOFF = 5;
 export const SESSION_HOURS = 8;
 
 export function hashToken(token: string): string {
@@ -105,7 +93,8 @@ export function hashToken(token: string): string {
 
 export type LoginResult =
   | { ok: true; account: Account; token: string; csrfToken: string; expiresAt: string }
-  | { ok: false; reason: 'INVALID_CREDENTIALS' | 'LOCKED'; retryAfterSeconds: number | null };
+  /** accountId is for the access log only; the caller's answer is the same whether the username exists. */
+  | { ok: false; reason: 'INVALID_CREDENTIALS'; accountId: string | null };
 
 export function createAccountRepository(executor: CypherExecutor, now: () => Date = () => new Date()) {
   return {
@@ -139,37 +128,25 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
     },
 
     /**
-     * Checks a password and opens a session. An unknown user costs a hash like a known one, so timing does not
-     * tell which usernames exist; repeated failures lock the account for a growing while.
+     * Checks a password and opens a session. A failure takes the same steps whether the username exists, is
+     * switched off or is wrong (one lookup, one argon2 check against a real or a dummy hash, no write), so neither
+     * the answer nor its timing tells which usernames exist. Throttling is the caller's (access/sign-in-throttle.ts):
+     * nothing is stored per account that an outsider could use to lock its owner out.
      */
     async login(username: string, password: string): Promise<LoginResult> {
       const at = now();
       const [row] = await executor.read((tx) => tx.run(accountForLogin, { username }));
-      if (!row || !row.active) {
-        await verify(DUMMY_HASH, password).catch(() => false);
-        return { ok: false, reason: 'INVALID_CREDENTIALS', retryAfterSeconds: null };
-      }
-      if (row.lockedUntil && Date.parse(row.lockedUntil) > at.getTime()) {
-        return { ok: false, reason: 'LOCKED', retryAfterSeconds: Math.ceil((Date.parse(row.lockedUntil) - at.getTime()) / 1000) };
-      }
-      const valid = await verify(row.passwordHash, password).catch(() => false);
-      if (!valid) {
-        const failures = row.failedAttempts + 1;
-        const lockedUntil =
-          failures >= LOGIN_FAILURES_BEFORE_BACKOFF
-            ? new Date(at.getTime() + Math.min(3600, 30 * 2 ** (failures - LOGIN_FAILURES_BEFORE_BACKOFF)) * 1000).toISOString()
-            : null;
-        await executor.write((tx) => tx.run(recordFailure, { id: row.id, lockedUntil }));
-        return { ok: false, reason: 'INVALID_CREDENTIALS', retryAfterSeconds: null };
-      }
+      const usable = row?.active ? row : null;
+      const valid = await verify(usable?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
+      if (!usable || !valid) return { ok: false, reason: 'INVALID_CREDENTIALS', accountId: row?.id ?? null };
       const token = randomBytes(32).toString('base64url');
       const csrfToken = randomBytes(24).toString('base64url');
       const expiresAt = new Date(at.getTime() + SESSION_HOURS * 3600_000).toISOString();
       await executor.write(async (tx) => {
-        await tx.run(recordSuccess, { id: row.id, now: at.toISOString() });
-        await tx.run(createSession, { accountId: row.id, tokenHash: hashToken(token), csrfToken, now: at.toISOString(), expiresAt });
+        await tx.run(recordSuccess, { id: usable.id, now: at.toISOString() });
+        await tx.run(createSession, { accountId: usable.id, tokenHash: hashToken(token), csrfToken, now: at.toISOString(), expiresAt });
       });
-      const { passwordHash: _hash, failedAttempts: _failures, lockedUntil: _locked, ...account } = row;
+      const { passwordHash: _hash, ...account } = usable;
       return { ok: true, account, token, csrfToken, expiresAt };
     },
 

@@ -57,7 +57,7 @@ builder.queryFields((t) => ({
 builder.mutationFields((t) => ({
   login: t.field({
     type: SessionRef,
-    description: 'Sign in (inloggen). Repeated failures make the account wait longer each time.',
+    description: 'Sign in (inloggen). Repeated attempts for one username from one place wait longer each time.',
     errors: { types: [ValidationError, ForbiddenError], directResult: true },
     args: {
       username: t.arg.string({ required: true, description: 'Username.' }),
@@ -65,28 +65,28 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, { username, password }, ctx) => {
       if (username.length > 64 || password.length > 256) throw new ValidationError([{ path: ['username'], message: 'too long' }]);
-      if (!ctx.limits.login.hit(`${ctx.clientKey}|${username}`)) throw new ForbiddenError('too many sign-in attempts; wait a minute');
-      const result = await ctx.repos.accounts.login(username, password);
+      // Counted before the password is checked: attempts sent in parallel are refused once over the count.
+      const decision = ctx.limits.signIn.attempt(username, ctx.clientKey);
+      const result = decision.allowed ? await ctx.repos.accounts.login(username, password) : null;
+      if (result?.ok) ctx.limits.signIn.succeeded(username, ctx.clientKey);
       await ctx.repos.access.append([
         {
-          accountId: result.ok ? result.account.id : null,
-          role: result.ok ? result.account.role : null,
-          agencyId: result.ok ? result.account.agencyId : null,
+          accountId: result?.ok ? result.account.id : (result?.accountId ?? null),
+          role: result?.ok ? result.account.role : null,
+          agencyId: result?.ok ? result.account.agencyId : null,
           action: 'LOGIN',
           operation: 'mutation:login',
           householdId: null,
-          searchTerms: null,
-          basis: result.ok ? 'password' : result.reason,
-          outcome: result.ok ? 'ALLOWED' : 'REFUSED',
+          // NEN 7513: a failed sign-in is logged with the username that was tried.
+          searchTerms: result?.ok ? null : username,
+          basis: result?.ok ? 'password' : result ? 'INVALID_CREDENTIALS' : 'THROTTLED',
+          outcome: result?.ok ? 'ALLOWED' : 'REFUSED',
           breakGlass: false,
           requestId: ctx.requestId,
         },
       ]);
-      if (!result.ok) {
-        throw new ForbiddenError(
-          result.reason === 'LOCKED' ? `too many failed attempts; try again in ${result.retryAfterSeconds} seconds` : 'unknown username or wrong password',
-        );
-      }
+      if (!decision.allowed) throw new ForbiddenError(`too many sign-in attempts; try again in ${decision.retryAfterSeconds} seconds`);
+      if (!result?.ok) throw new ForbiddenError('unknown username or wrong password');
       ctx.cookies.push(sessionCookie(ctx, result.token, SESSION_HOURS * 3600));
       const viewer: Viewer = { accountId: result.account.id, username: result.account.username, role: result.account.role, agencyId: result.account.agencyId, centrumgemeenteId: result.account.centrumgemeenteId, via: 'cookie', csrfToken: result.csrfToken };
       return { viewer, token: result.token, expiresAt: result.expiresAt };
