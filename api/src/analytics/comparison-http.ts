@@ -3,6 +3,7 @@
 // refused or allowed (comparisonScope logs both).
 import { z } from 'zod';
 import type { Context } from '../context.js';
+import { csvResponse } from '../csv-export.js';
 import { comparisonScope } from '../graphql/authorization.js';
 import { ForbiddenError, ValidationError } from '../graphql/errors.js';
 import { compareCities, comparisonToCsv, comparisonToHtml } from './comparison.js';
@@ -30,9 +31,6 @@ export async function handleComparisonExport(request: Request, ctx: Context, for
   }
   const comparison = await compareCities({ repos: ctx.repos, loaders: ctx.loaders }, parsed.data.cities, parsed.data, suppress);
   const name = `ketenkaart-vergelijking-${parsed.data.from}-${parsed.data.to}`;
-  const headers = { 'cache-control': 'no-store' };
-  if (format === 'html') return new Response(comparisonToHtml(comparison), { headers: { ...headers, 'content-type': 'text/html; charset=utf-8' } });
-  return new Response(`\uFEFF${comparisonToCsv(comparison)}`, {
-    headers: { ...headers, 'content-type': 'text/csv; charset=utf-8', 'content-disposition': `attachment; filename="${name}.csv"` },
-  });
+  if (format === 'html') return new Response(comparisonToHtml(comparison), { headers: { 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' } });
+  return csvResponse(comparisonToCsv(comparison), `${name}.csv`);
 }

@@ -1,6 +1,6 @@
 // City comparison for policy makers: structure side by side with its differences, outcomes side by side with
 // suppression metadata, and the same tables as CSV and as a printable report with definitions and sources.
-import { stringify } from 'csv-stringify/sync';
+import { writeCsv } from '../csv-export.js';
 import type { Loaders } from '../loaders.js';
 import type { Repositories } from '../repositories/index.js';
 import type { FigureRecord } from '../repositories/reference-repository.js';
@@ -121,7 +121,7 @@ export function comparisonToCsv(c: Comparison): string {
     }
     rows.push([city, 'WAITING_DAYS_MEDIAN', outcome.waitingDays.median, outcome.waitingDays.median === null ? 'unknown or suppressed' : 'measured', 'days', `${c.from}..${c.to}`, 'recorded in Ketenkaart', 'Median days from a waiting-list entry to its exit, exits in the period.']);
   }
-  return stringify(rows, { header: true, columns: ['city', 'measure', 'value', 'status', 'unit', 'period', 'source', 'definition'] }) + `# ${disclosureNote(c)}\n`;
+  return writeCsv(['city', 'measure', 'value', 'status', 'unit', 'period', 'source', 'definition'], rows) + `# ${disclosureNote(c)}\n`;
 }
 
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);

@@ -2,8 +2,8 @@
 // decoded and parsed as they arrive, so a 100,000-row file never sits in memory as one string.
 import { once } from 'node:events';
 import { CsvError, Parser } from 'csv-parse';
-import { stringify } from 'csv-stringify/sync';
 import { shelterCsvColumns, type CsvColumn, type ShelterRecordKind } from '@ketenkaart/schema';
+import { writeCsv, type CsvCell } from '../csv-export.js';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
 import { parseShelterRow, ProblemList, type NumberedRow } from './shelter-rows.js';
 
@@ -157,9 +157,9 @@ function valuesOf(header: (CsvColumn | null)[], record: string[], line: number, 
 /** Shelter records as CSV in the upload format, so an export can be corrected and uploaded again. */
 export function shelterRecordsToCsv(kind: ShelterRecordKind, records: ShelterRecord[]): string {
   const columns = shelterCsvColumns[kind];
-  return stringify(
-    records.map((record) => columns.map((c) => (record as Record<string, unknown>)[c.field] ?? '')),
-    { header: true, columns: columns.map((c) => c.column) },
+  return writeCsv(
+    columns.map((c) => c.column),
+    records.map((record) => columns.map((c) => (record as Record<string, CsvCell>)[c.field] ?? '')),
   );
 }
 

@@ -5,6 +5,7 @@ import { ShelterRecordKind } from '@ketenkaart/schema';
 import type { Context } from '../context.js';
 import { refuse } from '../graphql/authorization.js';
 import { dayOf } from '../repositories/household-repository.js';
+import { csvResponse } from '../csv-export.js';
 import { readShelterCsv, shelterRecordsToCsv } from './shelter-csv.js';
 import { facilitiesInScope, importShelterRows } from './shelter-import.js';
 
@@ -104,8 +105,8 @@ export async function handleShelterExport(request: Request, ctx: Context): Promi
   const records = await ctx.repos.shelter.records(params.kind, facilityIds, { history: params.history });
   await ctx.access.log({ action: 'EXPORT', outcome: 'ALLOWED', operation: `shelter:${params.kind}:${params.format}`, basis: `${records.length} records` });
   const name = `ketenkaart-${params.kind.toLowerCase().replace(/_/g, '-')}-${dayOf(ctx.now())}`;
-  const headers = { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${name}.${params.format}"` };
-  if (params.format === 'json') return Response.json({ kind: params.kind, exportedAt: ctx.now().toISOString(), records }, { headers });
-  // A BOM so that Excel opens the UTF-8 file with ë and é intact.
-  return new Response(`\uFEFF${shelterRecordsToCsv(params.kind, records)}`, { headers: { ...headers, 'content-type': 'text/csv; charset=utf-8' } });
+  if (params.format === 'json') {
+    return Response.json({ kind: params.kind, exportedAt: ctx.now().toISOString(), records }, { headers: { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${name}.json"` } });
+  }
+  return csvResponse(shelterRecordsToCsv(params.kind, records), `${name}.csv`);
 }
