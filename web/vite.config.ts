@@ -1,10 +1,11 @@
 // Builds the web app into web/dist, which the API server serves; routes are split into their own chunks.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { serverFiles } from './server-files';
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react()],
+  plugins: [react(), serverFiles()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -13,7 +13,7 @@ import { executionDeadline, requestGuards } from './guards.js';
 import type { Logger } from './logger.js';
 import { handleComparisonExport } from './analytics/comparison-http.js';
 import { handleShelterExport, handleShelterImport } from './shelter/shelter-http.js';
-import { serveWeb } from './web-assets.js';
+import { createWebAssets } from './web-assets.js';
 
 export interface AppDeps {
   config: Config;
@@ -45,6 +45,7 @@ export interface App {
 export function createApp({ config, executor, logger, now = () => new Date() }: AppDeps): App {
   const limits = createLimits();
   const clientAddressOf = clientAddressResolver(config.trustedProxies);
+  const web = createWebAssets(config.webDistDir);
   const secureCookies = config.mode === 'production';
   const policy = { shelterAccessDays: config.shelterAccessDays };
   const yoga = createYoga<ServerContext, Context>({
@@ -116,7 +117,8 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
         await ctx.access.flush();
         return response;
       }
-      return serveWeb(config.webDistDir, pathname);
+      // The app's pages and built files; every other path, and every method but GET and HEAD, is a 404.
+      return web.serve(request);
     },
   };
 }

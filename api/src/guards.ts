@@ -47,7 +47,8 @@ function refuseCostlyOperations(): Plugin {
         maxDepth: queryLimits.maxDepth,
         maxBreadth: queryLimits.maxBreadth,
       });
-      const problems = validate(args.schema, args.document, [rule]);
+      // Only the limits refuse here; variables that do not fit their types are left to execution to report.
+      const problems = validate(args.schema, args.document, [rule]).filter((problem) => String(problem.extensions.code) in tooLargeMeasures);
       if (problems.length > 0) setResultAndStopExecution({ errors: [operationTooLarge(problems)] });
     },
   };

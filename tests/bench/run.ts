@@ -20,6 +20,7 @@ import {
   type CypherExecutor,
 } from '@ketenkaart/api';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
+import { prepareFuzzWorld, runApiFuzz } from '../support/api-fuzz.js';
 import { fragmentDoublingQuery, wideAliasQuery } from '../support/costly-queries.js';
 import { openTestStore, testConfig } from '../support/store.js';
 import { launchChromium } from '../support/browser.js';
@@ -31,6 +32,7 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1_000);
 const CSV_ROWS = Number(process.env.BENCH_CSV_ROWS ?? 100_000);
 const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
+const FUZZ_RUNS = Number(process.env.BENCH_FUZZ_RUNS ?? 10_000);
 const PROFILE = syntheticProfile(process.env.BENCH_PROFILE ?? 'national');
 const AS_OF = '2026-06-30';
 // The load and memory targets of issue #10 are for the national year: they are judged from that size on.
@@ -251,10 +253,15 @@ async function main() {
   // 7. Concurrent load over real HTTP on localhost: N clients, each its own session, for a fixed time.
   await concurrentLoad(app, pool);
 
-  // 8. Costly documents, sent without a session, are refused before execution: how fast.
+  // 8. Costly documents, sent without a session, are refused before execution: how fast. A wrong password for an
+  // existing username and an unknown username: the answer must not take measurably longer for one of them.
   await costlyDocumentRefusal(app);
+  await signInTiming(app);
 
-  // 9. Web bundle per route.
+  // 9. API fuzzing over every mutation, on the loaded store (tests/security/api-fuzz.test.ts runs a few hundred).
+  await apiFuzz(app, executor);
+
+  // 10. Web bundle per route.
   bundleSizes(config.webDistDir);
   await cytoscapeRender();
 
@@ -328,6 +335,20 @@ async function concurrentLoad(app: ReturnType<typeof createApp>, pool: Record<st
   record({ name: 'errors under concurrent load', value: errors, unit: 'errors', target: '0', met: errors === 0 });
 }
 
+async function signInTiming(app: ReturnType<typeof createApp>) {
+  // Each attempt from its own address, so that throttling (which answers at once) does not enter the timing.
+  const attempts = Array.from({ length: 200 }, (_, i) => `198.18.${Math.floor(i / 250)}.${i % 250}`);
+  const login = (username: string, peerAddress: string) =>
+    app.fetch(
+      new Request('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename } }', variables: { u: username, p: 'not the password' } }) }),
+      { peerAddress },
+    ).then((response) => response.text());
+  const [known, unknown] = await timePairs(attempts, (peer) => login('coordinator.amsterdam', peer), (peer) => login('nobody.by.this.name', peer.replace('198.18.', '198.19.')));
+  const ratio = quantile(known, 0.5) / quantile(unknown, 0.5);
+  record({ name: 'failed sign-in, existing username (median)', value: round(quantile(known, 0.5), 1), unit: 'ms' });
+  record({ name: 'failed sign-in, unknown username (median)', value: round(quantile(unknown, 0.5), 1), unit: 'ms', target: 'within 10% of an existing username', met: Math.abs(ratio - 1) < 0.1, note: `ratio ${round(ratio, 3)}` });
+}
+
 async function costlyDocumentRefusal(app: ReturnType<typeof createApp>) {
   const documents = { 'fragment doubling, 23 fragments': fragmentDoublingQuery(23), 'fragment doubling, 30 fragments': fragmentDoublingQuery(30), 'wide aliases, 40': wideAliasQuery(40) };
   for (const [name, query] of Object.entries(documents)) {
@@ -338,6 +359,21 @@ async function costlyDocumentRefusal(app: ReturnType<typeof createApp>) {
     });
     record({ name: `refusal of a costly document: ${name} (p95 of 20)`, value: round(quantile(times, 0.95), 1), unit: 'ms', target: '< 50 ms', met: quantile(times, 0.95) < 50, note: `${query.length} bytes` });
   }
+}
+
+async function apiFuzz(app: ReturnType<typeof createApp>, executor: CypherExecutor) {
+  const pools = await prepareFuzzWorld(app, executor);
+  const start = process.hrtime.bigint();
+  let note: string;
+  let failed = false;
+  try {
+    const stats = await runApiFuzz(app, executor, pools, FUZZ_RUNS);
+    note = `${stats.calls} calls, ${stats.refused} refused; HTTP ${Object.entries(stats.byStatus).map(([status, n]) => `${status}: ${n}`).join(', ')}`;
+  } catch (error) {
+    failed = true;
+    note = `a property failed: ${(error as Error).message.split('\n').slice(0, 3).join(' ')}`;
+  }
+  record({ name: `API fuzz, ${FUZZ_RUNS} generated mutation calls`, value: round(FUZZ_RUNS / seconds(start), 0), unit: 'calls/s', target: 'no 5xx, no leak, no change from a refused call', met: !failed, note });
 }
 
 function bundleSizes(distDir: string) {

@@ -46,6 +46,12 @@ describe('costly documents', () => {
     expectTooMuch(await gql(app, query, { n: 100 }), 'cost');
   });
 
+  it('leaves variables of the wrong type to be reported as such', async () => {
+    const response = await gql(app, `query($n: Int) { centrumgemeenten { agencies(first: $n) { edges { node { id } } } } }`, { n: 'many' });
+    expect(response.errors?.[0]?.extensions?.code).not.toBe('QUERY_TOO_COMPLEX');
+    expect(response.errors?.[0]?.message).toMatch(/\$n/);
+  });
+
   it('still answers an ordinary document', async () => {
     const response = await gql(app, `query { viewer { username } centrumgemeenten { id name } }`);
     expect(response.errors).toBeUndefined();

@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
 import { Paragraph } from '@utrecht/component-library-react';
 import { Shell } from './layout/Shell';
+import { routes } from './routes';
 import { useSession } from './session';
 
 const SignInPage = lazy(() => import('./features/SignIn/SignInPage'));
@@ -34,16 +35,16 @@ export function App() {
       <Shell>
         <Suspense fallback={<Loading />}>
           <Routes>
-            <Route path="/sign-in" element={<SignInPage />} />
-            <Route path="/" element={<RequireSession><HomePage /></RequireSession>} />
-            <Route path="/gaps" element={<RequireSession><GapsPage /></RequireSession>} />
-            <Route path="/households" element={<RequireSession><HouseholdSearchPage /></RequireSession>} />
-            <Route path="/households/:id" element={<RequireSession><HouseholdTracePage /></RequireSession>} />
-            <Route path="/chain/:cityId" element={<RequireSession><ChainMapPage /></RequireSession>} />
-            <Route path="/shelter" element={<RequireSession><ShelterPage /></RequireSession>} />
-            <Route path="/shelter-figures/:cityId" element={<RequireSession><ShelterFiguresPage /></RequireSession>} />
-            <Route path="/break-glass" element={<RequireSession><BreakGlassPage /></RequireSession>} />
-            <Route path="*" element={<Navigate to="/" replace />} />
+            <Route path={routes.signIn} element={<SignInPage />} />
+            <Route path={routes.home} element={<RequireSession><HomePage /></RequireSession>} />
+            <Route path={routes.gaps} element={<RequireSession><GapsPage /></RequireSession>} />
+            <Route path={routes.households} element={<RequireSession><HouseholdSearchPage /></RequireSession>} />
+            <Route path={routes.household} element={<RequireSession><HouseholdTracePage /></RequireSession>} />
+            <Route path={routes.chainMap} element={<RequireSession><ChainMapPage /></RequireSession>} />
+            <Route path={routes.shelter} element={<RequireSession><ShelterPage /></RequireSession>} />
+            <Route path={routes.shelterFigures} element={<RequireSession><ShelterFiguresPage /></RequireSession>} />
+            <Route path={routes.breakGlass} element={<RequireSession><BreakGlassPage /></RequireSession>} />
+            <Route path="*" element={<Navigate to={routes.home} replace />} />
           </Routes>
         </Suspense>
       </Shell>
