@@ -2,7 +2,7 @@
 // body size and an execution deadline.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, validate, type ExecutionResult } from 'graphql';
+import { GraphQLError, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import { queryLimits } from './graphql/limits.js';
 
@@ -41,14 +41,14 @@ function refuseCostlyOperations(): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       const rule = createComplexityRule({
         variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-        operationName: args.operationName ?? undefined,
+        operationName: (args.operationName as string | null | undefined) ?? undefined,
         context: args.contextValue,
         maxComplexity: queryLimits.maxComplexity,
         maxDepth: queryLimits.maxDepth,
         maxBreadth: queryLimits.maxBreadth,
       });
       // Only the limits refuse here; variables that do not fit their types are left to execution to report.
-      const problems = validate(args.schema, args.document, [rule]).filter((problem) => String(problem.extensions.code) in tooLargeMeasures);
+      const problems = validate(args.schema as GraphQLSchema, args.document as DocumentNode, [rule]).filter((problem) => String(problem.extensions.code) in tooLargeMeasures);
       if (problems.length > 0) setResultAndStopExecution({ errors: [operationTooLarge(problems)] });
     },
   };

@@ -52,7 +52,7 @@ describe('CSV formula injection', () => {
   it('neutralises every text cell a spreadsheet would run in the shelter export, and says so', async () => {
     const response = await exportOf('csv');
     expect(response.headers.get('csv-formula-escaping')).toBe(CSV_ESCAPING_NOTE);
-    const rows = parse((await response.text()).replace(/^\uFEFF/, ''), { columns: true }) as Record<string, string>[];
+    const rows = parse<Record<string, string>>((await response.text()).replace(/^\uFEFF/, ''), { columns: true });
     const noteOf = (caseRef: string) => rows.find((r) => r.case_ref === caseRef)?.note;
     expect(noteOf('HVO-INJ-1')).toBe(`'${CALC}`);
     expect(noteOf('HVO-INJ-2')).toBe(`'${hostile['HVO-INJ-2'].note}`);
