@@ -29,7 +29,7 @@ const Env = z.object({
 });
 
 export type StoreConfig =
-  | { kind: 'grafeo'; dataDir: string | null }
+  | { kind: 'grafeo'; dataDir: string | null; writes?: 'queued' | 'interleaved' }
   | { kind: 'neo4j'; uri: string; username: string; password: string; database: string };
 
 export interface Config {

@@ -24,6 +24,15 @@ export function testConfig(overrides: Record<string, string> = {}): Config {
   return config.store.kind === 'grafeo' ? { ...config, store: { kind: 'grafeo', dataDir: null } } : config;
 }
 
+/**
+ * The embedded store with write transactions side by side (Grafeo's 'interleaved' mode), as Neo4j runs them: for
+ * the concurrency tests, where the locks and not the embedded store's one writer must keep the invariants.
+ */
+export function concurrentWritersConfig(): Config {
+  const config = testConfig();
+  return config.store.kind === 'grafeo' ? { ...config, store: { kind: 'grafeo', dataDir: null, writes: 'interleaved' } } : config;
+}
+
 /** Opens an empty, migrated store. On Neo4j the database is emptied first: point tests at a dedicated one. */
 export async function openTestStore(config: Config = testConfig()): Promise<CypherExecutor> {
   const executor = createExecutor(config.store, config.cypherLogPath);

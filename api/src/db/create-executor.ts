@@ -7,5 +7,5 @@ import { createNeo4jExecutor } from './neo4j-executor.js';
 export function createExecutor(store: StoreConfig, cypherLogPath?: string): CypherExecutor {
   const observe = cypherLogObserver(cypherLogPath);
   if (store.kind === 'neo4j') return createNeo4jExecutor({ ...store, observe });
-  return createGrafeoExecutor({ dataDir: store.dataDir, observe });
+  return createGrafeoExecutor({ dataDir: store.dataDir, observe, ...(store.writes ? { writes: store.writes } : {}) });
 }

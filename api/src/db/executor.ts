@@ -1,4 +1,28 @@
 // The only door to the graph store: read and write transactions over registered, parameterised statements.
+//
+// THE LOCKING RULE. A write that depends on what it reads (a check-then-write: "is this referral still SENT?",
+// "does anyone hold regie at this stage?", "is there a current version of this shelter row?") first takes the
+// write lock on the node that guards the invariant, in the same transaction, before it reads anything it checks:
+//
+//   MATCH (h:Household {id: $id}) SET h._lock = true WITH h SET h._version = coalesce(h._version, 0) + 1 REMOVE h._lock
+//
+// On Neo4j 5 write transactions run side by side at read-committed: without the lock, two transactions both read
+// "nobody holds regie" and both create one. SET takes the node's exclusive lock, held until commit; the other
+// writer waits for it and then reads what the first committed. The property is read only after the lock is held
+// (Neo4j's documented pattern), so the increment loses no update, and `_version` is a counter the store writes:
+// it orders writes to the node without the API machine's clock (the gap findings use it). Guard nodes:
+//   Household      every fact of a household: members, events, referrals, regie, consent, and its gap findings
+//   Centrumgemeente  a household reference unique within the city
+//   Facility       the current version of each shelter record the facility reports
+//   SchemaVersion  the migrations (one instance migrates at a time)
+//   JobLease       a scheduled job (one instance runs it at a time)
+// Transactions that lock several nodes lock them in id order; Neo4j detects the deadlocks that remain and the
+// driver's executeWrite retries them, as it retries every transient error, so `work` must be safe to run again.
+//
+// On the embedded store (Grafeo) writes are queued (one writer), which alone makes every check-then-write safe in
+// one process. Its 'interleaved' mode runs write transactions side by side at snapshot isolation instead, and
+// retries one that loses a write-write conflict: the tests use it to show that the locks, not the queue, keep
+// the invariants (without the lock two transactions read the same snapshot and both write).
 import { appendFileSync } from 'node:fs';
 import { isRegistered, type Statement } from './cypher.js';
 

@@ -13,9 +13,17 @@ export interface GrafeoOptions {
   /** Directory for the database; null keeps it in memory (tests). */
   dataDir: string | null;
   observe: StatementObserver;
+  /**
+   * 'queued' (default): one write transaction at a time. 'interleaved': write transactions run side by side at
+   * snapshot isolation, as Neo4j's concurrent writers do, and one that loses a write-write conflict runs again.
+   */
+  writes?: 'queued' | 'interleaved';
 }
 
-export function createGrafeoExecutor({ dataDir, observe }: GrafeoOptions): CypherExecutor {
+/** Times a unit of work runs again after losing a write-write conflict (interleaved mode). */
+const CONFLICT_RETRIES = 50;
+
+export function createGrafeoExecutor({ dataDir, observe, writes = 'queued' }: GrafeoOptions): CypherExecutor {
   const db = openDatabase(dataDir);
   // Writes are serialised: an embedded store has one writer, and queueing beats conflict-and-retry.
   let writeQueue: Promise<unknown> = Promise.resolve();
@@ -40,6 +48,7 @@ export function createGrafeoExecutor({ dataDir, observe }: GrafeoOptions): Cyphe
     kind: 'grafeo',
     read: (work) => inTransaction('READ', work),
     write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
+      if (writes === 'interleaved') return retryingConflicts(() => inTransaction('WRITE', work));
       const next = writeQueue.then(() => inTransaction('WRITE', work));
       writeQueue = next.catch(() => undefined);
       return next;
@@ -52,6 +61,22 @@ export function createGrafeoExecutor({ dataDir, observe }: GrafeoOptions): Cyphe
       db.close();
     },
   };
+}
+
+/** Runs a write again when it lost a write-write conflict, as Neo4j's executeWrite retries a deadlock. */
+async function retryingConflicts<T>(attempt: () => Promise<T>): Promise<T> {
+  for (let tries = 1; ; tries += 1) {
+    try {
+      return await attempt();
+    } catch (error) {
+      if (!isWriteConflict(error) || tries > CONFLICT_RETRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, Math.random() * 5 * tries));
+    }
+  }
+}
+
+export function isWriteConflict(error: unknown): boolean {
+  return error instanceof Error && error.message.includes('GRAFEO-T001');
 }
 
 function openDatabase(dataDir: string | null): Db {

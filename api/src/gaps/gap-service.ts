@@ -30,8 +30,8 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
   /** Reads the households' subgraphs and applies the rules; writes nothing. */
   async function evaluationsOf(householdIds: string[], shared?: Shared): Promise<HouseholdEvaluation[]> {
     if (householdIds.length === 0) return [];
-    // Wall-clock, not `now`: `now` is the day the rules judge (tests and the benchmark set it); this orders reads.
-    const factsReadAt = new Date().toISOString();
+    // Read before the facts, and by itself: the facts are then at least as new as these versions say.
+    const versions = await repos.gaps.writeVersions(householdIds);
     const [households, members, events, referrals, regie, shelterRefusals, lookups] = await Promise.all([
       repos.households.householdsByIds(householdIds),
       repos.households.membershipsByHousehold(householdIds),
@@ -67,7 +67,7 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
       }),
     );
     // A household that was not found gets nothing stored (replaceFindings skips it).
-    return householdIds.map((householdId) => ({ householdId, factsReadAt, ...(evaluated.get(householdId) ?? { findings: [], reviewOn: null }) }));
+    return householdIds.map((householdId) => ({ householdId, factsVersion: versions.get(householdId) ?? 0, ...(evaluated.get(householdId) ?? { findings: [], reviewOn: null }) }));
   }
 
   return {

@@ -35,19 +35,33 @@ SET g += row, g.detectedOn = date(row.detectedOn), g.evaluatedAt = datetime($now
 CREATE (g)-[:GAP_OF]->(h)
 RETURN count(g) AS n`, z.object({ n: z.number().int() }));
 
-// What the last evaluation left per household: its findings' fingerprints, its review day and when it read the
-// facts. These are the gap service's bookkeeping on the household, not facts about it. The review day
+// What the last evaluation left per household: its findings' fingerprints, its review day and the household's
+// write version when it read the facts. These are the gap service's bookkeeping on the household, not facts about it. The review day
 // (h.gapReviewOn) is absent until the first evaluation, NOTHING_DUE when only a new fact can change the findings.
 const storedEvaluations = statement('gapStoredEvaluations', cypher`
 MATCH (h:Household) WHERE h.id IN $householdIds
-RETURN h.id AS householdId, toString(h.gapReviewOn) AS reviewOn, h.gapFactsReadAt AS factsReadAt,
+RETURN h.id AS householdId, toString(h.gapReviewOn) AS reviewOn, h.gapFactsVersion AS factsVersion,
   [(h)<-[:GAP_OF]-(g:GapFinding) | coalesce(g.fingerprint, '')] AS fingerprints`,
-  z.object({ householdId: z.string(), reviewOn: opt(z.string()), factsReadAt: opt(z.string()), fingerprints: z.array(z.string()) }));
+  z.object({ householdId: z.string(), reviewOn: opt(z.string()), factsVersion: opt(z.number().int()), fingerprints: z.array(z.string()) }));
+
+// The households' write locks (db/executor.ts): taken before the stored evaluations are read and compared.
+const lockHouseholds = statement('lockHouseholdsForFindings', cypher`
+MATCH (h:Household) WHERE h.id IN $householdIds
+SET h._lock = true
+WITH h
+SET h._version = coalesce(h._version, 0) + 1
+REMOVE h._lock
+RETURN count(h) AS n`, z.object({ n: z.number().int() }));
+
+// Every write to a household's facts increments h._version under its lock: the store's own order of writes.
+const writeVersions = statement('householdWriteVersions', cypher`
+MATCH (h:Household) WHERE h.id IN $householdIds
+RETURN h.id AS householdId, coalesce(h._version, 0) AS version`, z.object({ householdId: z.string(), version: z.number().int() }));
 
 const setBookkeeping = statement('setGapBookkeeping', cypher`
 UNWIND $rows AS row
 MATCH (h:Household {id: row.householdId})
-SET h.gapReviewOn = date(row.reviewOn), h.gapFactsReadAt = row.factsReadAt
+SET h.gapReviewOn = date(row.reviewOn), h.gapFactsVersion = row.factsVersion
 RETURN count(h) AS n`, z.object({ n: z.number().int() }));
 
 const forgetReviewDays = statement('forgetGapReviewDays', cypher`
@@ -127,8 +141,11 @@ export interface HouseholdEvaluation {
   householdId: string;
   findings: GapFinding[];
   reviewOn: string | null;
-  /** Wall-clock time (ISO 8601, ms) just before the facts were read: orders evaluations of one household. */
-  factsReadAt: string;
+  /**
+   * The household's write version (h._version) read before its facts: orders evaluations of one household by
+   * a value the store writes, never by a machine's clock (several API instances have several clocks).
+   */
+  factsVersion: number;
 }
 
 export type FindingRecord = Omit<GapFinding, 'evidenceEdges'> & { evidenceEdges: GapFinding['evidenceEdges'] };
@@ -155,7 +172,7 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
      * re-evaluation that changes nothing writes nothing. A household whose stored findings come from facts read
      * after this evaluation read them is left alone: a sweep that read just before a step was recorded must not
      * put back the gap that the step's own refresh has just closed. The refresh after a change (`markRead`)
-     * therefore always records when it read. The comparison reads inside the write transaction.
+     * therefore always records the version it read. The households are locked before the comparison reads.
      */
     async replaceFindings(evaluations: HouseholdEvaluation[], options: { markRead?: boolean } = {}): Promise<{ changedHouseholds: number }> {
       const fingerprinted = evaluations.map((e) => ({
@@ -166,11 +183,12 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
         }),
       }));
       return executor.write(async (tx) => {
+        await tx.run(lockHouseholds, { householdIds: [...new Set(evaluations.map((e) => e.householdId))].sort() });
         const before = new Map((await tx.run(storedEvaluations, { householdIds: evaluations.map((e) => e.householdId) })).map((row) => [row.householdId, row]));
         // Households that exist, and whose stored findings are not newer than this evaluation.
         const current = fingerprinted.filter((e) => {
           const stored = before.get(e.householdId);
-          return stored !== undefined && (stored.factsReadAt === null || stored.factsReadAt <= e.factsReadAt);
+          return stored !== undefined && (stored.factsVersion === null || stored.factsVersion <= e.factsVersion);
         });
         const changed = current.filter((e) => !sameMembers(before.get(e.householdId)!.fingerprints, e.rows.map((row) => row.fingerprint)));
         if (changed.length > 0) {
@@ -181,7 +199,7 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
         const changedIds = new Set(changed.map((e) => e.householdId));
         const marked = current
           .filter((e) => options.markRead || changedIds.has(e.householdId) || before.get(e.householdId)!.reviewOn !== (e.reviewOn ?? NOTHING_DUE))
-          .map((e) => ({ householdId: e.householdId, reviewOn: e.reviewOn ?? NOTHING_DUE, factsReadAt: e.factsReadAt }));
+          .map((e) => ({ householdId: e.householdId, reviewOn: e.reviewOn ?? NOTHING_DUE, factsVersion: e.factsVersion }));
         if (marked.length > 0) await tx.run(setBookkeeping, { rows: marked });
         return { changedHouseholds: changed.length };
       });
@@ -200,6 +218,12 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
         }),
       );
       return pageOf(rows.map(({ evidenceEdgesJson, ...row }) => ({ ...row, evidenceEdges: JSON.parse(evidenceEdgesJson) as FindingRecord['evidenceEdges'] })), first);
+    },
+
+    /** Each household's write version; read before its facts, so an evaluation knows how new its facts are at least. */
+    async writeVersions(householdIds: readonly string[]): Promise<Map<string, number>> {
+      const rows = await executor.read((tx) => tx.run(writeVersions, { householdIds: [...householdIds] }));
+      return new Map(rows.map((row) => [row.householdId, row.version]));
     },
 
     counts: (cityIds: string[], from: string | null, to: string | null) => executor.read((tx) => tx.run(findingCounts, { cityIds, from, to })),

@@ -134,6 +134,34 @@ RETURN h { .id, .reference, .centrumgemeenteId, .municipality, .landlordType, .s
 ORDER BY h.id
 LIMIT $limit`, z.object({ row: HouseholdRow }));
 
+// The write locks (see the locking rule in db/executor.ts): each is the first statement of its transaction.
+const lockHousehold = statement('lockHousehold', cypher`
+MATCH (h:Household {id: $id})
+SET h._lock = true
+WITH h
+SET h._version = coalesce(h._version, 0) + 1
+REMOVE h._lock
+RETURN h.id AS id`, z.object({ id: z.string() }));
+
+// A referral's household never changes, so finding it before the lock reads nothing a concurrent step can change.
+const lockHouseholdOfReferral = statement('lockHouseholdOfReferral', cypher`
+MATCH (r:Referral {id: $referralId})
+MATCH (h:Household {id: r.householdId})
+SET h._lock = true
+WITH h
+SET h._version = coalesce(h._version, 0) + 1
+REMOVE h._lock
+RETURN h.id AS id`, z.object({ id: z.string() }));
+
+// References are unique per city: the city guards them.
+const lockCentrumgemeente = statement('lockCentrumgemeente', cypher`
+MATCH (c:Centrumgemeente {id: $id})
+SET c._lock = true
+WITH c
+SET c._version = coalesce(c._version, 0) + 1
+REMOVE c._lock
+RETURN c.id AS id`, z.object({ id: z.string() }));
+
 const referenceCheck = statement('householdReferenceChecks', cypher`
 OPTIONAL MATCH (c:Centrumgemeente {id: $cityId})
 OPTIONAL MATCH (same:Household {referenceKey: $referenceKey, centrumgemeenteId: $cityId})
@@ -248,7 +276,7 @@ SET r += $referral, r.sentOn = date($sentOn), r.respondBy = date($respondBy), r.
 CREATE (r)-[:REFERRAL_FOR]->(h), (r)-[:SENT_BY]->(from), (r)-[:SENT_TO]->(to)
 RETURN r.id AS id`, z.object({ id: z.string() }));
 
-// The WHERE on the expected status makes the step atomic: a concurrent step in between changes no row.
+// Runs under the household's lock, so the status read before it is still the status; the WHERE is a second guard.
 const moveReferral = statement('moveReferral', cypher`
 MATCH (r:Referral {id: $id})
 WHERE r.status = $expectedStatus
@@ -364,10 +392,10 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
     return tx.run(eventsByHousehold, { ids: [householdId] });
   }
 
-  async function requireHousehold(tx: CypherTx, householdId: string): Promise<HouseholdRecord> {
-    const [found] = await tx.run(householdsByIds, { ids: [householdId] });
-    if (!found) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Household', id: householdId });
-    return found.row;
+  /** The first statement of every write to a household's facts: its write lock, and the check that it exists. */
+  async function lockExistingHousehold(tx: CypherTx, householdId: string): Promise<void> {
+    const [locked] = await tx.run(lockHousehold, { id: householdId });
+    if (!locked) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Household', id: householdId });
   }
 
   async function insertEvent(
@@ -448,6 +476,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
       return refusable(() =>
         executor.write(async (tx) => {
           const key = referenceKey(input.reference);
+          await tx.run(lockCentrumgemeente, { id: input.centrumgemeenteId });
           const [check] = await tx.run(referenceCheck, { cityId: input.centrumgemeenteId, referenceKey: key });
           if (!check?.cityFound) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Centrumgemeente', id: input.centrumgemeenteId });
           if (check.referenceTaken) {
@@ -481,7 +510,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
     addMember(householdId: string, member: NewMember, actor: Actor): Promise<Result<MembershipRecord>> {
       return refusable(() =>
         executor.write(async (tx) => {
-          await requireHousehold(tx, householdId);
+          await lockExistingHousehold(tx, householdId);
           const at = now();
           const { recordedAt, props } = provenance(actor, at);
           const personId = newId('person');
@@ -502,7 +531,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
     memberLeft(householdId: string, personId: string, on: string, actor: Actor): Promise<Result<MembershipRecord>> {
       return refusable(() =>
         executor.write(async (tx) => {
-          await requireHousehold(tx, householdId);
+          await lockExistingHousehold(tx, householdId);
           const current = (await tx.run(membershipsByHousehold, { ids: [householdId] })).find((m) => m.personId === personId && m.to === null);
           if (!current) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Membership', id: personId });
           if (on < current.from) {
@@ -525,12 +554,17 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           if (problems.length > 0) {
             throw new Refusal({ kind: 'VALIDATION', fields: problems.map((p) => ({ path: ['input', p.field], message: p.message })) });
           }
-          await requireHousehold(tx, householdId);
+          await lockExistingHousehold(tx, householdId);
           await requireAgencies(tx, [agencyId]);
           await requireFacility(tx, details.facilityId);
           const events = await householdEvents(tx, householdId);
           const missingCause = followsFromIds.find((cause) => !events.some((e) => e.id === cause));
           if (missingCause) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Event', id: missingCause });
+          // correctEvent checked this before the lock; a concurrent correction may have come first.
+          const corrected = supersedesId ? events.find((e) => e.id === supersedesId) : undefined;
+          if (corrected?.supersededById) {
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['eventId'], message: `already corrected by ${corrected.supersededById}; correct that one` }] });
+          }
           if (kind === 'WAITING_LIST_EXIT' && !supersedesId) {
             const effective = events.filter((e) => e.supersededById === null && e.facilityId === details.facilityId);
             const open = effective.filter((e) => e.kind === 'WAITING_LIST_ENTRY').length - effective.filter((e) => e.kind === 'WAITING_LIST_EXIT').length;
@@ -572,7 +606,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
     ): Promise<Result<ReferralRecord>> {
       return refusable(() =>
         executor.write(async (tx) => {
-          await requireHousehold(tx, input.householdId);
+          await lockExistingHousehold(tx, input.householdId);
           await requireAgencies(tx, [input.fromAgencyId, input.toAgencyId]);
           if (input.fromAgencyId === input.toAgencyId) {
             throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'toAgencyId'], message: 'an agency cannot refer to itself' }] });
@@ -622,6 +656,8 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
     ): Promise<Result<ReferralRecord>> {
       return refusable(() =>
         executor.write(async (tx) => {
+          const [locked] = await tx.run(lockHouseholdOfReferral, { referralId });
+          if (!locked) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Referral', id: referralId });
           const [referral] = await tx.run(referralsByIds, { ids: [referralId] });
           if (!referral) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Referral', id: referralId });
           const step = referralTransition(referral.status, action);
@@ -671,7 +707,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
     takeRegie(householdId: string, agencyId: string, stage: z.infer<typeof ChainState>, from: string, actor: Actor): Promise<Result<RegieRecord>> {
       return refusable(() =>
         executor.write(async (tx) => {
-          await requireHousehold(tx, householdId);
+          await lockExistingHousehold(tx, householdId);
           await requireAgencies(tx, [agencyId]);
           const open = (await tx.run(regieByHousehold, { ids: [householdId] })).filter((g) => g.to === null && g.stage === stage);
           if (open.length > 0) {
@@ -707,7 +743,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
     ): Promise<Result<RegieRecord>> {
       return refusable(() =>
         executor.write(async (tx) => {
-          await requireHousehold(tx, householdId);
+          await lockExistingHousehold(tx, householdId);
           await requireAgencies(tx, [toAgencyId]);
           const current = (await tx.run(regieByHousehold, { ids: [householdId] })).find((g) => g.to === null && g.stage === stage);
           if (!current) throw new Refusal({ kind: 'NOT_FOUND', entity: 'RegieAssignment', id: `${householdId}/${stage}` });

@@ -68,6 +68,16 @@ WITH r, f
 MERGE (r)<-[:REPORTED]-(f)
 RETURN count(r) AS n`, z.object({ n: z.number().int() }));
 
+// The write locks (db/executor.ts) of the facilities an import reports for: a facility guards which version of
+// each of its records is current, so two imports of one natural key take turns and leave one current version.
+const lockFacilities = statement('lockShelterFacilities', cypher`
+MATCH (f:Facility) WHERE f.id IN $facilityIds
+SET f._lock = true
+WITH f
+SET f._version = coalesce(f._version, 0) + 1
+REMOVE f._lock
+RETURN count(f) AS n`, z.object({ n: z.number().int() }));
+
 const supersedeEarlierVersions = statement('supersedeShelterRecords', cypher`
 UNWIND $rows AS row
 MATCH (r:ShelterRecord {id: row.id}) WHERE r.importId = $importId
@@ -217,6 +227,7 @@ export function createShelterRepository(executor: CypherExecutor) {
       }));
       const { recordedAt, ...flat } = provenance;
       return executor.write(async (tx) => {
+        await tx.run(lockFacilities, { facilityIds: [...new Set(prepared.map((row) => row.facilityId))].sort() });
         let superseded = 0;
         for (let start = 0; start < prepared.length; start += SHELTER_WRITE_BATCH) {
           const batch = prepared.slice(start, start + SHELTER_WRITE_BATCH);
