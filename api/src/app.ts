@@ -14,6 +14,11 @@ import type { Logger } from './logger.js';
 import { handleComparisonExport } from './analytics/comparison-http.js';
 import { handleShelterExport, handleShelterImport } from './shelter/shelter-http.js';
 import { createWebAssets } from './web-assets.js';
+import { problemResponse } from './http/problem.js';
+import { requestIdOf } from './http/request-id.js';
+import { handleMetrics } from './http/metrics-route.js';
+import { handleOpenApi } from './http/openapi.js';
+import { accessLogWriteFailures, requestDuration, requestsTotal } from './metrics.js';
 
 export interface AppDeps {
   config: Config;
@@ -29,6 +34,7 @@ interface ServerContext {
   contexts: Context[];
   session: Promise<RequestSession>;
   clientAddress: string;
+  requestId: string;
 }
 
 /** What the server knows of the connection a request came in on. */
@@ -51,8 +57,8 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
-    context: async ({ request, cookies, contexts, session, clientAddress }) => {
-      const ctx = await createContext({ request, session, executor, logger, limits, clientAddress, cookies, secureCookies, now, policy });
+    context: async ({ request, cookies, contexts, session, clientAddress, requestId }) => {
+      const ctx = await createContext({ request, session, executor, logger, limits, clientAddress, cookies, secureCookies, now, policy, requestId });
       contexts.push(ctx);
       return ctx;
     },
@@ -87,40 +93,105 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     return Response.json({ status: 'ok', store: executor.kind, schemaVersion: version });
   }
 
+  /** One request to its handler; says which operation it was, for the request log and the metrics. */
+  async function route(request: Request, requestId: string, clientAddress: string): Promise<{ response: Response; operation: string; failed?: boolean }> {
+    const { pathname } = new URL(request.url);
+    if (pathname === '/healthz' && request.method === 'GET') return { response: await health(), operation: 'GET /healthz' };
+    if (pathname === '/metrics') return { response: await handleMetrics(request, config.metricsToken), operation: 'GET /metrics' };
+    if (pathname === '/openapi.json') return { response: handleOpenApi(request), operation: 'GET /openapi.json' };
+    if (pathname === '/graphql') {
+      const cookies: ResponseCookies = [];
+      const contexts: Context[] = [];
+      const response = await yoga.fetch(request, { cookies, contexts, session: lookUpSession(request, executor, now), clientAddress, requestId });
+      const operation = contexts.length > 1 ? 'graphql:batch' : metricOperation(contexts[0]?.access.operation);
+      try {
+        await Promise.all(contexts.map((ctx) => ctx.access.flush()));
+      } catch (error) {
+        accessLogWriteFailures.inc();
+        logger.error({ requestId, err: { name: (error as Error).name, message: (error as Error).message } }, 'access log write failed; response withheld');
+        return {
+          response: Response.json({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL', requestId } }] }, { status: 500 }),
+          operation,
+        };
+      }
+      for (const cookie of cookies) response.headers.append('set-cookie', cookie);
+      return { response, operation, failed: contexts.some((ctx) => failedOperations.has(ctx)) };
+    }
+    const fileRoute = fileRoutes[pathname];
+    if (fileRoute) {
+      const operation = `${fileRoute.method} ${pathname}`;
+      if (request.method !== fileRoute.method) {
+        return { response: problemResponse({ status: 405, code: 'METHOD_NOT_ALLOWED', detail: `use ${fileRoute.method}` }, { allow: fileRoute.method }), operation };
+      }
+      const session = lookUpSession(request, executor, now);
+      const ctx = await createContext({ request, session, executor, logger, limits, clientAddress, cookies: [], secureCookies, now, policy, requestId });
+      ctx.access.operation = `http:${request.method} ${pathname}`;
+      const response = await fileRoute.handle(request, ctx);
+      // As for GraphQL: nothing leaves before its access-log entries (refusals included) are written.
+      try {
+        await ctx.access.flush();
+      } catch (error) {
+        accessLogWriteFailures.inc();
+        throw error;
+      }
+      return { response, operation };
+    }
+    // The app's pages and built files; every other path, and every method but GET and HEAD, is a 404.
+    return { response: web.serve(request), operation: 'web' };
+  }
+
   return {
     yoga,
+    /**
+     * Every request: routed, answered with its x-request-id, counted in the metrics and logged in one line (id,
+     * operation, status, duration; never variables, paths with ids or personal data). A stream's duration is
+     * the time to its first byte.
+     */
     async fetch(request: Request, connection: Connection = {}): Promise<Response> {
-      const { pathname } = new URL(request.url);
-      const clientAddress = clientAddressOf(request, connection.peerAddress);
-      if (pathname === '/healthz' && request.method === 'GET') return health();
-      if (pathname === '/graphql') {
-        const cookies: ResponseCookies = [];
-        const contexts: Context[] = [];
-        const response = await yoga.fetch(request, { cookies, contexts, session: lookUpSession(request, executor, now), clientAddress });
-        try {
-          await Promise.all(contexts.map((ctx) => ctx.access.flush()));
-        } catch (error) {
-          logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'access log write failed; response withheld');
-          return Response.json({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL' } }] }, { status: 500 });
-        }
-        for (const cookie of cookies) response.headers.append('set-cookie', cookie);
-        return response;
+      const started = performance.now();
+      const requestId = requestIdOf(request);
+      let handled: { response: Response; operation: string; failed?: boolean };
+      try {
+        handled = await route(request, requestId, clientAddressOf(request, connection.peerAddress));
+      } catch (error) {
+        logger.error({ requestId, err: { name: (error as Error).name, message: (error as Error).message, stack: (error as Error).stack } }, 'request failed');
+        handled = { response: problemResponse({ status: 500, code: 'INTERNAL', detail: 'Unexpected error; quote the x-request-id header when you report it.' }), operation: 'unknown' };
       }
-      const fileRoute = fileRoutes[pathname];
-      if (fileRoute) {
-        if (request.method !== fileRoute.method) return Response.json({ error: { code: 'METHOD_NOT_ALLOWED', message: `use ${fileRoute.method}` } }, { status: 405 });
-        const session = lookUpSession(request, executor, now);
-        const ctx = await createContext({ request, session, executor, logger, limits, clientAddress, cookies: [], secureCookies, now, policy });
-        ctx.access.operation = `http:${request.method} ${pathname}`;
-        const response = await fileRoute.handle(request, ctx);
-        // As for GraphQL: nothing leaves before its access-log entries (refusals included) are written.
-        await ctx.access.flush();
-        return response;
-      }
-      // The app's pages and built files; every other path, and every method but GET and HEAD, is a 404.
-      return web.serve(request);
+      const response = withHeader(handled.response, 'x-request-id', requestId);
+      const seconds = (performance.now() - started) / 1000;
+      const outcome = response.status >= 500 ? 'error' : response.status >= 400 ? 'refused' : handled.failed ? 'graphql_error' : 'ok';
+      requestsTotal.inc({ operation: handled.operation, outcome });
+      requestDuration.observe({ operation: handled.operation }, seconds);
+      logger.info({ requestId, operation: handled.operation, method: request.method, status: response.status, outcome, durationMs: Math.round(seconds * 1000) }, 'request');
+      return response;
     },
   };
+}
+
+/** GraphQL operations whose result carried errors (not typed error results, which are data). */
+const failedOperations = new WeakSet<Context>();
+
+/**
+ * The operation as a metric label: type and root fields, as the access log names it, with at most three distinct
+ * root fields, so that a caller cannot mint new label values by combining fields.
+ */
+function metricOperation(operation: string | undefined): string {
+  if (!operation || operation === 'unknown') return 'graphql:invalid';
+  const [type, fields = ''] = operation.split(':');
+  const roots = [...new Set(fields.split(','))].sort();
+  return roots.length > 3 ? `${type}:several` : `${type}:${roots.join(',')}`;
+}
+
+function withHeader(response: Response, name: string, value: string): Response {
+  try {
+    response.headers.set(name, value);
+    return response;
+  } catch {
+    // Immutable headers (a response passed through from fetch): copy it.
+    const copy = new Response(response.body, response);
+    copy.headers.set(name, value);
+    return copy;
+  }
 }
 
 /** Files in and out: too big for GraphQL's body limit, or not JSON. Same session, CSRF check and access log. */
@@ -142,6 +213,7 @@ function maskInternalErrors(): Plugin<Context> {
       return {
         onExecuteDone({ result, setResult }) {
           if (!('errors' in result) || !result.errors?.length) return;
+          failedOperations.add(ctx);
           setResult({
             ...result,
             errors: result.errors.map((error: GraphQLError) => {

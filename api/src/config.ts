@@ -22,6 +22,13 @@ const Env = z.object({
     .refine((entries) => entries.every(isAddressOrRange), 'a comma-separated list of IP addresses or CIDR ranges, e.g. 10.0.0.1,10.1.0.0/16'),
   KETENKAART_ACCESS_LOG_RETENTION_YEARS: z.coerce.number().int().min(1).max(30).default(5),
   KETENKAART_SHELTER_ACCESS_DAYS: z.coerce.number().int().min(0).max(3650).default(90),
+  /** Bearer token a Prometheus scraper presents at /metrics; without it /metrics is off. */
+  KETENKAART_METRICS_TOKEN: z.string().min(32, 'at least 32 characters').optional(),
+  /** off: this instance runs no scheduled jobs (another instance, or a cron job with npm run retention, does). */
+  KETENKAART_JOBS: z.enum(['on', 'off']).default('on'),
+  NEO4J_MAX_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(50),
+  NEO4J_ACQUISITION_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(10_000),
+  NEO4J_TRANSACTION_TIMEOUT_MS: z.coerce.number().int().min(100).max(3_600_000).default(60_000),
   NEO4J_URI: z.string().regex(/^(neo4j|bolt)(\+s|\+ssc)?:\/\/.+/, 'a neo4j:// or bolt:// URI').optional(),
   NEO4J_USERNAME: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
@@ -30,7 +37,19 @@ const Env = z.object({
 
 export type StoreConfig =
   | { kind: 'grafeo'; dataDir: string | null; writes?: 'queued' | 'interleaved' }
-  | { kind: 'neo4j'; uri: string; username: string; password: string; database: string };
+  | {
+      kind: 'neo4j';
+      uri: string;
+      username: string;
+      password: string;
+      database: string;
+      /** Connections per instance; the server's own limit is shared by every instance. */
+      maxPoolSize: number;
+      /** How long a request waits for a free connection before it fails. */
+      acquisitionTimeoutMs: number;
+      /** The server ends a transaction that runs longer (a runaway query, a stuck lock). */
+      transactionTimeoutMs: number;
+    };
 
 export interface Config {
   mode: 'development' | 'production' | 'test';
@@ -50,6 +69,9 @@ export interface Config {
   trustedProxies: string[];
   /** Milliseconds an operation may run (queryLimits); tests shorten it. */
   executionDeadlineMs: number;
+  metricsToken: string | null;
+  /** Whether this instance runs the scheduled jobs (under a lease, so one instance at a time). */
+  jobs: boolean;
 }
 
 export class ConfigError extends Error {
@@ -74,7 +96,16 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
   const e = parsed.data;
   if (e.NEO4J_URI && !e.NEO4J_PASSWORD) throw new ConfigError('Invalid configuration:\n- NEO4J_PASSWORD: required with NEO4J_URI');
   const store: StoreConfig = e.NEO4J_URI
-    ? { kind: 'neo4j', uri: e.NEO4J_URI, username: e.NEO4J_USERNAME, password: e.NEO4J_PASSWORD!, database: e.NEO4J_DATABASE }
+    ? {
+        kind: 'neo4j',
+        uri: e.NEO4J_URI,
+        username: e.NEO4J_USERNAME,
+        password: e.NEO4J_PASSWORD!,
+        database: e.NEO4J_DATABASE,
+        maxPoolSize: e.NEO4J_MAX_POOL_SIZE,
+        acquisitionTimeoutMs: e.NEO4J_ACQUISITION_TIMEOUT_MS,
+        transactionTimeoutMs: e.NEO4J_TRANSACTION_TIMEOUT_MS,
+      }
     : { kind: 'grafeo', dataDir: resolve(e.KETENKAART_DATA_DIR) };
   return {
     mode: e.NODE_ENV,
@@ -90,5 +121,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     webDistDir: resolve(new URL('../../web/dist', import.meta.url).pathname),
     executionDeadlineMs: queryLimits.executionDeadlineMs,
     trustedProxies: e.KETENKAART_TRUSTED_PROXIES,
+    metricsToken: e.KETENKAART_METRICS_TOKEN ?? null,
+    jobs: e.KETENKAART_JOBS === 'on',
   };
 }

@@ -1,11 +1,11 @@
 // The per-request context: request id, viewer, access service, repositories and DataLoaders that live for one request.
-import { randomUUID } from 'node:crypto';
 import { createAccessService, type AccessService } from './access/access-service.js';
 import type { AccessPolicy } from './access/household-access.js';
 import type { Limits } from './access/rate-limiter.js';
 import type { Viewer } from './access/viewer.js';
 import type { CypherExecutor } from './db/executor.js';
 import { createGapService, type GapService } from './gaps/gap-service.js';
+import { requestIdOf } from './http/request-id.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
 import { createRepositories, type Repositories } from './repositories/index.js';
@@ -46,6 +46,8 @@ export interface ContextDeps {
   secureCookies: boolean;
   now: () => Date;
   policy: AccessPolicy;
+  /** The id app.fetch gave the request (and puts in its x-request-id header). */
+  requestId?: string;
 }
 
 /** The session a request names (cookie or bearer token), if it is valid. */
@@ -68,8 +70,7 @@ export function lookUpSession(request: Request, executor: CypherExecutor, now: (
   return lookup;
 }
 
-export async function createContext({ request, session: sessionLookup, executor, logger, limits, clientAddress, cookies, secureCookies, now, policy }: ContextDeps): Promise<Context> {
-  const requestId = requestIdOf(request);
+export async function createContext({ request, session: sessionLookup, executor, logger, limits, clientAddress, cookies, secureCookies, now, policy, requestId = requestIdOf(request) }: ContextDeps): Promise<Context> {
   const repos = createRepositories(executor, now);
   const { token, via, session } = await sessionLookup;
   const viewer: Viewer | null = session && via
@@ -100,12 +101,6 @@ export async function createContext({ request, session: sessionLookup, executor,
     limits,
     now,
   };
-}
-
-/** Accepts a caller's request id only when it is a plain token, so that logs cannot be forged through it. */
-function requestIdOf(request: Request): string {
-  const given = request.headers.get('x-request-id');
-  return given && /^[A-Za-z0-9-]{8,64}$/.test(given) ? given : randomUUID();
 }
 
 function sessionTokenOf(request: Request): { token: string | null; via: 'cookie' | 'bearer' | null } {

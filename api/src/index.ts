@@ -26,3 +26,4 @@ export { loadTrajectory, type TrajectorySources } from './trajectory/load-trajec
 export { accessFactsScopeOf, decideHouseholdAccess } from './access/household-access.js';
 export { runRetention } from './maintenance/retention.js';
 export { sweepGaps } from './maintenance/gap-sweep.js';
+export { openApiDocument } from './http/openapi.js';

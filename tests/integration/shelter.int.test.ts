@@ -22,7 +22,7 @@ async function upload(app: App, who: SignedIn, kind: string, body: string | Uint
   const response = await app.fetch(
     new Request(`http://ketenkaart.test/shelter/import?${params}`, { method: 'POST', headers: { ...who.headers, 'content-type': 'text/csv' }, body }),
   );
-  if (response.headers.get('content-type')?.startsWith('application/json')) return { status: response.status, error: (await response.json()).error, progress: [], report: null as unknown as Report };
+  if (response.headers.get('content-type')?.startsWith('application/problem+json')) return { status: response.status, error: await response.json(), progress: [], report: null as unknown as Report };
   const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
   return {
     status: response.status,

@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import type { Context } from '../context.js';
 import { csvResponse } from '../csv-export.js';
+import { problemResponse } from '../http/problem.js';
 import { comparisonScope } from '../graphql/authorization.js';
 import { ForbiddenError, ValidationError } from '../graphql/errors.js';
 import { compareCities, comparisonToCsv, comparisonToHtml } from './comparison.js';
@@ -19,14 +20,14 @@ const Params = z
 export async function handleComparisonExport(request: Request, ctx: Context, format: 'csv' | 'html'): Promise<Response> {
   const parsed = Params.safeParse(Object.fromEntries(new URL(request.url).searchParams));
   if (!parsed.success) {
-    return Response.json({ error: { code: 'VALIDATION', message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') } }, { status: 400 });
+    return problemResponse({ status: 400, code: 'VALIDATION', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
   }
   let suppress: boolean;
   try {
     ({ suppress } = comparisonScope(ctx, parsed.data.cities, { action: 'EXPORT', operation: `comparison:${format}` }));
   } catch (error) {
-    if (error instanceof ForbiddenError) return Response.json({ error: { code: 'FORBIDDEN', message: error.message } }, { status: ctx.viewer ? 403 : 401 });
-    if (error instanceof ValidationError) return Response.json({ error: { code: 'VALIDATION', message: error.message } }, { status: 400 });
+    if (error instanceof ForbiddenError) return problemResponse({ status: ctx.viewer ? 403 : 401, code: ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED', detail: error.message });
+    if (error instanceof ValidationError) return problemResponse({ status: 400, code: 'VALIDATION', detail: error.message });
     throw error;
   }
   const comparison = await compareCities({ repos: ctx.repos, loaders: ctx.loaders }, parsed.data.cities, parsed.data, suppress);

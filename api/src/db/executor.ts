@@ -24,6 +24,7 @@
 // retries one that loses a write-write conflict: the tests use it to show that the locks, not the queue, keep
 // the invariants (without the lock two transactions read the same snapshot and both write).
 import { appendFileSync } from 'node:fs';
+import { statementDuration } from '../metrics.js';
 import { isRegistered, type Statement } from './cypher.js';
 
 export type StoreKind = 'grafeo' | 'neo4j';
@@ -74,7 +75,15 @@ export function checkedTx(raw: RawRun, mode: 'READ' | 'WRITE', observe: Statemen
         throw new StatementMisuseError(`executor: ${statement.name} writes and cannot run in a read transaction`);
       }
       observe(statement);
-      const rows = await raw(statement.text, params);
+      const stopTimer = statementDuration.startTimer({ statement: statement.name });
+      let rows: Record<string, unknown>[];
+      try {
+        rows = await raw(statement.text, params);
+      } catch (error) {
+        stopTimer({ outcome: 'error' });
+        throw error;
+      }
+      stopTimer({ outcome: 'ok' });
       return rows.map((row) => statement.row.parse(row));
     },
   };

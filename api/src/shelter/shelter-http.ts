@@ -4,6 +4,8 @@ import { z } from 'zod';
 import { ShelterRecordKind } from '@ketenkaart/schema';
 import type { Context } from '../context.js';
 import { refuse } from '../graphql/authorization.js';
+import { problemResponse } from '../http/problem.js';
+import { importRows } from '../metrics.js';
 import { dayOf } from '../repositories/household-repository.js';
 import { csvResponse } from '../csv-export.js';
 import { readShelterCsv, shelterRecordsToCsv } from './shelter-csv.js';
@@ -28,7 +30,7 @@ const ExportParams = z.object({
   history: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
 });
 
-const problem = (status: number, code: string, message: string) => Response.json({ error: { code, message } }, { status });
+const problem = (status: number, code: string, detail: string) => problemResponse({ status, code, detail });
 
 function paramsOf<T extends z.ZodType>(schema: T, request: Request): z.infer<T> | Response {
   const parsed = schema.safeParse(Object.fromEntries(new URL(request.url).searchParams));
@@ -82,6 +84,10 @@ export async function handleShelterImport(request: Request, ctx: Context): Promi
           read,
           { dryRun: params.dryRun, source: 'csv' },
         );
+        if (report.written) {
+          importRows.inc({ kind: params.kind, result: 'created' }, report.written.created);
+          importRows.inc({ kind: params.kind, result: 'unchanged' }, report.written.unchanged);
+        } else if (!report.dryRun) importRows.inc({ kind: params.kind, result: 'rejected' }, report.rows);
         send({ type: 'report', ...report });
       } catch (error) {
         ctx.logger.error({ err: { name: (error as Error).name, message: (error as Error).message } }, 'shelter import failed');
