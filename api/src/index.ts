@@ -27,3 +27,6 @@ export { accessFactsScopeOf, decideHouseholdAccess } from './access/household-ac
 export { runRetention } from './maintenance/retention.js';
 export { sweepGaps } from './maintenance/gap-sweep.js';
 export { openApiDocument } from './http/openapi.js';
+export { createJobRunner } from './maintenance/job-runner.js';
+export { MigrationError } from './db/migrate.js';
+export { neo4jVersionOf, MINIMUM_NEO4J_VERSION } from './db/neo4j-executor.js';

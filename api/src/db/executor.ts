@@ -40,6 +40,8 @@ export interface CypherExecutor {
   /** One transaction: all or nothing. A thrown error rolls every write of `work` back. */
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
   close(): Promise<void>;
+  /** Checks at start that the store can be used: reached, and (Neo4j) recent enough. Throws why not. */
+  verifyServer(): Promise<void>;
 }
 
 /** Raised for a programming error in a call to the store, never for user input. */
@@ -114,6 +116,7 @@ export function countingExecutor(inner: CypherExecutor): CypherExecutor & { coun
     read: (work) => inner.read((tx) => work(counted(tx))),
     write: (work) => inner.write((tx) => work(counted(tx))),
     close: () => inner.close(),
+    verifyServer: () => inner.verifyServer(),
     count: () => statements,
     reset: () => {
       statements = 0;

@@ -53,6 +53,8 @@ export function createGrafeoExecutor({ dataDir, observe, writes = 'queued' }: Gr
       writeQueue = next.catch(() => undefined);
       return next;
     },
+    // Embedded: the package is the engine; opening the data dir already proved it usable.
+    verifyServer: async () => {},
     async close() {
       if (closed) return;
       await writeQueue;

@@ -1,10 +1,13 @@
 // Runs the numbered migrations in schema/migrations once each, one statement per transaction, and records the version.
+import { randomUUID } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { migrationsDir } from '@ketenkaart/schema';
 import { cypher, statement, type CypherText, type Statement } from './cypher.js';
 import type { CypherExecutor } from './executor.js';
+import { createLeaseRepository } from '../repositories/lease-repository.js';
 
 export interface Migration {
   version: number;
@@ -51,22 +54,71 @@ RETURN v.version AS version`,
 
 export const latestSchemaVersion = migrations.at(-1)?.version ?? 0;
 
-/** Applies what is missing. Each statement is idempotent (IF NOT EXISTS), so a crash between them is safe to rerun. */
-export async function migrate(executor: CypherExecutor, now: () => Date = () => new Date()): Promise<number> {
-  const [current] = await executor.read((tx) => tx.run(readVersion));
-  let version = current?.version ?? 0;
-  for (const migration of migrations) {
-    if (migration.version <= version) continue;
-    // Neo4j refuses schema and data writes in one transaction: each schema statement gets its own.
-    for (const schemaStatement of migration.statements) {
-      await executor.write((tx) => tx.run(schemaStatement));
+/** A migration that failed: the start stops, and the message says which statement and how to go on. */
+export class MigrationError extends Error {
+  override name = 'MigrationError';
+}
+
+const MIGRATION_LEASE = 'migrations';
+/** How long one instance may hold the migration lease; migrations are index and constraint statements. */
+const MIGRATION_LEASE_MS = 10 * 60_000;
+
+export interface MigrateOptions {
+  now?: () => Date;
+  /** The migrations to apply (tests pass their own); the files in schema/migrations by default. */
+  list?: readonly Migration[];
+  /** Who takes the migration lease: this process. */
+  holder?: string;
+  /** How long to wait for another instance's migrations before giving up. */
+  waitMs?: number;
+}
+
+/**
+ * Applies what is missing, under the migration lease, so that instances starting together take turns: the first
+ * migrates, the others wait and then find nothing to do. Each statement is idempotent (IF NOT EXISTS), so a crash
+ * between them is safe to rerun. A statement that fails stops here with a MigrationError; the version stays at the
+ * last migration that completed.
+ */
+export async function migrate(executor: CypherExecutor, options: MigrateOptions = {}): Promise<number> {
+  const { now = () => new Date(), list = migrations, holder = `migrate:${hostname()}:${process.pid}:${randomUUID()}`, waitMs = 5 * 60_000 } = options;
+  const leases = createLeaseRepository(executor);
+  await leases.ensureConstraint();
+  const giveUpAt = Date.now() + waitMs;
+  for (;;) {
+    const at = now().getTime();
+    const lease = await leases.acquire(MIGRATION_LEASE, holder, at, at + MIGRATION_LEASE_MS);
+    if (lease.acquired) break;
+    if (Date.now() > giveUpAt) {
+      throw new MigrationError(`Another instance (${lease.holder}) has held the migration lock for over ${Math.round(waitMs / 1000)} s; the start stops. If that instance is gone, the lock lapses ${MIGRATION_LEASE_MS / 60_000} minutes after it took it.`);
     }
-    await executor.write((tx) =>
-      tx.run(writeVersion, { version: migration.version, name: migration.name, migratedAt: now().toISOString() }),
-    );
-    version = migration.version;
+    await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  return version;
+  try {
+    const [current] = await executor.read((tx) => tx.run(readVersion));
+    let version = current?.version ?? 0;
+    for (const migration of list) {
+      if (migration.version <= version) continue;
+      // Neo4j refuses schema and data writes in one transaction: each schema statement gets its own.
+      for (const [index, schemaStatement] of migration.statements.entries()) {
+        try {
+          await executor.write((tx) => tx.run(schemaStatement));
+        } catch (error) {
+          throw new MigrationError(
+            `Migration ${migration.name}, statement ${index + 1}, failed: ${(error as Error).message}\n` +
+              `The store stays at schema version ${version}; the API does not start. Fix the cause and start again: every statement is idempotent.`,
+            { cause: error },
+          );
+        }
+      }
+      await executor.write((tx) =>
+        tx.run(writeVersion, { version: migration.version, name: migration.name, migratedAt: now().toISOString() }),
+      );
+      version = migration.version;
+    }
+    return version;
+  } finally {
+    await leases.release(MIGRATION_LEASE, holder);
+  }
 }
 
 export async function schemaVersion(executor: CypherExecutor): Promise<number> {

@@ -8,15 +8,33 @@ export interface Neo4jOptions {
   username: string;
   password: string;
   database: string;
+  maxPoolSize: number;
+  acquisitionTimeoutMs: number;
+  transactionTimeoutMs: number;
   observe: StatementObserver;
 }
 
-export function createNeo4jExecutor({ uri, username, password, database, observe }: Neo4jOptions): CypherExecutor {
+/** `CALL (x) { ... }` (scoped subqueries) needs Neo4j 5.23; 5.26 is the LTS the compose file runs. */
+export const MINIMUM_NEO4J_VERSION = [5, 23] as const;
+
+export class StoreVersionError extends Error {
+  override name = 'StoreVersionError';
+}
+
+export function createNeo4jExecutor({ uri, username, password, database, maxPoolSize, acquisitionTimeoutMs, transactionTimeoutMs, observe }: Neo4jOptions): CypherExecutor {
   const driver: Driver = neo4j.driver(uri, neo4j.auth.basic(username, password), {
     // Integers stay lossless in the driver; values.ts converts them, refusing none in the safe range.
     disableLosslessIntegers: false,
+    maxConnectionPoolSize: maxPoolSize,
+    connectionAcquisitionTimeout: acquisitionTimeoutMs,
+    // How long executeWrite retries transient errors (deadlocks, leader switches) before giving up.
+    maxTransactionRetryTime: 30_000,
   });
-  const txConfig = { metadata: { app: 'ketenkaart' } };
+  // One bookmark manager for the instance: every transaction waits for the writes this instance committed before
+  // it, so a read after a write (in one request, or the next request to this instance) sees the write, also on a
+  // read replica. Another instance's writes are seen once committed on the primary.
+  const bookmarks = neo4j.bookmarkManager();
+  const txConfig = { metadata: { app: 'ketenkaart' }, timeout: transactionTimeoutMs };
 
   const raw = (tx: ManagedTransaction) => async (text: string, params: Params) => {
     const result = await tx.run(text, toNeo4jParams(params));
@@ -24,7 +42,7 @@ export function createNeo4jExecutor({ uri, username, password, database, observe
   };
 
   async function inSession<T>(mode: 'READ' | 'WRITE', work: (tx: CypherTx) => Promise<T>): Promise<T> {
-    const session = driver.session({ database, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const session = driver.session({ database, bookmarkManager: bookmarks, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
     try {
       return mode === 'READ'
         ? await session.executeRead((tx) => work(checkedTx(raw(tx), 'READ', observe)), txConfig)
@@ -39,7 +57,31 @@ export function createNeo4jExecutor({ uri, username, password, database, observe
     read: (work) => inSession('READ', work),
     write: (work) => inSession('WRITE', work),
     close: () => driver.close(),
+    /** Reaches the server and refuses one older than MINIMUM_NEO4J_VERSION, before any migration runs. */
+    async verifyServer() {
+      const info = await driver.getServerInfo({ database });
+      const version = neo4jVersionOf(info.agent ?? '');
+      if (!version || compareVersions(version, MINIMUM_NEO4J_VERSION) < 0) {
+        throw new StoreVersionError(
+          `Neo4j ${version ? version.join('.') : `of unknown version (${info.agent ?? 'no agent'})`} at ${info.address ?? uri} is too old: Ketenkaart needs Neo4j ${MINIMUM_NEO4J_VERSION.join('.')} or later (5.26 LTS recommended).`,
+        );
+      }
+    },
   };
+}
+
+/** "Neo4j/5.26.0" → [5, 26, 0]. */
+export function neo4jVersionOf(agent: string): number[] | null {
+  const match = /^Neo4j\/(\d+)\.(\d+)(?:\.(\d+))?/.exec(agent);
+  return match ? [Number(match[1]), Number(match[2]), Number(match[3] ?? 0)] : null;
+}
+
+function compareVersions(a: readonly number[], b: readonly number[]): number {
+  for (let i = 0; i < Math.max(a.length, b.length); i += 1) {
+    const difference = (a[i] ?? 0) - (b[i] ?? 0);
+    if (difference !== 0) return difference;
+  }
+  return 0;
 }
 
 /** Whole numbers go to Neo4j as integers, not floats, so that LIMIT/SKIP and integer properties keep their type. */
