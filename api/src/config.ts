@@ -11,6 +11,8 @@ const Env = z.object({
   HOST: z.string().default('0.0.0.0'),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   KETENKAART_DATA_DIR: z.string().min(1).default('./data'),
+  /** Where backups of the embedded store go (npm run backup, SIGUSR2 to the server). */
+  KETENKAART_BACKUP_DIR: z.string().min(1).default('./backups'),
   KETENKAART_CYPHER_LOG: z.string().min(1).optional(),
   KETENKAART_SEED_FAMILIES: z.coerce.number().int().min(0).max(100_000).default(120),
   KETENKAART_INTROSPECTION: z.enum(['on', 'off']).optional(),
@@ -70,6 +72,7 @@ export interface Config {
   /** Milliseconds an operation may run (queryLimits); tests shorten it. */
   executionDeadlineMs: number;
   metricsToken: string | null;
+  backupDir: string;
   /** Whether this instance runs the scheduled jobs (under a lease, so one instance at a time). */
   jobs: boolean;
 }
@@ -122,6 +125,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     executionDeadlineMs: queryLimits.executionDeadlineMs,
     trustedProxies: e.KETENKAART_TRUSTED_PROXIES,
     metricsToken: e.KETENKAART_METRICS_TOKEN ?? null,
+    backupDir: resolve(e.KETENKAART_BACKUP_DIR),
     jobs: e.KETENKAART_JOBS === 'on',
   };
 }

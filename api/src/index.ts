@@ -30,3 +30,4 @@ export { openApiDocument } from './http/openapi.js';
 export { createJobRunner } from './maintenance/job-runner.js';
 export { MigrationError } from './db/migrate.js';
 export { neo4jVersionOf, MINIMUM_NEO4J_VERSION } from './db/neo4j-executor.js';
+export { backupStore, restoreStore, BackupError } from './maintenance/backup.js';

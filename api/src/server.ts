@@ -6,6 +6,7 @@ import { loadCommandConfig } from './config.js';
 import { createExecutor } from './db/create-executor.js';
 import { migrate } from './db/migrate.js';
 import { createLogger } from './logger.js';
+import { backupStore } from './maintenance/backup.js';
 import { createJobRunner } from './maintenance/job-runner.js';
 
 const config = loadCommandConfig();
@@ -52,5 +53,11 @@ async function shutdown(signal: string): Promise<void> {
   process.exit(0);
 }
 
+// SIGUSR2: a consistent backup of the embedded store while the server runs (writes wait for it, reads go on).
+process.on('SIGUSR2', () => {
+  backupStore(executor, config.backupDir)
+    .then((file) => logger.info({ file }, 'backup written'))
+    .catch((error: Error) => logger.error({ err: { name: error.name, message: error.message } }, 'backup failed'));
+});
 process.on('SIGTERM', () => void shutdown('SIGTERM'));
 process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -42,6 +42,8 @@ export interface CypherExecutor {
   close(): Promise<void>;
   /** Checks at start that the store can be used: reached, and (Neo4j) recent enough. Throws why not. */
   verifyServer(): Promise<void>;
+  /** The embedded store only: a consistent copy into one new file. Neo4j has its own (neo4j-admin database dump). */
+  backup?(target: string): Promise<void>;
 }
 
 /** Raised for a programming error in a call to the store, never for user input. */

@@ -23,6 +23,8 @@ export interface GrafeoOptions {
 /** Times a unit of work runs again after losing a write-write conflict (interleaved mode). */
 const CONFLICT_RETRIES = 50;
 
+export const STORE_FILE = 'ketenkaart.grafeo';
+
 export function createGrafeoExecutor({ dataDir, observe, writes = 'queued' }: GrafeoOptions): CypherExecutor {
   const db = openDatabase(dataDir);
   // Writes are serialised: an embedded store has one writer, and queueing beats conflict-and-retry.
@@ -50,6 +52,19 @@ export function createGrafeoExecutor({ dataDir, observe, writes = 'queued' }: Gr
     write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
       if (writes === 'interleaved') return retryingConflicts(() => inTransaction('WRITE', work));
       const next = writeQueue.then(() => inTransaction('WRITE', work));
+      writeQueue = next.catch(() => undefined);
+      return next;
+    },
+    /**
+     * A consistent copy of the store in one file (Grafeo's save): taken in the write queue, so no write is half in
+     * it, while reads go on. The target must not exist.
+     */
+    backup(target: string): Promise<void> {
+      if (!dataDir) return Promise.reject(new Error('grafeo: an in-memory store has nothing to back up'));
+      const next = writeQueue.then(() => {
+        if (closed) throw new Error('grafeo: the store is closed');
+        db.save(target);
+      });
       writeQueue = next.catch(() => undefined);
       return next;
     },
@@ -84,7 +99,7 @@ export function isWriteConflict(error: unknown): boolean {
 function openDatabase(dataDir: string | null): Db {
   if (!dataDir) return GrafeoDB.create();
   mkdirSync(dataDir, { recursive: true });
-  const file = join(dataDir, 'ketenkaart.grafeo');
+  const file = join(dataDir, STORE_FILE);
   return existsSync(file) ? GrafeoDB.open(file) : GrafeoDB.create(file);
 }
 
