@@ -3,7 +3,7 @@ import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { AgencyType, ChainState, GapRuleId, GapSeverity, type GapRuleSetting } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
-import type { CypherExecutor } from '../db/executor.js';
+import type { CypherExecutor, CypherTx } from '../db/executor.js';
 import type { GapFinding } from '../gaps/detect-gaps.js';
 import { instant, opt, type Page, pageOf } from './rows.js';
 
@@ -172,7 +172,7 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
      * re-evaluation that changes nothing writes nothing. A household whose stored findings come from facts read
      * after this evaluation read them is left alone: a sweep that read just before a step was recorded must not
      * put back the gap that the step's own refresh has just closed. The refresh after a change (`markRead`)
-     * therefore always records the version it read. The households are locked before the comparison reads.
+     * therefore always records the version it read. Households to write are locked, and compared again, first.
      */
     async replaceFindings(evaluations: HouseholdEvaluation[], options: { markRead?: boolean } = {}): Promise<{ changedHouseholds: number }> {
       const fingerprinted = evaluations.map((e) => ({
@@ -182,8 +182,8 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
           return { ...row, fingerprint: createHash('sha256').update(JSON.stringify(row)).digest('base64url') };
         }),
       }));
-      return executor.write(async (tx) => {
-        await tx.run(lockHouseholds, { householdIds: [...new Set(evaluations.map((e) => e.householdId))].sort() });
+      // What to write, from the stored evaluations as this transaction reads them.
+      const plan = async (tx: CypherTx) => {
         const before = new Map((await tx.run(storedEvaluations, { householdIds: evaluations.map((e) => e.householdId) })).map((row) => [row.householdId, row]));
         // Households that exist, and whose stored findings are not newer than this evaluation.
         const current = fingerprinted.filter((e) => {
@@ -191,15 +191,27 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
           return stored !== undefined && (stored.factsVersion === null || stored.factsVersion <= e.factsVersion);
         });
         const changed = current.filter((e) => !sameMembers(before.get(e.householdId)!.fingerprints, e.rows.map((row) => row.fingerprint)));
+        const changedIds = new Set(changed.map((e) => e.householdId));
+        const marked = current
+          .filter((e) => options.markRead || changedIds.has(e.householdId) || before.get(e.householdId)!.reviewOn !== (e.reviewOn ?? NOTHING_DUE))
+          .map((e) => ({ householdId: e.householdId, reviewOn: e.reviewOn ?? NOTHING_DUE, factsVersion: e.factsVersion }));
+        return { changed, marked };
+      };
+      return executor.write(async (tx) => {
+        // A first look without locks: when nothing is to be written, nothing is (a re-evaluation that finds what
+        // is stored writes nothing). Skipping on a stale look is safe: whichever write changed the household
+        // after it refreshes the household itself, with a newer version.
+        const first = await plan(tx);
+        const touched = [...new Set([...first.changed, ...first.marked].map((e) => e.householdId))].sort();
+        if (touched.length === 0) return { changedHouseholds: 0 };
+        // Something to write: lock those households (db/executor.ts), then decide again from what is stored now.
+        await tx.run(lockHouseholds, { householdIds: touched });
+        const { changed, marked } = await plan(tx);
         if (changed.length > 0) {
           await tx.run(deleteFindings, { householdIds: changed.map((e) => e.householdId) });
           const written = changed.flatMap((e) => e.rows);
           if (written.length > 0) await tx.run(createFindings, { rows: written, now: now().toISOString() });
         }
-        const changedIds = new Set(changed.map((e) => e.householdId));
-        const marked = current
-          .filter((e) => options.markRead || changedIds.has(e.householdId) || before.get(e.householdId)!.reviewOn !== (e.reviewOn ?? NOTHING_DUE))
-          .map((e) => ({ householdId: e.householdId, reviewOn: e.reviewOn ?? NOTHING_DUE, factsVersion: e.factsVersion }));
         if (marked.length > 0) await tx.run(setBookkeeping, { rows: marked });
         return { changedHouseholds: changed.length };
       });
