@@ -67,9 +67,10 @@ describe('crash safety', () => {
     const coordinator = await login('crash.coordinator');
     const acknowledged = new Set<string>();
     let sent = 0;
-    let killing: Promise<void> | null = null;
+    // Set by whichever writer sees the 40th acknowledgement; the others stop at their next turn.
+    const burst: { killing: Promise<void> | null } = { killing: null };
     const writer = async () => {
-      while (!killing) {
+      while (!burst.killing) {
         sent += 1;
         const reference = `AMS-CRASH-${String(sent).padStart(5, '0')}`;
         try {
@@ -83,11 +84,11 @@ describe('crash safety', () => {
         } catch {
           return; // The connection died with the server: this write was not acknowledged.
         }
-        if (acknowledged.size >= 40 && !killing) killing = kill(server);
+        if (acknowledged.size >= 40 && !burst.killing) burst.killing = kill(server);
       }
     };
     await Promise.all(Array.from({ length: 8 }, writer));
-    await killing;
+    await burst.killing;
 
     // An import of 20,000 rows, killed once the file is read and the rows are being checked and written.
     server = await startServer();
