@@ -3,6 +3,7 @@
 // copy (made at build time, web/server-files.ts) when the client accepts it; every other path is a 404.
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { extname, join, relative, sep } from 'node:path';
+import { problemResponse } from './http/problem.js';
 
 const contentTypes: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -92,14 +93,11 @@ function fileResponse(file: BuiltFile, request: Request, status = 200): Response
 
 /**
  * Unknown paths, other methods and files the build does not have: 404. A browser asking for a page gets the app's
- * page with it (the app shows where to go); anything else gets a JSON error.
+ * page with it (the app shows where to go); anything else gets problem details, as every HTTP route does.
  */
 function notFound(build: Build, request: Request, mayBePage: boolean): Response {
   if (mayBePage && request.headers.get('accept')?.includes('text/html')) return fileResponse(build.index, request, 404);
-  return Response.json(
-    { error: { code: 'NOT_FOUND', message: 'There is nothing at this address.' } },
-    { status: 404, headers: { 'cache-control': 'no-store', ...securityHeaders } },
-  );
+  return problemResponse({ status: 404, code: 'NOT_FOUND', detail: 'There is nothing at this address.' }, securityHeaders);
 }
 
 /** Brotli when the client takes it, else gzip, else the file as it is; q=0 refuses an encoding. */

@@ -37,7 +37,8 @@ describe('unknown paths', () => {
     for (const path of ['/metrics', '/api/v1/households', '/graphql/extra', '/shelter/export/all', '/.env', '/assets/missing-12345678.js', '/households.json', '/wp-login.php']) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
-      expect(await response.json(), path).toEqual({ error: { code: 'NOT_FOUND', message: 'There is nothing at this address.' } });
+      expect(response.headers.get('content-type'), path).toBe('application/problem+json');
+      expect(await response.json(), path).toMatchObject({ status: 404, code: 'NOT_FOUND', detail: 'There is nothing at this address.' });
     }
     expect((await get('/households', {}, 'POST')).status).toBe(404);
     expect((await get('/', {}, 'DELETE')).status).toBe(404);

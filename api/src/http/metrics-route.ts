@@ -8,7 +8,7 @@ import { problemResponse } from './problem.js';
 export async function handleMetrics(request: Request, token: string | null): Promise<Response> {
   if (request.method !== 'GET') return problemResponse({ status: 405, code: 'METHOD_NOT_ALLOWED', detail: 'use GET' }, { allow: 'GET' });
   // Switched off, the route answers as an unknown path does: it does not say that it exists.
-  if (!token) return problemResponse({ status: 404, code: 'NOT_FOUND', detail: 'no such resource' });
+  if (!token) return problemResponse({ status: 404, code: 'NOT_FOUND', detail: 'There is nothing at this address.' });
   const given = request.headers.get('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
   if (!sameSecret(given, token)) {
     return problemResponse({ status: 401, code: 'UNAUTHENTICATED', detail: 'send the metrics token as a bearer token' }, { 'www-authenticate': 'Bearer realm="metrics"' });
