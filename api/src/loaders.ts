@@ -87,6 +87,7 @@ export function createLoaders(repos: Repositories) {
     membershipsByHousehold: groupLoader(repos.households.membershipsByHousehold, (row) => row.householdId),
     eventsByHousehold: groupLoader(repos.households.eventsByHousehold, (row) => row.householdId),
     referralsByHousehold: groupLoader(repos.households.referralsByHousehold, (row) => row.householdId),
+    referral: byIdLoader(repos.households.referralsByIds, (row) => row.id),
     regieByHousehold: groupLoader(repos.households.regieByHousehold, (row) => row.householdId),
     agencyPageByCity: pageLoader(ref.agencyPagesByCity),
     facilityPageByCity: pageLoader(ref.facilityPagesByCity),

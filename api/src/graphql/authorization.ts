@@ -2,7 +2,7 @@
 import type { AccessAction, Role } from '@ketenkaart/schema';
 import type { Viewer } from '../access/viewer.js';
 import type { Context } from '../context.js';
-import type { Actor } from '../repositories/household-repository.js';
+import { dayOf, type Actor } from '../repositories/household-repository.js';
 import { ForbiddenError, ValidationError } from './errors.js';
 
 /**
@@ -66,7 +66,42 @@ export function actingAgency(ctx: Pick<Context, 'access'>, viewer: Viewer, given
 /** After a change to a household: log it and re-evaluate its gaps (incremental, one household). */
 export async function afterHouseholdChange(ctx: Context, householdId: string, basis: string): Promise<void> {
   await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis });
-  await ctx.gaps.refresh([householdId]);
+  await Promise.all([ctx.gaps.refresh([householdId]), noticeInvolvement(ctx, householdId)]);
+}
+
+/**
+ * Notice of involvement: when an agency records a step on a household another agency works with, both get a
+ * notice naming the other agency, and only that. Each new notice is logged against the household.
+ */
+async function noticeInvolvement(ctx: Context, householdId: string): Promise<void> {
+  const agencyId = ctx.viewer?.agencyId;
+  if (!agencyId) return;
+  const [facts] = await ctx.repos.access.facts([householdId], ctx.viewer!.accountId, 'CARE');
+  if (!facts) return;
+  const involved = new Set([
+    ...facts.referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]),
+    ...facts.regie.map((g) => g.agencyId),
+    ...facts.recentAgencyEvents.map((e) => e.agencyId),
+    ...facts.facilityEvents.map((e) => e.facilityAgencyId).filter((id): id is string => Boolean(id)),
+  ]);
+  involved.delete(agencyId);
+  const created = await ctx.repos.involvement.notify(householdId, agencyId, [...involved].sort(), dayOf(ctx.now()), ctx.requestId);
+  if (created.length === 0) return;
+  await ctx.repos.access.append(
+    created.map((notice) => ({
+      accountId: ctx.viewer!.accountId,
+      role: ctx.viewer!.role,
+      agencyId,
+      action: 'CHANGE' as const,
+      operation: ctx.access.operation,
+      householdId,
+      searchTerms: null,
+      basis: `notice of involvement to ${notice.agencyId}: ${notice.otherAgencyId} is involved too`,
+      outcome: 'ALLOWED' as const,
+      breakGlass: false,
+      requestId: ctx.requestId,
+    })),
+  );
 }
 
 /** Policy makers compare any cities, suppressed; a coordinator sees its own region exactly. Allowed or not, it is logged. */

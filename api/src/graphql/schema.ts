@@ -16,6 +16,7 @@ import './types/Gaps.js';
 import './types/Analytics.js';
 import './types/Shelter.js';
 import './types/Comparison.js';
+import './types/Worklist.js';
 import './mutations/households.js';
 import './mutations/events.js';
 import './mutations/referrals.js';
@@ -23,5 +24,6 @@ import './mutations/regie.js';
 import './mutations/consent.js';
 import './types/BreakGlass.js';
 import './mutations/accounts.js';
+import './mutations/accessRequests.js';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

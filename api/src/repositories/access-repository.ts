@@ -40,7 +40,7 @@ export type AccessFactsScope = 'REGION' | 'CARE';
 const accessFacts = statement('accessFacts', cypher`
 MATCH (h:Household) WHERE h.id IN $ids
 CALL (h) {
-  MATCH (r:Referral {householdId: h.id}) WHERE r.status IN ['SENT', 'ACCEPTED']
+  MATCH (r:Referral {householdId: h.id}) WHERE r.status IN ['SENT', 'INFO_REQUESTED', 'ACCEPTED']
   RETURN collect(r { .id, .status, .fromAgencyId, .toAgencyId }) AS referrals
 }
 CALL (h) {
@@ -94,10 +94,10 @@ const involvedHouseholds = statement('involvedHouseholds', cypher`
 // Each branch starts at an indexed property or at the agency's own facilities: an OR across two properties, or
 // a pattern starting at Event, would scan every referral or event on Grafeo.
 CALL () {
-  MATCH (r:Referral {toAgencyId: $agencyId}) WHERE r.status IN ['SENT', 'ACCEPTED']
+  MATCH (r:Referral {toAgencyId: $agencyId}) WHERE r.status IN ['SENT', 'INFO_REQUESTED', 'ACCEPTED']
   RETURN r.householdId AS householdId
   UNION
-  MATCH (r:Referral {fromAgencyId: $agencyId}) WHERE r.status IN ['SENT', 'ACCEPTED']
+  MATCH (r:Referral {fromAgencyId: $agencyId}) WHERE r.status IN ['SENT', 'INFO_REQUESTED', 'ACCEPTED']
   RETURN r.householdId AS householdId
   UNION
   MATCH (g:RegieAssignment {agencyId: $agencyId}) WHERE g.to IS NULL

@@ -15,6 +15,7 @@ import {
   RecordableEventKind,
   actingSide,
   checkEventDetails,
+  isOpen,
   referralEventKind,
   referralTransition,
   type EventDetails,
@@ -99,6 +100,8 @@ const ReferralRow = z.object({
   closedOn: opt(z.string()),
   refusalReason: opt(RefusalReason),
   refusalText: opt(z.string()),
+  // Optional in the type: referrals built in bulk (seed) never carry a question.
+  infoQuestion: opt(z.string()).optional(),
   recordedAt: instant,
   recordedBy: z.string(),
   synthetic: z.boolean(),
@@ -258,7 +261,7 @@ MATCH (r:Referral) WHERE r.householdId IN $ids
 RETURN r.id AS id, r.householdId AS householdId, r.fromAgencyId AS fromAgencyId, r.toAgencyId AS toAgencyId,
   r.status AS status, r.purpose AS purpose, toString(r.sentOn) AS sentOn, toString(r.respondBy) AS respondBy,
   toString(r.respondedOn) AS respondedOn, toString(r.closedOn) AS closedOn, r.refusalReason AS refusalReason,
-  r.refusalText AS refusalText, toString(r.recordedAt) AS recordedAt, r.recordedBy AS recordedBy, r.synthetic AS synthetic
+  r.refusalText AS refusalText, r.infoQuestion AS infoQuestion, toString(r.recordedAt) AS recordedAt, r.recordedBy AS recordedBy, r.synthetic AS synthetic
 ORDER BY householdId, sentOn, id`, ReferralRow);
 
 const referralsByIds = statement('referralsByIds', cypher`
@@ -266,7 +269,7 @@ MATCH (r:Referral) WHERE r.id IN $ids
 RETURN r.id AS id, r.householdId AS householdId, r.fromAgencyId AS fromAgencyId, r.toAgencyId AS toAgencyId,
   r.status AS status, r.purpose AS purpose, toString(r.sentOn) AS sentOn, toString(r.respondBy) AS respondBy,
   toString(r.respondedOn) AS respondedOn, toString(r.closedOn) AS closedOn, r.refusalReason AS refusalReason,
-  r.refusalText AS refusalText, toString(r.recordedAt) AS recordedAt, r.recordedBy AS recordedBy, r.synthetic AS synthetic`,
+  r.refusalText AS refusalText, r.infoQuestion AS infoQuestion, toString(r.recordedAt) AS recordedAt, r.recordedBy AS recordedBy, r.synthetic AS synthetic`,
   ReferralRow);
 
 const createReferral = statement('createReferral', cypher`
@@ -283,7 +286,10 @@ WHERE r.status = $expectedStatus
 SET r.status = $status,
   r.respondedOn = CASE WHEN $responded THEN date($on) ELSE r.respondedOn END,
   r.closedOn = CASE WHEN $closes THEN date($on) ELSE r.closedOn END,
-  r.refusalReason = $refusalReason, r.refusalText = $refusalText
+  r.respondBy = CASE WHEN $respondBy IS NULL THEN r.respondBy ELSE date($respondBy) END,
+  r.refusalReason = $refusalReason, r.refusalText = $refusalText,
+  r.infoQuestion = CASE WHEN $infoQuestion IS NULL THEN r.infoQuestion ELSE $infoQuestion END,
+  r.infoRequestedOn = CASE WHEN $infoQuestion IS NULL THEN r.infoRequestedOn ELSE date($on) END
 RETURN r.id AS id`, z.object({ id: z.string() }));
 
 const regieByHousehold = statement('regieByHousehold', cypher`
@@ -651,7 +657,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
     moveReferral(
       referralId: string,
       action: ReferralAction,
-      input: { on: string; refusalReason?: z.infer<typeof RefusalReason> | null; refusalText?: string | null },
+      input: { on: string; refusalReason?: z.infer<typeof RefusalReason> | null; refusalText?: string | null; message?: string | null },
       actor: Actor,
     ): Promise<Result<ReferralRecord>> {
       return refusable(() =>
@@ -676,6 +682,13 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           if (action !== 'REFUSE' && (input.refusalReason || input.refusalText)) {
             throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'refusalReason'], message: 'only a refusal takes a reason' }] });
           }
+          const asksOrAnswers = action === 'REQUEST_INFO' || action === 'PROVIDE_INFO';
+          if (asksOrAnswers && !input.message) {
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'message'], message: action === 'REQUEST_INFO' ? 'say what information you need' : 'give the information asked for' }] });
+          }
+          if (!asksOrAnswers && input.message) {
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'message'], message: 'only a question or its answer takes a message' }] });
+          }
           if (action === 'EXPIRE' && input.on <= referral.respondBy) {
             throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'on'], message: `the referral can be answered until ${referral.respondBy}` }] });
           }
@@ -684,10 +697,13 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
             expectedStatus: referral.status,
             status: step.to,
             responded: action === 'ACCEPT' || action === 'REFUSE',
-            closes: step.to !== 'ACCEPTED',
+            closes: !isOpen(step.to),
             on: input.on,
             refusalReason: input.refusalReason ?? null,
             refusalText: input.refusalText ?? null,
+            // The answer to a question restarts the receiver's response term, as long as it was at first.
+            respondBy: action === 'PROVIDE_INFO' ? addDays(input.on, Math.max(1, daysBetween(referral.sentOn, referral.respondBy))) : null,
+            infoQuestion: action === 'REQUEST_INFO' ? input.message! : null,
           });
           if (moved.length === 0) {
             throw new Refusal({ kind: 'INVALID_TRANSITION', from: 'CHANGED_MEANWHILE', action, allowed: [] });
@@ -696,7 +712,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
             ...bareEvent(referral.householdId, referralEventKind[action], input.on, actingAgency),
             referralId,
             refusalReason: input.refusalReason ?? null,
-            note: input.refusalText ?? null,
+            note: input.refusalText ?? input.message ?? null,
           });
           return (await tx.run(referralsByIds, { ids: [referralId] }))[0]!;
         }),

@@ -1,13 +1,16 @@
 // The repositories: all Cypher of Ketenkaart lives in these modules.
 import type { CypherExecutor } from '../db/executor.js';
 import { createAccessRepository } from './access-repository.js';
+import { createAccessRequestRepository } from './access-request-repository.js';
 import { createAnalyticsRepository } from './analytics-repository.js';
 import { createAccountRepository } from './account-repository.js';
 import { createBulkRepository } from './bulk-repository.js';
 import { createGapRepository } from './gap-repository.js';
 import { createHouseholdRepository } from './household-repository.js';
+import { createInvolvementRepository } from './involvement-repository.js';
 import { createReferenceRepository } from './reference-repository.js';
 import { createShelterRepository } from './shelter-repository.js';
+import { createWorklistRepository } from './worklist-repository.js';
 
 export function createRepositories(executor: CypherExecutor, now: () => Date = () => new Date()) {
   return {
@@ -19,6 +22,9 @@ export function createRepositories(executor: CypherExecutor, now: () => Date = (
     gaps: createGapRepository(executor, now),
     analytics: createAnalyticsRepository(executor),
     shelter: createShelterRepository(executor),
+    worklist: createWorklistRepository(executor),
+    accessRequests: createAccessRequestRepository(executor, now),
+    involvement: createInvolvementRepository(executor, now),
   };
 }
 

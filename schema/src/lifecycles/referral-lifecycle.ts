@@ -1,14 +1,18 @@
 // The referral (verwijzing) status lifecycle as a pure state machine; the repository refuses any other step.
 import { z } from 'zod';
 
-export const ReferralStatus = z.enum(['SENT', 'ACCEPTED', 'REFUSED', 'COMPLETED', 'WITHDRAWN', 'EXPIRED']);
+// INFO_REQUESTED: the receiver asked the sender for more information before it answers (the answer goes back to SENT).
+export const ReferralStatus = z.enum(['SENT', 'INFO_REQUESTED', 'ACCEPTED', 'REFUSED', 'COMPLETED', 'WITHDRAWN', 'EXPIRED']);
 export type ReferralStatus = z.infer<typeof ReferralStatus>;
 
-export const ReferralAction = z.enum(['ACCEPT', 'REFUSE', 'COMPLETE', 'WITHDRAW', 'EXPIRE']);
+export const ReferralAction = z.enum(['ACCEPT', 'REFUSE', 'REQUEST_INFO', 'PROVIDE_INFO', 'COMPLETE', 'WITHDRAW', 'EXPIRE']);
 export type ReferralAction = z.infer<typeof ReferralAction>;
 
 const transitions: Record<ReferralStatus, Partial<Record<ReferralAction, ReferralStatus>>> = {
-  SENT: { ACCEPT: 'ACCEPTED', REFUSE: 'REFUSED', WITHDRAW: 'WITHDRAWN', EXPIRE: 'EXPIRED' },
+  SENT: { ACCEPT: 'ACCEPTED', REFUSE: 'REFUSED', REQUEST_INFO: 'INFO_REQUESTED', WITHDRAW: 'WITHDRAWN', EXPIRE: 'EXPIRED' },
+  // The sender answers the question; the receiver's response term starts again from that day. Nobody owes the
+  // receiver an answer meanwhile, so an open question does not expire.
+  INFO_REQUESTED: { PROVIDE_INFO: 'SENT', WITHDRAW: 'WITHDRAWN' },
   // An accepted referral is closed by completion or withdrawal; it can no longer expire or be refused.
   ACCEPTED: { COMPLETE: 'COMPLETED', WITHDRAW: 'WITHDRAWN' },
   REFUSED: {},
@@ -32,12 +36,12 @@ export function allowedActions(from: ReferralStatus): ReferralAction[] {
 }
 
 export function isOpen(status: ReferralStatus): boolean {
-  return status === 'SENT' || status === 'ACCEPTED';
+  return status === 'SENT' || status === 'INFO_REQUESTED' || status === 'ACCEPTED';
 }
 
-/** Which agency may take an action: the receiver answers, the sender withdraws; expiry is the system's. */
+/** Which agency may take an action: the receiver answers, the sender withdraws or gives more information; expiry is the system's. */
 export function actingSide(action: ReferralAction): 'RECEIVER' | 'SENDER' | 'SYSTEM' {
-  if (action === 'WITHDRAW') return 'SENDER';
+  if (action === 'WITHDRAW' || action === 'PROVIDE_INFO') return 'SENDER';
   if (action === 'EXPIRE') return 'SYSTEM';
   return 'RECEIVER';
 }
@@ -45,6 +49,8 @@ export function actingSide(action: ReferralAction): 'RECEIVER' | 'SENDER' | 'SYS
 export const referralEventKind = {
   ACCEPT: 'REFERRAL_ACCEPTED',
   REFUSE: 'REFERRAL_REFUSED',
+  REQUEST_INFO: 'REFERRAL_INFO_REQUESTED',
+  PROVIDE_INFO: 'REFERRAL_INFO_PROVIDED',
   COMPLETE: 'REFERRAL_COMPLETED',
   WITHDRAW: 'REFERRAL_WITHDRAWN',
   EXPIRE: 'REFERRAL_EXPIRED',

@@ -36,12 +36,13 @@ const stepSchema = z.object({
   on: plausibleDay.pipe(pastOrToday),
   refusalReason: RefusalReason.nullish(),
   refusalText: z.string().trim().max(2000).nullish(),
+  message: z.string().trim().min(3).max(2000).nullish(),
 });
 
 const errors = { types: [ValidationError, NotFoundError, ForbiddenError, InvalidTransitionError], directResult: true as const };
 
-function referralStep(action: ReferralAction, description: string) {
-  return builder.mutationField(`${action.toLowerCase()}Referral`, (t) =>
+function referralStep(action: ReferralAction, description: string, name = `${action.toLowerCase()}Referral`) {
+  return builder.mutationField(name, (t) =>
     t.field({
       type: ReferralRef,
       description,
@@ -55,6 +56,9 @@ function referralStep(action: ReferralAction, description: string) {
               refusalText: t.arg.string({ description: 'Explanation, and the alternative offered if any.' }),
             }
           : {}),
+        ...(action === 'REQUEST_INFO' || action === 'PROVIDE_INFO'
+          ? { message: t.arg.string({ required: true, description: action === 'REQUEST_INFO' ? 'The information you need before you answer.' : 'The information asked for.' }) }
+          : {}),
       },
       resolve: async (_root, args, ctx) => {
         const viewer = requireWriter(ctx);
@@ -64,7 +68,7 @@ function referralStep(action: ReferralAction, description: string) {
         await requireHousehold(ctx, referral.householdId, { createsAccess: true });
         const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);
         const result = unwrap(await ctx.repos.households.moveReferral(String(args.id), action, input, actor));
-        await afterHouseholdChange(ctx, referral.householdId, `${action.toLowerCase()} referral ${referral.id}`);
+        await afterHouseholdChange(ctx, referral.householdId, `${name} ${referral.id}`);
         return result;
       },
     }),
@@ -92,6 +96,8 @@ builder.mutationFields((t) => ({
 
 referralStep('ACCEPT', 'Accept a referral sent to your agency (the receiving agency).');
 referralStep('REFUSE', 'Refuse a referral sent to your agency, with a reason code and, where there is one, the alternative offered.');
+referralStep('REQUEST_INFO', 'Ask the referring agency for more information before you accept or refuse (the receiving agency).', 'requestReferralInfo');
+referralStep('PROVIDE_INFO', 'Give the information the receiving agency asked for; its response term starts again (the referring agency).', 'provideReferralInfo');
 referralStep('COMPLETE', 'Complete an accepted referral (the receiving agency).');
 referralStep('WITHDRAW', 'Withdraw a referral your agency sent.');
 referralStep('EXPIRE', 'Mark a referral as expired: nobody answered by its respond-by date.');
