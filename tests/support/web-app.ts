@@ -4,7 +4,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServerAdapter } from '@whatwg-node/server';
 import type { Browser, Page } from 'playwright-core';
-import { createApp, createGapService, createLogger, createRepositories, sweepGaps, type CypherExecutor } from '@ketenkaart/api';
+import { createApp, createGapService, createLogger, createRepositories, sweepGaps, type App, type CypherExecutor } from '@ketenkaart/api';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
 import { launchChromium } from './browser.js';
 import { openTestStore, testConfig } from './store.js';
@@ -16,6 +16,8 @@ export interface WebApp {
   base: string;
   browser: Browser;
   executor: CypherExecutor;
+  /** The same app the server serves, for setting up facts through the API (app.fetch) before a test acts. */
+  app: App;
   /** Signs in through the sign-in page, as a person would, and waits for the signed-in shell. */
   signIn(username: string, viewport?: { width: number; height: number }): Promise<Page>;
   close(): Promise<void>;
@@ -43,6 +45,7 @@ export async function startWebApp({ families = 80 }: { families?: number } = {})
     base,
     browser,
     executor,
+    app,
     async signIn(username, viewport = { width: 1280, height: 900 }) {
       const page = await browser.newPage({ viewport });
       await page.goto(`${base}/sign-in`);

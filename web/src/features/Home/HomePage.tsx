@@ -1,5 +1,5 @@
-// A home page per role: coordinators see open gaps, workers their households, shelters their facilities,
-// policy makers the comparison of cities, administrators the access log.
+// A home page per role: coordinators, agency workers and shelter staff start from their worklist (what is due, by
+// when, who owes it), then their households or facilities; policy makers compare cities, administrators the access log.
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -7,12 +7,11 @@ import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHea
 import { Count } from '../../layout/Count';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
-import { GapTable, type GapRow } from '../Gaps/GapTable';
 import { AccountsAdmin } from './AccountsAdmin';
 import { CAPACITY_TOTAL_FIELDS, CapacityTotals, CityCapacity, STATED_CAPACITY_FIELDS, type CapacityTotal, type StatedCapacity } from './CapacityBySource';
 import { OutcomeComparison } from './OutcomeComparison';
+import { Worklist } from './Worklist';
 
-const CoordinatorQuery = `query Home_CoordinatorGaps { gaps(first: 20, severities: [HIGH]) { edges { node { id rule severity stage detectedOn summary household { id reference } agencies { id name } } } } }`;
 const HouseholdsQuery = `query Home_Households { households(first: 25) { edges { node { id reference municipality centrumgemeente { name } } } } }`;
 const FacilitiesQuery = `query Home_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name kind capacityTotals { ${CAPACITY_TOTAL_FIELDS} } } } } }`;
 const ComparisonQuery = `query Home_Comparison { centrumgemeenten { id name g4 chainModel { published stages { order regieHolder { name } regieBasis } }
@@ -29,9 +28,15 @@ export default function HomePage() {
     <section aria-labelledby="home-heading">
       <Heading level={2} id="home-heading">{t(`home.title.${viewer.role}`)}</Heading>
       {viewer.role === 'COORDINATOR' && <CoordinatorHome />}
-      {viewer.role === 'AGENCY_WORKER' && <HouseholdList />}
+      {viewer.role === 'AGENCY_WORKER' && (
+        <>
+          <Worklist />
+          <HouseholdList />
+        </>
+      )}
       {viewer.role === 'SHELTER_STAFF' && viewer.agency && (
         <>
+          <Worklist />
           <FacilityList agencyId={viewer.agency.id} />
           <HouseholdList />
         </>
@@ -49,14 +54,10 @@ export default function HomePage() {
 
 function CoordinatorHome() {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<{ gaps: { edges: { node: GapRow }[] } }>({ query: CoordinatorQuery });
-  if (fetching && !data) return <Loading />;
-  if (error) return <ErrorAlert error={error} />;
-  const gaps = data?.gaps.edges.map((e) => e.node) ?? [];
   return (
     <>
       <Paragraph>{t('home.coordinatorIntro')} <RouterLink className="utrecht-link" to="/gaps">{t('home.allGaps')}</RouterLink></Paragraph>
-      {gaps.length === 0 ? <Empty>{t('gaps.empty')}</Empty> : <GapTable gaps={gaps} caption={t('home.highGaps')} />}
+      <Worklist />
     </>
   );
 }

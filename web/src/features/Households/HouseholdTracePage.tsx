@@ -13,6 +13,8 @@ import { trajectoryElements, type TrajectoryGraph } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { useSession } from '../../session';
+import { AccessRequestForm } from './AccessRequestForm';
 import { HandoverForm, ReferralForm } from './ChainStepForms';
 
 const TraceQuery = `query HouseholdTrace_Trajectory($id: ID!) {
@@ -62,6 +64,7 @@ export default function HouseholdTracePage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const [search] = useSearchParams();
+  const { viewer } = useSession();
   const [{ data, fetching, error }, refetch] = useQuery<TraceData>({ query: TraceQuery, variables: { id } });
   const [selectedGap, setSelectedGap] = useState<string | null>(search.get('gap'));
   const household = data?.household;
@@ -74,7 +77,10 @@ export default function HouseholdTracePage() {
 
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
-  if (household && household.__typename !== 'Household') return <ErrorAlert code={household.code} message={household.message} />;
+  if (household && household.__typename !== 'Household') {
+    const mayAsk = household.code === 'FORBIDDEN' && (viewer?.role === 'AGENCY_WORKER' || viewer?.role === 'SHELTER_STAFF');
+    return <><ErrorAlert code={household.code} message={household.message} />{mayAsk && <AccessRequestForm householdId={id} />}</>;
+  }
   if (!trace) return null;
 
   return (
