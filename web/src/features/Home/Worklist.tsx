@@ -171,7 +171,7 @@ function WorklistRow({ item, expanded, onToggle, onDone }: { item: WorklistItem;
   const opensPage = item.action === 'OPEN_GAP' || item.action === 'OPEN_TRACE';
   return (
     <>
-      <TableRow data-kind={item.kind} data-overdue={item.overdue ? 'true' : undefined}>
+      <TableRow data-kind={item.kind} data-item={item.id} data-overdue={item.overdue ? 'true' : undefined}>
         <TableCell>
           {item.household
             ? <RouterLink className="utrecht-link" to={`/households/${item.household.id}`}>{item.household.reference}</RouterLink>
