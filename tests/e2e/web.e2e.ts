@@ -257,6 +257,8 @@ describe('web app', () => {
     ['sign-in', null, '/sign-in'],
     ['break-glass review', 'coordinator.amsterdam', '/break-glass'],
     ['coordinator home', 'coordinator.amsterdam', '/'],
+    ['agency worker home', 'worker.vangnet', '/'],
+    ['shelter home', 'shelter.hvo', '/'],
     ['gaps', 'coordinator.amsterdam', '/gaps'],
     ['chain map', 'coordinator.amsterdam', '/chain/amsterdam'],
     ['shelter figures', 'coordinator.amsterdam', '/shelter-figures/amsterdam'],
