@@ -173,8 +173,8 @@ function WorklistRow({ item, expanded, onToggle, onDone }: { item: WorklistItem;
     <>
       <TableRow data-kind={item.kind} data-item={item.id} data-overdue={item.overdue ? 'true' : undefined}>
         <TableCell>
-          {item.household
-            ? <RouterLink className="utrecht-link" to={`/households/${item.household.id}`}>{item.household.reference}</RouterLink>
+          {item.household && trace
+            ? <RouterLink className="utrecht-link" to={trace}>{item.household.reference}</RouterLink>
             : <span>{t('worklist.restricted')}</span>}
         </TableCell>
         <TableCell>
