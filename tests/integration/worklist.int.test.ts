@@ -1,7 +1,7 @@
 // The working day through the API: worklists per role (need-to-know, paging, sorting), referral answers with a
 // question back, requests for access (declined, granted, expired, not laundered) and notices of involvement.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App, CypherExecutor } from '@ketenkaart/api';
+import { countingExecutor, type App, type CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { RECORD_EVENT, REFUSE_REFERRAL, REGISTER, SEND_REFERRAL, householdInput, referralStep } from '../support/operations.js';
@@ -149,6 +149,27 @@ describe('worklist', () => {
 
     const bad = await gql(app, WORKLIST, { after: 'bm9wZQ' }, som.headers);
     expect(bad.errors?.[0]?.message).toBeDefined();
+  });
+
+  it('reads a page with a fixed number of statements, whatever its size (no N+1)', async () => {
+    for (let n = 0; n < 12; n += 1) await referral(await household(`WL-BATCH-${n}`), 'ams-maatschappelijke-dienstverlening', 'ams-ggd-vangnet-advies', day(-3));
+    const counted = countingExecutor(executor);
+    const countedApp = testApp(counted);
+    const worker = await signIn(countedApp, executor, 'AGENCY_WORKER', { agencyId: 'ams-ggd-vangnet-advies' });
+    const fewest = async (first: number) => {
+      const counts: number[] = [];
+      for (let run = 0; run < 3; run += 1) {
+        counted.reset();
+        const { data, errors } = await gql(countedApp, WORKLIST, { first }, worker.headers);
+        expect(errors).toBeUndefined();
+        expect(data.worklist.items.length).toBe(first);
+        expect(data.worklist.items.every((i: Item) => i.household && i.otherAgency && i.referral)).toBe(true);
+        counts.push(counted.count());
+      }
+      return Math.min(...counts);
+    };
+    const forThree = await fewest(3);
+    expect(await fewest(12)).toBeLessThanOrEqual(forThree + 2);
   });
 
   it('closes the loop: the receiver accepts, refuses with the alternative, or asks for information, and the sender sees each answer', async () => {
