@@ -51,7 +51,8 @@ CALL () {
   RETURN 'REFERRAL_ANSWERED' AS kind, r.id AS id, r.householdId AS householdId, toString(r.respondedOn) AS dueOn, null AS severity,
     null AS ruleId, [r.fromAgencyId, r.toAgencyId] AS agencyIds, null AS facilityId, r.status AS detail
   UNION ALL
-  MATCH (g:GapFinding) WHERE g.ruleId IN $owedRules AND $agencyId IN g.agencyIds AND g.detectedOn <= date($horizon)
+  // The agency's own region: findings are looked up by region (indexed), not by rule across the country.
+  MATCH (g:GapFinding) WHERE g.centrumgemeenteId = $cityId AND g.ruleId IN $owedRules AND $agencyId IN g.agencyIds AND g.detectedOn <= date($horizon)
   RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, toString(g.detectedOn) AS dueOn, g.severity AS severity,
     g.ruleId AS ruleId, [$agencyId] AS agencyIds, null AS facilityId, null AS detail
   UNION ALL
@@ -92,8 +93,8 @@ export const WAITING_LIST_REVIEW_DAYS = 28;
 export function createWorklistRepository(executor: CypherExecutor) {
   return {
     coordinator: (cityId: string, horizon: string) => executor.read((tx) => tx.run(coordinatorCandidates, { cityId, horizon })),
-    worker: (agencyId: string, horizon: string, answeredSince: string) =>
-      executor.read((tx) => tx.run(workerCandidates, { agencyId, horizon, answeredSince, owedRules: OWED_GAP_RULES })),
+    worker: (agencyId: string, cityId: string, horizon: string, answeredSince: string) =>
+      executor.read((tx) => tx.run(workerCandidates, { agencyId, cityId, horizon, answeredSince, owedRules: OWED_GAP_RULES })),
     /** Events at the agency's facilities, and its notices of involvement, read in parallel. */
     shelter: (agencyId: string) =>
       Promise.all([

@@ -178,7 +178,9 @@ builder.queryField('worklist', (t) =>
       if (viewer.role === 'COORDINATOR' && viewer.centrumgemeenteId) {
         all = itemsFromCandidates('COORDINATOR', await ctx.repos.worklist.coordinator(viewer.centrumgemeenteId, horizon), today);
       } else if (viewer.role === 'AGENCY_WORKER' && viewer.agencyId) {
-        all = itemsFromCandidates('AGENCY_WORKER', await ctx.repos.worklist.worker(viewer.agencyId, horizon, addDays(today, -ANSWER_SHOWN_DAYS)), today);
+        const agency = await ctx.loaders.agency.load(viewer.agencyId);
+        const rows = await ctx.repos.worklist.worker(viewer.agencyId, agency?.centrumgemeenteId ?? '', horizon, addDays(today, -ANSWER_SHOWN_DAYS));
+        all = itemsFromCandidates('AGENCY_WORKER', rows, today);
       } else if (viewer.role === 'SHELTER_STAFF' && viewer.agencyId) {
         const [events, notices] = await ctx.repos.worklist.shelter(viewer.agencyId);
         all = [...shelterItems(events, today), ...itemsFromCandidates('SHELTER_STAFF', notices, today)];
