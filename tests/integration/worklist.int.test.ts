@@ -32,7 +32,7 @@ const DECIDE_ACCESS = `mutation($id: ID!, $grant: Boolean!, $hours: Int) {
 const ACKNOWLEDGE = `mutation($id: ID!) { acknowledgeInvolvementNotice(id: $id) { __typename ... on AcknowledgedNotice { id } ... on Error { code message } } }`;
 const HOUSEHOLD = `query($id: ID!) { household(id: $id) { __typename ... on Household { id reference } ... on Error { code message } } }`;
 const RECORD_CONSENT = `mutation($householdId: ID!, $agencyIds: [ID!]!) {
-  recordConsent(householdId: $householdId, purpose: CHAIN_COORDINATION, recipientAgencyIds: $agencyIds, from: "2024-01-01", to: "2099-12-31") { __typename ... on Error { code message } }
+  recordConsent(householdId: $householdId, purpose: CHAIN_COORDINATION, method: IN_PERSON_SIGNED, recipientAgencyIds: $agencyIds, from: "2024-01-01", to: "2099-12-31") { __typename ... on Error { code message } }
 }`;
 const ACCESS_LOG = `query($householdId: ID) { accessLog(householdId: $householdId, first: 100) { entries { action outcome basis breakGlass accountId } } }`;
 
@@ -209,7 +209,10 @@ describe('worklist', () => {
     expect((await gql(app, HOUSEHOLD, { id: householdId }, police.headers)).data.household.code).toBe('FORBIDDEN');
 
     expect((await gql(app, REQUEST_ACCESS, { householdId, reason: 'kort' }, police.headers)).data.requestAccess.__typename).toBe('ValidationError');
-    expect((await gql(app, REQUEST_ACCESS, { householdId: 'hh_missing', reason: 'Melding van overlast bij de woning, gezin met kinderen' }, police.headers)).data.requestAccess.__typename).toBe('NotFoundError');
+    // No existence oracle: a request about an id that names no household is answered as any other, and granted by nobody.
+    const unknown = (await gql(app, REQUEST_ACCESS, { householdId: 'hh_missing', reason: 'Melding van overlast bij de woning, gezin met kinderen' }, police.headers)).data.requestAccess;
+    expect(unknown).toMatchObject({ __typename: 'AccessRequest', status: 'PENDING' });
+    expect((await gql(app, DECIDE_ACCESS, { id: unknown.id, grant: true }, coordinator.headers)).data.decideAccessRequest.code).toBe('NOT_FOUND');
     const asked = await gql(app, REQUEST_ACCESS, { householdId, reason: 'Melding van overlast bij de woning, gezin met kinderen' }, police.headers);
     expect(asked.data.requestAccess).toMatchObject({ __typename: 'AccessRequest', status: 'PENDING' });
     const requestId = asked.data.requestAccess.id;
@@ -230,6 +233,8 @@ describe('worklist', () => {
     const granted = (await gql(app, DECIDE_ACCESS, { id: again, grant: true, hours: 2 }, coordinator.headers)).data.decideAccessRequest;
     expect(granted.status).toBe('GRANTED');
     expect((await gql(app, HOUSEHOLD, { id: householdId }, police.headers)).data.household.reference).toBe('WL-ACCESS');
+    // Flagged like break-glass: the coordinator's worklist asks for its review.
+    expect((await worklist(coordinator, { filter: { kinds: ['BREAK_GLASS_USE'] } })).items.find((i) => i.household?.id === householdId)).toMatchObject({ action: 'REVIEW_BREAK_GLASS', otherAgency: { id: 'ams-politie' } });
 
     // Laundering: a consent naming the police, or a step that would make a care relation, are refused under a grant.
     expect((await gql(app, RECORD_CONSENT, { householdId, agencyIds: ['ams-politie'] }, police.headers)).data.recordConsent.code).toBe('FORBIDDEN');

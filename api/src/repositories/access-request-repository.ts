@@ -15,7 +15,8 @@ export const MAX_PENDING_REQUESTS = 5;
 const RequestRow = z.object({
   id: z.string(),
   householdId: z.string(),
-  centrumgemeenteId: z.string(),
+  /** Absent for a request about a household that does not exist: stored, answered alike, shown to nobody. */
+  centrumgemeenteId: opt(z.string()),
   accountId: z.string(),
   agencyId: opt(z.string()),
   reason: z.string(),
@@ -42,6 +43,13 @@ MATCH (h:Household {id: $householdId})
 CREATE (q:AccessRequest)
 SET q += $request, q.requestedAt = datetime($now), q.requestedOn = date($today)
 CREATE (q)-[:ACCESS_REQUEST_FOR]->(h)
+RETURN q.id AS id`, z.object({ id: z.string() }));
+
+// A request about an id that names no household is kept like any other, so that the answer does not tell whether
+// the household exists; it has no region, so no coordinator ever sees or grants it.
+const createUnmatchedRequest = statement('createUnmatchedAccessRequest', cypher`
+CREATE (q:AccessRequest)
+SET q += $request, q.requestedAt = datetime($now), q.requestedOn = date($today)
 RETURN q.id AS id`, z.object({ id: z.string() }));
 
 const lockRequest = statement('accessRequestLock', cypher`
@@ -73,7 +81,6 @@ export function createAccessRequestRepository(executor: CypherExecutor, now: () 
         executor.write(async (tx) => {
           const at = now();
           const [household] = await tx.run(lockHousehold, { householdId: input.householdId, lock: at.toISOString() });
-          if (!household) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Household', id: input.householdId });
           const pending = await tx.run(pendingOfAccount, { accountId: input.accountId });
           if (pending.some((p) => p.householdId === input.householdId)) {
             throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['householdId'], message: 'you already asked for access to this household; wait for the answer' }] });
@@ -82,20 +89,17 @@ export function createAccessRequestRepository(executor: CypherExecutor, now: () 
             throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['householdId'], message: `at most ${MAX_PENDING_REQUESTS} requests can wait for an answer at a time` }] });
           }
           const id = newId('event').replace(/^ev_/, 'ar_');
-          await tx.run(createRequest, {
+          const request = {
+            id,
             householdId: input.householdId,
-            request: {
-              id,
-              householdId: input.householdId,
-              centrumgemeenteId: household.cityId,
-              accountId: input.accountId,
-              ...(input.agencyId ? { agencyId: input.agencyId } : {}),
-              reason: input.reason,
-              status: 'PENDING',
-            },
-            now: at.toISOString(),
-            today: dayOf(at),
-          });
+            ...(household ? { centrumgemeenteId: household.cityId } : {}),
+            accountId: input.accountId,
+            ...(input.agencyId ? { agencyId: input.agencyId } : {}),
+            reason: input.reason,
+            status: 'PENDING',
+          };
+          if (household) await tx.run(createRequest, { householdId: input.householdId, request, now: at.toISOString(), today: dayOf(at) });
+          else await tx.run(createUnmatchedRequest, { request, now: at.toISOString(), today: dayOf(at) });
           return (await tx.run(lockRequest, { id, lock: at.toISOString() }))[0]!;
         }),
       );
@@ -130,6 +134,7 @@ export function createAccessRequestRepository(executor: CypherExecutor, now: () 
                 id: newId('event').replace(/^ev_/, 'bg_'),
                 householdId: request.householdId,
                 accountId: request.accountId,
+                ...(request.agencyId ? { agencyId: request.agencyId } : {}),
                 reason: `access request ${request.id}, granted by coordinator ${input.coordinatorId}: ${request.reason}`,
                 viaRequestId: request.id,
               },

@@ -34,6 +34,12 @@ CALL () {
   MATCH (q:AccessRequest) WHERE q.centrumgemeenteId = $cityId AND q.status = 'PENDING'
   RETURN 'ACCESS_REQUEST' AS kind, q.id AS id, q.householdId AS householdId, toString(q.requestedOn) AS dueOn, null AS severity,
     null AS ruleId, CASE WHEN q.agencyId IS NULL THEN [] ELSE [q.agencyId] END AS agencyIds, null AS facilityId, q.reason AS detail
+  UNION ALL
+  // Break-glass uses (and granted requests) in the region that nobody has reviewed yet; the day is cut from the instant in TypeScript.
+  MATCH (b:BreakGlassGrant)-[:BREAK_GLASS_FOR]->(h:Household)
+  WHERE h.centrumgemeenteId = $cityId AND b.reviewed = false
+  RETURN 'BREAK_GLASS_USE' AS kind, b.id AS id, b.householdId AS householdId, toString(b.at) AS dueOn, null AS severity,
+    null AS ruleId, CASE WHEN b.agencyId IS NULL THEN [] ELSE [b.agencyId] END AS agencyIds, null AS facilityId, b.reason AS detail
 }
 RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail`, CandidateRow);
 

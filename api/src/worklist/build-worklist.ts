@@ -14,6 +14,7 @@ export const WORKLIST_KINDS = [
   'REFERRAL_INFO_REQUESTED',
   'REFERRAL_ANSWERED',
   'ACCESS_REQUEST',
+  'BREAK_GLASS_USE',
   'INVOLVEMENT_NOTICE',
   'SHELTER_APPLICATION',
   'WAITING_LIST_ENTRY',
@@ -21,7 +22,7 @@ export const WORKLIST_KINDS = [
 export type WorklistKind = (typeof WORKLIST_KINDS)[number];
 
 /** The one action an item offers; the web app opens the matching form. */
-export const WORKLIST_ACTIONS = ['OPEN_GAP', 'OPEN_TRACE', 'ANSWER_REFERRAL', 'PROVIDE_INFO', 'RECORD_STEP', 'DECIDE_ACCESS', 'ACKNOWLEDGE', 'RECORD_OUTCOME'] as const;
+export const WORKLIST_ACTIONS = ['OPEN_GAP', 'OPEN_TRACE', 'ANSWER_REFERRAL', 'PROVIDE_INFO', 'RECORD_STEP', 'DECIDE_ACCESS', 'REVIEW_BREAK_GLASS', 'ACKNOWLEDGE', 'RECORD_OUTCOME'] as const;
 export type WorklistAction = (typeof WORKLIST_ACTIONS)[number];
 
 export const WORKLIST_SORTS = ['DUE', 'SEVERITY'] as const;
@@ -79,6 +80,8 @@ export function itemsFromCandidates(role: WorklistRole, rows: WorklistCandidate[
         return { ...base, severity: 'LOW', overdue: false, owedByAgencyId: null, otherAgencyId: second, action: 'OPEN_TRACE' };
       case 'ACCESS_REQUEST':
         return { ...base, severity: 'MEDIUM', overdue: false, owedByAgencyId: null, otherAgencyId: first, action: 'DECIDE_ACCESS' };
+      case 'BREAK_GLASS_USE':
+        return { ...base, dueOn: row.dueOn.slice(0, 10), overdue: false, severity: 'MEDIUM', owedByAgencyId: null, otherAgencyId: first, action: 'REVIEW_BREAK_GLASS' };
       case 'INVOLVEMENT_NOTICE':
         return { ...base, severity: 'LOW', overdue: false, owedByAgencyId: null, otherAgencyId: first, action: 'ACKNOWLEDGE' };
       default:

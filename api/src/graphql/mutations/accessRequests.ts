@@ -39,10 +39,11 @@ builder.mutationFields((t) => ({
       const viewer = requireWriter(ctx, ['AGENCY_WORKER', 'SHELTER_STAFF']);
       const reason = parseInput(z.string().trim().min(20, 'state the reason in at least 20 characters').max(1000), args.reason, 'reason');
       const householdId = String(args.householdId);
-      // The same decision as a read, logged: it says whether a request is needed at all.
+      // The same decision as a read, logged: it says whether a request is needed at all. An id that names no
+      // household is refused alike and its request kept alike (shown to nobody): the answer is no existence oracle,
+      // and the limit on open requests bounds how many ids one account can try.
       const decision = await ctx.access.household(householdId);
       if (decision.allowed) throw new ValidationError([{ path: ['householdId'], message: 'you already have access to this household' }]);
-      if (decision.notFound) throw new NotFoundError('Household', householdId);
       const request = unwrap(await ctx.repos.accessRequests.request({ householdId, accountId: viewer.accountId, agencyId: viewer.agencyId, reason }));
       await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis: `asked the coordinator for access (${request.id}): ${reason}` });
       return request;

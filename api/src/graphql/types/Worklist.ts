@@ -34,6 +34,7 @@ const WorklistItemKindEnum = builder.enumType('WorklistItemKind', {
     REFERRAL_INFO_REQUESTED: { description: 'The receiving agency asked your agency for more information about a referral.' },
     REFERRAL_ANSWERED: { description: 'A referral your agency sent was accepted or refused in the last 7 days.' },
     ACCESS_REQUEST: { description: 'A worker asks for access to a household (for the coordinator).' },
+    BREAK_GLASS_USE: { description: 'A break-glass use (or a granted access request) in your region that nobody has reviewed yet.' },
     INVOLVEMENT_NOTICE: { description: 'Another agency works with the same household (notice of involvement).' },
     SHELTER_APPLICATION: { description: 'An application at your facility without a decision.' },
     WAITING_LIST_ENTRY: { description: 'A waiting-list entry at your facility without an outcome.' },
@@ -47,6 +48,7 @@ const ACTION_TEXT: Record<(typeof WORKLIST_ACTIONS)[number], string> = {
   PROVIDE_INFO: 'Give the information the receiving agency asked for.',
   RECORD_STEP: 'Record the step your agency owes (`stepKind`).',
   DECIDE_ACCESS: 'Grant (time-bound) or decline the request.',
+  REVIEW_BREAK_GLASS: 'Review the use on the break-glass page.',
   ACKNOWLEDGE: 'Mark the notice as read.',
   RECORD_OUTCOME: 'Record the outcome: placement, refusal, waiting list or its exit.',
 };
@@ -157,7 +159,7 @@ builder.queryField('worklist', (t) =>
   t.field({
     type: WorklistRef,
     description:
-      'What you must do: coordinators the overdue and soon-due steps of their region (gaps, unanswered referrals, households without regie, access requests); agency workers the referrals awaiting their agency\'s answer, the steps it owes and notices of involvement; shelter staff the applications and waiting-list entries without an outcome.',
+      'What you must do: coordinators the overdue and soon-due steps of their region (gaps, unanswered referrals, households without regie, access requests, break-glass uses to review); agency workers the referrals awaiting their agency\'s answer, the steps it owes and notices of involvement; shelter staff the applications and waiting-list entries without an outcome.',
     authScopes: { signedIn: true },
     args: {
       filter: t.arg({ type: WorklistFilterInput }),

@@ -168,7 +168,8 @@ function WorklistRow({ item, expanded, onToggle, onDone }: { item: WorklistItem;
   const { t } = useTranslation();
   const formId = `worklist-form-${item.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
   const trace = item.household ? `/households/${item.household.id}${item.kind === 'GAP' ? `?gap=${encodeURIComponent(item.subjectId)}` : ''}` : null;
-  const opensPage = item.action === 'OPEN_GAP' || item.action === 'OPEN_TRACE';
+  const opensPage = item.action === 'OPEN_GAP' || item.action === 'OPEN_TRACE' || item.action === 'REVIEW_BREAK_GLASS';
+  const actionTarget = item.action === 'REVIEW_BREAK_GLASS' ? '/break-glass' : trace;
   return (
     <>
       <TableRow data-kind={item.kind} data-item={item.id} data-overdue={item.overdue ? 'true' : undefined}>
@@ -190,7 +191,7 @@ function WorklistRow({ item, expanded, onToggle, onDone }: { item: WorklistItem;
         <TableCell>{t(`severity.${item.severity}`)}</TableCell>
         <TableCell>
           {opensPage ? (
-            trace ? <RouterLink className="utrecht-link" to={trace}>{t(`worklist.actions.${item.action}`)}</RouterLink> : '—'
+            actionTarget ? <RouterLink className="utrecht-link" to={actionTarget}>{t(`worklist.actions.${item.action}`)}</RouterLink> : '—'
           ) : (
             <Button appearance="secondary-action-button" aria-expanded={expanded} aria-controls={formId} onClick={onToggle}>
               {t(`worklist.actions.${item.action}`)}
@@ -227,6 +228,8 @@ function WhatDetail({ item }: { item: WorklistItem }) {
       );
     case 'ACCESS_REQUEST':
       return <Paragraph>{t('worklist.accessRequestBy', { agency: item.otherAgency?.name ?? '—', reason: item.detail ?? '' })}</Paragraph>;
+    case 'BREAK_GLASS_USE':
+      return <Paragraph>{t('worklist.breakGlassBy', { agency: item.otherAgency?.name ?? '—', reason: item.detail ?? '' })}</Paragraph>;
     case 'INVOLVEMENT_NOTICE':
       return <Paragraph>{t('worklist.involvedAgency', { agency: item.otherAgency?.name ?? '—', type: item.otherAgency ? t(`worklist.agencyTypes.${item.otherAgency.type}`) : '' })}</Paragraph>;
     case 'SHELTER_APPLICATION':
