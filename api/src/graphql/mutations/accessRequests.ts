@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import type { AccessRequestRecord } from '../../repositories/access-request-repository.js';
 import { MAX_GRANT_HOURS } from '../../repositories/access-request-repository.js';
-import { requireWriter } from '../authorization.js';
+import { refuse, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
@@ -61,15 +61,16 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx, ['COORDINATOR']);
-      if (!viewer.centrumgemeenteId) throw new ForbiddenError('your account is not linked to a region');
+      if (!viewer.centrumgemeenteId) throw refuse(ctx, 'your account is not linked to a region');
       const input = parseInput(
         z.object({ hours: z.number().int().min(1).max(MAX_GRANT_HOURS).nullish().transform((h) => h ?? 24), note: z.string().trim().max(500).nullish() }),
         { hours: args.hours, note: args.note },
         'input',
       );
-      const request = unwrap(
-        await ctx.repos.accessRequests.decide({ id: String(args.id), cityId: viewer.centrumgemeenteId, coordinatorId: viewer.accountId, grant: args.grant, hours: input.hours, note: input.note ?? null }),
-      );
+      const decided = await ctx.repos.accessRequests.decide({ id: String(args.id), cityId: viewer.centrumgemeenteId, coordinatorId: viewer.accountId, grant: args.grant, hours: input.hours, note: input.note ?? null });
+      if (!decided.ok && decided.failure.kind === 'FORBIDDEN') throw refuse(ctx, decided.failure.reason);
+      if (!decided.ok && decided.failure.kind === 'NOT_FOUND') ctx.access.logRefusal({ action: 'CHANGE', basis: `no request ${String(args.id)} in region ${viewer.centrumgemeenteId}`, householdId: null });
+      const request = unwrap(decided);
       await ctx.access.log({
         action: 'CHANGE',
         householdId: request.householdId,

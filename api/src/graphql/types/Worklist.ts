@@ -11,7 +11,7 @@ import {
   type WorklistItem,
   type WorklistPage,
 } from '../../worklist/build-worklist.js';
-import { requireViewer, requireWriter } from '../authorization.js';
+import { refuse, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.js';
@@ -187,7 +187,7 @@ builder.queryField('worklist', (t) =>
         const [events, notices] = await ctx.repos.worklist.shelter(viewer.agencyId);
         all = [...shelterItems(events, today), ...itemsFromCandidates('SHELTER_STAFF', notices, today)];
       } else {
-        throw new ForbiddenError(`your role (${viewer.role}) has no worklist of households`);
+        throw refuse(ctx, `your role (${viewer.role}) has no worklist of households`, { action: 'READ' });
       }
       const page = pageOfWorklist(all, {
         kinds: args.filter?.kinds ?? null,
@@ -220,9 +220,12 @@ builder.mutationField('acknowledgeInvolvementNotice', (t) =>
     args: { id: t.arg.id({ required: true, description: 'The notice (the worklist item\'s subjectId).' }) },
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx, ['AGENCY_WORKER', 'SHELTER_STAFF']);
-      if (!viewer.agencyId) throw new ForbiddenError('your account is not linked to an agency');
+      if (!viewer.agencyId) throw refuse(ctx, 'your account is not linked to an agency');
       const row = await ctx.repos.involvement.acknowledge(String(args.id), viewer.agencyId, viewer.accountId);
-      if (!row) throw new NotFoundError('InvolvementNotice', String(args.id));
+      if (!row) {
+        ctx.access.logRefusal({ action: 'CHANGE', basis: `no open notice ${String(args.id)} for agency ${viewer.agencyId}`, householdId: null });
+        throw new NotFoundError('InvolvementNotice', String(args.id));
+      }
       await ctx.access.log({ action: 'CHANGE', householdId: row.householdId, outcome: 'ALLOWED', basis: `acknowledged notice of involvement ${row.id}` });
       return { id: row.id };
     },
