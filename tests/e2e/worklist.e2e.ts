@@ -29,7 +29,7 @@ describe('worklist in the browser', () => {
       centrumgemeenteId: 'amsterdam',
       landlordType: 'CORPORATION',
       members: [{ label: 'ouder 1', birthYear: 1988, role: 'PARENT', from: '2015-01-01', compositionSource: 'CORPORATION' }],
-      consent: consentFor.length ? { purpose: 'CHAIN_COORDINATION', recipientAgencyIds: consentFor, from: '2019-01-01', to: '2099-12-31' } : null,
+      consent: consentFor.length ? { purpose: 'CHAIN_COORDINATION', method: 'IN_PERSON_SIGNED', recipientAgencyIds: consentFor, from: '2019-01-01', to: '2099-12-31' } : null,
     });
   }
 
