@@ -76,7 +76,7 @@ export async function afterHouseholdChange(ctx: Context, householdId: string, ba
 async function noticeInvolvement(ctx: Context, householdId: string): Promise<void> {
   const agencyId = ctx.viewer?.agencyId;
   if (!agencyId) return;
-  const [facts] = await ctx.repos.access.facts([householdId], ctx.viewer!.accountId, 'CARE');
+  const [facts] = await ctx.repos.access.facts([householdId], ctx.viewer.accountId, 'CARE');
   if (!facts) return;
   const involved = new Set([
     ...facts.referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]),

@@ -115,7 +115,7 @@ export function Worklist() {
           </Select>
         </FormField>
         <FormField type="checkbox">
-          <Checkbox id="worklist-overdue" checked={overdueOnly} onChange={(e) => update({ overdue: (e.target as HTMLInputElement).checked ? '1' : null })} />
+          <Checkbox id="worklist-overdue" checked={overdueOnly} onChange={(e) => update({ overdue: (e.target).checked ? '1' : null })} />
           <FormLabel htmlFor="worklist-overdue" type="checkbox">{t('worklist.overdueOnly')}</FormLabel>
         </FormField>
       </div>
