@@ -21,6 +21,7 @@ export * from './nodes/AccessLogEntry.js';
 export * from './lifecycles/chain-state.js';
 export * from './lifecycles/referral-lifecycle.js';
 export * from './lifecycles/event-rules.js';
+export * from './lifecycles/step-order.js';
 export * from './gaps/gap-rules.js';
 export * from './relationships/catalogue.js';
 export { migrationsDir } from './migrations.js';

@@ -69,7 +69,8 @@ describe('mutations refuse bad input and change nothing', () => {
     { name: 'referral: expire before the respond-by date', who: () => coordinator, query: referralStep('expire'), variables: () => ({ id: referralId, on: '2024-02-10' }), field: 'expireReferral', expect: { __typename: 'ValidationError' } },
     { name: 'referral: complete before accept', who: () => coordinator, query: referralStep('complete'), variables: () => ({ id: referralId, on: '2024-02-10' }), field: 'completeReferral', expect: { __typename: 'InvalidTransitionError', from: 'SENT', action: 'COMPLETE', allowed: ['ACCEPT', 'REFUSE', 'REQUEST_INFO', 'WITHDRAW', 'EXPIRE'] } },
     { name: 'referral: the sender cannot accept', who: () => som, query: referralStep('accept'), variables: () => ({ id: referralId, on: '2024-02-10' }), field: 'acceptReferral', expect: { __typename: 'ForbiddenError' } },
-    { name: 'referral: step before it was sent', who: () => coordinator, query: referralStep('accept'), variables: () => ({ id: referralId, on: '2024-01-10' }), field: 'acceptReferral', expect: { __typename: 'ValidationError' } },
+    { name: 'referral: step before it was sent', who: () => coordinator, query: referralStep('accept'), variables: () => ({ id: referralId, on: '2024-01-10' }), field: 'acceptReferral', expect: { __typename: 'StepOrderError', code: 'STEP_ORDER', step: 'REFERRAL_ACCEPTED', on: '2024-01-10', follows: 'REFERRAL_SENT', followsOn: '2024-02-03' } },
+    { name: 'regie: handed over before it was taken', who: () => coordinator, query: HAND_OVER_REGIE, variables: () => ({ householdId, stage: 'REPORTED', toAgencyId: 'ams-ggd-vangnet-advies', on: '2024-01-15' }), field: 'handOverRegie', expect: { __typename: 'StepOrderError', step: 'REGIE_HANDED_OVER', on: '2024-01-15', follows: 'REGIE_TAKEN', followsOn: '2024-02-01' } },
     { name: 'regie: take what another agency holds', who: () => coordinator, query: TAKE_REGIE, variables: () => ({ householdId, stage: 'REPORTED', agencyId: 'ams-ggd-vangnet-advies', from: '2024-03-01' }), field: 'takeRegie', expect: { __typename: 'ValidationError' } },
     { name: 'regie: hand over what nobody holds', who: () => coordinator, query: HAND_OVER_REGIE, variables: () => ({ householdId, stage: 'PLACED', toAgencyId: 'ams-hvo-querido', on: '2024-03-01' }), field: 'handOverRegie', expect: { __typename: 'NotFoundError' } },
   ];
@@ -124,6 +125,38 @@ describe('mutations refuse bad input and change nothing', () => {
       }),
       { numRuns: 12, seed: 20091 },
     );
+  });
+
+  it('dates every lifecycle step no earlier than the step it follows: send T-10, accept T-8, complete T-9 is refused', async () => {
+    const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const sent = await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-maatschappelijke-dienstverlening', purpose: 'Schuldhulp', sentOn: day(10) } }, som.headers);
+    const id = sent.data.sendReferral.id;
+    expect((await gql(app, referralStep('accept'), { id, on: day(8) }, coordinator.headers)).data.acceptReferral).toMatchObject({ status: 'ACCEPTED' });
+    const before = await factDigest(executor);
+    const early = (await gql(app, referralStep('complete'), { id, on: day(9) }, coordinator.headers)).data.completeReferral;
+    expect(early).toMatchObject({
+      __typename: 'StepOrderError', code: 'STEP_ORDER', fieldPath: ['input', 'on'],
+      step: 'REFERRAL_COMPLETED', on: day(9), follows: 'REFERRAL_ACCEPTED', followsOn: day(8),
+    });
+    expect(early.message).toContain(day(9));
+    expect(early.message).toContain(day(8));
+    expect(await factDigest(executor)).toBe(before);
+    // The same day as the acceptance is in order.
+    expect((await gql(app, referralStep('complete'), { id, on: day(8) }, coordinator.headers)).data.completeReferral).toMatchObject({ status: 'COMPLETED' });
+
+    // A waiting-list exit before the entry it closes, and an event before the event it follows from.
+    const entry = await gql(app, RECORD_EVENT, event({ kind: 'WAITING_LIST_ENTRY', facilityId: 'ams-rosaburgh', occurredOn: '2024-06-10' }), coordinator.headers);
+    const exit = await gql(app, RECORD_EVENT, event({ kind: 'WAITING_LIST_EXIT', facilityId: 'ams-rosaburgh', waitingListOutcome: 'PLACED', occurredOn: '2024-06-01' }), coordinator.headers);
+    expect(exit.data.recordEvent).toMatchObject({ __typename: 'StepOrderError', step: 'WAITING_LIST_EXIT', on: '2024-06-01', follows: 'WAITING_LIST_ENTRY', followsOn: '2024-06-10' });
+    const contact = await gql(app, RECORD_EVENT, event({ kind: 'CONTACT', occurredOn: '2024-06-05', followsFromIds: [entry.data.recordEvent.id] }), coordinator.headers);
+    expect(contact.data.recordEvent).toMatchObject({ __typename: 'StepOrderError', step: 'CONTACT', follows: 'WAITING_LIST_ENTRY', followsOn: '2024-06-10' });
+
+    // Regie at a stage is taken no earlier than the last handover there.
+    const regie = await gql(app, TAKE_REGIE, { householdId, stage: 'EVICTED', agencyId: 'ams-ggd-vangnet-advies', from: '2024-07-01' }, coordinator.headers);
+    expect(regie.data.takeRegie.__typename).toBe('RegieAssignment');
+    expect((await gql(app, HAND_OVER_REGIE, { householdId, stage: 'EVICTED', toAgencyId: 'ams-hvo-querido', toStage: 'PLACED', on: '2024-08-01' }, vangnet.headers)).data.handOverRegie.__typename).toBe('RegieAssignment');
+    const retaken = await gql(app, TAKE_REGIE, { householdId, stage: 'EVICTED', agencyId: 'ams-som', from: '2024-07-15' }, coordinator.headers);
+    expect(retaken.data.takeRegie).toMatchObject({ __typename: 'StepOrderError', step: 'REGIE_TAKEN', on: '2024-07-15', follows: 'REGIE_HANDED_OVER', followsOn: '2024-08-01' });
   });
 
   it('corrects a fact with a new fact; the old one stays, marked superseded', async () => {

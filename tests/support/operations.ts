@@ -15,6 +15,7 @@ export const RECORD_EVENT = `mutation($input: RecordEventInput!) {
     ... on HouseholdEvent { id kind occurredOn agency { id } facility { id } }
     ... on ValidationError { code message fields { path message } }
     ... on NotFoundError { entity }
+    ... on StepOrderError { fieldPath step on follows followsOn }
     ... on Error { code message }
   }
 }`;
@@ -25,6 +26,7 @@ export const SEND_REFERRAL = `mutation($input: SendReferralInput!) {
     ... on Referral { id status respondBy from { id } to { id } }
     ... on ValidationError { code message fields { path message } }
     ... on NotFoundError { entity }
+    ... on StepOrderError { fieldPath step on follows followsOn }
     ... on Error { code message }
   }
 }`;
@@ -34,6 +36,7 @@ export const referralStep = (action: 'accept' | 'complete' | 'withdraw' | 'expir
     __typename
     ... on Referral { id status respondedOn closedOn }
     ... on InvalidTransitionError { code from action allowed }
+    ... on StepOrderError { fieldPath step on follows followsOn }
     ... on Error { code message }
   }
 }`;
@@ -51,6 +54,7 @@ export const TAKE_REGIE = `mutation($householdId: ID!, $stage: ChainState!, $age
   takeRegie(householdId: $householdId, stage: $stage, agencyId: $agencyId, from: $from) {
     __typename
     ... on RegieAssignment { id stage from to holder { id } }
+    ... on StepOrderError { fieldPath step on follows followsOn }
     ... on Error { code message }
   }
 }`;
@@ -59,6 +63,7 @@ export const HAND_OVER_REGIE = `mutation($householdId: ID!, $stage: ChainState!,
   handOverRegie(householdId: $householdId, stage: $stage, toAgencyId: $toAgencyId, toStage: $toStage, on: $on) {
     __typename
     ... on RegieAssignment { id stage from holder { id } }
+    ... on StepOrderError { fieldPath step on follows followsOn }
     ... on Error { code message }
   }
 }`;

@@ -46,10 +46,24 @@ export class ForbiddenError extends UserError {
   }
 }
 
+/** A step dated before the step it follows: completing a referral before it was accepted, a handover before regie was taken. */
+export class StepOrderError extends UserError {
+  readonly code = 'STEP_ORDER';
+  constructor(readonly fieldPath: string[], readonly step: string, readonly on: string, readonly follows: string, readonly followsOn: string) {
+    super(`${describeStep(step)} on ${on} is dated before the step it follows: ${describeStep(follows)} on ${followsOn}. Check both dates.`, 'STEP_ORDER');
+  }
+}
+
+/** REFERRAL_ACCEPTED -> "referral accepted": the message is read by people, not parsed. */
+function describeStep(kind: string): string {
+  const words = kind.toLowerCase().replaceAll('_', ' ');
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
 const ErrorInterface = builder.interfaceRef<UserError>('Error').implement({
   description: 'A problem the client can act on. `code` is stable; `message` is English text for API clients.',
   fields: (t) => ({
-    code: t.exposeString('code', { description: 'Stable error code: NOT_FOUND, VALIDATION, INVALID_TRANSITION or FORBIDDEN.' }),
+    code: t.exposeString('code', { description: 'Stable error code: NOT_FOUND, VALIDATION, INVALID_TRANSITION, STEP_ORDER or FORBIDDEN.' }),
     message: t.exposeString('message', { description: 'What went wrong, in English.' }),
   }),
 });
@@ -97,6 +111,19 @@ builder.objectType(ForbiddenError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     reason: t.exposeString('reason', { description: 'The missing condition.' }),
+  }),
+});
+
+builder.objectType(StepOrderError, {
+  name: 'StepOrderError',
+  description: 'The step is dated before the step it follows (a lifecycle step, a regie handover, a waiting-list exit); nothing was changed.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    fieldPath: t.exposeStringList('fieldPath', { description: 'Path to the date that is out of order, e.g. ["input", "on"].' }),
+    step: t.exposeString('step', { description: 'The refused step (an event kind, e.g. REFERRAL_COMPLETED).' }),
+    on: t.field({ type: 'Date', description: 'Its day.', resolve: (e) => e.on }),
+    follows: t.exposeString('follows', { description: 'The step it follows (e.g. REFERRAL_ACCEPTED).' }),
+    followsOn: t.field({ type: 'Date', description: 'The day of the step it follows: the earliest day the refused step can have.', resolve: (e) => e.followsOn }),
   }),
 });
 

@@ -1,7 +1,7 @@
 // From repository results and zod issues to the typed GraphQL errors of errors.ts.
 import type { z } from 'zod';
 import type { Failure, Result } from '../repositories/result.js';
-import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from './errors.js';
+import { ForbiddenError, InvalidTransitionError, NotFoundError, StepOrderError, ValidationError } from './errors.js';
 
 export function errorFor(failure: Failure): Error {
   switch (failure.kind) {
@@ -13,6 +13,8 @@ export function errorFor(failure: Failure): Error {
       return new InvalidTransitionError(failure.from, failure.action, failure.allowed);
     case 'FORBIDDEN':
       return new ForbiddenError(failure.reason);
+    case 'STEP_ORDER':
+      return new StepOrderError(failure.path, failure.step, failure.on, failure.follows, failure.followsOn);
   }
 }
 

@@ -16,11 +16,16 @@ import {
   actingSide,
   checkEventDetails,
   isOpen,
+  eventStepFollowed,
+  latestCause,
+  referralStepFollowed,
+  stepOrderViolation,
   referralEventKind,
   referralTransition,
   type EventDetails,
   type ProvenanceKind,
   type ReferralAction,
+  type StepOrderViolation,
 } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
@@ -394,6 +399,10 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
     if (!row?.ids.includes(id)) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Facility', id });
   }
 
+  function refuseOutOfOrder(violation: StepOrderViolation | null, path: string[]): void {
+    if (violation) throw new Refusal({ kind: 'STEP_ORDER', path, ...violation });
+  }
+
   async function householdEvents(tx: CypherTx, householdId: string): Promise<EventRecord[]> {
     return tx.run(eventsByHousehold, { ids: [householdId] });
   }
@@ -571,6 +580,9 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           if (corrected?.supersededById) {
             throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['eventId'], message: `already corrected by ${corrected.supersededById}; correct that one` }] });
           }
+          const next = { step: kind, on: occurredOn };
+          refuseOutOfOrder(stepOrderViolation(next, latestCause(events.filter((e) => followsFromIds.includes(e.id)))), ['input', 'occurredOn']);
+          refuseOutOfOrder(stepOrderViolation(next, eventStepFollowed({ kind, occurredOn, facilityId: details.facilityId ?? null }, events, supersedesId)), ['input', 'occurredOn']);
           if (kind === 'WAITING_LIST_EXIT' && !supersedesId) {
             const effective = events.filter((e) => e.supersededById === null && e.facilityId === details.facilityId);
             const open = effective.filter((e) => e.kind === 'WAITING_LIST_ENTRY').length - effective.filter((e) => e.kind === 'WAITING_LIST_EXIT').length;
@@ -638,8 +650,10 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
             recordedAt,
           });
           const events = await householdEvents(tx, input.householdId);
-          const missingCause = (input.followsFromIds ?? []).find((cause) => !events.some((e) => e.id === cause));
+          const causes = input.followsFromIds ?? [];
+          const missingCause = causes.find((cause) => !events.some((e) => e.id === cause));
           if (missingCause) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Event', id: missingCause });
+          refuseOutOfOrder(stepOrderViolation({ step: 'REFERRAL_SENT', on: input.sentOn }, latestCause(events.filter((e) => causes.includes(e.id)))), ['input', 'sentOn']);
           await insertEvent(tx, actor, at, {
             ...bareEvent(input.householdId, 'REFERRAL_SENT', input.sentOn, input.fromAgencyId),
             referralId: id,
@@ -673,9 +687,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           if (actingAgency && actor.agencyId && actor.agencyId !== actingAgency) {
             throw new Refusal({ kind: 'FORBIDDEN', reason: `only ${side === 'RECEIVER' ? 'the receiving' : 'the sending'} agency may ${action.toLowerCase()} this referral` });
           }
-          if (input.on < referral.sentOn) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'on'], message: `is before the referral was sent (${referral.sentOn})` }] });
-          }
+          refuseOutOfOrder(stepOrderViolation({ step: referralEventKind[action], on: input.on }, referralStepFollowed(referral)), ['input', 'on']);
           if (action === 'REFUSE' && !input.refusalReason) {
             throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'refusalReason'], message: 'a refusal needs a reason code' }] });
           }
@@ -725,13 +737,17 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
         executor.write(async (tx) => {
           await lockExistingHousehold(tx, householdId);
           await requireAgencies(tx, [agencyId]);
-          const open = (await tx.run(regieByHousehold, { ids: [householdId] })).filter((g) => g.to === null && g.stage === stage);
+          const atStage = (await tx.run(regieByHousehold, { ids: [householdId] })).filter((g) => g.stage === stage);
+          const open = atStage.filter((g) => g.to === null);
           if (open.length > 0) {
             throw new Refusal({
               kind: 'VALIDATION',
               fields: [{ path: ['input', 'stage'], message: `regie at ${stage} is held by ${open[0]!.agencyId}; hand it over instead` }],
             });
           }
+          // Taking regie at a stage follows the last handover there: an earlier day would make two holders at once.
+          const lastEnd = atStage.map((g) => g.to!).sort().at(-1);
+          refuseOutOfOrder(stepOrderViolation({ step: 'REGIE_TAKEN', on: from }, lastEnd ? { step: 'REGIE_HANDED_OVER', on: lastEnd } : null), ['input', 'from']);
           const at = now();
           const { recordedAt, props } = provenance(actor, at);
           const id = newId('regie');
@@ -766,9 +782,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           if (actor.agencyId && actor.agencyId !== current.agencyId) {
             throw new Refusal({ kind: 'FORBIDDEN', reason: 'only the agency holding regie can hand it over' });
           }
-          if (on < current.from) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'on'], message: `is before regie was taken (${current.from})` }] });
-          }
+          refuseOutOfOrder(stepOrderViolation({ step: 'REGIE_HANDED_OVER', on }, { step: 'REGIE_TAKEN', on: current.from }), ['input', 'on']);
           const at = now();
           const { recordedAt, props } = provenance(actor, at);
           const nextId = newId('regie');

@@ -3,7 +3,9 @@ export type Failure =
   | { kind: 'NOT_FOUND'; entity: string; id: string }
   | { kind: 'VALIDATION'; fields: { path: string[]; message: string }[] }
   | { kind: 'INVALID_TRANSITION'; from: string; action: string; allowed: string[] }
-  | { kind: 'FORBIDDEN'; reason: string };
+  | { kind: 'FORBIDDEN'; reason: string }
+  /** A step dated before the step it follows (schema lifecycles/step-order.ts); path is the input field of the date. */
+  | { kind: 'STEP_ORDER'; path: string[]; step: string; on: string; follows: string; followsOn: string };
 
 export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure };
 

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Destination, RecordableEventKind, RefusalReason, RehousingKind, VerdictKind, WaitingListOutcome } from '@ketenkaart/schema';
 import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, StepOrderError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
 import { EventRef } from '../types/Household.js';
 import {
@@ -70,7 +70,7 @@ builder.mutationFields((t) => ({
     type: EventRef,
     description:
       'Record a dated event: early-warning signal, interim/feedback report, contact, home visit, debt arrangement, summons, verdict, eviction planned/executed/cancelled, shelter application, waiting-list entry/exit, refusal, placement, shelter exit, rehousing, follow-up contact or lost contact.',
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true },
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError, StepOrderError], directResult: true },
     args: { input: t.arg({ type: RecordEventInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
@@ -85,7 +85,7 @@ builder.mutationFields((t) => ({
   correctEvent: t.field({
     type: EventRef,
     description: 'Correct a recorded event: the correction is a new event that supersedes the old one, which stays for the record.',
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true },
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError, StepOrderError], directResult: true },
     args: {
       eventId: t.arg.id({ required: true, description: 'The event to correct.' }),
       input: t.arg({ type: CorrectEventInput, required: true }),

@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { RefusalReason, type ReferralAction } from '@ketenkaart/schema';
 import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
-import { ForbiddenError, InvalidTransitionError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, InvalidTransitionError, NotFoundError, StepOrderError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
 import { ReferralRef } from '../types/Household.js';
 import { RefusalReasonEnum } from '../types/household-enums.js';
@@ -39,7 +39,7 @@ const stepSchema = z.object({
   message: z.string().trim().min(3).max(2000).nullish(),
 });
 
-const errors = { types: [ValidationError, NotFoundError, ForbiddenError, InvalidTransitionError], directResult: true as const };
+const errors = { types: [ValidationError, NotFoundError, ForbiddenError, InvalidTransitionError, StepOrderError], directResult: true as const };
 
 function referralStep(action: ReferralAction, description: string, name = `${action.toLowerCase()}Referral`) {
   return builder.mutationField(name, (t) =>
@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
   sendReferral: t.field({
     type: ReferralRef,
     description: 'Send a referral (verwijzing) to another agency; it must be accepted or refused within the response time.',
-    errors: { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true },
+    errors: { types: [ValidationError, NotFoundError, ForbiddenError, StepOrderError], directResult: true },
     args: { input: t.arg({ type: SendReferralInput, required: true }) },
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);

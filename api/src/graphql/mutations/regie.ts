@@ -3,13 +3,13 @@ import { z } from 'zod';
 import { ChainState } from '@ketenkaart/schema';
 import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, StepOrderError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
 import { RegieRef } from '../types/Household.js';
 import { ChainStateEnum } from '../types/household-enums.js';
 import { pastOrToday, plausibleDay } from './dates.js';
 
-const errors = { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true as const };
+const errors = { types: [ValidationError, NotFoundError, ForbiddenError, StepOrderError], directResult: true as const };
 
 builder.mutationFields((t) => ({
   takeRegie: t.field({
