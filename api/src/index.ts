@@ -14,7 +14,7 @@ export { BulkValidationError, validatePaths } from "./repositories/bulk-reposito
 export { addDays, daysBetween } from './repositories/household-repository.js';
 export { printedSchema, schemaFile } from './graphql/print-schema.js';
 export { createGapService, type GapService } from './gaps/gap-service.js';
-export { detectGaps, defaultSetting, type GapFinding, type HouseholdSubgraph } from './gaps/detect-gaps.js';
+export { detectGaps, detectGapsWithReview, defaultSetting, regieConflicts, type DetectionContext, type EarlyWarningTerms, type GapFinding, type HouseholdSubgraph } from './gaps/detect-gaps.js';
 export { chainFlow, stateSequence, percentile } from './analytics/chain-flow.js';
 export { cell, suppressGroup } from './analytics/disclosure.js';
 export { statedCapacity } from './analytics/stated-capacity.js';

@@ -53,7 +53,8 @@ describe('gaps', () => {
     const GAPS = `query($id: ID!) { household(id: $id) { ... on Household { gaps { rule severity stage detectedOn evidenceNodes evidenceEdges { source target kind } agencies { id } } } } }`;
     const gaps = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps;
     const interim = gaps.find((g: any) => g.rule === 'FEEDBACK_INTERIM_MISSING');
-    expect(interim).toMatchObject({ stage: 'REPORTED', detectedOn: daysAgo(5), agencies: [{ id: 'ams-woningcorporaties' }] });
+    // The maatschappelijke dienstverlening owes the tussenmelding, not the corporation that reported (002 L733-738).
+    expect(interim).toMatchObject({ stage: 'REPORTED', detectedOn: daysAgo(5), agencies: [{ id: 'ams-maatschappelijke-dienstverlening' }] });
     expect(interim.evidenceNodes).toContain(`event:${signal.data.recordEvent.id}`);
     expect(interim.evidenceEdges).toContainEqual({ source: 'agency:ams-woningcorporaties', target: `event:${signal.data.recordEvent.id}`, kind: 'ACTED_IN' });
     expect(gaps.map((g: any) => g.rule)).not.toContain('FEEDBACK_FINAL_MISSING');
@@ -61,6 +62,25 @@ describe('gaps', () => {
     await gql(app, RECORD_EVENT, { input: { householdId, kind: 'HOME_VISIT', occurredOn: daysAgo(10), agencyId: 'ams-maatschappelijke-dienstverlening' } }, coordinator.headers);
     const after = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps;
     expect(after.map((g: any) => g.rule)).not.toContain('FEEDBACK_INTERIM_MISSING');
+  });
+
+  it('starts Vroeg Eropaf deadlines only at two months\' arrears (002 L729-731); outside Amsterdam flags a signal nobody picks up, after a labelled Ketenkaart default', async () => {
+    const GAPS = `query($id: ID!) { household(id: $id) { ... on Household { gaps { rule stage agencies { id } } } } }`;
+    const rulesOf = async (id: string, headers: Record<string, string>) => (await gql(app, GAPS, { id }, headers)).data.household.gaps;
+    const halfMonth = (await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-HALF' }) }, coordinator.headers)).data.registerHousehold.id;
+    await gql(app, RECORD_EVENT, { input: { householdId: halfMonth, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(40), agencyId: 'ams-woningcorporaties', arrearsMonths: 0.5 } }, coordinator.headers);
+    expect(await rulesOf(halfMonth, coordinator.headers)).toEqual([]);
+
+    const oss = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'oss' });
+    const RULES = `query($id: ID!) { gapRules(centrumgemeenteId: $id) { id enabled days settingSource } }`;
+    const lone = (await gql(app, RULES, { id: 'oss' }, oss.headers)).data.gapRules.find((r: any) => r.id === 'SIGNAL_NOT_FOLLOWED_UP');
+    expect(lone).toMatchObject({ enabled: true, days: 28 });
+    expect(lone.settingSource).toMatch(/^Ketenkaart default/);
+    expect(lone.settingSource).not.toMatch(/002 L/);
+    const signalled = (await gql(app, REGISTER, { input: householdInput({ reference: 'OSS-GAP-LONE', centrumgemeenteId: 'oss', municipality: 'Oss' }) }, oss.headers)).data.registerHousehold.id;
+    await gql(app, RECORD_EVENT, { input: { householdId: signalled, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(30), agencyId: 'oss-brabantwonen', arrearsMonths: 2 } }, oss.headers);
+    // In Oss BrabantWonen reports to the gemeente and the Zorgplein (002 L4034-4054 and cities.json): they owe the follow-up.
+    expect(await rulesOf(signalled, oss.headers)).toEqual([{ rule: 'SIGNAL_NOT_FOLLOWED_UP', stage: 'REPORTED', agencies: [{ id: 'oss-gemeente' }, { id: 'oss-zorgplein' }] }]);
   });
 
   it('lists a region\'s gaps for its coordinator, filtered; others get counts or nothing', async () => {
@@ -85,7 +105,7 @@ describe('gaps', () => {
 
     const COUNTS = `{ gapCounts(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"]) { centrumgemeente { id } rule households suppressed } }`;
     const counts = (await gql(app, COUNTS, {}, policy.headers)).data.gapCounts;
-    expect(counts).toHaveLength(4 * 14);
+    expect(counts).toHaveLength(4 * 15);
     for (const c of counts) {
       if (c.suppressed) expect(c.households).toBeNull();
       else expect(c.households === 0 || c.households >= 5).toBe(true);

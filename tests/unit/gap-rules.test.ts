@@ -1,7 +1,7 @@
 // Each gap rule on constructed trajectories: one that fires, its twin that must not, and the boundary day.
 import { describe, expect, it } from 'vitest';
-import { defaultSetting, detectGaps, type HouseholdSubgraph } from '@ketenkaart/api';
-import type { GapRuleId } from '@ketenkaart/schema';
+import { defaultSetting, detectGaps, detectGapsWithReview, type DetectionContext, type HouseholdSubgraph } from '@ketenkaart/api';
+import type { GapRuleId, GapRuleSetting } from '@ketenkaart/schema';
 
 let seq = 0;
 const event = (kind: string, occurredOn: string, extra: Record<string, unknown> = {}) => ({
@@ -31,7 +31,53 @@ const fired = (g: HouseholdSubgraph, today: string, rule: GapRuleId) =>
     facilityOperator: (id) => (id === 'fac' ? 'shelter' : null),
   }).filter((f) => f.ruleId === rule);
 
+/** A city's context: its early-warning arrangement and its own settings over the defaults. */
+const cityContext = (today: string, city: { earlyWarning?: DetectionContext['earlyWarning']; settings?: Partial<Record<GapRuleId, Partial<GapRuleSetting>>> } = {}): DetectionContext => ({
+  today,
+  earlyWarning: city.earlyWarning ?? null,
+  settings: (ruleId) => ({ ...defaultSetting('c', ruleId), ...city.settings?.[ruleId] }),
+  agencyType: () => 'OTHER',
+  facilityOperator: () => null,
+});
+const firedIn = (g: HouseholdSubgraph, ctx: DetectionContext, rule: GapRuleId) => detectGaps(g, ctx).filter((f) => f.ruleId === rule);
+
+// Vroeg Eropaf: corporations report at two months' arrears to the maatschappelijke dienstverlening (002 L729-733).
+const vroegEropaf = { reportAfterMonthsArrears: 2, reportedToAgencyIds: ['md'] };
+// Oss, Utrecht, Leeuwarden: no feedback deadline in the report, so the feedback rules are off there.
+const noFeedbackDeadline = { FEEDBACK_INTERIM_MISSING: { enabled: false, days: null }, FEEDBACK_FINAL_MISSING: { enabled: false, days: null } };
+
 describe('gap rules', () => {
+  it('FEEDBACK_*: only a signal at the arrangement\'s threshold starts its deadlines (002 L729-731: two months\' arrears), and the agency it is reported to owes the report', () => {
+    const halfMonth = event('EARLY_WARNING_SIGNAL', '2024-03-01', { arrearsMonths: 0.5 });
+    const twoMonths = event('EARLY_WARNING_SIGNAL', '2024-03-01', { arrearsMonths: 2 });
+    expect(firedIn(graph([halfMonth]), cityContext('2024-05-01', { earlyWarning: vroegEropaf }), 'FEEDBACK_INTERIM_MISSING')).toHaveLength(0);
+    expect(firedIn(graph([halfMonth]), cityContext('2024-05-01', { earlyWarning: vroegEropaf }), 'FEEDBACK_FINAL_MISSING')).toHaveLength(0);
+    const [interim] = firedIn(graph([twoMonths]), cityContext('2024-03-16', { earlyWarning: vroegEropaf }), 'FEEDBACK_INTERIM_MISSING');
+    // 002 L733-738: the institutions for maatschappelijke dienstverlening inform the corporation, not the other way round.
+    expect(interim).toMatchObject({ agencyIds: ['md'], stage: 'REPORTED', detectedOn: '2024-03-16' });
+    expect(interim!.evidenceNodes).toEqual(expect.arrayContaining([`event:${twoMonths.id}`, 'agency:corp', 'agency:md']));
+    expect(firedIn(graph([twoMonths]), cityContext('2024-04-01', { earlyWarning: vroegEropaf }), 'FEEDBACK_FINAL_MISSING').map((f) => f.agencyIds)).toEqual([['md']]);
+  });
+
+  it('SIGNAL_NOT_FOLLOWED_UP: where no feedback deadline is stated (Oss 002 L4034-4054), a signal nobody picks up is flagged after the Ketenkaart default', () => {
+    const signal = event('EARLY_WARNING_SIGNAL', '2024-03-01', { arrearsMonths: 2 });
+    const oss = (today: string, extra: Partial<Record<GapRuleId, Partial<GapRuleSetting>>> = {}) =>
+      cityContext(today, { earlyWarning: { reportAfterMonthsArrears: 2, reportedToAgencyIds: ['gemeente', 'zorgplein'] }, settings: { ...noFeedbackDeadline, ...extra } });
+    expect(firedIn(graph([signal]), oss('2024-03-29'), 'SIGNAL_NOT_FOLLOWED_UP')).toHaveLength(0);
+    const [finding] = firedIn(graph([signal]), oss('2024-03-30'), 'SIGNAL_NOT_FOLLOWED_UP');
+    expect(finding).toMatchObject({ detectedOn: '2024-03-30', stage: 'REPORTED', agencyIds: ['gemeente', 'zorgplein'] });
+    expect(detectGapsWithReview(graph([signal]), oss('2024-03-20')).reviewOn).toBe('2024-03-30');
+    // Picked up: a contact, a referral, a report.
+    expect(firedIn(graph([signal, event('CONTACT', '2024-03-20', { agencyId: 'gemeente' })]), oss('2024-06-01'), 'SIGNAL_NOT_FOLLOWED_UP')).toHaveLength(0);
+    expect(firedIn(graph([signal, event('REFERRAL_SENT', '2024-03-05')]), oss('2024-06-01'), 'SIGNAL_NOT_FOLLOWED_UP')).toHaveLength(0);
+    // Below the arrangement's threshold the signal is not the arrangement's.
+    expect(firedIn(graph([event('EARLY_WARNING_SIGNAL', '2024-03-01', { arrearsMonths: 1 })]), oss('2024-06-01'), 'SIGNAL_NOT_FOLLOWED_UP')).toHaveLength(0);
+    // A city that states its own term overrides the default as data.
+    expect(firedIn(graph([signal]), oss('2024-03-12', { SIGNAL_NOT_FOLLOWED_UP: { days: 10, source: 'city term' } }), 'SIGNAL_NOT_FOLLOWED_UP')).toHaveLength(1);
+    // Where feedback deadlines watch signals (Amsterdam), they say it; this rule stays silent.
+    expect(firedIn(graph([signal]), cityContext('2024-06-01', { earlyWarning: vroegEropaf }), 'SIGNAL_NOT_FOLLOWED_UP')).toHaveLength(0);
+  });
+
   it('FEEDBACK_INTERIM_MISSING: no contact within 14 days of a signal; day 14 is still in time', () => {
     const signal = event('EARLY_WARNING_SIGNAL', '2024-03-01', { arrearsMonths: 2 });
     expect(fired(graph([signal]), '2024-03-16', 'FEEDBACK_INTERIM_MISSING')).toHaveLength(1);
@@ -82,7 +128,9 @@ describe('gap rules', () => {
 
   it('REFUSAL_WITHOUT_ALTERNATIVE: a refusal with nothing after it within 7 days', () => {
     const refusal = event('REFUSAL', '2024-06-01', { facilityId: 'fac', refusalReason: 'NO_CAPACITY' });
-    expect(fired(graph([refusal]), '2024-06-09', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(1);
+    expect(fired(graph([refusal]), '2024-06-09', 'REFUSAL_WITHOUT_ALTERNATIVE')).toMatchObject([{ stage: 'REFUSED' }]);
+    const refusedReferral = event('REFERRAL_REFUSED', '2024-06-01', { refusalReason: 'NO_CAPACITY' });
+    expect(fired(graph([refusedReferral]), '2024-06-09', 'REFUSAL_WITHOUT_ALTERNATIVE')).toMatchObject([{ stage: 'TENANCY' }]);
     expect(fired(graph([refusal]), '2024-06-08', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
     expect(fired(graph([refusal, event('SHELTER_APPLICATION', '2024-06-05', { facilityId: 'other-fac' })]), '2024-09-01', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
     expect(fired(graph([event('REFUSAL', '2024-06-01', { facilityId: 'fac', refusalReason: 'NO_CAPACITY', destination: 'HOTEL_OR_HOLIDAY_HOME' })]), '2024-09-01', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
@@ -98,7 +146,8 @@ describe('gap rules', () => {
     });
     const none = reported('NONE');
     const [finding] = fired(graph([], { shelterRefusals: [none] }), '2024-06-09', 'REFUSAL_WITHOUT_ALTERNATIVE');
-    expect(finding).toMatchObject({ agencyIds: ['shelter'], evidenceNodes: ['household:hh1', `shelter-record:${none.id}`, 'facility:fac'] });
+    // A refusal finding has a stage, also when nothing else is recorded on the path (002 L2952-2966: refused for lack of room).
+    expect(finding).toMatchObject({ stage: 'REFUSED', agencyIds: ['shelter'], evidenceNodes: ['household:hh1', `shelter-record:${none.id}`, 'facility:fac'] });
     expect(fired(graph([], { shelterRefusals: [none] }), '2024-06-08', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
     expect(fired(graph([], { shelterRefusals: [reported('ONWARD_REFERRAL')] }), '2024-09-01', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
     expect(fired(graph([event('REFERRAL_SENT', '2024-06-03')], { shelterRefusals: [none] }), '2024-09-01', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(0);
@@ -146,8 +195,29 @@ describe('gap rules', () => {
 
   it('REGIE_CONFLICT: two agencies hold regie at one stage', () => {
     expect(fired(graph([], { regie: [regie('g1', 'a', 'REPORTED', '2024-01-01'), regie('g2', 'b', 'REPORTED', '2024-02-01')] }), '2024-06-01', 'REGIE_CONFLICT')).toHaveLength(1);
-    expect(fired(graph([], { regie: [regie('g1', 'a', 'REPORTED', '2024-01-01'), regie('g2', 'b', 'EVICTED', '2024-02-01')] }), '2024-06-01', 'REGIE_CONFLICT')).toHaveLength(0);
     expect(fired(graph([], { regie: [regie('g1', 'a', 'REPORTED', '2024-01-01', '2024-02-01'), regie('g2', 'b', 'REPORTED', '2024-02-01')] }), '2024-06-01', 'REGIE_CONFLICT')).toHaveLength(0);
+    expect(fired(graph([], { regie: [regie('g1', 'a', 'REPORTED', '2024-01-01'), regie('g2', 'a', 'EVICTED', '2024-02-01')] }), '2024-06-01', 'REGIE_CONFLICT')).toHaveLength(0);
+  });
+
+  it('REGIE_CONFLICT: regie taken at placement without a handover from Vangnet (002 L1400-1408 says it is handed over) is two holders, labelled PLACED', () => {
+    const path = [event('EVICTION_EXECUTED', '2024-04-01', { destination: 'UNKNOWN' }), event('PLACEMENT', '2024-05-01', { facilityId: 'fac', agencyId: 'hvo' })];
+    const both = graph(path, { regie: [regie('g1', 'vangnet', 'EVICTED', '2024-04-01'), regie('g2', 'hvo', 'PLACED', '2024-05-01')] });
+    const [conflict] = fired(both, '2024-06-01', 'REGIE_CONFLICT');
+    expect(conflict).toMatchObject({ stage: 'PLACED', detectedOn: '2024-05-01', agencyIds: ['hvo', 'vangnet'] });
+    // Handed over: one holder at a time.
+    const handedOver = graph(path, { regie: [regie('g1', 'vangnet', 'EVICTED', '2024-04-01', '2024-05-01'), regie('g2', 'hvo', 'PLACED', '2024-05-01')] });
+    expect(fired(handedOver, '2024-06-01', 'REGIE_CONFLICT')).toHaveLength(0);
+    // A conflict after a handover is labelled with the contested stage, not the state the household has reached since.
+    const afterHandover = graph([event('HOME_VISIT', '2024-01-10'), event('SUMMONS', '2024-04-01')], { regie: [
+      regie('g1', 'a', 'REPORTED', '2024-01-01', '2024-02-01'), regie('g2', 'b', 'PREVENTION_TRAJECTORY', '2024-02-01'), regie('g3', 'c', 'PREVENTION_TRAJECTORY', '2024-03-01'),
+    ] });
+    expect(fired(afterHandover, '2024-06-01', 'REGIE_CONFLICT')).toMatchObject([{ stage: 'PREVENTION_TRAJECTORY', detectedOn: '2024-03-01', agencyIds: ['b', 'c'] }]);
+    // A closed past overlap is still an interval with two holders.
+    const past = graph([], { regie: [regie('g1', 'a', 'REPORTED', '2024-01-01', '2024-03-01'), regie('g2', 'b', 'REPORTED', '2024-02-01', '2024-02-15')] });
+    expect(fired(past, '2024-06-01', 'REGIE_CONFLICT')).toHaveLength(1);
+    // Not before the overlap begins; the review day says when.
+    expect(detectGapsWithReview(both, cityContext('2024-04-15')).findings.filter((f) => f.ruleId === 'REGIE_CONFLICT')).toHaveLength(0);
+    expect(detectGapsWithReview(both, cityContext('2024-04-15')).reviewOn! <= '2024-05-01').toBe(true);
   });
 
   it('SHELTER_EXIT_WITHOUT_HOUSING and RE_ENTRY_LOOP', () => {

@@ -1,5 +1,6 @@
 // Gap detection over one household's subgraph: each rule a pattern over its events, referrals, regie and members.
 import {
+  ChainState as ChainStates,
   gapRules,
   stateAfter,
   type AgencyType,
@@ -44,8 +45,18 @@ export interface HouseholdSubgraph {
   shelterRefusals?: ShelterRecord[];
 }
 
+/** What a city's early-warning arrangement says the rules need: from how many months' arrears a signal is reported, and to whom. */
+export interface EarlyWarningTerms {
+  /** Signals below this are not the arrangement's: its deadlines do not start (002 L729-731: Vroeg Eropaf at two months). */
+  reportAfterMonthsArrears: number | null;
+  /** The agencies a signal is reported to: they owe the interim and final report, not the corporation that signalled. */
+  reportedToAgencyIds: string[];
+}
+
 export interface DetectionContext {
   today: string;
+  /** The household's city's arrangement; absent where the city has none. */
+  earlyWarning?: EarlyWarningTerms | null;
   settings: (ruleId: GapRuleId) => GapRuleSetting;
   agencyType: (agencyId: string) => AgencyType | null;
   facilityOperator: (facilityId: string) => string | null;
@@ -59,6 +70,8 @@ export function defaultSetting(cityId: string, ruleId: GapRuleId): GapRuleSettin
 
 const CONTACT_KINDS = new Set(['INTERIM_REPORT', 'CONTACT', 'HOME_VISIT', 'REFERRAL_ACCEPTED', 'FEEDBACK_REPORT', 'DEBT_ARRANGEMENT']);
 const FEEDBACK_KINDS = new Set(['FEEDBACK_REPORT', 'DEBT_ARRANGEMENT']);
+/** Any sign that someone picked a signal up. */
+const FOLLOW_UP_KINDS = new Set([...CONTACT_KINDS, 'FOLLOW_UP_CONTACT', 'REFERRAL_SENT']);
 const INTAKE_KINDS = new Set(['CONTACT', 'HOME_VISIT', 'PLACEMENT', 'INTERIM_REPORT', 'FEEDBACK_REPORT', 'DEBT_ARRANGEMENT', 'FOLLOW_UP_CONTACT', 'SHELTER_APPLICATION']);
 const AFTER_EVICTION_KINDS = new Set(['FOLLOW_UP_CONTACT', 'CONTACT', 'HOME_VISIT', 'SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'PLACEMENT', 'REHOUSING']);
 const ALTERNATIVE_KINDS = new Set(['PLACEMENT', 'SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'REFERRAL_SENT', 'REHOUSING']);
@@ -126,7 +139,8 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
     const until = addDays(from, days);
     return events.some((e) => e.occurredOn >= from && e.occurredOn <= until && test(e));
   };
-  const emit = (ruleId: GapRuleId, anchorKey: string, detectedOn: string, summary: string, nodes: string[], edges: EvidenceEdge[], agencyIds: (string | null)[]) => {
+  /** stage: the stage the finding is about; by default the household's state on the day it was detected. */
+  const emit = (ruleId: GapRuleId, anchorKey: string, detectedOn: string, summary: string, nodes: string[], edges: EvidenceEdge[], agencyIds: (string | null)[], stage?: ChainState) => {
     const s = setting(ruleId);
     if (!s.enabled) return;
     findings.push({
@@ -135,7 +149,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
       householdId: household.id,
       centrumgemeenteId: household.centrumgemeenteId,
       severity: s.severity,
-      stage: stateAt(detectedOn),
+      stage: stage ?? stateAt(detectedOn),
       detectedOn,
       agencyIds: [...new Set(agencyIds.filter((a): a is string => Boolean(a)))].sort(),
       evidenceNodes: [`household:${household.id}`, ...new Set(nodes)],
@@ -153,12 +167,31 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
   const children = (onDay: string) =>
     graph.members.filter((m) => m.role === 'CHILD' && m.from <= onDay && (m.to === null || m.to > onDay) && (m.birthYear === null || Number(onDay.slice(0, 4)) - m.birthYear < 18));
 
+  const arrangement = ctx.earlyWarning ?? null;
+  const threshold = arrangement?.reportAfterMonthsArrears ?? null;
+  // A signal with no stated arrears is kept in view rather than dropped: the threshold cannot rule it out.
+  const meetsThreshold = (e: EventRecord) => threshold === null || e.arrearsMonths === null || e.arrearsMonths >= threshold;
+  const feedbackRules = (['FEEDBACK_INTERIM_MISSING', 'FEEDBACK_FINAL_MISSING'] as const).filter((id) => setting(id).enabled && setting(id).days !== null);
+
   for (const e of events) {
-    if (e.kind === 'EARLY_WARNING_SIGNAL') {
+    if (e.kind === 'EARLY_WARNING_SIGNAL' && meetsThreshold(e)) {
+      // Who owes the answer: the agencies the arrangement reports signals to; the signaller where it names none.
+      const owing = arrangement && arrangement.reportedToAgencyIds.length > 0 ? arrangement.reportedToAgencyIds : [e.agencyId].filter((a): a is string => Boolean(a));
+      const nodes = [...withAgency(e), ...owing.map((a) => `agency:${a}`)];
+      const edges = [...acted(e), ...owing.map((a) => ({ source: eventNode(e), target: `agency:${a}`, kind: 'REPORTED_TO' }))];
       for (const [ruleId, kinds] of [['FEEDBACK_INTERIM_MISSING', CONTACT_KINDS], ['FEEDBACK_FINAL_MISSING', FEEDBACK_KINDS]] as const) {
         const days = setting(ruleId).days;
         if (days === null || !overdue(e.occurredOn, days) || happened(e.occurredOn, days, (x) => kinds.has(x.kind))) continue;
-        emit(ruleId, e.id, addDays(e.occurredOn, days + 1), `No ${ruleId === 'FEEDBACK_INTERIM_MISSING' ? 'contact' : 'feedback'} within ${days} days of the signal of ${e.occurredOn}`, withAgency(e), acted(e), [e.agencyId]);
+        emit(ruleId, e.id, addDays(e.occurredOn, days + 1),
+          `No ${ruleId === 'FEEDBACK_INTERIM_MISSING' ? 'interim report or contact' : 'feedback'} within ${days} days of the signal of ${e.occurredOn} (${e.arrearsMonths ?? '?'} months' arrears); owed by ${owing.join(', ') || 'nobody named'}`,
+          nodes, edges, owing, 'REPORTED');
+      }
+      // Where no feedback deadline watches signals, a signal nobody picks up is a gap of its own.
+      const days = setting('SIGNAL_NOT_FOLLOWED_UP').days;
+      if (feedbackRules.length === 0 && days !== null && overdue(e.occurredOn, days) && !happened(e.occurredOn, days, (x) => FOLLOW_UP_KINDS.has(x.kind))) {
+        emit('SIGNAL_NOT_FOLLOWED_UP', e.id, addDays(e.occurredOn, days + 1),
+          `Nobody followed up the signal of ${e.occurredOn} (${e.arrearsMonths ?? '?'} months' arrears) within ${days} days`,
+          nodes, edges, owing, 'REPORTED');
       }
     }
     if (e.kind === 'EVICTION_EXECUTED') {
@@ -194,8 +227,10 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
       const alternative = (e.destination && e.destination !== 'UNKNOWN' && ALTERNATIVE_DESTINATIONS.has(e.destination)) ||
         happened(e.occurredOn, days, (x) => x.id !== e.id && ALTERNATIVE_KINDS.has(x.kind) && (x.facilityId === null || x.facilityId !== e.facilityId || x.kind === 'PLACEMENT'));
       if (!alternative && overdue(e.occurredOn, days)) {
+        // A shelter refusal is the REFUSED stage; a refused referral happens within the stage the household was in.
+        const stage = e.kind === 'REFUSAL' ? 'REFUSED' : (stateAt(e.occurredOn) ?? 'TENANCY');
         emit('REFUSAL_WITHOUT_ALTERNATIVE', e.id, addDays(e.occurredOn, days + 1), `Refused (${e.refusalReason ?? 'no reason'}) on ${e.occurredOn}; no alternative within ${days} days`,
-          withAgency(e), acted(e), [e.agencyId]);
+          withAgency(e), acted(e), [e.agencyId], stage);
       }
     }
     if (e.kind === 'WAITING_LIST_EXIT' && (e.waitingListOutcome === 'LOST_CONTACT' || e.waitingListOutcome === 'UNKNOWN')) {
@@ -236,7 +271,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
       `Refused by ${refusal.facilityId} (${refusal.reason ?? 'no reason'}) on ${refusedOn}, reported by the shelter without an alternative; nothing within ${days} days`,
       [node, `facility:${refusal.facilityId}`],
       [{ source: node, target: `household:${household.id}`, kind: 'CONCERNS' }, { source: `facility:${refusal.facilityId}`, target: node, kind: 'REPORTED' }],
-      [refusal.reportingAgencyId]);
+      [refusal.reportingAgencyId], 'REFUSED');
   }
 
   for (const referral of graph.referrals) {
@@ -258,15 +293,14 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
     }
   }
 
-  const open = graph.regie.filter((g) => g.to === null);
-  const byStage = new Map<string, RegieRecord[]>();
-  for (const g of open) byStage.set(g.stage, [...(byStage.get(g.stage) ?? []), g]);
-  for (const [stage, holders] of byStage) {
-    if (new Set(holders.map((g) => g.agencyId)).size < 2) continue;
-    emit('REGIE_CONFLICT', stage, holders.map((g) => g.from).sort().at(-1)!, `${holders.length} agencies hold regie at ${stage}`,
+  for (const conflict of regieConflicts(graph.regie, clock.hasCome)) {
+    const holders = conflict.assignments;
+    emit('REGIE_CONFLICT', conflict.stage, conflict.since,
+      `${new Set(holders.map((g) => g.agencyId)).size} agencies hold regie at ${conflict.stage} from ${conflict.since}`,
       holders.flatMap((g) => [`regie:${g.id}`, `agency:${g.agencyId}`]),
-      holders.map((g) => ({ source: `agency:${g.agencyId}`, target: `household:${household.id}`, kind: 'HOLDS_REGIE' })), holders.map((g) => g.agencyId));
+      holders.map((g) => ({ source: `agency:${g.agencyId}`, target: `household:${household.id}`, kind: 'HOLDS_REGIE' })), holders.map((g) => g.agencyId), conflict.stage);
   }
+  const open = graph.regie.filter((g) => g.to === null);
   const window = setting('REGIE_MISSING').days ?? 90;
   // An event counts as recent until the window has passed over it.
   const recent = events.filter((e) => e.agencyId && !clock.isPast(addDays(e.occurredOn, window)));
@@ -277,4 +311,30 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
       [...involved.map((a) => `agency:${a}`), ...recent.map(eventNode)], recent.flatMap(acted), involved);
   }
   return { findings, reviewOn: clock.reviewOn };
+}
+
+/**
+ * Intervals in which two agencies hold regie over the household at once, grouped by the contested stage. An
+ * assignment holds from its first day until the day it is handed over (that day belongs to the next holder), at
+ * its own stage and at every later one until then: regie taken at EVICTED and never handed over still runs when
+ * another agency takes regie at PLACED. The contested stage is the stage of the later claim (on the same day,
+ * the later stage in the chain). hasCome lets the clock note a conflict that starts on a later day.
+ */
+export function regieConflicts(assignments: readonly RegieRecord[], hasCome: (day: string) => boolean): { stage: ChainState; since: string; assignments: RegieRecord[] }[] {
+  const order = (stage: ChainState) => ChainStates.options.indexOf(stage);
+  const claims = [...assignments].sort((a, b) => a.from.localeCompare(b.from) || order(a.stage) - order(b.stage) || a.id.localeCompare(b.id));
+  const byStage = new Map<ChainState, { since: string; assignments: Map<string, RegieRecord> }>();
+  claims.forEach((later, j) => {
+    for (const earlier of claims.slice(0, j)) {
+      if (earlier.agencyId === later.agencyId) continue;
+      const start = later.from;
+      const overlaps = (earlier.to === null || earlier.to > start) && (later.to === null || later.to > start);
+      if (!overlaps || !hasCome(start)) continue;
+      const entry = byStage.get(later.stage) ?? { since: start, assignments: new Map() };
+      if (start < entry.since) entry.since = start;
+      entry.assignments.set(earlier.id, earlier).set(later.id, later);
+      byStage.set(later.stage, entry);
+    }
+  });
+  return [...byStage].map(([stage, { since, assignments: held }]) => ({ stage, since, assignments: [...held.values()] }));
 }

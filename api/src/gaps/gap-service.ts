@@ -59,6 +59,7 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
         };
         const detection = detectGapsWithReview(subgraph, {
           today,
+          earlyWarning: lookups.earlyWarnings.get(household.centrumgemeenteId) ?? null,
           settings: (ruleId) => settings.get(`${household.centrumgemeenteId}:${ruleId}`) ?? defaultSetting(household.centrumgemeenteId, ruleId),
           agencyType: (id) => lookups.agencyTypes.get(id) ?? null,
           facilityOperator: (id) => lookups.facilityOperators.get(id) ?? null,

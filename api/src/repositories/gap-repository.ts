@@ -5,7 +5,8 @@ import { AgencyType, ChainState, GapRuleId, GapSeverity, type GapRuleSetting } f
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
 import type { GapFinding } from '../gaps/detect-gaps.js';
-import { instant, opt, type Page, pageOf } from './rows.js';
+import { instant, list, opt, type Page, pageOf } from './rows.js';
+import type { EarlyWarningTerms } from '../gaps/detect-gaps.js';
 
 const SettingRow = z.object({
   cityId: z.string(), ruleId: GapRuleId, enabled: z.boolean(), days: opt(z.number().int()), severity: GapSeverity, source: z.string(),
@@ -120,6 +121,12 @@ CALL () {
   MATCH (f:Facility) WHERE f.agencyId IS NOT NULL RETURN collect([f.id, f.agencyId]) AS facilities
 }
 RETURN agencies, facilities`, z.object({ agencies: z.array(z.tuple([z.string(), AgencyType])), facilities: z.array(z.tuple([z.string(), z.string()])) }));
+
+// The terms of each city's early-warning arrangement that the signal rules need (thresholds are data, 002 L729-731).
+const earlyWarningTerms = statement('earlyWarningTermsForGaps', cypher`
+MATCH (w:EarlyWarningArrangement)
+RETURN w.centrumgemeenteId AS cityId, w.reportAfterMonthsArrears AS reportAfterMonthsArrears, w.reportedToAgencyIds AS reportedToAgencyIds
+ORDER BY cityId`, z.object({ cityId: z.string(), reportAfterMonthsArrears: opt(z.number()), reportedToAgencyIds: list(z.string()) }));
 
 const householdIdsDueInCity = statement('householdIdsDueInCity', cypher`
 MATCH (h:Household)
@@ -241,8 +248,12 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
     counts: (cityIds: string[], from: string | null, to: string | null) => executor.read((tx) => tx.run(findingCounts, { cityIds, from, to })),
 
     async lookups() {
-      const [row] = await executor.read((tx) => tx.run(agencyTypes));
-      return { agencyTypes: new Map(row?.agencies ?? []), facilityOperators: new Map(row?.facilities ?? []) };
+      const [[row], terms] = await executor.read(async (tx) => [await tx.run(agencyTypes), await tx.run(earlyWarningTerms, {})] as const);
+      return {
+        agencyTypes: new Map(row?.agencies ?? []),
+        facilityOperators: new Map(row?.facilities ?? []),
+        earlyWarnings: new Map<string, EarlyWarningTerms>(terms.map(({ cityId, ...t }) => [cityId, t])),
+      };
     },
 
     /** Leaves a (:GapSweepRun) with its counts: when the time-based gaps were last brought up to date. */

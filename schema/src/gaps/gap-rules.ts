@@ -4,6 +4,7 @@ import { z } from 'zod';
 export const GapRuleId = z.enum([
   'FEEDBACK_INTERIM_MISSING',
   'FEEDBACK_FINAL_MISSING',
+  'SIGNAL_NOT_FOLLOWED_UP',
   'REFERRAL_UNANSWERED',
   'REFERRAL_NO_INTAKE',
   'OUT_OF_SIGHT_AFTER_EVICTION',
@@ -30,7 +31,10 @@ export interface GapRule {
   description: string;
   /** docs/domain.md pattern and source lines. */
   source: string;
-  /** Days the rule waits before a missing step counts as a gap; null for rules without a deadline. */
+  /**
+   * Days the rule waits before a missing step counts as a gap; null for rules without a deadline. Where a city's
+   * sources state no term, this default applies and its setting says "Ketenkaart default"; a city overrides it as data.
+   */
   defaultDays: number | null;
   defaultSeverity: GapSeverity;
 }
@@ -38,13 +42,18 @@ export interface GapRule {
 export const gapRules: Record<GapRuleId, GapRule> = {
   FEEDBACK_INTERIM_MISSING: {
     id: 'FEEDBACK_INTERIM_MISSING', pattern: 'G7', name: 'No contact by the first feedback deadline', nameNl: 'Geen tussenmelding',
-    description: 'An early-warning signal with no contact, home visit, accepted referral or interim report within the covenant\'s first feedback deadline.',
-    source: 'docs/domain.md §4 G7; 002 L736-740 (tussenmelding by day 14)', defaultDays: 14, defaultSeverity: 'MEDIUM',
+    description: 'An early-warning signal that meets the arrangement\'s arrears threshold, with no contact, home visit, accepted referral or interim report within the covenant\'s first feedback deadline. Names the agency the signal is reported to, which owes the interim report.',
+    source: 'docs/domain.md §4 G7; 002 L729-740 (reported at two months\' arrears; tussenmelding by day 14)', defaultDays: 14, defaultSeverity: 'MEDIUM',
   },
   FEEDBACK_FINAL_MISSING: {
     id: 'FEEDBACK_FINAL_MISSING', pattern: 'G7', name: 'No feedback by the second deadline', nameNl: 'Geen terugmelding',
-    description: 'An early-warning signal with no feedback report (or debt arrangement) within the covenant\'s second feedback deadline.',
-    source: 'docs/domain.md §4 G7; 002 L736-752 (terugmelding by day 28)', defaultDays: 28, defaultSeverity: 'MEDIUM',
+    description: 'An early-warning signal that meets the arrangement\'s arrears threshold, with no feedback report (or debt arrangement) within the covenant\'s second feedback deadline. Names the agency that owes the feedback.',
+    source: 'docs/domain.md §4 G7; 002 L729-752 (reported at two months\' arrears; terugmelding by day 28)', defaultDays: 28, defaultSeverity: 'MEDIUM',
+  },
+  SIGNAL_NOT_FOLLOWED_UP: {
+    id: 'SIGNAL_NOT_FOLLOWED_UP', pattern: 'G7', name: 'Signal nobody followed up', nameNl: 'Signaal niet opgepakt',
+    description: 'An early-warning signal that meets the arrangement\'s arrears threshold (where it states one) and that no feedback deadline watches, with no contact, home visit, report, debt arrangement or referral within the term. Where the city states no term, the Ketenkaart default applies.',
+    source: 'docs/domain.md §4 G7 (a signal with no follow-up); no term in the report outside Amsterdam (002 L2341-2436, L2734-2748, L4034-4054): the 28 days are a Ketenkaart default', defaultDays: 28, defaultSeverity: 'MEDIUM',
   },
   REFERRAL_UNANSWERED: {
     id: 'REFERRAL_UNANSWERED', pattern: 'G8', name: 'Referral neither accepted nor refused', nameNl: 'Verwijzing onbeantwoord',
@@ -63,7 +72,7 @@ export const gapRules: Record<GapRuleId, GapRule> = {
   },
   REFUSAL_WITHOUT_ALTERNATIVE: {
     id: 'REFUSAL_WITHOUT_ALTERNATIVE', pattern: 'G3', name: 'Refusal without an alternative', nameNl: 'Weigering zonder alternatief',
-    description: 'A shelter refusal (or refused referral) not followed within the threshold by a placement, another application, a referral or a known alternative.',
+    description: 'A shelter refusal (or refused referral) not followed within the threshold by a placement, another application, a referral or a known alternative. Stage REFUSED for a shelter refusal; for a refused referral the stage the household was in.',
     source: 'docs/domain.md §4 G3; 002 L2952-2966, L3774-3776; norm L1392-1400', defaultDays: 7, defaultSeverity: 'HIGH',
   },
   WAITING_LIST_NO_OUTCOME: {
@@ -93,8 +102,8 @@ export const gapRules: Record<GapRuleId, GapRule> = {
   },
   REGIE_CONFLICT: {
     id: 'REGIE_CONFLICT', pattern: 'G5', name: 'Conflicting regie', nameNl: 'Dubbele regie',
-    description: 'Two or more agencies hold regie over the household at the same stage.',
-    source: 'docs/domain.md §4 G5', defaultDays: null, defaultSeverity: 'MEDIUM',
+    description: 'Two or more agencies hold regie over the household at the same time, however it came about (regie taken without a handover, or taken at the same stage twice). Labelled with the contested stage: the stage of the later claim.',
+    source: 'docs/domain.md §4 G5 (an interval with two or more regie holders); 002 L1400-1408', defaultDays: null, defaultSeverity: 'MEDIUM',
   },
   SHELTER_EXIT_WITHOUT_HOUSING: {
     id: 'SHELTER_EXIT_WITHOUT_HOUSING', pattern: 'G1', name: 'Shelter exit without housing', nameNl: 'Uitstroom zonder woning',
