@@ -14,6 +14,7 @@ import './types/Household.js';
 import './types/Viewer.js';
 import './types/Gaps.js';
 import './types/Analytics.js';
+import './types/EarlyWarningFollowUp.js';
 import './types/Shelter.js';
 import './types/Comparison.js';
 import './types/Worklist.js';

@@ -206,7 +206,7 @@ export function aggregateScope(ctx: Context, cityId: string): { suppress: boolea
   return { suppress };
 }
 
-async function regionHouseholds(ctx: Context, cityId: string) {
+export async function regionHouseholds(ctx: Context, cityId: string) {
   const all: { events: Awaited<ReturnType<typeof ctx.repos.households.eventsByHousehold>>; referrals: Awaited<ReturnType<typeof ctx.repos.households.referralsByHousehold>> }[] = [];
   let after: string | null = null;
   for (;;) {
