@@ -84,6 +84,12 @@ describe('web app', () => {
     await expect.poll(async () => Number(await page.getByTestId('chain-graph').getAttribute('data-rendered-nodes'))).toBeGreaterThan(3);
     expect(await page.getByRole('table', { name: 'Stappen van het ketenmodel' }).locator('tbody tr').count()).toBeGreaterThan(3);
     await page.getByRole('table', { name: 'Wie had in de praktijk de regie' }).waitFor();
+    // What became of early-warning signals, each figure explained with its source.
+    await page.getByRole('heading', { level: 3, name: 'Wat er van vroegsignalen terechtkwam' }).waitFor();
+    await page.getByText(/^Termijn: (Vroeg Eropaf: tussenmelding by day 14|Ketenkaart default)/).waitFor();
+    const followUp = page.locator('section[aria-labelledby="early-warning-heading"]');
+    expect(await followUp.locator('dd').filter({ hasText: 'Bron: ' }).count()).toBe(6);
+    await followUp.screenshot({ path: `${artifacts}chain-follow-up-${city}.png` });
     await page.screenshot({ path: `${artifacts}chain-${city}.png`, fullPage: true });
     await page.close();
   });

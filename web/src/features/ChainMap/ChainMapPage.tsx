@@ -12,6 +12,7 @@ import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { REGIE_BASIS_FIELDS, RegieBasisMark, type RegieBasisFields } from './RegieBasisMark';
+import { EarlyWarningFollowUp } from './EarlyWarningFollowUp';
 
 const ModelQuery = `query ChainMap_Model($id: ID!) {
   centrumgemeente(id: $id) {
@@ -152,6 +153,7 @@ export default function ChainMapPage() {
           {regie.data.chainFlow.suppressedEdges > 0 && <Paragraph>{t('chain.suppressedEdges', { count: regie.data.chainFlow.suppressedEdges })}</Paragraph>}
         </>
       )}
+      {mayAggregate && <EarlyWarningFollowUp cityId={cityId} {...period} />}
     </article>
   );
 }
