@@ -78,9 +78,9 @@ const RowRef = builder.objectRef<RowView>('EarlyWarningFollowUpRow').implement({
 const FollowUpRef = builder.objectRef<FollowUpView>('EarlyWarningFollowUp').implement({
   description: 'What became of a region\'s early-warning signals in a period, per signalling agency: contact within the term, debt arrangement, summons, eviction, repeat signals, days to first contact.',
   fields: (t) => ({
-    centrumgemeente: t.field({ type: CentrumgemeenteRef, resolve: async (v, _a, ctx: Context) => (await ctx.loaders.centrumgemeente.load(v.cityId))! }),
-    from: t.field({ type: 'Date', resolve: (v) => v.from }),
-    to: t.field({ type: 'Date', resolve: (v) => v.to }),
+    centrumgemeente: t.field({ type: CentrumgemeenteRef, description: 'The region (centrumgemeente).', resolve: async (v, _a, ctx: Context) => (await ctx.loaders.centrumgemeente.load(v.cityId))! }),
+    from: t.field({ type: 'Date', description: 'First day of the period (signals on or after).', resolve: (v) => v.from }),
+    to: t.field({ type: 'Date', description: 'Last day of the period (signals on or before).', resolve: (v) => v.to }),
     termDays: t.exposeInt('termDays', { description: 'Days within which a contact counts as in time.' }),
     termSource: t.exposeString('termSource', { description: 'Where the term comes from: the arrangement\'s feedback deadline, or the labelled Ketenkaart default.' }),
     thresholdMonths: t.exposeFloat('thresholdMonths', { nullable: true, description: 'Months of arrears from which a signal is the arrangement\'s; lower signals are left out. Null: every signal counts.' }),
