@@ -2,7 +2,7 @@
 import type { GapRuleSetting } from '@ketenkaart/schema';
 import type { Repositories } from '../repositories/index.js';
 import { defaultSetting, detectGapsWithReview, type GapFinding } from './detect-gaps.js';
-import type { HouseholdEvaluation } from '../repositories/gap-repository.js';
+import type { GapResolutionCause, HouseholdEvaluation } from '../repositories/gap-repository.js';
 import { dayOf } from '../repositories/household-repository.js';
 
 type Lookups = Awaited<ReturnType<Repositories['gaps']['lookups']>>;
@@ -21,9 +21,10 @@ function byHousehold<T extends { householdId: string }>(rows: T[]): Map<string, 
 export function createGapService(repos: Repositories, now: () => Date = () => new Date()) {
   type Shared = { lookups: Lookups; settings: GapRuleSetting[] };
 
-  async function refresh(householdIds: string[]): Promise<GapFinding[]> {
+  /** cause: the change that made this refresh necessary; gaps it closes are kept as resolved by it. */
+  async function refresh(householdIds: string[], cause?: GapResolutionCause): Promise<GapFinding[]> {
     const evaluations = await evaluationsOf(householdIds);
-    await repos.gaps.replaceFindings(evaluations, { markRead: true });
+    await repos.gaps.replaceFindings(evaluations, { markRead: true, ...(cause ? { cause } : {}) });
     return evaluations.flatMap((e) => e.findings);
   }
 

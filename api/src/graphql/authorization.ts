@@ -2,6 +2,7 @@
 import type { AccessAction, Role } from '@ketenkaart/schema';
 import type { Viewer } from '../access/viewer.js';
 import type { Context } from '../context.js';
+import type { GapResolutionCause } from '../repositories/gap-repository.js';
 import { dayOf, type Actor } from '../repositories/household-repository.js';
 import { ForbiddenError, ValidationError } from './errors.js';
 
@@ -64,9 +65,9 @@ export function actingAgency(ctx: Pick<Context, 'access'>, viewer: Viewer, given
 }
 
 /** After a change to a household: log it and re-evaluate its gaps (incremental, one household). */
-export async function afterHouseholdChange(ctx: Context, householdId: string, basis: string): Promise<void> {
+export async function afterHouseholdChange(ctx: Context, householdId: string, basis: string, cause: GapResolutionCause = { kind: 'HOUSEHOLD_CHANGED' }): Promise<void> {
   await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis });
-  await Promise.all([ctx.gaps.refresh([householdId]), noticeInvolvement(ctx, householdId)]);
+  await Promise.all([ctx.gaps.refresh([householdId], cause), noticeInvolvement(ctx, householdId)]);
 }
 
 /**

@@ -5,6 +5,7 @@ import { AgencyType, ChainState, GapRuleId, GapSeverity, type GapRuleSetting } f
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
 import type { GapFinding } from '../gaps/detect-gaps.js';
+import { dayOf } from './household-repository.js';
 import { instant, list, opt, type Page, pageOf } from './rows.js';
 import type { EarlyWarningTerms } from '../gaps/detect-gaps.js';
 
@@ -80,6 +81,47 @@ MATCH (r:GapSweepRun)
 RETURN toString(r.at) AS at, r.households AS households, r.changedHouseholds AS changedHouseholds
 ORDER BY r.at DESC
 LIMIT 1`, z.object({ at: instant, households: z.number().int(), changedHouseholds: z.number().int() }));
+
+// A finding that an evaluation no longer finds is kept as a (:ResolvedGap): when, and by what change, it went away.
+// Written in the same transaction that deletes the finding, so a gap is never lost between the two.
+const resolveFindings = statement('resolveGapFindings', cypher`
+UNWIND $rows AS row
+MATCH (h:Household {id: row.householdId})<-[:GAP_OF]-(g:GapFinding)
+WHERE NOT g.id IN row.keptIds
+CREATE (r:ResolvedGap)
+SET r.id = g.id + '@' + $now, r.findingId = g.id, r.ruleId = g.ruleId, r.householdId = g.householdId,
+  r.centrumgemeenteId = g.centrumgemeenteId, r.severity = g.severity, r.detectedOn = g.detectedOn, r.summary = g.summary,
+  r.agencyIds = g.agencyIds, r.evidenceNodes = g.evidenceNodes, r.resolvedAt = datetime($now), r.resolvedOn = date($today),
+  r.resolvedByKind = $causeKind, r.resolvedByEventId = $causeEventId
+CREATE (r)-[:RESOLVED_GAP_OF]->(h)
+RETURN count(r) AS n`, z.object({ n: z.number().int() }));
+
+const ResolvedRow = z.object({
+  id: z.string(), findingId: z.string(), ruleId: GapRuleId, householdId: z.string(), severity: GapSeverity, detectedOn: z.string(),
+  resolvedOn: z.string(), resolvedAt: instant, resolvedByKind: z.string(), resolvedByEventId: opt(z.string()),
+  evidenceNodes: z.array(z.string()), summary: z.string(),
+});
+export type ResolvedGapRecord = z.infer<typeof ResolvedRow>;
+
+// Through the household node (its id index), newest first: a family's history, never a region-wide scan.
+const resolvedOfHouseholds = statement('resolvedGapsOfHouseholds', cypher`
+MATCH (h:Household)<-[:RESOLVED_GAP_OF]-(r:ResolvedGap) WHERE h.id IN $householdIds
+RETURN r.id AS id, r.findingId AS findingId, r.ruleId AS ruleId, r.householdId AS householdId, r.severity AS severity,
+  toString(r.detectedOn) AS detectedOn, toString(r.resolvedOn) AS resolvedOn, toString(r.resolvedAt) AS resolvedAt,
+  r.resolvedByKind AS resolvedByKind, r.resolvedByEventId AS resolvedByEventId, r.evidenceNodes AS evidenceNodes, r.summary AS summary
+ORDER BY resolvedAt DESC, id
+LIMIT $limit`, ResolvedRow);
+
+/** What changed when findings went away: the change a mutation made, or a re-evaluation (sweep, new thresholds). */
+export const GapResolutionKind = z.enum([
+  'EVENT_RECORDED', 'EVENT_CORRECTED', 'REFERRAL_SENT', 'REFERRAL_ANSWERED', 'REGIE_TAKEN', 'REGIE_HANDED_OVER',
+  'SHELTER_REPORT', 'HOUSEHOLD_CHANGED', 'REEVALUATION',
+]);
+export type GapResolutionKind = z.infer<typeof GapResolutionKind>;
+export interface GapResolutionCause {
+  kind: GapResolutionKind;
+  eventId?: string | null;
+}
 
 /** Stored as the review day of a household whose findings only a new fact can change. */
 export const NOTHING_DUE = '9999-12-31';
@@ -181,7 +223,7 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
      * put back the gap that the step's own refresh has just closed. The refresh after a change (`markRead`)
      * therefore always records the version it read. Households to write are locked, and compared again, first.
      */
-    async replaceFindings(evaluations: HouseholdEvaluation[], options: { markRead?: boolean } = {}): Promise<{ changedHouseholds: number }> {
+    async replaceFindings(evaluations: HouseholdEvaluation[], options: { markRead?: boolean; cause?: GapResolutionCause } = {}): Promise<{ changedHouseholds: number }> {
       const fingerprinted = evaluations.map((e) => ({
         ...e,
         rows: e.findings.map(({ evidenceEdges, stage, ...f }) => {
@@ -215,6 +257,12 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
         await tx.run(lockHouseholds, { householdIds: touched });
         const { changed, marked } = await plan(tx);
         if (changed.length > 0) {
+          const at = now();
+          await tx.run(resolveFindings, {
+            rows: changed.map((e) => ({ householdId: e.householdId, keptIds: e.rows.map((row) => row.id) })),
+            now: at.toISOString(), today: dayOf(at),
+            causeKind: options.cause?.kind ?? 'REEVALUATION', causeEventId: options.cause?.eventId ?? null,
+          });
           await tx.run(deleteFindings, { householdIds: changed.map((e) => e.householdId) });
           const written = changed.flatMap((e) => e.rows);
           if (written.length > 0) await tx.run(createFindings, { rows: written, now: now().toISOString() });
@@ -244,6 +292,10 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
       const rows = await executor.read((tx) => tx.run(writeVersions, { householdIds: [...householdIds] }));
       return new Map(rows.map((row) => [row.householdId, row.version]));
     },
+
+    /** Gaps that went away on these households, newest first. */
+    resolved: (householdIds: readonly string[], limit: number) =>
+      executor.read((tx) => tx.run(resolvedOfHouseholds, { householdIds: [...householdIds], limit })),
 
     counts: (cityIds: string[], from: string | null, to: string | null) => executor.read((tx) => tx.run(findingCounts, { cityIds, from, to })),
 

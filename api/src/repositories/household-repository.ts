@@ -170,6 +170,45 @@ SET c._version = coalesce(c._version, 0) + 1
 REMOVE c._lock
 RETURN c.id AS id`, z.object({ id: z.string() }));
 
+// Search by anything a worker has: any part of the reference, a shelter's case number, a referral id. The term comes
+// folded (lower case, without spaces and the separators - . _ /) and the stored values are folded the same way in the
+// statement, so "gzn 2024 0173" finds "GZN-2024-0173".
+// CONTAINS cannot use a range index: each statement is bounded by the caller's region or households, and the API
+// asks for at least 3 characters, so a keystroke never scans the whole store.
+const householdIdsByReferencePart = statement('householdIdsByReferencePart', cypher`
+MATCH (h:Household)
+WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
+  AND ($ids IS NULL OR h.id IN $ids)
+  AND replace(replace(replace(replace(replace(h.referenceKey, ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
+  AND ($after IS NULL OR h.id > $after)
+RETURN h.id AS id
+ORDER BY id
+LIMIT $limit`, z.object({ id: z.string() }));
+
+// A case number is matched only in the records of the caller's own agency (coordinators: any agency in the region):
+// another shelter's case numbers are not the caller's to search with.
+const householdIdsByCaseRef = statement('householdIdsByShelterCaseRef', cypher`
+MATCH (r:ShelterRecord)-[:CONCERNS]->(h:Household)
+WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
+  AND ($ids IS NULL OR h.id IN $ids)
+  AND ($agencyId IS NULL OR r.reportingAgencyId = $agencyId)
+  AND r.caseRef IS NOT NULL AND replace(replace(replace(replace(replace(toLower(r.caseRef), ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
+  AND ($after IS NULL OR h.id > $after)
+RETURN DISTINCT h.id AS id
+ORDER BY id
+LIMIT $limit`, z.object({ id: z.string() }));
+
+const householdIdsByReferralId = statement('householdIdsByReferralId', cypher`
+MATCH (r:Referral)
+WHERE replace(replace(replace(replace(replace(toLower(r.id), ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
+  AND ($ids IS NULL OR r.householdId IN $ids)
+  AND ($after IS NULL OR r.householdId > $after)
+MATCH (h:Household {id: r.householdId})
+WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
+RETURN DISTINCT h.id AS id
+ORDER BY id
+LIMIT $limit`, z.object({ id: z.string() }));
+
 const referenceCheck = statement('householdReferenceChecks', cypher`
 OPTIONAL MATCH (c:Centrumgemeente {id: $cityId})
 OPTIONAL MATCH (same:Household {referenceKey: $referenceKey, centrumgemeenteId: $cityId})
@@ -363,6 +402,11 @@ export interface NewEvent extends EventDetails {
   followsFromIds?: string[];
 }
 
+/** A search term folded as the search statements fold stored values: lower case, no white space or - . _ / */
+export function foldedSearchTerm(term: string): string {
+  return term.toLowerCase().replace(/[\s\-._/]+/g, '');
+}
+
 /** The reference as typed by a worker, folded so that "GZN-0173" and "gzn-0173" are the same household. */
 export function referenceKey(reference: string): string {
   return reference.trim().toLowerCase();
@@ -477,6 +521,26 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
         }),
       );
       return pageOf(rows.map((r) => r.row), first);
+    },
+
+    /**
+     * Households matching a folded search term by reference part, case number or referral id, within the caller's
+     * candidates; ids in order, one page (first + 1 to tell whether there is more). The three reads run in parallel.
+     */
+    async searchHouseholdIds(
+      filter: { cityIds: string[] | null; ids: string[] | null; caseRefAgencyId: string | null },
+      term: string,
+      first: number,
+      after: string | null,
+    ): Promise<Page<string>> {
+      const params = { cityIds: filter.cityIds, ids: filter.ids, term: foldedSearchTerm(term), after, limit: first + 1 };
+      const [byReference, byCaseRef, byReferral] = await Promise.all([
+        executor.read((tx) => tx.run(householdIdsByReferencePart, params)),
+        executor.read((tx) => tx.run(householdIdsByCaseRef, { ...params, agencyId: filter.caseRefAgencyId })),
+        executor.read((tx) => tx.run(householdIdsByReferralId, params)),
+      ]);
+      const ids = [...new Set([...byReference, ...byCaseRef, ...byReferral].map((r) => r.id))].sort();
+      return pageOf(ids, first);
     },
 
     membershipsByHousehold: (ids: readonly string[]) => executor.read((tx) => tx.run(membershipsByHousehold, { ids: [...ids] })),

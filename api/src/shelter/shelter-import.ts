@@ -4,6 +4,7 @@ import type { AccessService } from '../access/access-service.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Repositories } from '../repositories/index.js';
 import type { ShelterWriteResult } from '../repositories/shelter-repository.js';
+import type { GapResolutionCause } from '../repositories/gap-repository.js';
 import { checkShelterRows, ProblemList, type NumberedRow, type RowProblem } from './shelter-rows.js';
 
 export interface ShelterImportReport {
@@ -26,7 +27,7 @@ export async function facilitiesInScope(viewer: Viewer, repos: Repositories): Pr
 }
 
 export async function importShelterRows(
-  deps: { repos: Repositories; access: AccessService; viewer: Viewer; now: () => Date; refreshGaps: (householdIds: string[]) => Promise<unknown> },
+  deps: { repos: Repositories; access: AccessService; viewer: Viewer; now: () => Date; refreshGaps: (householdIds: string[], cause: GapResolutionCause) => Promise<unknown> },
   kind: ShelterRecordKind,
   read: { rows: NumberedRow[]; problems: ProblemList; rowCount: number },
   options: { dryRun: boolean; source: string },
@@ -49,7 +50,7 @@ export async function importShelterRows(
   // Refusals linked to a household feed its gap rules: re-evaluate those households now, as after any change.
   if (written && kind === 'REFUSAL') {
     const linked = [...new Set(read.rows.flatMap(({ row }) => ('householdId' in row && row.householdId ? [row.householdId] : [])))];
-    for (let start = 0; start < linked.length; start += 500) await deps.refreshGaps(linked.slice(start, start + 500));
+    for (let start = 0; start < linked.length; start += 500) await deps.refreshGaps(linked.slice(start, start + 500), { kind: 'SHELTER_REPORT' });
   }
   await access.log({
     action: 'IMPORT',

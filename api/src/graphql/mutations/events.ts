@@ -78,7 +78,7 @@ builder.mutationFields((t) => ({
       await requireHousehold(ctx, input.householdId, { createsAccess: true });
       const agencyId = actingAgency(ctx, viewer, input.agencyId);
       const event = unwrap(await ctx.repos.households.recordEvent({ ...input, agencyId }, actorOf(viewer)));
-      await afterHouseholdChange(ctx, input.householdId, `recorded ${input.kind}`);
+      await afterHouseholdChange(ctx, input.householdId, `recorded ${input.kind}`, { kind: 'EVENT_RECORDED', eventId: event.id });
       return event;
     },
   }),
@@ -99,7 +99,7 @@ builder.mutationFields((t) => ({
       await requireHousehold(ctx, original.householdId, { createsAccess: true });
       const agencyId = actingAgency(ctx, viewer, input.agencyId);
       const event = unwrap(await ctx.repos.households.correctEvent(String(args.eventId), { ...input, agencyId }, actorOf(viewer)));
-      await afterHouseholdChange(ctx, original.householdId, `corrected ${original.id}`);
+      await afterHouseholdChange(ctx, original.householdId, `corrected ${original.id}`, { kind: 'EVENT_CORRECTED', eventId: event.id });
       return event;
     },
   }),

@@ -68,7 +68,7 @@ function referralStep(action: ReferralAction, description: string, name = `${act
         await requireHousehold(ctx, referral.householdId, { createsAccess: true });
         const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);
         const result = unwrap(await ctx.repos.households.moveReferral(String(args.id), action, input, actor));
-        await afterHouseholdChange(ctx, referral.householdId, `${name} ${referral.id}`);
+        await afterHouseholdChange(ctx, referral.householdId, `${name} ${referral.id}`, { kind: 'REFERRAL_ANSWERED' });
         return result;
       },
     }),
@@ -88,7 +88,7 @@ builder.mutationFields((t) => ({
       const fromAgencyId = actingAgency(ctx, viewer, input.fromAgencyId);
       if (!fromAgencyId) throw new ValidationError([{ path: ['input', 'fromAgencyId'], message: 'name the referring agency' }]);
       const referral = unwrap(await ctx.repos.households.sendReferral({ ...input, fromAgencyId }, actorOf(viewer)));
-      await afterHouseholdChange(ctx, input.householdId, `sent referral ${referral.id}`);
+      await afterHouseholdChange(ctx, input.householdId, `sent referral ${referral.id}`, { kind: 'REFERRAL_SENT' });
       return referral;
     },
   }),

@@ -2,13 +2,13 @@
 import { GapRuleId, GapSeverity, gapRules, type GapRule, type GapRuleSetting } from '@ketenkaart/schema';
 import { cell } from '../../analytics/disclosure.js';
 import { defaultSetting } from '../../gaps/detect-gaps.js';
-import type { FindingRecord } from '../../repositories/gap-repository.js';
+import { GapResolutionKind, type FindingRecord, type ResolvedGapRecord } from '../../repositories/gap-repository.js';
 import { logAggregateRead, refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ValidationError } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 import { AgencyRef } from './Agency.js';
-import { HouseholdRef } from './Household.js';
+import { EventRef, HouseholdRef } from './Household.js';
 import { ChainStateEnum } from './household-enums.js';
 import { loadExisting } from '../../loaders.js';
 import { CentrumgemeenteRef } from './refs.js';
@@ -76,6 +76,43 @@ function regionsOf(ctx: Parameters<typeof requireViewer>[0], asked: string | nul
   }
   throw refuse(ctx, `your role (${viewer.role}) sees gaps through households or as counts`);
 }
+
+const GapResolutionKindEnum = builder.enumType('GapResolutionKind', {
+  description: 'The change that made a gap go away.',
+  values: GapResolutionKind.options,
+});
+
+const ResolvedGapRef = builder.objectRef<ResolvedGapRecord>('ResolvedGap').implement({
+  description: 'A gap that is no longer found on the household path: when, and by what change, it went away.',
+  authScopes: (gap) => ({ householdVisible: gap.householdId }),
+  fields: (t) => ({
+    id: t.exposeID('id', { description: 'The finding and when it was resolved.' }),
+    findingId: t.exposeID('findingId', { description: 'Id the open finding had.' }),
+    rule: t.field({ type: GapRuleIdEnum, description: 'The rule that had fired.', resolve: (g) => g.ruleId }),
+    severity: t.field({ type: GapSeverityEnum, description: 'Severity it had.', resolve: (g) => g.severity }),
+    detectedOn: t.field({ type: 'Date', description: 'Day the gap arose.', resolve: (g) => g.detectedOn }),
+    resolvedOn: t.field({ type: 'Date', description: 'Day it went away.', resolve: (g) => g.resolvedOn }),
+    resolvedAt: t.field({ type: 'DateTime', description: 'When it went away.', resolve: (g) => g.resolvedAt }),
+    resolvedBy: t.field({ type: GapResolutionKindEnum, description: 'The kind of change that closed it.', resolve: (g) => GapResolutionKind.parse(g.resolvedByKind) }),
+    resolvedByEvent: t.field({
+      type: EventRef,
+      nullable: true,
+      description: 'The recorded event that closed it, when it was one.',
+      // Through the per-request loader of the household's events: one read for all resolved gaps of a trace.
+      resolve: async (g, _a, ctx) => (g.resolvedByEventId ? ((await ctx.loaders.eventsByHousehold.load(g.householdId)).find((e) => e.id === g.resolvedByEventId) ?? null) : null),
+    }),
+    evidenceNodes: t.exposeIDList('evidenceNodes', { description: 'Node ids of the evidence path it had.' }),
+    summary: t.exposeString('summary', { description: 'What was missing, in English.' }),
+  }),
+});
+
+builder.objectField(HouseholdRef, 'resolvedGaps', (t) =>
+  t.field({
+    type: [ResolvedGapRef],
+    description: 'Gaps that went away on this household path, newest first (at most 50).',
+    resolve: (h, _a, ctx) => ctx.repos.gaps.resolved([h.id], 50),
+  }),
+);
 
 builder.objectField(HouseholdRef, 'gaps', (t) =>
   t.field({

@@ -1,6 +1,6 @@
 // Households and everything on their path. Every type here carries personal data and checks need-to-know itself.
 import type { Context } from '../../context.js';
-import type { EventRecord, HouseholdRecord, MembershipRecord, ReferralRecord, RegieRecord } from '../../repositories/household-repository.js';
+import { foldedSearchTerm, type EventRecord, type HouseholdRecord, type MembershipRecord, type ReferralRecord, type RegieRecord } from '../../repositories/household-repository.js';
 import type { Trajectory, TrajectoryEdge, TrajectoryNode, TrajectoryStep } from '../../trajectory/build-trajectory.js';
 import { loadTrajectory } from '../../trajectory/load-trajectory.js';
 import { refuse, requireHousehold, requireViewer } from '../authorization.js';
@@ -242,6 +242,12 @@ const AccessExplanationRef = builder.objectRef<{ householdId: string; allowed: b
   }),
 });
 
+async function searchPage(ctx: Context, filter: { cityIds: string[] | null; ids: string[] | null; caseRefAgencyId: string | null }, term: string, first: number, after: string | null) {
+  const ids = await ctx.repos.households.searchHouseholdIds(filter, term, first, after);
+  const byId = new Map((await ctx.repos.households.householdsByIds(ids.items)).map((h) => [h.id, h]));
+  return { items: ids.items.flatMap((id) => byId.get(id) ?? []), hasNextPage: ids.hasNextPage };
+}
+
 builder.queryFields((t) => ({
   household: t.field({
     type: HouseholdRef,
@@ -252,28 +258,38 @@ builder.queryFields((t) => ({
   }),
   households: t.connection({
     type: HouseholdRef,
-    description: 'Households the viewer may see, optionally by the start of their reference. Searches are logged.',
+    description:
+      'Households the viewer may see: by the start of their reference, or by search (any part of the reference, a shelter case number, a referral id; case and spaces ignored). Searches are logged.',
     authScopes: { signedIn: true },
     args: {
       reference: t.arg.string({ description: 'Start of the household reference, e.g. "GZN-2024".' }),
+      search: t.arg.string({ description: 'At least 3 characters of a reference, a shelter case number or a referral id.' }),
       centrumgemeenteId: t.arg.id({ description: 'Region, for coordinators of several regions (default: your own).' }),
     },
     resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
       if (args.reference && args.reference.length > 64) throw new ValidationError([{ path: ['reference'], message: 'at most 64 characters' }]);
+      const search = args.search == null ? null : foldedSearchTerm(args.search);
+      // A minimum length keeps a search-as-you-type from scanning a region per keystroke.
+      if (search !== null && (search.length < 3 || search.length > 64)) throw new ValidationError([{ path: ['search'], message: 'give 3 to 64 characters (spaces do not count)' }]);
       const first = pageSize(args.first);
       const after = decodeCursor(args.after);
       let filter: { cityIds: string[] | null; ids: string[] | null; reference: string | null };
       if (viewer.role === 'COORDINATOR') filter = { cityIds: viewer.centrumgemeenteId ? [viewer.centrumgemeenteId] : [], ids: null, reference: args.reference ?? null };
       else if (viewer.role === 'AGENCY_WORKER' || viewer.role === 'SHELTER_STAFF')
         filter = { cityIds: null, ids: viewer.agencyId ? await ctx.repos.access.involvedHouseholds(viewer.agencyId) : [], reference: args.reference ?? null };
-      else throw refuse(ctx, `your role (${viewer.role}) has no access to households`);
+      else throw refuse(ctx, `your role (${viewer.role}) has no access to households`, { action: 'SEARCH' });
       // Candidates come from the region or the agency's involvement; each is still decided (consent) before it is shown.
-      const page = await ctx.repos.households.householdsPage(filter, first, after);
+      const page =
+        search === null
+          ? await ctx.repos.households.householdsPage(filter, first, after)
+          : await searchPage(ctx, { cityIds: filter.cityIds, ids: filter.ids, caseRefAgencyId: viewer.role === 'COORDINATOR' ? null : viewer.agencyId }, search, first, after);
       const decisions = await Promise.all(page.items.map((h) => ctx.access.household(h.id)));
-      await ctx.access.log({ action: 'SEARCH', searchTerms: args.reference ?? null, outcome: 'ALLOWED', basis: `${page.items.length} candidates` });
+      const shown = page.items.filter((_h, i) => decisions[i]!.allowed);
+      // Only what was shown is logged as found: the log must not become a record of households the caller may not see.
+      await ctx.access.log({ action: 'SEARCH', searchTerms: search ?? args.reference ?? null, outcome: 'ALLOWED', basis: `${shown.length} shown of ${page.items.length} candidates` });
       page.items.forEach((h) => ctx.loaders.household.prime(h.id, h));
-      return toConnection({ items: page.items.filter((_h, i) => decisions[i]!.allowed), hasNextPage: page.hasNextPage }, (h) => h.id);
+      return toConnection({ items: shown, hasNextPage: page.hasNextPage }, (h) => h.id);
     },
   }),
   householdAccess: t.field({
