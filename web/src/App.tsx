@@ -12,6 +12,7 @@ const HomePage = lazy(() => import('./features/Home/HomePage'));
 const GapsPage = lazy(() => import('./features/Gaps/GapsPage'));
 const HouseholdSearchPage = lazy(() => import('./features/Households/HouseholdSearchPage'));
 const HouseholdTracePage = lazy(() => import('./features/Households/HouseholdTracePage'));
+const HouseholdSummaryPage = lazy(() => import('./features/Households/HouseholdSummaryPage'));
 const ChainMapPage = lazy(() => import('./features/ChainMap/ChainMapPage'));
 const ShelterPage = lazy(() => import('./features/Shelter/ShelterPage'));
 const ShelterFiguresPage = lazy(() => import('./features/Shelter/ShelterFiguresPage'));
@@ -40,6 +41,7 @@ export function App() {
             <Route path={routes.gaps} element={<RequireSession><GapsPage /></RequireSession>} />
             <Route path={routes.households} element={<RequireSession><HouseholdSearchPage /></RequireSession>} />
             <Route path={routes.household} element={<RequireSession><HouseholdTracePage /></RequireSession>} />
+            <Route path={routes.householdSummary} element={<RequireSession><HouseholdSummaryPage /></RequireSession>} />
             <Route path={routes.chainMap} element={<RequireSession><ChainMapPage /></RequireSession>} />
             <Route path={routes.shelter} element={<RequireSession><ShelterPage /></RequireSession>} />
             <Route path={routes.shelterFigures} element={<RequireSession><ShelterFiguresPage /></RequireSession>} />

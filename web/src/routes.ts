@@ -6,6 +6,7 @@ export const routes = {
   gaps: '/gaps',
   households: '/households',
   household: '/households/:id',
+  householdSummary: '/households/:id/summary',
   chainMap: '/chain/:cityId',
   shelter: '/shelter',
   shelterFigures: '/shelter-figures/:cityId',

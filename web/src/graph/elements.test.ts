@@ -1,6 +1,6 @@
 // toElements: the pure conversion behind every graph view and its table alternative.
 import { describe, expect, it } from 'vitest';
-import { chainModelElements, referralLinkElements, trajectoryElements } from './elements';
+import { chainModelElements, LANE_HEIGHT, referralLinkElements, swimlaneElements, trajectoryElements } from './elements';
 
 describe('trajectoryElements', () => {
   const graph = {
@@ -35,6 +35,92 @@ describe('trajectoryElements', () => {
     expect(elements.find((e) => e.data.id === 'a1')!.classes).toContain('evidence');
     expect(elements.find((e) => e.data.id === 'n2')!.classes).not.toContain('evidence');
     expect(elements.find((e) => e.data.id === 'event:e1')!.data.label).toBe('[EARLY_WARNING_SIGNAL]\n2024-02-01');
+  });
+});
+
+describe('swimlaneElements', () => {
+  const graph = {
+    nodes: [
+      { id: 'household:h1', kind: 'HOUSEHOLD', label: 'GZN-1', date: null, superseded: false },
+      { id: 'event:signal', kind: 'EVENT', label: 'EARLY_WARNING_SIGNAL', date: '2026-01-05', superseded: false },
+      { id: 'event:visit', kind: 'EVENT', label: 'HOME_VISIT', date: '2026-01-06', superseded: false },
+      { id: 'event:sent', kind: 'EVENT', label: 'REFERRAL_SENT', date: '2026-03-20', superseded: false },
+      { id: 'event:old', kind: 'EVENT', label: 'HOME_VISIT', date: '2026-01-07', superseded: true },
+      { id: 'event:note', kind: 'EVENT', label: 'CONTACT', date: '2026-03-21', superseded: false },
+      { id: 'agency:corp', kind: 'AGENCY', label: 'Corporatie', date: null, superseded: false },
+      { id: 'agency:md', kind: 'AGENCY', label: 'Maatschappelijke dienst', date: null, superseded: false },
+      { id: 'agency:som', kind: 'AGENCY', label: 'Schuldhulp', date: null, superseded: false },
+      { id: 'referral:r1', kind: 'REFERRAL', label: 'SENT', date: '2026-03-20', superseded: false },
+    ],
+    edges: [
+      { id: 'n0', source: 'household:h1', target: 'event:signal', kind: 'NEXT', label: null },
+      { id: 'n1', source: 'event:signal', target: 'event:visit', kind: 'NEXT', label: null },
+      { id: 'n2', source: 'event:visit', target: 'event:sent', kind: 'NEXT', label: null },
+      { id: 'a1', source: 'agency:corp', target: 'event:signal', kind: 'ACTED_IN', label: null },
+      { id: 'a2', source: 'agency:md', target: 'event:visit', kind: 'ACTED_IN', label: null },
+      { id: 'a3', source: 'agency:md', target: 'event:sent', kind: 'ACTED_IN', label: null },
+      { id: 'a4', source: 'agency:md', target: 'event:old', kind: 'ACTED_IN', label: null },
+      { id: 'c1', source: 'event:sent', target: 'referral:r1', kind: 'CONCERNS', label: null },
+      { id: 's1', source: 'referral:r1', target: 'agency:md', kind: 'SENT_BY', label: null },
+      { id: 's2', source: 'referral:r1', target: 'agency:som', kind: 'SENT_TO', label: null },
+      { id: 'r1', source: 'agency:md', target: 'household:h1', kind: 'HOLDS_REGIE', label: 'PREVENTION_TRAJECTORY 2026-01-06–' },
+      { id: 'gone', source: 'event:visit', target: 'event:missing', kind: 'FOLLOWS_FROM', label: null },
+    ],
+  };
+  const text = {
+    node: (kind: string, label: string) => (kind === 'EVENT' ? `[${label}]` : label),
+    regie: (label: string) => `regie ${label.split(' ')[0]}`,
+    month: (month: string) => `m${month}`,
+    household: 'Huishouden',
+    noAgency: 'geen instantie',
+  };
+  const elements = swimlaneElements(graph, text, new Set(['event:signal', 'agency:corp']));
+  const node = (id: string) => elements.find((e) => e.data.id === id)!;
+  const y = (id: string) => node(id).position!.y;
+  const x = (id: string) => node(id).position!.x;
+
+  it('gives every agency the family touched a lane, in the order it first acted, the household lane on top', () => {
+    expect(y('household:h1')).toBe(0);
+    expect(y('agency:corp')).toBe(LANE_HEIGHT);
+    expect(y('agency:md')).toBe(2 * LANE_HEIGHT);
+    expect(y('agency:som')).toBe(3 * LANE_HEIGHT);
+    expect(elements.filter((e) => e.data.kind === 'LANE_BAND')).toHaveLength(4);
+    expect(x('agency:corp')).toBeLessThan(x('event:signal'));
+  });
+
+  it('puts each event in its agency\'s lane on a time axis where a longer pause is a longer distance', () => {
+    expect(y('event:signal')).toBe(y('agency:corp'));
+    expect(y('event:visit')).toBe(y('agency:md'));
+    expect(x('event:signal')).toBeLessThan(x('event:visit'));
+    const dayStep = x('event:old') - x('event:visit');
+    expect(dayStep).toBeGreaterThanOrEqual(150);
+    expect(x('event:sent') - x('event:old')).toBeGreaterThan(dayStep);
+    expect(y('event:old')).toBeGreaterThan(y('event:visit'));
+    expect(node('event:old').classes).toContain('superseded');
+  });
+
+  it('places a referral in the lane it was sent to, beside the step that sent it', () => {
+    expect(y('referral:r1')).toBeGreaterThan(2 * LANE_HEIGHT);
+    expect(y('referral:r1')).toBeLessThan(3 * LANE_HEIGHT + 1);
+    expect(x('referral:r1')).toBeGreaterThan(x('event:sent'));
+    expect(x('referral:r1')).toBeLessThan(x('event:note'));
+  });
+
+  it('labels in the reader\'s words, with regie on the lane and months on the axis, and never a raw code', () => {
+    expect(node('event:signal').data.label).toBe('[EARLY_WARNING_SIGNAL]\n2026-01-05');
+    expect(node('agency:md').data.label).toBe('Maatschappelijke dienst\nregie PREVENTION_TRAJECTORY');
+    expect(node('household:h1').data.label).toBe('Huishouden GZN-1');
+    expect(elements.filter((e) => e.data.kind === 'AXIS_TICK').map((e) => e.data.label)).toEqual(['m2026-01', 'm2026-03']);
+    expect(node('r1').data.label).toBe('regie PREVENTION_TRAJECTORY');
+  });
+
+  it('keeps edges into a lane header as data but off screen, drops dangling ones, and marks the evidence', () => {
+    expect(node('a1').classes).toContain('to-lane');
+    expect(node('n1').classes).not.toContain('to-lane');
+    expect(elements.some((e) => e.data.id === 'gone')).toBe(false);
+    expect(node('event:signal').classes).toContain('evidence');
+    expect(node('a1').classes).toContain('evidence');
+    expect(node('event:visit').classes).not.toContain('evidence');
   });
 });
 

@@ -8,6 +8,7 @@ import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHea
 import { ChainGraph } from '../../graph/ChainGraph';
 import { chainModelElements, referralLinkElements, type ChainStage } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
+import { GraphLegend } from '../../graph/GraphLegend';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
@@ -90,6 +91,7 @@ export default function ChainMapPage() {
             {!city.chainModel.published && ` — ${t('chain.reconstructed')}`}
             {' '}({t('chain.source', { document: city.chainModel.source.document ?? '', lines: city.chainModel.source.lines ?? '' })})
           </Paragraph>
+          <GraphLegend items={['stage', 'no-regie', 'agency', 'line-regie', 'line-acts', 'line-next', ...(mayAggregate ? ['line-referrals', 'line-often-refused'] as const : [])]} />
           <GraphOrTable
             graph={<ChainGraph elements={elements} label={t('chain.graphLabel', { city: city.name })} onEdgeSelect={openGapsBehindLink} />}
             table={<GraphDataTable elements={elements} caption={t('chain.graphTableCaption', { city: city.name })} />}

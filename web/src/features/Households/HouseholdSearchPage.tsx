@@ -1,50 +1,74 @@
-// Search households the viewer may see by the start of their reference. Searches are logged.
+// Find a family by anything a worker has: any part of the reference, a shelter case number or a referral id; case,
+// spaces and separators do not matter. Only households the viewer may see are shown; every search is logged.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router-dom';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { Button, FormFieldTextbox, Heading, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, FormFieldTextbox, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 
-const SearchQuery = `query HouseholdSearch_Households($reference: String) {
-  households(reference: $reference, first: 50) { edges { node { id reference municipality landlordType centrumgemeente { name } } } }
+const SearchQuery = `query HouseholdSearch_Households($search: String, $after: String) {
+  households(search: $search, first: 50, after: $after) {
+    edges { node { id reference municipality landlordType centrumgemeente { name } } }
+    pageInfo { hasNextPage endCursor }
+  }
 }`;
+
+/** The API folds the same way; asking for 3 characters here saves a round trip that would be refused. */
+const MIN_SEARCH = 3;
+const folded = (term: string) => term.toLowerCase().replace(/[\s\-._/]+/g, '');
 
 export default function HouseholdSearchPage() {
   const { t } = useTranslation();
-  const [input, setInput] = useState('');
-  const [reference, setReference] = useState<string | null>(null);
-  const [{ data, fetching, error }] = useQuery<{ households: { edges: { node: { id: string; reference: string; municipality: string | null; landlordType: string; centrumgemeente: { name: string } } }[] } }>({
-    query: SearchQuery,
-    variables: { reference },
-  });
+  const [params, setParams] = useSearchParams();
+  const search = params.get('q');
+  const [input, setInput] = useState(search ?? '');
+  const [tooShort, setTooShort] = useState(false);
+  const [after, setAfter] = useState<string | null>(null);
+  const [{ data, fetching, error }] = useQuery<{
+    households: { edges: { node: { id: string; reference: string; municipality: string | null; landlordType: string; centrumgemeente: { name: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
+  }>({ query: SearchQuery, variables: { search, after } });
   const rows = data?.households.edges.map((e) => e.node) ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    setReference(input.trim() || null);
+    const term = input.trim();
+    setTooShort(term !== '' && folded(term).length < MIN_SEARCH);
+    if (term !== '' && folded(term).length < MIN_SEARCH) return;
+    setAfter(null);
+    setParams(term ? { q: term } : {});
   };
   return (
     <section aria-labelledby="search-heading">
       <Heading level={2} id="search-heading">{t('households.searchTitle')}</Heading>
       <form role="search" onSubmit={submit} className="kk-filters">
-        <FormFieldTextbox label={t('households.reference')} name="reference" value={input} onChange={(e) => setInput((e.target as HTMLInputElement).value)} description={t('households.referenceHint')} />
+        <FormFieldTextbox
+          label={t('households.searchLabel')} name="q" value={input} invalid={tooShort}
+          errorMessage={tooShort ? t('households.tooShort', { count: MIN_SEARCH }) : undefined}
+          onChange={(e) => setInput((e.target as HTMLInputElement).value)} description={t('households.searchHint')}
+        />
         <Button type="submit" appearance="primary-action-button">{t('households.search')}</Button>
       </form>
       {error && <ErrorAlert error={error} />}
-      {fetching && !data ? <Loading /> : rows.length === 0 ? <Empty>{t('households.none')}</Empty> : (
-        <Table>
-          <TableCaption>{t('households.results', { count: rows.length })}</TableCaption>
-          <TableHeader><TableRow><TableHeaderCell>{t('households.reference')}</TableHeaderCell><TableHeaderCell>{t('households.region')}</TableHeaderCell><TableHeaderCell>{t('households.landlord')}</TableHeaderCell></TableRow></TableHeader>
-          <TableBody>
-            {rows.map((h) => (
-              <TableRow key={h.id}>
-                <TableCell><RouterLink className="utrecht-link" to={`/households/${h.id}`}>{h.reference}</RouterLink></TableCell>
-                <TableCell>{h.centrumgemeente.name}</TableCell>
-                <TableCell>{t(`landlords.${h.landlordType}`)}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      {fetching && !data ? <Loading /> : rows.length === 0 ? <Empty>{search ? t('households.noneFor', { search }) : t('households.none')}</Empty> : (
+        <>
+          <Table>
+            <TableCaption>{search ? t('households.resultsFor', { count: rows.length, search }) : t('households.results', { count: rows.length })}</TableCaption>
+            <TableHeader><TableRow><TableHeaderCell scope="col">{t('households.reference')}</TableHeaderCell><TableHeaderCell scope="col">{t('households.region')}</TableHeaderCell><TableHeaderCell scope="col">{t('households.landlord')}</TableHeaderCell></TableRow></TableHeader>
+            <TableBody>
+              {rows.map((h) => (
+                <TableRow key={h.id}>
+                  <TableCell><RouterLink className="utrecht-link" to={`/households/${h.id}`}>{h.reference}</RouterLink></TableCell>
+                  <TableCell>{h.centrumgemeente.name}</TableCell>
+                  <TableCell>{t(`landlords.${h.landlordType}`)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+          <Paragraph>
+            {after && <Button appearance="secondary-action-button" onClick={() => setAfter(null)}>{t('households.firstPage')}</Button>}{' '}
+            {data?.households.pageInfo.hasNextPage && <Button appearance="secondary-action-button" onClick={() => setAfter(data.households.pageInfo.endCursor)}>{t('common.nextPage')}</Button>}
+          </Paragraph>
+        </>
       )}
     </section>
   );

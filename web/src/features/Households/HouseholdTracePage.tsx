@@ -1,21 +1,23 @@
-// Trace one household: timeline with regie per step, the trajectory graph (or its table), members, gaps with evidence,
-// and the next step recorded from the page.
-import { useMemo, useState, type FormEvent } from 'react';
+// Trace one household: each open gap explained where it is (rule, source, deadline, who owes the step, the step that
+// closes it), gaps resolved and by what, the path as swimlanes (or its table), the timeline, members, and the forms
+// that record the next step.
+import { useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useParams, useSearchParams } from 'react-router-dom';
-import { useMutation, useQuery } from 'urql';
+import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
+import { useQuery } from 'urql';
 import {
-  Alert, Button, FormField, FormFieldTextbox, FormLabel, Heading, Paragraph, Select, SelectOption,
-  Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { ChainGraph } from '../../graph/ChainGraph';
-import { trajectoryElements, type TrajectoryGraph } from '../../graph/elements';
+import { swimlaneElements, type SwimlaneText, type TrajectoryGraph } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
+import { GraphLegend } from '../../graph/GraphLegend';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { AccessRequestForm } from './AccessRequestForm';
-import { HandoverForm, ReferralForm } from './ChainStepForms';
+import { HandoverForm, RecordStepForm, ReferralForm, TakeRegieForm, type RecordableStep } from './ChainStepForms';
+import { gapTiming, owingAgencies, statesAlongTimeline, suggestedStep, type SuggestedStep } from './gap-explanation';
 
 const TraceQuery = `query HouseholdTrace_Trajectory($id: ID!) {
   household(id: $id) {
@@ -23,7 +25,8 @@ const TraceQuery = `query HouseholdTrace_Trajectory($id: ID!) {
     ... on Household {
       id reference landlordType municipality centrumgemeente { id name }
       members { personId label birthYear role from to compositionSource }
-      gaps { id rule severity detectedOn summary evidenceNodes }
+      gaps { id rule severity stage detectedOn evidenceNodes evidenceEdges { source target kind } agencies { id name } }
+      resolvedGaps { id rule severity detectedOn resolvedOn resolvedBy resolvedByEvent { kind occurredOn agency { name } } evidenceNodes }
       trajectory {
         currentState
         currentRegie { stage holder { name } from }
@@ -36,9 +39,7 @@ const TraceQuery = `query HouseholdTrace_Trajectory($id: ID!) {
   }
 }`;
 
-const RecordContact = `mutation HouseholdTrace_RecordStep($input: RecordEventInput!) {
-  recordEvent(input: $input) { __typename ... on Error { code message } }
-}`;
+const RulesQuery = `query HouseholdTrace_Rules($cityId: ID!) { gapRules(centrumgemeenteId: $cityId) { id days settingSource } }`;
 
 interface Step {
   event: { id: string; kind: string; occurredOn: string; agency: { name: string } | null; facility: { name: string } | null; note: string | null };
@@ -48,16 +49,59 @@ interface Step {
   superseded: boolean;
 }
 
+export interface OpenGap {
+  id: string; rule: string; severity: string; stage: string | null; detectedOn: string; evidenceNodes: string[];
+  evidenceEdges: { source: string; target: string; kind: string }[]; agencies: { id: string; name: string }[];
+}
+export interface ResolvedGap {
+  id: string; rule: string; severity: string; detectedOn: string; resolvedOn: string; resolvedBy: string;
+  resolvedByEvent: { kind: string; occurredOn: string; agency: { name: string } | null } | null; evidenceNodes: string[];
+}
+
 interface TraceData {
   household:
     | {
         __typename: 'Household';
         id: string; reference: string; landlordType: string; municipality: string | null; centrumgemeente: { id: string; name: string };
         members: { personId: string; label: string; birthYear: number | null; role: string; from: string; to: string | null; compositionSource: string }[];
-        gaps: { id: string; rule: string; severity: string; detectedOn: string; summary: string; evidenceNodes: string[] }[];
+        gaps: OpenGap[];
+        resolvedGaps: ResolvedGap[];
         trajectory: TrajectoryGraph & { currentState: string | null; currentRegie: { stage: string; holder: { name: string }; from: string }[]; steps: Step[] };
       }
     | { __typename: 'NotFoundError' | 'ForbiddenError'; code: string; message: string };
+}
+
+type OpenForm = { form: 'record'; kind: RecordableStep } | { form: 'regie' | 'handover' | 'referral' };
+type NonRecordForm = Exclude<OpenForm['form'], 'record'>;
+const FORM_OF: Record<Exclude<SuggestedStep['action'], 'RECORD_REPORT'>, NonRecordForm> = {
+  TAKE_REGIE: 'regie', HAND_OVER: 'handover', RECORD_ALTERNATIVE: 'referral',
+};
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+/** Labels of the swimlane in the reader's language: event kinds, referral states and regie periods, never codes. */
+export function useSwimlaneText(reference: string): SwimlaneText {
+  const { t, i18n } = useTranslation();
+  return useMemo(() => {
+    const month = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    return {
+      node: (kind, label) =>
+        kind === 'EVENT' ? t(`events.${label}`)
+        : kind === 'HOUSEHOLD' ? reference
+        : kind === 'REFERRAL' ? t('trace.referralNode', { status: t(`referralStatus.${label}`) })
+        : kind === 'SHELTER_REFUSAL' ? t('trace.shelterRefusal', { reason: t(`reasons.${label}`) })
+        : label,
+      // The API words a regie period as "STAGE from–to".
+      regie: (label) => {
+        const [stage = '', period = ''] = label.split(' ');
+        const [from = '', to = ''] = period.split('–');
+        return to ? t('graph.regieSpanClosed', { stage: t(`states.${stage}`), from, to }) : t('graph.regieSpan', { stage: t(`states.${stage}`), from });
+      },
+      month: (yearMonth) => month.format(new Date(`${yearMonth}-01T00:00:00Z`)),
+      household: t('graph.householdLane'),
+      noAgency: t('graph.noAgency'),
+    };
+  }, [t, i18n.language, reference]);
 }
 
 export default function HouseholdTracePage() {
@@ -66,14 +110,21 @@ export default function HouseholdTracePage() {
   const [search] = useSearchParams();
   const { viewer } = useSession();
   const [{ data, fetching, error }, refetch] = useQuery<TraceData>({ query: TraceQuery, variables: { id } });
-  const [selectedGap, setSelectedGap] = useState<string | null>(search.get('gap'));
   const household = data?.household;
   const trace = household?.__typename === 'Household' ? household : null;
-  const evidence = useMemo(() => new Set(trace?.gaps.find((g) => g.id === selectedGap)?.evidenceNodes ?? []), [trace, selectedGap]);
-  const elements = useMemo(
-    () => (trace ? trajectoryElements(trace.trajectory, evidence, (kind, label) => (kind === 'EVENT' ? t(`events.${label}`) : kind === 'HOUSEHOLD' ? trace.reference : kind === 'REFERRAL' ? t(`referralStatus.${label}`) : kind === 'SHELTER_REFUSAL' ? t('trace.shelterRefusal', { reason: t(`reasons.${label}`) }) : label)) : []),
-    [trace, evidence, t],
-  );
+  const [rules] = useQuery<{ gapRules: { id: string; days: number | null; settingSource: string }[] }>({
+    query: RulesQuery, variables: { cityId: trace?.centrumgemeente.id ?? '' }, pause: !trace,
+  });
+  const [selectedGap, setSelectedGap] = useState<string | null>(search.get('gap'));
+  const [openForm, setOpenForm] = useState<OpenForm>({ form: 'record', kind: 'CONTACT' });
+  const formsRef = useRef<HTMLDivElement>(null);
+  const allGaps: { id: string; evidenceNodes: string[] }[] = [...(trace?.gaps ?? []), ...(trace?.resolvedGaps ?? [])];
+  const evidenceList = allGaps.find((g) => g.id === selectedGap)?.evidenceNodes;
+  const evidence = useMemo(() => new Set(evidenceList ?? []), [evidenceList]);
+  const text = useSwimlaneText(trace?.reference ?? '');
+  const elements = useMemo(() => (trace ? swimlaneElements(trace.trajectory, text, evidence) : []), [trace, text, evidence]);
+  const focusIds = useMemo(() => [...evidence].filter((n) => !n.startsWith('household:')), [evidence]);
+  const refresh = () => refetch({ requestPolicy: 'network-only' });
 
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
@@ -83,36 +134,84 @@ export default function HouseholdTracePage() {
   }
   if (!trace) return null;
 
+  const regieHolders = [...new Set(trace.trajectory.currentRegie.map((r) => r.holder.name))];
+  const states = statesAlongTimeline(trace.trajectory.steps);
+  const settingOf = (rule: string) => rules.data?.gapRules.find((r) => r.id === rule);
+  const open = (step: SuggestedStep) => {
+    setOpenForm(step.action === 'RECORD_REPORT' ? { form: 'record', kind: step.kind } : { form: FORM_OF[step.action] });
+    // After React has rendered the chosen form: move the reader (and focus) to its heading.
+    requestAnimationFrame(() => {
+      const heading = formsRef.current?.querySelector<HTMLElement>('h3');
+      heading?.scrollIntoView({ block: 'start' });
+      heading?.focus();
+    });
+  };
+
   return (
     <article aria-labelledby="trace-heading">
       <Heading level={2} id="trace-heading">{t('trace.title', { reference: trace.reference })}</Heading>
-      <Paragraph>
+      <Paragraph data-testid="trace-now">
         {t('trace.summary', {
           region: trace.centrumgemeente.name,
           state: trace.trajectory.currentState ? t(`states.${trace.trajectory.currentState}`) : t('common.unknown'),
           regie: trace.trajectory.currentRegie.map((r) => `${r.holder.name} (${t(`states.${r.stage}`)})`).join(', ') || t('trace.noRegie'),
         })}
       </Paragraph>
+      <Paragraph className="kk-no-print">
+        <RouterLink className="utrecht-link" to={`/households/${trace.id}/summary`}>{t('trace.summaryLink')}</RouterLink>
+      </Paragraph>
 
       <Heading level={3}>{t('trace.gaps')}</Heading>
-      {trace.gaps.length === 0 ? <Empty>{t('gaps.emptyHousehold')}</Empty> : (
-        <ul>
-          {trace.gaps.map((g) => (
-            <li key={g.id}>
-              <Button appearance="subtle-button" aria-pressed={selectedGap === g.id} onClick={() => setSelectedGap(selectedGap === g.id ? null : g.id)}>
-                {t(`rules.${g.rule}`)} ({t(`severity.${g.severity}`)}, {g.detectedOn})
+      {trace.gaps.length === 0 ? <Empty>{t('gaps.emptyHousehold')}</Empty> : trace.gaps.map((gap) => {
+        const timing = gapTiming(gap.rule, gap.detectedOn, today());
+        const setting = settingOf(gap.rule);
+        const owes = owingAgencies(gap, regieHolders);
+        const step = suggestedStep(gap.rule, regieHolders.length > 0);
+        const source = setting ? (setting.settingSource.startsWith('Ketenkaart default') ? t('gapExplain.defaultSource') : setting.settingSource) : null;
+        return (
+          <section key={gap.id} className="kk-gap" aria-labelledby={`gap-${gap.id}`} data-testid="open-gap">
+            <Heading level={4} id={`gap-${gap.id}`}>{t(`rules.${gap.rule}`)} ({t(`severity.${gap.severity}`)})</Heading>
+            <Paragraph>{t(`gapExplain.meaning.${gap.rule}`)}</Paragraph>
+            <dl>
+              <dt>{t('gapExplain.when')}</dt>
+              <dd>{timing.deadline ? t('gapExplain.deadline', { deadline: timing.deadline, count: timing.daysPassed }) : t('gapExplain.since', { date: timing.since, count: timing.daysPassed })}</dd>
+              <dt>{t('gapExplain.owes')}</dt>
+              <dd>{owes.length > 0 ? owes.join(', ') : t('gapExplain.owesNobody')}</dd>
+              {source && <><dt>{t('gapExplain.source')}</dt><dd>{source}</dd></>}
+            </dl>
+            <div className="kk-filters kk-no-print">
+              <Button appearance="primary-action-button" onClick={() => open(step)}>
+                {step.action === 'RECORD_REPORT' ? t('gapExplain.action.RECORD_REPORT', { step: t(`events.${step.kind}`) }) : t(`gapExplain.action.${step.action}`)}
               </Button>
-            </li>
+              <Button appearance="secondary-action-button" aria-pressed={selectedGap === gap.id} onClick={() => setSelectedGap(selectedGap === gap.id ? null : gap.id)}>
+                {selectedGap === gap.id ? t('gapExplain.hideEvidence') : t('gapExplain.showEvidence')}
+              </Button>
+            </div>
+          </section>
+        );
+      })}
+      {trace.resolvedGaps.length > 0 && (
+        <>
+          <Heading level={3}>{t('trace.resolvedGaps')}</Heading>
+          {trace.resolvedGaps.map((gap) => (
+            <section key={gap.id} className="kk-gap kk-gap-resolved" aria-labelledby={`resolved-${gap.id}`} data-testid="resolved-gap">
+              <Heading level={4} id={`resolved-${gap.id}`}>{t(`rules.${gap.rule}`)}</Heading>
+              <Paragraph>{resolvedText(t, gap)}</Paragraph>
+              <Button className="kk-no-print" appearance="subtle-button" aria-pressed={selectedGap === gap.id} onClick={() => setSelectedGap(selectedGap === gap.id ? null : gap.id)}>
+                {selectedGap === gap.id ? t('gapExplain.hideEvidence') : t('gapExplain.showEvidence')}
+              </Button>
+            </section>
           ))}
-        </ul>
+        </>
       )}
 
       <Heading level={3}>{t('trace.trajectory')}</Heading>
+      <GraphLegend items={['household', 'agency', 'has-regie', 'event', 'referral', 'facility', 'refusal', 'superseded', 'evidence', 'line-next']} />
       <GraphOrTable
-        graph={<ChainGraph elements={elements} label={t('trace.graphLabel', { reference: trace.reference })} />}
+        graph={<ChainGraph elements={elements} label={t('trace.graphLabel', { reference: trace.reference })} focusIds={focusIds} describe={(d) => (evidence.has(String(d.id)) ? <Paragraph><strong>{t('timeline.evidence')}</strong> {t('gapExplain.evidenceNode')}</Paragraph> : null)} />}
         table={<GraphDataTable elements={elements} caption={t('trace.graphTableCaption')} />}
       />
-      <Timeline steps={trace.trajectory.steps} evidence={evidence} />
+      <Timeline steps={trace.trajectory.steps} states={states} evidence={evidence} />
 
       <Heading level={3}>{t('trace.members')}</Heading>
       <Table>
@@ -132,14 +231,29 @@ export default function HouseholdTracePage() {
         </TableBody>
       </Table>
 
-      <NextStep householdId={trace.id} onRecorded={() => refetch({ requestPolicy: 'network-only' })} />
-      <ReferralForm householdId={trace.id} cityId={trace.centrumgemeente.id} onDone={() => refetch({ requestPolicy: 'network-only' })} />
-      <HandoverForm householdId={trace.id} cityId={trace.centrumgemeente.id} regie={trace.trajectory.currentRegie} onDone={() => refetch({ requestPolicy: 'network-only' })} />
+      <div ref={formsRef} className="kk-no-print">
+        {openForm.form === 'record' && <RecordStepForm householdId={trace.id} cityId={trace.centrumgemeente.id} presetKind={openForm.kind} onDone={refresh} />}
+        {openForm.form === 'regie' && <TakeRegieForm householdId={trace.id} cityId={trace.centrumgemeente.id} stage={trace.trajectory.currentState} onDone={refresh} />}
+        {openForm.form === 'handover' && <HandoverForm householdId={trace.id} cityId={trace.centrumgemeente.id} regie={trace.trajectory.currentRegie} onDone={refresh} />}
+        {openForm.form === 'referral' && <ReferralForm householdId={trace.id} cityId={trace.centrumgemeente.id} onDone={refresh} />}
+        <Paragraph>
+          {(['record', 'referral', 'regie', 'handover'] as const).filter((f) => f !== openForm.form).map((f) => (
+            <Button key={f} appearance="subtle-button" onClick={() => setOpenForm(f === 'record' ? { form: 'record', kind: 'CONTACT' } : { form: f })}>{t(`trace.otherForm.${f}`)}</Button>
+          ))}
+        </Paragraph>
+      </div>
     </article>
   );
 }
 
-function Timeline({ steps, evidence }: { steps: Step[]; evidence: ReadonlySet<string> }) {
+export function resolvedText(t: (key: string, options?: Record<string, unknown>) => string, gap: ResolvedGap): string {
+  const by = gap.resolvedByEvent
+    ? t('gapExplain.resolvedByEvent', { step: t(`events.${gap.resolvedByEvent.kind}`), date: gap.resolvedByEvent.occurredOn, agency: gap.resolvedByEvent.agency?.name ?? t('common.unknown') })
+    : t(`gapExplain.resolvedBy.${gap.resolvedBy}`);
+  return t('gapExplain.resolved', { detectedOn: gap.detectedOn, resolvedOn: gap.resolvedOn, by });
+}
+
+function Timeline({ steps, states, evidence }: { steps: Step[]; states: (string | null)[]; evidence: ReadonlySet<string> }) {
   const { t } = useTranslation();
   return (
     <div className="kk-table-scroll">
@@ -147,16 +261,16 @@ function Timeline({ steps, evidence }: { steps: Step[]; evidence: ReadonlySet<st
         <TableCaption>{t('trace.timelineCaption')}</TableCaption>
         <TableHeader><TableRow>{['date', 'event', 'agency', 'state', 'regie', 'days'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`timeline.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
         <TableBody>
-          {steps.map((s) => (
+          {steps.map((s, i) => (
             <TableRow key={s.event.id} data-evidence={evidence.has(`event:${s.event.id}`) ? 'true' : undefined}>
               <TableCell>{s.event.occurredOn}</TableCell>
               <TableCell>
                 {evidence.has(`event:${s.event.id}`) && <strong>{t('timeline.evidence')} </strong>}
-                {s.superseded ? <del>{t(`events.${s.event.kind}`)}</del> : t(`events.${s.event.kind}`)}
+                {s.superseded ? <><del>{t(`events.${s.event.kind}`)}</del> ({t('timeline.corrected')})</> : t(`events.${s.event.kind}`)}
                 {s.event.facility ? ` — ${s.event.facility.name}` : ''}
               </TableCell>
               <TableCell>{s.event.agency?.name ?? '—'}</TableCell>
-              <TableCell>{s.stateAfter ? t(`states.${s.stateAfter}`) : '—'}</TableCell>
+              <TableCell>{states[i] ? t(`states.${states[i]}`) : '—'}</TableCell>
               <TableCell>{s.regie.map((r) => r.holder.name).join(', ') || t('trace.noRegie')}</TableCell>
               <TableCell>{s.daysSincePrevious ?? '—'}</TableCell>
             </TableRow>
@@ -164,46 +278,5 @@ function Timeline({ steps, evidence }: { steps: Step[]; evidence: ReadonlySet<st
         </TableBody>
       </Table>
     </div>
-  );
-}
-
-const NEXT_STEP_KINDS = ['CONTACT', 'HOME_VISIT', 'FOLLOW_UP_CONTACT', 'LOST_CONTACT'] as const;
-
-function NextStep({ householdId, onRecorded }: { householdId: string; onRecorded: () => void }) {
-  const { t } = useTranslation();
-  const [kind, setKind] = useState<string>('CONTACT');
-  const [occurredOn, setOccurredOn] = useState(new Date().toISOString().slice(0, 10));
-  const [note, setNote] = useState('');
-  const [result, record] = useMutation(RecordContact);
-  const [outcome, setOutcome] = useState<{ ok: boolean; code?: string; message?: string } | null>(null);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const response = await record({ input: { householdId, kind, occurredOn, note: note || null } });
-    const payload = response.data?.recordEvent;
-    if (payload?.__typename === 'HouseholdEvent') {
-      setOutcome({ ok: true });
-      setNote('');
-      onRecorded();
-    } else {
-      setOutcome({ ok: false, code: payload?.code ?? 'INTERNAL', message: payload?.message ?? response.error?.message });
-    }
-  }
-
-  return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="next-step-heading">
-      <Heading level={3} id="next-step-heading">{t('nextStep.title')}</Heading>
-      {outcome?.ok && <Alert type="ok" role="status"><Paragraph>{t('nextStep.recorded')}</Paragraph></Alert>}
-      {outcome && !outcome.ok && <ErrorAlert code={outcome.code} message={outcome.message} />}
-      <FormField>
-        <FormLabel htmlFor="next-kind">{t('nextStep.kind')}</FormLabel>
-        <Select id="next-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          {NEXT_STEP_KINDS.map((k) => <SelectOption key={k} value={k}>{t(`events.${k}`)}</SelectOption>)}
-        </Select>
-      </FormField>
-      <FormFieldTextbox label={t('nextStep.date')} name="occurredOn" type="date" required value={occurredOn} onChange={(e) => setOccurredOn((e.target as HTMLInputElement).value)} />
-      <FormFieldTextbox label={t('nextStep.note')} name="note" description={t('nextStep.noteHint')} value={note} onChange={(e) => setNote((e.target as HTMLInputElement).value)} />
-      <Button type="submit" appearance="primary-action-button" disabled={result.fetching}>{t('nextStep.submit')}</Button>
-    </form>
   );
 }

@@ -1,0 +1,177 @@
+// The family summary to print for the conversation with the family: the path so far, who holds regie, open gaps with
+// the next step, and who looked at this family's record and why (the client's view of the access log, NEN 7513).
+import { useTranslation } from 'react-i18next';
+import { Link as RouterLink, useParams } from 'react-router-dom';
+import { useQuery } from 'urql';
+import { Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { useSession } from '../../session';
+import { gapTiming, owingAgencies, statesAlongTimeline, suggestedStep } from './gap-explanation';
+import { resolvedText, type OpenGap, type ResolvedGap } from './HouseholdTracePage';
+
+const SummaryQuery = `query HouseholdSummary_Household($id: ID!) {
+  household(id: $id) {
+    __typename
+    ... on Household {
+      id reference centrumgemeente { id name }
+      gaps { id rule severity stage detectedOn evidenceNodes evidenceEdges { source target kind } agencies { id name } }
+      resolvedGaps { id rule severity detectedOn resolvedOn resolvedBy resolvedByEvent { kind occurredOn agency { name } } evidenceNodes }
+      trajectory {
+        currentState
+        currentRegie { stage holder { name } from }
+        steps { event { id kind occurredOn agency { name } } stateAfter superseded }
+      }
+    }
+    ... on Error { code message }
+  }
+}`;
+
+const AccessQuery = `query HouseholdSummary_Access($id: ID!, $cityId: ID!) {
+  householdAccessLog(householdId: $id, first: 100) {
+    __typename
+    ... on AccessLogPage { entries { id at role agencyId action basis outcome breakGlass } hasNextPage }
+    ... on Error { code message }
+  }
+  agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } }
+}`;
+
+interface SummaryData {
+  household:
+    | {
+        __typename: 'Household'; id: string; reference: string; centrumgemeente: { id: string; name: string };
+        gaps: OpenGap[]; resolvedGaps: ResolvedGap[];
+        trajectory: {
+          currentState: string | null; currentRegie: { stage: string; holder: { name: string }; from: string }[];
+          steps: { event: { id: string; kind: string; occurredOn: string; agency: { name: string } | null }; stateAfter: string | null; superseded: boolean }[];
+        };
+      }
+    | { __typename: string; code: string; message: string };
+}
+
+interface AccessEntry { id: string; at: string; role: string | null; agencyId: string | null; action: string; basis: string | null; outcome: string; breakGlass: boolean }
+interface AccessData {
+  householdAccessLog: { __typename: 'AccessLogPage'; entries: AccessEntry[]; hasNextPage: boolean } | { __typename: string; code: string; message: string };
+  agencies: { edges: { node: { id: string; name: string } }[] };
+}
+
+/** Why someone looked, in words for the family: the access basis the API recorded, by its kind. */
+export function accessReasonKey(entry: { action: string; basis: string | null; breakGlass: boolean }): string {
+  const basis = entry.basis ?? '';
+  if (entry.breakGlass || basis.startsWith('break-glass')) return 'breakGlass';
+  if (entry.action === 'EXPORT') return 'export';
+  if (entry.action === 'CHANGE') return 'change';
+  if (basis.startsWith('chain coordinator')) return 'coordinator';
+  if (basis.includes('under consent')) return 'consent';
+  if (basis.includes('on legal ground')) return 'legalGround';
+  if (basis.includes('at facility')) return 'facility';
+  return 'other';
+}
+
+const today = () => new Date().toISOString().slice(0, 10);
+
+export default function HouseholdSummaryPage() {
+  const { t } = useTranslation();
+  const { id = '' } = useParams();
+  const { viewer } = useSession();
+  const [{ data, fetching, error }] = useQuery<SummaryData>({ query: SummaryQuery, variables: { id } });
+  const household = data?.household;
+  const trace = household?.__typename === 'Household' ? (household as Extract<SummaryData['household'], { __typename: 'Household' }>) : null;
+  const [access] = useQuery<AccessData>({ query: AccessQuery, variables: { id, cityId: trace?.centrumgemeente.id ?? '' }, pause: !trace || viewer?.role !== 'COORDINATOR' });
+
+  if (fetching && !data) return <Loading />;
+  if (error) return <ErrorAlert error={error} />;
+  if (household && !trace) return <ErrorAlert code={(household as { code: string }).code} />;
+  if (!trace) return null;
+
+  const regieHolders = [...new Set(trace.trajectory.currentRegie.map((r) => r.holder.name))];
+  const states = statesAlongTimeline(trace.trajectory.steps);
+  const steps = trace.trajectory.steps.map((s, i) => ({ ...s, state: states[i] })).filter((s) => !s.superseded);
+  const agencyName = new Map(access.data?.agencies.edges.map((e) => [e.node.id, e.node.name]) ?? []);
+  const log = access.data?.householdAccessLog;
+
+  return (
+    <article aria-labelledby="summary-heading" className="kk-summary">
+      <Heading level={2} id="summary-heading">{t('summary.title', { reference: trace.reference })}</Heading>
+      <Paragraph>{t('summary.intro', { region: trace.centrumgemeente.name, date: today() })}</Paragraph>
+      <Paragraph className="kk-no-print">
+        <Button appearance="primary-action-button" onClick={() => window.print()}>{t('summary.print')}</Button>{' '}
+        <RouterLink className="utrecht-link" to={`/households/${trace.id}`}>{t('summary.back')}</RouterLink>
+      </Paragraph>
+
+      <Heading level={3}>{t('summary.now')}</Heading>
+      <Paragraph>
+        {t('summary.state', { state: trace.trajectory.currentState ? t(`states.${trace.trajectory.currentState}`) : t('common.unknown') })}{' '}
+        {trace.trajectory.currentRegie.length > 0
+          ? t('summary.regie', { regie: trace.trajectory.currentRegie.map((r) => t('summary.regieHolder', { agency: r.holder.name, stage: t(`states.${r.stage}`), from: r.from })).join('; ') })
+          : t('summary.noRegie')}
+      </Paragraph>
+
+      <Heading level={3}>{t('summary.path')}</Heading>
+      {steps.length === 0 ? <Empty>{t('summary.noSteps')}</Empty> : (
+        <Table>
+          <TableCaption>{t('summary.pathCaption')}</TableCaption>
+          <TableHeader><TableRow>{['date', 'event', 'agency', 'state'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`timeline.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+          <TableBody>
+            {steps.map((s) => (
+              <TableRow key={s.event.id}>
+                <TableCell>{s.event.occurredOn}</TableCell>
+                <TableCell>{t(`events.${s.event.kind}`)}</TableCell>
+                <TableCell>{s.event.agency?.name ?? '—'}</TableCell>
+                <TableCell>{s.state ? t(`states.${s.state}`) : '—'}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      )}
+
+      <Heading level={3}>{t('summary.gaps')}</Heading>
+      {trace.gaps.length === 0 ? <Empty>{t('gaps.emptyHousehold')}</Empty> : (
+        <UnorderedList>
+          {trace.gaps.map((gap) => {
+            const timing = gapTiming(gap.rule, gap.detectedOn, today());
+            const owes = owingAgencies(gap, regieHolders);
+            const step = suggestedStep(gap.rule, regieHolders.length > 0);
+            return (
+              <UnorderedListItem key={gap.id}>
+                <strong>{t(`rules.${gap.rule}`)}</strong>: {t(`gapExplain.meaning.${gap.rule}`)}{' '}
+                {timing.deadline ? t('gapExplain.deadline', { deadline: timing.deadline, count: timing.daysPassed }) : t('gapExplain.since', { date: timing.since, count: timing.daysPassed })}{' '}
+                {t('summary.nextStep', {
+                  step: step.action === 'RECORD_REPORT' ? t('gapExplain.action.RECORD_REPORT', { step: t(`events.${step.kind}`) }) : t(`gapExplain.action.${step.action}`),
+                  who: owes.length > 0 ? owes.join(', ') : t('gapExplain.owesNobody'),
+                })}
+              </UnorderedListItem>
+            );
+          })}
+        </UnorderedList>
+      )}
+      {trace.resolvedGaps.length > 0 && (
+        <UnorderedList>
+          {trace.resolvedGaps.map((gap) => <UnorderedListItem key={gap.id}><strong>{t(`rules.${gap.rule}`)}</strong>: {resolvedText(t, gap)}</UnorderedListItem>)}
+        </UnorderedList>
+      )}
+
+      <Heading level={3} id="access-heading">{t('summary.access')}</Heading>
+      <Paragraph>{t('summary.accessIntro')}</Paragraph>
+      {viewer?.role !== 'COORDINATOR' ? <Paragraph>{t('summary.accessCoordinatorOnly')}</Paragraph>
+        : access.fetching && !access.data ? <Loading />
+        : access.error ? <ErrorAlert error={access.error} />
+        : log && log.__typename !== 'AccessLogPage' ? <ErrorAlert code={(log as { code: string }).code} />
+        : log && (
+          <Table data-testid="summary-access">
+            <TableCaption>{t('summary.accessCaption')}</TableCaption>
+            <TableHeader><TableRow>{['at', 'who', 'action', 'why'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`summary.accessColumns.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableBody>
+              {(log as Extract<AccessData['householdAccessLog'], { __typename: 'AccessLogPage' }>).entries.map((entry) => (
+                <TableRow key={entry.id}>
+                  <TableCell>{entry.at.slice(0, 16).replace('T', ' ')}</TableCell>
+                  <TableCell>{[entry.role ? t(`roles.${entry.role}`) : null, entry.agencyId ? agencyName.get(entry.agencyId) ?? entry.agencyId : null].filter(Boolean).join(', ') || t('common.unknown')}</TableCell>
+                  <TableCell>{t(`summary.actions.${entry.action}`, { defaultValue: entry.action })}{entry.outcome === 'REFUSED' ? ` (${t('summary.refused')})` : ''}</TableCell>
+                  <TableCell>{t(`summary.reasons.${accessReasonKey(entry)}`)}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+    </article>
+  );
+}
