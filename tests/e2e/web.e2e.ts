@@ -62,11 +62,12 @@ describe('web app', () => {
 
     const before = await timelineRows.count();
     await page.getByLabel('Soort stap').selectOption('FOLLOW_UP_CONTACT');
-    await page.getByRole('button', { name: 'Vastleggen' }).click();
+    await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
     await page.getByText('De stap is vastgelegd.').waitFor();
     await expect.poll(() => timelineRows.count()).toBe(before + 1);
 
     // A referral from the same page: the coordinator names both agencies, the timeline gains the step.
+    await page.getByRole('button', { name: 'Doorverwijzen', exact: true }).click();
     await page.getByLabel('Verwijzende instantie').selectOption({ label: 'Vangnet en Advies (GGD Amsterdam)' });
     await page.getByLabel('Verwijzen naar').selectOption({ label: 'HVO Querido' });
     await page.getByLabel('Wat vraagt u de andere instantie?').fill('Intake voor gezinsopvang');
