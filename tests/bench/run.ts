@@ -24,6 +24,7 @@ import { prepareFuzzWorld, runApiFuzz } from '../support/api-fuzz.js';
 import { fragmentDoublingQuery, wideAliasQuery } from '../support/costly-queries.js';
 import { openTestStore, testConfig } from '../support/store.js';
 import { launchChromium } from '../support/browser.js';
+import { measureSwimlaneRender } from './swimlane.js';
 import { NATIONAL_HOUSEHOLDS, resultsJson, resultsMarkdown, resultsMd, round, type BenchRun, type Figure } from './report.js';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 20_000);
@@ -283,6 +284,7 @@ async function main() {
   // 10. Web bundle per route.
   bundleSizes(config.webDistDir);
   await cytoscapeRender();
+  await measureSwimlaneRender(record);
 
   await executor.close();
   // The store stays on disk for reopen.ts, which npm run bench runs next, in its own process.

@@ -5,7 +5,7 @@ import type { StylesheetJson } from 'cytoscape';
 export const LABEL_FONT_PX = 13;
 
 export const chainStyle: StylesheetJson = [
-  { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': '150px', 'font-size': LABEL_FONT_PX, 'font-family': 'system-ui, sans-serif', color: '#1a1a1a', 'text-valign': 'bottom', 'text-margin-y': 4, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'min-zoomed-font-size': 8, 'background-color': '#4b6a88', width: 22, height: 22 } },
+  { selector: 'node', style: { 'z-index-compare': 'manual', 'z-index': 20, label: 'data(label)', 'text-wrap': 'wrap', 'text-max-width': '150px', 'font-size': LABEL_FONT_PX, 'font-family': 'system-ui, sans-serif', color: '#1a1a1a', 'text-valign': 'bottom', 'text-margin-y': 4, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'text-background-padding': '2px', 'min-zoomed-font-size': 8, 'background-color': '#4b6a88', width: 22, height: 22 } },
   { selector: 'node.household', style: { shape: 'star', 'background-color': '#24578f', width: 30, height: 30 } },
   { selector: 'node.agency', style: { shape: 'round-rectangle', 'background-color': '#6f8f3d' } },
   { selector: 'node.facility', style: { shape: 'diamond', 'background-color': '#8a5a00' } },
@@ -14,7 +14,7 @@ export const chainStyle: StylesheetJson = [
   { selector: 'node.stage', style: { shape: 'round-rectangle', width: 34, height: 34, 'background-color': '#24578f', 'font-size': 14, 'font-weight': 'bold' } },
   { selector: 'node.no-regie', style: { 'border-width': 3, 'border-style': 'dashed', 'border-color': '#b30000', 'background-color': '#ffffff' } },
   { selector: 'node.superseded', style: { opacity: 0.45 } },
-  // Swimlanes: a band per lane behind everything, its header at the left, month ticks above.
+  // Swimlanes (z-index compared by hand, so that edges run over the bands): a band per lane behind everything, its header at the left, month ticks above.
   { selector: 'node.lane-band', style: { shape: 'rectangle', width: 'data(bandWidth)', height: 'data(bandHeight)', 'background-color': '#f3f6f9', 'border-width': 0, label: '', 'z-index': 0, events: 'no' } },
   { selector: 'node.lane-band-alt', style: { 'background-color': '#e8eef4' } },
   { selector: 'node.lane-label', style: { 'text-valign': 'center', 'text-halign': 'left', 'text-margin-x': -8, 'text-margin-y': 0, 'font-weight': 'bold', 'text-max-width': '220px' } },
@@ -22,7 +22,7 @@ export const chainStyle: StylesheetJson = [
   { selector: 'node.axis-tick', style: { shape: 'rectangle', width: 2, height: 14, 'background-color': '#555', 'text-valign': 'top', 'text-margin-y': -4, 'font-size': 13, 'text-background-opacity': 0, events: 'no' } },
   { selector: 'node.evidence', style: { 'border-width': 5, 'border-style': 'double', 'border-color': '#b30000', 'font-weight': 'bold', color: '#8a0000' } },
   { selector: 'node:selected', style: { 'overlay-color': '#24578f', 'overlay-opacity': 0.25, 'overlay-padding': 6 } },
-  { selector: 'edge', style: { width: 1.5, 'line-color': '#8a8a8a', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#8a8a8a', 'curve-style': 'bezier', 'font-size': 12, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'min-zoomed-font-size': 8, label: 'data(label)' } },
+  { selector: 'edge', style: { 'z-index-compare': 'manual', 'z-index': 10, width: 1.5, 'line-color': '#8a8a8a', 'target-arrow-shape': 'triangle', 'target-arrow-color': '#8a8a8a', 'curve-style': 'bezier', 'font-size': 12, 'text-background-color': '#ffffff', 'text-background-opacity': 0.85, 'min-zoomed-font-size': 8, label: 'data(label)' } },
   { selector: 'edge.to-lane', style: { display: 'none' } },
   { selector: 'edge.next', style: { width: 3, 'line-color': '#24578f', 'target-arrow-color': '#24578f', 'curve-style': 'straight' } },
   { selector: 'edge.holds_regie', style: { width: 4, 'line-style': 'solid', 'line-color': '#6f8f3d', 'target-arrow-color': '#6f8f3d' } },

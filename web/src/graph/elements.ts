@@ -59,7 +59,7 @@ export interface SwimlaneText {
   noAgency: string;
 }
 
-export const LANE_HEIGHT = 120;
+export const LANE_HEIGHT = 100;
 /** Room for a label of 150 px between two steps; longer pauses add space up to MAX_STEP, so time reads as distance. */
 const MIN_STEP = 170;
 const MAX_STEP = 340;
