@@ -35,13 +35,13 @@ function family() {
 /** Runs in the page: builds the elements, creates the graph at the default zoom, resolves at the first frame. */
 const MEASURE = `
 import cytoscape from 'cytoscape';
-import { swimlaneElements } from './elements.ts';
+import { drawnElements, swimlaneElements } from './elements.ts';
 import { chainStyle } from './chain-style.ts';
 const text = { node: (_kind, label) => label, regie: (label) => label, month: (month) => month, household: 'Huishouden', noAgency: '-' };
 export function measure(data) {
   return new Promise((resolve) => {
     const started = performance.now();
-    const elements = swimlaneElements(data, text, new Set(['event:e10', 'agency:a2']));
+    const elements = drawnElements(swimlaneElements(data, text, new Set(['event:e10', 'agency:a2'])));
     const cy = cytoscape({ container: document.getElementById('cy'), elements, style: chainStyle, layout: { name: 'preset' } });
     cy.zoom(1);
     cy.on('render', () => {

@@ -7,7 +7,7 @@ import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type Reac
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { chainStyle } from './chain-style';
-import type { ElementDefinition } from './elements';
+import { drawnElements, type ElementDefinition } from './elements';
 
 export interface ChainGraphProps {
   elements: ElementDefinition[];
@@ -102,7 +102,7 @@ export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect,
     if (!graph) return;
     graph.batch(() => {
       graph.elements().remove();
-      graph.add(elements);
+      graph.add(drawnElements(elements));
     });
     graph.nodes(SCENERY).unselectify();
     const positioned = elements.some((e) => e.position);

@@ -1,6 +1,6 @@
 // toElements: the pure conversion behind every graph view and its table alternative.
 import { describe, expect, it } from 'vitest';
-import { chainModelElements, LANE_HEIGHT, referralLinkElements, swimlaneElements, trajectoryElements } from './elements';
+import { chainModelElements, drawnElements, LANE_HEIGHT, referralLinkElements, swimlaneElements, trajectoryElements } from './elements';
 
 describe('trajectoryElements', () => {
   const graph = {
@@ -121,6 +121,10 @@ describe('swimlaneElements', () => {
     expect(node('event:signal').classes).toContain('evidence');
     expect(node('a1').classes).toContain('evidence');
     expect(node('event:visit').classes).not.toContain('evidence');
+    const drawn = drawnElements(elements).map((e) => e.data.id);
+    expect(drawn).toContain('a1');
+    expect(drawn).not.toContain('a2');
+    expect(drawn).toContain('n1');
   });
 });
 

@@ -183,6 +183,14 @@ export function swimlaneElements(graph: TrajectoryGraph, text: SwimlaneText, evi
   ];
 }
 
+/**
+ * What the canvas draws: everything but edges into a lane's own header (class "to-lane"), unless they are evidence.
+ * They stay in the data and its table; leaving them out halves the edges a long trajectory hands to the renderer.
+ */
+export function drawnElements(elements: ElementDefinition[]): ElementDefinition[] {
+  return elements.filter((e) => !(e.classes ?? '').split(' ').includes('to-lane') || (e.classes ?? '').split(' ').includes('evidence'));
+}
+
 export interface ChainStage {
   order: number;
   nameNl: string;
