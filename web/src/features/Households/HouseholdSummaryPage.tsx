@@ -69,6 +69,21 @@ export function accessReasonKey(entry: { action: string; basis: string | null; b
 
 const today = () => new Date().toISOString().slice(0, 10);
 
+/**
+ * One page view reads several parts of the record, each logged: for the family, consecutive entries that say the same
+ * (same minute, who, what and why) are one line with a count.
+ */
+export function collapseAccessEntries<T extends { at: string; role: string | null; agencyId: string | null; action: string; outcome: string; basis: string | null; breakGlass: boolean }>(entries: T[]): (T & { times: number })[] {
+  const lines: (T & { times: number })[] = [];
+  const key = (e: T) => [e.at.slice(0, 16), e.role, e.agencyId, e.action, e.outcome, accessReasonKey(e)].join('|');
+  for (const entry of entries) {
+    const last = lines.at(-1);
+    if (last && key(last) === key(entry)) last.times += 1;
+    else lines.push({ ...entry, times: 1 });
+  }
+  return lines;
+}
+
 export default function HouseholdSummaryPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
@@ -145,9 +160,12 @@ export default function HouseholdSummaryPage() {
         </UnorderedList>
       )}
       {trace.resolvedGaps.length > 0 && (
+        <>
+        <Heading level={4}>{t('trace.resolvedGaps')}</Heading>
         <UnorderedList>
           {trace.resolvedGaps.map((gap) => <UnorderedListItem key={gap.id}><strong>{t(`rules.${gap.rule}`)}</strong>: {resolvedText(t, gap)}</UnorderedListItem>)}
         </UnorderedList>
+        </>
       )}
 
       <Heading level={3} id="access-heading">{t('summary.access')}</Heading>
@@ -161,11 +179,11 @@ export default function HouseholdSummaryPage() {
             <TableCaption>{t('summary.accessCaption')}</TableCaption>
             <TableHeader><TableRow>{['at', 'who', 'action', 'why'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`summary.accessColumns.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
             <TableBody>
-              {(log as Extract<AccessData['householdAccessLog'], { __typename: 'AccessLogPage' }>).entries.map((entry) => (
+              {collapseAccessEntries((log as Extract<AccessData['householdAccessLog'], { __typename: 'AccessLogPage' }>).entries).map((entry) => (
                 <TableRow key={entry.id}>
                   <TableCell>{entry.at.slice(0, 16).replace('T', ' ')}</TableCell>
                   <TableCell>{[entry.role ? t(`roles.${entry.role}`) : null, entry.agencyId ? agencyName.get(entry.agencyId) ?? entry.agencyId : null].filter(Boolean).join(', ') || t('common.unknown')}</TableCell>
-                  <TableCell>{t(`summary.actions.${entry.action}`, { defaultValue: entry.action })}{entry.outcome === 'REFUSED' ? ` (${t('summary.refused')})` : ''}</TableCell>
+                  <TableCell>{t(`summary.actions.${entry.action}`, { defaultValue: entry.action })}{entry.times > 1 ? ` (${t('summary.times', { count: entry.times })})` : ''}{entry.outcome === 'REFUSED' ? ` (${t('summary.refused')})` : ''}</TableCell>
                   <TableCell>{t(`summary.reasons.${accessReasonKey(entry)}`)}</TableCell>
                 </TableRow>
               ))}
