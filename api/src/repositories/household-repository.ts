@@ -173,8 +173,8 @@ RETURN c.id AS id`, z.object({ id: z.string() }));
 // Search by anything a worker has: any part of the reference, a shelter's case number, a referral id. The term comes
 // folded (lower case, without spaces and the separators - . _ /) and the stored values are folded the same way in the
 // statement, so "gzn 2024 0173" finds "GZN-2024-0173".
-// CONTAINS cannot use a range index: each statement is bounded by the caller's region or households, and the API
-// asks for at least 3 characters, so a keystroke never scans the whole store.
+// CONTAINS cannot use a range index: each statement starts from the caller's region (household_region) or households
+// (household_id_lookup), and the API asks for at least 3 characters, so a search never scans the whole store.
 const householdIdsByReferencePart = statement('householdIdsByReferencePart', cypher`
 MATCH (h:Household)
 WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
@@ -188,23 +188,25 @@ LIMIT $limit`, z.object({ id: z.string() }));
 // A case number is matched only in the records of the caller's own agency (coordinators: any agency in the region):
 // another shelter's case numbers are not the caller's to search with.
 const householdIdsByCaseRef = statement('householdIdsByShelterCaseRef', cypher`
-MATCH (r:ShelterRecord)-[:CONCERNS]->(h:Household)
+MATCH (h:Household)
 WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
   AND ($ids IS NULL OR h.id IN $ids)
-  AND ($agencyId IS NULL OR r.reportingAgencyId = $agencyId)
-  AND r.caseRef IS NOT NULL AND replace(replace(replace(replace(replace(toLower(r.caseRef), ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
   AND ($after IS NULL OR h.id > $after)
+MATCH (h)<-[:CONCERNS]-(r:ShelterRecord)
+WHERE ($agencyId IS NULL OR r.reportingAgencyId = $agencyId)
+  AND r.caseRef IS NOT NULL AND replace(replace(replace(replace(replace(toLower(r.caseRef), ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
 RETURN DISTINCT h.id AS id
 ORDER BY id
 LIMIT $limit`, z.object({ id: z.string() }));
 
+// From the caller's households to their referrals (referral_household index), never a scan of every referral.
 const householdIdsByReferralId = statement('householdIdsByReferralId', cypher`
-MATCH (r:Referral)
-WHERE replace(replace(replace(replace(replace(toLower(r.id), ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
-  AND ($ids IS NULL OR r.householdId IN $ids)
-  AND ($after IS NULL OR r.householdId > $after)
-MATCH (h:Household {id: r.householdId})
+MATCH (h:Household)
 WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
+  AND ($ids IS NULL OR h.id IN $ids)
+  AND ($after IS NULL OR h.id > $after)
+MATCH (r:Referral {householdId: h.id})
+WHERE replace(replace(replace(replace(replace(toLower(r.id), ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
 RETURN DISTINCT h.id AS id
 ORDER BY id
 LIMIT $limit`, z.object({ id: z.string() }));
