@@ -199,13 +199,14 @@ RETURN DISTINCT h.id AS id
 ORDER BY id
 LIMIT $limit`, z.object({ id: z.string() }));
 
-// From the caller's households to their referrals (referral_household index), never a scan of every referral.
+// From the caller's households along REFERRAL_FOR to their referrals, never a scan of every referral. (A lookup by
+// r.householdId per household measured about 4 times slower on Grafeo than the relationship.)
 const householdIdsByReferralId = statement('householdIdsByReferralId', cypher`
 MATCH (h:Household)
 WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
   AND ($ids IS NULL OR h.id IN $ids)
   AND ($after IS NULL OR h.id > $after)
-MATCH (r:Referral {householdId: h.id})
+MATCH (h)<-[:REFERRAL_FOR]-(r:Referral)
 WHERE replace(replace(replace(replace(replace(toLower(r.id), ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
 RETURN DISTINCT h.id AS id
 ORDER BY id
