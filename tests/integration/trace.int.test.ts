@@ -90,11 +90,12 @@ describe('trace', () => {
       second = await register('GZN-2024-0174');
       await register('UTR-ZOEK-0173', utrecht, { centrumgemeenteId: 'utrecht', municipality: 'Utrecht' });
       caseHousehold = await register('AMS-CASE-1');
+      // A shelter links only a family placed with it (or applying, or referred to it).
+      const placed = await gql(app, RECORD_EVENT, { input: { householdId: caseHousehold, kind: 'PLACEMENT', occurredOn: daysAgo(1), agencyId: 'ams-hvo-querido', facilityId: 'ams-reina' } }, coordinator.headers);
+      expect(placed.data.recordEvent.__typename).toBe('HouseholdEvent');
       const entry = await gql(app, `mutation($rows: [WaitingListEntryInput!]!) { reportWaitingList(rows: $rows) { __typename ... on ValidationError { fields { path message } } } }`,
         { rows: [{ facilityId: 'ams-reina', caseRef: 'HVO-77-31', householdId: caseHousehold, targetGroup: 'FAMILIES', dateOn: daysAgo(3) }] }, hvo.headers);
       expect(entry.data.reportWaitingList).toEqual({ __typename: 'ShelterReportResult' });
-      const placed = await gql(app, RECORD_EVENT, { input: { householdId: caseHousehold, kind: 'PLACEMENT', occurredOn: daysAgo(1), agencyId: 'ams-hvo-querido', facilityId: 'ams-reina' } }, coordinator.headers);
-      expect(placed.data.recordEvent.__typename).toBe('HouseholdEvent');
       referralHousehold = await register('AMS-REF-1');
       const sent = await gql(app, SEND_REFERRAL, { input: { householdId: referralHousehold, fromAgencyId: 'ams-ggd-vangnet-advies', toAgencyId: 'ams-som', purpose: 'schulden', sentOn: today() } }, coordinator.headers);
       referralId = sent.data.sendReferral.id;
