@@ -28,6 +28,9 @@ const PADDING = 30;
 /** Nodes that are scenery, not content: never selected, never in the keyboard order. */
 const SCENERY = '.lane-band, .axis-tick';
 
+/** Labels are strings in the element data; anything else shows as nothing rather than "[object Object]". */
+const labelText = (value: unknown): string => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : '');
+
 interface Selected {
   group: 'nodes' | 'edges';
   data: Record<string, unknown>;
@@ -75,9 +78,9 @@ export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect,
     graph.elements(':selected').unselect();
     target.select();
     const data = target.data() as Record<string, unknown>;
-    const text = (value: unknown) => String(value ?? '').replace(/\n/g, ' — ');
+    const text = (value: unknown) => labelText(value).replace(/\n/g, ' — ');
     const neighbours = target.isNode()
-      ? (target as NodeSingular).connectedEdges().map((edge) => {
+      ? target.connectedEdges().map((edge) => {
           const other = edge.source().id() === target.id() ? edge.target() : edge.source();
           return { relation: t(`edges.${String(edge.data('kind'))}`, { defaultValue: t('graph.related') }), label: text(other.data('label')) };
         })
@@ -215,8 +218,8 @@ export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect,
       <p className="kk-visually-hidden" aria-live="polite">{announcement}</p>
       {selected && detailsOpen && (
         <section className="kk-graph-details" aria-labelledby="graph-details-heading" data-testid="graph-details">
-          <Heading level={4} id="graph-details-heading">{String(selected.data.label ?? '').split('\n')[0] || t(`edges.${String(selected.data.kind)}`, { defaultValue: t('graph.details') })}</Heading>
-          {String(selected.data.label ?? '').split('\n').slice(1).map((line) => <Paragraph key={line}>{line}</Paragraph>)}
+          <Heading level={4} id="graph-details-heading">{labelText(selected.data.label).split('\n')[0] || t(`edges.${String(selected.data.kind)}`, { defaultValue: t('graph.details') })}</Heading>
+          {labelText(selected.data.label).split('\n').slice(1).map((line) => <Paragraph key={line}>{line}</Paragraph>)}
           {describe?.(selected.data)}
           {selected.neighbours.length > 0 && (
             <UnorderedList>

@@ -1,7 +1,7 @@
 // The steps that move a family along the chain from its trace page: a recorded step (a report, a contact), a
 // referral to another agency, taking regie and handing it over. The API decides who may do what (a coordinator names
 // the agency that acted; workers act for their own). A gap's suggested next step opens one of these, filled in.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { Alert, Button, FormField, FormFieldTextbox, FormLabel, Heading, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
@@ -61,7 +61,6 @@ export function RecordStepForm({ householdId, cityId, presetKind, onDone }: { ho
   const [occurredOn, setOccurredOn] = useState(today());
   const [note, setNote] = useState('');
   const [answer, setAnswer] = useState<Answer | null>(null);
-  useEffect(() => { if (presetKind) setKind(presetKind); }, [presetKind]);
 
   async function submit(event: FormEvent) {
     event.preventDefault();

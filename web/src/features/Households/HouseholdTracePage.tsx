@@ -232,7 +232,8 @@ export default function HouseholdTracePage() {
       </Table>
 
       <div ref={formsRef} className="kk-no-print">
-        {openForm.form === 'record' && <RecordStepForm householdId={trace.id} cityId={trace.centrumgemeente.id} presetKind={openForm.kind} onDone={refresh} />}
+        {/* Keyed by the step, so that a gap's button opens the form filled in afresh. */}
+        {openForm.form === 'record' && <RecordStepForm key={openForm.kind} householdId={trace.id} cityId={trace.centrumgemeente.id} presetKind={openForm.kind} onDone={refresh} />}
         {openForm.form === 'regie' && <TakeRegieForm householdId={trace.id} cityId={trace.centrumgemeente.id} stage={trace.trajectory.currentState} onDone={refresh} />}
         {openForm.form === 'handover' && <HandoverForm householdId={trace.id} cityId={trace.centrumgemeente.id} regie={trace.trajectory.currentRegie} onDone={refresh} />}
         {openForm.form === 'referral' && <ReferralForm householdId={trace.id} cityId={trace.centrumgemeente.id} onDone={refresh} />}
