@@ -47,6 +47,8 @@ describe('web app', () => {
 
   it('traces a household from a gap: timeline, graph with its evidence, table alternative, and records a next step', async () => {
     const page = await signIn('coordinator.amsterdam');
+    // From the gaps list: the link opens the trace with that gap's evidence marked.
+    await page.goto(`${base}/gaps`);
     await page.locator('table a').first().click();
     await page.getByRole('heading', { name: /Traject van huishouden SYN-AMS-/ }).waitFor();
     const graph = page.getByTestId('chain-graph');
