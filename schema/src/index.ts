@@ -27,3 +27,4 @@ export * from './relationships/catalogue.js';
 export { migrationsDir } from './migrations.js';
 export * from './nodes/ShelterRecord.js';
 export * from './formats/shelter-csv.js';
+export * from './problems.js';

@@ -9,7 +9,7 @@ import { gql, openTestStore, testApp } from '../support/store.js';
 
 const CREATE = `mutation($input: CreateAccountInput!) { createAccount(input: $input) {
   __typename ... on Account { id username role active agency { id } centrumgemeente { id } }
-  ... on ValidationError { fields { path message } } ... on Error { code message } } }`;
+  ... on ValidationError { fields { path code params { name value } message } } ... on Error { code message } } }`;
 const SET_ACTIVE = `mutation($id: ID!, $active: Boolean!) { setAccountActive(id: $id, active: $active) {
   __typename ... on Account { id active } ... on Error { code message } } }`;
 const WHO = `query { viewer { username role } }`;
@@ -42,11 +42,11 @@ describe('account administration', () => {
   it('refuses an account without its scope, with a scope it should not have, a taken name or a short password, and writes nothing', async () => {
     const before = await factDigest(executor);
     const attempt = async (input: Record<string, unknown>) => (await gql(app, CREATE, { input }, admin.headers)).data.createAccount;
-    expect((await attempt({ username: 'worker.x', password: PASSWORD, role: 'AGENCY_WORKER' })).fields).toEqual([{ path: ['input', 'agencyId'], message: 'a AGENCY_WORKER account needs an agency' }]);
+    expect((await attempt({ username: 'worker.x', password: PASSWORD, role: 'AGENCY_WORKER' })).fields).toMatchObject([{ path: ['input', 'agencyId'], code: 'ROLE_NEEDS_AGENCY' }]);
     expect((await attempt({ username: 'policy.x', password: PASSWORD, role: 'POLICY_MAKER', agencyId: 'ams-som' })).fields[0].path).toEqual(['input', 'agencyId']);
-    expect((await attempt({ username: 'worker.y', password: PASSWORD, role: 'AGENCY_WORKER', agencyId: 'no-such-agency' })).fields[0].message).toBe('no such agency');
-    expect((await attempt({ username: 'coord.leeuwarden.2', password: PASSWORD, role: 'ADMIN' })).fields[0]).toEqual({ path: ['input', 'username'], message: 'is taken' });
-    expect((await attempt({ username: 'admin.z', password: 'short', role: 'ADMIN' })).fields[0].path).toEqual(['input', 'password']);
+    expect((await attempt({ username: 'worker.y', password: PASSWORD, role: 'AGENCY_WORKER', agencyId: 'no-such-agency' })).fields[0]).toMatchObject({ code: 'NO_SUCH', params: [{ name: 'entity', value: 'agency' }, { name: 'value', value: 'no-such-agency' }] });
+    expect((await attempt({ username: 'coord.leeuwarden.2', password: PASSWORD, role: 'ADMIN' })).fields[0]).toMatchObject({ path: ['input', 'username'], code: 'TAKEN' });
+    expect((await attempt({ username: 'admin.z', password: 'short', role: 'ADMIN' })).fields[0]).toMatchObject({ path: ['input', 'password'], code: 'TOO_SHORT', params: [{ name: 'minimum', value: '12' }] });
     expect((await attempt({ username: 'Jan de Vries', password: PASSWORD, role: 'ADMIN' })).fields[0].path).toEqual(['input', 'username']);
     expect(await factDigest(executor)).toBe(before);
   });

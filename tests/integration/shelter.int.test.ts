@@ -12,8 +12,9 @@ interface Report {
   type: 'report';
   rows: number;
   dryRun: boolean;
-  problems: { line: number; column: string | null; message: string }[];
+  problems: { line: number; column: string | null; code: string; params: Record<string, string | number>; message: string }[];
   totalProblems: number;
+  problemCap: number;
   written: { created: number; unchanged: number; superseded: number } | null;
 }
 
@@ -152,15 +153,15 @@ describe('shelter reporting', () => {
     const at = (line: number) => report.problems.filter((p) => p.line === line);
     expect(at(2)).toEqual([]);
     expect(at(3)[0]).toMatchObject({ column: 'date_on' });
-    expect(at(4)[0]).toMatchObject({ column: 'priority', message: expect.stringMatching(/whole number/) });
+    expect(at(4)[0]).toMatchObject({ column: 'priority', code: 'NOT_WHOLE_NUMBER', params: { value: 'two' }, message: expect.stringMatching(/whole number/) });
     expect(at(5)[0]).toMatchObject({ column: 'target_group' });
-    expect(at(6)[0]).toMatchObject({ column: 'case_ref', message: expect.stringMatching(/never a name/) });
+    expect(at(6)[0]).toMatchObject({ column: 'case_ref', code: 'CASE_REF_FORMAT', message: expect.stringMatching(/never a name/) });
     expect(at(7)[0]).toMatchObject({ column: 'date_off' });
     expect(at(8)[0]).toMatchObject({ column: 'outcome' });
-    expect(at(9)[0]).toMatchObject({ column: 'facility_id', message: expect.stringMatching(/not a facility of your organisation/) });
-    expect(at(10)[0]).toMatchObject({ column: 'facility_id', message: expect.stringMatching(/no facility/) });
+    expect(at(9)[0]).toMatchObject({ column: 'facility_id', code: 'NOT_YOUR_FACILITY', message: expect.stringMatching(/not a facility of your organisation/) });
+    expect(at(10)[0]).toMatchObject({ column: 'facility_id', code: 'NO_SUCH', params: { entity: 'facility', value: 'no-such-facility' } });
     expect(at(11)[0]).toMatchObject({ column: 'household_id' });
-    expect(at(12)[0]).toMatchObject({ message: 'same facility, case number and date on as line 2' });
+    expect(at(12)[0]).toMatchObject({ code: 'SAME_KEY_AS_LINE', params: { key: 'facility_id, case_ref, date_on', other: 2 } });
     expect(await factDigest(executor)).toBe(before);
   });
 
@@ -171,7 +172,7 @@ describe('shelter reporting', () => {
     const latin1 = Uint8Array.from(Buffer.from(`${header}\n${row}\n`, 'latin1'));
     const wrong = await upload(app, hvo, 'refusals', latin1);
     expect(wrong.report.written).toBeNull();
-    expect(wrong.report.problems[0]).toMatchObject({ line: 2, message: expect.stringMatching(/not UTF-8.*Windows-1252/) });
+    expect(wrong.report.problems[0]).toMatchObject({ line: 2, code: 'NOT_UTF8', message: expect.stringMatching(/not UTF-8.*Windows-1252/) });
     expect(await factDigest(executor)).toBe(before);
 
     const told = await upload(app, hvo, 'refusals', latin1, { encoding: 'windows-1252' });
@@ -188,19 +189,20 @@ describe('shelter reporting', () => {
     const before = await factDigest(executor);
     const header = 'facility_id,case_ref,household_id,target_group,refused_on,reason,alternative,alternative_agency_id,note';
     const huge = await upload(app, hvo, 'refusals', `${header}\nams-reina,HVO-1,,FAMILIES,2026-10-07,OTHER,NONE,,${'x'.repeat(10_000)}\n`);
-    expect(huge.report.problems[0]!.message).toMatch(/longer than 4096 characters/);
+    expect(huge.report.problems[0]).toMatchObject({ code: 'ROW_TOO_LONG', params: { maximum: 4096 } });
     const quote = await upload(app, hvo, 'refusals', `${header}\nams-reina,HVO-1,,FAMILIES,2026-10-07,OTHER,NONE,,"never closed\n`);
-    expect(quote.report.problems[0]!.message).toMatch(/quote/);
+    expect(quote.report.problems[0]).toMatchObject({ code: 'QUOTE_NOT_CLOSED' });
     const wrongHeader = await upload(app, hvo, 'refusals', 'facility,case\nams-reina,HVO-1\n');
-    expect(wrongHeader.report.problems[0]).toMatchObject({ line: 1, message: expect.stringMatching(/unknown columns: facility, case/) });
+    expect(wrongHeader.report.problems[0]).toMatchObject({ line: 1, code: 'UNKNOWN_COLUMNS', params: { columns: 'facility, case' } });
     // A long file with a wrong header stops at the header instead of reading (or hanging on) the rest.
     const longWrong = await upload(app, hvo, 'refusals', `facility,case\n${'ams-reina,HVO-1\n'.repeat(200_000)}`);
     expect(longWrong.report.problems.map((problem) => problem.line)).toEqual([1, 1]);
-    expect(longWrong.report.problems.map((problem) => problem.message)).toEqual([expect.stringMatching(/^unknown columns/), expect.stringMatching(/^missing columns/)]);
+    expect(longWrong.report.problems.map((problem) => problem.code)).toEqual(['UNKNOWN_COLUMNS', 'MISSING_COLUMNS']);
     const empty = await upload(app, hvo, 'refusals', '');
-    expect(empty.report.problems[0]!.message).toMatch(/empty/);
+    expect(empty.report.problems[0]).toMatchObject({ code: 'FILE_EMPTY' });
     const fields = await upload(app, hvo, 'refusals', `${header}\nams-reina,HVO-1,,FAMILIES\n`);
-    expect(fields.report.problems[0]).toMatchObject({ line: 2, message: expect.stringMatching(/number of fields/) });
+    expect(fields.report.problems[0]).toMatchObject({ line: 2, code: 'FIELD_COUNT', params: { found: 4, expected: 9 } });
+    expect(fields.report.problemCap).toBe(500);
     for (const attempt of [huge, quote, wrongHeader, longWrong, empty, fields]) expect(attempt.report.written).toBeNull();
     expect(await factDigest(executor)).toBe(before);
   });
@@ -250,9 +252,9 @@ describe('shelter reporting', () => {
 
   it('takes a report by form with the same checks, and waiting times follow', async () => {
     const REPORT = `mutation($rows: [WaitingListEntryInput!]!) { reportWaitingList(rows: $rows) {
-      __typename ... on ShelterReportResult { created superseded } ... on ValidationError { fields { path message } } } }`;
+      __typename ... on ShelterReportResult { created superseded } ... on ValidationError { fields { path code params { name value } } } } }`;
     const bad = await gql(app, REPORT, { rows: [{ facilityId: 'ams-reina', caseRef: 'HVO-9', targetGroup: 'FAMILIES', dateOn: '2026-10-01', dateOff: '2026-10-11' }] }, hvo.headers);
-    expect(bad.data.reportWaitingList.fields).toEqual([{ path: ['rows', '0', 'outcome'], message: 'give date_off and outcome together, or neither' }]);
+    expect(bad.data.reportWaitingList.fields).toEqual([{ path: ['rows', '0', 'outcome'], code: 'GIVE_TOGETHER', params: [{ name: 'other', value: 'date_off' }] }]);
     const rows = [
       { facilityId: 'ams-reina', caseRef: 'HVO-9', targetGroup: 'FAMILIES', dateOn: '2026-10-01' },
       { facilityId: 'ams-reina', caseRef: 'HVO-10', targetGroup: 'FAMILIES', dateOn: '2026-10-05', dateOff: '2026-10-15', outcome: 'PLACED' },

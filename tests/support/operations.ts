@@ -3,7 +3,7 @@ export const REGISTER = `mutation($input: RegisterHouseholdInput!) {
   registerHousehold(input: $input) {
     __typename
     ... on Household { id reference members { personId label role from } }
-    ... on ValidationError { code message fields { path message } }
+    ... on ValidationError { code message fields { path code params { name value } message } }
     ... on NotFoundError { entity }
     ... on Error { code message }
   }
@@ -13,7 +13,7 @@ export const RECORD_EVENT = `mutation($input: RecordEventInput!) {
   recordEvent(input: $input) {
     __typename
     ... on HouseholdEvent { id kind occurredOn agency { id } facility { id } }
-    ... on ValidationError { code message fields { path message } }
+    ... on ValidationError { code message fields { path code params { name value } message } }
     ... on NotFoundError { entity }
     ... on StepOrderError { fieldPath step on follows followsOn }
     ... on Error { code message }
@@ -24,7 +24,7 @@ export const SEND_REFERRAL = `mutation($input: SendReferralInput!) {
   sendReferral(input: $input) {
     __typename
     ... on Referral { id status respondBy from { id } to { id } }
-    ... on ValidationError { code message fields { path message } }
+    ... on ValidationError { code message fields { path code params { name value } message } }
     ... on NotFoundError { entity }
     ... on StepOrderError { fieldPath step on follows followsOn }
     ... on Error { code message }

@@ -1,5 +1,5 @@
 // Checks resolvers run before they read or change household data: signed in, right role, CSRF, need-to-know.
-import type { AccessAction, Role } from '@ketenkaart/schema';
+import type { AccessAction, ProblemCode, Role } from '@ketenkaart/schema';
 import type { Viewer } from '../access/viewer.js';
 import type { Context } from '../context.js';
 import type { GapResolutionCause } from '../repositories/gap-repository.js';
@@ -10,10 +10,16 @@ import { ForbiddenError, ValidationError } from './errors.js';
  * The one way to refuse an attempt: it goes into the access log (flushed before the response leaves, on the
  * GraphQL and the file paths alike) and the caller gets a ForbiddenError with the same words.
  */
-export function refuse(ctx: Pick<Context, 'access'>, message: string, about: { action?: AccessAction; householdId?: string | null; operation?: string } = {}): ForbiddenError {
+/** `reasonCode` is what the web says in plain words; `message` stays English for API clients and the log. */
+export function refuse(
+  ctx: Pick<Context, 'access'>,
+  message: string,
+  about: { action?: AccessAction; householdId?: string | null; operation?: string } = {},
+  reasonCode: ProblemCode = 'NOT_ALLOWED',
+): ForbiddenError {
   const action = about.action ?? ((about.operation ?? ctx.access.operation).startsWith('mutation') ? 'CHANGE' : 'READ');
   ctx.access.logRefusal({ action, basis: message, householdId: about.householdId ?? null, ...(about.operation ? { operation: about.operation } : {}) });
-  return new ForbiddenError(message);
+  return new ForbiddenError(message, reasonCode);
 }
 
 /** Logs a read of figures (aggregates): which regions and whether suppressed; never a household or a person. */
@@ -22,7 +28,7 @@ export function logAggregateRead(ctx: Pick<Context, 'access'>, cityIds: readonly
 }
 
 export function requireViewer(ctx: Context): Viewer {
-  if (!ctx.viewer) throw refuse(ctx, 'sign in first');
+  if (!ctx.viewer) throw refuse(ctx, 'sign in first', {}, 'SIGN_IN_REQUIRED');
   return ctx.viewer;
 }
 
@@ -31,8 +37,8 @@ export const CHAIN_WORKERS: readonly Role[] = ['COORDINATOR', 'AGENCY_WORKER', '
 
 export function requireWriter(ctx: Context, roles: readonly Role[] = CHAIN_WORKERS): Viewer {
   const viewer = requireViewer(ctx);
-  if (!ctx.csrfOk) throw refuse(ctx, 'missing or wrong x-csrf-token header for a cookie session');
-  if (!roles.includes(viewer.role)) throw refuse(ctx, `your role (${viewer.role}) may not do this`);
+  if (!ctx.csrfOk) throw refuse(ctx, 'missing or wrong x-csrf-token header for a cookie session', {}, 'CSRF');
+  if (!roles.includes(viewer.role)) throw refuse(ctx, `your role (${viewer.role}) may not do this`, {}, 'ROLE_NOT_ALLOWED');
   return viewer;
 }
 
@@ -60,7 +66,7 @@ export function actorOf(viewer: Viewer): Actor {
 /** Agency workers and shelter staff act for their own agency; coordinators name the agency that acted. */
 export function actingAgency(ctx: Pick<Context, 'access'>, viewer: Viewer, given: string | null | undefined): string | null {
   if (viewer.role === 'COORDINATOR') return given ?? null;
-  if (given && given !== viewer.agencyId) throw refuse(ctx, 'you can only record steps of your own agency');
+  if (given && given !== viewer.agencyId) throw refuse(ctx, 'you can only record steps of your own agency', {}, 'OWN_AGENCY_ONLY');
   return viewer.agencyId;
 }
 
@@ -108,10 +114,10 @@ async function noticeInvolvement(ctx: Context, householdId: string): Promise<voi
 /** Policy makers compare any cities, suppressed; a coordinator sees its own region exactly. Allowed or not, it is logged. */
 export function comparisonScope(ctx: Context, cityIds: string[], about: { action: AccessAction; operation?: string } = { action: 'READ' }): { suppress: boolean } {
   const viewer = requireViewer(ctx);
-  if (cityIds.length === 0 || cityIds.length > 50) throw new ValidationError([{ path: ['centrumgemeenteIds'], message: 'give 1 to 50 regions' }]);
+  if (cityIds.length === 0 || cityIds.length > 50) throw new ValidationError([{ path: ['centrumgemeenteIds'], code: 'TOO_MANY_REGIONS', params: { maximum: 50 } }]);
   const suppress = viewer.role === 'POLICY_MAKER';
   if (!suppress && !(viewer.role === 'COORDINATOR' && cityIds.every((id) => id === viewer.centrumgemeenteId))) {
-    throw refuse(ctx, 'comparisons are for policy makers; a coordinator sees its own region', about);
+    throw refuse(ctx, 'comparisons are for policy makers; a coordinator sees its own region', about, 'ROLE_NOT_ALLOWED');
   }
   logAggregateRead(ctx, cityIds, suppress, about.action, about.operation);
   return { suppress };

@@ -1,5 +1,6 @@
 // User-facing errors with stable codes; the web translates by code, API clients read the English message.
 import { GraphQLError } from 'graphql';
+import { describeProblem, problemCodes, type ProblemCode, type ProblemParams } from '@ketenkaart/schema';
 import { builder } from './builder.js';
 
 /** User-facing errors are GraphQLErrors, so that outside a union field they pass the mask with their code. */
@@ -17,15 +18,35 @@ export class NotFoundError extends UserError {
   }
 }
 
+/** A problem as code raises it: a code with parameters (the English message follows from them). */
+export interface FieldProblemInput {
+  path: string[];
+  /** Without a code the problem is INVALID; the web then says only that the value is not accepted. */
+  code?: ProblemCode;
+  params?: ProblemParams;
+  message?: string;
+}
+
 export interface FieldProblem {
   path: string[];
+  code: ProblemCode;
+  params: ProblemParams;
   message: string;
+}
+
+export function fieldProblem(input: FieldProblemInput): FieldProblem {
+  const code = input.code ?? 'INVALID';
+  const params = input.params ?? {};
+  return { path: input.path, code, params, message: input.message ?? describeProblem({ code, params }) };
 }
 
 export class ValidationError extends UserError {
   readonly code = 'VALIDATION';
-  constructor(readonly fields: FieldProblem[]) {
+  readonly fields: FieldProblem[];
+  constructor(problems: FieldProblemInput[]) {
+    const fields = problems.map(fieldProblem);
     super(`Invalid input: ${fields.map((f) => `${f.path.join('.') || '(input)'}: ${f.message}`).join('; ')}`, 'VALIDATION');
+    this.fields = fields;
   }
 }
 
@@ -41,7 +62,8 @@ export class InvalidTransitionError extends UserError {
 
 export class ForbiddenError extends UserError {
   readonly code = 'FORBIDDEN';
-  constructor(readonly reason: string) {
+  /** `reason` is English for API clients; `reasonCode` is what the web translates. */
+  constructor(readonly reason: string, readonly reasonCode: ProblemCode = 'NOT_ALLOWED') {
     super(reason, 'FORBIDDEN');
   }
 }
@@ -77,11 +99,28 @@ builder.objectType(NotFoundError, {
   }),
 });
 
+const ProblemCodeEnum = builder.enumType('ProblemCode', {
+  description: 'Stable code of an input problem; clients show their own sentence for it, filled in with `params`.',
+  values: Object.fromEntries(Object.entries(problemCodes).map(([code, english]) => [code, { description: english }])) as Record<ProblemCode, { description: string }>,
+});
+
+const ProblemParamRef = builder.objectRef<{ name: string; value: string }>('ProblemParam').implement({
+  description: 'A named value in a problem: the minimum, the value given, the other field, the line...',
+  fields: (t) => ({
+    name: t.exposeString('name', { description: 'Name, as in the English text of the code: minimum, maximum, value, options, other...' }),
+    value: t.exposeString('value', { description: 'The value, as text.' }),
+  }),
+});
+
+const paramList = (params: ProblemParams) => Object.entries(params).map(([name, value]) => ({ name, value: String(value) }));
+
 const FieldProblemRef = builder.objectRef<FieldProblem>('FieldProblem').implement({
   description: 'One invalid field of an input.',
   fields: (t) => ({
     path: t.exposeStringList('path', { description: 'Path from the argument to the field, e.g. ["input", "members", "0", "birthYear"].' }),
-    message: t.exposeString('message', { description: 'Why the value is not accepted.' }),
+    code: t.field({ type: ProblemCodeEnum, description: 'What is wrong, as a stable code.', resolve: (p) => p.code }),
+    params: t.field({ type: [ProblemParamRef], description: 'The values the code speaks of.', resolve: (p) => paramList(p.params) }),
+    message: t.exposeString('message', { description: 'Why the value is not accepted, in English.' }),
   }),
 });
 
@@ -110,7 +149,8 @@ builder.objectType(ForbiddenError, {
   description: 'The viewer may not do this; the reason says which condition is missing.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
-    reason: t.exposeString('reason', { description: 'The missing condition.' }),
+    reason: t.exposeString('reason', { description: 'The missing condition, in English.' }),
+    reasonCode: t.field({ type: ProblemCodeEnum, description: 'The missing condition, as a stable code.', resolve: (e) => e.reasonCode }),
   }),
 });
 
@@ -127,4 +167,4 @@ builder.objectType(StepOrderError, {
   }),
 });
 
-export { ErrorInterface };
+export { ErrorInterface, ProblemCodeEnum, ProblemParamRef, paramList };

@@ -12,14 +12,14 @@ export function encodeCursor(key: string): string {
 export function decodeCursor(cursor: string | null | undefined): string | null {
   if (cursor == null) return null;
   const decoded = Buffer.from(cursor, 'base64url').toString('utf8');
-  if (!decoded.startsWith('k:')) throw new ValidationError([{ path: ['after'], message: 'not a cursor from this API' }]);
+  if (!decoded.startsWith('k:')) throw new ValidationError([{ path: ['after'], code: 'NOT_A_CURSOR' }]);
   return decoded.slice(2);
 }
 
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new ValidationError([{ path: ['first'], message: `must be between 1 and ${MAX_PAGE_SIZE}` }]);
+    throw new ValidationError([size > MAX_PAGE_SIZE ? { path: ['first'], code: 'TOO_LARGE', params: { maximum: MAX_PAGE_SIZE } } : { path: ['first'], code: 'TOO_SMALL', params: { minimum: 1 } }]);
   }
   return size;
 }

@@ -562,7 +562,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           const [check] = await tx.run(referenceCheck, { cityId: input.centrumgemeenteId, referenceKey: key });
           if (!check?.cityFound) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Centrumgemeente', id: input.centrumgemeenteId });
           if (check.referenceTaken) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'reference'], message: 'already used for another household in this region' }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'reference'], code: 'TAKEN' }] });
           }
           const at = now();
           const { recordedAt, props } = provenance(actor, at);
@@ -617,7 +617,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           const current = (await tx.run(membershipsByHousehold, { ids: [householdId] })).find((m) => m.personId === personId && m.to === null);
           if (!current) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Membership', id: personId });
           if (on < current.from) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['on'], message: `is before the member joined (${current.from})` }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['on'], code: 'BEFORE_JOINED', params: { date: current.from } }] });
           }
           const at = now();
           await tx.run(closeMembership, { personId, householdId, to: on, recordedAt: at.toISOString(), recordedBy: actor.accountId });
@@ -634,7 +634,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           const { householdId, kind, occurredOn, agencyId, followsFromIds = [], id, ...details } = input;
           const problems = checkEventDetails(kind, details);
           if (problems.length > 0) {
-            throw new Refusal({ kind: 'VALIDATION', fields: problems.map((p) => ({ path: ['input', p.field], message: p.message })) });
+            throw new Refusal({ kind: 'VALIDATION', fields: problems.map((p) => ({ path: ['input', p.field], code: p.code, params: { kind } })) });
           }
           await lockExistingHousehold(tx, householdId);
           await requireAgencies(tx, [agencyId]);
@@ -654,7 +654,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
             const effective = events.filter((e) => e.supersededById === null && e.facilityId === details.facilityId);
             const open = effective.filter((e) => e.kind === 'WAITING_LIST_ENTRY').length - effective.filter((e) => e.kind === 'WAITING_LIST_EXIT').length;
             if (open <= 0) {
-              throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'facilityId'], message: 'the household is not on the waiting list of this facility' }] });
+              throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'facilityId'], code: 'NOT_ON_WAITING_LIST' }] });
             }
           }
           const at = now();
@@ -676,11 +676,11 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
       const [original] = await executor.read((tx) => tx.run(eventsByIds, { ids: [eventId] }));
       if (!original) return { ok: false, failure: { kind: 'NOT_FOUND', entity: 'Event', id: eventId } };
       if (original.supersededById) {
-        return { ok: false, failure: { kind: 'VALIDATION', fields: [{ path: ['eventId'], message: `already corrected by ${original.supersededById}; correct that one` }] } };
+        return { ok: false, failure: { kind: 'VALIDATION', fields: [{ path: ['eventId'], code: 'ALREADY_CORRECTED', params: { other: original.supersededById } }] } };
       }
       const recordable = RecordableEventKind.safeParse(original.kind);
       if (!recordable.success) {
-        return { ok: false, failure: { kind: 'VALIDATION', fields: [{ path: ['eventId'], message: `${original.kind} steps are corrected through their own mutation` }] } };
+        return { ok: false, failure: { kind: 'VALIDATION', fields: [{ path: ['eventId'], code: 'CORRECTED_ELSEWHERE', params: { kind: original.kind } }] } };
       }
       return this.recordEvent({ ...replacement, householdId: original.householdId, kind: recordable.data }, actor, eventId);
     },
@@ -694,7 +694,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           await lockExistingHousehold(tx, input.householdId);
           await requireAgencies(tx, [input.fromAgencyId, input.toAgencyId]);
           if (input.fromAgencyId === input.toAgencyId) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'toAgencyId'], message: 'an agency cannot refer to itself' }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'toAgencyId'], code: 'SELF_REFERRAL' }] });
           }
           const at = now();
           const { recordedAt, props } = provenance(actor, at);
@@ -756,20 +756,20 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           }
           refuseOutOfOrder(stepOrderViolation({ step: referralEventKind[action], on: input.on }, referralStepFollowed(referral)), ['input', 'on']);
           if (action === 'REFUSE' && !input.refusalReason) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'refusalReason'], message: 'a refusal needs a reason code' }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'refusalReason'], code: 'REASON_NEEDED' }] });
           }
           if (action !== 'REFUSE' && (input.refusalReason || input.refusalText)) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'refusalReason'], message: 'only a refusal takes a reason' }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'refusalReason'], code: 'REASON_NOT_USED' }] });
           }
           const asksOrAnswers = action === 'REQUEST_INFO' || action === 'PROVIDE_INFO';
           if (asksOrAnswers && !input.message) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'message'], message: action === 'REQUEST_INFO' ? 'say what information you need' : 'give the information asked for' }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'message'], code: action === 'REQUEST_INFO' ? 'INFO_QUESTION_NEEDED' : 'INFO_ANSWER_NEEDED' }] });
           }
           if (!asksOrAnswers && input.message) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'message'], message: 'only a question or its answer takes a message' }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'message'], code: 'MESSAGE_NOT_USED' }] });
           }
           if (action === 'EXPIRE' && input.on <= referral.respondBy) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'on'], message: `the referral can be answered until ${referral.respondBy}` }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'on'], code: 'NOT_AFTER_DEADLINE', params: { date: referral.respondBy } }] });
           }
           const moved = await tx.run(moveReferral, {
             id: referralId,
@@ -809,7 +809,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           if (open.length > 0) {
             throw new Refusal({
               kind: 'VALIDATION',
-              fields: [{ path: ['input', 'stage'], message: `regie at ${stage} is held by ${open[0]!.agencyId}; hand it over instead` }],
+              fields: [{ path: ['input', 'stage'], code: 'REGIE_HELD', params: { agency: open[0]!.agencyId } }],
             });
           }
           // Taking regie at a stage follows the last handover there: an earlier day would make two holders at once.

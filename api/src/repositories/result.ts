@@ -1,9 +1,12 @@
 // Expected refusals come back as values, checked inside the same transaction; only surprises are thrown.
+import type { ProblemCode, ProblemParams } from '@ketenkaart/schema';
+
+type FieldProblemInput = { path: string[]; code?: ProblemCode; params?: ProblemParams; message?: string };
 export type Failure =
   | { kind: 'NOT_FOUND'; entity: string; id: string }
-  | { kind: 'VALIDATION'; fields: { path: string[]; message: string }[] }
+  | { kind: 'VALIDATION'; fields: FieldProblemInput[] }
   | { kind: 'INVALID_TRANSITION'; from: string; action: string; allowed: string[] }
-  | { kind: 'FORBIDDEN'; reason: string }
+  | { kind: 'FORBIDDEN'; reason: string; reasonCode?: ProblemCode }
   /** A step dated before the step it follows (schema lifecycles/step-order.ts); path is the input field of the date. */
   | { kind: 'STEP_ORDER'; path: string[]; step: string; on: string; follows: string; followsOn: string };
 
@@ -11,9 +14,9 @@ export type Result<T> = { ok: true; value: T } | { ok: false; failure: Failure }
 
 export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 export const notFound = (entity: string, id: string): Result<never> => ({ ok: false, failure: { kind: 'NOT_FOUND', entity, id } });
-export const invalid = (path: string[], message: string): Result<never> => ({
+export const invalid = (path: string[], code: ProblemCode, params?: ProblemParams): Result<never> => ({
   ok: false,
-  failure: { kind: 'VALIDATION', fields: [{ path, message }] },
+  failure: { kind: 'VALIDATION', fields: [{ path, code, params }] },
 });
 
 /** Thrown inside a write transaction to roll it back and hand a Failure to the caller. */

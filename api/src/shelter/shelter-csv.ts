@@ -2,10 +2,10 @@
 // decoded and parsed as they arrive, so a 100,000-row file never sits in memory as one string.
 import { once } from 'node:events';
 import { CsvError, Parser } from 'csv-parse';
-import { shelterCsvColumns, type CsvColumn, type ShelterRecordKind } from '@ketenkaart/schema';
+import { shelterCsvColumns, type CsvColumn, type Problem, type ShelterRecordKind } from '@ketenkaart/schema';
 import { writeCsv, type CsvCell } from '../csv-export.js';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
-import { parseShelterRow, ProblemList, type NumberedRow } from './shelter-rows.js';
+import { parseShelterRow, ProblemList, type NumberedRow, type RowProblem } from './shelter-rows.js';
 
 export type CsvEncoding = 'utf-8' | 'windows-1252';
 
@@ -46,7 +46,7 @@ export async function readShelterCsv(
     if (next.done) return null;
     const value = next.value;
     bytes += value.byteLength;
-    if (bytes > MAX_CSV_BYTES) throw new CsvFileError(0, `the file is larger than ${MAX_CSV_BYTES / 1024 / 1024} MB; split it by month`);
+    if (bytes > MAX_CSV_BYTES) throw new CsvFileError(0, { code: 'FILE_TOO_LARGE', params: { maximum: MAX_CSV_BYTES / 1024 / 1024 } });
     return decoder.decode(value);
   };
 
@@ -54,7 +54,8 @@ export async function readShelterCsv(
     let first = '';
     for (let text = await nextText(); text !== null && (first += text).trim() === ''; text = await nextText());
     if (first.trim() !== '') {
-      const parser = createParser(first);
+      // A broken row is reported and skipped, so that the rows after it are checked too.
+      const parser = createParser(first, (error) => problems.add(problemOfCsvError(error)));
       // Reading may stop early (a wrong header); the feeder must then stop waiting for the parser to drain.
       const stopFeeding = new AbortController();
       const feeding = (async () => {
@@ -78,6 +79,11 @@ export async function readShelterCsv(
             continue;
           }
           rowCount += 1;
+          if (record.length !== header.length) {
+            // Fields out of place would be misread; the count says what is off without guessing which field.
+            problems.add({ line: info.lines, column: null, code: 'FIELD_COUNT', params: { found: record.length, expected: header.length } });
+            continue;
+          }
           const row = parseShelterRow(kind, info.lines, valuesOf(header, record, info.lines, problems), problems);
           if (row) rows.push({ line: info.lines, row });
           if (rowCount % 5_000 === 0) await options.onProgress?.(rowCount);
@@ -89,19 +95,19 @@ export async function readShelterCsv(
       if (read.status === 'rejected') throw read.reason;
     }
   } catch (error) {
-    if (error instanceof CsvFileError) problems.add({ line: error.line, column: null, message: error.message });
-    else if (error instanceof CsvError) problems.add({ line: lineOf(error), column: null, message: describeCsvError(error) });
+    if (error instanceof CsvFileError) problems.add({ line: error.line, column: null, ...error.problem });
+    else if (error instanceof CsvError) problems.add(problemOfCsvError(error));
     else throw error;
     return { rows: [], problems, rowCount };
   }
-  if (!headerRead) problems.add({ line: 1, column: null, message: `the file is empty; it needs a header row: ${columns.map((c) => c.column).join(',')}` });
-  if (header && rowCount === 0) problems.add({ line: 2, column: null, message: 'the file has a header but no rows' });
+  if (!headerRead) problems.add({ line: 1, column: null, code: 'FILE_EMPTY', params: { expected: columns.map((c) => c.column).join(',') } });
+  if (header && rowCount === 0) problems.add({ line: 2, column: null, code: 'NO_ROWS' });
   await options.onProgress?.(rowCount);
   return { rows, problems, rowCount };
 }
 
 /** Dutch spreadsheets save with semicolons; the header (fixed names, no commas or semicolons) tells which. */
-function createParser(firstText: string): Parser {
+function createParser(firstText: string, onSkip: (error: CsvError) => void): Parser {
   const firstLine = firstText.replace(/^\uFEFF/, '').split(/\r?\n/, 1)[0] ?? '';
   const delimiter = firstLine.includes(';') && !firstLine.includes(',') ? ';' : ',';
   return new Parser({
@@ -111,6 +117,12 @@ function createParser(firstText: string): Parser {
     trim: true,
     skip_empty_lines: true,
     max_record_size: MAX_CSV_RECORD_CHARS,
+    relax_column_count: true,
+    skip_records_with_error: true,
+    on_skip: (error) => {
+      if (error) onSkip(error);
+      return undefined;
+    },
   });
 }
 
@@ -121,9 +133,10 @@ function readHeader(kind: ShelterRecordKind, names: string[], problems: ProblemL
   const unknown = normalized.filter((_name, index) => header[index] === null);
   const missing = columns.filter((c) => c.required && !normalized.includes(c.column)).map((c) => c.column);
   const repeated = normalized.filter((name, index) => normalized.indexOf(name) !== index);
-  if (unknown.length) problems.add({ line: 1, column: null, message: `unknown columns: ${unknown.join(', ')}; expected ${columns.map((c) => c.column).join(', ')}` });
-  if (missing.length) problems.add({ line: 1, column: null, message: `missing columns: ${missing.join(', ')}` });
-  if (repeated.length) problems.add({ line: 1, column: null, message: `columns named twice: ${[...new Set(repeated)].join(', ')}` });
+  const expected = columns.map((c) => c.column).join(', ');
+  if (unknown.length) problems.add({ line: 1, column: null, code: 'UNKNOWN_COLUMNS', params: { columns: unknown.join(', '), expected } });
+  if (missing.length) problems.add({ line: 1, column: null, code: 'MISSING_COLUMNS', params: { columns: missing.join(', ') } });
+  if (repeated.length) problems.add({ line: 1, column: null, code: 'REPEATED_COLUMNS', params: { columns: [...new Set(repeated)].join(', ') } });
   return unknown.length || missing.length || repeated.length ? null : header;
 }
 
@@ -140,7 +153,7 @@ function valuesOf(header: (CsvColumn | null)[], record: string[], line: number, 
       case 'count':
         if (/^\d{1,9}$/.test(raw)) values[column.field] = Number(raw);
         else {
-          problems.add({ line, column: column.column, message: `"${clip(raw)}" is not a whole number` });
+          problems.add({ line, column: column.column, code: 'NOT_WHOLE_NUMBER', params: { value: clip(raw) } });
           values[column.field] = Number.NaN;
         }
         return;
@@ -166,9 +179,9 @@ export function shelterRecordsToCsv(kind: ShelterRecordKind, records: ShelterRec
 class CsvFileError extends Error {
   constructor(
     readonly line: number,
-    message: string,
+    readonly problem: Problem,
   ) {
-    super(message);
+    super(problem.code);
   }
 }
 
@@ -193,10 +206,8 @@ class Utf8OrLegacyDecoder {
       return text;
     } catch {
       const before = lenientText.slice(0, lenientText.indexOf('\uFFFD'));
-      throw new CsvFileError(
-        this.linesSeen + countNewlines(before) + 1,
-        'the file is not UTF-8 (it looks like Windows-1252, as older Excel saves it); save it as "CSV UTF-8" or upload it with encoding windows-1252',
-      );
+      // Older Excel saves Windows-1252; the web says how to save as "CSV UTF-8" or to choose that encoding.
+      throw new CsvFileError(this.linesSeen + countNewlines(before) + 1, { code: 'NOT_UTF8' });
     }
   }
 
@@ -204,7 +215,7 @@ class Utf8OrLegacyDecoder {
     try {
       return this.strict.decode();
     } catch {
-      throw new CsvFileError(this.linesSeen + 1, 'the file ends in the middle of a character; it is not valid UTF-8');
+      throw new CsvFileError(this.linesSeen + 1, { code: 'UTF8_TRUNCATED' });
     }
   }
 }
@@ -215,18 +226,19 @@ function countNewlines(text: string): number {
   return count;
 }
 
-function describeCsvError(error: CsvError): string {
+function problemOfCsvError(error: CsvError): RowProblem {
+  const at = { line: lineOf(error), column: null };
   switch (error.code) {
     case 'CSV_MAX_RECORD_SIZE':
-      return `a row is longer than ${MAX_CSV_RECORD_CHARS} characters; check for a missing closing quote or a pasted text`;
-    case 'CSV_RECORD_INCONSISTENT_FIELDS_LENGTH':
-      return 'this row has a different number of fields than the header';
+      return { ...at, code: 'ROW_TOO_LONG', params: { maximum: MAX_CSV_RECORD_CHARS } };
     case 'CSV_QUOTE_NOT_CLOSED':
-      return 'a quote is opened and never closed';
+      return { ...at, code: 'QUOTE_NOT_CLOSED' };
     case 'CSV_INVALID_CLOSING_QUOTE':
-      return 'a quote inside a field is not doubled ("")';
+    case 'CSV_NON_TRIMABLE_CHAR_AFTER_CLOSING_QUOTE':
+    case 'INVALID_OPENING_QUOTE':
+      return { ...at, code: 'QUOTE_NOT_DOUBLED' };
     default:
-      return `the file cannot be read as CSV (${error.code})`;
+      return { ...at, code: 'CSV_UNREADABLE' };
   }
 }
 

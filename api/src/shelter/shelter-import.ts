@@ -5,16 +5,18 @@ import type { Viewer } from '../access/viewer.js';
 import type { Repositories } from '../repositories/index.js';
 import type { ShelterWriteResult } from '../repositories/shelter-repository.js';
 import type { GapResolutionCause } from '../repositories/gap-repository.js';
-import { checkShelterRows, ProblemList, type NumberedRow, type RowProblem } from './shelter-rows.js';
+import { checkShelterRows, MAX_LISTED_PROBLEMS, ProblemList, type NumberedRow, type ReportedProblem } from './shelter-rows.js';
 
 export interface ShelterImportReport {
   kind: ShelterRecordKind;
   dryRun: boolean;
   /** Data rows read. */
   rows: number;
-  /** Problems found, at most MAX_LISTED_PROBLEMS of them; totalProblems counts all. */
-  problems: RowProblem[];
+  /** Problems found in line order, at most `problemCap` of them; totalProblems counts all. */
+  problems: ReportedProblem[];
   totalProblems: number;
+  /** How many problems a report lists at most, so that a reader knows a long list was cut. */
+  problemCap: number;
   /** What was written; null on a dry run or when any problem was found (then nothing was written). */
   written: ShelterWriteResult | null;
 }
@@ -60,5 +62,6 @@ export async function importShelterRows(
     basis: `${read.rowCount} rows, ${problems.total} problems${written ? `, ${written.created} new, ${written.superseded} superseded` : ''}${
       links.unknownHouseholds ? `, ${links.unknownHouseholds} unknown household ids` : ''}${links.unrelatedHouseholds ? `, ${links.unrelatedHouseholds} households without a relation` : ''}`,
   });
-  return { kind, dryRun: options.dryRun, rows: read.rowCount, problems: problems.listed, totalProblems: problems.total, written };
+  const inLineOrder = [...problems.listed].sort((a, b) => a.line - b.line);
+  return { kind, dryRun: options.dryRun, rows: read.rowCount, problems: inLineOrder, totalProblems: problems.total, problemCap: MAX_LISTED_PROBLEMS, written };
 }

@@ -1,13 +1,21 @@
 // Checks shelter rows before anything is written, for forms and CSV files alike: shape, references, scope and
 // duplicates. Every problem names its line (or form field) so a shelter can fix its file in one go.
-import { naturalKey, shelterRowSchemas, shelterCsvColumns, type ShelterRecordKind, type ShelterRow } from '@ketenkaart/schema';
+import { describeProblem, naturalKey, problemCodes, problemFromZodIssue, shelterRowSchemas, shelterCsvColumns, type Problem, type ProblemCode, type ProblemParams, type ShelterRecordKind, type ShelterRow } from '@ketenkaart/schema';
 import type { ShelterRepository } from '../repositories/shelter-repository.js';
 
-export interface RowProblem {
+export interface RowProblem extends Problem {
   /** Line in the file (the header is line 1); 0 for a problem with the file as a whole. */
   line: number;
   /** Column as named in the file, when the problem is in one. */
   column: string | null;
+}
+
+/** A problem as reported: its code and parameters for the web, and the English sentence for API clients. */
+export interface ReportedProblem {
+  line: number;
+  column: string | null;
+  code: ProblemCode;
+  params: ProblemParams;
   message: string;
 }
 
@@ -16,15 +24,16 @@ export interface NumberedRow {
   row: ShelterRow;
 }
 
-/** At most this many problems are listed; the count says how many there were. */
+/** At most this many problems are listed; the report states this cap and how many there were in all. */
 export const MAX_LISTED_PROBLEMS = 500;
 
 export class ProblemList {
-  readonly listed: RowProblem[] = [];
+  readonly listed: ReportedProblem[] = [];
   total = 0;
   add(problem: RowProblem): void {
     this.total += 1;
-    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push(problem);
+    const params = problem.params ?? {};
+    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push({ line: problem.line, column: problem.column, code: problem.code, params, message: describeProblem({ code: problem.code, params }) });
   }
 }
 
@@ -36,7 +45,9 @@ export function parseShelterRow(kind: ShelterRecordKind, line: number, values: R
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
     const field = issue.path[0] === undefined ? null : String(issue.path[0]);
-    problems.add({ line, column: field ? columnOfField(kind, field) : null, message: issue.message });
+    // NaN marks a count the reader has already reported as not a whole number.
+    if (field && Number.isNaN(values[field])) continue;
+    problems.add({ line, column: field ? columnOfField(kind, field) : null, ...problemFromZodIssue(issue, values) });
   }
   return null;
 }
@@ -51,8 +62,7 @@ export interface LinkRefusals {
  * One answer for a household id that does not exist and one the shelter may not link: a file must not tell which
  * ids exist. The access log keeps the difference (LinkRefusals).
  */
-export const UNLINKABLE_HOUSEHOLD =
-  'you cannot link this household: it has no application, referral or placement with your organisation and its coordinator has not confirmed a link to this facility. Check the id, or leave it empty';
+export const UNLINKABLE_HOUSEHOLD = problemCodes.HOUSEHOLD_NOT_LINKABLE;
 
 /**
  * Checks rows against the graph and each other: facilities must exist and be the viewer's, named agencies must
@@ -88,35 +98,36 @@ export async function checkShelterRows(
   const refusals: LinkRefusals = { unknownHouseholds: 0, unrelatedHouseholds: 0 };
   const firstLineOfKey = new Map<string, number>();
   for (const { line, row } of rows) {
-    if (!known.facilities.has(row.facilityId)) problems.add({ line, column: 'facility_id', message: `no facility with id ${row.facilityId}` });
+    if (!known.facilities.has(row.facilityId)) problems.add({ line, column: 'facility_id', code: 'NO_SUCH', params: { entity: 'facility', value: row.facilityId } });
     else if (scope.facilityIds !== 'ALL' && !scope.facilityIds.has(row.facilityId)) {
-      problems.add({ line, column: 'facility_id', message: `${row.facilityId} is not a facility of your organisation` });
+      problems.add({ line, column: 'facility_id', code: 'NOT_YOUR_FACILITY', params: { value: row.facilityId } });
     }
     if ('householdId' in row && row.householdId && !mayLink(row.householdId, row.facilityId)) {
       if (known.households.has(row.householdId)) refusals.unrelatedHouseholds += 1;
       else refusals.unknownHouseholds += 1;
-      problems.add({ line, column: 'household_id', message: UNLINKABLE_HOUSEHOLD });
+      problems.add({ line, column: 'household_id', code: 'HOUSEHOLD_NOT_LINKABLE' });
     }
     if ('alternativeAgencyId' in row && row.alternativeAgencyId && !known.agencies.has(row.alternativeAgencyId)) {
-      problems.add({ line, column: 'alternative_agency_id', message: `no agency with id ${row.alternativeAgencyId}` });
+      problems.add({ line, column: 'alternative_agency_id', code: 'NO_SUCH', params: { entity: 'agency', value: row.alternativeAgencyId } });
     }
     const key = naturalKey(kind, row);
     const earlier = firstLineOfKey.get(key);
-    if (earlier !== undefined) problems.add({ line, column: null, message: `same ${describeKey(kind)} as line ${earlier}` });
+    if (earlier !== undefined) problems.add({ line, column: null, code: 'SAME_KEY_AS_LINE', params: { key: describeKey(kind), other: earlier } });
     else firstLineOfKey.set(key, line);
   }
   return refusals;
 }
 
+/** The columns of a kind's natural key, as named in the file. */
 function describeKey(kind: ShelterRecordKind): string {
   switch (kind) {
     case 'CAPACITY':
-      return 'facility, unit, target group and period start';
+      return 'facility_id, unit_kind, target_group, period_start';
     case 'OCCUPANCY':
-      return 'facility, unit, target group and date';
+      return 'facility_id, unit_kind, target_group, date';
     case 'WAITING_LIST':
-      return 'facility, case number and date on';
+      return 'facility_id, case_ref, date_on';
     case 'REFUSAL':
-      return 'facility, case number and refusal date';
+      return 'facility_id, case_ref, refused_on';
   }
 }

@@ -81,6 +81,7 @@ export const eventRules: Record<RecordableEventKind, Rule> = {
 
 export interface DetailProblem {
   field: DetailName;
+  code: 'REQUIRED_FOR_KIND' | 'NOT_USED_FOR_KIND';
   message: string;
 }
 
@@ -89,11 +90,11 @@ export function checkEventDetails(kind: RecordableEventKind, details: EventDetai
   const { requires, allows } = eventRules[kind];
   const problems: DetailProblem[] = [];
   for (const field of requires) {
-    if (details[field] == null) problems.push({ field, message: `required for ${kind}` });
+    if (details[field] == null) problems.push({ field, code: 'REQUIRED_FOR_KIND', message: `required for ${kind}` });
   }
   for (const field of Object.keys(details) as (keyof EventDetails)[]) {
     if (field === 'note' || details[field] == null) continue;
-    if (!allows.includes(field)) problems.push({ field, message: `not used for ${kind}` });
+    if (!allows.includes(field)) problems.push({ field, code: 'NOT_USED_FOR_KIND', message: `not used for ${kind}` });
   }
   return problems;
 }

@@ -1,5 +1,6 @@
 // Accounts of chain workers and their role: what a role may see is decided in api/src/access.
 import { z } from 'zod';
+import { refinement } from '../problems.js';
 
 /** Roles (rollen): need-to-know differs per role; policy makers see aggregates only. */
 export const Role = z.enum(['COORDINATOR', 'AGENCY_WORKER', 'SHELTER_STAFF', 'POLICY_MAKER', 'ADMIN']);
@@ -9,7 +10,7 @@ export const Username = z
   .string()
   .min(3)
   .max(64)
-  .regex(/^[a-z0-9._-]+$/, 'lower-case letters, digits, ".", "_" and "-"');
+  .refine((name) => /^[a-z0-9._-]+$/.test(name), refinement('USERNAME_CHARACTERS'));
 
 export const Password = z.string().min(12, 'at least 12 characters').max(256);
 

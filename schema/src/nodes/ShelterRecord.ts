@@ -2,6 +2,7 @@
 // The report behind this product found capacity in mixed units and refusals registered nowhere; these
 // records keep each figure in its own unit and each refusal with its reason, its meaning and the alternative.
 import { z } from 'zod';
+import { refinement } from '../problems.js';
 import { RefusalReason, WaitingListOutcome } from './Event.js';
 
 export const ShelterRecordKind = z.enum(['CAPACITY', 'OCCUPANCY', 'WAITING_LIST', 'REFUSAL']);
@@ -59,8 +60,8 @@ const count = z.number().int().min(0).max(100_000);
 /** A shelter's own case number: pseudonymous, never a name (it is checked for letters-and-spaces only). */
 export const CaseRef = z
   .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/, 'use the case number of your own system (letters, digits, - . _ /), never a name')
-  .refine((ref) => /\d/.test(ref), 'a case number has at least one digit; a name is not a case number');
+  .refine((ref) => /^[A-Za-z0-9][A-Za-z0-9._/-]{0,63}$/.test(ref), refinement('CASE_REF_FORMAT'))
+  .refine((ref) => /\d/.test(ref), refinement('CASE_REF_NEEDS_DIGIT'));
 const note = z.string().max(1000).nullable();
 const optionalId = z.string().min(1).max(120).nullable();
 
@@ -74,7 +75,7 @@ export const CapacityRow = z
     capacity: count,
     note,
   })
-  .refine((r) => r.periodEnd >= r.periodStart, { path: ['periodEnd'], message: 'ends before it starts' });
+  .refine((r) => r.periodEnd >= r.periodStart, refinement('BEFORE_OTHER_DATE', { path: ['periodEnd'], values: { other: 'period_start' } }));
 export type CapacityRow = z.infer<typeof CapacityRow>;
 
 export const OccupancyRow = z.object({
@@ -99,8 +100,8 @@ export const WaitingListRow = z
     dateOff: day.nullable(),
     outcome: WaitingListOutcome.nullable(),
   })
-  .refine((r) => r.dateOff === null || r.dateOff >= r.dateOn, { path: ['dateOff'], message: 'is before date_on' })
-  .refine((r) => (r.dateOff === null) === (r.outcome === null), { path: ['outcome'], message: 'give date_off and outcome together, or neither' });
+  .refine((r) => r.dateOff === null || r.dateOff >= r.dateOn, refinement('BEFORE_OTHER_DATE', { path: ['dateOff'], values: { other: 'date_on' } }))
+  .refine((r) => (r.dateOff === null) === (r.outcome === null), refinement('GIVE_TOGETHER', { path: ['outcome'], values: { other: 'date_off' } }));
 export type WaitingListRow = z.infer<typeof WaitingListRow>;
 
 export const RefusalRow = z
@@ -115,14 +116,8 @@ export const RefusalRow = z
     alternativeAgencyId: optionalId,
     note,
   })
-  .refine((r) => r.alternative !== 'ONWARD_REFERRAL' || r.alternativeAgencyId !== null, {
-    path: ['alternativeAgencyId'],
-    message: 'name the agency the family was referred to',
-  })
-  .refine((r) => r.alternative === 'ONWARD_REFERRAL' || r.alternativeAgencyId === null, {
-    path: ['alternativeAgencyId'],
-    message: 'only an onward referral names an agency',
-  });
+  .refine((r) => r.alternative !== 'ONWARD_REFERRAL' || r.alternativeAgencyId !== null, refinement('AGENCY_NEEDED', { path: ['alternativeAgencyId'] }))
+  .refine((r) => r.alternative === 'ONWARD_REFERRAL' || r.alternativeAgencyId === null, refinement('ONLY_ONWARD_REFERRAL_NAMES_AGENCY', { path: ['alternativeAgencyId'] }));
 export type RefusalRow = z.infer<typeof RefusalRow>;
 
 export const shelterRowSchemas = {

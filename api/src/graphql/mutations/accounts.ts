@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { Password, Role, Username, type Account } from '@ketenkaart/schema';
 import { refuse, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
-import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
+import { ForbiddenError, NotFoundError, ValidationError, type FieldProblemInput } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 import { pageOf } from '../../repositories/rows.js';
 import { AgencyRef } from '../types/Agency.js';
@@ -72,14 +72,14 @@ builder.mutationFields((t) => ({
         { ...input, agencyId: input.agencyId ? String(input.agencyId) : null, centrumgemeenteId: input.centrumgemeenteId ? String(input.centrumgemeenteId) : null },
       );
       const scope = scopeOf[parsed.role];
-      const problems: { path: string[]; message: string }[] = [];
-      if (scope === 'agency' && !parsed.agencyId) problems.push({ path: ['input', 'agencyId'], message: `a ${parsed.role} account needs an agency` });
-      if (scope === 'region' && !parsed.centrumgemeenteId) problems.push({ path: ['input', 'centrumgemeenteId'], message: 'a coordinator account needs a region' });
-      if (scope !== 'agency' && parsed.agencyId) problems.push({ path: ['input', 'agencyId'], message: `a ${parsed.role} account has no agency` });
-      if (scope !== 'region' && parsed.centrumgemeenteId) problems.push({ path: ['input', 'centrumgemeenteId'], message: `a ${parsed.role} account has no region` });
-      if (parsed.agencyId && !(await ctx.loaders.agency.load(parsed.agencyId))) problems.push({ path: ['input', 'agencyId'], message: 'no such agency' });
-      if (parsed.centrumgemeenteId && !(await ctx.loaders.centrumgemeente.load(parsed.centrumgemeenteId))) problems.push({ path: ['input', 'centrumgemeenteId'], message: 'no such region' });
-      if (await ctx.repos.accounts.usernameTaken(parsed.username)) problems.push({ path: ['input', 'username'], message: 'is taken' });
+      const problems: FieldProblemInput[] = [];
+      if (scope === 'agency' && !parsed.agencyId) problems.push({ path: ['input', 'agencyId'], code: 'ROLE_NEEDS_AGENCY' });
+      if (scope === 'region' && !parsed.centrumgemeenteId) problems.push({ path: ['input', 'centrumgemeenteId'], code: 'ROLE_NEEDS_REGION' });
+      if (scope !== 'agency' && parsed.agencyId) problems.push({ path: ['input', 'agencyId'], code: 'ROLE_HAS_NO_AGENCY' });
+      if (scope !== 'region' && parsed.centrumgemeenteId) problems.push({ path: ['input', 'centrumgemeenteId'], code: 'ROLE_HAS_NO_REGION' });
+      if (parsed.agencyId && !(await ctx.loaders.agency.load(parsed.agencyId))) problems.push({ path: ['input', 'agencyId'], code: 'NO_SUCH', params: { entity: 'agency', value: parsed.agencyId } });
+      if (parsed.centrumgemeenteId && !(await ctx.loaders.centrumgemeente.load(parsed.centrumgemeenteId))) problems.push({ path: ['input', 'centrumgemeenteId'], code: 'NO_SUCH', params: { entity: 'region', value: parsed.centrumgemeenteId } });
+      if (await ctx.repos.accounts.usernameTaken(parsed.username)) problems.push({ path: ['input', 'username'], code: 'TAKEN' });
       if (problems.length) throw new ValidationError(problems);
       const account = await ctx.repos.accounts.create(parsed);
       await ctx.access.log({ action: 'CHANGE', outcome: 'ALLOWED', operation: 'createAccount', basis: `account ${account.id} (${account.role}) by ${admin.accountId}` });
@@ -94,7 +94,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const admin = requireWriter(ctx, ['ADMIN']);
       const id = String(args.id);
-      if (id === admin.accountId && !args.active) throw refuse(ctx, 'you cannot switch off your own account');
+      if (id === admin.accountId && !args.active) throw refuse(ctx, 'you cannot switch off your own account', {}, 'OWN_ACCOUNT');
       const account = await ctx.repos.accounts.setActive(id, args.active, admin.accountId);
       if (!account) throw new NotFoundError('Account', id);
       await ctx.access.log({ action: 'CHANGE', outcome: 'ALLOWED', operation: 'setAccountActive', basis: `account ${id} ${args.active ? 'on' : 'off'} by ${admin.accountId}` });

@@ -1,6 +1,6 @@
 // Consent and legal grounds for sharing, and the access log (toegangslog). Break-glass is in types/BreakGlass.ts.
 import { z } from 'zod';
-import type { ConsentMethod } from '@ketenkaart/schema';
+import { refinement, type ConsentMethod } from '@ketenkaart/schema';
 import type { AccessLogRecord } from '../../repositories/access-repository.js';
 import { afterHouseholdChange, refuse, requireHousehold, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
@@ -103,7 +103,7 @@ builder.mutationFields((t) => ({
       const consent = await ctx.repos.access.consentById(String(args.consentId));
       if (!consent) throw new NotFoundError('Consent', String(args.consentId));
       await requireHousehold(ctx, consent.householdId);
-      if (consent.withdrawnOn) throw new ValidationError([{ path: ['consentId'], message: `already withdrawn on ${consent.withdrawnOn}` }]);
+      if (consent.withdrawnOn) throw new ValidationError([{ path: ['consentId'], code: 'ALREADY_WITHDRAWN', params: { date: consent.withdrawnOn } }]);
       await ctx.repos.access.withdrawConsent(consent.id, on, viewer.accountId);
       await afterHouseholdChange(ctx, consent.householdId, `withdrew consent ${consent.id}`);
       return { id: consent.id, householdId: consent.householdId };
@@ -124,7 +124,7 @@ builder.mutationFields((t) => ({
       const viewer = requireWriter(ctx, ['COORDINATOR']);
       const input = parseInput(
         z.object({ basis: z.string().trim().min(3).max(500), agencyIds: z.array(z.string().min(1).max(120)).min(1).max(30), from: isoDay, to: isoDay })
-          .refine((g) => g.from <= g.to, { message: 'must not be before `from`', path: ['to'] }),
+          .refine((g) => g.from <= g.to, refinement('BEFORE_OTHER_DATE', { path: ['to'], values: { other: 'from' } })),
         { basis: args.basis, agencyIds: args.agencyIds.map(String), from: args.from, to: args.to },
       );
       const householdId = String(args.householdId);
@@ -165,7 +165,7 @@ builder.queryFields((t) => ({
     args: { householdId: t.arg.id({ required: true }), first: t.arg.int(), after: t.arg.string() },
     resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
-      if (viewer.role !== 'COORDINATOR') throw refuse(ctx, 'the household coordinator prints this list');
+      if (viewer.role !== 'COORDINATOR') throw refuse(ctx, 'the household coordinator prints this list', {}, 'ROLE_NOT_ALLOWED');
       await requireHousehold(ctx, String(args.householdId));
       const first = pageSize(args.first);
       const rows = await ctx.repos.access.log({ householdId: String(args.householdId) }, first, decodeCursor(args.after));

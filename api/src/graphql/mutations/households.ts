@@ -1,6 +1,6 @@
 // Registering households and their members over time (samenstelling), as a chain worker records them.
 import { z } from 'zod';
-import { CompositionSource, ConsentMethod, ConsentPurpose, LandlordType, MemberRole } from '@ketenkaart/schema';
+import { CompositionSource, ConsentMethod, ConsentPurpose, LandlordType, MemberRole, refinement } from '@ketenkaart/schema';
 import { actorOf, afterHouseholdChange, refuse, requireHousehold, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
@@ -59,13 +59,13 @@ export const consentSchema = z
     to: isoDay,
     method: ConsentMethod,
   })
-  .refine((c) => c.from <= c.to, { message: 'must not be before `from`', path: ['to'] });
+  .refine((c) => c.from <= c.to, refinement('BEFORE_OTHER_DATE', { path: ['to'], values: { other: 'from' } }));
 const registerSchema = z.object({
-  reference: z.string().trim().min(3).max(64).regex(/^[\p{L}\p{N} ._/-]+$/u, 'letters, digits, space and . _ / - only'),
+  reference: z.string().trim().min(3).max(64).refine((ref) => /^[\p{L}\p{N} ._/-]+$/u.test(ref), refinement('REFERENCE_CHARACTERS')),
   centrumgemeenteId: z.string().min(1).max(60),
   municipality: z.string().trim().min(1).max(80).nullish().transform((v) => v ?? null),
   landlordType: LandlordType,
-  members: z.array(memberSchema).min(1, 'a household has at least one member').max(20),
+  members: z.array(memberSchema).min(1).max(20),
   consent: consentSchema.nullish().transform((v) => v ?? null),
 });
 
@@ -79,7 +79,7 @@ builder.mutationFields((t) => ({
       const viewer = requireWriter(ctx);
       const input = parseInput(registerSchema, args.input);
       const region = viewer.role === 'COORDINATOR' ? viewer.centrumgemeenteId : (await ctx.loaders.agency.load(viewer.agencyId ?? ''))?.centrumgemeenteId;
-      if (region !== input.centrumgemeenteId) throw refuse(ctx, 'you can register households in your own region only');
+      if (region !== input.centrumgemeenteId) throw refuse(ctx, 'you can register households in your own region only', {}, 'OWN_REGION_ONLY');
       const household = unwrap(await ctx.repos.households.register(input, actorOf(viewer)));
       // The registering worker met the family: no access check (the household is theirs as of this moment).
       if (input.consent) await ctx.repos.access.addConsent({ householdId: household.id, ...input.consent }, { accountId: viewer.accountId, agencyId: viewer.agencyId });

@@ -86,7 +86,7 @@ builder.mutationFields((t) => ({
       const input = parseInput(sendSchema, args.input);
       await requireHousehold(ctx, input.householdId, { createsAccess: true });
       const fromAgencyId = actingAgency(ctx, viewer, input.fromAgencyId);
-      if (!fromAgencyId) throw new ValidationError([{ path: ['input', 'fromAgencyId'], message: 'name the referring agency' }]);
+      if (!fromAgencyId) throw new ValidationError([{ path: ['input', 'fromAgencyId'], code: 'AGENCY_NEEDED' }]);
       const referral = unwrap(await ctx.repos.households.sendReferral({ ...input, fromAgencyId }, actorOf(viewer)));
       await afterHouseholdChange(ctx, input.householdId, `sent referral ${referral.id}`, { kind: 'REFERRAL_SENT' });
       return referral;

@@ -30,7 +30,7 @@ builder.mutationFields((t) => ({
       );
       await requireHousehold(ctx, input.householdId, { createsAccess: true });
       const agencyId = actingAgency(ctx, viewer, args.agencyId ? String(args.agencyId) : null);
-      if (!agencyId) throw new ValidationError([{ path: ['agencyId'], message: 'name the agency that takes regie' }]);
+      if (!agencyId) throw new ValidationError([{ path: ['agencyId'], code: 'AGENCY_NEEDED' }]);
       const regie = unwrap(await ctx.repos.households.takeRegie(input.householdId, agencyId, input.stage, input.from, actorOf(viewer)));
       await afterHouseholdChange(ctx, input.householdId, `took regie at ${input.stage}`, { kind: 'REGIE_TAKEN' });
       return regie;

@@ -200,7 +200,7 @@ export function aggregateScope(ctx: Context, cityId: string): { suppress: boolea
   const viewer = requireViewer(ctx);
   const suppress = viewer.role === 'POLICY_MAKER';
   if (!suppress && !(viewer.role === 'COORDINATOR' && viewer.centrumgemeenteId === cityId)) {
-    throw refuse(ctx, 'regie maps and flows are for policy makers and the coordinator of the region');
+    throw refuse(ctx, 'regie maps and flows are for policy makers and the coordinator of the region', {}, 'ROLE_NOT_ALLOWED');
   }
   logAggregateRead(ctx, [cityId], suppress);
   return { suppress };
@@ -307,7 +307,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const cityId = String(args.centrumgemeenteId);
-      if (args.from > args.to) throw new ValidationError([{ path: ['to'], message: 'must not be before `from`' }]);
+      if (args.from > args.to) throw new ValidationError([{ path: ['to'], code: 'BEFORE_OTHER_DATE', params: { other: 'from' } }]);
       const { suppress } = aggregateScope(ctx, cityId);
       const period = { from: args.from, to: args.to };
       return flowView(cityId, chainFlow(await regionHouseholds(ctx, cityId), period), period, suppress);

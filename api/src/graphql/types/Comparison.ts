@@ -125,7 +125,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => {
       const cityIds = [...new Set(args.centrumgemeenteIds.map(String))];
       const { suppress } = comparisonScope(ctx, cityIds);
-      if (args.to < args.from) throw new ValidationError([{ path: ['to'], message: 'is before from' }]);
+      if (args.to < args.from) throw new ValidationError([{ path: ['to'], code: 'BEFORE_OTHER_DATE', params: { other: 'from' } }]);
       return compareCities({ repos: ctx.repos, loaders: ctx.loaders }, cityIds, { from: args.from, to: args.to }, suppress);
     },
   }),

@@ -71,10 +71,10 @@ const GapCountRef = builder.objectRef<{ cityId: string; ruleId: GapRuleId; house
 function regionsOf(ctx: Parameters<typeof requireViewer>[0], asked: string | null | undefined): string[] {
   const viewer = requireViewer(ctx);
   if (viewer.role === 'COORDINATOR') {
-    if (asked && asked !== viewer.centrumgemeenteId) throw refuse(ctx, 'coordinators see the gaps of their own region');
+    if (asked && asked !== viewer.centrumgemeenteId) throw refuse(ctx, 'coordinators see the gaps of their own region', {}, 'OWN_REGION_ONLY');
     return viewer.centrumgemeenteId ? [viewer.centrumgemeenteId] : [];
   }
-  throw refuse(ctx, `your role (${viewer.role}) sees gaps through households or as counts`);
+  throw refuse(ctx, `your role (${viewer.role}) sees gaps through households or as counts`, {}, 'ROLE_NOT_ALLOWED');
 }
 
 const GapResolutionKindEnum = builder.enumType('GapResolutionKind', {
@@ -183,9 +183,9 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
       const cityIds = args.centrumgemeenteIds.map(String);
-      if (cityIds.length > 50) throw new ValidationError([{ path: ['centrumgemeenteIds'], message: 'at most 50 regions' }]);
-      if (viewer.role !== 'POLICY_MAKER' && viewer.role !== 'COORDINATOR') throw refuse(ctx, 'counts are for policy makers and coordinators');
-      if (viewer.role === 'COORDINATOR' && cityIds.some((id) => id !== viewer.centrumgemeenteId)) throw refuse(ctx, 'coordinators count their own region');
+      if (cityIds.length > 50) throw new ValidationError([{ path: ['centrumgemeenteIds'], code: 'TOO_MANY_REGIONS', params: { maximum: 50 } }]);
+      if (viewer.role !== 'POLICY_MAKER' && viewer.role !== 'COORDINATOR') throw refuse(ctx, 'counts are for policy makers and coordinators', {}, 'ROLE_NOT_ALLOWED');
+      if (viewer.role === 'COORDINATOR' && cityIds.some((id) => id !== viewer.centrumgemeenteId)) throw refuse(ctx, 'coordinators count their own region', {}, 'OWN_REGION_ONLY');
       const suppress = viewer.role === 'POLICY_MAKER';
       logAggregateRead(ctx, cityIds, suppress);
       const rows = await ctx.repos.gaps.counts(cityIds, args.from ?? null, args.to ?? null);

@@ -268,17 +268,18 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
-      if (args.reference && args.reference.length > 64) throw new ValidationError([{ path: ['reference'], message: 'at most 64 characters' }]);
+      if (args.reference && args.reference.length > 64) throw new ValidationError([{ path: ['reference'], code: 'TOO_LONG', params: { maximum: 64 } }]);
       const search = args.search == null ? null : foldedSearchTerm(args.search);
       // A minimum length keeps a search-as-you-type from scanning a region per keystroke.
-      if (search !== null && (search.length < 3 || search.length > 64)) throw new ValidationError([{ path: ['search'], message: 'give 3 to 64 characters (spaces do not count)' }]);
+      if (search !== null && search.length < 3) throw new ValidationError([{ path: ['search'], code: 'TOO_SHORT', params: { minimum: 3 } }]);
+      if (search !== null && search.length > 64) throw new ValidationError([{ path: ['search'], code: 'TOO_LONG', params: { maximum: 64 } }]);
       const first = pageSize(args.first);
       const after = decodeCursor(args.after);
       let filter: { cityIds: string[] | null; ids: string[] | null; reference: string | null };
       if (viewer.role === 'COORDINATOR') filter = { cityIds: viewer.centrumgemeenteId ? [viewer.centrumgemeenteId] : [], ids: null, reference: args.reference ?? null };
       else if (viewer.role === 'AGENCY_WORKER' || viewer.role === 'SHELTER_STAFF')
         filter = { cityIds: null, ids: viewer.agencyId ? await ctx.repos.access.involvedHouseholds(viewer.agencyId) : [], reference: args.reference ?? null };
-      else throw refuse(ctx, `your role (${viewer.role}) has no access to households`, { action: 'SEARCH' });
+      else throw refuse(ctx, `your role (${viewer.role}) has no access to households`, { action: 'SEARCH' }, 'ROLE_NOT_ALLOWED');
       // Candidates come from the region or the agency's involvement; each is still decided (consent) before it is shown.
       const page =
         search === null

@@ -312,7 +312,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const cityId = String(args.centrumgemeenteId);
       const { suppress } = aggregateScope(ctx, cityId);
-      if (args.to < args.from) throw new ValidationError([{ path: ['to'], message: 'is before from' }]);
+      if (args.to < args.from) throw new ValidationError([{ path: ['to'], code: 'BEFORE_OTHER_DATE', params: { other: 'from' } }]);
       if (!(await ctx.loaders.centrumgemeente.load(cityId))) throw new NotFoundError('Centrumgemeente', cityId);
       const facilityIds = (await ctx.repos.reference.facilities({ cityId }, 1_000, null)).items.map((f) => f.id);
       const [capacity, waiting, refusals] = await Promise.all([
@@ -360,7 +360,7 @@ const MAX_FORM_ROWS = 100;
 async function reportRows(ctx: Context, kind: ShelterRecordKind, inputs: Record<string, unknown>[]) {
   const viewer = requireWriter(ctx, ['SHELTER_STAFF']);
   if (inputs.length === 0 || inputs.length > MAX_FORM_ROWS) {
-    throw new ValidationError([{ path: ['rows'], message: `give 1 to ${MAX_FORM_ROWS} rows; upload a CSV file for more` }]);
+    throw new ValidationError([{ path: ['rows'], code: 'TOO_MANY_ROWS', params: { maximum: MAX_FORM_ROWS } }]);
   }
   const problems = new ProblemList();
   const rows = inputs.flatMap((input, index) => {
@@ -371,7 +371,7 @@ async function reportRows(ctx: Context, kind: ShelterRecordKind, inputs: Record<
   });
   const report = await importShelterRows({ repos: ctx.repos, access: ctx.access, viewer, now: ctx.now, refreshGaps: ctx.gaps.refresh }, kind, { rows, problems, rowCount: inputs.length }, { dryRun: false, source: 'form' });
   if (!report.written) {
-    throw new ValidationError(report.problems.map((p) => ({ path: ['rows', String(p.line), ...(p.column ? [p.column] : [])], message: p.message })));
+    throw new ValidationError(report.problems.map((p) => ({ path: ['rows', String(p.line), ...(p.column ? [p.column] : [])], code: p.code, params: p.params })));
   }
   return { ...report.written, kind };
 }
