@@ -18,7 +18,8 @@ const LoginMutation = `mutation SignIn_Login($username: String!, $password: Stri
   login(username: $username, password: $password) {
     __typename
     ... on Session { viewer { ${viewerFields} } }
-    ... on Error { code message }
+    ... on ForbiddenError { code reasonCode }
+    ... on Error { code }
   }
 }`;
 const LogoutMutation = `mutation Shell_Logout { logout }`;
@@ -26,7 +27,7 @@ const LogoutMutation = `mutation Shell_Logout { logout }`;
 interface SessionValue {
   viewer: Viewer | null;
   loading: boolean;
-  signIn(username: string, password: string): Promise<{ ok: true } | { ok: false; code: string; message: string }>;
+  signIn(username: string, password: string): Promise<{ ok: true } | { ok: false; code: string }>;
   signOut(): Promise<void>;
 }
 
@@ -48,7 +49,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         refetch({ requestPolicy: 'network-only' });
         return { ok: true };
       }
-      return { ok: false, code: payload?.code ?? 'INTERNAL', message: payload?.message ?? result.error?.message ?? '' };
+      // The reason (wrong password, too many attempts) in a code the page can say in plain words.
+      return { ok: false, code: payload?.reasonCode ?? payload?.code ?? 'INTERNAL' };
     },
     [login, refetch],
   );

@@ -16,10 +16,16 @@ void i18n.use(initReactI18next).init({
   interpolation: { escapeValue: false },
 });
 
+// <html lang> follows the language from the first render on, also after a reload in English.
+const keepLangInStep = (language: string) => {
+  if (typeof document !== 'undefined') document.documentElement.lang = language;
+};
+keepLangInStep(i18n.language);
+i18n.on('languageChanged', keepLangInStep);
+
 export function setLanguage(language: Language): void {
   void i18n.changeLanguage(language);
   localStorage.setItem('ketenkaart.language', language);
-  document.documentElement.lang = language;
 }
 
 export { i18n };

@@ -1,15 +1,33 @@
 // The frame of every page: skip link, header with navigation per role, language choice and sign-out.
-import type { ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link as RouterLink } from 'react-router-dom';
+import { NavLink, useLocation } from 'react-router-dom';
 import { Button, Document, Heading, Link, SkipLink } from '@utrecht/component-library-react';
 import { setLanguage, type Language } from '../i18n';
 import { useSession } from '../session';
+import { NavigationCount } from './PageHeading';
+
+/** A navigation link; NavLink marks the current page with aria-current="page". */
+function NavItem({ to, end, children }: { to: string; end?: boolean; children: ReactNode }) {
+  return <NavLink className="utrecht-link kk-nav-link" to={to} end={end}>{children}</NavLink>;
+}
+
+/** Counts navigations within the app (not the first page load), so that page headings know when to take focus. */
+function useNavigationCount(): number {
+  const location = useLocation();
+  const [count, setCount] = useState(0);
+  const first = useRef(location.key);
+  useEffect(() => {
+    if (location.key !== first.current) setCount((c) => c + 1);
+  }, [location.key]);
+  return count;
+}
 
 export function Shell({ children }: { children: ReactNode }) {
   const { t, i18n } = useTranslation();
   const { viewer, signOut } = useSession();
   const other: Language = i18n.language === 'en' ? 'nl' : 'en';
+  const navigations = useNavigationCount();
   return (
     <Document className="kk-shell">
       <SkipLink href="#main">{t('shell.skipToContent')}</SkipLink>
@@ -20,18 +38,18 @@ export function Shell({ children }: { children: ReactNode }) {
         <nav aria-label={t('shell.navigation')} className="kk-nav">
           {viewer && (
             <>
-              <RouterLink className="utrecht-link" to="/">{t('shell.home')}</RouterLink>
-              {viewer.role === 'COORDINATOR' && <RouterLink className="utrecht-link" to="/gaps">{t('shell.gaps')}</RouterLink>}
-              {viewer.role === 'COORDINATOR' && <RouterLink className="utrecht-link" to="/break-glass">{t('shell.breakGlass')}</RouterLink>}
+              <NavItem to="/" end>{t('shell.home')}</NavItem>
+              {viewer.role === 'COORDINATOR' && <NavItem to="/gaps">{t('shell.gaps')}</NavItem>}
+              {viewer.role === 'COORDINATOR' && <NavItem to="/break-glass">{t('shell.breakGlass')}</NavItem>}
               {['COORDINATOR', 'AGENCY_WORKER', 'SHELTER_STAFF'].includes(viewer.role) && (
-                <RouterLink className="utrecht-link" to="/households">{t('shell.households')}</RouterLink>
+                <NavItem to="/households">{t('shell.households')}</NavItem>
               )}
               {viewer.centrumgemeente && (
-                <RouterLink className="utrecht-link" to={`/chain/${viewer.centrumgemeente.id}`}>{t('shell.chainMap')}</RouterLink>
+                <NavItem to={`/chain/${viewer.centrumgemeente.id}`}>{t('shell.chainMap')}</NavItem>
               )}
-              {viewer.role === 'SHELTER_STAFF' && <RouterLink className="utrecht-link" to="/shelter">{t('shell.shelter')}</RouterLink>}
+              {viewer.role === 'SHELTER_STAFF' && <NavItem to="/shelter">{t('shell.shelter')}</NavItem>}
               {(viewer.role === 'COORDINATOR' || viewer.role === 'POLICY_MAKER') && (
-                <RouterLink className="utrecht-link" to={`/shelter-figures/${viewer.centrumgemeente?.id ?? 'amsterdam'}`}>{t('shell.shelterFigures')}</RouterLink>
+                <NavItem to={`/shelter-figures/${viewer.centrumgemeente?.id ?? 'amsterdam'}`}>{t('shell.shelterFigures')}</NavItem>
               )}
             </>
           )}
@@ -46,7 +64,9 @@ export function Shell({ children }: { children: ReactNode }) {
           )}
         </nav>
       </header>
-      <main id="main">{children}</main>
+      <main id="main">
+        <NavigationCount.Provider value={navigations}>{children}</NavigationCount.Provider>
+      </main>
     </Document>
   );
 }

@@ -14,6 +14,7 @@ import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { REGIE_BASIS_FIELDS, RegieBasisMark, type RegieBasisFields } from './RegieBasisMark';
 import { EarlyWarningFollowUp } from './EarlyWarningFollowUp';
+import { PageHeading } from '../../layout/PageHeading';
 
 const ModelQuery = `query ChainMap_Model($id: ID!) {
   centrumgemeente(id: $id) {
@@ -83,7 +84,7 @@ export default function ChainMapPage() {
 
   return (
     <article aria-labelledby="chain-heading">
-      <Heading level={2} id="chain-heading">{t('chain.title', { city: city.name })}</Heading>
+      <PageHeading id="chain-heading" title={t('chain.title', { city: city.name })} />
       {city.chainModel ? (
         <>
           <Paragraph>

@@ -7,6 +7,7 @@ import { Button, FormField, FormFieldTextbox, FormLabel, Heading, Paragraph, Sel
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { GapTable, type GapRow } from './GapTable';
+import { PageHeading } from '../../layout/PageHeading';
 
 const RULES = ['FEEDBACK_INTERIM_MISSING', 'FEEDBACK_FINAL_MISSING', 'SIGNAL_NOT_FOLLOWED_UP', 'REFERRAL_UNANSWERED', 'REFERRAL_NO_INTAKE', 'OUT_OF_SIGHT_AFTER_EVICTION', 'REFUSAL_WITHOUT_ALTERNATIVE', 'WAITING_LIST_NO_OUTCOME', 'WAITING_LIST_TOO_LONG', 'CHILDREN_NOT_SEEN', 'EVICTION_WITHOUT_ALTERNATIVE_HOUSING', 'REGIE_MISSING', 'REGIE_CONFLICT', 'SHELTER_EXIT_WITHOUT_HOUSING', 'RE_ENTRY_LOOP'];
 const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'];
@@ -46,7 +47,7 @@ export default function GapsPage() {
   const checkedAt = sweep.data?.lastGapSweep?.at;
   return (
     <section aria-labelledby="gaps-heading">
-      <Heading level={2} id="gaps-heading">{t('gaps.title')}</Heading>
+      <PageHeading id="gaps-heading" title={t('gaps.title')} />
       <Paragraph>
         {checkedAt
           ? t('gaps.checkedAt', { at: new Date(checkedAt).toLocaleString(i18n.language, { dateStyle: 'long', timeStyle: 'short' }) })

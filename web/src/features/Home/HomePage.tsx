@@ -11,6 +11,7 @@ import { AccountsAdmin } from './AccountsAdmin';
 import { CAPACITY_TOTAL_FIELDS, CapacityTotals, CityCapacity, STATED_CAPACITY_FIELDS, type CapacityTotal, type StatedCapacity } from './CapacityBySource';
 import { OutcomeComparison } from './OutcomeComparison';
 import { Worklist } from './Worklist';
+import { PageHeading } from '../../layout/PageHeading';
 
 const HouseholdsQuery = `query Home_Households { households(first: 25) { edges { node { id reference municipality centrumgemeente { name } } } } }`;
 const FacilitiesQuery = `query Home_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name kind capacityTotals { ${CAPACITY_TOTAL_FIELDS} } } } } }`;
@@ -26,7 +27,7 @@ export default function HomePage() {
   if (!viewer) return null;
   return (
     <section aria-labelledby="home-heading">
-      <Heading level={2} id="home-heading">{t(`home.title.${viewer.role}`)}</Heading>
+      <PageHeading id="home-heading" title={t(`home.title.${viewer.role}`)} />
       {viewer.role === 'COORDINATOR' && <CoordinatorHome />}
       {viewer.role === 'AGENCY_WORKER' && (
         <>

@@ -3,48 +3,44 @@
 // the agency that acted; workers act for their own). A gap's suggested next step opens one of these, filled in.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery } from 'urql';
-import { Alert, Button, FormField, FormFieldTextbox, FormLabel, Heading, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
-import { ErrorAlert } from '../../layout/States';
+import { useMutation, useQuery, type CombinedError } from 'urql';
+import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
+import { ErrorSummary } from '../../forms/ErrorSummary';
+import { FormField } from '../../forms/FormField';
+import { hasProblems, missingRequired, problemsOfAnswer, problemsOfError, PROBLEM_FIELDS, type ErrorAnswer, type FormProblems } from '../../forms/problems';
+import { useForm } from '../../forms/useForm';
 import { useSession } from '../../session';
 
 const AgenciesQuery = `query ChainSteps_Agencies($cityId: ID!) { agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } } }`;
 const SendReferral = `mutation ChainSteps_SendReferral($input: SendReferralInput!) { sendReferral(input: $input) {
-  __typename ... on ValidationError { code fields { path message } } ... on Error { code message } } }`;
+  __typename ${PROBLEM_FIELDS} } }`;
 const RecordStep = `mutation ChainSteps_RecordStep($input: RecordEventInput!) {
-  recordEvent(input: $input) { __typename ... on ValidationError { code fields { path message } } ... on Error { code message } } }`;
+  recordEvent(input: $input) { __typename ${PROBLEM_FIELDS} } }`;
 const TakeRegie = `mutation ChainSteps_TakeRegie($householdId: ID!, $stage: ChainState!, $agencyId: ID, $from: Date!) {
-  takeRegie(householdId: $householdId, stage: $stage, agencyId: $agencyId, from: $from) {
-    __typename ... on ValidationError { code fields { path message } } ... on Error { code message } } }`;
+  takeRegie(householdId: $householdId, stage: $stage, agencyId: $agencyId, from: $from) { __typename ${PROBLEM_FIELDS} } }`;
 const HandOverRegie = `mutation ChainSteps_HandOver($householdId: ID!, $stage: ChainState!, $toAgencyId: ID!, $on: Date!) {
-  handOverRegie(householdId: $householdId, stage: $stage, toAgencyId: $toAgencyId, on: $on) {
-    __typename ... on ValidationError { code fields { path message } } ... on Error { code message } } }`;
+  handOverRegie(householdId: $householdId, stage: $stage, toAgencyId: $toAgencyId, on: $on) { __typename ${PROBLEM_FIELDS} } }`;
 
-type Answer = { __typename: string; code?: string; message?: string; fields?: { path: string[]; message: string }[] } | undefined;
 const today = () => new Date().toISOString().slice(0, 10);
 
-function useAgencies(cityId: string) {
+function useAgencyOptions(cityId: string) {
   const [{ data }] = useQuery<{ agencies: { edges: { node: { id: string; name: string } }[] } }>({ query: AgenciesQuery, variables: { cityId } });
-  return data?.agencies.edges.map((e) => e.node) ?? [];
+  return data?.agencies.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? [];
 }
 
-function Outcome({ answer, okText }: { answer: Answer | null; okText: string }) {
-  if (!answer) return null;
-  if (!answer.code) return <Alert type="ok" role="status"><Paragraph>{okText}</Paragraph></Alert>;
-  return <ErrorAlert code={answer.code} message={answer.fields?.map((f) => `${f.path.at(-1)}: ${f.message}`).join('; ') ?? answer.message} />;
-}
-
-function AgencySelect({ id, label, agencies, value, onChange, optional = false }: { id: string; label: string; agencies: { id: string; name: string }[]; value: string; onChange: (id: string) => void; optional?: boolean }) {
-  const { t } = useTranslation();
-  return (
-    <FormField>
-      <FormLabel htmlFor={id}>{label}</FormLabel>
-      <Select id={id} value={value} required={!optional} onChange={(e) => onChange(e.target.value)}>
-        <SelectOption value="">{t('chainSteps.choose')}</SelectOption>
-        {agencies.map((a) => <SelectOption key={a.id} value={a.id}>{a.name}</SelectOption>)}
-      </Select>
-    </FormField>
-  );
+/** Sends a step's mutation and turns its answer into the form's problems; true when the step was recorded. */
+async function submitted(
+  form: { setProblems: (problems: FormProblems) => void },
+  fields: readonly string[],
+  run: () => Promise<{ answer: ErrorAnswer | undefined; error: CombinedError | undefined }>,
+): Promise<boolean> {
+  const { answer, error } = await run();
+  if (!answer) {
+    form.setProblems(problemsOfError(error));
+    return false;
+  }
+  form.setProblems(problemsOfAnswer(answer, fields));
+  return !answer.code;
 }
 
 /** Steps a worker records from the trace; the reports close the feedback gaps (docs/domain.md §4 G7). */
@@ -54,39 +50,42 @@ export type RecordableStep = (typeof RECORDABLE_STEPS)[number];
 export function RecordStepForm({ householdId, cityId, presetKind, onDone }: { householdId: string; cityId: string; presetKind?: RecordableStep; onDone: () => void }) {
   const { t } = useTranslation();
   const { viewer } = useSession();
-  const agencies = useAgencies(cityId);
+  const agencies = useAgencyOptions(cityId);
   const [result, record] = useMutation(RecordStep);
-  const [kind, setKind] = useState<string>(presetKind ?? 'CONTACT');
-  const [agencyId, setAgency] = useState('');
-  const [occurredOn, setOccurredOn] = useState(today());
-  const [note, setNote] = useState('');
-  const [answer, setAnswer] = useState<Answer | null>(null);
+  const form = useForm('record', { kind: presetKind ?? 'CONTACT', agencyId: '', occurredOn: today(), note: '' });
+  const [recorded, setRecorded] = useState(false);
+  const namesAgency = viewer?.role === 'COORDINATOR';
+  const labels = { kind: t('nextStep.kind'), agencyId: t('nextStep.agency'), occurredOn: t('nextStep.date'), note: t('nextStep.note') };
+  const fields = Object.keys(labels);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const response = await record({ input: { householdId, kind, occurredOn, note: note || null, ...(viewer?.role === 'COORDINATOR' && agencyId ? { agencyId } : {}) } });
-    const payload: Answer = response.data?.recordEvent ?? { __typename: 'Error', code: 'INTERNAL' };
-    setAnswer(payload);
-    if (!payload?.code) {
-      setNote('');
+    setRecorded(false);
+    const missing = missingRequired(form.values, ['kind', 'occurredOn']);
+    form.setProblems(missing);
+    if (hasProblems(missing)) return;
+    const { kind, agencyId, occurredOn, note } = form.values;
+    const ok = await submitted(form, fields, async () => {
+      const response = await record({ input: { householdId, kind, occurredOn, note: note || null, ...(namesAgency && agencyId ? { agencyId } : {}) } });
+      return { answer: response.data?.recordEvent as ErrorAnswer | undefined, error: response.error };
+    });
+    if (ok) {
+      form.setValues({ ...form.values, note: '' });
+      setRecorded(true);
       onDone();
     }
   }
 
   return (
-    <form id="form-record" onSubmit={(e) => void submit(e)} aria-labelledby="next-step-heading" className="kk-no-print">
+    <form id="form-record" onSubmit={(e) => void submit(e)} aria-labelledby="next-step-heading" className="kk-no-print" noValidate>
       <Heading level={3} id="next-step-heading" tabIndex={-1}>{t('nextStep.title')}</Heading>
-      <FormField>
-        <FormLabel htmlFor="next-kind">{t('nextStep.kind')}</FormLabel>
-        <Select id="next-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          {RECORDABLE_STEPS.map((k) => <SelectOption key={k} value={k}>{t(`events.${k}`)}</SelectOption>)}
-        </Select>
-      </FormField>
-      {viewer?.role === 'COORDINATOR' && <AgencySelect id="next-agency" label={t('nextStep.agency')} agencies={agencies} value={agencyId} onChange={setAgency} optional />}
-      <FormFieldTextbox label={t('nextStep.date')} name="occurredOn" type="date" required value={occurredOn} onChange={(e) => setOccurredOn((e.target as HTMLInputElement).value)} />
-      <FormFieldTextbox label={t('nextStep.note')} name="note" description={t('nextStep.noteHint')} value={note} onChange={(e) => setNote((e.target as HTMLInputElement).value)} />
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+      <FormField control="select" label={labels.kind} required options={RECORDABLE_STEPS.map((k) => ({ value: k, label: t(`events.${k}`) }))} {...form.field('kind')} />
+      {namesAgency && <FormField control="select" label={labels.agencyId} options={agencies} placeholder={t('chainSteps.choose')} {...form.field('agencyId')} />}
+      <FormField control="date" label={labels.occurredOn} required {...form.field('occurredOn')} />
+      <FormField control="text" label={labels.note} description={t('nextStep.noteHint')} {...form.field('note')} />
       <Button type="submit" appearance="primary-action-button" disabled={result.fetching}>{t('nextStep.submit')}</Button>
-      <Outcome answer={answer} okText={t('nextStep.recorded')} />
+      {recorded && <Alert type="ok" role="status"><Paragraph>{t('nextStep.recorded')}</Paragraph></Alert>}
     </form>
   );
 }
@@ -94,26 +93,38 @@ export function RecordStepForm({ householdId, cityId, presetKind, onDone }: { ho
 export function TakeRegieForm({ householdId, cityId, stage, onDone }: { householdId: string; cityId: string; stage: string | null; onDone: () => void }) {
   const { t } = useTranslation();
   const { viewer } = useSession();
-  const agencies = useAgencies(cityId);
+  const agencies = useAgencyOptions(cityId);
   const [, take] = useMutation(TakeRegie);
-  const [agencyId, setAgency] = useState('');
-  const [answer, setAnswer] = useState<Answer | null>(null);
+  const form = useForm('regie', { agencyId: '' });
+  const [taken, setTaken] = useState(false);
   if (!stage) return null;
+  const namesAgency = viewer?.role === 'COORDINATOR';
+  const labels = { agencyId: t('chainSteps.regieAgency') };
+  const fields = Object.keys(labels);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await take({ householdId, stage, from: today(), ...(viewer?.role === 'COORDINATOR' ? { agencyId } : {}) });
-    const payload: Answer = result.data?.takeRegie ?? { __typename: 'Error', code: 'INTERNAL' };
-    setAnswer(payload);
-    if (!payload?.code) onDone();
+    setTaken(false);
+    const missing = namesAgency ? missingRequired(form.values, fields) : {};
+    form.setProblems(missing);
+    if (hasProblems(missing)) return;
+    const ok = await submitted(form, fields, async () => {
+      const response = await take({ householdId, stage, from: today(), ...(namesAgency ? { agencyId: form.values.agencyId } : {}) });
+      return { answer: response.data?.takeRegie as ErrorAnswer | undefined, error: response.error };
+    });
+    if (ok) {
+      setTaken(true);
+      onDone();
+    }
   }
 
   return (
-    <form id="form-regie" onSubmit={(e) => void submit(e)} aria-labelledby="regie-heading" className="kk-no-print">
+    <form id="form-regie" onSubmit={(e) => void submit(e)} aria-labelledby="regie-heading" className="kk-no-print" noValidate>
       <Heading level={3} id="regie-heading" tabIndex={-1}>{t('chainSteps.takeRegie', { stage: t(`states.${stage}`) })}</Heading>
-      {viewer?.role === 'COORDINATOR' && <AgencySelect id="regie-agency" label={t('chainSteps.regieAgency')} agencies={agencies} value={agencyId} onChange={setAgency} />}
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+      {namesAgency && <FormField control="select" label={labels.agencyId} options={agencies} placeholder={t('chainSteps.choose')} required {...form.field('agencyId')} />}
       <Button type="submit" appearance="primary-action-button">{t('chainSteps.take')}</Button>
-      <Outcome answer={answer} okText={t('chainSteps.taken')} />
+      {taken && <Alert type="ok" role="status"><Paragraph>{t('chainSteps.taken')}</Paragraph></Alert>}
     </form>
   );
 }
@@ -121,65 +132,79 @@ export function TakeRegieForm({ householdId, cityId, stage, onDone }: { househol
 export function ReferralForm({ householdId, cityId, onDone }: { householdId: string; cityId: string; onDone: () => void }) {
   const { t } = useTranslation();
   const { viewer } = useSession();
-  const agencies = useAgencies(cityId);
+  const agencies = useAgencyOptions(cityId);
   const [, send] = useMutation(SendReferral);
-  const [fromAgencyId, setFrom] = useState('');
-  const [toAgencyId, setTo] = useState('');
-  const [purpose, setPurpose] = useState('');
-  const [answer, setAnswer] = useState<Answer | null>(null);
+  const form = useForm('referral', { fromAgencyId: '', toAgencyId: '', purpose: '' });
+  const [sent, setSent] = useState(false);
+  const namesSender = viewer?.role === 'COORDINATOR';
+  const labels = { fromAgencyId: t('chainSteps.from'), toAgencyId: t('chainSteps.to'), purpose: t('chainSteps.purpose') };
+  const fields = Object.keys(labels);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await send({ input: { householdId, toAgencyId, purpose, sentOn: today(), ...(viewer?.role === 'COORDINATOR' ? { fromAgencyId } : {}) } });
-    const payload: Answer = result.data?.sendReferral ?? { __typename: 'Error', code: 'INTERNAL' };
-    setAnswer(payload);
-    if (!payload?.code) {
-      setPurpose('');
+    setSent(false);
+    const missing = missingRequired(form.values, namesSender ? fields : ['toAgencyId', 'purpose']);
+    form.setProblems(missing);
+    if (hasProblems(missing)) return;
+    const { fromAgencyId, toAgencyId, purpose } = form.values;
+    const ok = await submitted(form, fields, async () => {
+      const response = await send({ input: { householdId, toAgencyId, purpose, sentOn: today(), ...(namesSender ? { fromAgencyId } : {}) } });
+      return { answer: response.data?.sendReferral as ErrorAnswer | undefined, error: response.error };
+    });
+    if (ok) {
+      form.setValues({ ...form.values, purpose: '' });
+      setSent(true);
       onDone();
     }
   }
 
   return (
-    <form id="form-referral" onSubmit={(e) => void submit(e)} aria-labelledby="referral-heading" className="kk-no-print">
+    <form id="form-referral" onSubmit={(e) => void submit(e)} aria-labelledby="referral-heading" className="kk-no-print" noValidate>
       <Heading level={3} id="referral-heading" tabIndex={-1}>{t('chainSteps.referral')}</Heading>
-      {viewer?.role === 'COORDINATOR' && <AgencySelect id="referral-from" label={t('chainSteps.from')} agencies={agencies} value={fromAgencyId} onChange={setFrom} />}
-      <AgencySelect id="referral-to" label={t('chainSteps.to')} agencies={agencies} value={toAgencyId} onChange={setTo} />
-      <FormFieldTextbox label={t('chainSteps.purpose')} name="purpose" description={t('nextStep.noteHint')} required value={purpose} onChange={(e) => setPurpose((e.target as HTMLInputElement).value)} />
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+      {namesSender && <FormField control="select" label={labels.fromAgencyId} options={agencies} placeholder={t('chainSteps.choose')} required {...form.field('fromAgencyId')} />}
+      <FormField control="select" label={labels.toAgencyId} options={agencies} placeholder={t('chainSteps.choose')} required {...form.field('toAgencyId')} />
+      <FormField control="textarea" label={labels.purpose} description={t('nextStep.noteHint')} required {...form.field('purpose')} />
       <Button type="submit" appearance="primary-action-button">{t('chainSteps.send')}</Button>
-      <Outcome answer={answer} okText={t('chainSteps.sent')} />
+      {sent && <Alert type="ok" role="status"><Paragraph>{t('chainSteps.sent')}</Paragraph></Alert>}
     </form>
   );
 }
 
 export function HandoverForm({ householdId, cityId, regie, onDone }: { householdId: string; cityId: string; regie: { stage: string; holder: { name: string } }[]; onDone: () => void }) {
   const { t } = useTranslation();
-  const agencies = useAgencies(cityId);
+  const agencies = useAgencyOptions(cityId);
   const [, handOver] = useMutation(HandOverRegie);
-  const [stage, setStage] = useState(regie[0]?.stage ?? '');
-  const [toAgencyId, setTo] = useState('');
-  const [answer, setAnswer] = useState<Answer | null>(null);
+  const form = useForm('handover', { stage: regie[0]?.stage ?? '', toAgencyId: '' });
+  const [done, setDone] = useState(false);
   if (regie.length === 0) return <Paragraph>{t('chainSteps.noRegieToHandOver')}</Paragraph>;
+  const labels = { stage: t('chainSteps.stage'), toAgencyId: t('chainSteps.handoverTo') };
+  const fields = Object.keys(labels);
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await handOver({ householdId, stage, toAgencyId, on: today() });
-    const payload: Answer = result.data?.handOverRegie ?? { __typename: 'Error', code: 'INTERNAL' };
-    setAnswer(payload);
-    if (!payload?.code) onDone();
+    setDone(false);
+    const missing = missingRequired(form.values, fields);
+    form.setProblems(missing);
+    if (hasProblems(missing)) return;
+    const ok = await submitted(form, fields, async () => {
+      const response = await handOver({ householdId, ...form.values, on: today() });
+      return { answer: response.data?.handOverRegie as ErrorAnswer | undefined, error: response.error };
+    });
+    if (ok) {
+      setDone(true);
+      onDone();
+    }
   }
 
   return (
-    <form id="form-handover" onSubmit={(e) => void submit(e)} aria-labelledby="handover-heading" className="kk-no-print">
+    <form id="form-handover" onSubmit={(e) => void submit(e)} aria-labelledby="handover-heading" className="kk-no-print" noValidate>
       <Heading level={3} id="handover-heading" tabIndex={-1}>{t('chainSteps.handover')}</Heading>
-      <FormField>
-        <FormLabel htmlFor="handover-stage">{t('chainSteps.stage')}</FormLabel>
-        <Select id="handover-stage" value={stage} onChange={(e) => setStage(e.target.value)}>
-          {regie.map((r) => <SelectOption key={r.stage} value={r.stage}>{`${t(`states.${r.stage}`)} (${r.holder.name})`}</SelectOption>)}
-        </Select>
-      </FormField>
-      <AgencySelect id="handover-to" label={t('chainSteps.handoverTo')} agencies={agencies} value={toAgencyId} onChange={setTo} />
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+      <FormField control="select" label={labels.stage} required options={regie.map((r) => ({ value: r.stage, label: `${t(`states.${r.stage}`)} (${r.holder.name})` }))} {...form.field('stage')} />
+      <FormField control="select" label={labels.toAgencyId} options={agencies} placeholder={t('chainSteps.choose')} required {...form.field('toAgencyId')} />
       <Button type="submit" appearance="primary-action-button">{t('chainSteps.handOver')}</Button>
-      <Outcome answer={answer} okText={t('chainSteps.handedOver')} />
+      {done && <Alert type="ok" role="status"><Paragraph>{t('chainSteps.handedOver')}</Paragraph></Alert>}
     </form>
   );
 }

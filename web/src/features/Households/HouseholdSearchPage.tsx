@@ -6,6 +6,7 @@ import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { Button, FormFieldTextbox, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { PageHeading } from '../../layout/PageHeading';
 
 const SearchQuery = `query HouseholdSearch_Households($search: String, $after: String) {
   households(search: $search, first: 50, after: $after) {
@@ -39,7 +40,7 @@ export default function HouseholdSearchPage() {
   };
   return (
     <section aria-labelledby="search-heading">
-      <Heading level={2} id="search-heading">{t('households.searchTitle')}</Heading>
+      <PageHeading id="search-heading" title={t('households.searchTitle')} />
       <form role="search" onSubmit={submit} className="kk-filters">
         <FormFieldTextbox
           label={t('households.searchLabel')} name="q" value={input} invalid={tooShort}

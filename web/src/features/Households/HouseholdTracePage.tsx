@@ -18,6 +18,7 @@ import { useSession } from '../../session';
 import { AccessRequestForm } from './AccessRequestForm';
 import { HandoverForm, RecordStepForm, ReferralForm, TakeRegieForm, type RecordableStep } from './ChainStepForms';
 import { gapTiming, owingAgencies, statesAlongTimeline, suggestedStep, type SuggestedStep } from './gap-explanation';
+import { PageHeading } from '../../layout/PageHeading';
 
 const TraceQuery = `query HouseholdTrace_Trajectory($id: ID!) {
   household(id: $id) {
@@ -149,7 +150,7 @@ export default function HouseholdTracePage() {
 
   return (
     <article aria-labelledby="trace-heading">
-      <Heading level={2} id="trace-heading">{t('trace.title', { reference: trace.reference })}</Heading>
+      <PageHeading id="trace-heading" title={t('trace.title', { reference: trace.reference })} />
       <Paragraph data-testid="trace-now">
         {t('trace.summary', {
           region: trace.centrumgemeente.name,

@@ -9,6 +9,7 @@ import {
 } from '@utrecht/component-library-react';
 import { Count } from '../../layout/Count';
 import { ErrorAlert, Loading } from '../../layout/States';
+import { PageHeading } from '../../layout/PageHeading';
 
 const FiguresQuery = `query ShelterFigures($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) {
   centrumgemeente { name } on facilitiesReporting suppressed
@@ -38,7 +39,7 @@ export default function ShelterFiguresPage() {
   const days = (n: number | null) => (n === null ? t('common.unknown') : t('shelter.days', { count: n }));
   return (
     <section aria-labelledby="figures-heading">
-      <Heading level={2} id="figures-heading">{t('shelterFigures.title', { city: figures?.centrumgemeente.name ?? cityId })}</Heading>
+      <PageHeading id="figures-heading" title={t('shelterFigures.title', { city: figures?.centrumgemeente.name ?? cityId })} />
       <Paragraph>{t('shelterFigures.intro')}</Paragraph>
       <div className="kk-filters">
         <FormField>

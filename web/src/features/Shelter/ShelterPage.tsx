@@ -13,6 +13,7 @@ import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { occupancySeries, seriesKeys, type CapacityReport, type Snapshot } from './occupancy-series';
+import { PageHeading } from '../../layout/PageHeading';
 
 const KINDS = ['capacity', 'occupancy', 'waiting-list', 'refusals'] as const;
 const UNIT_KINDS = ['PLACES', 'FAMILY_UNITS', 'CRISIS_BEDS', 'AMBULANT_TRAJECTORIES'];
@@ -52,7 +53,7 @@ export default function ShelterPage() {
   if (error) return <ErrorAlert error={error} />;
   return (
     <section aria-labelledby="shelter-heading">
-      <Heading level={2} id="shelter-heading">{t('shelter.title')}</Heading>
+      <PageHeading id="shelter-heading" title={t('shelter.title')} />
       <Paragraph>{t('shelter.intro')}</Paragraph>
       {facilities.length === 0 ? <Empty>{t('shelter.noFacilities')}</Empty> : (
         <>
