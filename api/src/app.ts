@@ -12,7 +12,7 @@ import { schema } from './graphql/schema.js';
 import { executionDeadline, requestGuards } from './guards.js';
 import type { Logger } from './logger.js';
 import { handleComparisonExport } from './analytics/comparison-http.js';
-import { handleShelterExport, handleShelterImport } from './shelter/shelter-http.js';
+import { handleShelterExport, handleShelterImport, handleShelterTemplate } from './shelter/shelter-http.js';
 import { createWebAssets } from './web-assets.js';
 import { problemResponse } from './http/problem.js';
 import { requestIdOf } from './http/request-id.js';
@@ -198,6 +198,7 @@ function withHeader(response: Response, name: string, value: string): Response {
 const fileRoutes: Record<string, { method: 'GET' | 'POST'; handle: (request: Request, ctx: Context) => Promise<Response> }> = {
   '/shelter/import': { method: 'POST', handle: handleShelterImport },
   '/shelter/export': { method: 'GET', handle: handleShelterExport },
+  '/shelter/template': { method: 'GET', handle: handleShelterTemplate },
   '/exports/comparison.csv': { method: 'GET', handle: (request, ctx) => handleComparisonExport(request, ctx, 'csv') },
   '/exports/comparison.html': { method: 'GET', handle: (request, ctx) => handleComparisonExport(request, ctx, 'html') },
 };

@@ -176,6 +176,12 @@ export function shelterRecordsToCsv(kind: ShelterRecordKind, records: ShelterRec
   );
 }
 
+/** The header and one example row of a kind (the columns' own examples), the start of a file to fill in. */
+export function shelterTemplateCsv(kind: ShelterRecordKind, facilityId?: string): string {
+  const columns = shelterCsvColumns[kind];
+  return stringify([columns.map((c) => (c.column === 'facility_id' && facilityId ? facilityId : c.example))], { header: true, columns: columns.map((c) => c.column) });
+}
+
 class CsvFileError extends Error {
   constructor(
     readonly line: number,

@@ -1,14 +1,14 @@
 // HTTP endpoints for shelter files: CSV upload (streamed, with progress) and CSV/JSON download. Files do not fit
 // GraphQL's request size limit; these endpoints use the same session, CSRF check, scope and access log.
 import { z } from 'zod';
-import { ShelterRecordKind } from '@ketenkaart/schema';
+import { shelterCsvColumns, ShelterRecordKind } from '@ketenkaart/schema';
 import type { Context } from '../context.js';
 import { refuse } from '../graphql/authorization.js';
 import { problemResponse } from '../http/problem.js';
 import { importRows } from '../metrics.js';
 import { dayOf } from '../repositories/household-repository.js';
 import { csvResponse } from '../csv-export.js';
-import { readShelterCsv, shelterRecordsToCsv } from './shelter-csv.js';
+import { readShelterCsv, shelterRecordsToCsv, shelterTemplateCsv } from './shelter-csv.js';
 import { facilitiesInScope, importShelterRows } from './shelter-import.js';
 
 /** capacity, occupancy, waiting-list, refusals (or the enum names). */
@@ -115,4 +115,20 @@ export async function handleShelterExport(request: Request, ctx: Context): Promi
     return Response.json({ kind: params.kind, exportedAt: ctx.now().toISOString(), records }, { headers: { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${name}.json"` } });
   }
   return csvResponse(shelterRecordsToCsv(params.kind, records), `${name}.csv`);
+}
+
+/**
+ * GET /shelter/template?kind=refusals: the header and one example row, with one of the shelter's own facilities
+ * as its facility_id, so that the file uploads as it is once the example is replaced.
+ */
+export async function handleShelterTemplate(request: Request, ctx: Context): Promise<Response> {
+  const denied = refusal(ctx, request);
+  if (denied) return denied;
+  const params = paramsOf(z.object({ kind: kindParam }), request);
+  if (params instanceof Response) return params;
+  const [ownFacility] = [...(await facilitiesInScope(ctx.viewer!, ctx.repos))].sort();
+  const name = `ketenkaart-${params.kind.toLowerCase().replace(/_/g, '-')}-voorbeeld.csv`;
+  return new Response(`\uFEFF${shelterTemplateCsv(params.kind, ownFacility)}`, {
+    headers: { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${name}"` },
+  });
 }

@@ -29,7 +29,8 @@ function dataOf(labels: string[], series: Series[]): ChartData<'line' | 'bar', (
       borderDash: s.dashed ? [6, 4] : undefined,
       stepped: s.stepped ? ('before' as const) : false,
       spanGaps: false,
-      pointRadius: 0,
+      // Points, so that a report every few days shows as dots rather than an empty chart (gaps stay gaps).
+      pointRadius: s.stepped ? 0 : 3,
     })),
   };
 }

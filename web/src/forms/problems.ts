@@ -35,7 +35,8 @@ export function problemsOfAnswer(answer: ErrorAnswer | null | undefined, fields:
   const add = (field: string, problem: Problem) => (problems[field] ??= []).push(problem);
   if (answer.fields?.length) {
     for (const f of answer.fields) {
-      const field = fieldOf?.(f.path) ?? [...f.path].reverse().find((segment) => fields.includes(segment)) ?? '';
+      const mapped = fieldOf?.(f.path);
+      const field = mapped && fields.includes(mapped) ? mapped : ([...f.path].reverse().find((segment) => fields.includes(segment)) ?? '');
       add(field, { code: f.code, params: Object.fromEntries(f.params.map((p) => [p.name, p.value])) });
     }
     return problems;

@@ -1,12 +1,18 @@
 // Shelter staff report capacity, waiting list and refusals: a CSV upload with a check first and progress, a
 // form for a single refusal or capacity, and their own facility's figures and lists, with downloads.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
-  Alert, Button, Checkbox, FormField, FormFieldTextbox, FormLabel, Heading, Link, Paragraph, Select, SelectOption,
+  Alert, Button, Checkbox, FormField as UtrechtFormField, FormLabel, Heading, Link, Paragraph,
   Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
+import { AgencyPicker } from '../../forms/AgencyPicker';
+import { ErrorSummary } from '../../forms/ErrorSummary';
+import { FormField } from '../../forms/FormField';
+import { hasProblems, missingRequired, problemsOfAnswer, problemsOfError, problemText, PROBLEM_FIELDS, type ErrorAnswer } from '../../forms/problems';
+import { useForm } from '../../forms/useForm';
+import { ShelterTemplates } from './ShelterTemplates';
 import { LineChart } from '../../charts/Chart';
 import { csrfHeaders } from '../../client';
 import { GraphOrTable } from '../../layout/GraphOrTable';
@@ -30,12 +36,14 @@ const FacilityQuery = `query Shelter_Facility($id: ID!, $from: Date!) { facility
   waitingList(waitingOnly: true) { id caseRef targetGroup dateOn priority }
   refusals { id caseRef refusedOn reason meaning alternative alternativeAgency { name } } } }`;
 const ReportRefusal = `mutation Shelter_ReportRefusal($rows: [ShelterRefusalInput!]!) { reportRefusals(rows: $rows) {
-  __typename ... on ShelterReportResult { created unchanged } ... on ValidationError { code message fields { path message } } ... on Error { code message } } }`;
+  __typename ... on ShelterReportResult { created unchanged } ${PROBLEM_FIELDS} } }`;
 const ReportCapacity = `mutation Shelter_ReportCapacity($rows: [CapacityReportInput!]!) { reportCapacity(rows: $rows) {
-  __typename ... on ShelterReportResult { created unchanged superseded } ... on ValidationError { code message fields { path message } } ... on Error { code message } } }`;
+  __typename ... on ShelterReportResult { created unchanged superseded } ${PROBLEM_FIELDS} } }`;
 
-interface Problem { line: number; column: string | null; message: string }
-interface ImportReport { rows: number; dryRun: boolean; problems: Problem[]; totalProblems: number; written: { created: number; unchanged: number; superseded: number } | null }
+interface LineProblem { line: number; column: string | null; code: string; params: Record<string, string | number> }
+interface ImportReport { rows: number; dryRun: boolean; problems: LineProblem[]; totalProblems: number; problemCap: number; written: { created: number; unchanged: number; superseded: number } | null }
+/** A save by form invalidates the facility's figures through the urql cache; an upload (plain fetch) refetches them. */
+const FIGURES_CONTEXT = { additionalTypenames: ['ShelterReportResult'] };
 
 export default function ShelterPage() {
   const { t } = useTranslation();
@@ -48,6 +56,7 @@ export default function ShelterPage() {
   const facilities = data?.facilities.edges.map((e) => e.node) ?? [];
   const [facilityId, setFacilityId] = useState<string | null>(null);
   const selected = facilityId ?? facilities[0]?.id ?? null;
+  const [uploads, setUploads] = useState(0);
   if (viewer?.role !== 'SHELTER_STAFF') return <ErrorAlert code="FORBIDDEN" />;
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
@@ -57,14 +66,10 @@ export default function ShelterPage() {
       <Paragraph>{t('shelter.intro')}</Paragraph>
       {facilities.length === 0 ? <Empty>{t('shelter.noFacilities')}</Empty> : (
         <>
-          <FormField>
-            <FormLabel htmlFor="shelter-facility">{t('shelter.facility')}</FormLabel>
-            <Select id="shelter-facility" value={selected ?? ''} onChange={(e) => setFacilityId(e.target.value)}>
-              {facilities.map((f) => <SelectOption key={f.id} value={f.id}>{f.name}</SelectOption>)}
-            </Select>
-          </FormField>
-          {selected && <FacilityOverview facilityId={selected} />}
-          <UploadForm />
+          <FormField id="shelter-facility" control="select" label={t('shelter.facility')} required value={selected ?? ''} onChange={setFacilityId} options={facilities.map((f) => ({ value: f.id, label: f.name }))} />
+          {selected && <FacilityOverview facilityId={selected} uploads={uploads} />}
+          <UploadForm onWritten={() => setUploads((n) => n + 1)} />
+          <ShelterTemplates />
           {selected && <RefusalForm facilityId={selected} />}
           {selected && <CapacityForm facilityId={selected} />}
         </>
@@ -73,9 +78,12 @@ export default function ShelterPage() {
   );
 }
 
-function FacilityOverview({ facilityId }: { facilityId: string }) {
+function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads: number }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<{ facility: any }>({ query: FacilityQuery, variables: { id: facilityId, from: daysBefore(90) } });
+  const [{ data, fetching, error }, refetch] = useQuery<{ facility: any }>({ query: FacilityQuery, variables: { id: facilityId, from: daysBefore(90) }, context: FIGURES_CONTEXT });
+  useEffect(() => {
+    if (uploads > 0) refetch({ requestPolicy: 'network-only' });
+  }, [uploads, refetch]);
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   const facility = data?.facility;
@@ -158,12 +166,8 @@ function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; repo
     <>
       <Heading level={3}>{t('shelter.occupancy')}</Heading>
       {keys.length > 1 && (
-        <FormField>
-          <FormLabel htmlFor="occupancy-series">{t('shelter.occupancySeries')}</FormLabel>
-          <Select id="occupancy-series" value={key} onChange={(e) => setChosen(e.target.value)}>
-            {keys.map((k) => <SelectOption key={k} value={k}>{`${t(`unitKinds.${k.split('|')[0]}`)}, ${t(`targetGroups.${k.split('|')[1]}`)}`}</SelectOption>)}
-          </Select>
-        </FormField>
+        <FormField id="occupancy-series" control="select" label={t('shelter.occupancySeries')} required value={key} onChange={setChosen}
+          options={keys.map((k) => ({ value: k, label: `${t(`unitKinds.${k.split('|')[0]}`)}, ${t(`targetGroups.${k.split('|')[1]}`)}` }))} />
       )}
       <GraphOrTable
         graph={
@@ -219,78 +223,87 @@ async function uploadCsv(kind: string, file: File, dryRun: boolean, encoding: st
   }
 }
 
-function UploadForm() {
+function UploadForm({ onWritten }: { onWritten: () => void }) {
   const { t } = useTranslation();
-  const [kind, setKind] = useState<string>('refusals');
-  const [encoding, setEncoding] = useState('utf-8');
+  const form = useForm('upload', { kind: 'refusals', encoding: 'utf-8' });
   const [dryRun, setDryRun] = useState(true);
   const [file, setFile] = useState<File | null>(null);
   const [progress, setProgress] = useState<number | null>(null);
-  const [outcome, setOutcome] = useState<ImportReport | { error: string } | null>(null);
+  const [outcome, setOutcome] = useState<ImportReport | null>(null);
+  const labels = { kind: t('shelter.kind'), encoding: t('shelter.encoding'), file: t('shelter.file') };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    if (!file) return;
     setOutcome(null);
+    const missing = missingRequired({ ...form.values, file: file ? file.name : '' }, ['kind', 'encoding', 'file']);
+    form.setProblems(missing);
+    if (hasProblems(missing)) return;
     setProgress(0);
     try {
-      setOutcome(await uploadCsv(kind, file, dryRun, encoding, setProgress));
+      const answer = await uploadCsv(form.values.kind, file!, dryRun, form.values.encoding, setProgress);
+      if ('error' in answer) form.setProblems({ '': [{ code: answer.error, params: {} }] });
+      else {
+        setOutcome(answer);
+        if (answer.written) onWritten();
+      }
     } catch {
       // The network failed, or the browser could not read the file (it changed after it was chosen).
-      setOutcome({ error: 'UPLOAD_FAILED' });
+      form.setProblems({ '': [{ code: 'UPLOAD_FAILED', params: {} }] });
     } finally {
       setProgress(null);
     }
   }
 
+  const fileProblems = form.problems.file ?? [];
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="upload-heading">
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="upload-heading" noValidate>
       <Heading level={3} id="upload-heading">{t('shelter.upload')}</Heading>
       <Paragraph>{t('shelter.uploadHint')}</Paragraph>
-      <FormField>
-        <FormLabel htmlFor="upload-kind">{t('shelter.kind')}</FormLabel>
-        <Select id="upload-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          {KINDS.map((k) => <SelectOption key={k} value={k}>{t(`shelter.kinds.${k}`)}</SelectOption>)}
-        </Select>
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="upload-encoding">{t('shelter.encoding')}</FormLabel>
-        <Select id="upload-encoding" value={encoding} onChange={(e) => setEncoding(e.target.value)}>
-          <SelectOption value="utf-8">UTF-8</SelectOption>
-          <SelectOption value="windows-1252">Windows-1252 ({t('shelter.olderExcel')})</SelectOption>
-        </Select>
-      </FormField>
-      <FormField>
-        <FormLabel htmlFor="upload-file">{t('shelter.file')}</FormLabel>
-        <input id="upload-file" className="utrecht-textbox" type="file" accept=".csv,text/csv" required onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
-      </FormField>
-      <FormField type="checkbox">
-        <Checkbox id="upload-dry-run" checked={dryRun} onChange={(e) => setDryRun((e.target).checked)} />
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+      <FormField control="select" label={labels.kind} required options={KINDS.map((k) => ({ value: k, label: t(`shelter.kinds.${k}`) }))} {...form.field('kind')} />
+      <FormField control="select" label={labels.encoding} required options={[{ value: 'utf-8', label: 'UTF-8' }, { value: 'windows-1252', label: `Windows-1252 (${t('shelter.olderExcel')})` }]} {...form.field('encoding')} />
+      <UtrechtFormField invalid={fileProblems.length > 0}>
+        <div className="utrecht-form-field__label"><FormLabel htmlFor="upload-file">{labels.file}</FormLabel></div>
+        {fileProblems.length > 0 && <p className="utrecht-form-field-error-message" id="upload-file-error">{fileProblems.map((p) => problemText(t, p)).join(' ')}</p>}
+        <div className="utrecht-form-field__input">
+          <input id="upload-file" className="utrecht-textbox" type="file" accept=".csv,text/csv" required aria-invalid={fileProblems.length > 0 || undefined}
+            aria-describedby={fileProblems.length > 0 ? 'upload-file-error' : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+        </div>
+      </UtrechtFormField>
+      <UtrechtFormField type="checkbox">
+        <Checkbox id="upload-dry-run" checked={dryRun} onChange={(e) => setDryRun((e.target as HTMLInputElement).checked)} />
         <FormLabel htmlFor="upload-dry-run" type="checkbox">{t('shelter.dryRun')}</FormLabel>
-      </FormField>
-      <Button type="submit" appearance="primary-action-button" disabled={!file || progress !== null}>{dryRun ? t('shelter.check') : t('shelter.send')}</Button>
+      </UtrechtFormField>
+      <Button type="submit" appearance="primary-action-button" disabled={progress !== null}>{dryRun ? t('shelter.check') : t('shelter.send')}</Button>
       {progress !== null && <Paragraph role="status">{t('shelter.progress', { rows: progress })}</Paragraph>}
-      {outcome && 'error' in outcome && <ErrorAlert code={outcome.error} />}
-      {outcome && !('error' in outcome) && <ImportOutcome report={outcome} />}
+      {outcome && <ImportOutcome report={outcome} />}
     </form>
   );
 }
 
+/** The check report: per line and column, in plain words, what is wrong and what would be right. */
 function ImportOutcome({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
   if (report.totalProblems > 0) {
     return (
       <Alert type="error" role="alert">
         <Paragraph>{t('shelter.problems', { count: report.totalProblems, rows: report.rows })}</Paragraph>
-        <Table>
-          <TableCaption>{t('shelter.problemsCaption')}</TableCaption>
-          <TableHeader><TableRow><TableHeaderCell>{t('shelter.line')}</TableHeaderCell><TableHeaderCell>{t('shelter.column')}</TableHeaderCell><TableHeaderCell>{t('shelter.problem')}</TableHeaderCell></TableRow></TableHeader>
-          <TableBody>
-            {report.problems.map((p, i) => (
-              <TableRow key={i}><TableCell>{p.line}</TableCell><TableCell>{p.column ?? '–'}</TableCell><TableCell>{p.message}</TableCell></TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        {report.totalProblems > report.problems.length && <Paragraph>{t('problems.TOO_MANY_PROBLEMS', { maximum: report.problemCap })}</Paragraph>}
+        <div className="kk-table-scroll">
+          <Table>
+            <TableCaption>{t('shelter.problemsCaption')}</TableCaption>
+            <TableHeader><TableRow><TableHeaderCell scope="col">{t('shelter.line')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.column')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.problem')}</TableHeaderCell></TableRow></TableHeader>
+            <TableBody>
+              {report.problems.map((p, i) => (
+                <TableRow key={i}>
+                  <TableCell>{p.line}</TableCell>
+                  <TableCell>{p.column ?? '–'}</TableCell>
+                  <TableCell>{problemText(t, { code: p.code, params: Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, String(v)])) })}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       </Alert>
     );
   }
@@ -305,46 +318,52 @@ function ImportOutcome({ report }: { report: ImportReport }) {
   );
 }
 
-type MutationOutcome = { __typename: string; created?: number; unchanged?: number; code?: string; message?: string; fields?: { path: string[]; message: string }[] } | null;
-
-function MutationResult({ outcome }: { outcome: MutationOutcome }) {
-  const { t } = useTranslation();
-  if (!outcome) return null;
-  if (outcome.__typename === 'ShelterReportResult') return <Alert type="ok" role="status"><Paragraph>{t('shelter.saved')}</Paragraph></Alert>;
-  const details = outcome.fields?.map((f) => `${f.path.at(-1)}: ${f.message}`).join('; ');
-  return <ErrorAlert code={outcome.code} message={details ?? outcome.message} />;
-}
-
 const today = () => new Date().toISOString().slice(0, 10);
+/** Form rows are checked like file rows: a problem's path ends in the file's column name (case_ref), the field is caseRef. */
+const fieldOfColumn = (path: string[]) => path.at(-1)?.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+const codeOptions = (t: (key: string) => string, codes: string[], prefix: string) => codes.map((c) => ({ value: c, label: t(`${prefix}.${c}`) }));
 
 function RefusalForm({ facilityId }: { facilityId: string }) {
   const { t } = useTranslation();
   const [, report] = useMutation(ReportRefusal);
-  const [row, setRow] = useState({ caseRef: '', targetGroup: 'FAMILIES', refusedOn: today(), reason: 'NO_CAPACITY', alternative: 'NONE', alternativeAgencyId: '', note: '' });
-  const [outcome, setOutcome] = useState<MutationOutcome>(null);
-  const set = (field: keyof typeof row) => (e: { target: unknown }) => setRow({ ...row, [field]: (e.target as HTMLInputElement).value });
+  const form = useForm('refusal', { caseRef: '', targetGroup: '', refusedOn: today(), reason: '', alternative: '', alternativeAgencyId: '', note: '' });
+  const [saved, setSaved] = useState(false);
+  const onward = form.values.alternative === 'ONWARD_REFERRAL';
+  const labels = {
+    caseRef: t('shelter.caseRef'), targetGroup: t('shelter.targetGroup'), refusedOn: t('shelter.refusedOn'), reason: t('shelter.reason'),
+    alternative: t('shelter.alternative'), alternativeAgencyId: t('shelter.alternativeAgency'), note: t('shelter.note'),
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const { alternativeAgencyId, note, ...rest } = row;
-    const result = await report({ rows: [{ ...rest, facilityId, alternativeAgencyId: alternativeAgencyId || null, note: note || null }] });
-    setOutcome(result.data?.reportRefusals ?? { __typename: 'Error', code: 'INTERNAL' });
+    setSaved(false);
+    const missing = missingRequired(form.values, ['caseRef', 'targetGroup', 'refusedOn', 'reason', 'alternative', ...(onward ? ['alternativeAgencyId'] : [])]);
+    form.setProblems(missing);
+    if (hasProblems(missing)) return;
+    const { alternativeAgencyId, note, ...rest } = form.values;
+    const result = await report({ rows: [{ ...rest, facilityId, alternativeAgencyId: onward ? alternativeAgencyId : null, note: note || null }] });
+    const answer = result.data?.reportRefusals as ErrorAnswer | undefined;
+    if (!answer) return form.setProblems(problemsOfError(result.error));
+    form.setProblems(problemsOfAnswer(answer, Object.keys(labels), fieldOfColumn));
+    if (!answer.code) {
+      setSaved(true);
+      form.setValues({ ...form.values, caseRef: '', note: '' });
+    }
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="refusal-heading">
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="refusal-heading" noValidate>
       <Heading level={3} id="refusal-heading">{t('shelter.reportRefusal')}</Heading>
-      <FormFieldTextbox label={t('shelter.caseRef')} name="caseRef" description={t('shelter.caseRefHint')} required value={row.caseRef} onChange={set('caseRef')} />
-      <CodeSelect id="refusal-group" label={t('shelter.targetGroup')} value={row.targetGroup} options={TARGET_GROUPS} prefix="targetGroups" onChange={set('targetGroup')} />
-      <FormFieldTextbox label={t('shelter.refusedOn')} name="refusedOn" type="date" required value={row.refusedOn} onChange={set('refusedOn')} />
-      <CodeSelect id="refusal-reason" label={t('shelter.reason')} value={row.reason} options={REASONS} prefix="reasons" onChange={set('reason')} />
-      <CodeSelect id="refusal-alternative" label={t('shelter.alternative')} value={row.alternative} options={ALTERNATIVES} prefix="alternatives" onChange={set('alternative')} />
-      {row.alternative === 'ONWARD_REFERRAL' && (
-        <FormFieldTextbox label={t('shelter.alternativeAgency')} name="alternativeAgencyId" required value={row.alternativeAgencyId} onChange={set('alternativeAgencyId')} />
-      )}
-      <FormFieldTextbox label={t('shelter.note')} name="note" description={t('nextStep.noteHint')} value={row.note} onChange={set('note')} />
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+      <FormField label={labels.caseRef} description={t('shelter.caseRefHint')} required {...form.field('caseRef')} />
+      <FormField control="select" label={labels.targetGroup} required options={codeOptions(t, TARGET_GROUPS, 'targetGroups')} {...form.field('targetGroup')} />
+      <FormField control="date" label={labels.refusedOn} required {...form.field('refusedOn')} />
+      <FormField control="select" label={labels.reason} required options={codeOptions(t, REASONS, 'reasons')} {...form.field('reason')} />
+      <FormField control="select" label={labels.alternative} required options={codeOptions(t, ALTERNATIVES, 'alternatives')} {...form.field('alternative')} />
+      {onward && <AgencyPicker label={labels.alternativeAgencyId} required {...form.field('alternativeAgencyId')} />}
+      <FormField control="textarea" label={labels.note} description={t('nextStep.noteHint')} {...form.field('note')} />
       <Button type="submit" appearance="primary-action-button">{t('shelter.save')}</Button>
-      <MutationResult outcome={outcome} />
+      {saved && <Alert type="ok" role="status"><Paragraph>{t('shelter.saved')}</Paragraph></Alert>}
     </form>
   );
 }
@@ -353,38 +372,35 @@ function CapacityForm({ facilityId }: { facilityId: string }) {
   const { t } = useTranslation();
   const [, report] = useMutation(ReportCapacity);
   const month = today().slice(0, 7);
-  const [row, setRow] = useState({ unitKind: 'FAMILY_UNITS', targetGroup: 'FAMILIES', periodStart: `${month}-01`, periodEnd: today(), capacity: '' });
-  const [outcome, setOutcome] = useState<MutationOutcome>(null);
-  const set = (field: keyof typeof row) => (e: { target: unknown }) => setRow({ ...row, [field]: (e.target as HTMLInputElement).value });
+  const form = useForm('capacity', { unitKind: '', targetGroup: '', periodStart: `${month}-01`, periodEnd: today(), capacity: '' });
+  const [saved, setSaved] = useState(false);
+  const labels = { unitKind: t('shelter.unitKind'), targetGroup: t('shelter.targetGroup'), periodStart: t('shelter.periodStart'), periodEnd: t('shelter.periodEnd'), capacity: t('shelter.capacity') };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const result = await report({ rows: [{ ...row, facilityId, capacity: Number(row.capacity) }] });
-    setOutcome(result.data?.reportCapacity ?? { __typename: 'Error', code: 'INTERNAL' });
+    setSaved(false);
+    const missing = missingRequired(form.values, Object.keys(labels));
+    if (!missing.capacity && !/^\d+$/.test(form.values.capacity.trim())) missing.capacity = [{ code: 'NOT_WHOLE_NUMBER', params: { value: form.values.capacity } }];
+    form.setProblems(missing);
+    if (hasProblems(missing)) return;
+    const result = await report({ rows: [{ ...form.values, facilityId, capacity: Number(form.values.capacity) }] });
+    const answer = result.data?.reportCapacity as ErrorAnswer | undefined;
+    if (!answer) return form.setProblems(problemsOfError(result.error));
+    form.setProblems(problemsOfAnswer(answer, Object.keys(labels), fieldOfColumn));
+    if (!answer.code) setSaved(true);
   }
 
   return (
-    <form onSubmit={(e) => void submit(e)} aria-labelledby="capacity-heading">
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="capacity-heading" noValidate>
       <Heading level={3} id="capacity-heading">{t('shelter.reportCapacity')}</Heading>
-      <CodeSelect id="capacity-unit" label={t('shelter.unitKind')} value={row.unitKind} options={UNIT_KINDS} prefix="unitKinds" onChange={set('unitKind')} />
-      <CodeSelect id="capacity-group" label={t('shelter.targetGroup')} value={row.targetGroup} options={TARGET_GROUPS} prefix="targetGroups" onChange={set('targetGroup')} />
-      <FormFieldTextbox label={t('shelter.periodStart')} name="periodStart" type="date" required value={row.periodStart} onChange={set('periodStart')} />
-      <FormFieldTextbox label={t('shelter.periodEnd')} name="periodEnd" type="date" required value={row.periodEnd} onChange={set('periodEnd')} />
-      <FormFieldTextbox label={t('shelter.capacity')} name="capacity" type="number" min={0} required value={row.capacity} onChange={set('capacity')} />
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+      <FormField control="select" label={labels.unitKind} required options={codeOptions(t, UNIT_KINDS, 'unitKinds')} {...form.field('unitKind')} />
+      <FormField control="select" label={labels.targetGroup} required options={codeOptions(t, TARGET_GROUPS, 'targetGroups')} {...form.field('targetGroup')} />
+      <FormField control="date" label={labels.periodStart} required {...form.field('periodStart')} />
+      <FormField control="date" label={labels.periodEnd} required {...form.field('periodEnd')} />
+      <FormField control="number" label={labels.capacity} min={0} required {...form.field('capacity')} />
       <Button type="submit" appearance="primary-action-button">{t('shelter.save')}</Button>
-      <MutationResult outcome={outcome} />
+      {saved && <Alert type="ok" role="status"><Paragraph>{t('shelter.saved')}</Paragraph></Alert>}
     </form>
-  );
-}
-
-function CodeSelect({ id, label, value, options, prefix, onChange }: { id: string; label: string; value: string; options: string[]; prefix: string; onChange: (e: { target: unknown }) => void }) {
-  const { t } = useTranslation();
-  return (
-    <FormField>
-      <FormLabel htmlFor={id}>{label}</FormLabel>
-      <Select id={id} value={value} onChange={onChange}>
-        {options.map((o) => <SelectOption key={o} value={o}>{t(`${prefix}.${o}`)}</SelectOption>)}
-      </Select>
-    </FormField>
   );
 }

@@ -1,0 +1,33 @@
+// Choosing an organisation by name: a search box narrows the list, a required select holds the choice (its id).
+// Works without a mouse and reads well in a screen reader; nobody has to know an agency's id.
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { FormField } from './FormField';
+import type { Problem } from './problems';
+
+const AgencySearch = `query AgencyPicker_Search($search: String, $cityId: ID) {
+  agencies(search: $search, centrumgemeenteId: $cityId, first: 50) { edges { node { id name } } } }`;
+
+export function AgencyPicker({ id, label, value, onChange, problems, required, cityId }: {
+  id: string; label: string; value: string; onChange: (id: string) => void; problems?: Problem[]; required?: boolean; cityId?: string | null;
+}) {
+  const { t } = useTranslation();
+  const [search, setSearch] = useState('');
+  const [{ data, fetching }] = useQuery<{ agencies: { edges: { node: { id: string; name: string } }[] } }>({
+    query: AgencySearch,
+    variables: { search: search.trim().length >= 2 ? search.trim() : null, cityId: cityId ?? null },
+  });
+  const options = (data?.agencies.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }));
+  // Keep the chosen agency in the list while another search runs.
+  const chosen = value && !options.some((o) => o.value === value) ? [{ value, label: t('forms.agencyChosen') }] : [];
+  return (
+    <div className="kk-picker">
+      <FormField id={`${id}-search`} control="search" label={t('forms.agencySearch', { label })} description={t('forms.agencySearchHint')} value={search} onChange={setSearch} />
+      <FormField
+        id={id} control="select" label={label} required={required} problems={problems} value={value} onChange={onChange}
+        options={[...chosen, ...options]} placeholder={fetching && !data ? t('common.loading') : t('forms.agencyChoose', { count: options.length })}
+      />
+    </div>
+  );
+}
