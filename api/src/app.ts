@@ -13,6 +13,7 @@ import { executionDeadline, requestGuards } from './guards.js';
 import type { Logger } from './logger.js';
 import { handleComparisonExport } from './analytics/comparison-http.js';
 import { handleShelterExport, handleShelterImport, handleShelterTemplate } from './shelter/shelter-http.js';
+import { handleAccessLogExport } from './access/access-log-http.js';
 import { createWebAssets } from './web-assets.js';
 import { problemResponse } from './http/problem.js';
 import { requestIdOf } from './http/request-id.js';
@@ -199,6 +200,7 @@ const fileRoutes: Record<string, { method: 'GET' | 'POST'; handle: (request: Req
   '/shelter/import': { method: 'POST', handle: handleShelterImport },
   '/shelter/export': { method: 'GET', handle: handleShelterExport },
   '/shelter/template': { method: 'GET', handle: handleShelterTemplate },
+  '/exports/access-log.csv': { method: 'GET', handle: handleAccessLogExport },
   '/exports/comparison.csv': { method: 'GET', handle: (request, ctx) => handleComparisonExport(request, ctx, 'csv') },
   '/exports/comparison.html': { method: 'GET', handle: (request, ctx) => handleComparisonExport(request, ctx, 'html') },
 };

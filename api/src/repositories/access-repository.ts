@@ -233,6 +233,9 @@ MATCH (l:AccessLogEntry)
 WHERE ($householdId IS NULL OR l.householdId = $householdId)
   AND ($accountId IS NULL OR l.accountId = $accountId)
   AND ($breakGlass IS NULL OR l.breakGlass = $breakGlass)
+  AND ($outcome IS NULL OR l.outcome = $outcome)
+  AND ($from IS NULL OR l.at >= datetime($from))
+  AND ($to IS NULL OR l.at < datetime($to))
   AND ($after IS NULL OR l.id < $after)
 RETURN l.id AS id, toString(l.at) AS at, l.accountId AS accountId, l.role AS role, l.agencyId AS agencyId, l.action AS action,
   l.operation AS operation, l.householdId AS householdId, l.searchTerms AS searchTerms, l.basis AS basis, l.outcome AS outcome,
@@ -240,7 +243,25 @@ RETURN l.id AS id, toString(l.at) AS at, l.accountId AS accountId, l.role AS rol
 ORDER BY l.id DESC
 LIMIT $limit`, LogRow);
 
-export type AccessLogRecord = z.infer<typeof LogRow>;
+/** Who and whom in words: the username of each account and the reference of each household on a page of the log. */
+const logAccountNames = statement('accessLogAccountNames', cypher`
+MATCH (a:Account) WHERE a.id IN $ids
+RETURN a.id AS id, a.username AS name`, z.object({ id: z.string(), name: z.string() }));
+const logHouseholdReferences = statement('accessLogHouseholdReferences', cypher`
+MATCH (h:Household) WHERE h.id IN $ids
+RETURN h.id AS id, h.reference AS name`, z.object({ id: z.string(), name: z.string() }));
+
+export type AccessLogRecord = z.infer<typeof LogRow> & { username?: string | null; householdReference?: string | null };
+
+export interface AccessLogFilter {
+  householdId?: string | null;
+  accountId?: string | null;
+  breakGlass?: boolean | null;
+  outcome?: 'ALLOWED' | 'REFUSED' | null;
+  /** From this day (inclusive) to this day (inclusive), as YYYY-MM-DD. */
+  from?: string | null;
+  to?: string | null;
+}
 
 /** Log and grant ids sort by time: a zero-padded millisecond clock and a random tail. */
 function timeOrderedId(prefix: string, at: Date): string {
@@ -384,16 +405,27 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
       await executor.write((tx) => tx.run(appendLog, { entries: rows }));
     },
 
-    log: (filter: { householdId?: string | null; accountId?: string | null; breakGlass?: boolean | null }, first: number, after: string | null) =>
-      executor.read((tx) =>
-        tx.run(logPage, {
+    log: (filter: AccessLogFilter, first: number, after: string | null): Promise<AccessLogRecord[]> =>
+      executor.read(async (tx) => {
+        const rows = await tx.run(logPage, {
           householdId: filter.householdId ?? null,
           accountId: filter.accountId ?? null,
           breakGlass: filter.breakGlass ?? null,
+          outcome: filter.outcome ?? null,
+          from: filter.from ? `${filter.from}T00:00:00.000Z` : null,
+          to: filter.to ? `${addDays(filter.to, 1)}T00:00:00.000Z` : null,
           after,
           limit: first + 1,
-        }),
-      ),
+        });
+        const ids = (key: 'accountId' | 'householdId') => [...new Set(rows.flatMap((r) => (r[key] ? [r[key]!] : [])))];
+        const [accounts, households] = await Promise.all([
+          tx.run(logAccountNames, { ids: ids('accountId') }),
+          tx.run(logHouseholdReferences, { ids: ids('householdId') }),
+        ]);
+        const username = new Map(accounts.map((a) => [a.id, a.name]));
+        const reference = new Map(households.map((h) => [h.id, h.name]));
+        return rows.map((r) => ({ ...r, username: r.accountId ? (username.get(r.accountId) ?? null) : null, householdReference: r.householdId ? (reference.get(r.householdId) ?? null) : null }));
+      }),
   };
 }
 

@@ -40,11 +40,13 @@ const AccessLogEntryRef = builder.objectRef<AccessLogRecord>('AccessLogEntry').i
     id: t.exposeID('id', { description: 'Entry id; entries are never changed or removed.' }),
     at: t.field({ type: 'DateTime', description: 'When (UTC).', resolve: (e) => e.at }),
     accountId: t.exposeID('accountId', { nullable: true, description: 'Account, when signed in.' }),
+    username: t.string({ nullable: true, description: 'Username of the account (who).', resolve: (e) => e.username ?? null }),
     role: t.field({ type: RoleEnum, nullable: true, description: 'Role of the account.', resolve: (e) => e.role }),
     agencyId: t.exposeID('agencyId', { nullable: true, description: 'Agency of the account.' }),
     action: t.field({ type: AccessActionEnum, description: 'READ, SEARCH, CHANGE, EXPORT, IMPORT or LOGIN.', resolve: (e) => e.action }),
     operation: t.exposeString('operation', { description: 'Operation and root fields.' }),
     householdId: t.exposeID('householdId', { nullable: true, description: 'Household concerned.' }),
+    householdReference: t.string({ nullable: true, description: 'Reference of the household concerned (whom); administrators see no more of it.', resolve: (e) => e.householdReference ?? null }),
     searchTerms: t.exposeString('searchTerms', { nullable: true, description: 'What was searched for.' }),
     basis: t.exposeString('basis', { nullable: true, description: 'Access path, stated reason, or why it was refused.' }),
     outcome: t.field({ type: AccessOutcomeEnum, description: 'Allowed or refused.', resolve: (e) => e.outcome }),
@@ -139,19 +141,29 @@ builder.mutationFields((t) => ({
 builder.queryFields((t) => ({
   accessLog: t.field({
     type: AccessLogPageRef,
-    description: 'The access log, newest first (administrators). Filter by household, account or break-glass entries.',
+    description: 'The access log, newest first (administrators). Filter by household, account, period, outcome or break-glass entries.',
     authScopes: { role: 'ADMIN' },
     args: {
       householdId: t.arg.id(),
       accountId: t.arg.id(),
       breakGlass: t.arg.boolean({ description: 'Only emergency accesses, for review.' }),
+      outcome: t.arg({ type: AccessOutcomeEnum, description: 'Only allowed or only refused attempts.' }),
+      from: t.arg({ type: 'Date', description: 'From this day (inclusive).' }),
+      to: t.arg({ type: 'Date', description: 'To this day (inclusive).' }),
       first: t.arg.int(),
       after: t.arg.string(),
     },
     resolve: async (_root, args, ctx) => {
       const first = pageSize(args.first);
       const rows = await ctx.repos.access.log(
-        { householdId: args.householdId ? String(args.householdId) : null, accountId: args.accountId ? String(args.accountId) : null, breakGlass: args.breakGlass ?? null },
+        {
+          householdId: args.householdId ? String(args.householdId) : null,
+          accountId: args.accountId ? String(args.accountId) : null,
+          breakGlass: args.breakGlass ?? null,
+          outcome: args.outcome ?? null,
+          from: args.from ?? null,
+          to: args.to ?? null,
+        },
         first,
         decodeCursor(args.after),
       );

@@ -1,0 +1,70 @@
+// The administrator's access log answers "who opened household X last week": who (username) and whom (household
+// reference) in columns, filters by household, account, period, outcome and break-glass, paging, and a CSV
+// export that is itself logged.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { App, CypherExecutor } from '@ketenkaart/api';
+import { seedReferenceData } from '@ketenkaart/seed';
+import { signIn, type SignedIn } from '../support/accounts.js';
+import { REGISTER, householdInput } from '../support/operations.js';
+import { gql, openTestStore, testApp } from '../support/store.js';
+
+const LOG = `query($householdId: ID, $accountId: ID, $outcome: AccessOutcome, $from: Date, $to: Date, $first: Int, $after: String) {
+  accessLog(householdId: $householdId, accountId: $accountId, outcome: $outcome, from: $from, to: $to, first: $first, after: $after) {
+    entries { at username householdReference householdId action outcome } hasNextPage endCursor } }`;
+const READ = `query($id: ID!) { household(id: $id) { __typename ... on Household { id } } }`;
+const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
+
+describe('access log for administrators', () => {
+  let executor: CypherExecutor;
+  let app: App;
+  let admin: SignedIn;
+  let coordinator: SignedIn;
+  let household: { id: string; reference: string };
+
+  beforeAll(async () => {
+    executor = await openTestStore();
+    await seedReferenceData(executor);
+    app = testApp(executor);
+    admin = await signIn(app, executor, 'ADMIN');
+    coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
+    household = (await gql(app, REGISTER, { input: householdInput() }, coordinator.headers)).data.registerHousehold;
+    for (let i = 0; i < 3; i += 1) await gql(app, READ, { id: household.id }, coordinator.headers);
+  });
+  afterAll(() => executor.close());
+
+  it('says who opened a household in the last week, by username and household reference', async () => {
+    const { data } = await gql(app, LOG, { householdId: household.id, from: day(-7), to: day(0), outcome: 'ALLOWED' }, admin.headers);
+    const reads = data.accessLog.entries.filter((e: any) => e.action === 'READ');
+    expect(reads.length).toBeGreaterThanOrEqual(3);
+    for (const entry of data.accessLog.entries) expect(entry).toMatchObject({ username: coordinator.username, householdReference: household.reference, outcome: 'ALLOWED' });
+    const nextWeek = await gql(app, LOG, { householdId: household.id, from: day(1), to: day(8) }, admin.headers);
+    expect(nextWeek.data.accessLog.entries).toEqual([]);
+    const refused = await gql(app, LOG, { householdId: household.id, outcome: 'REFUSED' }, admin.headers);
+    expect(refused.data.accessLog.entries).toEqual([]);
+  });
+
+  it('pages through the log with a cursor, newest first', async () => {
+    const first = (await gql(app, LOG, { accountId: coordinator.accountId, first: 2 }, admin.headers)).data.accessLog;
+    expect(first.entries).toHaveLength(2);
+    expect(first.hasNextPage).toBe(true);
+    const second = (await gql(app, LOG, { accountId: coordinator.accountId, first: 2, after: first.endCursor }, admin.headers)).data.accessLog;
+    expect(second.entries.length).toBeGreaterThan(0);
+    expect(second.entries[0].at <= first.entries[1].at).toBe(true);
+  });
+
+  it('exports the filtered log as CSV and logs the export; others are refused, and that is logged too', async () => {
+    const response = await app.fetch(new Request(`http://ketenkaart.test/exports/access-log.csv?householdId=${household.id}&from=${day(-7)}&to=${day(0)}`, { headers: admin.headers }));
+    expect(response.status).toBe(200);
+    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\n');
+    expect(lines[0]).toBe('at,username,role,agency_id,action,household_reference,household_id,outcome,break_glass,basis,operation,request_id');
+    expect(lines.slice(1).every((line) => line.includes(coordinator.username) && line.includes(household.reference))).toBe(true);
+    const refused = await app.fetch(new Request('http://ketenkaart.test/exports/access-log.csv', { headers: coordinator.headers }));
+    expect(refused.status).toBe(403);
+    const exports = (await gql(app, `query { accessLog(first: 10) { entries { username action operation outcome } } }`, {}, admin.headers)).data.accessLog.entries
+      .filter((e: any) => e.operation === 'accessLog:csv');
+    expect(exports).toEqual(expect.arrayContaining([
+      { username: admin.username, action: 'EXPORT', operation: 'accessLog:csv', outcome: 'ALLOWED' },
+      { username: coordinator.username, action: 'EXPORT', operation: 'accessLog:csv', outcome: 'REFUSED' },
+    ]));
+  });
+});
