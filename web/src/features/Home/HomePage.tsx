@@ -7,8 +7,8 @@ import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHea
 import { Count } from '../../layout/Count';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
-import { AccountsAdmin } from './AccountsAdmin';
 import { CAPACITY_TOTAL_FIELDS, CapacityTotals, CityCapacity, STATED_CAPACITY_FIELDS, type CapacityTotal, type StatedCapacity } from './CapacityBySource';
+import { AdminHome } from '../Admin/AdminHome';
 import { OutcomeComparison } from './OutcomeComparison';
 import { Worklist } from './Worklist';
 import { PageHeading } from '../../layout/PageHeading';
@@ -19,7 +19,6 @@ const ComparisonQuery = `query Home_Comparison { centrumgemeenten { id name g4 c
   earlyWarning { name reportAfterMonthsArrears feedbackDays }
   ${STATED_CAPACITY_FIELDS} }
   gapCounts(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"]) { centrumgemeente { id } rule households suppressed } }`;
-const AccessLogQuery = `query Home_AccessLog { accessLog(first: 25) { entries { id at role action operation outcome breakGlass basis } } }`;
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -43,12 +42,7 @@ export default function HomePage() {
         </>
       )}
       {viewer.role === 'POLICY_MAKER' && <Comparison />}
-      {viewer.role === 'ADMIN' && (
-        <>
-          <AccessLog />
-          <AccountsAdmin />
-        </>
-      )}
+      {viewer.role === 'ADMIN' && <AdminHome />}
     </section>
   );
 }
@@ -175,29 +169,3 @@ function Comparison() {
   );
 }
 
-function AccessLog() {
-  const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<{ accessLog: { entries: { id: string; at: string; role: string | null; action: string; operation: string; outcome: string; breakGlass: boolean; basis: string | null }[] } }>({ query: AccessLogQuery });
-  if (fetching && !data) return <Loading />;
-  if (error) return <ErrorAlert error={error} />;
-  return (
-    <div className="kk-table-scroll">
-      <Table>
-        <TableCaption>{t('accessLog.caption')}</TableCaption>
-        <TableHeader><TableRow>{['at', 'role', 'action', 'operation', 'outcome', 'basis'].map((k) => <TableHeaderCell key={k}>{t(`accessLog.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
-        <TableBody>
-          {(data?.accessLog.entries ?? []).map((e) => (
-            <TableRow key={e.id}>
-              <TableCell>{new Date(e.at).toLocaleString()}</TableCell>
-              <TableCell>{e.role ? t(`roles.${e.role}`) : '—'}</TableCell>
-              <TableCell>{e.action}{e.breakGlass ? ` (${t('accessLog.breakGlass')})` : ''}</TableCell>
-              <TableCell>{e.operation}</TableCell>
-              <TableCell>{e.outcome}</TableCell>
-              <TableCell>{e.basis}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
-  );
-}

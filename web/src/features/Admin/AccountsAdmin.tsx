@@ -1,0 +1,144 @@
+// Account administration for administrators: the accounts with their role and scope, a form for a new account
+// and a button to switch one off or on. The API checks every rule; this page only shows its answers.
+import { useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useMutation, useQuery } from 'urql';
+import {
+  Alert, Button, ButtonGroup, Heading, Paragraph,
+  Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+} from '@utrecht/component-library-react';
+import { AgencyPicker } from '../../forms/AgencyPicker';
+import { ErrorSummary } from '../../forms/ErrorSummary';
+import { FormField } from '../../forms/FormField';
+import { hasProblems, missingRequired, problemsOfAnswer, problemsOfError, problemText, PROBLEM_FIELDS, type ErrorAnswer } from '../../forms/problems';
+import { useForm } from '../../forms/useForm';
+import { ErrorAlert, Loading } from '../../layout/States';
+import { useSession } from '../../session';
+
+export const AccountsQuery = `query Admin_Accounts { accounts(first: 100) { edges { node { id username role active agency { name } centrumgemeente { name } } } } }`;
+const CreateAccount = `mutation Admin_CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) {
+  __typename ... on Account { id username } ${PROBLEM_FIELDS} } }`;
+const SetActive = `mutation Admin_SetActive($id: ID!, $active: Boolean!) { setAccountActive(id: $id, active: $active) {
+  __typename ... on Account { id active } ${PROBLEM_FIELDS} } }`;
+const RegionsQuery = `query Admin_Regions { centrumgemeenten { id name } }`;
+/** Which scope each role has: an agency, a region, or neither (the API checks the same rule). */
+const SCOPE: Record<string, 'agency' | 'region' | null> = { COORDINATOR: 'region', AGENCY_WORKER: 'agency', SHELTER_STAFF: 'agency', POLICY_MAKER: null, ADMIN: null };
+const ROLES = ['COORDINATOR', 'AGENCY_WORKER', 'SHELTER_STAFF', 'POLICY_MAKER', 'ADMIN'];
+
+export interface AccountRow { id: string; username: string; role: string; active: boolean; agency: { name: string } | null; centrumgemeente: { name: string } | null }
+
+export function AccountsAdmin() {
+  const { t } = useTranslation();
+  const { viewer } = useSession();
+  const [{ data, fetching, error }, refetch] = useQuery<{ accounts: { edges: { node: AccountRow }[] } }>({ query: AccountsQuery });
+  const [, setActive] = useMutation(SetActive);
+  const [toggleProblem, setToggleProblem] = useState<string | null>(null);
+  /** Switching an account off ends its sessions at once: the button asks first. */
+  const [confirming, setConfirming] = useState<string | null>(null);
+  if (fetching && !data) return <Loading />;
+  if (error) return <ErrorAlert error={error} />;
+  const accounts = data?.accounts.edges.map((e) => e.node) ?? [];
+
+  async function toggle(account: AccountRow) {
+    setConfirming(null);
+    const result = await setActive({ id: account.id, active: !account.active });
+    const answer = result.data?.setAccountActive as ErrorAnswer | undefined;
+    const problems = answer ? problemsOfAnswer(answer, []) : problemsOfError(result.error);
+    setToggleProblem(problems['']?.[0] ? problemText(t, problems[''][0]) : null);
+    refetch({ requestPolicy: 'network-only' });
+  }
+
+  return (
+    <section aria-labelledby="accounts-heading">
+      <Heading level={3} id="accounts-heading">{t('accounts.title')}</Heading>
+      {toggleProblem && <Alert type="error"><Paragraph>{toggleProblem}</Paragraph></Alert>}
+      <div className="kk-table-scroll">
+        <Table>
+          <TableCaption>{t('accounts.caption')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('accounts.username')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('accounts.role')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('accounts.scope')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('accounts.status')}</TableHeaderCell>
+              <TableHeaderCell scope="col"><span className="kk-visually-hidden">{t('accounts.action')}</span></TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {accounts.map((a) => (
+              <TableRow key={a.id}>
+                <TableCell>{a.username}</TableCell>
+                <TableCell>{t(`roles.${a.role}`)}</TableCell>
+                <TableCell>{a.agency?.name ?? a.centrumgemeente?.name ?? '–'}</TableCell>
+                <TableCell>{a.active ? t('accounts.on') : t('accounts.off')}</TableCell>
+                <TableCell>
+                  {a.id !== viewer?.accountId && confirming !== a.id && (
+                    <Button appearance="secondary-action-button" onClick={() => (a.active ? setConfirming(a.id) : void toggle(a))}>
+                      {a.active ? t('accounts.switchOff', { username: a.username }) : t('accounts.switchOn', { username: a.username })}
+                    </Button>
+                  )}
+                  {confirming === a.id && (
+                    <div role="group" aria-label={t('accounts.confirmLabel', { username: a.username })}>
+                      <Paragraph>{t('accounts.confirm', { username: a.username })}</Paragraph>
+                      <ButtonGroup>
+                        <Button appearance="primary-action-button" onClick={() => void toggle(a)}>{t('accounts.confirmYes', { username: a.username })}</Button>
+                        <Button appearance="secondary-action-button" onClick={() => setConfirming(null)}>{t('accounts.confirmNo')}</Button>
+                      </ButtonGroup>
+                    </div>
+                  )}
+                </TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
+      <NewAccountForm onCreated={() => refetch({ requestPolicy: 'network-only' })} />
+    </section>
+  );
+}
+
+function NewAccountForm({ onCreated }: { onCreated: () => void }) {
+  const { t } = useTranslation();
+  const [, create] = useMutation(CreateAccount);
+  const [{ data: regions }] = useQuery<{ centrumgemeenten: { id: string; name: string }[] }>({ query: RegionsQuery });
+  const form = useForm('new-account', { username: '', password: '', role: '', agencyId: '', centrumgemeenteId: '' });
+  const [created, setCreated] = useState(false);
+  const scope = SCOPE[form.values.role] ?? null;
+  const labels = { username: t('accounts.username'), password: t('accounts.password'), role: t('accounts.role'), agencyId: t('accounts.agency'), centrumgemeenteId: t('accounts.region') };
+  /** A new role keeps no scope of the old one: a hidden agency would make the API refuse the account. */
+  const chooseRole = (role: string) => form.setValues({ ...form.values, role, agencyId: '', centrumgemeenteId: '' });
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setCreated(false);
+    const missing = missingRequired(form.values, ['username', 'password', 'role', ...(scope === 'agency' ? ['agencyId'] : scope === 'region' ? ['centrumgemeenteId'] : [])]);
+    form.setProblems(missing);
+    if (hasProblems(missing)) return;
+    const { agencyId, centrumgemeenteId, ...rest } = form.values;
+    const result = await create({ input: { ...rest, agencyId: scope === 'agency' ? agencyId : null, centrumgemeenteId: scope === 'region' ? centrumgemeenteId : null } });
+    const answer = result.data?.createAccount as ErrorAnswer | undefined;
+    if (!answer) return form.setProblems(problemsOfError(result.error));
+    form.setProblems(problemsOfAnswer(answer, Object.keys(labels)));
+    if (answer.__typename === 'Account') {
+      form.setValues({ username: '', password: '', role: form.values.role, agencyId: '', centrumgemeenteId: '' });
+      setCreated(true);
+      onCreated();
+    }
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="new-account-heading" noValidate>
+      <Heading level={4} id="new-account-heading">{t('accounts.new')}</Heading>
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+      <FormField label={labels.username} description={t('accounts.usernameHint')} autoComplete="off" required {...form.field('username')} />
+      <FormField control="password" label={labels.password} autoComplete="new-password" description={t('accounts.passwordHint')} required {...form.field('password')} />
+      <FormField control="select" label={labels.role} required options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} {...form.field('role')} onChange={chooseRole} />
+      {scope === 'region' && (
+        <FormField control="select" label={labels.centrumgemeenteId} required options={(regions?.centrumgemeenten ?? []).map((r) => ({ value: r.id, label: r.name }))} {...form.field('centrumgemeenteId')} />
+      )}
+      {scope === 'agency' && <AgencyPicker label={labels.agencyId} required {...form.field('agencyId')} />}
+      <Button type="submit" appearance="primary-action-button">{t('accounts.create')}</Button>
+      {created && <Alert type="ok" role="status"><Paragraph>{t('accounts.created')}</Paragraph></Alert>}
+    </form>
+  );
+}

@@ -1,0 +1,15 @@
+// The administrator's home: the access log and the accounts. The account list also names the log's accounts.
+import { useQuery } from 'urql';
+import { AccessLogPanel } from './AccessLogPanel';
+import { AccountsAdmin, AccountsQuery, type AccountRow } from './AccountsAdmin';
+
+export function AdminHome() {
+  const [{ data }] = useQuery<{ accounts: { edges: { node: AccountRow }[] } }>({ query: AccountsQuery });
+  const accounts = data?.accounts.edges.map((e) => e.node) ?? [];
+  return (
+    <>
+      <AccessLogPanel accounts={accounts} />
+      <AccountsAdmin />
+    </>
+  );
+}
