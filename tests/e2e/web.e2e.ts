@@ -168,7 +168,7 @@ describe('web app', () => {
     await page.getByRole('button', { name: 'Controleren' }).click();
     const problems = page.getByRole('table', { name: 'Problemen per regel' });
     await problems.waitFor();
-    await expect(problems.locator('tbody tr').first().textContent()).resolves.toMatch(/^4case_ref.*never a name/);
+    await expect(problems.locator('tbody tr').first().textContent()).resolves.toMatch(/^4case_ref.*Nooit een naam/);
     await page.screenshot({ path: `${artifacts}shelter-upload-problems.png`, fullPage: true });
 
     // A corrected file under a new name: Chrome cannot read a chosen file that changed on disk.
@@ -183,11 +183,13 @@ describe('web app', () => {
     await page.getByRole('button', { name: 'Opslaan' }).first().click();
     await page.getByText('Opgeslagen: 2 nieuw, 0 al bekend, 0 vervangen.').waitFor();
 
-    await page.getByLabel('Dossiernummer').fill('HVO-E2E-3');
-    await page.getByLabel('Datum', { exact: true }).fill(`${month}-06`);
-    await page.getByLabel('Reden').selectOption('OUTSIDE_REGION');
-    await page.getByLabel('Alternatief').selectOption('OTHER_ALTERNATIVE');
-    await page.locator('form[aria-labelledby="refusal-heading"]').getByRole('button', { name: 'Opslaan' }).click();
+    const refusalForm = page.locator('form[aria-labelledby="refusal-heading"]');
+    await refusalForm.getByLabel('Dossiernummer').fill('HVO-E2E-3');
+    await refusalForm.getByLabel('Doelgroep').selectOption('FAMILIES');
+    await refusalForm.getByLabel('Datum', { exact: true }).fill(`${month}-06`);
+    await refusalForm.getByLabel('Reden').selectOption('OUTSIDE_REGION');
+    await refusalForm.getByLabel('Alternatief').selectOption('OTHER_ALTERNATIVE');
+    await refusalForm.getByRole('button', { name: 'Opslaan' }).click();
     await page.getByText('Opgeslagen.', { exact: true }).waitFor();
 
     // Ten days of occupancy for the facility on screen: a chart, and the same numbers as a table.
@@ -220,13 +222,20 @@ describe('web app', () => {
   it('lets the administrator create a user and switch it off and on again', async () => {
     const page = await signIn('admin');
     await page.getByRole('table', { name: 'Alle gebruikers met hun rol en waarvoor ze werken' }).waitFor();
-    await page.getByLabel('Gebruikersnaam').fill('coordinator.oss.2');
-    await page.getByLabel('Wachtwoord').fill('een lang genoeg wachtwoord');
-    await page.getByLabel('Rol', { exact: true }).selectOption('COORDINATOR');
-    await page.getByLabel('Regio (id, bijvoorbeeld oss)').fill('oss');
-    await page.getByRole('button', { name: 'Gebruiker maken' }).click();
+    const form = page.locator('form[aria-labelledby="new-account-heading"]');
+    await form.getByLabel('Gebruikersnaam').fill('coordinator.oss.2');
+    await form.getByLabel('Wachtwoord').fill('een lang genoeg wachtwoord');
+    // An agency chosen for another role must not stay behind, hidden, when the role changes.
+    await form.getByLabel('Rol', { exact: true }).selectOption('AGENCY_WORKER');
+    await form.getByLabel('Zoek op naam: Organisatie').fill('som');
+    await form.getByLabel('Organisatie', { exact: true }).selectOption({ index: 1 });
+    await form.getByLabel('Rol', { exact: true }).selectOption('COORDINATOR');
+    await form.getByLabel('Regio', { exact: true }).selectOption('oss');
+    await form.getByRole('button', { name: 'Gebruiker maken' }).click();
     await page.getByText('De gebruiker is gemaakt.').waitFor();
     await page.getByRole('button', { name: 'coordinator.oss.2 uitzetten' }).click();
+    // Switching off asks first.
+    await page.getByRole('button', { name: 'Ja, coordinator.oss.2 uitzetten' }).click();
     await page.getByRole('button', { name: 'coordinator.oss.2 weer aanzetten' }).waitFor();
     await page.screenshot({ path: `${artifacts}admin-accounts.png`, fullPage: true });
     await page.close();

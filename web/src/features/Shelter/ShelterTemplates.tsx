@@ -31,7 +31,7 @@ export function ShelterTemplates() {
     <section aria-labelledby="templates-heading">
       <Heading level={3} id="templates-heading">{t('shelter.template.title')}</Heading>
       <Paragraph>{t('shelter.template.intro')}</Paragraph>
-      <FormField id="template-kind" control="select" label={t('shelter.kind')} required value={kind} onChange={setKind}
+      <FormField id="template-kind" control="select" label={t('shelter.template.kind')} required value={kind} onChange={setKind}
         options={Object.keys(COLUMNS).map((k) => ({ value: k, label: t(`shelter.kinds.${k}`) }))} />
       <Paragraph>
         <Link href={`/shelter/template?kind=${kind}`} download>{t('shelter.template.download', { kind: kindName })}</Link>
