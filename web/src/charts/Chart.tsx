@@ -2,7 +2,7 @@
 // nothing to a screen reader: every chart has a summary label and sits beside its table (GraphOrTable).
 import { Bar, Line } from 'react-chartjs-2';
 import {
-  BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip, type ChartData,
+  BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip, type ChartData, type Plugin,
 } from 'chart.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Legend, Tooltip);
@@ -16,6 +16,38 @@ export interface Series {
   values: (number | null)[];
   dashed?: boolean;
   stepped?: boolean;
+  /** Per value: hidden for disclosure control. Drawn as a mark with this text (e.g. "< 5"), never as an empty bar. */
+  suppressed?: boolean[];
+}
+
+/** Writes the suppression mark where a suppressed bar would stand, so that a hidden count does not look like 0. */
+function suppressionMarks(series: Series[], mark: string): Plugin<'bar'> {
+  return {
+    id: 'suppressionMarks',
+    afterDatasetsDraw(chart) {
+      const { ctx } = chart;
+      const baseline = chart.scales.y?.getPixelForValue(0) ?? chart.chartArea.bottom;
+      ctx.save();
+      ctx.font = 'bold 12px system-ui, sans-serif';
+      ctx.textAlign = 'center';
+      ctx.fillStyle = '#1a1a1a';
+      series.forEach((s, datasetIndex) => {
+        const meta = chart.getDatasetMeta(datasetIndex);
+        if (meta.hidden) return;
+        s.suppressed?.forEach((hidden, index) => {
+          const bar = meta.data[index];
+          if (!hidden || !bar) return;
+          ctx.save();
+          ctx.translate(bar.x, baseline - 6);
+          ctx.rotate(-Math.PI / 2);
+          ctx.textAlign = 'left';
+          ctx.fillText(mark, 0, 4);
+          ctx.restore();
+        });
+      });
+      ctx.restore();
+    },
+  };
 }
 
 function dataOf(labels: string[], series: Series[]): ChartData<'line' | 'bar', (number | null)[], string> {
@@ -45,10 +77,10 @@ export function LineChart({ labels, series, summary }: { labels: string[]; serie
   );
 }
 
-export function BarChart({ labels, series, summary }: { labels: string[]; series: Series[]; summary: string }) {
+export function BarChart({ labels, series, summary, suppressedMark = '< 5' }: { labels: string[]; series: Series[]; summary: string; suppressedMark?: string }) {
   return (
     <div className="kk-chart">
-      <Bar data={dataOf(labels, series) as ChartData<'bar', (number | null)[], string>} options={options} role="img" aria-label={summary} />
+      <Bar data={dataOf(labels, series) as ChartData<'bar', (number | null)[], string>} options={options} plugins={[suppressionMarks(series, suppressedMark)]} role="img" aria-label={summary} />
     </div>
   );
 }

@@ -164,7 +164,7 @@ function Comparison() {
         </TableBody>
       </Table>
       <Paragraph>{t('compare.suppressedExplained')}</Paragraph>
-      <OutcomeComparison cityIds={cities.map((c) => c.id)} />
+      <OutcomeComparison cities={cities.map((c) => ({ id: c.id, name: c.name }))} />
     </div>
   );
 }
