@@ -1,5 +1,5 @@
 // Entry: design tokens and NL Design System styles, i18n, the urql client, the session and the routes.
-import '@utrecht/component-library-css/dist/index.css';
+import './nl-design-system';
 import '@utrecht/design-tokens/dist/index.css';
 import './app.css';
 import './i18n';
