@@ -235,6 +235,18 @@ describe('shelter reporting', () => {
     expect(anonymous.status).toBe(401);
   });
 
+  it('offers a template per kind that passes the check as it is, with one of the shelter\'s own facilities', async () => {
+    for (const kind of ['capacity', 'occupancy', 'waiting-list', 'refusals']) {
+      const response = await app.fetch(new Request(`http://ketenkaart.test/shelter/template?kind=${kind}`, { headers: hvo.headers }));
+      expect(response.status).toBe(200);
+      const template = (await response.text()).replace(/^\uFEFF/, '');
+      expect(template.trim().split('\n')).toHaveLength(2);
+      expect(template.split('\n')[1]).toMatch(/^ams-/);
+      const checked = await upload(app, hvo, kind, template, { dryRun: 'true' });
+      expect(checked.report, kind).toMatchObject({ rows: 1, totalProblems: 0 });
+    }
+  });
+
   it('exports in the upload format, so that an export uploads again without change', async () => {
     const response = await app.fetch(new Request('http://ketenkaart.test/shelter/export?kind=refusals&format=csv', { headers: hvo.headers }));
     expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="ketenkaart-refusal-\d{4}-\d{2}-\d{2}\.csv"/);
