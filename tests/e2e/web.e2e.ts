@@ -41,7 +41,7 @@ describe('web app', () => {
     await page.getByLabel('Gebruikersnaam').fill('coordinator.amsterdam');
     await page.getByLabel('Wachtwoord').fill('not the password');
     await page.getByRole('button', { name: 'Inloggen' }).click();
-    await expect(page.getByRole('alert').textContent()).resolves.toMatch(/unknown username or wrong password/);
+    await expect(page.locator('.kk-error-summary').textContent()).resolves.toMatch(/De gebruikersnaam of het wachtwoord klopt niet/);
     await page.close();
   });
 
