@@ -1,7 +1,7 @@
 // Forms and pages as a person meets them, in Chromium: an empty submit names every missing field in Dutch, next to
 // the field and in a summary at the top, without field codes; each page has its own title; focus moves to the
 // page's heading after a navigation; <html lang> follows the language, also after a reload.
-import type { Locator, Page } from 'playwright-core';
+import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { artifacts, startWebApp, type WebApp } from '../support/web-app.js';
 

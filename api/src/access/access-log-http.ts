@@ -18,7 +18,7 @@ const Params = z.object({
   to: day.optional(),
 });
 
-const COLUMNS: [header: string, value: (e: AccessLogRecord) => unknown][] = [
+const COLUMNS: [header: string, value: (e: AccessLogRecord) => string | null | undefined][] = [
   ['at', (e) => e.at],
   ['username', (e) => e.username],
   ['role', (e) => e.role],
@@ -34,8 +34,8 @@ const COLUMNS: [header: string, value: (e: AccessLogRecord) => unknown][] = [
 ];
 
 /** A cell that a spreadsheet would run as a formula starts with a quote instead (OWASP CSV injection). */
-const inert = (value: unknown) => {
-  const text = value === null || value === undefined ? '' : String(value);
+const inert = (value: string | null | undefined) => {
+  const text = value ?? '';
   return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
 };
 

@@ -417,7 +417,7 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
           after,
           limit: first + 1,
         });
-        const ids = (key: 'accountId' | 'householdId') => [...new Set(rows.flatMap((r) => (r[key] ? [r[key]!] : [])))];
+        const ids = (key: 'accountId' | 'householdId') => [...new Set(rows.flatMap((r) => (r[key] ? [r[key]] : [])))];
         const [accounts, households] = await Promise.all([
           tx.run(logAccountNames, { ids: ids('accountId') }),
           tx.run(logHouseholdReferences, { ids: ids('householdId') }),

@@ -1,7 +1,7 @@
 // HTTP endpoints for shelter files: CSV upload (streamed, with progress) and CSV/JSON download. Files do not fit
 // GraphQL's request size limit; these endpoints use the same session, CSRF check, scope and access log.
 import { z } from 'zod';
-import { shelterCsvColumns, ShelterRecordKind } from '@ketenkaart/schema';
+import { ShelterRecordKind } from '@ketenkaart/schema';
 import type { Context } from '../context.js';
 import { refuse } from '../graphql/authorization.js';
 import { problemResponse } from '../http/problem.js';

@@ -34,7 +34,7 @@ export function AccessLogPanel({ accounts }: { accounts: { id: string; username:
     event.preventDefault();
     apply(form.values);
   };
-  const exportQuery = new URLSearchParams(Object.entries(applied).filter(([, v]) => v !== '') as [string, string][]).toString();
+  const exportQuery = new URLSearchParams(Object.entries(applied).filter(([, v]) => v !== '')).toString();
   const entries = data?.accessLog.entries ?? [];
   const time = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { dateStyle: 'medium', timeStyle: 'short' });
 

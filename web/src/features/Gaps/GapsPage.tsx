@@ -3,7 +3,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { Button, FormField, FormFieldTextbox, FormLabel, Heading, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, FormField, FormFieldTextbox, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { GapTable, type GapRow } from './GapTable';

@@ -271,7 +271,7 @@ function UploadForm({ onWritten }: { onWritten: () => void }) {
         </div>
       </UtrechtFormField>
       <UtrechtFormField type="checkbox">
-        <Checkbox id="upload-dry-run" checked={dryRun} onChange={(e) => setDryRun((e.target as HTMLInputElement).checked)} />
+        <Checkbox id="upload-dry-run" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
         <FormLabel htmlFor="upload-dry-run" type="checkbox">{t('shelter.dryRun')}</FormLabel>
       </UtrechtFormField>
       <Button type="submit" appearance="primary-action-button" disabled={progress !== null}>{dryRun ? t('shelter.check') : t('shelter.send')}</Button>
