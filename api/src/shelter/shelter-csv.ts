@@ -3,6 +3,7 @@
 import { once } from 'node:events';
 import { CsvError, Parser } from 'csv-parse';
 import { shelterCsvColumns, type CsvColumn, type Problem, type ShelterRecordKind } from '@ketenkaart/schema';
+import { stringify } from 'csv-stringify/sync';
 import { writeCsv, type CsvCell } from '../csv-export.js';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
 import { parseShelterRow, ProblemList, type NumberedRow, type RowProblem } from './shelter-rows.js';
