@@ -59,7 +59,9 @@ describe('forms and pages', () => {
 
   it('referral on a trace page: an empty submit names the agencies and the question', async () => {
     const page = await web.signIn('coordinator.amsterdam');
+    await page.goto(`${web.base}/gaps`);
     await page.locator('table a').first().click();
+    await page.getByRole('button', { name: 'Doorverwijzen', exact: true }).click();
     const form = page.locator('form[aria-labelledby="referral-heading"]');
     await form.waitFor();
     await form.getByRole('button', { name: 'Verwijzing versturen' }).click();
