@@ -4,6 +4,8 @@ import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createComplexityRule } from '@pothos/plugin-complexity';
 import { GraphQLError, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
+import type { AccessService } from './access/access-service.js';
+import type { Context } from './context.js';
 import { queryLimits } from './graphql/limits.js';
 
 export const limits = {
@@ -49,9 +51,19 @@ function refuseCostlyOperations(): Plugin {
       });
       // Only the limits refuse here; variables that do not fit their types are left to execution to report.
       const problems = validate(args.schema as GraphQLSchema, args.document as DocumentNode, [rule]).filter((problem) => String(problem.extensions.code) in tooLargeMeasures);
-      if (problems.length > 0) setResultAndStopExecution({ errors: [operationTooLarge(problems)] });
+      if (problems.length === 0) return;
+      const refusal = operationTooLarge(problems);
+      // Refused like any other attempt, and logged like one: who asked and which limits it passed, never the document.
+      refusalLogOf(args.contextValue)?.logRefusal({ action: 'READ', basis: refusal.message });
+      setResultAndStopExecution({ errors: [refusal] });
     },
   };
+}
+
+/** The access log of the request's context, when the context is ours (it always is, past yoga's context factory). */
+function refusalLogOf(contextValue: unknown): Pick<AccessService, 'logRefusal'> | undefined {
+  const access = (contextValue as Partial<Context> | undefined)?.access;
+  return access && typeof access.logRefusal === 'function' ? access : undefined;
 }
 
 const tooLargeMeasures: Record<string, { measure: string; extension: string }> = {
@@ -104,7 +116,10 @@ export function executionDeadline(deadlineMs: number): Plugin {
       setExecuteFn((args) => {
         let timer: NodeJS.Timeout | undefined;
         const overtime = new Promise<ExecutionResult>((resolve) => {
-          timer = setTimeout(() => resolve({ errors: [deadlinePassed(deadlineMs)] }), deadlineMs);
+          timer = setTimeout(() => {
+            refusalLogOf(args.contextValue)?.logRefusal({ action: 'READ', basis: `operation stopped at its deadline of ${deadlineMs} ms` });
+            resolve({ errors: [deadlinePassed(deadlineMs)] });
+          }, deadlineMs);
         });
         const result = Promise.resolve(executeFn(args));
         return Promise.race([result, overtime]).finally(() => clearTimeout(timer));

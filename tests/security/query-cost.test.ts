@@ -1,9 +1,19 @@
 // Misuse: documents that cost far more than their size, sent without signing in (issue 15 item 4).
 // Each is refused before execution with a typed error in plain words; the benchmark records how fast.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App, CypherExecutor } from '@ketenkaart/api';
+import { z } from 'zod';
+import { cypher, statement, type App, type CypherExecutor } from '@ketenkaart/api';
 import { costlyPagesQuery, fragmentDoublingQuery, wideAliasQuery } from '../support/costly-queries.js';
 import { gql, openTestStore, testApp, testConfig } from '../support/store.js';
+
+const refusedReads = statement(
+  'testRefusedOperationsInLog',
+  cypher`
+MATCH (l:AccessLogEntry)
+WHERE l.outcome = 'REFUSED' AND l.basis STARTS WITH 'This request asks for too much'
+RETURN l.action AS action, l.accountId AS accountId`,
+  z.object({ action: z.string(), accountId: z.string().nullable() }),
+);
 
 let executor: CypherExecutor;
 let app: App;
@@ -30,6 +40,14 @@ describe('costly documents', () => {
     const query = fragmentDoublingQuery(23);
     expect(query.length).toBeLessThan(1500);
     expectTooMuch(await gql(app, query), 'breadth');
+  });
+
+  it('logs a refused costly document as a refused attempt, without the document', async () => {
+    const before = (await executor.read((tx) => tx.run(refusedReads, {}))).length;
+    expectTooMuch(await gql(app, fragmentDoublingQuery(23)), 'breadth');
+    const after = await executor.read((tx) => tx.run(refusedReads, {}));
+    expect(after).toHaveLength(before + 1);
+    expect(after.at(-1)).toMatchObject({ action: 'READ', accountId: null });
   });
 
   it('refuses more aliases than the limit', async () => {
