@@ -124,8 +124,10 @@ describe('forms and pages', () => {
       await link.click();
       await expect.poll(() => link.getAttribute('aria-current')).toBe('page');
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
-      const heading = (await page.evaluate(() => document.activeElement?.textContent)) ?? '';
-      await expect.poll(() => page.title()).toBe(`${heading} · Ketenkaart`);
+      // The title follows the heading once the page's data are in (a region's name, say).
+      await expect
+        .poll(() => page.evaluate(() => `${document.activeElement?.textContent ?? ''} · Ketenkaart` === document.title), { timeout: 10_000 })
+        .toBe(true);
       titles.add(await page.title());
       await expect(page.getByRole('navigation').locator('[aria-current="page"]').count()).resolves.toBe(1);
     }

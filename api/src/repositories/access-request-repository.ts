@@ -83,10 +83,10 @@ export function createAccessRequestRepository(executor: CypherExecutor, now: () 
           const [household] = await tx.run(lockHousehold, { householdId: input.householdId, lock: at.toISOString() });
           const pending = await tx.run(pendingOfAccount, { accountId: input.accountId });
           if (pending.some((p) => p.householdId === input.householdId)) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['householdId'], message: 'you already asked for access to this household; wait for the answer' }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['householdId'], code: 'ACCESS_ALREADY_ASKED' }] });
           }
           if (pending.length >= MAX_PENDING_REQUESTS) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['householdId'], message: `at most ${MAX_PENDING_REQUESTS} requests can wait for an answer at a time` }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['householdId'], code: 'TOO_MANY_OPEN_REQUESTS', params: { maximum: MAX_PENDING_REQUESTS } }] });
           }
           const id = newId('event').replace(/^ev_/, 'ar_');
           const request = {

@@ -645,7 +645,7 @@ export function createHouseholdRepository(executor: CypherExecutor, now: () => D
           // correctEvent checked this before the lock; a concurrent correction may have come first.
           const corrected = supersedesId ? events.find((e) => e.id === supersedesId) : undefined;
           if (corrected?.supersededById) {
-            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['eventId'], message: `already corrected by ${corrected.supersededById}; correct that one` }] });
+            throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['eventId'], code: 'ALREADY_CORRECTED', params: { other: corrected.supersededById } }] });
           }
           const next = { step: kind, on: occurredOn };
           refuseOutOfOrder(stepOrderViolation(next, latestCause(events.filter((e) => followsFromIds.includes(e.id)))), ['input', 'occurredOn']);

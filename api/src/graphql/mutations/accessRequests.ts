@@ -43,7 +43,7 @@ builder.mutationFields((t) => ({
       // household is refused alike and its request kept alike (shown to nobody): the answer is no existence oracle,
       // and the limit on open requests bounds how many ids one account can try.
       const decision = await ctx.access.household(householdId);
-      if (decision.allowed) throw new ValidationError([{ path: ['householdId'], message: 'you already have access to this household' }]);
+      if (decision.allowed) throw new ValidationError([{ path: ['householdId'], code: 'ALREADY_HAS_ACCESS' }]);
       const request = unwrap(await ctx.repos.accessRequests.request({ householdId, accountId: viewer.accountId, agencyId: viewer.agencyId, reason }));
       await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis: `asked the coordinator for access (${request.id}): ${reason}` });
       return request;

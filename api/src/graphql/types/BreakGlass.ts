@@ -114,7 +114,7 @@ builder.mutationFields((t) => ({
       const note = parseInput(z.string().trim().max(2000).nullish().transform((v) => v || null), args.note, 'note');
       const id = String(args.id);
       const reviewed = await ctx.repos.access.reviewBreakGlassUse(id, { accountId: ctx.viewer!.accountId, cityId }, note);
-      if (!reviewed.ok && reviewed.reason === 'ALREADY_REVIEWED') throw new ValidationError([{ path: ['id'], message: 'this use was already reviewed' }]);
+      if (!reviewed.ok && reviewed.reason === 'ALREADY_REVIEWED') throw new ValidationError([{ path: ['id'], code: 'ALREADY_REVIEWED' }]);
       if (!reviewed.ok) throw refuse(ctx, 'no break-glass use of your region has this id');
       const [use] = await ctx.repos.access.breakGlassUses({ cityId, reviewed: null, ids: [id] }, 1, null);
       await ctx.access.log({ action: 'CHANGE', householdId: use!.householdId, outcome: 'ALLOWED', basis: `reviewed break-glass ${id}` });

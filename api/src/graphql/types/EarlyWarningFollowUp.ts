@@ -156,7 +156,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const cityId = String(args.centrumgemeenteId);
-      if (args.from > args.to) throw new ValidationError([{ path: ['to'], message: 'must not be before `from`' }]);
+      if (args.from > args.to) throw new ValidationError([{ path: ['to'], code: 'BEFORE_OTHER_DATE', params: { other: 'from' } }]);
       const { suppress } = aggregateScope(ctx, cityId);
       const period = { from: args.from, to: args.to };
       const [terms, households] = await Promise.all([termsOf(ctx, cityId), regionHouseholds(ctx, cityId)]);

@@ -488,7 +488,7 @@ builder.mutationFields((t) => ({
         throw refuse(ctx, 'you confirm links for households of your own region only', { householdId });
       }
       if (regions.facilityCityId !== regions.householdCityId) {
-        throw new ValidationError([{ path: ['facilityId'], message: "the facility is not in the household's region" }]);
+        throw new ValidationError([{ path: ['facilityId'], code: 'FACILITY_OUTSIDE_REGION' }]);
       }
       const confirmation = await ctx.repos.shelter.confirmLink(householdId, facilityId, viewer.accountId, ctx.now());
       await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis: `confirmed link to facility ${facilityId}` });

@@ -151,7 +151,7 @@ const WorklistFilterInput = builder.inputType('WorklistFilter', {
 function position(cursor: string | null | undefined, name: string): number | null {
   const key = decodeCursor(cursor);
   if (key === null) return null;
-  if (!/^\d{1,6}$/.test(key)) throw new ValidationError([{ path: [name], message: 'not a cursor of this list' }]);
+  if (!/^\d{1,6}$/.test(key)) throw new ValidationError([{ path: [name], code: 'NOT_A_CURSOR' }]);
   return Number(key);
 }
 
@@ -172,7 +172,7 @@ builder.queryField('worklist', (t) =>
     resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
       const backward = args.last != null;
-      if (backward && args.first != null) throw new ValidationError([{ path: ['last'], message: 'give `first` or `last`, not both' }]);
+      if (backward && args.first != null) throw new ValidationError([{ path: ['last'], code: 'FIRST_OR_LAST' }]);
       const size = pageSize(backward ? args.last : args.first);
       const today = dayOf(ctx.now());
       const horizon = addDays(today, WORKLIST_HORIZON_DAYS);

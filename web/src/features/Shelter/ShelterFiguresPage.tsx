@@ -36,10 +36,12 @@ export default function ShelterFiguresPage() {
   const [{ data, fetching, error }] = useQuery<{ shelterFigures: any }>({ query: FiguresQuery, variables: { id: cityId, ...period } });
   const [{ data: regions }] = useQuery<{ centrumgemeenten: { id: string; name: string }[] }>({ query: RegionsQuery });
   const figures = data?.shelterFigures;
+  // The region's name, never its id: from the figures, or from the list of regions while the figures load.
+  const cityName: string | undefined = figures?.centrumgemeente.name ?? regions?.centrumgemeenten.find((c) => c.id === cityId)?.name;
   const days = (n: number | null) => (n === null ? t('common.unknown') : t('shelter.days', { count: n }));
   return (
     <section aria-labelledby="figures-heading">
-      <PageHeading id="figures-heading" title={t('shelterFigures.title', { city: figures?.centrumgemeente.name ?? cityId })} />
+      <PageHeading id="figures-heading" title={cityName ? t('shelterFigures.title', { city: cityName }) : t('shelterFigures.titleWithoutCity')} />
       <Paragraph>{t('shelterFigures.intro')}</Paragraph>
       <div className="kk-filters">
         <FormField>
