@@ -50,7 +50,7 @@ describe('trace', () => {
     await gap.getByRole('button', { name: 'Tussenmelding vastleggen' }).click();
     await expect.poll(() => page.evaluate(() => document.activeElement?.id)).toBe('next-step-heading');
     await expect(page.getByLabel('Soort stap').inputValue()).resolves.toBe('INTERIM_REPORT');
-    await page.getByLabel('Instantie die de stap zette (mag leeg)').selectOption({ label: 'Vangnet en Advies (GGD Amsterdam)' });
+    await page.getByLabel('Instantie die de stap zette').selectOption({ label: 'Vangnet en Advies (GGD Amsterdam)' });
     await page.getByLabel('Datum').fill(deadline);
     await page.getByRole('button', { name: 'Vastleggen', exact: true }).click();
     await page.getByText('De stap is vastgelegd.').waitFor();
