@@ -115,6 +115,7 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
           operation,
         };
       }
+      if (contexts.length === 0) await logRefusedBeforeExecution(request, response, requestId, clientAddress);
       for (const cookie of cookies) response.headers.append('set-cookie', cookie);
       return { response, operation, failed: contexts.some((ctx) => failedOperations.has(ctx)) };
     }
@@ -139,6 +140,20 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     }
     // The app's pages and built files; every other path, and every method but GET and HEAD, is a 404.
     return { response: web.serve(request), operation: 'web' };
+  }
+
+  /**
+   * GraphQL Armor refuses too many aliases, tokens or directives while the document is parsed and validated, before
+   * any GraphQL context exists: such a refusal is logged here, with whoever sent it, like every other refusal.
+   */
+  async function logRefusedBeforeExecution(request: Request, response: Response, requestId: string, clientAddress: string): Promise<void> {
+    if (!response.headers.get('content-type')?.includes('json')) return;
+    const body = (await response.clone().json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
+    const refusal = body.errors?.find((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX');
+    if (!refusal) return;
+    const ctx = await createContext({ request, session: lookUpSession(request, executor, now), executor, logger, limits, clientAddress, cookies: [], secureCookies, now, policy, requestId });
+    ctx.access.logRefusal({ action: 'READ', basis: refusal.message, operation: 'graphql:refused before execution' });
+    await ctx.access.flush();
   }
 
   return {

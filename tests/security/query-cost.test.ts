@@ -50,8 +50,10 @@ describe('costly documents', () => {
     expect(after.at(-1)).toMatchObject({ action: 'READ', accountId: null });
   });
 
-  it('refuses more aliases than the limit', async () => {
+  it('refuses more aliases than the limit, and logs the refusal', async () => {
+    const before = (await executor.read((tx) => tx.run(refusedReads, {}))).length;
     expectTooMuch(await gql(app, wideAliasQuery(40)), 'aliases');
+    expect(await executor.read((tx) => tx.run(refusedReads, {}))).toHaveLength(before + 1);
   });
 
   it('refuses full pages under every alias by their cost, page sizes counted', async () => {
