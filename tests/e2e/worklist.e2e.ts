@@ -91,6 +91,15 @@ describe('worklist in the browser', () => {
     await expect(rows(worker).first().textContent()).resolves.toContain('E2E-VERWIJZING');
     await actOnTop(worker, 'Beantwoorden', async (form) => {
       await form.getByLabel('Uw antwoord').selectOption('REFUSE');
+      // A refusal without its reason and alternative is stopped at those fields, in Dutch.
+      await form.getByRole('button', { name: 'Versturen' }).click();
+      for (const field of ['Reden', 'Geboden alternatief']) {
+        const control = form.getByLabel(field);
+        await expect(control.getAttribute('aria-invalid'), field).resolves.toBe('true');
+        const errorId = ((await control.getAttribute('aria-describedby')) ?? '').split(' ').find((id) => id.endsWith('-error'));
+        await expect(form.locator(`[id="${errorId}"]`).textContent(), field).resolves.toBe('Vul dit in.');
+      }
+      await expect(form.locator('.kk-error-summary').textContent()).resolves.toMatch(/Niet alles is goed ingevuld/);
       await form.getByLabel('Reden').selectOption('NO_CAPACITY');
       await form.getByLabel('Geboden alternatief').fill('Schuldhulp via het sociaal team');
       await form.getByRole('button', { name: 'Versturen' }).click();

@@ -1,10 +1,14 @@
 // The one form each worklist item opens: answer a referral, give the information asked for, record the step owed,
 // decide on a request for access, acknowledge a notice, or record a shelter outcome. The API checks who may do what.
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation } from 'urql';
-import { Alert, Button, ButtonGroup, FormField, FormFieldTextbox, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
-import { ErrorAlert } from '../../layout/States';
+import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
+import { ErrorSummary } from '../../forms/ErrorSummary';
+import { FormField } from '../../forms/FormField';
+import { hasProblems, missingRequired, PROBLEM_FIELDS, type ErrorAnswer } from '../../forms/problems';
+import { submitted } from '../../forms/submit';
+import { useForm } from '../../forms/useForm';
 
 export interface WorklistItem {
   id: string;
@@ -25,43 +29,43 @@ export interface WorklistItem {
   referral: { id: string; status: string; purpose: string; refusalReason: string | null; refusalText: string | null; infoQuestion: string | null } | null;
 }
 
-const errorFields = '__typename ... on ValidationError { code fields { path message } } ... on Error { code message }';
-const Accept = `mutation Worklist_Accept($id: ID!, $on: Date!) { acceptReferral(id: $id, on: $on) { ${errorFields} } }`;
+const Accept = `mutation Worklist_Accept($id: ID!, $on: Date!) { acceptReferral(id: $id, on: $on) { __typename ${PROBLEM_FIELDS} } }`;
 const Refuse = `mutation Worklist_Refuse($id: ID!, $on: Date!, $reason: RefusalReason!, $text: String) {
-  refuseReferral(id: $id, on: $on, refusalReason: $reason, refusalText: $text) { ${errorFields} } }`;
-const AskInfo = `mutation Worklist_AskInfo($id: ID!, $on: Date!, $message: String!) { requestReferralInfo(id: $id, on: $on, message: $message) { ${errorFields} } }`;
-const GiveInfo = `mutation Worklist_GiveInfo($id: ID!, $on: Date!, $message: String!) { provideReferralInfo(id: $id, on: $on, message: $message) { ${errorFields} } }`;
-const RecordStep = `mutation Worklist_RecordStep($input: RecordEventInput!) { recordEvent(input: $input) { ${errorFields} } }`;
-const Decide = `mutation Worklist_DecideAccess($id: ID!, $grant: Boolean!, $hours: Int) { decideAccessRequest(id: $id, grant: $grant, hours: $hours) { ${errorFields} } }`;
-const Acknowledge = `mutation Worklist_Acknowledge($id: ID!) { acknowledgeInvolvementNotice(id: $id) { ${errorFields} } }`;
+  refuseReferral(id: $id, on: $on, refusalReason: $reason, refusalText: $text) { __typename ${PROBLEM_FIELDS} } }`;
+const AskInfo = `mutation Worklist_AskInfo($id: ID!, $on: Date!, $message: String!) { requestReferralInfo(id: $id, on: $on, message: $message) { __typename ${PROBLEM_FIELDS} } }`;
+const GiveInfo = `mutation Worklist_GiveInfo($id: ID!, $on: Date!, $message: String!) { provideReferralInfo(id: $id, on: $on, message: $message) { __typename ${PROBLEM_FIELDS} } }`;
+const RecordStep = `mutation Worklist_RecordStep($input: RecordEventInput!) { recordEvent(input: $input) { __typename ${PROBLEM_FIELDS} } }`;
+const Decide = `mutation Worklist_DecideAccess($id: ID!, $grant: Boolean!, $hours: Int) { decideAccessRequest(id: $id, grant: $grant, hours: $hours) { __typename ${PROBLEM_FIELDS} } }`;
+const Acknowledge = `mutation Worklist_Acknowledge($id: ID!) { acknowledgeInvolvementNotice(id: $id) { __typename ${PROBLEM_FIELDS} } }`;
 
 const REFUSAL_REASONS = ['NO_CAPACITY', 'NOT_ELIGIBLE', 'OUTSIDE_REGION', 'BEHAVIOUR_SAFETY', 'NO_RESIDENCE_PERMIT', 'HOUSEHOLD_COMPOSITION', 'CONTRA_INDICATION', 'TOO_LIGHT', 'OTHER'];
 const WAITING_LIST_OUTCOMES = ['PLACED', 'REFERRED_ELSEWHERE', 'WITHDRAWN', 'LOST_CONTACT', 'UNKNOWN'];
 const today = () => new Date().toISOString().slice(0, 10);
 
-type Answer = { __typename: string; code?: string; message?: string; fields?: { path: string[]; message: string }[] } | null | undefined;
-
-/** Runs a mutation and turns its typed answer into done, or an error to show. */
-function useAction(document: string, field: string, onDone: () => void) {
+/**
+ * A mutation whose answer is put at the form's fields; after a done step, onDone. `apiNames` says which form field
+ * an argument of the API is (refusalReason is the form's reason, say).
+ */
+function useAction(document: string, field: string, onDone: () => void, apiNames: Record<string, string> = {}) {
   const [state, run] = useMutation(document);
-  const [problem, setProblem] = useState<Answer>(null);
-  async function submit(variables: Record<string, unknown>) {
-    const result = await run(variables);
-    const answer: Answer = result.data?.[field] ?? { __typename: 'Error', code: 'INTERNAL', message: result.error?.message };
-    if (answer?.code) setProblem(answer);
-    else onDone();
+  const fieldOf = (path: string[]) => [...path].reverse().map((segment) => apiNames[segment]).find(Boolean);
+  async function send(form: Parameters<typeof submitted>[0], fields: readonly string[], variables: Record<string, unknown>) {
+    const done = await submitted(form, fields, async () => {
+      const result = await run(variables);
+      return { answer: result.data?.[field] as ErrorAnswer | undefined, error: result.error };
+    }, fieldOf);
+    if (done) onDone();
   }
-  return { submit, busy: state.fetching, problem };
+  return { send, busy: state.fetching };
 }
 
-function Problem({ answer }: { answer: Answer }) {
-  if (!answer?.code) return null;
-  return <ErrorAlert code={answer.code} message={answer.fields?.map((f) => `${f.path.at(-1)}: ${f.message}`).join('; ') ?? answer.message} />;
-}
+/** Ids of a form's fields start with the item's id, kept to letters, digits, - and _ so that links to them work. */
+const formIdOf = (item: WorklistItem) => `worklist-${item.id.replace(/[^A-Za-z0-9_-]/g, '-')}`;
 
+/** A worklist form: the problems first (they take focus), then its fields; checks required fields itself. */
 function ActionForm({ label, onSubmit, children }: { label: string; onSubmit: () => void; children: ReactNode }) {
   return (
-    <form aria-label={label} onSubmit={(e: FormEvent) => { e.preventDefault(); onSubmit(); }}>
+    <form aria-label={label} noValidate onSubmit={(e: FormEvent) => { e.preventDefault(); onSubmit(); }}>
       {children}
     </form>
   );
@@ -87,61 +91,58 @@ export function WorklistAction({ item, onDone }: { item: WorklistItem; onDone: (
 
 function AnswerReferral({ item, onDone }: { item: WorklistItem; onDone: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [answer, setAnswer] = useState<'ACCEPT' | 'REFUSE' | 'ASK'>('ACCEPT');
-  const [reason, setReason] = useState('');
-  const [alternative, setAlternative] = useState('');
-  const [question, setQuestion] = useState('');
+  const form = useForm(formIdOf(item), { answer: 'ACCEPT', reason: '', alternative: '', question: '' });
   const accept = useAction(Accept, 'acceptReferral', onDone);
-  const refuse = useAction(Refuse, 'refuseReferral', onDone);
-  const ask = useAction(AskInfo, 'requestReferralInfo', onDone);
-  const current = answer === 'ACCEPT' ? accept : answer === 'REFUSE' ? refuse : ask;
+  const refuse = useAction(Refuse, 'refuseReferral', onDone, { refusalReason: 'reason', refusalText: 'alternative' });
+  const ask = useAction(AskInfo, 'requestReferralInfo', onDone, { message: 'question' });
+  const { answer, reason, alternative, question } = form.values;
+  const labels = { answer: t('worklist.forms.answer'), reason: t('worklist.forms.reason'), alternative: t('worklist.forms.alternative'), question: t('worklist.forms.question') };
+  const fields = Object.keys(labels);
   const submit = () => {
-    if (answer === 'ACCEPT') void accept.submit({ id: item.subjectId, on: today() });
-    else if (answer === 'REFUSE') void refuse.submit({ id: item.subjectId, on: today(), reason, text: alternative || null });
-    else void ask.submit({ id: item.subjectId, on: today(), message: question });
+    const missing = missingRequired(form.values, answer === 'REFUSE' ? ['reason', 'alternative'] : answer === 'ASK' ? ['question'] : []);
+    form.setProblems(missing);
+    if (hasProblems(missing)) return;
+    if (answer === 'ACCEPT') void accept.send(form, fields, { id: item.subjectId, on: today() });
+    else if (answer === 'REFUSE') void refuse.send(form, fields, { id: item.subjectId, on: today(), reason, text: alternative });
+    else void ask.send(form, fields, { id: item.subjectId, on: today(), message: question });
   };
+  const busy = accept.busy || refuse.busy || ask.busy;
   return (
     <ActionForm label={t('worklist.forms.answerReferral')} onSubmit={submit}>
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       {item.referral && <Paragraph>{t('worklist.forms.purpose', { purpose: item.referral.purpose })}</Paragraph>}
-      <FormField>
-        <FormLabel htmlFor={`${id}-answer`}>{t('worklist.forms.answer')}</FormLabel>
-        <Select id={`${id}-answer`} value={answer} onChange={(e) => setAnswer(e.target.value as typeof answer)}>
-          <SelectOption value="ACCEPT">{t('worklist.forms.accept')}</SelectOption>
-          <SelectOption value="REFUSE">{t('worklist.forms.refuse')}</SelectOption>
-          <SelectOption value="ASK">{t('worklist.forms.ask')}</SelectOption>
-        </Select>
-      </FormField>
+      <FormField control="select" label={labels.answer} required options={[
+        { value: 'ACCEPT', label: t('worklist.forms.accept') },
+        { value: 'REFUSE', label: t('worklist.forms.refuse') },
+        { value: 'ASK', label: t('worklist.forms.ask') },
+      ]} {...form.field('answer')} />
       {answer === 'REFUSE' && (
         <>
-          <FormField>
-            <FormLabel htmlFor={`${id}-reason`}>{t('worklist.forms.reason')}</FormLabel>
-            <Select id={`${id}-reason`} value={reason} required onChange={(e) => setReason(e.target.value)}>
-              <SelectOption value="">{t('chainSteps.choose')}</SelectOption>
-              {REFUSAL_REASONS.map((r) => <SelectOption key={r} value={r}>{t(`reasons.${r}`)}</SelectOption>)}
-            </Select>
-          </FormField>
-          <FormFieldTextbox label={t('worklist.forms.alternative')} description={t('worklist.forms.alternativeHint')} name="alternative" required value={alternative} onChange={(e) => setAlternative((e.target as HTMLInputElement).value)} />
+          <FormField control="select" label={labels.reason} required options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} {...form.field('reason')} />
+          <FormField control="text" label={labels.alternative} description={t('worklist.forms.alternativeHint')} required {...form.field('alternative')} />
         </>
       )}
-      {answer === 'ASK' && (
-        <FormFieldTextbox label={t('worklist.forms.question')} description={t('nextStep.noteHint')} name="question" required value={question} onChange={(e) => setQuestion((e.target as HTMLInputElement).value)} />
-      )}
-      <Problem answer={current.problem} />
-      <Button type="submit" appearance="primary-action-button" disabled={current.busy}>{t('worklist.forms.send')}</Button>
+      {answer === 'ASK' && <FormField control="textarea" label={labels.question} description={t('nextStep.noteHint')} required {...form.field('question')} />}
+      <Button type="submit" appearance="primary-action-button" disabled={busy}>{t('worklist.forms.send')}</Button>
     </ActionForm>
   );
 }
 
 function ProvideInfo({ item, onDone }: { item: WorklistItem; onDone: () => void }) {
   const { t } = useTranslation();
-  const [message, setMessage] = useState('');
-  const give = useAction(GiveInfo, 'provideReferralInfo', onDone);
+  const form = useForm(formIdOf(item), { information: '' });
+  const give = useAction(GiveInfo, 'provideReferralInfo', onDone, { message: 'information' });
+  const labels = { information: t('worklist.forms.information') };
+  const submit = () => {
+    const missing = missingRequired(form.values, ['information']);
+    form.setProblems(missing);
+    if (!hasProblems(missing)) void give.send(form, ['information'], { id: item.subjectId, on: today(), message: form.values.information });
+  };
   return (
-    <ActionForm label={t('worklist.forms.provideInfo')} onSubmit={() => void give.submit({ id: item.subjectId, on: today(), message })}>
+    <ActionForm label={t('worklist.forms.provideInfo')} onSubmit={submit}>
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       <Paragraph>{t('worklist.questionFrom', { agency: item.otherAgency?.name ?? '—', question: item.detail ?? '' })}</Paragraph>
-      <FormFieldTextbox label={t('worklist.forms.information')} description={t('nextStep.noteHint')} name="information" required value={message} onChange={(e) => setMessage((e.target as HTMLInputElement).value)} />
-      <Problem answer={give.problem} />
+      <FormField control="textarea" label={labels.information} description={t('nextStep.noteHint')} required {...form.field('information')} />
       <Button type="submit" appearance="primary-action-button" disabled={give.busy}>{t('worklist.forms.send')}</Button>
     </ActionForm>
   );
@@ -150,19 +151,20 @@ function ProvideInfo({ item, onDone }: { item: WorklistItem; onDone: () => void 
 /** The step a gap asks of the agency (an interim report, feedback, contact), or a shelter's outcome for a case. */
 function RecordOwedStep({ item, onDone }: { item: WorklistItem; onDone: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
   const shelter = item.action === 'RECORD_OUTCOME';
   const choices = !shelter
     ? [item.stepKind ?? 'CONTACT']
     : item.kind === 'SHELTER_APPLICATION' ? ['PLACEMENT', 'WAITING_LIST_ENTRY', 'REFUSAL'] : ['PLACEMENT', 'WAITING_LIST_EXIT'];
-  const [kind, setKind] = useState(choices[0]!);
-  const [occurredOn, setOccurredOn] = useState(today());
-  const [reason, setReason] = useState('');
-  const [outcome, setOutcome] = useState('');
-  const [note, setNote] = useState('');
-  const record = useAction(RecordStep, 'recordEvent', onDone);
-  const submit = () =>
-    void record.submit({
+  const form = useForm(formIdOf(item), { kind: choices[0]!, reason: '', outcome: '', occurredOn: today(), note: '' });
+  const record = useAction(RecordStep, 'recordEvent', onDone, { refusalReason: 'reason', waitingListOutcome: 'outcome' });
+  const { kind, reason, outcome, occurredOn, note } = form.values;
+  const labels = { kind: t('nextStep.kind'), reason: t('worklist.forms.reason'), outcome: t('worklist.forms.outcome'), occurredOn: t('nextStep.date'), note: t('nextStep.note') };
+  const fields = Object.keys(labels);
+  const submit = () => {
+    const missing = missingRequired(form.values, ['kind', 'occurredOn', ...(kind === 'REFUSAL' ? ['reason'] : []), ...(kind === 'WAITING_LIST_EXIT' ? ['outcome'] : [])]);
+    form.setProblems(missing);
+    if (hasProblems(missing)) return;
+    void record.send(form, fields, {
       input: {
         householdId: item.household?.id,
         kind,
@@ -173,35 +175,15 @@ function RecordOwedStep({ item, onDone }: { item: WorklistItem; onDone: () => vo
         ...(kind === 'WAITING_LIST_EXIT' ? { waitingListOutcome: outcome } : {}),
       },
     });
+  };
   return (
     <ActionForm label={t('worklist.forms.recordStep')} onSubmit={submit}>
-      <FormField>
-        <FormLabel htmlFor={`${id}-kind`}>{t('nextStep.kind')}</FormLabel>
-        <Select id={`${id}-kind`} value={kind} onChange={(e) => setKind(e.target.value)}>
-          {choices.map((k) => <SelectOption key={k} value={k}>{t(`events.${k}`)}</SelectOption>)}
-        </Select>
-      </FormField>
-      {kind === 'REFUSAL' && (
-        <FormField>
-          <FormLabel htmlFor={`${id}-reason`}>{t('worklist.forms.reason')}</FormLabel>
-          <Select id={`${id}-reason`} value={reason} required onChange={(e) => setReason(e.target.value)}>
-            <SelectOption value="">{t('chainSteps.choose')}</SelectOption>
-            {REFUSAL_REASONS.map((r) => <SelectOption key={r} value={r}>{t(`reasons.${r}`)}</SelectOption>)}
-          </Select>
-        </FormField>
-      )}
-      {kind === 'WAITING_LIST_EXIT' && (
-        <FormField>
-          <FormLabel htmlFor={`${id}-outcome`}>{t('worklist.forms.outcome')}</FormLabel>
-          <Select id={`${id}-outcome`} value={outcome} required onChange={(e) => setOutcome(e.target.value)}>
-            <SelectOption value="">{t('chainSteps.choose')}</SelectOption>
-            {WAITING_LIST_OUTCOMES.map((o) => <SelectOption key={o} value={o}>{t(`worklist.outcomes.${o}`)}</SelectOption>)}
-          </Select>
-        </FormField>
-      )}
-      <FormFieldTextbox label={t('nextStep.date')} name="occurredOn" type="date" required value={occurredOn} onChange={(e) => setOccurredOn((e.target as HTMLInputElement).value)} />
-      <FormFieldTextbox label={t('nextStep.note')} description={t('nextStep.noteHint')} name="note" value={note} onChange={(e) => setNote((e.target as HTMLInputElement).value)} />
-      <Problem answer={record.problem} />
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+      <FormField control="select" label={labels.kind} required options={choices.map((k) => ({ value: k, label: t(`events.${k}`) }))} {...form.field('kind')} />
+      {kind === 'REFUSAL' && <FormField control="select" label={labels.reason} required options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} {...form.field('reason')} />}
+      {kind === 'WAITING_LIST_EXIT' && <FormField control="select" label={labels.outcome} required options={WAITING_LIST_OUTCOMES.map((o) => ({ value: o, label: t(`worklist.outcomes.${o}`) }))} {...form.field('outcome')} />}
+      <FormField control="date" label={labels.occurredOn} required {...form.field('occurredOn')} />
+      <FormField control="text" label={labels.note} description={t('nextStep.noteHint')} {...form.field('note')} />
       <Button type="submit" appearance="primary-action-button" disabled={record.busy}>{t('nextStep.submit')}</Button>
     </ActionForm>
   );
@@ -209,23 +191,23 @@ function RecordOwedStep({ item, onDone }: { item: WorklistItem; onDone: () => vo
 
 function DecideAccess({ item, onDone }: { item: WorklistItem; onDone: () => void }) {
   const { t } = useTranslation();
-  const id = useId();
-  const [hours, setHours] = useState('24');
+  const form = useForm(formIdOf(item), { hours: '24' });
   const decide = useAction(Decide, 'decideAccessRequest', onDone);
+  const labels = { hours: t('worklist.forms.hours') };
+  const grant = () => {
+    const missing = missingRequired(form.values, ['hours']);
+    form.setProblems(missing);
+    if (!hasProblems(missing)) void decide.send(form, ['hours'], { id: item.subjectId, grant: true, hours: Number(form.values.hours) });
+  };
   return (
-    <ActionForm label={t('worklist.forms.decideAccess')} onSubmit={() => void decide.submit({ id: item.subjectId, grant: true, hours: Number(hours) })}>
+    <ActionForm label={t('worklist.forms.decideAccess')} onSubmit={grant}>
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       <Paragraph>{t('worklist.accessRequestBy', { agency: item.otherAgency?.name ?? '—', reason: item.detail ?? '' })}</Paragraph>
       <Paragraph>{t('worklist.forms.grantExplained')}</Paragraph>
-      <FormField>
-        <FormLabel htmlFor={`${id}-hours`}>{t('worklist.forms.hours')}</FormLabel>
-        <Select id={`${id}-hours`} value={hours} onChange={(e) => setHours(e.target.value)}>
-          {['4', '24', '72'].map((h) => <SelectOption key={h} value={h}>{t('worklist.forms.hoursOption', { count: Number(h) })}</SelectOption>)}
-        </Select>
-      </FormField>
-      <Problem answer={decide.problem} />
+      <FormField control="select" label={labels.hours} required options={['4', '24', '72'].map((h) => ({ value: h, label: t('worklist.forms.hoursOption', { count: Number(h) }) }))} {...form.field('hours')} />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" disabled={decide.busy}>{t('worklist.forms.grant')}</Button>
-        <Button type="button" appearance="secondary-action-button" disabled={decide.busy} onClick={() => void decide.submit({ id: item.subjectId, grant: false })}>{t('worklist.forms.decline')}</Button>
+        <Button type="button" appearance="secondary-action-button" disabled={decide.busy} onClick={() => void decide.send(form, [], { id: item.subjectId, grant: false })}>{t('worklist.forms.decline')}</Button>
       </ButtonGroup>
     </ActionForm>
   );
@@ -233,13 +215,14 @@ function DecideAccess({ item, onDone }: { item: WorklistItem; onDone: () => void
 
 function AcknowledgeNotice({ item, onDone }: { item: WorklistItem; onDone: () => void }) {
   const { t } = useTranslation();
+  const form = useForm(formIdOf(item), {});
   const acknowledge = useAction(Acknowledge, 'acknowledgeInvolvementNotice', onDone);
   return (
-    <ActionForm label={t('worklist.forms.acknowledge')} onSubmit={() => void acknowledge.submit({ id: item.subjectId })}>
+    <ActionForm label={t('worklist.forms.acknowledge')} onSubmit={() => void acknowledge.send(form, [], { id: item.subjectId })}>
+      <ErrorSummary problems={form.problems} labels={{}} idOf={form.idOf} />
       <Alert type="info">
         <Paragraph>{t('worklist.involvementExplained', { agency: item.otherAgency?.name ?? '—' })}</Paragraph>
       </Alert>
-      <Problem answer={acknowledge.problem} />
       <Button type="submit" appearance="primary-action-button" disabled={acknowledge.busy}>{t('worklist.forms.markRead')}</Button>
     </ActionForm>
   );

@@ -3,11 +3,12 @@
 // the agency that acted; workers act for their own). A gap's suggested next step opens one of these, filled in.
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation, useQuery, type CombinedError } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { FormField } from '../../forms/FormField';
-import { hasProblems, missingRequired, problemsOfAnswer, problemsOfError, PROBLEM_FIELDS, type ErrorAnswer, type FormProblems } from '../../forms/problems';
+import { hasProblems, missingRequired, PROBLEM_FIELDS, type ErrorAnswer } from '../../forms/problems';
+import { submitted } from '../../forms/submit';
 import { useForm } from '../../forms/useForm';
 import { useSession } from '../../session';
 
@@ -26,21 +27,6 @@ const today = () => new Date().toISOString().slice(0, 10);
 function useAgencyOptions(cityId: string) {
   const [{ data }] = useQuery<{ agencies: { edges: { node: { id: string; name: string } }[] } }>({ query: AgenciesQuery, variables: { cityId } });
   return data?.agencies.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? [];
-}
-
-/** Sends a step's mutation and turns its answer into the form's problems; true when the step was recorded. */
-async function submitted(
-  form: { setProblems: (problems: FormProblems) => void },
-  fields: readonly string[],
-  run: () => Promise<{ answer: ErrorAnswer | undefined; error: CombinedError | undefined }>,
-): Promise<boolean> {
-  const { answer, error } = await run();
-  if (!answer) {
-    form.setProblems(problemsOfError(error));
-    return false;
-  }
-  form.setProblems(problemsOfAnswer(answer, fields));
-  return !answer.code;
 }
 
 /** Steps a worker records from the trace; the reports close the feedback gaps (docs/domain.md §4 G7). */
