@@ -105,4 +105,19 @@ describe('early-warning follow-up', () => {
     expect((await gql(app, FOLLOW_UP, { id: 'amsterdam', from: '2024-01-01', to: '2024-12-31' }, utrecht.headers)).errors?.[0]?.message).toMatch(/policy makers and the coordinator/);
     expect((await gql(app, FOLLOW_UP, { id: 'amsterdam', from: '2024-12-31', to: '2024-01-01' }, coordinator.headers)).errors?.[0]?.message).toMatch(/before/);
   });
+
+  it('refuses a period that ends before it begins, for every figure query alike, at the field `to`', async () => {
+    const queries: [string, Record<string, unknown>][] = [
+      [FOLLOW_UP, { id: 'amsterdam' }],
+      ['query($id: ID!, $from: Date!, $to: Date!) { chainFlow(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }', { id: 'amsterdam' }],
+      ['query($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }', { id: 'amsterdam' }],
+      ['query($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) { __typename } }', { ids: ['amsterdam'] }],
+    ];
+    for (const [query, variables] of queries) {
+      const { data, errors } = await gql(app, query, { ...variables, from: '2024-12-31', to: '2024-01-01' }, coordinator.headers);
+      expect(data ?? null, query).toBeNull();
+      expect(errors?.[0]?.extensions?.code, query).toBe('VALIDATION');
+      expect(errors?.[0]?.message, query).toMatch(/to: is before from/);
+    }
+  });
 });

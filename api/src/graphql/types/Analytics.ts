@@ -8,7 +8,7 @@ import type { Context } from '../../context.js';
 import type { ChainStageRecord } from '../../repositories/reference-repository.js';
 import { logAggregateRead, refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
-import { ValidationError } from '../errors.js';
+import { checkedPeriod } from '../period.js';
 import { AgencyRef } from './Agency.js';
 import { ChainStageRef, RegieBasisEnum } from './ChainModel.js';
 import { ChainStateEnum, RefusalReasonEnum } from './household-enums.js';
@@ -307,9 +307,8 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const cityId = String(args.centrumgemeenteId);
-      if (args.from > args.to) throw new ValidationError([{ path: ['to'], code: 'BEFORE_OTHER_DATE', params: { other: 'from' } }]);
+      const period = checkedPeriod(args);
       const { suppress } = aggregateScope(ctx, cityId);
-      const period = { from: args.from, to: args.to };
       return flowView(cityId, chainFlow(await regionHouseholds(ctx, cityId), period), period, suppress);
     },
   }),

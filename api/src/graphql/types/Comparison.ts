@@ -4,7 +4,7 @@ import { DEFAULT_MIN_CELL, ROUNDING_BASE, type Cell } from '../../analytics/disc
 import { OUTCOME_MEASURES, measureDefinitions, type CityOutcomes, type SuppressedCell } from '../../analytics/outcomes.js';
 import { comparisonScope } from '../authorization.js';
 import { builder } from '../builder.js';
-import { ValidationError } from '../errors.js';
+import { checkedPeriod } from '../period.js';
 import { CellRef } from './Analytics.js';
 import { PublishedFigureRef } from './Centrumgemeente.js';
 import { RefusalReasonEnum } from './household-enums.js';
@@ -125,8 +125,7 @@ builder.queryFields((t) => ({
     resolve: (_root, args, ctx) => {
       const cityIds = [...new Set(args.centrumgemeenteIds.map(String))];
       const { suppress } = comparisonScope(ctx, cityIds);
-      if (args.to < args.from) throw new ValidationError([{ path: ['to'], code: 'BEFORE_OTHER_DATE', params: { other: 'from' } }]);
-      return compareCities({ repos: ctx.repos, loaders: ctx.loaders }, cityIds, { from: args.from, to: args.to }, suppress);
+      return compareCities({ repos: ctx.repos, loaders: ctx.loaders }, cityIds, checkedPeriod(args), suppress);
     },
   }),
 }));

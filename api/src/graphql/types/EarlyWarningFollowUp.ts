@@ -12,7 +12,7 @@ import { cell, DEFAULT_MIN_CELL, suppressGroup, type Cell } from '../../analytic
 import type { Context } from '../../context.js';
 import { defaultSetting } from '../../gaps/detect-gaps.js';
 import { builder } from '../builder.js';
-import { ValidationError } from '../errors.js';
+import { checkedPeriod } from '../period.js';
 import { AgencyRef } from './Agency.js';
 import { aggregateScope, CellRef, regionHouseholds } from './Analytics.js';
 import { CentrumgemeenteRef } from './refs.js';
@@ -156,9 +156,8 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const cityId = String(args.centrumgemeenteId);
-      if (args.from > args.to) throw new ValidationError([{ path: ['to'], code: 'BEFORE_OTHER_DATE', params: { other: 'from' } }]);
+      const period = checkedPeriod(args);
       const { suppress } = aggregateScope(ctx, cityId);
-      const period = { from: args.from, to: args.to };
       const [terms, households] = await Promise.all([termsOf(ctx, cityId), regionHouseholds(ctx, cityId)]);
       return followUpView(cityId, period, earlyWarningFollowUp(households, period, terms), terms, suppress);
     },

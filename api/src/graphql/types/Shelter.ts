@@ -11,6 +11,7 @@ import { facilitiesInScope, importShelterRows } from '../../shelter/shelter-impo
 import { parseShelterRow, ProblemList } from '../../shelter/shelter-rows.js';
 import { refuse, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
+import { checkedPeriod } from '../period.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { AgencyRef } from './Agency.js';
 import { aggregateScope, CellRef } from './Analytics.js';
@@ -312,7 +313,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const cityId = String(args.centrumgemeenteId);
       const { suppress } = aggregateScope(ctx, cityId);
-      if (args.to < args.from) throw new ValidationError([{ path: ['to'], code: 'BEFORE_OTHER_DATE', params: { other: 'from' } }]);
+      checkedPeriod(args);
       if (!(await ctx.loaders.centrumgemeente.load(cityId))) throw new NotFoundError('Centrumgemeente', cityId);
       const facilityIds = (await ctx.repos.reference.facilities({ cityId }, 1_000, null)).items.map((f) => f.id);
       const [capacity, waiting, refusals] = await Promise.all([
