@@ -170,9 +170,9 @@ async function main() {
   const names = (rows: { id: string; name: string }[]) => new Map(rows.map((row) => [row.id, row.name]));
   const trajectoryReads = (id: string) =>
     loadTrajectory(id, {
-      events: (h) => repos.households.eventsByHousehold([h]),
-      referrals: (h) => repos.households.referralsByHousehold([h]),
-      regie: (h) => repos.households.regieByHousehold([h]),
+      events: (h) => repos.events.eventsByHousehold([h]),
+      referrals: (h) => repos.referrals.referralsByHousehold([h]),
+      regie: (h) => repos.regie.regieByHousehold([h]),
       shelterRefusals: (h) => repos.shelter.refusalsOfHouseholds([h]),
       agencyNames: async (ids) => names(await repos.reference.agenciesByIds(ids)),
       facilityNames: async (ids) => names(await repos.reference.facilitiesByIds(ids)),

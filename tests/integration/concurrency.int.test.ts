@@ -44,7 +44,7 @@ describe('concurrent writers', () => {
     const typenames = results.map((r) => r.data?.takeRegie?.__typename ?? JSON.stringify(r.errors));
     expect(typenames.filter((t) => t === 'RegieAssignment')).toHaveLength(1);
     expect(typenames.filter((t) => t === 'ValidationError')).toHaveLength(19);
-    const stored = await createRepositories(executor).households.regieByHousehold([householdId]);
+    const stored = await createRepositories(executor).regie.regieByHousehold([householdId]);
     expect(stored.filter((g) => g.stage === 'REPORTED' && g.to === null)).toHaveLength(1);
   });
 
@@ -70,8 +70,8 @@ describe('concurrent writers', () => {
     expect(typenames.filter((t) => t === 'Referral')).toHaveLength(1);
     expect(typenames.filter((t) => t === 'InvalidTransitionError')).toHaveLength(9);
     const repos = createRepositories(executor);
-    const [referral] = await repos.households.referralsByIds([referralId]);
-    const answers = (await repos.households.eventsByHousehold([householdId])).filter((e) => e.referralId === referralId && e.kind !== 'REFERRAL_SENT');
+    const [referral] = await repos.referrals.referralsByIds([referralId]);
+    const answers = (await repos.events.eventsByHousehold([householdId])).filter((e) => e.referralId === referralId && e.kind !== 'REFERRAL_SENT');
     expect(answers).toHaveLength(1);
     expect(answers[0]!.kind).toBe(referral!.status === 'ACCEPTED' ? 'REFERRAL_ACCEPTED' : 'REFERRAL_REFUSED');
   });

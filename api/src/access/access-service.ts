@@ -1,7 +1,6 @@
 // Per-request access: decides household reads in batches, enforces per-object limits and writes the access log.
+import { dayOf, type AccessAction, type AccessLogEntry } from '@ketenkaart/schema';
 import DataLoader from 'dataloader';
-import type { AccessAction, AccessLogEntry } from '@ketenkaart/schema';
-import { dayOf } from '../repositories/household-repository.js';
 import type { AccessFacts } from '../repositories/access-repository.js';
 import type { Repositories } from '../repositories/index.js';
 import { accessFactsScopeOf, decideHouseholdAccess, type AccessDecision, type AccessPolicy } from './household-access.js';

@@ -1,6 +1,6 @@
 // Need-to-know for household data, decided from graph facts and explained: which path allows it, or which condition is missing.
+import { addDays } from '@ketenkaart/schema';
 import type { AccessFacts, AccessFactsScope } from '../repositories/access-repository.js';
-import { addDays } from '../repositories/household-repository.js';
 import type { Viewer } from './viewer.js';
 
 export type AccessDecision =

@@ -1,7 +1,5 @@
 // Flow through the chain for a set of households and a period: entries, moves, drop-outs, loops, time per stage, referral links.
-import { ChainState, stateAfter } from '@ketenkaart/schema';
-import type { EventRecord, ReferralRecord } from '../repositories/household-repository.js';
-import { daysBetween, inOrderOfOccurrence } from '../repositories/household-repository.js';
+import { ChainState, stateAfter, type EventRecord, type ReferralRecord, daysBetween, inOrderOfOccurrence } from '@ketenkaart/schema';
 
 export interface StageFlow {
   state: ChainState;

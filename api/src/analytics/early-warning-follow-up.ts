@@ -1,8 +1,7 @@
 // What became of early-warning signals: per signalling agency, for the signals of a period, how many got a contact
 // within the arrangement's term, led to a debt arrangement, a summons or an eviction, were repeats, and how long
 // the first contact took. Early-warning systems see the signal; the recorded path shows what followed.
-import type { EventRecord } from '../repositories/household-repository.js';
-import { daysBetween, inOrderOfOccurrence } from '../repositories/household-repository.js';
+import { daysBetween, inOrderOfOccurrence, type EventRecord } from '@ketenkaart/schema';
 
 export const FollowUpMeasure = ['CONTACT_WITHIN_TERM', 'DEBT_ARRANGEMENT', 'SUMMONS', 'EVICTION', 'REPEAT_SIGNAL'] as const;
 export type FollowUpMeasure = (typeof FollowUpMeasure)[number];

@@ -1,8 +1,7 @@
 // Outcomes of a region's chain in a period, from recorded paths, each with its definition, unit and status, and
 // the report's own published figures next to them. Suppression and rounding for policy makers happen here too,
 // and every hidden cell is listed with its reason so that a table can say why a number is missing.
-import { RefusalReason, type EventKind } from '@ketenkaart/schema';
-import { daysBetween } from '../repositories/household-repository.js';
+import { daysBetween, RefusalReason, type EventKind } from '@ketenkaart/schema';
 import { cell, DEFAULT_MIN_CELL, suppressGroup, type Cell } from './disclosure.js';
 import { percentile } from './chain-flow.js';
 

@@ -7,33 +7,18 @@ import {
   type ChainState,
   type GapRuleId,
   type GapRuleSetting,
-  type GapSeverity,
+  type GapFinding,
+  type EvidenceEdge,
+  type EarlyWarningTerms,
+  type EventRecord,
+  type HouseholdRecord,
+  type MembershipRecord,
+  type ReferralRecord,
+  type RegieRecord,
+  addDays,
+  inOrderOfOccurrence,
 } from '@ketenkaart/schema';
-import type { EventRecord, HouseholdRecord, MembershipRecord, ReferralRecord, RegieRecord } from '../repositories/household-repository.js';
-import { addDays, inOrderOfOccurrence } from '../repositories/household-repository.js';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
-
-export interface EvidenceEdge {
-  source: string;
-  target: string;
-  kind: string;
-}
-
-export interface GapFinding {
-  id: string;
-  ruleId: GapRuleId;
-  householdId: string;
-  centrumgemeenteId: string;
-  severity: GapSeverity;
-  stage: ChainState | null;
-  /** The day the missing step became overdue (or the day of the event that is the gap). */
-  detectedOn: string;
-  agencyIds: string[];
-  /** Node ids as in the trajectory graph ("event:ev_…", "referral:ref_…", "agency:…", "person:…"). */
-  evidenceNodes: string[];
-  evidenceEdges: EvidenceEdge[];
-  summary: string;
-}
 
 export interface HouseholdSubgraph {
   household: HouseholdRecord;
@@ -43,14 +28,6 @@ export interface HouseholdSubgraph {
   regie: RegieRecord[];
   /** Refusals the shelter reported in its own register and linked to this household. */
   shelterRefusals?: ShelterRecord[];
-}
-
-/** What a city's early-warning arrangement says the rules need: from how many months' arrears a signal is reported, and to whom. */
-export interface EarlyWarningTerms {
-  /** Signals below this are not the arrangement's: its deadlines do not start (002 L729-731: Vroeg Eropaf at two months). */
-  reportAfterMonthsArrears: number | null;
-  /** The agencies a signal is reported to: they owe the interim and final report, not the corporation that signalled. */
-  reportedToAgencyIds: string[];
 }
 
 export interface DetectionContext {

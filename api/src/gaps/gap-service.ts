@@ -1,9 +1,8 @@
 // Evaluates the gap rules for households (after each change) and for whole cities (in pages), and stores the findings.
-import type { GapRuleSetting } from '@ketenkaart/schema';
+import { dayOf, type GapFinding, type GapRuleSetting } from '@ketenkaart/schema';
 import type { Repositories } from '../repositories/index.js';
-import { defaultSetting, detectGapsWithReview, type GapFinding } from './detect-gaps.js';
+import { defaultSetting, detectGapsWithReview } from './detect-gaps.js';
 import type { GapResolutionCause, HouseholdEvaluation } from '../repositories/gap-repository.js';
-import { dayOf } from '../repositories/household-repository.js';
 
 type Lookups = Awaited<ReturnType<Repositories['gaps']['lookups']>>;
 
@@ -36,9 +35,9 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
     const [households, members, events, referrals, regie, shelterRefusals, lookups] = await Promise.all([
       repos.households.householdsByIds(householdIds),
       repos.households.membershipsByHousehold(householdIds),
-      repos.households.eventsByHousehold(householdIds),
-      repos.households.referralsByHousehold(householdIds),
-      repos.households.regieByHousehold(householdIds),
+      repos.events.eventsByHousehold(householdIds),
+      repos.referrals.referralsByHousehold(householdIds),
+      repos.regie.regieByHousehold(householdIds),
       repos.shelter.refusalsOfHouseholds(householdIds),
       shared?.lookups ?? repos.gaps.lookups(),
     ]);

@@ -1,9 +1,9 @@
 // Checks resolvers run before they read or change household data: signed in, right role, CSRF, need-to-know.
-import type { AccessAction, ProblemCode, Role } from '@ketenkaart/schema';
+import { dayOf, type AccessAction, type ProblemCode, type Role } from '@ketenkaart/schema';
+import type { Actor } from '../repositories/provenance.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Context } from '../context.js';
 import type { GapResolutionCause } from '../repositories/gap-repository.js';
-import { dayOf, type Actor } from '../repositories/household-repository.js';
 import { ForbiddenError, ValidationError } from './errors.js';
 
 /**

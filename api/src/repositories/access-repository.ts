@@ -1,9 +1,8 @@
 // The facts access decisions rest on (care relations, consent, legal grounds, break-glass), and the append-only access log.
 import { z } from 'zod';
-import { AccessAction, AccessOutcome, ConsentMethod, ConsentPurpose, Role, type AccessLogEntry } from '@ketenkaart/schema';
+import { AccessAction, AccessOutcome, ConsentMethod, ConsentPurpose, Role, type AccessLogEntry, addDays, dayOf } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
-import { addDays, dayOf } from './household-repository.js';
 import { newId } from './ids.js';
 import { instant, opt } from './rows.js';
 

@@ -1,8 +1,8 @@
 // Requests for access to a household, sent to the region's coordinator, who grants them for a few hours or declines.
+import { dayOf } from '@ketenkaart/schema';
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
-import { dayOf } from './household-repository.js';
 import { newId } from './ids.js';
 import { Refusal, refusable, type Result } from './result.js';
 import { instant, opt } from './rows.js';

@@ -1,10 +1,9 @@
 // Bulk loads of household paths (synthetic data, imports): UNWIND batches, one transaction per batch, MERGE by id.
+import { referenceKey } from './household-repository.js';
 import { z } from 'zod';
-import { checkEventDetails, RecordableEventKind, type EventDetails } from '@ketenkaart/schema';
+import { checkEventDetails, RecordableEventKind, type EventDetails, type EventRecord, type MembershipRecord, type ReferralRecord, type RegieRecord } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
-import type { EventRecord, MembershipRecord, ReferralRecord, RegieRecord } from './household-repository.js';
-import { referenceKey } from './household-repository.js';
 
 /** One household with its whole path, as a generator or an importer produces it. */
 export interface HouseholdPath {

@@ -1,13 +1,10 @@
 // Gap rule settings per city, and the findings: derived data, replaced per household whenever its facts change.
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AgencyType, ChainState, GapRuleId, GapSeverity, type GapRuleSetting } from '@ketenkaart/schema';
+import { AgencyType, ChainState, GapRuleId, GapSeverity, type GapRuleSetting, dayOf, type EarlyWarningTerms, type GapFinding } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
-import type { GapFinding } from '../gaps/detect-gaps.js';
-import { dayOf } from './household-repository.js';
 import { instant, list, opt, type Page, pageOf } from './rows.js';
-import type { EarlyWarningTerms } from '../gaps/detect-gaps.js';
 
 const SettingRow = z.object({
   cityId: z.string(), ruleId: GapRuleId, enabled: z.boolean(), days: opt(z.number().int()), severity: GapSeverity, source: z.string(),

@@ -5,17 +5,24 @@ import { createAccessRequestRepository } from './access-request-repository.js';
 import { createAnalyticsRepository } from './analytics-repository.js';
 import { createAccountRepository } from './account-repository.js';
 import { createBulkRepository } from './bulk-repository.js';
+import { bindRepository } from './bind.js';
+import { eventRepository } from './event-repository.js';
 import { createGapRepository } from './gap-repository.js';
-import { createHouseholdRepository } from './household-repository.js';
+import { householdRepository } from './household-repository.js';
 import { createInvolvementRepository } from './involvement-repository.js';
 import { createReferenceRepository } from './reference-repository.js';
+import { referralRepository } from './referral-repository.js';
+import { regieRepository } from './regie-repository.js';
 import { createShelterRepository } from './shelter-repository.js';
 import { createWorklistRepository } from './worklist-repository.js';
 
 export function createRepositories(executor: CypherExecutor, now: () => Date = () => new Date()) {
   return {
     reference: createReferenceRepository(executor),
-    households: createHouseholdRepository(executor, now),
+    households: bindRepository({ executor, now }, householdRepository),
+    events: bindRepository({ executor, now }, eventRepository),
+    referrals: bindRepository({ executor, now }, referralRepository),
+    regie: bindRepository({ executor, now }, regieRepository),
     accounts: createAccountRepository(executor, now),
     access: createAccessRepository(executor, now),
     bulk: createBulkRepository(executor),

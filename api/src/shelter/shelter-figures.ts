@@ -8,9 +8,9 @@ import {
   type UnitKind,
   type UnmetDemandCause,
   type WaitingListOutcome,
+  daysBetween,
 } from '@ketenkaart/schema';
 import { percentile } from '../analytics/chain-flow.js';
-import { daysBetween } from '../repositories/household-repository.js';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
 
 export interface CapacityTotal {

@@ -1,12 +1,11 @@
 // HTTP endpoints for shelter files: CSV upload (streamed, with progress) and CSV/JSON download. Files do not fit
 // GraphQL's request size limit; these endpoints use the same session, CSRF check, scope and access log.
 import { z } from 'zod';
-import { ShelterRecordKind } from '@ketenkaart/schema';
+import { ShelterRecordKind, dayOf } from '@ketenkaart/schema';
 import type { Context } from '../context.js';
 import { refuse } from '../graphql/authorization.js';
 import { problemResponse } from '../http/problem.js';
 import { importRows } from '../metrics.js';
-import { dayOf } from '../repositories/household-repository.js';
 import { csvResponse } from '../csv-export.js';
 import { readShelterCsv, shelterRecordsToCsv, shelterTemplateCsv } from './shelter-csv.js';
 import { facilitiesInScope, importShelterRows } from './shelter-import.js';

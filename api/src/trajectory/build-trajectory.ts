@@ -1,7 +1,5 @@
 // A household's trajectory from its recorded facts: an ordered timeline with regie per step, and the same as a graph.
-import { stateAfter, type ChainState } from '@ketenkaart/schema';
-import type { EventRecord, ReferralRecord, RegieRecord } from '../repositories/household-repository.js';
-import { daysBetween, inOrderOfOccurrence } from '../repositories/household-repository.js';
+import { stateAfter, type ChainState, type EventRecord, type ReferralRecord, type RegieRecord, daysBetween, inOrderOfOccurrence } from '@ketenkaart/schema';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
 
 export interface RegieOnDay {

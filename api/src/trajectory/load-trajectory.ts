@@ -1,7 +1,7 @@
 // Fetches what a trajectory is built from, in as few round trips as the data allows: the household's own facts
 // at once, then the names of the agencies and facilities they mention at once. The GraphQL resolver passes
 // DataLoaders; the benchmark passes the repositories, to measure what GraphQL adds on top.
-import type { EventRecord, ReferralRecord, RegieRecord } from '../repositories/household-repository.js';
+import { type EventRecord, type ReferralRecord, type RegieRecord } from '@ketenkaart/schema';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
 import { buildTrajectory, type Trajectory } from './build-trajectory.js';
 

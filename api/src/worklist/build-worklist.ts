@@ -1,6 +1,5 @@
 // From candidate rows to worklist items: who owes what by when, one action each, sorted, counted and cut into a page.
-import type { GapRuleId, GapSeverity } from '@ketenkaart/schema';
-import { addDays } from '../repositories/household-repository.js';
+import { addDays, type GapRuleId, type GapSeverity } from '@ketenkaart/schema';
 import {
   SHELTER_DECISION_DAYS,
   WAITING_LIST_REVIEW_DAYS,

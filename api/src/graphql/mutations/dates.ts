@@ -1,7 +1,6 @@
 // Day validation for inputs: ISO calendar days, and facts that cannot lie in the future.
 import { z } from 'zod';
-import { refinement } from '@ketenkaart/schema';
-import { dayOf } from '../../repositories/household-repository.js';
+import { refinement, dayOf } from '@ketenkaart/schema';
 import { isCalendarDate } from '../scalars.js';
 
 export const isoDay = z.string().refine(isCalendarDate, refinement('NOT_A_DATE'));

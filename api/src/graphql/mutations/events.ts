@@ -77,7 +77,7 @@ builder.mutationFields((t) => ({
       const input = parseInput(recordSchema, args.input);
       await requireHousehold(ctx, input.householdId, { createsAccess: true });
       const agencyId = actingAgency(ctx, viewer, input.agencyId);
-      const event = unwrap(await ctx.repos.households.recordEvent({ ...input, agencyId }, actorOf(viewer)));
+      const event = unwrap(await ctx.repos.events.recordEvent({ ...input, agencyId }, actorOf(viewer)));
       await afterHouseholdChange(ctx, input.householdId, `recorded ${input.kind}`, { kind: 'EVENT_RECORDED', eventId: event.id });
       return event;
     },
@@ -93,12 +93,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
       const input = parseInput(correctSchema, args.input);
-      const events = await ctx.repos.households.eventsById([String(args.eventId)]);
+      const events = await ctx.repos.events.eventsById([String(args.eventId)]);
       const original = events[0];
       if (!original) throw new NotFoundError('Event', String(args.eventId));
       await requireHousehold(ctx, original.householdId, { createsAccess: true });
       const agencyId = actingAgency(ctx, viewer, input.agencyId);
-      const event = unwrap(await ctx.repos.households.correctEvent(String(args.eventId), { ...input, agencyId }, actorOf(viewer)));
+      const event = unwrap(await ctx.repos.events.correctEvent(String(args.eventId), { ...input, agencyId }, actorOf(viewer)));
       await afterHouseholdChange(ctx, original.householdId, `corrected ${original.id}`, { kind: 'EVENT_CORRECTED', eventId: event.id });
       return event;
     },

@@ -31,7 +31,7 @@ builder.mutationFields((t) => ({
       await requireHousehold(ctx, input.householdId, { createsAccess: true });
       const agencyId = actingAgency(ctx, viewer, args.agencyId ? String(args.agencyId) : null);
       if (!agencyId) throw new ValidationError([{ path: ['agencyId'], code: 'AGENCY_NEEDED' }]);
-      const regie = unwrap(await ctx.repos.households.takeRegie(input.householdId, agencyId, input.stage, input.from, actorOf(viewer)));
+      const regie = unwrap(await ctx.repos.regie.takeRegie(input.householdId, agencyId, input.stage, input.from, actorOf(viewer)));
       await afterHouseholdChange(ctx, input.householdId, `took regie at ${input.stage}`, { kind: 'REGIE_TAKEN' });
       return regie;
     },
@@ -61,7 +61,7 @@ builder.mutationFields((t) => ({
       );
       await requireHousehold(ctx, input.householdId, { createsAccess: true });
       const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);
-      const regie = unwrap(await ctx.repos.households.handOverRegie(input.householdId, input.stage, input.toAgencyId, input.toStage, input.on, actor));
+      const regie = unwrap(await ctx.repos.regie.handOverRegie(input.householdId, input.stage, input.toAgencyId, input.toStage, input.on, actor));
       await afterHouseholdChange(ctx, input.householdId, `handed regie over to ${input.toAgencyId}`, { kind: 'REGIE_HANDED_OVER' });
       return regie;
     },

@@ -207,12 +207,12 @@ export function aggregateScope(ctx: Context, cityId: string): { suppress: boolea
 }
 
 export async function regionHouseholds(ctx: Context, cityId: string) {
-  const all: { events: Awaited<ReturnType<typeof ctx.repos.households.eventsByHousehold>>; referrals: Awaited<ReturnType<typeof ctx.repos.households.referralsByHousehold>> }[] = [];
+  const all: { events: Awaited<ReturnType<typeof ctx.repos.events.eventsByHousehold>>; referrals: Awaited<ReturnType<typeof ctx.repos.referrals.referralsByHousehold>> }[] = [];
   let after: string | null = null;
   for (;;) {
     const ids = await ctx.repos.gaps.householdIdsOfCity(cityId, after, 1000);
     if (ids.length === 0) return all;
-    const [events, referrals] = await Promise.all([ctx.repos.households.eventsByHousehold(ids), ctx.repos.households.referralsByHousehold(ids)]);
+    const [events, referrals] = await Promise.all([ctx.repos.events.eventsByHousehold(ids), ctx.repos.referrals.referralsByHousehold(ids)]);
     const byId = new Map(ids.map((id) => [id, { events: [] as typeof events, referrals: [] as typeof referrals }]));
     events.forEach((e) => byId.get(e.householdId)!.events.push(e));
     referrals.forEach((r) => byId.get(r.householdId)!.referrals.push(r));

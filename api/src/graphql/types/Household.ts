@@ -1,6 +1,7 @@
 // Households and everything on their path. Every type here carries personal data and checks need-to-know itself.
+import { type EventRecord, type HouseholdRecord, type MembershipRecord, type ReferralRecord, type RegieRecord } from '@ketenkaart/schema';
+import { foldedSearchTerm } from '../../repositories/household-repository.js';
 import type { Context } from '../../context.js';
-import { foldedSearchTerm, type EventRecord, type HouseholdRecord, type MembershipRecord, type ReferralRecord, type RegieRecord } from '../../repositories/household-repository.js';
 import type { Trajectory, TrajectoryEdge, TrajectoryNode, TrajectoryStep } from '../../trajectory/build-trajectory.js';
 import { loadTrajectory } from '../../trajectory/load-trajectory.js';
 import { refuse, requireHousehold, requireViewer } from '../authorization.js';

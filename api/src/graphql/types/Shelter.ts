@@ -1,9 +1,8 @@
 // Shelter reporting over GraphQL: capacity and occupancy per facility, waiting list and refusals for the shelter
 // itself, figures per region (suppressed for policy makers), and forms that write through the CSV import path.
-import { refusalMeaning, shelterCsvColumns, type ShelterRecordKind } from '@ketenkaart/schema';
+import { refusalMeaning, shelterCsvColumns, type ShelterRecordKind, dayOf } from '@ketenkaart/schema';
 import { suppressGroup, DEFAULT_MIN_CELL, type Cell } from '../../analytics/disclosure.js';
 import type { Context } from '../../context.js';
-import { dayOf } from '../../repositories/household-repository.js';
 import type { FacilityRecord } from '../../repositories/reference-repository.js';
 import type { ShelterRecord, ShelterWriteResult } from '../../repositories/shelter-repository.js';
 import { capacityOn, refusalsByReason, unmetDemandByCause, waitingTimes, type CapacityTotal, type WaitingTimes } from '../../shelter/shelter-figures.js';

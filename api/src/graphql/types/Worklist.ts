@@ -1,6 +1,6 @@
 // The worklist (werkvoorraad) of the home page: one paginated query per role, with the same access checks and
 // access log as every household read, and notices of involvement that the agency acknowledges.
-import { addDays, dayOf } from '../../repositories/household-repository.js';
+import { addDays, dayOf } from '@ketenkaart/schema';
 import {
   itemsFromCandidates,
   pageOfWorklist,

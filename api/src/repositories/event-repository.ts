@@ -1,0 +1,180 @@
+// Dated events in a household's path: recorded after checking their details and order, corrected by superseding.
+import { checkEventDetails, EventKind, EventRow, eventStepFollowed, latestCause, RecordableEventKind, stepOrderViolation, type EventDetails, type EventRecord } from '@ketenkaart/schema';
+import { z } from 'zod';
+import { cypher, statement } from '../db/cypher.js';
+import type { CypherTx } from '../db/executor.js';
+import type { RepositoryDeps } from './bind.js';
+import { lockExistingHousehold } from './household-lock.js';
+import { newId } from './ids.js';
+import { provenance, stripNulls, type Actor } from './provenance.js';
+import { Refusal, refusable, type Result } from './result.js';
+import { opt } from './rows.js';
+import { refuseOutOfOrder, requireAgencies, requireFacility } from './write-checks.js';
+
+const createEvent = statement('createEvent', cypher`
+MATCH (h:Household {id: $householdId})
+CREATE (e:Event)
+SET e += $event, e.occurredOn = date($occurredOn), e.recordedAt = datetime($recordedAt)
+CREATE (h)-[:HAD]->(e)
+WITH e
+OPTIONAL MATCH (a:Agency {id: $agencyId})
+FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | CREATE (a)-[:ACTED_IN]->(e))
+WITH e
+OPTIONAL MATCH (f:Facility {id: $facilityId})
+FOREACH (_ IN CASE WHEN f IS NULL THEN [] ELSE [1] END | CREATE (e)-[:AT_FACILITY]->(f))
+WITH e
+OPTIONAL MATCH (r:Referral {id: $referralId})
+FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | CREATE (e)-[:CONCERNS]->(r))
+WITH e
+OPTIONAL MATCH (old:Event {id: $supersedesId})
+FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END | CREATE (e)-[:SUPERSEDES]->(old))
+WITH e
+// A list filter, not UNWIND + a lookup by a row variable: Grafeo scans for the latter.
+OPTIONAL MATCH (cause:Event) WHERE cause.id IN $followsFromIds AND cause.householdId = $householdId
+FOREACH (_ IN CASE WHEN cause IS NULL THEN [] ELSE [1] END | CREATE (e)-[:FOLLOWS_FROM]->(cause))
+RETURN DISTINCT e.id AS id`, z.object({ id: z.string() }));
+
+const eventsByHouseholdQuery = statement('eventsByHousehold', cypher`
+MATCH (h:Household)-[:HAD]->(e:Event)
+WHERE h.id IN $ids
+// Pattern comprehensions, not OPTIONAL MATCH: Grafeo 0.6 plans an OPTIONAL MATCH from a bound node as a scan of
+// every Event, which made this read grow with the store; a comprehension expands from e on both engines.
+WITH e, [(e)<-[:SUPERSEDES]-(newer:Event) | newer.id] AS supersededBy, [(e)-[:FOLLOWS_FROM]->(cause:Event) | cause.id] AS followsFromIds
+RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, toString(e.occurredOn) AS occurredOn,
+  e.agencyId AS agencyId, e.facilityId AS facilityId, e.referralId AS referralId, e.arrearsMonths AS arrearsMonths,
+  e.refusalReason AS refusalReason, e.verdictKind AS verdictKind, e.waitingListOutcome AS waitingListOutcome,
+  e.rehousingKind AS rehousingKind, e.destination AS destination, e.priority AS priority, e.note AS note,
+  e.personId AS personId, e.regieStage AS regieStage, followsFromIds, e.supersedesId AS supersedesId,
+  supersededBy[0] AS supersededById, toString(e.recordedAt) AS recordedAt, e.recordedBy AS recordedBy, e.synthetic AS synthetic
+ORDER BY householdId, occurredOn, recordedAt, id`, EventRow);
+
+const eventsByIds = statement('eventsByIds', cypher`
+MATCH (e:Event) WHERE e.id IN $ids
+RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, [(e)<-[:SUPERSEDES]-(newer:Event) | newer.id][0] AS supersededById`,
+  z.object({ id: z.string(), kind: EventKind, householdId: z.string(), supersededById: opt(z.string()) }));
+
+export interface NewEvent extends EventDetails {
+  id?: string;
+  householdId: string;
+  kind: RecordableEventKind;
+  occurredOn: string;
+  agencyId: string | null;
+  followsFromIds?: string[];
+}
+
+export function eventsByHousehold({ executor }: RepositoryDeps, ids: readonly string[]) {
+  return executor.read((tx) => tx.run(eventsByHouseholdQuery, { ids: [...ids] }));
+}
+
+export function eventsById({ executor }: RepositoryDeps, ids: readonly string[]) {
+  return executor.read((tx) => tx.run(eventsByIds, { ids: [...ids] }));
+}
+
+export async function householdEvents(tx: CypherTx, householdId: string): Promise<EventRecord[]> {
+  return tx.run(eventsByHouseholdQuery, { ids: [householdId] });
+}
+
+export async function insertEvent(
+  tx: CypherTx,
+  actor: Actor,
+  at: Date,
+  event: Omit<EventRecord, 'recordedAt' | 'recordedBy' | 'synthetic' | 'supersededById' | 'followsFromIds'> & { followsFromIds?: string[] },
+): Promise<string> {
+  const { recordedAt, props } = provenance(actor, at);
+  const { occurredOn, followsFromIds = [], ...rest } = event;
+  await tx.run(createEvent, {
+    householdId: event.householdId,
+    event: stripNulls({ ...rest, ...props }),
+    occurredOn,
+    recordedAt,
+    agencyId: event.agencyId,
+    facilityId: event.facilityId,
+    referralId: event.referralId,
+    supersedesId: event.supersedesId,
+    followsFromIds,
+  });
+  return event.id;
+}
+
+export function bareEvent(householdId: string, kind: z.infer<typeof EventKind>, occurredOn: string, agencyId: string | null) {
+  return {
+    id: newId('event'),
+    kind,
+    householdId,
+    occurredOn,
+    agencyId,
+    facilityId: null,
+    referralId: null,
+    arrearsMonths: null,
+    refusalReason: null,
+    verdictKind: null,
+    waitingListOutcome: null,
+    rehousingKind: null,
+    destination: null,
+    priority: null,
+    note: null,
+    personId: null,
+    regieStage: null,
+    supersedesId: null,
+  };
+}
+
+/** Records a dated event after checking its details against its kind and the household's open waiting lists. */
+export function recordEvent({ executor, now }: RepositoryDeps, input: NewEvent, actor: Actor, supersedesId: string | null = null): Promise<Result<EventRecord>> {
+  return refusable(() =>
+    executor.write(async (tx) => {
+      const { householdId, kind, occurredOn, agencyId, followsFromIds = [], id, ...details } = input;
+      const problems = checkEventDetails(kind, details);
+      if (problems.length > 0) {
+        throw new Refusal({ kind: 'VALIDATION', fields: problems.map((p) => ({ path: ['input', p.field], code: p.code, params: { kind } })) });
+      }
+      await lockExistingHousehold(tx, householdId);
+      await requireAgencies(tx, [agencyId]);
+      await requireFacility(tx, details.facilityId);
+      const events = await householdEvents(tx, householdId);
+      const missingCause = followsFromIds.find((cause) => !events.some((e) => e.id === cause));
+      if (missingCause) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Event', id: missingCause });
+      // correctEvent checked this before the lock; a concurrent correction may have come first.
+      const corrected = supersedesId ? events.find((e) => e.id === supersedesId) : undefined;
+      if (corrected?.supersededById) {
+        throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['eventId'], code: 'ALREADY_CORRECTED', params: { other: corrected.supersededById } }] });
+      }
+      const next = { step: kind, on: occurredOn };
+      refuseOutOfOrder(stepOrderViolation(next, latestCause(events.filter((e) => followsFromIds.includes(e.id)))), ['input', 'occurredOn']);
+      refuseOutOfOrder(stepOrderViolation(next, eventStepFollowed({ kind, occurredOn, facilityId: details.facilityId ?? null }, events, supersedesId)), ['input', 'occurredOn']);
+      if (kind === 'WAITING_LIST_EXIT' && !supersedesId) {
+        const effective = events.filter((e) => e.supersededById === null && e.facilityId === details.facilityId);
+        const open = effective.filter((e) => e.kind === 'WAITING_LIST_ENTRY').length - effective.filter((e) => e.kind === 'WAITING_LIST_EXIT').length;
+        if (open <= 0) {
+          throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'facilityId'], code: 'NOT_ON_WAITING_LIST' }] });
+        }
+      }
+      const at = now();
+      const eventId = id ?? newId('event');
+      await insertEvent(tx, actor, at, {
+        ...bareEvent(householdId, kind, occurredOn, agencyId),
+        ...stripNulls(details),
+        id: eventId,
+        supersedesId,
+        followsFromIds,
+      });
+      return (await householdEvents(tx, householdId)).find((e) => e.id === eventId)!;
+    }),
+  );
+}
+
+/** A correction is a new event of the same kind that supersedes the old one; the old one stays for the record. */
+export async function correctEvent({ executor, now }: RepositoryDeps, eventId: string, replacement: Omit<NewEvent, 'householdId' | 'kind'>, actor: Actor): Promise<Result<EventRecord>> {
+  const [original] = await executor.read((tx) => tx.run(eventsByIds, { ids: [eventId] }));
+  if (!original) return { ok: false, failure: { kind: 'NOT_FOUND', entity: 'Event', id: eventId } };
+  if (original.supersededById) {
+    return { ok: false, failure: { kind: 'VALIDATION', fields: [{ path: ['eventId'], code: 'ALREADY_CORRECTED', params: { other: original.supersededById } }] } };
+  }
+  const recordable = RecordableEventKind.safeParse(original.kind);
+  if (!recordable.success) {
+    return { ok: false, failure: { kind: 'VALIDATION', fields: [{ path: ['eventId'], code: 'CORRECTED_ELSEWHERE', params: { kind: original.kind } }] } };
+  }
+  return recordEvent({ executor, now }, { ...replacement, householdId: original.householdId, kind: recordable.data }, actor, eventId);
+}
+
+export const eventRepository = { eventsByHousehold, eventsById, recordEvent, correctEvent };

@@ -1,0 +1,172 @@
+// Referrals (verwijzingen) between agencies and their status lifecycle; each step also an event in the path.
+import { actingSide, addDays, daysBetween, isOpen, latestCause, referralEventKind, ReferralRow, referralStepFollowed, referralTransition, stepOrderViolation, type ReferralAction, type ReferralRecord, type RefusalReason } from '@ketenkaart/schema';
+import { z } from 'zod';
+import { cypher, statement } from '../db/cypher.js';
+import type { RepositoryDeps } from './bind.js';
+import { bareEvent, householdEvents, insertEvent } from './event-repository.js';
+import { lockExistingHousehold, lockHouseholdOfReferral } from './household-lock.js';
+import { newId } from './ids.js';
+import { provenance, stripNulls, type Actor } from './provenance.js';
+import { Refusal, refusable, type Result } from './result.js';
+import { refuseOutOfOrder, requireAgencies } from './write-checks.js';
+
+const referralsByHouseholdQuery = statement('referralsByHousehold', cypher`
+MATCH (r:Referral) WHERE r.householdId IN $ids
+RETURN r.id AS id, r.householdId AS householdId, r.fromAgencyId AS fromAgencyId, r.toAgencyId AS toAgencyId,
+  r.status AS status, r.purpose AS purpose, toString(r.sentOn) AS sentOn, toString(r.respondBy) AS respondBy,
+  toString(r.respondedOn) AS respondedOn, toString(r.closedOn) AS closedOn, r.refusalReason AS refusalReason,
+  r.refusalText AS refusalText, r.infoQuestion AS infoQuestion, toString(r.recordedAt) AS recordedAt, r.recordedBy AS recordedBy, r.synthetic AS synthetic
+ORDER BY householdId, sentOn, id`, ReferralRow);
+
+const referralsByIdsQuery = statement('referralsByIds', cypher`
+MATCH (r:Referral) WHERE r.id IN $ids
+RETURN r.id AS id, r.householdId AS householdId, r.fromAgencyId AS fromAgencyId, r.toAgencyId AS toAgencyId,
+  r.status AS status, r.purpose AS purpose, toString(r.sentOn) AS sentOn, toString(r.respondBy) AS respondBy,
+  toString(r.respondedOn) AS respondedOn, toString(r.closedOn) AS closedOn, r.refusalReason AS refusalReason,
+  r.refusalText AS refusalText, r.infoQuestion AS infoQuestion, toString(r.recordedAt) AS recordedAt, r.recordedBy AS recordedBy, r.synthetic AS synthetic`,
+  ReferralRow);
+
+const createReferral = statement('createReferral', cypher`
+MATCH (h:Household {id: $householdId}), (from:Agency {id: $fromAgencyId}), (to:Agency {id: $toAgencyId})
+CREATE (r:Referral)
+SET r += $referral, r.sentOn = date($sentOn), r.respondBy = date($respondBy), r.recordedAt = datetime($recordedAt)
+CREATE (r)-[:REFERRAL_FOR]->(h), (r)-[:SENT_BY]->(from), (r)-[:SENT_TO]->(to)
+RETURN r.id AS id`, z.object({ id: z.string() }));
+
+// Runs under the household's lock, so the status read before it is still the status; the WHERE is a second guard.
+const moveReferralStatement = statement('moveReferral', cypher`
+MATCH (r:Referral {id: $id})
+WHERE r.status = $expectedStatus
+SET r.status = $status,
+  r.respondedOn = CASE WHEN $responded THEN date($on) ELSE r.respondedOn END,
+  r.closedOn = CASE WHEN $closes THEN date($on) ELSE r.closedOn END,
+  r.respondBy = CASE WHEN $respondBy IS NULL THEN r.respondBy ELSE date($respondBy) END,
+  r.refusalReason = $refusalReason, r.refusalText = $refusalText,
+  r.infoQuestion = CASE WHEN $infoQuestion IS NULL THEN r.infoQuestion ELSE $infoQuestion END,
+  r.infoRequestedOn = CASE WHEN $infoQuestion IS NULL THEN r.infoRequestedOn ELSE date($on) END
+RETURN r.id AS id`, z.object({ id: z.string() }));
+
+export function referralsByHousehold({ executor }: RepositoryDeps, ids: readonly string[]) {
+  return executor.read((tx) => tx.run(referralsByHouseholdQuery, { ids: [...ids] }));
+}
+
+export function referralsByIds({ executor }: RepositoryDeps, ids: readonly string[]) {
+  return executor.read((tx) => tx.run(referralsByIdsQuery, { ids: [...ids] }));
+}
+
+export function sendReferral(
+  { executor, now }: RepositoryDeps,
+  input: { householdId: string; fromAgencyId: string; toAgencyId: string; purpose: string; sentOn: string; respondWithinDays: number; followsFromIds?: string[] },
+  actor: Actor,
+): Promise<Result<ReferralRecord>> {
+  return refusable(() =>
+    executor.write(async (tx) => {
+      await lockExistingHousehold(tx, input.householdId);
+      await requireAgencies(tx, [input.fromAgencyId, input.toAgencyId]);
+      if (input.fromAgencyId === input.toAgencyId) {
+        throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'toAgencyId'], code: 'SELF_REFERRAL' }] });
+      }
+      const at = now();
+      const { recordedAt, props } = provenance(actor, at);
+      const id = newId('referral');
+      await tx.run(createReferral, {
+        householdId: input.householdId,
+        fromAgencyId: input.fromAgencyId,
+        toAgencyId: input.toAgencyId,
+        referral: stripNulls({
+          id,
+          householdId: input.householdId,
+          fromAgencyId: input.fromAgencyId,
+          toAgencyId: input.toAgencyId,
+          status: 'SENT',
+          purpose: input.purpose,
+          ...props,
+        }),
+        sentOn: input.sentOn,
+        respondBy: addDays(input.sentOn, input.respondWithinDays),
+        recordedAt,
+      });
+      const events = await householdEvents(tx, input.householdId);
+      const causes = input.followsFromIds ?? [];
+      const missingCause = causes.find((cause) => !events.some((e) => e.id === cause));
+      if (missingCause) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Event', id: missingCause });
+      refuseOutOfOrder(stepOrderViolation({ step: 'REFERRAL_SENT', on: input.sentOn }, latestCause(events.filter((e) => causes.includes(e.id)))), ['input', 'sentOn']);
+      await insertEvent(tx, actor, at, {
+        ...bareEvent(input.householdId, 'REFERRAL_SENT', input.sentOn, input.fromAgencyId),
+        referralId: id,
+        followsFromIds: input.followsFromIds ?? [],
+      });
+      return (await tx.run(referralsByIdsQuery, { ids: [id] }))[0]!;
+    }),
+  );
+}
+
+/**
+ * One step of the referral lifecycle. The receiver accepts, refuses or completes; the sender withdraws;
+ * expiry is the system's, once the respond-by date has passed.
+ */
+export function moveReferral(
+  { executor, now }: RepositoryDeps,
+  referralId: string,
+  action: ReferralAction,
+  input: { on: string; refusalReason?: RefusalReason | null; refusalText?: string | null; message?: string | null },
+  actor: Actor,
+): Promise<Result<ReferralRecord>> {
+  return refusable(() =>
+    executor.write(async (tx) => {
+      const [locked] = await tx.run(lockHouseholdOfReferral, { referralId });
+      if (!locked) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Referral', id: referralId });
+      const [referral] = await tx.run(referralsByIdsQuery, { ids: [referralId] });
+      if (!referral) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Referral', id: referralId });
+      const step = referralTransition(referral.status, action);
+      if (!step.ok) throw new Refusal({ kind: 'INVALID_TRANSITION', from: step.from, action: step.action, allowed: step.allowed });
+      const side = actingSide(action);
+      const actingAgency = side === 'RECEIVER' ? referral.toAgencyId : side === 'SENDER' ? referral.fromAgencyId : null;
+      if (actingAgency && actor.agencyId && actor.agencyId !== actingAgency) {
+        throw new Refusal({ kind: 'FORBIDDEN', reason: `only ${side === 'RECEIVER' ? 'the receiving' : 'the sending'} agency may ${action.toLowerCase()} this referral` });
+      }
+      refuseOutOfOrder(stepOrderViolation({ step: referralEventKind[action], on: input.on }, referralStepFollowed(referral)), ['input', 'on']);
+      if (action === 'REFUSE' && !input.refusalReason) {
+        throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'refusalReason'], code: 'REASON_NEEDED' }] });
+      }
+      if (action !== 'REFUSE' && (input.refusalReason || input.refusalText)) {
+        throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'refusalReason'], code: 'REASON_NOT_USED' }] });
+      }
+      const asksOrAnswers = action === 'REQUEST_INFO' || action === 'PROVIDE_INFO';
+      if (asksOrAnswers && !input.message) {
+        throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'message'], code: action === 'REQUEST_INFO' ? 'INFO_QUESTION_NEEDED' : 'INFO_ANSWER_NEEDED' }] });
+      }
+      if (!asksOrAnswers && input.message) {
+        throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'message'], code: 'MESSAGE_NOT_USED' }] });
+      }
+      if (action === 'EXPIRE' && input.on <= referral.respondBy) {
+        throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'on'], code: 'NOT_AFTER_DEADLINE', params: { date: referral.respondBy } }] });
+      }
+      const moved = await tx.run(moveReferralStatement, {
+        id: referralId,
+        expectedStatus: referral.status,
+        status: step.to,
+        responded: action === 'ACCEPT' || action === 'REFUSE',
+        closes: !isOpen(step.to),
+        on: input.on,
+        refusalReason: input.refusalReason ?? null,
+        refusalText: input.refusalText ?? null,
+        // The answer to a question restarts the receiver's response term, as long as it was at first.
+        respondBy: action === 'PROVIDE_INFO' ? addDays(input.on, Math.max(1, daysBetween(referral.sentOn, referral.respondBy))) : null,
+        infoQuestion: action === 'REQUEST_INFO' ? input.message! : null,
+      });
+      if (moved.length === 0) {
+        throw new Refusal({ kind: 'INVALID_TRANSITION', from: 'CHANGED_MEANWHILE', action, allowed: [] });
+      }
+      await insertEvent(tx, actor, now(), {
+        ...bareEvent(referral.householdId, referralEventKind[action], input.on, actingAgency),
+        referralId,
+        refusalReason: input.refusalReason ?? null,
+        note: input.refusalText ?? input.message ?? null,
+      });
+      return (await tx.run(referralsByIdsQuery, { ids: [referralId] }))[0]!;
+    }),
+  );
+}
+
+export const referralRepository = { referralsByHousehold, referralsByIds, sendReferral, moveReferral };
