@@ -11,7 +11,7 @@ import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
 import { executionDeadline, requestGuards } from './guards.js';
 import type { Logger } from './logger.js';
-import { handleComparisonExport } from './analytics/comparison-http.js';
+import { handleComparisonExport } from './http/comparison-export.js';
 import { handleShelterExport, handleShelterImport, handleShelterTemplate } from './shelter/shelter-http.js';
 import { handleAccessLogExport } from './access/access-log-http.js';
 import { createWebAssets } from './web-assets.js';

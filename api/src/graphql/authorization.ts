@@ -1,10 +1,11 @@
 // Checks resolvers run before they read or change household data: signed in, right role, CSRF, need-to-know.
 import { dayOf, type AccessAction, type ProblemCode, type Role } from '@ketenkaart/schema';
 import type { Actor } from '../repositories/provenance.js';
+import { logRefused } from '../access/logged-decisions.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Context } from '../context.js';
 import type { GapResolutionCause } from '../repositories/gap-repository.js';
-import { ForbiddenError, ValidationError } from './errors.js';
+import { ForbiddenError } from './errors.js';
 
 /**
  * The one way to refuse an attempt: it goes into the access log (flushed before the response leaves, on the
@@ -17,14 +18,8 @@ export function refuse(
   about: { action?: AccessAction; householdId?: string | null; operation?: string } = {},
   reasonCode: ProblemCode = 'NOT_ALLOWED',
 ): ForbiddenError {
-  const action = about.action ?? ((about.operation ?? ctx.access.operation).startsWith('mutation') ? 'CHANGE' : 'READ');
-  ctx.access.logRefusal({ action, basis: message, householdId: about.householdId ?? null, ...(about.operation ? { operation: about.operation } : {}) });
+  logRefused(ctx, message, about);
   return new ForbiddenError(message, reasonCode);
-}
-
-/** Logs a read of figures (aggregates): which regions and whether suppressed; never a household or a person. */
-export function logAggregateRead(ctx: Pick<Context, 'access'>, cityIds: readonly string[], suppress: boolean, action: AccessAction = 'READ', operation?: string): void {
-  ctx.access.logSoon({ action, outcome: 'ALLOWED', basis: `figures of ${cityIds.join(',')}${suppress ? ', small counts suppressed' : ''}`, ...(operation ? { operation } : {}) });
 }
 
 export function requireViewer(ctx: Context): Viewer {
@@ -109,16 +104,4 @@ async function noticeInvolvement(ctx: Context, householdId: string): Promise<voi
       requestId: ctx.requestId,
     })),
   );
-}
-
-/** Policy makers compare any cities, suppressed; a coordinator sees its own region exactly. Allowed or not, it is logged. */
-export function comparisonScope(ctx: Context, cityIds: string[], about: { action: AccessAction; operation?: string } = { action: 'READ' }): { suppress: boolean } {
-  const viewer = requireViewer(ctx);
-  if (cityIds.length === 0 || cityIds.length > 50) throw new ValidationError([{ path: ['centrumgemeenteIds'], code: 'TOO_MANY_REGIONS', params: { maximum: 50 } }]);
-  const suppress = viewer.role === 'POLICY_MAKER';
-  if (!suppress && !(viewer.role === 'COORDINATOR' && cityIds.every((id) => id === viewer.centrumgemeenteId))) {
-    throw refuse(ctx, 'comparisons are for policy makers; a coordinator sees its own region', about, 'ROLE_NOT_ALLOWED');
-  }
-  logAggregateRead(ctx, cityIds, suppress, about.action, about.operation);
-  return { suppress };
 }

@@ -1,6 +1,7 @@
 // User-facing errors with stable codes; the web translates by code, API clients read the English message.
 import { GraphQLError } from 'graphql';
 import { describeProblem, problemCodes, type ProblemCode, type ProblemParams } from '@ketenkaart/schema';
+import { describeFieldProblems } from '../repositories/result.js';
 import { builder } from './builder.js';
 
 /** User-facing errors are GraphQLErrors, so that outside a union field they pass the mask with their code. */
@@ -45,7 +46,7 @@ export class ValidationError extends UserError {
   readonly fields: FieldProblem[];
   constructor(problems: FieldProblemInput[]) {
     const fields = problems.map(fieldProblem);
-    super(`Invalid input: ${fields.map((f) => `${f.path.join('.') || '(input)'}: ${f.message}`).join('; ')}`, 'VALIDATION');
+    super(describeFieldProblems(fields), 'VALIDATION');
     this.fields = fields;
   }
 }

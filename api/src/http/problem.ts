@@ -1,5 +1,6 @@
 // Errors on the HTTP routes (everything but /graphql) as problem details (RFC 9457): one shape, one helper.
 import { STATUS_CODES } from 'node:http';
+import { describeFieldProblems, type Failure } from '../repositories/result.js';
 
 export const PROBLEM_CONTENT_TYPE = 'application/problem+json';
 
@@ -21,4 +22,19 @@ export function problemResponse({ status, code, detail }: Problem, headers: Reco
     status,
     headers: { 'content-type': PROBLEM_CONTENT_TYPE, 'cache-control': 'no-store', ...headers },
   });
+}
+
+/** A refusal from the domain as problem details: the same failure vocabulary GraphQL renders as its union errors. */
+export function problemFor(failure: Failure, signedIn: boolean): Problem {
+  switch (failure.kind) {
+    case 'FORBIDDEN':
+      return { status: signedIn ? 403 : 401, code: signedIn ? 'FORBIDDEN' : 'UNAUTHENTICATED', detail: failure.reason };
+    case 'VALIDATION':
+      return { status: 400, code: 'VALIDATION', detail: describeFieldProblems(failure.fields) };
+    case 'NOT_FOUND':
+      return { status: 404, code: 'NOT_FOUND', detail: `${failure.entity} ${failure.id} does not exist or is not visible to you.` };
+    case 'INVALID_TRANSITION':
+    case 'STEP_ORDER':
+      return { status: 409, code: failure.kind, detail: 'the step does not fit the current state' };
+  }
 }

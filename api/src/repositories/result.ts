@@ -1,7 +1,7 @@
 // Expected refusals come back as values, checked inside the same transaction; only surprises are thrown.
-import type { ProblemCode, ProblemParams } from '@ketenkaart/schema';
+import { describeProblem, type ProblemCode, type ProblemParams } from '@ketenkaart/schema';
 
-type FieldProblemInput = { path: string[]; code?: ProblemCode; params?: ProblemParams; message?: string };
+export type FieldProblemInput = { path: string[]; code?: ProblemCode; params?: ProblemParams; message?: string };
 export type Failure =
   | { kind: 'NOT_FOUND'; entity: string; id: string }
   | { kind: 'VALIDATION'; fields: FieldProblemInput[] }
@@ -34,4 +34,10 @@ export async function refusable<T>(work: () => Promise<T>): Promise<Result<T>> {
     if (error instanceof Refusal) return { ok: false, failure: error.failure };
     throw error;
   }
+}
+
+/** The English text of field problems, the same in a GraphQL ValidationError and in a problem-details body. */
+export function describeFieldProblems(problems: FieldProblemInput[]): string {
+  const described = problems.map((p) => `${p.path.join('.') || '(input)'}: ${p.message ?? describeProblem({ code: p.code ?? 'INVALID', params: p.params ?? {} })}`);
+  return `Invalid input: ${described.join('; ')}`;
 }

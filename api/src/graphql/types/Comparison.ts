@@ -2,9 +2,10 @@
 import { compareCities, type Comparison } from '../../analytics/comparison.js';
 import { DEFAULT_MIN_CELL, ROUNDING_BASE, type Cell } from '../../analytics/disclosure.js';
 import { OUTCOME_MEASURES, measureDefinitions, type CityOutcomes, type SuppressedCell } from '../../analytics/outcomes.js';
-import { comparisonScope } from '../authorization.js';
+import { comparisonScope } from '../../analytics/comparison-scope.js';
 import { builder } from '../builder.js';
 import { checkedPeriod } from '../period.js';
+import { unwrap } from '../results.js';
 import { CellRef } from './Analytics.js';
 import { PublishedFigureRef } from './Centrumgemeente.js';
 import { RefusalReasonEnum } from './household-enums.js';
@@ -124,7 +125,7 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       const cityIds = [...new Set(args.centrumgemeenteIds.map(String))];
-      const { suppress } = comparisonScope(ctx, cityIds);
+      const { suppress } = unwrap(comparisonScope(ctx, cityIds));
       return compareCities({ repos: ctx.repos, loaders: ctx.loaders }, cityIds, checkedPeriod(args), suppress);
     },
   }),

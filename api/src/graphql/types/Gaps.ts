@@ -3,7 +3,8 @@ import { GapRuleId, GapSeverity, gapRules, type GapRule, type GapRuleSetting } f
 import { cell } from '../../analytics/disclosure.js';
 import { defaultSetting } from '../../gaps/detect-gaps.js';
 import { GapResolutionKind, type FindingRecord, type ResolvedGapRecord } from '../../repositories/gap-repository.js';
-import { logAggregateRead, refuse, requireViewer } from '../authorization.js';
+import { logAggregateRead } from '../../access/logged-decisions.js';
+import { refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ValidationError } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';

@@ -2,12 +2,11 @@
 // as the cityComparison query (policy makers suppressed, a coordinator its own region), and in the access log,
 // refused or allowed (comparisonScope logs both).
 import { z } from 'zod';
+import { compareCities, comparisonToCsv, comparisonToHtml } from '../analytics/comparison.js';
+import { comparisonScope } from '../analytics/comparison-scope.js';
 import type { Context } from '../context.js';
 import { csvResponse } from '../csv-export.js';
-import { problemResponse } from '../http/problem.js';
-import { comparisonScope } from '../graphql/authorization.js';
-import { ForbiddenError, ValidationError } from '../graphql/errors.js';
-import { compareCities, comparisonToCsv, comparisonToHtml } from './comparison.js';
+import { problemFor, problemResponse } from './problem.js';
 
 const Params = z
   .object({
@@ -22,14 +21,9 @@ export async function handleComparisonExport(request: Request, ctx: Context, for
   if (!parsed.success) {
     return problemResponse({ status: 400, code: 'VALIDATION', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
   }
-  let suppress: boolean;
-  try {
-    ({ suppress } = comparisonScope(ctx, parsed.data.cities, { action: 'EXPORT', operation: `comparison:${format}` }));
-  } catch (error) {
-    if (error instanceof ForbiddenError) return problemResponse({ status: ctx.viewer ? 403 : 401, code: ctx.viewer ? 'FORBIDDEN' : 'UNAUTHENTICATED', detail: error.message });
-    if (error instanceof ValidationError) return problemResponse({ status: 400, code: 'VALIDATION', detail: error.message });
-    throw error;
-  }
+  const scope = comparisonScope(ctx, parsed.data.cities, { action: 'EXPORT', operation: `comparison:${format}` });
+  if (!scope.ok) return problemResponse(problemFor(scope.failure, ctx.viewer !== null));
+  const { suppress } = scope.value;
   const comparison = await compareCities({ repos: ctx.repos, loaders: ctx.loaders }, parsed.data.cities, parsed.data, suppress);
   const name = `ketenkaart-vergelijking-${parsed.data.from}-${parsed.data.to}`;
   if (format === 'html') return new Response(comparisonToHtml(comparison), { headers: { 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' } });
