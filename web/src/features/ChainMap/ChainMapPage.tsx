@@ -15,6 +15,7 @@ import { useSession } from '../../session';
 import { REGIE_BASIS_FIELDS, RegieBasisMark, type RegieBasisFields } from './RegieBasisMark';
 import { EarlyWarningFollowUp } from './EarlyWarningFollowUp';
 import { PageHeading } from '../../layout/PageHeading';
+import { addDays, today } from '../../days';
 
 const ModelQuery = `query ChainMap_Model($id: ID!) {
   centrumgemeente(id: $id) {
@@ -49,8 +50,8 @@ type CellValue = { value: number | null; suppressed: boolean };
 
 /** The period of the chain figures: the last two years up to today, fixed when the page opens. */
 function lastTwoYears(): { from: string; to: string } {
-  const now = Date.now();
-  return { from: new Date(now - 730 * 86_400_000).toISOString().slice(0, 10), to: new Date(now).toISOString().slice(0, 10) };
+  const to = today();
+  return { from: addDays(to, -730), to };
 }
 
 export default function ChainMapPage() {

@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
+import { addDays, addMonths, firstOfMonth, today } from '../../days';
 import {
   FormField, FormFieldTextbox, FormLabel, Select, SelectOption, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
@@ -22,10 +23,8 @@ const RegionsQuery = `query ShelterFigures_Regions { centrumgemeenten { id name 
 
 /** The previous calendar month: a complete period by default. */
 function lastMonth(): { from: string; to: string } {
-  const now = new Date();
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
-  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+  const thisMonth = firstOfMonth(today());
+  return { from: addMonths(thisMonth, -1), to: addDays(thisMonth, -1) };
 }
 
 export default function ShelterFiguresPage() {

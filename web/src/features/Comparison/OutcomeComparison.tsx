@@ -10,6 +10,7 @@ import { Count, type SuppressibleCount } from '../../layout/Count';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { ErrorAlert, Loading } from '../../layout/States';
 import { FormField } from '../../forms/FormField';
+import { addDays, addMonths, today } from '../../days';
 
 const OutcomesQuery = `query Home_Outcomes($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) {
   roundingBase minCell
@@ -29,9 +30,8 @@ interface OutcomesData {
 
 /** The last twelve months up to yesterday. */
 function lastYear(): { from: string; to: string } {
-  const to = new Date(Date.now() - 86_400_000);
-  const from = new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate() + 1));
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+  const to = addDays(today(), -1);
+  return { from: addDays(addMonths(to, -12), 1), to };
 }
 
 const isDay = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
