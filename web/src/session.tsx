@@ -2,27 +2,24 @@
 import { createContext, useCallback, useContext, useEffect, type ReactNode } from 'react';
 import { useMutation, useQuery } from 'urql';
 import { setCsrfToken } from './client';
+import { graphql, type ResultOf } from './graphql';
 
-export interface Viewer {
-  accountId: string;
-  username: string;
-  role: 'COORDINATOR' | 'AGENCY_WORKER' | 'SHELTER_STAFF' | 'POLICY_MAKER' | 'ADMIN';
-  csrfToken: string;
-  agency: { id: string; name: string } | null;
-  centrumgemeente: { id: string; name: string } | null;
-}
-
-const viewerFields = 'accountId username role csrfToken agency { id name } centrumgemeente { id name }';
-const ViewerQuery = `query Session_Viewer { viewer { ${viewerFields} } }`;
-const LoginMutation = `mutation SignIn_Login($username: String!, $password: String!) {
+const ViewerFields = graphql(`
+  fragment Session_ViewerFields on Viewer @_unmask { accountId username role csrfToken agency { id name } centrumgemeente { id name } }
+`);
+const ViewerQuery = graphql(`query Session_Viewer { viewer { ...Session_ViewerFields } }`, [ViewerFields]);
+const LoginMutation = graphql(`mutation SignIn_Login($username: String!, $password: String!) {
   login(username: $username, password: $password) {
     __typename
-    ... on Session { viewer { ${viewerFields} } }
+    ... on Session { viewer { ...Session_ViewerFields } }
     ... on ForbiddenError { code reasonCode }
     ... on Error { code }
   }
-}`;
-const LogoutMutation = `mutation Shell_Logout { logout }`;
+}`, [ViewerFields]);
+const LogoutMutation = graphql(`mutation Shell_Logout { logout }`);
+
+/** The signed-in account, its role and where it works. */
+export type Viewer = ResultOf<typeof ViewerFields>;
 
 interface SessionValue {
   viewer: Viewer | null;
@@ -34,7 +31,7 @@ interface SessionValue {
 const SessionContext = createContext<SessionValue | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [{ data, fetching }, refetch] = useQuery<{ viewer: Viewer | null }>({ query: ViewerQuery, requestPolicy: 'network-only' });
+  const [{ data, fetching }, refetch] = useQuery({ query: ViewerQuery, requestPolicy: 'network-only' });
   const [, login] = useMutation(LoginMutation);
   const [, logout] = useMutation(LogoutMutation);
   const viewer = data?.viewer ?? null;
@@ -50,7 +47,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         return { ok: true };
       }
       // The reason (wrong password, too many attempts) in a code the page can say in plain words.
-      return { ok: false, code: payload?.reasonCode ?? payload?.code ?? 'INTERNAL' };
+      if (payload?.__typename === 'ForbiddenError') return { ok: false, code: payload.reasonCode };
+      return { ok: false, code: payload?.code ?? 'INTERNAL' };
     },
     [login, refetch],
   );

@@ -3,18 +3,19 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
+import { graphql } from '../graphql';
 import { FormField } from './FormField';
 import type { Problem } from './problems';
 
-const AgencySearch = `query AgencyPicker_Search($search: String, $cityId: ID) {
-  agencies(search: $search, centrumgemeenteId: $cityId, first: 50) { edges { node { id name } } } }`;
+const AgencySearch = graphql(`query AgencyPicker_Search($search: String, $cityId: ID) {
+  agencies(search: $search, centrumgemeenteId: $cityId, first: 50) { edges { node { id name } } } }`);
 
 export function AgencyPicker({ id, label, value, onChange, problems, required, cityId }: {
   id: string; label: string; value: string; onChange: (id: string) => void; problems?: Problem[]; required?: boolean; cityId?: string | null;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
-  const [{ data, fetching }] = useQuery<{ agencies: { edges: { node: { id: string; name: string } }[] } }>({
+  const [{ data, fetching }] = useQuery({
     query: AgencySearch,
     variables: { search: search.trim().length >= 2 ? search.trim() : null, cityId: cityId ?? null },
   });

@@ -2,6 +2,7 @@
 // for the form as a whole. Sentences come from i18n (`problems.<CODE>`), never from the API's English.
 import type { TFunction } from 'i18next';
 import type { CombinedError } from 'urql';
+import { graphql, type ResultOf } from '../graphql';
 
 export interface Problem {
   code: string;
@@ -11,17 +12,23 @@ export interface Problem {
 /** Problems keyed by form field name; '' holds those about the form as a whole. */
 export type FormProblems = Record<string, Problem[]>;
 
-/** What a mutation returns on failure, as selected by PROBLEM_FIELDS. */
-export interface ErrorAnswer {
-  __typename: string;
-  code?: string;
-  reasonCode?: string;
-  fields?: { path: string[]; code: string; params: { name: string; value: string }[] }[];
-}
+/** Selection to spread in every mutation's answer, so that problems arrive as codes with parameters. */
+export const ProblemFields = graphql(`
+  fragment ProblemFields on Error @_unmask {
+    __typename
+    code
+    ... on ValidationError { fields { path code params { name value } } }
+    ... on ForbiddenError { reasonCode }
+  }
+`);
 
-/** Selection to put in every mutation's error branch, so that problems arrive as codes with parameters. */
-export const PROBLEM_FIELDS = `... on ValidationError { code fields { path code params { name value } } }
-  ... on ForbiddenError { code reasonCode } ... on Error { code }`;
+/** A mutation's typed error, as ProblemFields selects it. */
+type ErrorAnswer = ResultOf<typeof ProblemFields>;
+
+/** What a mutation field answers: its result, or a typed error that carries a code. */
+export type MutationAnswer = { __typename: string } | ErrorAnswer;
+
+export const isErrorAnswer = (answer: MutationAnswer): answer is ErrorAnswer => 'code' in answer;
 
 export const hasProblems = (problems: FormProblems) => Object.values(problems).some((list) => list.length > 0);
 
@@ -29,11 +36,11 @@ export const hasProblems = (problems: FormProblems) => Object.values(problems).s
  * Sorts an error answer's problems onto the form's fields. `fieldOf` maps an API path to a field name (by
  * default its last segment that is a known field); a problem on no field of the form goes to the form.
  */
-export function problemsOfAnswer(answer: ErrorAnswer | null | undefined, fields: readonly string[], fieldOf?: (path: string[]) => string | undefined): FormProblems {
-  if (!answer || !answer.code) return {};
+export function problemsOfAnswer(answer: MutationAnswer | null | undefined, fields: readonly string[], fieldOf?: (path: string[]) => string | undefined): FormProblems {
+  if (!answer || !isErrorAnswer(answer)) return {};
   const problems: FormProblems = {};
   const add = (field: string, problem: Problem) => (problems[field] ??= []).push(problem);
-  if (answer.fields?.length) {
+  if ('fields' in answer && answer.fields.length > 0) {
     for (const f of answer.fields) {
       const mapped = fieldOf?.(f.path);
       const field = mapped && fields.includes(mapped) ? mapped : ([...f.path].reverse().find((segment) => fields.includes(segment)) ?? '');
@@ -41,7 +48,7 @@ export function problemsOfAnswer(answer: ErrorAnswer | null | undefined, fields:
     }
     return problems;
   }
-  add('', { code: answer.reasonCode ?? answer.code, params: {} });
+  add('', { code: 'reasonCode' in answer ? answer.reasonCode : answer.code, params: {} });
   return problems;
 }
 

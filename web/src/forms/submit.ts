@@ -1,10 +1,10 @@
 // Sending a form's mutation: its typed answer (or a transport error) becomes the form's problems, by field.
 import type { CombinedError } from 'urql';
-import { problemsOfAnswer, problemsOfError, type ErrorAnswer, type FormProblems } from './problems';
+import { isErrorAnswer, problemsOfAnswer, problemsOfError, type FormProblems, type MutationAnswer } from './problems';
 
 /** What a mutation call gave back: the payload of its field and the transport error, if any. */
 export interface MutationOutcome {
-  answer: ErrorAnswer | undefined;
+  answer: MutationAnswer | null | undefined;
   error: CombinedError | undefined;
 }
 
@@ -24,5 +24,5 @@ export async function submitted(
     return false;
   }
   form.setProblems(problemsOfAnswer(answer, fields, fieldOf));
-  return !answer.code;
+  return !isErrorAnswer(answer);
 }

@@ -2,7 +2,7 @@
 // 12 px or more, has zoom/fit/reset controls, is operable by keyboard (arrows move the selection through the nodes
 // in reading order, Enter opens the details, Escape closes them), and shows the details of what is selected.
 // A table of the same data sits one toggle away.
-import cytoscape, { type Core, type EventObject, type NodeSingular, type SingularElementArgument } from 'cytoscape';
+import cytoscape, { type Core, type EdgeSingular, type EventObject, type NodeSingular, type SingularElementArgument } from 'cytoscape';
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Button, Heading, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
@@ -136,13 +136,16 @@ export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect,
   useEffect(function forwardTaps() {
     const graph = cy.current;
     if (!graph) return;
+    // Cytoscape types an event's target as any; these handlers are bound to nodes and edges only.
     const onNode = (event: EventObject) => {
-      select(event.target, true);
-      onSelect?.(event.target.id());
+      const node = event.target as NodeSingular;
+      select(node, true);
+      onSelect?.(node.id());
     };
     const onEdge = (event: EventObject) => {
-      select(event.target, true);
-      onEdgeSelect?.(event.target.data() as Record<string, unknown>);
+      const edge = event.target as EdgeSingular;
+      select(edge, true);
+      onEdgeSelect?.(edge.data() as Record<string, unknown>);
     };
     graph.on('tap', 'node', onNode);
     graph.on('tap', 'edge', onEdge);

@@ -1,4 +1,6 @@
 // Pure conversion of API data to Cytoscape elements; unit-tested, and the same data feeds the table views.
+import { daysBetween } from '../days';
+
 export interface ElementDefinition {
   group: 'nodes' | 'edges';
   data: Record<string, string | number | boolean>;
@@ -68,7 +70,6 @@ const LANE_LABEL_X = -40;
 /** Edges into a lane's own header are what the lane already shows; they stay in the data (and its table), not on screen. */
 const LANE_EDGE_KINDS = new Set(['ACTED_IN', 'SENT_BY', 'SENT_TO', 'AT_FACILITY', 'HOLDS_REGIE', 'REPORTED']);
 
-const daysBetween = (from: string, to: string) => Math.round((Date.parse(to) - Date.parse(from)) / 86_400_000);
 
 /**
  * The trajectory as swimlanes: one lane per agency (or facility) the family touched, in the order it first did,

@@ -7,7 +7,7 @@ import en from './en.json';
 import nl from './nl.json';
 
 function leaves(tree: object, prefix = ''): [string, unknown][] {
-  return Object.entries(tree).flatMap(([key, value]) =>
+  return Object.entries(tree as Record<string, unknown>).flatMap(([key, value]) =>
     value && typeof value === 'object' ? leaves(value, `${prefix}${key}.`) : [[`${prefix}${key}`, value] as [string, unknown]],
   );
 }

@@ -6,9 +6,10 @@ import { useMutation, useQuery } from 'urql';
 import {
   Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox,
 } from '@utrecht/component-library-react';
+import { graphql, type ResultOf } from '../../graphql';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 
-const UsesQuery = `query BreakGlass_Uses($reviewed: Boolean, $after: String) {
+const UsesQuery = graphql(`query BreakGlass_Uses($reviewed: Boolean, $after: String) {
   breakGlassUses(reviewed: $reviewed, first: 50, after: $after) {
     __typename
     ... on BreakGlassUsePage {
@@ -17,22 +18,18 @@ const UsesQuery = `query BreakGlass_Uses($reviewed: Boolean, $after: String) {
     }
     ... on Error { code message }
   }
-}`;
-const Review = `mutation BreakGlass_Review($id: ID!, $note: String) {
+}`);
+const Review = graphql(`mutation BreakGlass_Review($id: ID!, $note: String) {
   reviewBreakGlassUse(id: $id, note: $note) { __typename ... on BreakGlassUse { id reviewed } ... on Error { code message } }
-}`;
+}`);
 
-interface Use {
-  id: string; reason: string; accountId: string; agency: { name: string } | null; householdId: string; householdReference: string;
-  startedAt: string; expiresAt: string; reads: number; writes: number; reviewed: boolean; reviewedAt: string | null; reviewNote: string | null;
-}
-type Page = { __typename: 'BreakGlassUsePage'; hasNextPage: boolean; endCursor: string | null; uses: Use[] } | { __typename: string; code?: string; message?: string };
+type Use = Extract<ResultOf<typeof UsesQuery>['breakGlassUses'], { __typename: 'BreakGlassUsePage' }>['uses'][number];
 
 export default function BreakGlassPage() {
   const { t, i18n } = useTranslation();
   const [showReviewed, setShowReviewed] = useState(false);
   const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }, refetch] = useQuery<{ breakGlassUses: Page }>({ query: UsesQuery, variables: { reviewed: showReviewed, after } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: UsesQuery, variables: { reviewed: showReviewed, after } });
   const [, review] = useMutation(Review);
   const [notes, setNotes] = useState<Record<string, string>>({});
   const [failure, setFailure] = useState<{ code?: string; message?: string } | null>(null);

@@ -6,25 +6,28 @@ import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { ChainGraph } from '../../graph/ChainGraph';
-import { chainModelElements, referralLinkElements, type ChainStage } from '../../graph/elements';
+import { chainModelElements, referralLinkElements } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
 import { GraphLegend } from '../../graph/GraphLegend';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { graphql } from '../../graphql';
+import { type SuppressibleCount } from '../../layout/Count';
 import { useSession } from '../../session';
-import { REGIE_BASIS_FIELDS, RegieBasisMark, type RegieBasisFields } from './RegieBasisMark';
+import { RegieBasisMark } from './RegieBasisMark';
 import { EarlyWarningFollowUp } from './EarlyWarningFollowUp';
 import { PageHeading } from '../../layout/PageHeading';
+import { addDays, today } from '../../days';
 
-const ModelQuery = `query ChainMap_Model($id: ID!) {
+const ModelQuery = graphql(`query ChainMap_Model($id: ID!) {
   centrumgemeente(id: $id) {
     id name
-    chainModel { name published note source { document lines } stages { order name nameNl regieNote regieHolder { id name } ${REGIE_BASIS_FIELDS} actors { id name } source { lines } } }
-    regieStatements { stage text holder { name } ${REGIE_BASIS_FIELDS} source { lines } }
+    chainModel { name published note source { document lines } stages { order name nameNl regieNote regieHolder { id name } regieBasis regieBasisLines regieBasisText actors { id name } source { lines } } }
+    regieStatements { stage text holder { name } regieBasis regieBasisLines regieBasisText source { lines } }
   }
-}`;
+}`);
 
-const RegieQuery = `query ChainMap_Regie($id: ID!, $from: Date!, $to: Date!) {
+const RegieQuery = graphql(`query ChainMap_Regie($id: ID!, $from: Date!, $to: Date!) {
   regieMap(centrumgemeenteId: $id) {
     stagesWithoutRegie
     recorded { stage holder { name } conformsBy modelBasis households { value suppressed } open { value suppressed } }
@@ -35,35 +38,22 @@ const RegieQuery = `query ChainMap_Regie($id: ID!, $from: Date!, $to: Date!) {
     referralLinks { from { id name } to { id name } sent { value suppressed } accepted { value suppressed } refused { value suppressed } medianResponseDays }
     suppressedEdges
   }
-}`;
-
-interface Model {
-  centrumgemeente: {
-    id: string; name: string;
-    chainModel: { name: string | null; published: boolean; note: string | null; source: { document: string | null; lines: string | null }; stages: (ChainStage & RegieBasisFields & { regieNote: string | null; source: { lines: string | null } })[] } | null;
-    regieStatements: (RegieBasisFields & { stage: string; text: string | null; holder: { name: string } | null; source: { lines: string | null } })[];
-  } | null;
-}
-
-type CellValue = { value: number | null; suppressed: boolean };
+}`);
 
 /** The period of the chain figures: the last two years up to today, fixed when the page opens. */
 function lastTwoYears(): { from: string; to: string } {
-  const now = Date.now();
-  return { from: new Date(now - 730 * 86_400_000).toISOString().slice(0, 10), to: new Date(now).toISOString().slice(0, 10) };
+  const to = today();
+  return { from: addDays(to, -730), to };
 }
 
 export default function ChainMapPage() {
   const { t } = useTranslation();
   const { cityId = '' } = useParams();
   const { viewer } = useSession();
-  const [{ data, fetching, error }] = useQuery<Model>({ query: ModelQuery, variables: { id: cityId } });
+  const [{ data, fetching, error }] = useQuery({ query: ModelQuery, variables: { id: cityId } });
   const mayAggregate = viewer?.role === 'POLICY_MAKER' || (viewer?.role === 'COORDINATOR' && viewer.centrumgemeente?.id === cityId);
   const [period] = useState(lastTwoYears);
-  const [regie] = useQuery<{
-    regieMap: { stagesWithoutRegie: number; recorded: { stage: string; holder: { name: string }; conformsBy: string | null; modelBasis: string | null; households: CellValue; open: CellValue }[]; handovers: { from: { name: string }; fromStage: string; to: { name: string }; toStage: string; households: CellValue }[]; departures: { kind: string; agency: { name: string }; detail: string; modelBasis: string | null }[] };
-    chainFlow: { referralLinks: { from: { id: string; name: string }; to: { id: string; name: string }; sent: CellValue; accepted: CellValue; refused: CellValue; medianResponseDays: number | null }[]; suppressedEdges: number };
-  }>({ query: RegieQuery, variables: { id: cityId, ...period }, pause: !mayAggregate });
+  const [regie] = useQuery({ query: RegieQuery, variables: { id: cityId, ...period }, pause: !mayAggregate });
   const city = data?.centrumgemeente;
   const elements = useMemo(() => {
     const model = chainModelElements(city?.chainModel?.stages ?? []);
@@ -80,7 +70,7 @@ export default function ChainMapPage() {
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   if (!city) return <ErrorAlert code="NOT_FOUND" />;
-  const cellText = (c: CellValue) => (c.suppressed ? t('compare.suppressed') : String(c.value ?? t('common.unknown')));
+  const cellText = (c: SuppressibleCount) => (c.suppressed ? t('compare.suppressed') : String(c.value ?? t('common.unknown')));
 
   return (
     <article aria-labelledby="chain-heading">

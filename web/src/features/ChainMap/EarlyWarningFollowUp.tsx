@@ -3,47 +3,40 @@
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { graphql, type ResultOf } from '../../graphql';
+import { type SuppressibleCount } from '../../layout/Count';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 
-const FollowUpQuery = `query EarlyWarningFollowUp_Figures($id: ID!, $from: Date!, $to: Date!) {
+const FollowUpRow = graphql(`
+  fragment EarlyWarningFollowUp_Row on EarlyWarningFollowUpRow @_unmask {
+    signallingAgency { id name }
+    signals { value suppressed }
+    medianDaysToFirstContact
+    figures { measure count { value suppressed } share source }
+  }
+`);
+
+const FollowUpQuery = graphql(`query EarlyWarningFollowUp_Figures($id: ID!, $from: Date!, $to: Date!) {
   earlyWarningFollowUp(centrumgemeenteId: $id, from: $from, to: $to) {
     termDays termSource thresholdMonths thresholdSource medianSource
     total { ...EarlyWarningFollowUp_Row }
     bySignallingAgency { ...EarlyWarningFollowUp_Row }
   }
-}
-fragment EarlyWarningFollowUp_Row on EarlyWarningFollowUpRow {
-  signallingAgency { id name }
-  signals { value suppressed }
-  medianDaysToFirstContact
-  figures { measure count { value suppressed } share source }
-}`;
+}`, [FollowUpRow]);
 
-type CellValue = { value: number | null; suppressed: boolean };
-interface Row {
-  signallingAgency: { id: string; name: string } | null;
-  signals: CellValue;
-  medianDaysToFirstContact: number | null;
-  figures: { measure: string; count: CellValue; share: number | null; source: string }[];
-}
-interface FollowUp {
-  earlyWarningFollowUp: {
-    termDays: number; termSource: string; thresholdMonths: number | null; thresholdSource: string | null; medianSource: string;
-    total: Row; bySignallingAgency: Row[];
-  };
-}
+type Figure = ResultOf<typeof FollowUpRow>['figures'][number];
 
 export function EarlyWarningFollowUp({ cityId, from, to }: { cityId: string; from: string; to: string }) {
   const { t, i18n } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<FollowUp>({ query: FollowUpQuery, variables: { id: cityId, from, to } });
+  const [{ data, fetching, error }] = useQuery({ query: FollowUpQuery, variables: { id: cityId, from, to } });
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   const result = data?.earlyWarningFollowUp;
   if (!result) return null;
   const measures = result.total.figures.map((f) => f.measure);
-  const count = (c: CellValue) => (c.suppressed ? t('compare.suppressed') : String(c.value ?? t('common.unknown')));
+  const count = (c: SuppressibleCount) => (c.suppressed ? t('compare.suppressed') : String(c.value ?? t('common.unknown')));
   const percent = (share: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(share * 100);
-  const figureText = (f: Row['figures'][number]) => (f.share === null ? count(f.count) : t('earlyWarning.share', { count: count(f.count), share: percent(f.share) }));
+  const figureText = (f: Figure) => (f.share === null ? count(f.count) : t('earlyWarning.share', { count: count(f.count), share: percent(f.share) }));
   const rows = [{ ...result.total, label: t('earlyWarning.total') }, ...result.bySignallingAgency.map((r) => ({ ...r, label: r.signallingAgency?.name ?? t('earlyWarning.noAgency') }))];
 
   return (

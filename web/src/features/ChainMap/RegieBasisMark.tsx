@@ -1,16 +1,16 @@
 // Says whether a regie holder is stated in the report (with its lines) or inferred by Ketenkaart (with why),
 // so that an inference never reads as the published model.
 import { useTranslation } from 'react-i18next';
+import type { EnumOf } from '../../graphql';
 
-export interface RegieBasisFields {
-  regieBasis: 'STATED' | 'INFERRED' | null;
+/** What a stage or statement says about its regie holder's basis (select regieBasis regieBasisLines regieBasisText). */
+interface RegieBasis {
+  regieBasis: EnumOf<'RegieBasis'> | null;
   regieBasisLines: string | null;
   regieBasisText: string | null;
 }
 
-export const REGIE_BASIS_FIELDS = 'regieBasis regieBasisLines regieBasisText';
-
-export function RegieBasisMark({ basis }: { basis: RegieBasisFields }) {
+export function RegieBasisMark({ basis }: { basis: RegieBasis }) {
   const { t } = useTranslation();
   if (basis.regieBasis === 'STATED') return <> ({t('chain.basis.STATED', { lines: basis.regieBasisLines ?? '' })})</>;
   if (basis.regieBasis === 'INFERRED') {

@@ -1,20 +1,17 @@
 // A table of gap findings, each linking to its household and evidence.
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
+import { graphql, type ResultOf } from '../../graphql';
 import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 
-export interface GapRow {
-  id: string;
-  rule: string;
-  severity: string;
-  stage: string | null;
-  detectedOn: string;
-  summary: string;
-  household: { id: string; reference: string };
-  agencies: { id: string; name: string }[];
-}
+/** One finding as the table shows it. */
+export const GapRowFields = graphql(`
+  fragment GapTable_Row on GapFinding @_unmask { id rule severity stage detectedOn summary household { id reference } agencies { id name } }
+`);
 
-export function GapTable({ gaps, caption }: { gaps: GapRow[]; caption: string }) {
+type GapRow = ResultOf<typeof GapRowFields>;
+
+export function GapTable({ gaps, caption }: { gaps: readonly GapRow[]; caption: string }) {
   const { t } = useTranslation();
   return (
     <div className="kk-table-scroll">

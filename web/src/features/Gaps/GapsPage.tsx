@@ -6,22 +6,21 @@ import { useQuery } from 'urql';
 import { Button, FormField, FormFieldTextbox, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
-import { GapTable, type GapRow } from './GapTable';
+import { gapRules, gapSeverities, oneOf } from '../../forms/choices';
+import { graphql } from '../../graphql';
+import { GapRowFields, GapTable } from './GapTable';
 import { PageHeading } from '../../layout/PageHeading';
 
-const RULES = ['FEEDBACK_INTERIM_MISSING', 'FEEDBACK_FINAL_MISSING', 'SIGNAL_NOT_FOLLOWED_UP', 'REFERRAL_UNANSWERED', 'REFERRAL_NO_INTAKE', 'OUT_OF_SIGHT_AFTER_EVICTION', 'REFUSAL_WITHOUT_ALTERNATIVE', 'WAITING_LIST_NO_OUTCOME', 'WAITING_LIST_TOO_LONG', 'CHILDREN_NOT_SEEN', 'EVICTION_WITHOUT_ALTERNATIVE_HOUSING', 'REGIE_MISSING', 'REGIE_CONFLICT', 'SHELTER_EXIT_WITHOUT_HOUSING', 'RE_ENTRY_LOOP'];
-const SEVERITIES = ['HIGH', 'MEDIUM', 'LOW'];
-
-const GapsQuery = `query GapsPage_Gaps($rules: [GapRuleId!], $severities: [GapSeverity!], $agencyId: ID, $from: Date, $to: Date, $after: String) {
+const GapsQuery = graphql(`query GapsPage_Gaps($rules: [GapRuleId!], $severities: [GapSeverity!], $agencyId: ID, $from: Date, $to: Date, $after: String) {
   gaps(first: 50, rules: $rules, severities: $severities, agencyId: $agencyId, from: $from, to: $to, after: $after) {
-    edges { node { id rule severity stage detectedOn summary household { id reference } agencies { id name } } }
+    edges { node { ...GapTable_Row } }
     pageInfo { hasNextPage endCursor }
   }
-}`;
+}`, [GapRowFields]);
 
-const SweepQuery = `query GapsPage_Sweep { lastGapSweep { at } }`;
+const SweepQuery = graphql(`query GapsPage_Sweep { lastGapSweep { at } }`);
 
-const AgenciesQuery = `query GapsPage_Agencies($cityId: ID!) { agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } } }`;
+const AgenciesQuery = graphql(`query GapsPage_Agencies($cityId: ID!) { agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } } }`);
 
 export default function GapsPage() {
   const { t, i18n } = useTranslation();
@@ -33,16 +32,18 @@ export default function GapsPage() {
   const [search, setSearch] = useSearchParams();
   const agencyId = search.get('agency');
   const { viewer } = useSession();
-  const [{ data, fetching, error }] = useQuery<{ gaps: { edges: { node: GapRow }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } } }>({
+  const chosenRule = oneOf(gapRules, rule);
+  const chosenSeverity = oneOf(gapSeverities, severity);
+  const [{ data, fetching, error }] = useQuery({
     query: GapsQuery,
-    variables: { rules: rule ? [rule] : null, severities: severity ? [severity] : null, agencyId, from: from || null, to: to || null, after },
+    variables: { rules: chosenRule ? [chosenRule] : null, severities: chosenSeverity ? [chosenSeverity] : null, agencyId, from: from || null, to: to || null, after },
   });
-  const [agencies] = useQuery<{ agencies: { edges: { node: { id: string; name: string } }[] } }>({
+  const [agencies] = useQuery({
     query: AgenciesQuery,
     variables: { cityId: viewer?.centrumgemeente?.id ?? '' },
     pause: !viewer?.centrumgemeente,
   });
-  const [sweep] = useQuery<{ lastGapSweep: { at: string } | null }>({ query: SweepQuery });
+  const [sweep] = useQuery({ query: SweepQuery });
   const gaps = data?.gaps.edges.map((e) => e.node) ?? [];
   const checkedAt = sweep.data?.lastGapSweep?.at;
   return (
@@ -58,14 +59,14 @@ export default function GapsPage() {
           <FormLabel htmlFor="gap-rule">{t('gaps.rule')}</FormLabel>
           <Select id="gap-rule" value={rule} onChange={(e) => { setRule(e.target.value); setAfter(null); }}>
             <SelectOption value="">{t('gaps.allRules')}</SelectOption>
-            {RULES.map((r) => <SelectOption key={r} value={r}>{t(`rules.${r}`)}</SelectOption>)}
+            {gapRules.map((r) => <SelectOption key={r} value={r}>{t(`rules.${r}`)}</SelectOption>)}
           </Select>
         </FormField>
         <FormField>
           <FormLabel htmlFor="gap-severity">{t('gaps.severity')}</FormLabel>
           <Select id="gap-severity" value={severity} onChange={(e) => { setSeverity(e.target.value); setAfter(null); }}>
             <SelectOption value="">{t('gaps.allSeverities')}</SelectOption>
-            {SEVERITIES.map((s) => <SelectOption key={s} value={s}>{t(`severity.${s}`)}</SelectOption>)}
+            {gapSeverities.map((s) => <SelectOption key={s} value={s}>{t(`severity.${s}`)}</SelectOption>)}
           </Select>
         </FormField>
         <FormField>

@@ -4,21 +4,18 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { Count } from '../../layout/Count';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
-import { CAPACITY_TOTAL_FIELDS, CapacityTotals, CityCapacity, STATED_CAPACITY_FIELDS, type CapacityTotal, type StatedCapacity } from './CapacityBySource';
-import { AdminHome } from '../Admin/AdminHome';
-import { OutcomeComparison } from './OutcomeComparison';
-import { Worklist } from './Worklist';
+import { graphql } from '../../graphql';
+import { CapacityTotalFields, CapacityTotals } from '../Capacity/CapacityBySource';
+import { CityComparison } from '../Comparison/CityComparison';
+import { Worklist } from '../Worklist/Worklist';
 import { PageHeading } from '../../layout/PageHeading';
+import { AdminHome } from './AdminHome';
 
-const HouseholdsQuery = `query Home_Households { households(first: 25) { edges { node { id reference municipality centrumgemeente { name } } } } }`;
-const FacilitiesQuery = `query Home_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name kind capacityTotals { ${CAPACITY_TOTAL_FIELDS} } } } } }`;
-const ComparisonQuery = `query Home_Comparison { centrumgemeenten { id name g4 chainModel { published stages { order regieHolder { name } regieBasis } }
-  earlyWarning { name reportAfterMonthsArrears feedbackDays }
-  ${STATED_CAPACITY_FIELDS} }
-  gapCounts(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"]) { centrumgemeente { id } rule households suppressed } }`;
+const HouseholdsQuery = graphql(`query Home_Households { households(first: 25) { edges { node { id reference municipality centrumgemeente { name } } } } }`);
+const FacilitiesQuery = graphql(`query Home_Facilities($agencyId: ID!) {
+  facilities(operatorId: $agencyId, first: 50) { edges { node { id name kind capacityTotals { ...CapacityTotalFields } } } } }`, [CapacityTotalFields]);
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -41,7 +38,7 @@ export default function HomePage() {
           <HouseholdList />
         </>
       )}
-      {viewer.role === 'POLICY_MAKER' && <Comparison />}
+      {viewer.role === 'POLICY_MAKER' && <CityComparison />}
       {viewer.role === 'ADMIN' && <AdminHome />}
     </section>
   );
@@ -59,7 +56,7 @@ function CoordinatorHome() {
 
 function HouseholdList() {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<{ households: { edges: { node: { id: string; reference: string; municipality: string | null; centrumgemeente: { name: string } } }[] } }>({ query: HouseholdsQuery });
+  const [{ data, fetching, error }] = useQuery({ query: HouseholdsQuery });
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   const rows = data?.households.edges.map((e) => e.node) ?? [];
@@ -82,7 +79,7 @@ function HouseholdList() {
 
 function FacilityList({ agencyId }: { agencyId: string }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<{ facilities: { edges: { node: { id: string; name: string; kind: string; capacityTotals: CapacityTotal[] } }[] } }>({ query: FacilitiesQuery, variables: { agencyId } });
+  const [{ data, fetching, error }] = useQuery({ query: FacilitiesQuery, variables: { agencyId } });
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   const rows = data?.facilities.edges.map((e) => e.node) ?? [];
@@ -102,70 +99,3 @@ function FacilityList({ agencyId }: { agencyId: string }) {
     </Table>
   );
 }
-
-interface ComparisonData {
-  centrumgemeenten: {
-    id: string; name: string; g4: boolean;
-    chainModel: { published: boolean; stages: { order: number; regieHolder: { name: string } | null; regieBasis: 'STATED' | 'INFERRED' | null }[] } | null;
-    earlyWarning: { name: string | null; reportAfterMonthsArrears: number | null; feedbackDays: number[] } | null;
-    statedCapacity: StatedCapacity;
-  }[];
-  gapCounts: { centrumgemeente: { id: string }; rule: string; households: number | null; suppressed: boolean }[];
-}
-
-function Comparison() {
-  const { t } = useTranslation();
-  const [{ data, fetching, error }] = useQuery<ComparisonData>({ query: ComparisonQuery });
-  if (fetching && !data) return <Loading />;
-  if (error) return <ErrorAlert error={error} />;
-  const cities = (data?.centrumgemeenten ?? []).filter((c) => !c.id.startsWith('syn-'));
-  const unknown = t('common.unknown');
-  // A holder reads as inferred only where the report states it at none of its steps.
-  const regieHolders = (stages: NonNullable<ComparisonData['centrumgemeenten'][number]['chainModel']>['stages']) => {
-    const stated = new Map<string, boolean>();
-    for (const s of stages) if (s.regieHolder) stated.set(s.regieHolder.name, (stated.get(s.regieHolder.name) ?? false) || s.regieBasis === 'STATED');
-    return [...stated].map(([name, isStated]) => (isStated ? name : `${name} (${t('compare.inferred')})`));
-  };
-  const rules = [...new Set(data?.gapCounts.map((g) => g.rule))];
-  return (
-    <div className="kk-table-scroll">
-      <Table>
-        <TableCaption>{t('compare.structure')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('compare.aspect')}</TableHeaderCell>
-            {cities.map((c) => <TableHeaderCell scope="col" key={c.id}><RouterLink className="utrecht-link" to={`/chain/${c.id}`}>{c.name}</RouterLink></TableHeaderCell>)}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          <TableRow><TableHeaderCell scope="row">{t('compare.chainSteps')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.chainModel ? `${c.chainModel.stages.length}${c.chainModel.published ? '' : ` (${t('compare.notPublished')})`}` : unknown}</TableCell>)}</TableRow>
-          <TableRow><TableHeaderCell scope="row">{t('compare.regieHolders')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{regieHolders(c.chainModel?.stages ?? []).join(', ') || unknown}</TableCell>)}</TableRow>
-          <TableRow><TableHeaderCell scope="row">{t('compare.earlyWarning')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.name ?? unknown}</TableCell>)}</TableRow>
-          <TableRow><TableHeaderCell scope="row">{t('compare.reportAfter')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.reportAfterMonthsArrears ?? unknown}</TableCell>)}</TableRow>
-          <TableRow><TableHeaderCell scope="row">{t('compare.feedbackDays')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}>{c.earlyWarning?.feedbackDays.length ? c.earlyWarning.feedbackDays.join(' / ') : unknown}</TableCell>)}</TableRow>
-          <TableRow><TableHeaderCell scope="row">{t('compare.capacity')}</TableHeaderCell>{cities.map((c) => <TableCell key={c.id}><CityCapacity capacity={c.statedCapacity} /></TableCell>)}</TableRow>
-        </TableBody>
-      </Table>
-      <Table>
-        <TableCaption>{t('compare.gaps')}</TableCaption>
-        <TableHeader>
-          <TableRow><TableHeaderCell scope="col">{t('gaps.rule')}</TableHeaderCell>{cities.map((c) => <TableHeaderCell scope="col" key={c.id}>{c.name}</TableHeaderCell>)}</TableRow>
-        </TableHeader>
-        <TableBody>
-          {rules.map((rule) => (
-            <TableRow key={rule}>
-              <TableHeaderCell scope="row">{t(`rules.${rule}`)}</TableHeaderCell>
-              {cities.map((c) => {
-                const count = data?.gapCounts.find((g) => g.centrumgemeente.id === c.id && g.rule === rule);
-                return <TableCell key={c.id} data-suppressed={count?.suppressed ? 'true' : undefined}><Count cell={count ? { value: count.households, suppressed: count.suppressed } : null} /></TableCell>;
-              })}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      <Paragraph>{t('compare.suppressedExplained')}</Paragraph>
-      <OutcomeComparison cities={cities.map((c) => ({ id: c.id, name: c.name }))} />
-    </div>
-  );
-}
-

@@ -7,30 +7,33 @@ import { useMutation, useQuery } from 'urql';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { FormField } from '../../forms/FormField';
-import { hasProblems, missingRequired, PROBLEM_FIELDS, type ErrorAnswer } from '../../forms/problems';
+import { oneOf } from '../../forms/choices';
+import { hasProblems, missingRequired, ProblemFields } from '../../forms/problems';
 import { submitted } from '../../forms/submit';
 import { useForm } from '../../forms/useForm';
+import { graphql, type EnumOf } from '../../graphql';
 import { useSession } from '../../session';
+import { today } from '../../days';
 
-const AgenciesQuery = `query ChainSteps_Agencies($cityId: ID!) { agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } } }`;
-const SendReferral = `mutation ChainSteps_SendReferral($input: SendReferralInput!) { sendReferral(input: $input) {
-  __typename ${PROBLEM_FIELDS} } }`;
-const RecordStep = `mutation ChainSteps_RecordStep($input: RecordEventInput!) {
-  recordEvent(input: $input) { __typename ${PROBLEM_FIELDS} } }`;
-const TakeRegie = `mutation ChainSteps_TakeRegie($householdId: ID!, $stage: ChainState!, $agencyId: ID, $from: Date!) {
-  takeRegie(householdId: $householdId, stage: $stage, agencyId: $agencyId, from: $from) { __typename ${PROBLEM_FIELDS} } }`;
-const HandOverRegie = `mutation ChainSteps_HandOver($householdId: ID!, $stage: ChainState!, $toAgencyId: ID!, $on: Date!) {
-  handOverRegie(householdId: $householdId, stage: $stage, toAgencyId: $toAgencyId, on: $on) { __typename ${PROBLEM_FIELDS} } }`;
+const AgenciesQuery = graphql(`query ChainSteps_Agencies($cityId: ID!) { agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } } }`);
+const SendReferral = graphql(`mutation ChainSteps_SendReferral($input: SendReferralInput!) { sendReferral(input: $input) {
+  __typename ...ProblemFields } }`, [ProblemFields]);
+const RecordStep = graphql(`mutation ChainSteps_RecordStep($input: RecordEventInput!) {
+  recordEvent(input: $input) { __typename ...ProblemFields } }`, [ProblemFields]);
+const TakeRegie = graphql(`mutation ChainSteps_TakeRegie($householdId: ID!, $stage: ChainState!, $agencyId: ID, $from: Date!) {
+  takeRegie(householdId: $householdId, stage: $stage, agencyId: $agencyId, from: $from) { __typename ...ProblemFields } }`, [ProblemFields]);
+const HandOverRegie = graphql(`mutation ChainSteps_HandOver($householdId: ID!, $stage: ChainState!, $toAgencyId: ID!, $on: Date!) {
+  handOverRegie(householdId: $householdId, stage: $stage, toAgencyId: $toAgencyId, on: $on) { __typename ...ProblemFields } }`, [ProblemFields]);
 
-const today = () => new Date().toISOString().slice(0, 10);
+type ChainState = EnumOf<'ChainState'>;
 
 function useAgencyOptions(cityId: string) {
-  const [{ data }] = useQuery<{ agencies: { edges: { node: { id: string; name: string } }[] } }>({ query: AgenciesQuery, variables: { cityId } });
+  const [{ data }] = useQuery({ query: AgenciesQuery, variables: { cityId } });
   return data?.agencies.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? [];
 }
 
 /** Steps a worker records from the trace; the reports close the feedback gaps (docs/domain.md §4 G7). */
-export const RECORDABLE_STEPS = ['INTERIM_REPORT', 'FEEDBACK_REPORT', 'CONTACT', 'HOME_VISIT', 'FOLLOW_UP_CONTACT', 'LOST_CONTACT'] as const;
+export const RECORDABLE_STEPS = ['INTERIM_REPORT', 'FEEDBACK_REPORT', 'CONTACT', 'HOME_VISIT', 'FOLLOW_UP_CONTACT', 'LOST_CONTACT'] as const satisfies readonly EnumOf<'RecordableEventKind'>[];
 export type RecordableStep = (typeof RECORDABLE_STEPS)[number];
 
 export function RecordStepForm({ householdId, cityId, presetKind, onDone }: { householdId: string; cityId: string; presetKind?: RecordableStep; onDone: () => void }) {
@@ -49,11 +52,12 @@ export function RecordStepForm({ householdId, cityId, presetKind, onDone }: { ho
     setRecorded(false);
     const missing = missingRequired(form.values, ['kind', 'occurredOn']);
     form.setProblems(missing);
-    if (hasProblems(missing)) return;
-    const { kind, agencyId, occurredOn, note } = form.values;
+    const { kind: chosenKind, agencyId, occurredOn, note } = form.values;
+    const kind = oneOf(RECORDABLE_STEPS, chosenKind);
+    if (hasProblems(missing) || !kind) return;
     const ok = await submitted(form, fields, async () => {
       const response = await record({ input: { householdId, kind, occurredOn, note: note || null, ...(namesAgency && agencyId ? { agencyId } : {}) } });
-      return { answer: response.data?.recordEvent as ErrorAnswer | undefined, error: response.error };
+      return { answer: response.data?.recordEvent, error: response.error };
     });
     if (ok) {
       form.setValues({ ...form.values, note: '' });
@@ -76,7 +80,7 @@ export function RecordStepForm({ householdId, cityId, presetKind, onDone }: { ho
   );
 }
 
-export function TakeRegieForm({ householdId, cityId, stage, onDone }: { householdId: string; cityId: string; stage: string | null; onDone: () => void }) {
+export function TakeRegieForm({ householdId, cityId, stage, onDone }: { householdId: string; cityId: string; stage: ChainState | null; onDone: () => void }) {
   const { t } = useTranslation();
   const { viewer } = useSession();
   const agencies = useAgencyOptions(cityId);
@@ -93,10 +97,10 @@ export function TakeRegieForm({ householdId, cityId, stage, onDone }: { househol
     setTaken(false);
     const missing = namesAgency ? missingRequired(form.values, fields) : {};
     form.setProblems(missing);
-    if (hasProblems(missing)) return;
+    if (hasProblems(missing) || !stage) return;
     const ok = await submitted(form, fields, async () => {
       const response = await take({ householdId, stage, from: today(), ...(namesAgency ? { agencyId: form.values.agencyId } : {}) });
-      return { answer: response.data?.takeRegie as ErrorAnswer | undefined, error: response.error };
+      return { answer: response.data?.takeRegie, error: response.error };
     });
     if (ok) {
       setTaken(true);
@@ -135,7 +139,7 @@ export function ReferralForm({ householdId, cityId, onDone }: { householdId: str
     const { fromAgencyId, toAgencyId, purpose } = form.values;
     const ok = await submitted(form, fields, async () => {
       const response = await send({ input: { householdId, toAgencyId, purpose, sentOn: today(), ...(namesSender ? { fromAgencyId } : {}) } });
-      return { answer: response.data?.sendReferral as ErrorAnswer | undefined, error: response.error };
+      return { answer: response.data?.sendReferral, error: response.error };
     });
     if (ok) {
       form.setValues({ ...form.values, purpose: '' });
@@ -157,7 +161,7 @@ export function ReferralForm({ householdId, cityId, onDone }: { householdId: str
   );
 }
 
-export function HandoverForm({ householdId, cityId, regie, onDone }: { householdId: string; cityId: string; regie: { stage: string; holder: { name: string } }[]; onDone: () => void }) {
+export function HandoverForm({ householdId, cityId, regie, onDone }: { householdId: string; cityId: string; regie: readonly { stage: ChainState; holder: { name: string } }[]; onDone: () => void }) {
   const { t } = useTranslation();
   const agencies = useAgencyOptions(cityId);
   const [, handOver] = useMutation(HandOverRegie);
@@ -172,10 +176,11 @@ export function HandoverForm({ householdId, cityId, regie, onDone }: { household
     setDone(false);
     const missing = missingRequired(form.values, fields);
     form.setProblems(missing);
-    if (hasProblems(missing)) return;
+    const stage = regie.find((r) => r.stage === form.values.stage)?.stage;
+    if (hasProblems(missing) || !stage) return;
     const ok = await submitted(form, fields, async () => {
-      const response = await handOver({ householdId, ...form.values, on: today() });
-      return { answer: response.data?.handOverRegie as ErrorAnswer | undefined, error: response.error };
+      const response = await handOver({ householdId, stage, toAgencyId: form.values.toAgencyId, on: today() });
+      return { answer: response.data?.handOverRegie, error: response.error };
     });
     if (ok) {
       setDone(true);

@@ -5,15 +5,16 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { Button, FormFieldTextbox, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { graphql } from '../../graphql';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { PageHeading } from '../../layout/PageHeading';
 
-const SearchQuery = `query HouseholdSearch_Households($search: String, $after: String) {
+const SearchQuery = graphql(`query HouseholdSearch_Households($search: String, $after: String) {
   households(search: $search, first: 50, after: $after) {
     edges { node { id reference municipality landlordType centrumgemeente { name } } }
     pageInfo { hasNextPage endCursor }
   }
-}`;
+}`);
 
 /** The API folds the same way; asking for 3 characters here saves a round trip that would be refused. */
 const MIN_SEARCH = 3;
@@ -26,9 +27,7 @@ export default function HouseholdSearchPage() {
   const [input, setInput] = useState(search ?? '');
   const [tooShort, setTooShort] = useState(false);
   const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }] = useQuery<{
-    households: { edges: { node: { id: string; reference: string; municipality: string | null; landlordType: string; centrumgemeente: { name: string } } }[]; pageInfo: { hasNextPage: boolean; endCursor: string | null } };
-  }>({ query: SearchQuery, variables: { search, after } });
+  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { search, after } });
   const rows = data?.households.edges.map((e) => e.node) ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();

@@ -7,15 +7,17 @@ import { Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, 
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { gapTiming, owingAgencies, statesAlongTimeline, suggestedStep } from './gap-explanation';
-import { resolvedText, type OpenGap, type ResolvedGap } from './HouseholdTracePage';
+import { graphql } from '../../graphql';
+import { OpenGapFields, ResolvedGapFields, resolvedText } from './HouseholdTracePage';
+import { today } from '../../days';
 
-const SummaryQuery = `query HouseholdSummary_Household($id: ID!) {
+const SummaryQuery = graphql(`query HouseholdSummary_Household($id: ID!) {
   household(id: $id) {
     __typename
     ... on Household {
       id reference centrumgemeente { id name }
-      gaps { id rule severity stage detectedOn evidenceNodes evidenceEdges { source target kind } agencies { id name } }
-      resolvedGaps { id rule severity detectedOn resolvedOn resolvedBy resolvedByEvent { kind occurredOn agency { name } } evidenceNodes }
+      gaps { ...HouseholdTrace_OpenGap }
+      resolvedGaps { ...HouseholdTrace_ResolvedGap }
       trajectory {
         currentState
         currentRegie { stage holder { name } from }
@@ -24,35 +26,16 @@ const SummaryQuery = `query HouseholdSummary_Household($id: ID!) {
     }
     ... on Error { code message }
   }
-}`;
+}`, [OpenGapFields, ResolvedGapFields]);
 
-const AccessQuery = `query HouseholdSummary_Access($id: ID!, $cityId: ID!) {
+const AccessQuery = graphql(`query HouseholdSummary_Access($id: ID!, $cityId: ID!) {
   householdAccessLog(householdId: $id, first: 100) {
     __typename
     ... on AccessLogPage { entries { id at role agencyId action basis outcome breakGlass } hasNextPage }
     ... on Error { code message }
   }
   agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } }
-}`;
-
-interface SummaryData {
-  household:
-    | {
-        __typename: 'Household'; id: string; reference: string; centrumgemeente: { id: string; name: string };
-        gaps: OpenGap[]; resolvedGaps: ResolvedGap[];
-        trajectory: {
-          currentState: string | null; currentRegie: { stage: string; holder: { name: string }; from: string }[];
-          steps: { event: { id: string; kind: string; occurredOn: string; agency: { name: string } | null }; stateAfter: string | null; superseded: boolean }[];
-        };
-      }
-    | { __typename: string; code: string; message: string };
-}
-
-interface AccessEntry { id: string; at: string; role: string | null; agencyId: string | null; action: string; basis: string | null; outcome: string; breakGlass: boolean }
-interface AccessData {
-  householdAccessLog: { __typename: 'AccessLogPage'; entries: AccessEntry[]; hasNextPage: boolean } | { __typename: string; code: string; message: string };
-  agencies: { edges: { node: { id: string; name: string } }[] };
-}
+}`);
 
 /** Why someone looked, in words for the family: the access basis the API recorded, by its kind. */
 export function accessReasonKey(entry: { action: string; basis: string | null; breakGlass: boolean }): string {
@@ -67,13 +50,12 @@ export function accessReasonKey(entry: { action: string; basis: string | null; b
   return 'other';
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /**
  * One page view reads several parts of the record, each logged: for the family, consecutive entries that say the same
  * (same minute, who, what and why) are one line with a count.
  */
-export function collapseAccessEntries<T extends { at: string; role: string | null; agencyId: string | null; action: string; outcome: string; basis: string | null; breakGlass: boolean }>(entries: T[]): (T & { times: number })[] {
+export function collapseAccessEntries<T extends { at: string; role: string | null; agencyId: string | null; action: string; outcome: string; basis: string | null; breakGlass: boolean }>(entries: readonly T[]): (T & { times: number })[] {
   const lines: (T & { times: number })[] = [];
   const key = (e: T) => [e.at.slice(0, 16), e.role, e.agencyId, e.action, e.outcome, accessReasonKey(e)].join('|');
   for (const entry of entries) {
@@ -88,14 +70,14 @@ export default function HouseholdSummaryPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const { viewer } = useSession();
-  const [{ data, fetching, error }] = useQuery<SummaryData>({ query: SummaryQuery, variables: { id } });
+  const [{ data, fetching, error }] = useQuery({ query: SummaryQuery, variables: { id } });
   const household = data?.household;
-  const trace = household?.__typename === 'Household' ? (household as Extract<SummaryData['household'], { __typename: 'Household' }>) : null;
-  const [access] = useQuery<AccessData>({ query: AccessQuery, variables: { id, cityId: trace?.centrumgemeente.id ?? '' }, pause: !trace || viewer?.role !== 'COORDINATOR' });
+  const trace = household?.__typename === 'Household' ? household : null;
+  const [access] = useQuery({ query: AccessQuery, variables: { id, cityId: trace?.centrumgemeente.id ?? '' }, pause: !trace || viewer?.role !== 'COORDINATOR' });
 
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
-  if (household && !trace) return <ErrorAlert code={(household as { code: string }).code} />;
+  if (household && household.__typename !== 'Household') return <ErrorAlert code={household.code} />;
   if (!trace) return null;
 
   const regieHolders = [...new Set(trace.trajectory.currentRegie.map((r) => r.holder.name))];
@@ -173,13 +155,13 @@ export default function HouseholdSummaryPage() {
       {viewer?.role !== 'COORDINATOR' ? <Paragraph>{t('summary.accessCoordinatorOnly')}</Paragraph>
         : access.fetching && !access.data ? <Loading />
         : access.error ? <ErrorAlert error={access.error} />
-        : log && log.__typename !== 'AccessLogPage' ? <ErrorAlert code={(log as { code: string }).code} />
+        : log && log.__typename !== 'AccessLogPage' ? <ErrorAlert code={log.code} />
         : log && (
           <Table data-testid="summary-access">
             <TableCaption>{t('summary.accessCaption')}</TableCaption>
             <TableHeader><TableRow>{['at', 'who', 'action', 'why'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`summary.accessColumns.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
             <TableBody>
-              {collapseAccessEntries((log as Extract<AccessData['householdAccessLog'], { __typename: 'AccessLogPage' }>).entries).map((entry) => (
+              {collapseAccessEntries(log.entries).map((entry) => (
                 <TableRow key={entry.id}>
                   <TableCell>{entry.at.slice(0, 16).replace('T', ' ')}</TableCell>
                   <TableCell>{[entry.role ? t(`roles.${entry.role}`) : null, entry.agencyId ? agencyName.get(entry.agencyId) ?? entry.agencyId : null].filter(Boolean).join(', ') || t('common.unknown')}</TableCell>

@@ -9,25 +9,43 @@ import {
   Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { ChainGraph } from '../../graph/ChainGraph';
-import { swimlaneElements, type SwimlaneText, type TrajectoryGraph } from '../../graph/elements';
+import { swimlaneElements, type SwimlaneText } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
 import { GraphLegend } from '../../graph/GraphLegend';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { graphql, type ResultOf } from '../../graphql';
 import { useSession } from '../../session';
 import { AccessRequestForm } from './AccessRequestForm';
 import { HandoverForm, RecordStepForm, ReferralForm, TakeRegieForm, type RecordableStep } from './ChainStepForms';
 import { gapTiming, owingAgencies, statesAlongTimeline, suggestedStep, type SuggestedStep } from './gap-explanation';
 import { PageHeading } from '../../layout/PageHeading';
+import { today } from '../../days';
 
-const TraceQuery = `query HouseholdTrace_Trajectory($id: ID!) {
+/** An open gap as the trace and the family summary explain it. */
+export const OpenGapFields = graphql(`
+  fragment HouseholdTrace_OpenGap on GapFinding @_unmask {
+    id rule severity stage detectedOn evidenceNodes evidenceEdges { source target kind } agencies { id name }
+  }
+`);
+
+/** A resolved gap, with the step that resolved it. */
+export const ResolvedGapFields = graphql(`
+  fragment HouseholdTrace_ResolvedGap on ResolvedGap @_unmask {
+    id rule severity detectedOn resolvedOn resolvedBy resolvedByEvent { kind occurredOn agency { name } } evidenceNodes
+  }
+`);
+
+type ResolvedGap = ResultOf<typeof ResolvedGapFields>;
+
+const TraceQuery = graphql(`query HouseholdTrace_Trajectory($id: ID!) {
   household(id: $id) {
     __typename
     ... on Household {
       id reference landlordType municipality centrumgemeente { id name }
       members { personId label birthYear role from to compositionSource }
-      gaps { id rule severity stage detectedOn evidenceNodes evidenceEdges { source target kind } agencies { id name } }
-      resolvedGaps { id rule severity detectedOn resolvedOn resolvedBy resolvedByEvent { kind occurredOn agency { name } } evidenceNodes }
+      gaps { ...HouseholdTrace_OpenGap }
+      resolvedGaps { ...HouseholdTrace_ResolvedGap }
       trajectory {
         currentState
         currentRegie { stage holder { name } from }
@@ -38,39 +56,12 @@ const TraceQuery = `query HouseholdTrace_Trajectory($id: ID!) {
     }
     ... on Error { code message }
   }
-}`;
+}`, [OpenGapFields, ResolvedGapFields]);
 
-const RulesQuery = `query HouseholdTrace_Rules($cityId: ID!) { gapRules(centrumgemeenteId: $cityId) { id days settingSource } }`;
+const RulesQuery = graphql(`query HouseholdTrace_Rules($cityId: ID!) { gapRules(centrumgemeenteId: $cityId) { id days settingSource } }`);
 
-interface Step {
-  event: { id: string; kind: string; occurredOn: string; agency: { name: string } | null; facility: { name: string } | null; note: string | null };
-  stateAfter: string | null;
-  regie: { stage: string; holder: { name: string } }[];
-  daysSincePrevious: number | null;
-  superseded: boolean;
-}
-
-export interface OpenGap {
-  id: string; rule: string; severity: string; stage: string | null; detectedOn: string; evidenceNodes: string[];
-  evidenceEdges: { source: string; target: string; kind: string }[]; agencies: { id: string; name: string }[];
-}
-export interface ResolvedGap {
-  id: string; rule: string; severity: string; detectedOn: string; resolvedOn: string; resolvedBy: string;
-  resolvedByEvent: { kind: string; occurredOn: string; agency: { name: string } | null } | null; evidenceNodes: string[];
-}
-
-interface TraceData {
-  household:
-    | {
-        __typename: 'Household';
-        id: string; reference: string; landlordType: string; municipality: string | null; centrumgemeente: { id: string; name: string };
-        members: { personId: string; label: string; birthYear: number | null; role: string; from: string; to: string | null; compositionSource: string }[];
-        gaps: OpenGap[];
-        resolvedGaps: ResolvedGap[];
-        trajectory: TrajectoryGraph & { currentState: string | null; currentRegie: { stage: string; holder: { name: string }; from: string }[]; steps: Step[] };
-      }
-    | { __typename: 'NotFoundError' | 'ForbiddenError'; code: string; message: string };
-}
+type Trace = Extract<NonNullable<ResultOf<typeof TraceQuery>['household']>, { __typename: 'Household' }>;
+type Step = Trace['trajectory']['steps'][number];
 
 type OpenForm = { form: 'record'; kind: RecordableStep } | { form: 'regie' | 'handover' | 'referral' };
 type NonRecordForm = Exclude<OpenForm['form'], 'record'>;
@@ -78,7 +69,6 @@ const FORM_OF: Record<Exclude<SuggestedStep['action'], 'RECORD_REPORT'>, NonReco
   TAKE_REGIE: 'regie', HAND_OVER: 'handover', RECORD_ALTERNATIVE: 'referral',
 };
 
-const today = () => new Date().toISOString().slice(0, 10);
 
 /** Labels of the swimlane in the reader's language: event kinds, referral states and regie periods, never codes. */
 export function useSwimlaneText(reference: string): SwimlaneText {
@@ -110,10 +100,10 @@ export default function HouseholdTracePage() {
   const { id = '' } = useParams();
   const [search] = useSearchParams();
   const { viewer } = useSession();
-  const [{ data, fetching, error }, refetch] = useQuery<TraceData>({ query: TraceQuery, variables: { id } });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: TraceQuery, variables: { id } });
   const household = data?.household;
   const trace = household?.__typename === 'Household' ? household : null;
-  const [rules] = useQuery<{ gapRules: { id: string; days: number | null; settingSource: string }[] }>({
+  const [rules] = useQuery({
     query: RulesQuery, variables: { cityId: trace?.centrumgemeente.id ?? '' }, pause: !trace,
   });
   const [selectedGap, setSelectedGap] = useState<string | null>(search.get('gap'));
@@ -255,7 +245,7 @@ export function resolvedText(t: (key: string, options?: Record<string, unknown>)
   return t('gapExplain.resolved', { detectedOn: gap.detectedOn, resolvedOn: gap.resolvedOn, by });
 }
 
-function Timeline({ steps, states, evidence }: { steps: Step[]; states: (string | null)[]; evidence: ReadonlySet<string> }) {
+function Timeline({ steps, states, evidence }: { steps: readonly Step[]; states: (string | null)[]; evidence: ReadonlySet<string> }) {
   const { t } = useTranslation();
   return (
     <div className="kk-table-scroll">

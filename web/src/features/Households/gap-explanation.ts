@@ -1,6 +1,7 @@
 // What a gap asks of the reader: the deadline that passed, who owes the step, and which step closes it. Pure, so that
 // the trace page and the printed family summary say the same thing.
 import type { RecordableStep } from './ChainStepForms';
+import { addDays, daysBetween } from '../../days';
 
 /** Rules whose finding is a missing step after a term: detectedOn is the first day after the term (docs/domain.md §4). */
 const DEADLINE_RULES = new Set([
@@ -33,16 +34,14 @@ export function suggestedStep(rule: string, regieHeld: boolean): SuggestedStep {
   return { action: 'TAKE_REGIE' };
 }
 
-const addDays = (day: string, days: number) => new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
-const daysFrom = (from: string, to: string) => Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 
 /** The term that passed (its last day) and the days since, or, for a gap that is an event, the day it arose. */
 export function gapTiming(rule: string, detectedOn: string, today: string): { deadline: string | null; since: string; daysPassed: number } {
   if (DEADLINE_RULES.has(rule)) {
     const deadline = addDays(detectedOn, -1);
-    return { deadline, since: deadline, daysPassed: daysFrom(deadline, today) };
+    return { deadline, since: deadline, daysPassed: daysBetween(deadline, today) };
   }
-  return { deadline: null, since: detectedOn, daysPassed: daysFrom(detectedOn, today) };
+  return { deadline: null, since: detectedOn, daysPassed: daysBetween(detectedOn, today) };
 }
 
 /**

@@ -4,28 +4,28 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
+import { addDays, addMonths, firstOfMonth, today } from '../../days';
 import {
   FormField, FormFieldTextbox, FormLabel, Select, SelectOption, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
+import { graphql } from '../../graphql';
 import { Count } from '../../layout/Count';
 import { ErrorAlert, Loading } from '../../layout/States';
 import { PageHeading } from '../../layout/PageHeading';
 
-const FiguresQuery = `query ShelterFigures($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) {
+const FiguresQuery = graphql(`query ShelterFigures_Figures($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) {
   centrumgemeente { name } on facilitiesReporting suppressed
   capacity { unitKind targetGroup capacity facilities }
   waitingTimes { entries { value suppressed } waiting { value suppressed } medianDaysToLeave p90DaysToLeave medianDaysWaiting }
   refusalsByReason { reason meaning count { value suppressed } withoutAlternative { value suppressed } }
-  unmetDemand { cause count { value suppressed } withoutAlternative { value suppressed } } } }`;
+  unmetDemand { cause count { value suppressed } withoutAlternative { value suppressed } } } }`);
 
-const RegionsQuery = `query ShelterFigures_Regions { centrumgemeenten { id name } }`;
+const RegionsQuery = graphql(`query ShelterFigures_Regions { centrumgemeenten { id name } }`);
 
 /** The previous calendar month: a complete period by default. */
 function lastMonth(): { from: string; to: string } {
-  const now = new Date();
-  const first = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth() - 1, 1));
-  const last = new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), 0));
-  return { from: first.toISOString().slice(0, 10), to: last.toISOString().slice(0, 10) };
+  const thisMonth = firstOfMonth(today());
+  return { from: addMonths(thisMonth, -1), to: addDays(thisMonth, -1) };
 }
 
 export default function ShelterFiguresPage() {
@@ -33,8 +33,8 @@ export default function ShelterFiguresPage() {
   const { cityId = '' } = useParams();
   const [period, setPeriod] = useState(lastMonth);
   const navigate = useNavigate();
-  const [{ data, fetching, error }] = useQuery<{ shelterFigures: any }>({ query: FiguresQuery, variables: { id: cityId, ...period } });
-  const [{ data: regions }] = useQuery<{ centrumgemeenten: { id: string; name: string }[] }>({ query: RegionsQuery });
+  const [{ data, fetching, error }] = useQuery({ query: FiguresQuery, variables: { id: cityId, ...period } });
+  const [{ data: regions }] = useQuery({ query: RegionsQuery });
   const figures = data?.shelterFigures;
   // The region's name, never its id: from the figures, or from the list of regions while the figures load.
   const cityName: string | undefined = figures?.centrumgemeente.name ?? regions?.centrumgemeenten.find((c) => c.id === cityId)?.name;
@@ -62,7 +62,7 @@ export default function ShelterFiguresPage() {
             <TableCaption>{t('shelterFigures.unmetCaption')}</TableCaption>
             <TableHeader><TableRow><TableHeaderCell>{t('shelterFigures.cause')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell></TableRow></TableHeader>
             <TableBody>
-              {figures.unmetDemand.map((u: any) => (
+              {figures.unmetDemand.map((u) => (
                 <TableRow key={u.cause}><TableHeaderCell scope="row">{t(`causes.${u.cause}`)}</TableHeaderCell><TableCell><Count cell={u.count} /></TableCell><TableCell><Count cell={u.withoutAlternative} /></TableCell></TableRow>
               ))}
             </TableBody>
@@ -71,7 +71,7 @@ export default function ShelterFiguresPage() {
             <TableCaption>{t('shelterFigures.reasonCaption')}</TableCaption>
             <TableHeader><TableRow><TableHeaderCell>{t('shelter.reason')}</TableHeaderCell><TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell></TableRow></TableHeader>
             <TableBody>
-              {figures.refusalsByReason.map((r: any) => (
+              {figures.refusalsByReason.map((r) => (
                 <TableRow key={r.reason}><TableHeaderCell scope="row">{t(`reasons.${r.reason}`)}</TableHeaderCell><TableCell>{t(`meanings.${r.meaning}`)}</TableCell><TableCell><Count cell={r.count} /></TableCell><TableCell><Count cell={r.withoutAlternative} /></TableCell></TableRow>
               ))}
             </TableBody>
@@ -83,7 +83,7 @@ export default function ShelterFiguresPage() {
               <TableCaption>{t('shelter.capacityCaption')}</TableCaption>
               <TableHeader><TableRow><TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell><TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell><TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell></TableRow></TableHeader>
               <TableBody>
-                {figures.capacity.map((c: any) => (
+                {figures.capacity.map((c) => (
                   <TableRow key={`${c.unitKind}-${c.targetGroup}`}><TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell><TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell><TableCell>{c.capacity}</TableCell></TableRow>
                 ))}
               </TableBody>

@@ -10,35 +10,34 @@ import {
 import { AgencyPicker } from '../../forms/AgencyPicker';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { FormField } from '../../forms/FormField';
-import { hasProblems, missingRequired, problemsOfAnswer, problemsOfError, problemText, PROBLEM_FIELDS, type ErrorAnswer } from '../../forms/problems';
+import { oneOf, refusalAlternatives, refusalReasons, targetGroups, unitKinds } from '../../forms/choices';
+import { hasProblems, isErrorAnswer, missingRequired, ProblemFields, problemsOfAnswer, problemsOfError, problemText } from '../../forms/problems';
 import { useForm } from '../../forms/useForm';
 import { ShelterTemplates } from './ShelterTemplates';
 import { LineChart } from '../../charts/Chart';
 import { csrfHeaders } from '../../client';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { graphql } from '../../graphql';
 import { useSession } from '../../session';
 import { occupancySeries, seriesKeys, type CapacityReport, type Snapshot } from './occupancy-series';
 import { PageHeading } from '../../layout/PageHeading';
+import { addDays, today } from '../../days';
 
 const KINDS = ['capacity', 'occupancy', 'waiting-list', 'refusals'] as const;
-const UNIT_KINDS = ['PLACES', 'FAMILY_UNITS', 'CRISIS_BEDS', 'AMBULANT_TRAJECTORIES'];
-const TARGET_GROUPS = ['FAMILIES', 'WOMEN_WITH_CHILDREN', 'TWO_PARENT_FAMILIES', 'SINGLE_PARENT_FAMILIES', 'YOUTH', 'SINGLE_ADULTS', 'OTHER'];
-const REASONS = ['NO_CAPACITY', 'NOT_ELIGIBLE', 'OUTSIDE_REGION', 'BEHAVIOUR_SAFETY', 'NO_RESIDENCE_PERMIT', 'HOUSEHOLD_COMPOSITION', 'CONTRA_INDICATION', 'TOO_LIGHT', 'OTHER'];
-const ALTERNATIVES = ['ONWARD_REFERRAL', 'OTHER_ALTERNATIVE', 'NONE'];
 
-const FacilitiesQuery = `query Shelter_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name } } } }`;
-const FacilityQuery = `query Shelter_Facility($id: ID!, $from: Date!) { facility(id: $id) { id name
+const FacilitiesQuery = graphql(`query Shelter_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name } } } }`);
+const FacilityQuery = graphql(`query Shelter_Facility($id: ID!, $from: Date!) { facility(id: $id) { id name
   reportedCapacity { unitKind targetGroup capacity }
   capacityReports { unitKind targetGroup periodStart periodEnd capacity }
   occupancy(from: $from) { date unitKind targetGroup occupied available blocked }
   waitingTimes { entries { value } waiting { value } medianDaysToLeave medianDaysWaiting longestDaysWaiting }
   waitingList(waitingOnly: true) { id caseRef targetGroup dateOn priority }
-  refusals { id caseRef refusedOn reason meaning alternative alternativeAgency { name } } } }`;
-const ReportRefusal = `mutation Shelter_ReportRefusal($rows: [ShelterRefusalInput!]!) { reportRefusals(rows: $rows) {
-  __typename ... on ShelterReportResult { created unchanged } ${PROBLEM_FIELDS} } }`;
-const ReportCapacity = `mutation Shelter_ReportCapacity($rows: [CapacityReportInput!]!) { reportCapacity(rows: $rows) {
-  __typename ... on ShelterReportResult { created unchanged superseded } ${PROBLEM_FIELDS} } }`;
+  refusals { id caseRef refusedOn reason meaning alternative alternativeAgency { name } } } }`);
+const ReportRefusal = graphql(`mutation Shelter_ReportRefusal($rows: [ShelterRefusalInput!]!) { reportRefusals(rows: $rows) {
+  __typename ... on ShelterReportResult { created unchanged } ...ProblemFields } }`, [ProblemFields]);
+const ReportCapacity = graphql(`mutation Shelter_ReportCapacity($rows: [CapacityReportInput!]!) { reportCapacity(rows: $rows) {
+  __typename ... on ShelterReportResult { created unchanged superseded } ...ProblemFields } }`, [ProblemFields]);
 
 interface LineProblem { line: number; column: string | null; code: string; params: Record<string, string | number> }
 interface ImportReport { rows: number; dryRun: boolean; problems: LineProblem[]; totalProblems: number; problemCap: number; written: { created: number; unchanged: number; superseded: number } | null }
@@ -48,7 +47,7 @@ const FIGURES_CONTEXT = { additionalTypenames: ['ShelterReportResult'] };
 export default function ShelterPage() {
   const { t } = useTranslation();
   const { viewer } = useSession();
-  const [{ data, fetching, error }] = useQuery<{ facilities: { edges: { node: { id: string; name: string } }[] } }>({
+  const [{ data, fetching, error }] = useQuery({
     query: FacilitiesQuery,
     variables: { agencyId: viewer?.agency?.id ?? '' },
     pause: !viewer?.agency,
@@ -80,7 +79,7 @@ export default function ShelterPage() {
 
 function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads: number }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }, refetch] = useQuery<{ facility: any }>({ query: FacilityQuery, variables: { id: facilityId, from: daysBefore(90) }, context: FIGURES_CONTEXT });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: FacilityQuery, variables: { id: facilityId, from: addDays(today(), -90) }, context: FIGURES_CONTEXT });
   useEffect(() => {
     if (uploads > 0) refetch({ requestPolicy: 'network-only' });
   }, [uploads, refetch]);
@@ -98,7 +97,7 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
           <TableCaption>{t('shelter.capacityCaption')}</TableCaption>
           <TableHeader><TableRow><TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell><TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell><TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell></TableRow></TableHeader>
           <TableBody>
-            {facility.reportedCapacity.map((c: any) => (
+            {facility.reportedCapacity.map((c) => (
               <TableRow key={`${c.unitKind}-${c.targetGroup}`}>
                 <TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell><TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell><TableCell>{c.capacity}</TableCell>
               </TableRow>
@@ -117,7 +116,7 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
           <TableCaption>{t('shelter.waitingCaption')}</TableCaption>
           <TableHeader><TableRow><TableHeaderCell>{t('shelter.caseRef')}</TableHeaderCell><TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell><TableHeaderCell>{t('shelter.dateOn')}</TableHeaderCell><TableHeaderCell>{t('shelter.priority')}</TableHeaderCell></TableRow></TableHeader>
           <TableBody>
-            {facility.waitingList.map((w: any) => (
+            {facility.waitingList.map((w) => (
               <TableRow key={w.id}><TableCell>{w.caseRef}</TableCell><TableCell>{t(`targetGroups.${w.targetGroup}`)}</TableCell><TableCell>{w.dateOn}</TableCell><TableCell>{w.priority ?? '–'}</TableCell></TableRow>
             ))}
           </TableBody>
@@ -129,7 +128,7 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
           <TableCaption>{t('shelter.refusalsCaption')}</TableCaption>
           <TableHeader><TableRow><TableHeaderCell>{t('shelter.caseRef')}</TableHeaderCell><TableHeaderCell>{t('shelter.refusedOn')}</TableHeaderCell><TableHeaderCell>{t('shelter.reason')}</TableHeaderCell><TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell><TableHeaderCell>{t('shelter.alternative')}</TableHeaderCell></TableRow></TableHeader>
           <TableBody>
-            {facility.refusals.map((r: any) => (
+            {facility.refusals.map((r) => (
               <TableRow key={r.id}>
                 <TableCell>{r.caseRef}</TableCell><TableCell>{r.refusedOn}</TableCell><TableCell>{t(`reasons.${r.reason}`)}</TableCell>
                 <TableCell>{t(`meanings.${r.meaning}`)}</TableCell>
@@ -149,7 +148,6 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
   );
 }
 
-const daysBefore = (days: number) => new Date(Date.now() - days * 86_400_000).toISOString().slice(0, 10);
 
 /** Occupancy against reported capacity over the last 90 days, as a chart with its table alternative. */
 function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; reports: CapacityReport[] }) {
@@ -318,10 +316,9 @@ function ImportOutcome({ report }: { report: ImportReport }) {
   );
 }
 
-const today = () => new Date().toISOString().slice(0, 10);
 /** Form rows are checked like file rows: a problem's path ends in the file's column name (case_ref), the field is caseRef. */
 const fieldOfColumn = (path: string[]) => path.at(-1)?.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-const codeOptions = (t: (key: string) => string, codes: string[], prefix: string) => codes.map((c) => ({ value: c, label: t(`${prefix}.${c}`) }));
+const codeOptions = (t: (key: string) => string, codes: readonly string[], prefix: string) => codes.map((c) => ({ value: c, label: t(`${prefix}.${c}`) }));
 
 function RefusalForm({ facilityId }: { facilityId: string }) {
   const { t } = useTranslation();
@@ -339,13 +336,17 @@ function RefusalForm({ facilityId }: { facilityId: string }) {
     setSaved(false);
     const missing = missingRequired(form.values, ['caseRef', 'targetGroup', 'refusedOn', 'reason', 'alternative', ...(onward ? ['alternativeAgencyId'] : [])]);
     form.setProblems(missing);
-    if (hasProblems(missing)) return;
-    const { alternativeAgencyId, note, ...rest } = form.values;
-    const result = await report({ rows: [{ ...rest, facilityId, alternativeAgencyId: onward ? alternativeAgencyId : null, note: note || null }] });
-    const answer = result.data?.reportRefusals as ErrorAnswer | undefined;
+    const { caseRef, refusedOn, alternativeAgencyId, note } = form.values;
+    const targetGroup = oneOf(targetGroups, form.values.targetGroup);
+    const reason = oneOf(refusalReasons, form.values.reason);
+    const alternative = oneOf(refusalAlternatives, form.values.alternative);
+    if (hasProblems(missing) || !targetGroup || !reason || !alternative) return;
+    const row = { caseRef, targetGroup, refusedOn, reason, alternative, facilityId, alternativeAgencyId: onward ? alternativeAgencyId : null, note: note || null };
+    const result = await report({ rows: [row] });
+    const answer = result.data?.reportRefusals;
     if (!answer) return form.setProblems(problemsOfError(result.error));
     form.setProblems(problemsOfAnswer(answer, Object.keys(labels), fieldOfColumn));
-    if (!answer.code) {
+    if (!isErrorAnswer(answer)) {
       setSaved(true);
       form.setValues({ ...form.values, caseRef: '', note: '' });
     }
@@ -356,10 +357,10 @@ function RefusalForm({ facilityId }: { facilityId: string }) {
       <Heading level={3} id="refusal-heading">{t('shelter.reportRefusal')}</Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       <FormField label={labels.caseRef} description={t('shelter.caseRefHint')} required {...form.field('caseRef')} />
-      <FormField control="select" label={labels.targetGroup} required options={codeOptions(t, TARGET_GROUPS, 'targetGroups')} {...form.field('targetGroup')} />
+      <FormField control="select" label={labels.targetGroup} required options={codeOptions(t, targetGroups, 'targetGroups')} {...form.field('targetGroup')} />
       <FormField control="date" label={labels.refusedOn} required {...form.field('refusedOn')} />
-      <FormField control="select" label={labels.reason} required options={codeOptions(t, REASONS, 'reasons')} {...form.field('reason')} />
-      <FormField control="select" label={labels.alternative} required options={codeOptions(t, ALTERNATIVES, 'alternatives')} {...form.field('alternative')} />
+      <FormField control="select" label={labels.reason} required options={codeOptions(t, refusalReasons, 'reasons')} {...form.field('reason')} />
+      <FormField control="select" label={labels.alternative} required options={codeOptions(t, refusalAlternatives, 'alternatives')} {...form.field('alternative')} />
       {onward && <AgencyPicker label={labels.alternativeAgencyId} required {...form.field('alternativeAgencyId')} />}
       <FormField control="textarea" label={labels.note} description={t('nextStep.noteHint')} {...form.field('note')} />
       <Button type="submit" appearance="primary-action-button">{t('shelter.save')}</Button>
@@ -382,20 +383,23 @@ function CapacityForm({ facilityId }: { facilityId: string }) {
     const missing = missingRequired(form.values, Object.keys(labels));
     if (!missing.capacity && !/^\d+$/.test(form.values.capacity.trim())) missing.capacity = [{ code: 'NOT_WHOLE_NUMBER', params: { value: form.values.capacity } }];
     form.setProblems(missing);
-    if (hasProblems(missing)) return;
-    const result = await report({ rows: [{ ...form.values, facilityId, capacity: Number(form.values.capacity) }] });
-    const answer = result.data?.reportCapacity as ErrorAnswer | undefined;
+    const unitKind = oneOf(unitKinds, form.values.unitKind);
+    const targetGroup = oneOf(targetGroups, form.values.targetGroup);
+    if (hasProblems(missing) || !unitKind || !targetGroup) return;
+    const { periodStart, periodEnd } = form.values;
+    const result = await report({ rows: [{ unitKind, targetGroup, periodStart, periodEnd, facilityId, capacity: Number(form.values.capacity) }] });
+    const answer = result.data?.reportCapacity;
     if (!answer) return form.setProblems(problemsOfError(result.error));
     form.setProblems(problemsOfAnswer(answer, Object.keys(labels), fieldOfColumn));
-    if (!answer.code) setSaved(true);
+    if (!isErrorAnswer(answer)) setSaved(true);
   }
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="capacity-heading" noValidate>
       <Heading level={3} id="capacity-heading">{t('shelter.reportCapacity')}</Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
-      <FormField control="select" label={labels.unitKind} required options={codeOptions(t, UNIT_KINDS, 'unitKinds')} {...form.field('unitKind')} />
-      <FormField control="select" label={labels.targetGroup} required options={codeOptions(t, TARGET_GROUPS, 'targetGroups')} {...form.field('targetGroup')} />
+      <FormField control="select" label={labels.unitKind} required options={codeOptions(t, unitKinds, 'unitKinds')} {...form.field('unitKind')} />
+      <FormField control="select" label={labels.targetGroup} required options={codeOptions(t, targetGroups, 'targetGroups')} {...form.field('targetGroup')} />
       <FormField control="date" label={labels.periodStart} required {...form.field('periodStart')} />
       <FormField control="date" label={labels.periodEnd} required {...form.field('periodEnd')} />
       <FormField control="number" label={labels.capacity} min={0} required {...form.field('capacity')} />

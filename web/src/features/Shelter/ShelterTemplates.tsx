@@ -3,6 +3,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Heading, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { refusalAlternatives, refusalReasons, targetGroups, unitKinds, waitingListOutcomes } from '../../forms/choices';
 import { FormField } from '../../forms/FormField';
 
 /** Columns per kind, in file order, and whether a row needs them (the API's shelter-csv format is the source). */
@@ -14,12 +15,12 @@ const COLUMNS: Record<string, [column: string, required: boolean][]> = {
 };
 
 /** Columns that take a code, with the i18n group that says what each code means. */
-const CODE_LISTS: Record<string, { prefix: string; codes: string[] }> = {
-  unit_kind: { prefix: 'unitKinds', codes: ['PLACES', 'FAMILY_UNITS', 'CRISIS_BEDS', 'AMBULANT_TRAJECTORIES'] },
-  target_group: { prefix: 'targetGroups', codes: ['FAMILIES', 'WOMEN_WITH_CHILDREN', 'TWO_PARENT_FAMILIES', 'SINGLE_PARENT_FAMILIES', 'YOUTH', 'SINGLE_ADULTS', 'OTHER'] },
-  reason: { prefix: 'reasons', codes: ['NO_CAPACITY', 'NOT_ELIGIBLE', 'OUTSIDE_REGION', 'BEHAVIOUR_SAFETY', 'NO_RESIDENCE_PERMIT', 'HOUSEHOLD_COMPOSITION', 'CONTRA_INDICATION', 'TOO_LIGHT', 'OTHER'] },
-  alternative: { prefix: 'alternatives', codes: ['ONWARD_REFERRAL', 'OTHER_ALTERNATIVE', 'NONE'] },
-  outcome: { prefix: 'shelter.outcomes', codes: ['PLACED', 'REFERRED_ELSEWHERE', 'WITHDRAWN', 'LOST_CONTACT', 'UNKNOWN'] },
+const CODE_LISTS: Record<string, { prefix: string; codes: readonly string[] }> = {
+  unit_kind: { prefix: 'unitKinds', codes: unitKinds },
+  target_group: { prefix: 'targetGroups', codes: targetGroups },
+  reason: { prefix: 'reasons', codes: refusalReasons },
+  alternative: { prefix: 'alternatives', codes: refusalAlternatives },
+  outcome: { prefix: 'shelter.outcomes', codes: waitingListOutcomes },
 };
 
 export function ShelterTemplates() {

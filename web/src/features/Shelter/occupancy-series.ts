@@ -1,4 +1,5 @@
 // Occupancy and reported capacity of one unit kind and target group as day-by-day series for a chart and a table.
+import { addDays } from '../../days';
 
 export interface Snapshot { date: string; unitKind: string; targetGroup: string; occupied: number; available: number; blocked: number }
 export interface CapacityReport { unitKind: string; targetGroup: string; periodStart: string; periodEnd: string; capacity: number }
@@ -25,7 +26,7 @@ export function occupancySeries(snapshots: Snapshot[], reports: CapacityReport[]
   if (mine.length === 0) return series;
   const byDay = new Map(mine.map((s) => [s.date, s]));
   const covering = reports.filter((r) => r.unitKind === unitKind && r.targetGroup === targetGroup);
-  for (let day = mine[0]!.date; day <= mine.at(-1)!.date; day = nextDay(day)) {
+  for (let day = mine[0]!.date; day <= mine.at(-1)!.date; day = addDays(day, 1)) {
     const snapshot = byDay.get(day);
     series.days.push(day);
     series.occupied.push(snapshot?.occupied ?? null);
@@ -34,10 +35,4 @@ export function occupancySeries(snapshots: Snapshot[], reports: CapacityReport[]
     series.capacity.push(covering.find((r) => r.periodStart <= day && day <= r.periodEnd)?.capacity ?? null);
   }
   return series;
-}
-
-function nextDay(day: string): string {
-  const next = new Date(`${day}T00:00:00Z`);
-  next.setUTCDate(next.getUTCDate() + 1);
-  return next.toISOString().slice(0, 10);
 }

@@ -6,32 +6,25 @@ import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { Button, Checkbox, Fieldset, FieldsetLegend, FormField as UtrechtFormField, FormLabel, Heading, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { BarChart } from '../../charts/Chart';
-import { Count, type SuppressibleCount } from '../../layout/Count';
+import { graphql, type ResultOf } from '../../graphql';
+import { Count } from '../../layout/Count';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { ErrorAlert, Loading } from '../../layout/States';
 import { FormField } from '../../forms/FormField';
+import { addDays, addMonths, today } from '../../days';
 
-const OutcomesQuery = `query Home_Outcomes($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) {
+const OutcomesQuery = graphql(`query OutcomeComparison_Outcomes($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) {
   roundingBase minCell
   definitions { measure definition }
   cities { centrumgemeente { id name } measures { measure households { value suppressed } } medianWaitingDays }
-  suppressedCells { measure } } }`;
+  suppressedCells { measure } } }`);
 
-interface OutcomesData {
-  cityComparison: {
-    roundingBase: number | null;
-    minCell: number;
-    definitions: { measure: string; definition: string }[];
-    cities: { centrumgemeente: { id: string; name: string }; measures: { measure: string; households: SuppressibleCount }[]; medianWaitingDays: number | null }[];
-    suppressedCells: { measure: string }[];
-  };
-}
+type Comparison = ResultOf<typeof OutcomesQuery>['cityComparison'];
 
 /** The last twelve months up to yesterday. */
 function lastYear(): { from: string; to: string } {
-  const to = new Date(Date.now() - 86_400_000);
-  const from = new Date(Date.UTC(to.getUTCFullYear() - 1, to.getUTCMonth(), to.getUTCDate() + 1));
-  return { from: from.toISOString().slice(0, 10), to: to.toISOString().slice(0, 10) };
+  const to = addDays(today(), -1);
+  return { from: addDays(addMonths(to, -12), 1), to };
 }
 
 const isDay = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
@@ -54,7 +47,7 @@ export function OutcomeComparison({ cities }: { cities: { id: string; name: stri
   const choice = useComparisonChoice(cities.map((c) => c.id));
   const period = { from: choice.from, to: choice.to };
   const cityIds = choice.cityIds;
-  const [{ data, fetching, error }] = useQuery<OutcomesData>({ query: OutcomesQuery, variables: { ids: cityIds, ...period }, pause: cityIds.length === 0 });
+  const [{ data, fetching, error }] = useQuery({ query: OutcomesQuery, variables: { ids: cityIds, ...period }, pause: cityIds.length === 0 });
   const comparison = data?.cityComparison;
   const exportQuery = new URLSearchParams({ cities: cityIds.join(','), ...period }).toString();
   return (
@@ -93,9 +86,9 @@ function ComparisonChoice({ cities, choice }: { cities: { id: string; name: stri
   );
 }
 
-function Outcomes({ comparison, period, exportQuery }: { comparison: OutcomesData['cityComparison']; period: { from: string; to: string }; exportQuery: string }) {
+function Outcomes({ comparison, period, exportQuery }: { comparison: Comparison; period: { from: string; to: string }; exportQuery: string }) {
   const { t } = useTranslation();
-  const cellOf = (c: OutcomesData['cityComparison']['cities'][number], measure: string) => c.measures.find((m) => m.measure === measure)?.households;
+  const cellOf = (c: Comparison['cities'][number], measure: string) => c.measures.find((m) => m.measure === measure)?.households;
   return (
     <>
       <Paragraph>{t('compare.outcomesIntro', { from: period.from, to: period.to, base: comparison.roundingBase ?? 1 })}</Paragraph>

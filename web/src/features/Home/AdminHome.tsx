@@ -1,10 +1,10 @@
 // The administrator's home: the access log and the accounts. The account list also names the log's accounts.
 import { useQuery } from 'urql';
-import { AccessLogPanel } from './AccessLogPanel';
-import { AccountsAdmin, AccountsQuery, type AccountRow } from './AccountsAdmin';
+import { AccessLogPanel } from '../AccessLog/AccessLogPanel';
+import { AccountsAdmin, AccountsQuery } from '../Accounts/AccountsAdmin';
 
 export function AdminHome() {
-  const [{ data }] = useQuery<{ accounts: { edges: { node: AccountRow }[] } }>({ query: AccountsQuery });
+  const [{ data }] = useQuery({ query: AccountsQuery });
   const accounts = data?.accounts.edges.map((e) => e.node) ?? [];
   return (
     <>

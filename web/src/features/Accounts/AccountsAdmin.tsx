@@ -10,27 +10,28 @@ import {
 import { AgencyPicker } from '../../forms/AgencyPicker';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { FormField } from '../../forms/FormField';
-import { hasProblems, missingRequired, problemsOfAnswer, problemsOfError, problemText, PROBLEM_FIELDS, type ErrorAnswer } from '../../forms/problems';
+import { oneOf, roles } from '../../forms/choices';
+import { hasProblems, missingRequired, ProblemFields, problemsOfAnswer, problemsOfError, problemText } from '../../forms/problems';
 import { useForm } from '../../forms/useForm';
+import { graphql, type EnumOf, type ResultOf } from '../../graphql';
 import { ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 
-export const AccountsQuery = `query Admin_Accounts { accounts(first: 100) { edges { node { id username role active agency { name } centrumgemeente { name } } } } }`;
-const CreateAccount = `mutation Admin_CreateAccount($input: CreateAccountInput!) { createAccount(input: $input) {
-  __typename ... on Account { id username } ${PROBLEM_FIELDS} } }`;
-const SetActive = `mutation Admin_SetActive($id: ID!, $active: Boolean!) { setAccountActive(id: $id, active: $active) {
-  __typename ... on Account { id active } ${PROBLEM_FIELDS} } }`;
-const RegionsQuery = `query Admin_Regions { centrumgemeenten { id name } }`;
+export const AccountsQuery = graphql(`query Accounts_List { accounts(first: 100) { edges { node { id username role active agency { name } centrumgemeente { name } } } } }`);
+const CreateAccount = graphql(`mutation Accounts_Create($input: CreateAccountInput!) { createAccount(input: $input) {
+  __typename ... on Account { id username } ...ProblemFields } }`, [ProblemFields]);
+const SetActive = graphql(`mutation Accounts_SetActive($id: ID!, $active: Boolean!) { setAccountActive(id: $id, active: $active) {
+  __typename ... on Account { id active } ...ProblemFields } }`, [ProblemFields]);
+const RegionsQuery = graphql(`query Accounts_Regions { centrumgemeenten { id name } }`);
 /** Which scope each role has: an agency, a region, or neither (the API checks the same rule). */
-const SCOPE: Record<string, 'agency' | 'region' | null> = { COORDINATOR: 'region', AGENCY_WORKER: 'agency', SHELTER_STAFF: 'agency', POLICY_MAKER: null, ADMIN: null };
-const ROLES = ['COORDINATOR', 'AGENCY_WORKER', 'SHELTER_STAFF', 'POLICY_MAKER', 'ADMIN'];
+const SCOPE: Record<EnumOf<'Role'>, 'agency' | 'region' | null> = { COORDINATOR: 'region', AGENCY_WORKER: 'agency', SHELTER_STAFF: 'agency', POLICY_MAKER: null, ADMIN: null };
 
-export interface AccountRow { id: string; username: string; role: string; active: boolean; agency: { name: string } | null; centrumgemeente: { name: string } | null }
+type AccountRow = ResultOf<typeof AccountsQuery>['accounts']['edges'][number]['node'];
 
 export function AccountsAdmin() {
   const { t } = useTranslation();
   const { viewer } = useSession();
-  const [{ data, fetching, error }, refetch] = useQuery<{ accounts: { edges: { node: AccountRow }[] } }>({ query: AccountsQuery });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: AccountsQuery });
   const [, setActive] = useMutation(SetActive);
   const [toggleProblem, setToggleProblem] = useState<string | null>(null);
   /** Switching an account off ends its sessions at once: the button asks first. */
@@ -42,7 +43,7 @@ export function AccountsAdmin() {
   async function toggle(account: AccountRow) {
     setConfirming(null);
     const result = await setActive({ id: account.id, active: !account.active });
-    const answer = result.data?.setAccountActive as ErrorAnswer | undefined;
+    const answer = result.data?.setAccountActive;
     const problems = answer ? problemsOfAnswer(answer, []) : problemsOfError(result.error);
     setToggleProblem(problems['']?.[0] ? problemText(t, problems[''][0]) : null);
     refetch({ requestPolicy: 'network-only' });
@@ -100,10 +101,11 @@ export function AccountsAdmin() {
 function NewAccountForm({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation();
   const [, create] = useMutation(CreateAccount);
-  const [{ data: regions }] = useQuery<{ centrumgemeenten: { id: string; name: string }[] }>({ query: RegionsQuery });
+  const [{ data: regions }] = useQuery({ query: RegionsQuery });
   const form = useForm('new-account', { username: '', password: '', role: '', agencyId: '', centrumgemeenteId: '' });
   const [created, setCreated] = useState(false);
-  const scope = SCOPE[form.values.role] ?? null;
+  const role = oneOf(roles, form.values.role);
+  const scope = role ? SCOPE[role] : null;
   const labels = { username: t('accounts.username'), password: t('accounts.password'), role: t('accounts.role'), agencyId: t('accounts.agency'), centrumgemeenteId: t('accounts.region') };
   /** A new role keeps no scope of the old one: a hidden agency would make the API refuse the account. */
   const chooseRole = (role: string) => form.setValues({ ...form.values, role, agencyId: '', centrumgemeenteId: '' });
@@ -113,10 +115,10 @@ function NewAccountForm({ onCreated }: { onCreated: () => void }) {
     setCreated(false);
     const missing = missingRequired(form.values, ['username', 'password', 'role', ...(scope === 'agency' ? ['agencyId'] : scope === 'region' ? ['centrumgemeenteId'] : [])]);
     form.setProblems(missing);
-    if (hasProblems(missing)) return;
+    if (hasProblems(missing) || !role) return;
     const { agencyId, centrumgemeenteId, ...rest } = form.values;
-    const result = await create({ input: { ...rest, agencyId: scope === 'agency' ? agencyId : null, centrumgemeenteId: scope === 'region' ? centrumgemeenteId : null } });
-    const answer = result.data?.createAccount as ErrorAnswer | undefined;
+    const result = await create({ input: { ...rest, role, agencyId: scope === 'agency' ? agencyId : null, centrumgemeenteId: scope === 'region' ? centrumgemeenteId : null } });
+    const answer = result.data?.createAccount;
     if (!answer) return form.setProblems(problemsOfError(result.error));
     form.setProblems(problemsOfAnswer(answer, Object.keys(labels)));
     if (answer.__typename === 'Account') {
@@ -132,7 +134,7 @@ function NewAccountForm({ onCreated }: { onCreated: () => void }) {
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       <FormField label={labels.username} description={t('accounts.usernameHint')} autoComplete="off" required {...form.field('username')} />
       <FormField control="password" label={labels.password} autoComplete="new-password" description={t('accounts.passwordHint')} required {...form.field('password')} />
-      <FormField control="select" label={labels.role} required options={ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }))} {...form.field('role')} onChange={chooseRole} />
+      <FormField control="select" label={labels.role} required options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} {...form.field('role')} onChange={chooseRole} />
       {scope === 'region' && (
         <FormField control="select" label={labels.centrumgemeenteId} required options={(regions?.centrumgemeenten ?? []).map((r) => ({ value: r.id, label: r.name }))} {...form.field('centrumgemeenteId')} />
       )}

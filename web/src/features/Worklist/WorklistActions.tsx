@@ -2,57 +2,53 @@
 // decide on a request for access, acknowledge a notice, or record a shelter outcome. The API checks who may do what.
 import { type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useMutation } from 'urql';
+import { useMutation, type AnyVariables, type DocumentInput } from 'urql';
 import { Alert, Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { FormField } from '../../forms/FormField';
-import { hasProblems, missingRequired, PROBLEM_FIELDS, type ErrorAnswer } from '../../forms/problems';
+import { oneOf, recordableEventKinds, refusalReasons, waitingListOutcomes } from '../../forms/choices';
+import { hasProblems, missingRequired, ProblemFields, type MutationAnswer } from '../../forms/problems';
 import { submitted } from '../../forms/submit';
 import { useForm } from '../../forms/useForm';
+import { graphql, type EnumOf, type ResultOf } from '../../graphql';
+import { today } from '../../days';
 
-export interface WorklistItem {
-  id: string;
-  kind: string;
-  subjectId: string;
-  restricted: boolean;
-  dueOn: string;
-  overdue: boolean;
-  severity: string;
-  rule: string | null;
-  action: string;
-  stepKind: string | null;
-  detail: string | null;
-  household: { id: string; reference: string } | null;
-  owedBy: { id: string; name: string } | null;
-  otherAgency: { id: string; name: string; type: string } | null;
-  facility: { id: string; name: string } | null;
-  referral: { id: string; status: string; purpose: string; refusalReason: string | null; refusalText: string | null; infoQuestion: string | null } | null;
-}
+/** What the worklist shows of an item and what its form needs. */
+export const WorklistItemFields = graphql(`
+  fragment WorklistItemFields on WorklistItem @_unmask {
+    id kind subjectId restricted dueOn overdue severity rule action stepKind detail
+    household { id reference } owedBy { id name } otherAgency { id name type } facility { id name }
+    referral { id status purpose refusalReason refusalText infoQuestion }
+  }
+`);
 
-const Accept = `mutation Worklist_Accept($id: ID!, $on: Date!) { acceptReferral(id: $id, on: $on) { __typename ${PROBLEM_FIELDS} } }`;
-const Refuse = `mutation Worklist_Refuse($id: ID!, $on: Date!, $reason: RefusalReason!, $text: String) {
-  refuseReferral(id: $id, on: $on, refusalReason: $reason, refusalText: $text) { __typename ${PROBLEM_FIELDS} } }`;
-const AskInfo = `mutation Worklist_AskInfo($id: ID!, $on: Date!, $message: String!) { requestReferralInfo(id: $id, on: $on, message: $message) { __typename ${PROBLEM_FIELDS} } }`;
-const GiveInfo = `mutation Worklist_GiveInfo($id: ID!, $on: Date!, $message: String!) { provideReferralInfo(id: $id, on: $on, message: $message) { __typename ${PROBLEM_FIELDS} } }`;
-const RecordStep = `mutation Worklist_RecordStep($input: RecordEventInput!) { recordEvent(input: $input) { __typename ${PROBLEM_FIELDS} } }`;
-const Decide = `mutation Worklist_DecideAccess($id: ID!, $grant: Boolean!, $hours: Int) { decideAccessRequest(id: $id, grant: $grant, hours: $hours) { __typename ${PROBLEM_FIELDS} } }`;
-const Acknowledge = `mutation Worklist_Acknowledge($id: ID!) { acknowledgeInvolvementNotice(id: $id) { __typename ${PROBLEM_FIELDS} } }`;
+export type WorklistItem = ResultOf<typeof WorklistItemFields>;
 
-const REFUSAL_REASONS = ['NO_CAPACITY', 'NOT_ELIGIBLE', 'OUTSIDE_REGION', 'BEHAVIOUR_SAFETY', 'NO_RESIDENCE_PERMIT', 'HOUSEHOLD_COMPOSITION', 'CONTRA_INDICATION', 'TOO_LIGHT', 'OTHER'];
-const WAITING_LIST_OUTCOMES = ['PLACED', 'REFERRED_ELSEWHERE', 'WITHDRAWN', 'LOST_CONTACT', 'UNKNOWN'];
-const today = () => new Date().toISOString().slice(0, 10);
+const Accept = graphql(`mutation Worklist_Accept($id: ID!, $on: Date!) { acceptReferral(id: $id, on: $on) { __typename ...ProblemFields } }`, [ProblemFields]);
+const Refuse = graphql(`mutation Worklist_Refuse($id: ID!, $on: Date!, $reason: RefusalReason!, $text: String) {
+  refuseReferral(id: $id, on: $on, refusalReason: $reason, refusalText: $text) { __typename ...ProblemFields } }`, [ProblemFields]);
+const AskInfo = graphql(`mutation Worklist_AskInfo($id: ID!, $on: Date!, $message: String!) {
+  requestReferralInfo(id: $id, on: $on, message: $message) { __typename ...ProblemFields } }`, [ProblemFields]);
+const GiveInfo = graphql(`mutation Worklist_GiveInfo($id: ID!, $on: Date!, $message: String!) {
+  provideReferralInfo(id: $id, on: $on, message: $message) { __typename ...ProblemFields } }`, [ProblemFields]);
+const RecordStep = graphql(`mutation Worklist_RecordStep($input: RecordEventInput!) { recordEvent(input: $input) { __typename ...ProblemFields } }`, [ProblemFields]);
+const Decide = graphql(`mutation Worklist_DecideAccess($id: ID!, $grant: Boolean!, $hours: Int) {
+  decideAccessRequest(id: $id, grant: $grant, hours: $hours) { __typename ...ProblemFields } }`, [ProblemFields]);
+const Acknowledge = graphql(`mutation Worklist_Acknowledge($id: ID!) { acknowledgeInvolvementNotice(id: $id) { __typename ...ProblemFields } }`, [ProblemFields]);
 
 /**
  * A mutation whose answer is put at the form's fields; after a done step, onDone. `apiNames` says which form field
  * an argument of the API is (refusalReason is the form's reason, say).
  */
-function useAction(document: string, field: string, onDone: () => void, apiNames: Record<string, string> = {}) {
+function useAction<Field extends string, Data extends Record<Field, MutationAnswer>, Variables extends AnyVariables>(
+  document: DocumentInput<Data, Variables>, field: Field, onDone: () => void, apiNames: Record<string, string> = {},
+) {
   const [state, run] = useMutation(document);
   const fieldOf = (path: string[]) => [...path].reverse().map((segment) => apiNames[segment]).find(Boolean);
-  async function send(form: Parameters<typeof submitted>[0], fields: readonly string[], variables: Record<string, unknown>) {
+  async function send(form: Parameters<typeof submitted>[0], fields: readonly string[], variables: Variables) {
     const done = await submitted(form, fields, async () => {
       const result = await run(variables);
-      return { answer: result.data?.[field] as ErrorAnswer | undefined, error: result.error };
+      return { answer: result.data?.[field], error: result.error };
     }, fieldOf);
     if (done) onDone();
   }
@@ -103,8 +99,10 @@ function AnswerReferral({ item, onDone }: { item: WorklistItem; onDone: () => vo
     form.setProblems(missing);
     if (hasProblems(missing)) return;
     if (answer === 'ACCEPT') void accept.send(form, fields, { id: item.subjectId, on: today() });
-    else if (answer === 'REFUSE') void refuse.send(form, fields, { id: item.subjectId, on: today(), reason, text: alternative });
-    else void ask.send(form, fields, { id: item.subjectId, on: today(), message: question });
+    else if (answer === 'REFUSE') {
+      const refusalReason = oneOf(refusalReasons, reason);
+      if (refusalReason) void refuse.send(form, fields, { id: item.subjectId, on: today(), reason: refusalReason, text: alternative });
+    } else void ask.send(form, fields, { id: item.subjectId, on: today(), message: question });
   };
   const busy = accept.busy || refuse.busy || ask.busy;
   return (
@@ -118,7 +116,7 @@ function AnswerReferral({ item, onDone }: { item: WorklistItem; onDone: () => vo
       ]} {...form.field('answer')} />
       {answer === 'REFUSE' && (
         <>
-          <FormField control="select" label={labels.reason} required options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} {...form.field('reason')} />
+          <FormField control="select" label={labels.reason} required options={refusalReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} {...form.field('reason')} />
           <FormField control="text" label={labels.alternative} description={t('worklist.forms.alternativeHint')} required {...form.field('alternative')} />
         </>
       )}
@@ -152,8 +150,8 @@ function ProvideInfo({ item, onDone }: { item: WorklistItem; onDone: () => void 
 function RecordOwedStep({ item, onDone }: { item: WorklistItem; onDone: () => void }) {
   const { t } = useTranslation();
   const shelter = item.action === 'RECORD_OUTCOME';
-  const choices = !shelter
-    ? [item.stepKind ?? 'CONTACT']
+  const choices: readonly EnumOf<'RecordableEventKind'>[] = !shelter
+    ? [oneOf(recordableEventKinds, item.stepKind) ?? 'CONTACT']
     : item.kind === 'SHELTER_APPLICATION' ? ['PLACEMENT', 'WAITING_LIST_ENTRY', 'REFUSAL'] : ['PLACEMENT', 'WAITING_LIST_EXIT'];
   const form = useForm(formIdOf(item), { kind: choices[0]!, reason: '', outcome: '', occurredOn: today(), note: '' });
   const record = useAction(RecordStep, 'recordEvent', onDone, { refusalReason: 'reason', waitingListOutcome: 'outcome' });
@@ -163,16 +161,18 @@ function RecordOwedStep({ item, onDone }: { item: WorklistItem; onDone: () => vo
   const submit = () => {
     const missing = missingRequired(form.values, ['kind', 'occurredOn', ...(kind === 'REFUSAL' ? ['reason'] : []), ...(kind === 'WAITING_LIST_EXIT' ? ['outcome'] : [])]);
     form.setProblems(missing);
-    if (hasProblems(missing)) return;
+    const stepKind = oneOf(choices, kind);
+    if (hasProblems(missing) || !stepKind) return;
     void record.send(form, fields, {
       input: {
-        householdId: item.household?.id,
-        kind,
+        // A worklist item without its household is one the viewer may not read: the API refuses it by id.
+        householdId: item.household?.id ?? '',
+        kind: stepKind,
         occurredOn,
         note: note || null,
         ...(shelter ? { facilityId: item.facility?.id } : {}),
-        ...(kind === 'REFUSAL' ? { refusalReason: reason } : {}),
-        ...(kind === 'WAITING_LIST_EXIT' ? { waitingListOutcome: outcome } : {}),
+        ...(kind === 'REFUSAL' ? { refusalReason: oneOf(refusalReasons, reason) } : {}),
+        ...(kind === 'WAITING_LIST_EXIT' ? { waitingListOutcome: oneOf(waitingListOutcomes, outcome) } : {}),
       },
     });
   };
@@ -180,8 +180,8 @@ function RecordOwedStep({ item, onDone }: { item: WorklistItem; onDone: () => vo
     <ActionForm label={t('worklist.forms.recordStep')} onSubmit={submit}>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       <FormField control="select" label={labels.kind} required options={choices.map((k) => ({ value: k, label: t(`events.${k}`) }))} {...form.field('kind')} />
-      {kind === 'REFUSAL' && <FormField control="select" label={labels.reason} required options={REFUSAL_REASONS.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} {...form.field('reason')} />}
-      {kind === 'WAITING_LIST_EXIT' && <FormField control="select" label={labels.outcome} required options={WAITING_LIST_OUTCOMES.map((o) => ({ value: o, label: t(`worklist.outcomes.${o}`) }))} {...form.field('outcome')} />}
+      {kind === 'REFUSAL' && <FormField control="select" label={labels.reason} required options={refusalReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} {...form.field('reason')} />}
+      {kind === 'WAITING_LIST_EXIT' && <FormField control="select" label={labels.outcome} required options={waitingListOutcomes.map((o) => ({ value: o, label: t(`worklist.outcomes.${o}`) }))} {...form.field('outcome')} />}
       <FormField control="date" label={labels.occurredOn} required {...form.field('occurredOn')} />
       <FormField control="text" label={labels.note} description={t('nextStep.noteHint')} {...form.field('note')} />
       <Button type="submit" appearance="primary-action-button" disabled={record.busy}>{t('nextStep.submit')}</Button>

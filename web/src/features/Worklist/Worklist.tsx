@@ -9,38 +9,26 @@ import {
   Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
-import { WorklistAction, type WorklistItem } from './WorklistActions';
+import { oneOf, worklistItemKinds, worklistSorts } from '../../forms/choices';
+import { graphql } from '../../graphql';
+import { WorklistAction, WorklistItemFields, type WorklistItem } from './WorklistActions';
 
 const PAGE_SIZE = 10;
 
-const WorklistQuery = `query Home_Worklist($filter: WorklistFilter, $sort: WorklistSort, $first: Int, $after: String, $last: Int, $before: String) {
+const WorklistQuery = graphql(`query Worklist_Items($filter: WorklistFilter, $sort: WorklistSort, $first: Int, $after: String, $last: Int, $before: String) {
   worklist(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
     totalCount today
     counts { kind count overdue }
     pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    items { id kind subjectId restricted dueOn overdue severity rule action stepKind detail
-      household { id reference } owedBy { id name } otherAgency { id name type } facility { id name }
-      referral { id status purpose refusalReason refusalText infoQuestion } }
+    items { ...WorklistItemFields }
   }
-}`;
-
-interface WorklistData {
-  worklist: {
-    totalCount: number;
-    today: string;
-    counts: { kind: string; count: number; overdue: number }[];
-    pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
-    items: WorklistItem[];
-  };
-}
-
-const SORTS = ['DUE', 'SEVERITY'] as const;
+}`, [WorklistItemFields]);
 
 /** Reads the list's state from the URL; unknown values fall back to the defaults. */
 function useWorklistParams() {
   const [params, setParams] = useSearchParams();
-  const kind = params.get('kind');
-  const sort = SORTS.find((s) => s === params.get('sort')) ?? 'DUE';
+  const kind = oneOf(worklistItemKinds, params.get('kind'));
+  const sort = oneOf(worklistSorts, params.get('sort')) ?? 'DUE';
   const overdueOnly = params.get('overdue') === '1';
   const after = params.get('after');
   const before = params.get('before');
@@ -68,7 +56,7 @@ export function Worklist() {
     sort,
     ...(before ? { last: PAGE_SIZE, before } : { first: PAGE_SIZE, after }),
   };
-  const [{ data, fetching, error }, refetch] = useQuery<WorklistData>({ query: WorklistQuery, variables });
+  const [{ data, fetching, error }, refetch] = useQuery({ query: WorklistQuery, variables });
   const [open, setOpen] = useState<string | null>(null);
   const list = data?.worklist;
   const total = list?.counts.reduce((sum, c) => sum + c.count, 0) ?? 0;
@@ -111,7 +99,7 @@ export function Worklist() {
         <FormField>
           <FormLabel htmlFor="worklist-sort">{t('worklist.sort')}</FormLabel>
           <Select id="worklist-sort" value={sort} onChange={(e) => update({ sort: e.target.value === 'DUE' ? null : e.target.value })}>
-            {SORTS.map((s) => <SelectOption key={s} value={s}>{t(`worklist.sorts.${s}`)}</SelectOption>)}
+            {worklistSorts.map((s) => <SelectOption key={s} value={s}>{t(`worklist.sorts.${s}`)}</SelectOption>)}
           </Select>
         </FormField>
         <FormField type="checkbox">

@@ -5,14 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import { Button, ButtonGroup, Heading, Link, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { FormField } from '../../forms/FormField';
+import { accessOutcomes, oneOf } from '../../forms/choices';
 import { useForm } from '../../forms/useForm';
+import { graphql } from '../../graphql';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 
-const AccessLogQuery = `query Admin_AccessLog($accountId: ID, $householdId: ID, $outcome: AccessOutcome, $breakGlass: Boolean, $from: Date, $to: Date, $after: String) {
+const AccessLogQuery = graphql(`query AccessLog_Entries($accountId: ID, $householdId: ID, $outcome: AccessOutcome, $breakGlass: Boolean, $from: Date, $to: Date, $after: String) {
   accessLog(accountId: $accountId, householdId: $householdId, outcome: $outcome, breakGlass: $breakGlass, from: $from, to: $to, first: 25, after: $after) {
-    entries { id at username role action householdId householdReference outcome breakGlass } hasNextPage endCursor } }`;
+    entries { id at username role action householdId householdReference outcome breakGlass } hasNextPage endCursor } }`);
 
-interface Entry { id: string; at: string; username: string | null; role: string | null; action: string; householdId: string | null; householdReference: string | null; outcome: string; breakGlass: boolean }
 type Filters = { accountId: string; householdId: string; outcome: string; breakGlass: string; from: string; to: string };
 const NO_FILTERS: Filters = { accountId: '', householdId: '', outcome: '', breakGlass: '', from: '', to: '' };
 
@@ -22,10 +23,10 @@ export function AccessLogPanel({ accounts }: { accounts: { id: string; username:
   const [applied, setApplied] = useState<Filters>(NO_FILTERS);
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const variables = {
-    accountId: applied.accountId || null, householdId: applied.householdId || null, outcome: applied.outcome || null,
+    accountId: applied.accountId || null, householdId: applied.householdId || null, outcome: oneOf(accessOutcomes, applied.outcome),
     breakGlass: applied.breakGlass === '' ? null : applied.breakGlass === 'true', from: applied.from || null, to: applied.to || null, after: cursors.at(-1) ?? null,
   };
-  const [{ data, fetching, error }] = useQuery<{ accessLog: { entries: Entry[]; hasNextPage: boolean; endCursor: string | null } }>({ query: AccessLogQuery, variables });
+  const [{ data, fetching, error }] = useQuery({ query: AccessLogQuery, variables });
   const apply = (filters: Filters) => {
     setApplied(filters);
     setCursors([null]);
@@ -48,7 +49,7 @@ export function AccessLogPanel({ accounts }: { accounts: { id: string; username:
         <FormField label={t('accessLog.household')} description={t('accessLog.householdHint')} {...form.field('householdId')} />
         <FormField control="date" label={t('accessLog.from')} {...form.field('from')} />
         <FormField control="date" label={t('accessLog.to')} {...form.field('to')} />
-        <FormField control="select" label={t('accessLog.outcome')} placeholder={t('accessLog.any')} options={['ALLOWED', 'REFUSED'].map((o) => ({ value: o, label: t(`accessLog.outcomes.${o}`) }))} {...form.field('outcome')} />
+        <FormField control="select" label={t('accessLog.outcome')} placeholder={t('accessLog.any')} options={accessOutcomes.map((o) => ({ value: o, label: t(`accessLog.outcomes.${o}`) }))} {...form.field('outcome')} />
         <FormField control="select" label={t('accessLog.breakGlass')} placeholder={t('accessLog.any')} options={[{ value: 'true', label: t('accessLog.onlyBreakGlass') }, { value: 'false', label: t('accessLog.noBreakGlass') }]} {...form.field('breakGlass')} />
         <ButtonGroup>
           <Button type="submit" appearance="primary-action-button">{t('accessLog.apply')}</Button>

@@ -2,28 +2,25 @@
 // planned capacity apart and the report's own words beside it. No total across sources, units or plans.
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
+import { graphql, type ResultOf } from '../../graphql';
 
-/** GraphQL selection for one capacity total; the API never adds across sources, units or plans. */
-export const CAPACITY_TOTAL_FIELDS = 'sourceOrg year asOf unit total bound sourceLines';
-/** GraphQL selection for a region's capacity (Centrumgemeente.statedCapacity). */
-export const STATED_CAPACITY_FIELDS = `statedCapacity {
-  totals { ${CAPACITY_TOTAL_FIELDS} }
-  ranges { year asOf unit low high }
-  planned { value unit facility { name } source { lines } }
-  facilitiesWithoutFigure { name }
-  reportedTotals { metric value valueText unit sourceOrg year period source { lines } } }`;
+/** One capacity total; the API never adds across sources, units or plans. */
+export const CapacityTotalFields = graphql(`
+  fragment CapacityTotalFields on CapacityTotal @_unmask { sourceOrg year asOf unit total bound sourceLines }
+`);
+/** A region's capacity as its sources state it (Centrumgemeente.statedCapacity). */
+export const StatedCapacityFields = graphql(`
+  fragment StatedCapacityFields on StatedCapacity @_unmask {
+    totals { ...CapacityTotalFields }
+    ranges { year asOf unit low high }
+    planned { value unit facility { name } source { lines } }
+    facilitiesWithoutFigure { name }
+    reportedTotals { metric value valueText unit sourceOrg year period source { lines } }
+  }
+`, [CapacityTotalFields]);
 
-export interface CapacityTotal {
-  sourceOrg: string | null; year: number | null; asOf: string | null; unit: string;
-  total: number | null; bound: 'EXACT' | 'AT_LEAST' | 'UNKNOWN'; sourceLines: string[];
-}
-export interface StatedCapacity {
-  totals: CapacityTotal[];
-  ranges: { year: number | null; asOf: string | null; unit: string; low: number | null; high: number | null }[];
-  planned: { value: number | null; unit: string; facility: { name: string }; source: { lines: string | null } }[];
-  facilitiesWithoutFigure: { name: string }[];
-  reportedTotals: { metric: string; value: number | null; valueText: string | null; unit: string | null; sourceOrg: string | null; year: number | null; period: string | null; source: { lines: string | null } }[];
-}
+type CapacityTotal = ResultOf<typeof CapacityTotalFields>;
+type StatedCapacity = ResultOf<typeof StatedCapacityFields>;
 
 const moment = (t: TFunction, m: { year: number | null; asOf: string | null }) => (m.year !== null ? String(m.year) : m.asOf ?? t('capacity.periodNotStated'));
 
@@ -37,7 +34,7 @@ export function capacityTotalText(t: TFunction, c: CapacityTotal): string {
 }
 
 /** The totals of one facility, one line each. */
-export function CapacityTotals({ totals }: { totals: CapacityTotal[] }) {
+export function CapacityTotals({ totals }: { totals: readonly CapacityTotal[] }) {
   const { t } = useTranslation();
   if (totals.length === 0) return <>{t('common.unknown')}</>;
   return (
