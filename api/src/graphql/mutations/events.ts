@@ -1,7 +1,7 @@
 // Recording and correcting dated events (signals, court steps, evictions, shelter steps, rehousing, contacts).
 import type { InputFieldBuilder } from '@pothos/core';
 import { z } from 'zod';
-import { Destination, RecordableEventKind, RefusalReason, RehousingKind, VerdictKind, WaitingListOutcome } from '@ketenkaart/schema';
+import { EventDetails, RecordableEventKind } from '@ketenkaart/schema';
 import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, StepOrderError, ValidationError } from '../errors.js';
@@ -51,15 +51,7 @@ const CorrectEventInput = builder.inputType('CorrectEventInput', {
 const detailsSchema = {
   occurredOn: plausibleDay.pipe(pastOrToday),
   agencyId: z.string().min(1).max(120).nullish(),
-  facilityId: z.string().min(1).max(120).nullish(),
-  arrearsMonths: z.number().min(0).max(120).nullish(),
-  refusalReason: RefusalReason.nullish(),
-  verdictKind: VerdictKind.nullish(),
-  waitingListOutcome: WaitingListOutcome.nullish(),
-  rehousingKind: RehousingKind.nullish(),
-  destination: Destination.nullish(),
-  priority: z.number().int().min(1).max(5).nullish(),
-  note: z.string().trim().max(2000).nullish(),
+  ...EventDetails.shape,
   followsFromIds: z.array(z.string().min(1).max(120)).max(10).nullish().transform((ids) => ids ?? []),
 };
 const recordSchema = z.object({ householdId: z.string().min(1).max(120), kind: RecordableEventKind, ...detailsSchema });

@@ -1,6 +1,6 @@
 // An access log entry in the spirit of NEN 7513: who saw or changed what, for whom, on which basis, with what outcome.
 import { z } from 'zod';
-import { Role } from './Account.js';
+import { Role } from './account.js';
 
 export const AccessAction = z.enum(['READ', 'SEARCH', 'CHANGE', 'EXPORT', 'IMPORT', 'LOGIN']);
 export type AccessAction = z.infer<typeof AccessAction>;

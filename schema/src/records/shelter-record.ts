@@ -3,7 +3,7 @@
 // records keep each figure in its own unit and each refusal with its reason, its meaning and the alternative.
 import { z } from 'zod';
 import { refinement } from '../problems.js';
-import { RefusalReason, WaitingListOutcome } from './Event.js';
+import { RefusalReason, WaitingListOutcome } from './event.js';
 
 export const ShelterRecordKind = z.enum(['CAPACITY', 'OCCUPANCY', 'WAITING_LIST', 'REFUSAL']);
 export type ShelterRecordKind = z.infer<typeof ShelterRecordKind>;

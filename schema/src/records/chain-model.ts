@@ -1,6 +1,6 @@
 // A city's published chain model (ketenaanpak) and its ordered stages, with regie per stage where the report assigns it.
 import { z } from 'zod';
-import { AgencyType } from './Agency.js';
+import { AgencyType } from './agency.js';
 import { ChainState } from '../lifecycles/chain-state.js';
 
 /**
