@@ -2,9 +2,9 @@
 import type { AgencyRecord } from '../../repositories/reference-repository.js';
 import { builder } from '../builder.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
-import { AgencyTypeEnum } from './enums.js';
+import { AgencyTypeEnum } from '../enums.js';
 import { SourceRef } from './Source.js';
-import { CentrumgemeenteRef } from './refs.js';
+import { CentrumgemeenteRef } from '../refs.js';
 
 export const AgencyRef = builder.objectRef<AgencyRecord>('Agency');
 

@@ -12,9 +12,9 @@ import { refuse, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { checkedPeriod } from '../period.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { AgencyRef } from './Agency.js';
-import { aggregateScope, CellRef } from './Analytics.js';
-import { FacilityRef } from './Facility.js';
+import { AgencyRef } from '../reference/Agency.js';
+import { aggregateScope, CellRef } from '../analytics/Analytics.js';
+import { FacilityRef } from '../reference/Facility.js';
 import {
   RefusalAlternativeEnum,
   RefusalMeaningEnum,
@@ -24,8 +24,8 @@ import {
   UnitKindEnum,
   UnmetDemandCauseEnum,
   WaitingListOutcomeEnum,
-} from './household-enums.js';
-import { CentrumgemeenteRef } from './refs.js';
+} from '../households/household-enums.js';
+import { CentrumgemeenteRef } from '../refs.js';
 
 const today = (ctx: Context) => dayOf(ctx.now());
 

@@ -5,9 +5,9 @@ import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireW
 import { builder } from '../builder.js';
 import { ForbiddenError, InvalidTransitionError, NotFoundError, StepOrderError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
-import { ReferralRef } from '../types/Household.js';
-import { RefusalReasonEnum } from '../types/household-enums.js';
-import { pastOrToday, plausibleDay } from './dates.js';
+import { ReferralRef } from './Household.js';
+import { RefusalReasonEnum } from './household-enums.js';
+import { pastOrToday, plausibleDay } from '../dates.js';
 
 const SendReferralInput = builder.inputType('SendReferralInput', {
   description: 'A referral from one agency to another for a household.',

@@ -1,7 +1,7 @@
 // Day validation for inputs: ISO calendar days, and facts that cannot lie in the future.
 import { z } from 'zod';
 import { refinement, dayOf } from '@ketenkaart/schema';
-import { isCalendarDate } from '../scalars.js';
+import { isCalendarDate } from './scalars.js';
 
 export const isoDay = z.string().refine(isCalendarDate, refinement('NOT_A_DATE'));
 

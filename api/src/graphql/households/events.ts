@@ -6,7 +6,7 @@ import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireW
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, StepOrderError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
-import { EventRef } from '../types/Household.js';
+import { EventRef } from './Household.js';
 import {
   DestinationEnum,
   RecordableEventKindEnum,
@@ -14,8 +14,8 @@ import {
   RehousingKindEnum,
   VerdictKindEnum,
   WaitingListOutcomeEnum,
-} from '../types/household-enums.js';
-import { pastOrToday, plausibleDay } from './dates.js';
+} from './household-enums.js';
+import { pastOrToday, plausibleDay } from '../dates.js';
 
 const eventFields = (t: InputFieldBuilder<typeof builder.$inferSchemaTypes, 'InputObject'>, withKind: boolean) => ({
   ...(withKind

@@ -7,9 +7,9 @@ import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError, type FieldProblemInput } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 import { pageOf } from '../../repositories/rows.js';
-import { AgencyRef } from '../types/Agency.js';
-import { RoleEnum } from '../types/household-enums.js';
-import { CentrumgemeenteRef } from '../types/refs.js';
+import { AgencyRef } from '../reference/Agency.js';
+import { RoleEnum } from '../households/household-enums.js';
+import { CentrumgemeenteRef } from '../refs.js';
 import { parseInput } from '../results.js';
 
 const AccountRef = builder.objectRef<Account>('Account').implement({

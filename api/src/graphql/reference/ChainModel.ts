@@ -3,8 +3,8 @@ import type { ChainModelRecord, ChainStageRecord, RegieNoteRecord } from '../../
 import { loadExisting } from '../../loaders.js';
 import { RegieBasis } from '@ketenkaart/schema';
 import { builder } from '../builder.js';
-import { AgencyTypeEnum } from './enums.js';
-import { ChainStateEnum } from './household-enums.js';
+import { AgencyTypeEnum } from '../enums.js';
+import { ChainStateEnum } from '../households/household-enums.js';
 import { AgencyRef } from './Agency.js';
 import { SourceRef } from './Source.js';
 

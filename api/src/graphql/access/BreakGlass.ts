@@ -5,11 +5,11 @@ import type { BreakGlassUse } from '../../repositories/access-repository.js';
 import { refuse, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
-import { ConsentRef } from '../mutations/consent.js';
+import { ConsentRef } from './consent.js';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.js';
 import { parseInput } from '../results.js';
-import { AgencyRef } from './Agency.js';
-import { AccessActionEnum, AccessOutcomeEnum } from './household-enums.js';
+import { AgencyRef } from '../reference/Agency.js';
+import { AccessActionEnum, AccessOutcomeEnum } from '../households/household-enums.js';
 
 /** Hours a grant runs. Long enough for one night's emergency; after it, access rests on relations again. */
 export const BREAK_GLASS_HOURS = 24;

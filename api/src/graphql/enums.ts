@@ -1,6 +1,6 @@
 // GraphQL enums mirror the zod enums in schema/: one source of truth for agency types, statuses and kinds.
 import { AgencyType, CapacityUnit, FigureStatus } from '@ketenkaart/schema';
-import { builder } from '../builder.js';
+import { builder } from './builder.js';
 
 export const AgencyTypeEnum = builder.enumType('AgencyType', {
   description: 'Kind of agency in the chain (ketenpartner).',

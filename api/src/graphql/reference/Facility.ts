@@ -5,8 +5,8 @@ import type { CapacityRecord, FacilityRecord } from '../../repositories/referenc
 import { builder } from '../builder.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 import { AgencyRef } from './Agency.js';
-import { CapacityUnitEnum } from './enums.js';
-import { CentrumgemeenteRef } from './refs.js';
+import { CapacityUnitEnum } from '../enums.js';
+import { CentrumgemeenteRef } from '../refs.js';
 import { SourceRef } from './Source.js';
 
 // Declared before its fields, which capacity totals refer back to.

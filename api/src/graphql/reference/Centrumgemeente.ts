@@ -5,11 +5,11 @@ import { builder } from '../builder.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 import { AgencyRef } from './Agency.js';
 import { ChainModelRef, RegieNoteRef } from './ChainModel.js';
-import { FigureStatusEnum } from './enums.js';
+import { FigureStatusEnum } from '../enums.js';
 import { CapacityFigureRef, CapacityRangeRef, CapacityTotalRef, FacilityRef } from './Facility.js';
 import { REPORTED_CAPACITY_METRICS, statedCapacity, type StatedCapacity } from '../../analytics/stated-capacity.js';
 import { ChainCooperation } from '@ketenkaart/schema';
-import { CentrumgemeenteRef } from './refs.js';
+import { CentrumgemeenteRef } from '../refs.js';
 import { SourceRef } from './Source.js';
 
 const CovenantRef = builder.objectRef<CovenantRecord>('Covenant').implement({

@@ -8,8 +8,8 @@ import { refuse, requireHousehold, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
-import { AgencyRef } from './Agency.js';
-import { FacilityRef } from './Facility.js';
+import { AgencyRef } from '../reference/Agency.js';
+import { FacilityRef } from '../reference/Facility.js';
 import {
   ChainStateEnum,
   CompositionSourceEnum,
@@ -23,7 +23,7 @@ import {
   VerdictKindEnum,
   WaitingListOutcomeEnum,
 } from './household-enums.js';
-import { CentrumgemeenteRef } from './refs.js';
+import { CentrumgemeenteRef } from '../refs.js';
 
 export const HouseholdRef = builder.objectRef<HouseholdRecord>('Household');
 export const MemberRef = builder.objectRef<MembershipRecord>('HouseholdMember');

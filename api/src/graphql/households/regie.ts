@@ -5,9 +5,9 @@ import { actingAgency, actorOf, afterHouseholdChange, requireHousehold, requireW
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, StepOrderError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
-import { RegieRef } from '../types/Household.js';
-import { ChainStateEnum } from '../types/household-enums.js';
-import { pastOrToday, plausibleDay } from './dates.js';
+import { RegieRef } from './Household.js';
+import { ChainStateEnum } from './household-enums.js';
+import { pastOrToday, plausibleDay } from '../dates.js';
 
 const errors = { types: [ValidationError, NotFoundError, ForbiddenError, StepOrderError], directResult: true as const };
 

@@ -13,9 +13,9 @@ import type { Context } from '../../context.js';
 import { defaultSetting } from '../../gaps/detect-gaps.js';
 import { builder } from '../builder.js';
 import { checkedPeriod } from '../period.js';
-import { AgencyRef } from './Agency.js';
+import { AgencyRef } from '../reference/Agency.js';
 import { aggregateScope, CellRef, regionHouseholds } from './Analytics.js';
-import { CentrumgemeenteRef } from './refs.js';
+import { CentrumgemeenteRef } from '../refs.js';
 
 interface FigureView {
   measure: FollowUpMeasure;

@@ -15,9 +15,9 @@ import { refuse, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.js';
-import { AgencyRef } from './Agency.js';
-import { FacilityRef } from './Facility.js';
-import { GapRuleIdEnum, GapSeverityEnum } from './Gaps.js';
+import { AgencyRef } from '../reference/Agency.js';
+import { FacilityRef } from '../reference/Facility.js';
+import { GapRuleIdEnum, GapSeverityEnum } from '../gaps/Gaps.js';
 import { HouseholdRef, ReferralRef } from './Household.js';
 import { EventKindEnum } from './household-enums.js';
 

@@ -5,9 +5,9 @@ import { actorOf, afterHouseholdChange, refuse, requireHousehold, requireWriter 
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { parseInput, unwrap } from '../results.js';
-import { HouseholdRef, MemberRef } from '../types/Household.js';
-import { CompositionSourceEnum, ConsentMethodEnum, ConsentPurposeEnum, LandlordTypeEnum, MemberRoleEnum } from '../types/household-enums.js';
-import { pastOrToday, isoDay } from './dates.js';
+import { HouseholdRef, MemberRef } from './Household.js';
+import { CompositionSourceEnum, ConsentMethodEnum, ConsentPurposeEnum, LandlordTypeEnum, MemberRoleEnum } from './household-enums.js';
+import { pastOrToday, isoDay } from '../dates.js';
 
 const MemberInput = builder.inputType('MemberInput', {
   description: 'A person joining a household. Pseudonymous: a label and a birth year, never a name or BSN.',

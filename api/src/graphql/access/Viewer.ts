@@ -4,9 +4,9 @@ import { SESSION_HOURS } from '../../repositories/account-repository.js';
 import { requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, ValidationError } from '../errors.js';
-import { RoleEnum } from './household-enums.js';
-import { AgencyRef } from './Agency.js';
-import { CentrumgemeenteRef } from './refs.js';
+import { RoleEnum } from '../households/household-enums.js';
+import { AgencyRef } from '../reference/Agency.js';
+import { CentrumgemeenteRef } from '../refs.js';
 import type { Viewer } from '../../access/viewer.js';
 
 const ViewerRef = builder.objectRef<Viewer>('Viewer').implement({

@@ -10,10 +10,10 @@ import { logAggregateRead } from '../../access/logged-decisions.js';
 import { refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { checkedPeriod } from '../period.js';
-import { AgencyRef } from './Agency.js';
-import { ChainStageRef, RegieBasisEnum } from './ChainModel.js';
-import { ChainStateEnum, RefusalReasonEnum } from './household-enums.js';
-import { CentrumgemeenteRef } from './refs.js';
+import { AgencyRef } from '../reference/Agency.js';
+import { ChainStageRef, RegieBasisEnum } from '../reference/ChainModel.js';
+import { ChainStateEnum, RefusalReasonEnum } from '../households/household-enums.js';
+import { CentrumgemeenteRef } from '../refs.js';
 
 export const CellRef = builder.objectRef<Cell>('SuppressibleCount').implement({
   description: 'A count that is hidden (null) for policy makers when it is small enough to point at a family.',

@@ -8,11 +8,11 @@ import { refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ValidationError } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
-import { AgencyRef } from './Agency.js';
-import { EventRef, HouseholdRef } from './Household.js';
-import { ChainStateEnum } from './household-enums.js';
+import { AgencyRef } from '../reference/Agency.js';
+import { EventRef, HouseholdRef } from '../households/Household.js';
+import { ChainStateEnum } from '../households/household-enums.js';
 import { loadExisting } from '../../loaders.js';
-import { CentrumgemeenteRef } from './refs.js';
+import { CentrumgemeenteRef } from '../refs.js';
 
 export const GapRuleIdEnum = builder.enumType('GapRuleId', { description: 'A gap rule (hiaat in de keten).', values: GapRuleId.options });
 export const GapSeverityEnum = builder.enumType('GapSeverity', { description: 'How serious a gap is.', values: GapSeverity.options });

@@ -7,9 +7,9 @@ import { builder } from '../builder.js';
 import { checkedPeriod } from '../period.js';
 import { unwrap } from '../results.js';
 import { CellRef } from './Analytics.js';
-import { PublishedFigureRef } from './Centrumgemeente.js';
-import { RefusalReasonEnum } from './household-enums.js';
-import { CentrumgemeenteRef } from './refs.js';
+import { PublishedFigureRef } from '../reference/Centrumgemeente.js';
+import { RefusalReasonEnum } from '../households/household-enums.js';
+import { CentrumgemeenteRef } from '../refs.js';
 
 const OutcomeMeasureEnum = builder.enumType('OutcomeMeasure', {
   description: 'An outcome compared between cities; each counts households with that step in the period.',

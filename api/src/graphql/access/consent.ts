@@ -1,4 +1,4 @@
-// Consent and legal grounds for sharing, and the access log (toegangslog). Break-glass is in types/BreakGlass.ts.
+// Consent and legal grounds for sharing, and the access log (toegangslog). Break-glass is in access/BreakGlass.ts.
 import { z } from 'zod';
 import { refinement, type ConsentMethod } from '@ketenkaart/schema';
 import type { AccessLogRecord } from '../../repositories/access-repository.js';
@@ -7,9 +7,9 @@ import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.js';
 import { parseInput } from '../results.js';
-import { AccessActionEnum, AccessOutcomeEnum, ConsentMethodEnum, ConsentPurposeEnum, RoleEnum } from '../types/household-enums.js';
-import { consentSchema } from './households.js';
-import { isoDay, pastOrToday } from './dates.js';
+import { AccessActionEnum, AccessOutcomeEnum, ConsentMethodEnum, ConsentPurposeEnum, RoleEnum } from '../households/household-enums.js';
+import { consentSchema } from '../households/registration.js';
+import { isoDay, pastOrToday } from '../dates.js';
 
 const errors = { types: [ValidationError, NotFoundError, ForbiddenError], directResult: true as const };
 
