@@ -5,6 +5,7 @@ import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { clientAddressResolver } from './access/client-address.js';
 import { createLimits } from './access/rate-limiter.js';
+import { createRepositories } from './repositories/index.js';
 import { createContext, lookUpSession, type Context, type RequestSession, type ResponseCookies } from './context.js';
 import type { CypherExecutor } from './db/executor.js';
 import { schemaVersion } from './db/migrate.js';
@@ -55,11 +56,13 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
   const web = createWebAssets(config.webDistDir);
   const secureCookies = config.mode === 'production';
   const policy = { shelterAccessDays: config.shelterAccessDays };
+  // Repositories hold no request state: one set serves every request (the session lookup and the context alike).
+  const repos = createRepositories(executor, now);
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: async ({ request, cookies, contexts, session, clientAddress, requestId }) => {
-      const ctx = await createContext({ request, session, executor, logger, limits, clientAddress, cookies, secureCookies, now, policy, requestId });
+      const ctx = await createContext({ request, session, repos, logger, limits, clientAddress, cookies, secureCookies, now, policy, requestId });
       contexts.push(ctx);
       return ctx;
     },
@@ -103,7 +106,7 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     if (pathname === '/graphql') {
       const cookies: ResponseCookies = [];
       const contexts: Context[] = [];
-      const response = await yoga.fetch(request, { cookies, contexts, session: lookUpSession(request, executor, now), clientAddress, requestId });
+      const response = await yoga.fetch(request, { cookies, contexts, session: lookUpSession(request, repos), clientAddress, requestId });
       const operation = contexts.length > 1 ? 'graphql:batch' : metricOperation(contexts[0]?.access.operation);
       try {
         await Promise.all(contexts.map((ctx) => ctx.access.flush()));
@@ -125,8 +128,8 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       if (request.method !== fileRoute.method) {
         return { response: problemResponse({ status: 405, code: 'METHOD_NOT_ALLOWED', detail: `use ${fileRoute.method}` }, { allow: fileRoute.method }), operation };
       }
-      const session = lookUpSession(request, executor, now);
-      const ctx = await createContext({ request, session, executor, logger, limits, clientAddress, cookies: [], secureCookies, now, policy, requestId });
+      const session = lookUpSession(request, repos);
+      const ctx = await createContext({ request, session, repos, logger, limits, clientAddress, cookies: [], secureCookies, now, policy, requestId });
       ctx.access.operation = `http:${request.method} ${pathname}`;
       const response = await fileRoute.handle(request, ctx);
       // As for GraphQL: nothing leaves before its access-log entries (refusals included) are written.
@@ -151,7 +154,7 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     const body = (await response.clone().json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     const refusal = body.errors?.find((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX');
     if (!refusal) return;
-    const ctx = await createContext({ request, session: lookUpSession(request, executor, now), executor, logger, limits, clientAddress, cookies: [], secureCookies, now, policy, requestId });
+    const ctx = await createContext({ request, session: lookUpSession(request, repos), repos, logger, limits, clientAddress, cookies: [], secureCookies, now, policy, requestId });
     ctx.access.logRefusal({ action: 'READ', basis: refusal.message, operation: 'graphql:refused before execution' });
     await ctx.access.flush();
   }

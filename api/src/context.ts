@@ -3,12 +3,11 @@ import { createAccessService, type AccessService } from './access/access-service
 import type { AccessPolicy } from './access/household-access.js';
 import type { Limits } from './access/rate-limiter.js';
 import type { Viewer } from './access/viewer.js';
-import type { CypherExecutor } from './db/executor.js';
 import { createGapService, type GapService } from './gaps/gap-service.js';
 import { requestIdOf } from './http/request-id.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
-import { createRepositories, type Repositories } from './repositories/index.js';
+import type { Repositories } from './repositories/index.js';
 
 export const SESSION_COOKIE = 'kk_session';
 
@@ -37,7 +36,8 @@ export interface ContextDeps {
   request: Request;
   /** The request's session, looked up as soon as its headers arrived (see lookUpSession). */
   session: Promise<RequestSession>;
-  executor: CypherExecutor;
+  /** Stateless over the executor, so built once per app; the per-request DataLoaders are built here. */
+  repos: Repositories;
   logger: Logger;
   limits: Limits;
   /** The client's address, with forwarded headers believed only from trusted proxies (access/client-address.ts). */
@@ -61,17 +61,16 @@ export interface RequestSession {
  * Starts the session lookup from the headers alone, so that it runs in the store while the body is still being
  * read and the document parsed.
  */
-export function lookUpSession(request: Request, executor: CypherExecutor, now: () => Date): Promise<RequestSession> {
+export function lookUpSession(request: Request, repos: Repositories): Promise<RequestSession> {
   const { token, via } = sessionTokenOf(request);
   if (!token) return Promise.resolve({ token, via, session: null });
-  const lookup = createRepositories(executor, now).accounts.session(token).then((session) => ({ token, via, session }));
+  const lookup = repos.accounts.session(token).then((session) => ({ token, via, session }));
   // Observed at once: a request refused before its context is built must not leave an unhandled rejection.
   lookup.catch(() => undefined);
   return lookup;
 }
 
-export async function createContext({ request, session: sessionLookup, executor, logger, limits, clientAddress, cookies, secureCookies, now, policy, requestId = requestIdOf(request) }: ContextDeps): Promise<Context> {
-  const repos = createRepositories(executor, now);
+export async function createContext({ request, session: sessionLookup, repos, logger, limits, clientAddress, cookies, secureCookies, now, policy, requestId = requestIdOf(request) }: ContextDeps): Promise<Context> {
   const { token, via, session } = await sessionLookup;
   const viewer: Viewer | null = session && via
     ? {

@@ -38,3 +38,8 @@ function taggedScalar(value: Record<string, unknown>): unknown {
   const inner = value[keys[0]!];
   return typeof inner === 'string' || typeof inner === 'number' ? inner : undefined;
 }
+
+/** Neo4j cannot store null: an unstated value is an absent property (read back as null), so writes leave it out. */
+export function withoutNulls<T extends object>(row: T): Partial<T> {
+  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== undefined)) as Partial<T>;
+}

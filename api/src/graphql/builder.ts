@@ -1,4 +1,4 @@
-// The Pothos builder: configuration only. Types live in types/, mutations in mutations/.
+// The Pothos builder: configuration only. Types, queries and mutations live in one folder per area (households/, access/, ...).
 import SchemaBuilder from '@pothos/core';
 import ComplexityPlugin from '@pothos/plugin-complexity';
 import ErrorsPlugin from '@pothos/plugin-errors';

@@ -3,6 +3,7 @@ import { referenceKey } from './household-repository.js';
 import { z } from 'zod';
 import { checkEventDetails, RecordableEventKind, type EventDetails, type EventRecord, type MembershipRecord, type ReferralRecord, type RegieRecord } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
+import { withoutNulls } from '../db/values.js';
 import type { CypherExecutor } from '../db/executor.js';
 
 /** One household with its whole path, as a generator or an importer produces it. */
@@ -117,8 +118,6 @@ export class BulkValidationError extends Error {
     super(`bulk load refused: ${problems.slice(0, 5).join('; ')}${problems.length > 5 ? ` (+${problems.length - 5} more)` : ''}`);
   }
 }
-
-const withoutNulls = (row: object) => Object.fromEntries(Object.entries(row).filter(([, v]) => v !== null && v !== undefined));
 
 /** Checks a batch before anything is written: event details per kind, dates in order, references inside the batch. */
 export function validatePaths(paths: HouseholdPath[]): string[] {

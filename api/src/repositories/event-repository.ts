@@ -2,11 +2,12 @@
 import { checkEventDetails, EventKind, EventRow, eventStepFollowed, latestCause, RecordableEventKind, stepOrderViolation, type EventDetails, type EventRecord } from '@ketenkaart/schema';
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
+import { withoutNulls } from '../db/values.js';
 import type { CypherTx } from '../db/executor.js';
 import type { RepositoryDeps } from './bind.js';
 import { lockExistingHousehold } from './household-lock.js';
 import { newId } from './ids.js';
-import { provenance, stripNulls, type Actor } from './provenance.js';
+import { provenance, type Actor } from './provenance.js';
 import { Refusal, refusable, type Result } from './result.js';
 import { opt } from './rows.js';
 import { refuseOutOfOrder, requireAgencies, requireFacility } from './write-checks.js';
@@ -84,7 +85,7 @@ export async function insertEvent(
   const { occurredOn, followsFromIds = [], ...rest } = event;
   await tx.run(createEvent, {
     householdId: event.householdId,
-    event: stripNulls({ ...rest, ...props }),
+    event: withoutNulls({ ...rest, ...props }),
     occurredOn,
     recordedAt,
     agencyId: event.agencyId,
@@ -153,7 +154,7 @@ export function recordEvent({ executor, now }: RepositoryDeps, input: NewEvent, 
       const eventId = id ?? newId('event');
       await insertEvent(tx, actor, at, {
         ...bareEvent(householdId, kind, occurredOn, agencyId),
-        ...stripNulls(details),
+        ...withoutNulls(details),
         id: eventId,
         supersedesId,
         followsFromIds,

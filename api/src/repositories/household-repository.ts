@@ -2,11 +2,12 @@
 import { HouseholdRow, MembershipRow, type CompositionSource, type HouseholdRecord, type LandlordType, type MemberRole, type MembershipRecord } from '@ketenkaart/schema';
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
+import { withoutNulls } from '../db/values.js';
 import type { RepositoryDeps } from './bind.js';
 import { bareEvent, insertEvent } from './event-repository.js';
 import { lockExistingHousehold } from './household-lock.js';
 import { newId } from './ids.js';
-import { provenance, stripNulls, type Actor } from './provenance.js';
+import { provenance, type Actor } from './provenance.js';
 import { Refusal, refusable, type Result } from './result.js';
 import { type Page, pageOf } from './rows.js';
 
@@ -205,7 +206,7 @@ export function register({ executor, now }: RepositoryDeps, input: NewHousehold,
       const { recordedAt, props } = provenance(actor, at);
       const id = input.id ?? newId('household');
       await tx.run(createHousehold, {
-        household: stripNulls({
+        household: withoutNulls({
           id,
           reference: input.reference.trim(),
           referenceKey: key,
@@ -216,8 +217,8 @@ export function register({ executor, now }: RepositoryDeps, input: NewHousehold,
         }),
         recordedAt,
         members: input.members.map((member) => ({
-          person: stripNulls({ id: newId('person'), label: member.label, birthYear: member.birthYear, ...props }),
-          membership: { role: member.role, compositionSource: member.compositionSource, ...stripNulls(props) },
+          person: withoutNulls({ id: newId('person'), label: member.label, birthYear: member.birthYear, ...props }),
+          membership: { role: member.role, compositionSource: member.compositionSource, ...withoutNulls(props) },
           from: member.from,
         })),
       });
@@ -235,8 +236,8 @@ export function addMember({ executor, now }: RepositoryDeps, householdId: string
       const personId = newId('person');
       await tx.run(addMemberStatement, {
         householdId,
-        person: stripNulls({ id: personId, label: member.label, birthYear: member.birthYear, ...props }),
-        membership: { role: member.role, compositionSource: member.compositionSource, ...stripNulls(props) },
+        person: withoutNulls({ id: personId, label: member.label, birthYear: member.birthYear, ...props }),
+        membership: { role: member.role, compositionSource: member.compositionSource, ...withoutNulls(props) },
         from: member.from,
         recordedAt,
       });

@@ -8,11 +8,6 @@ export interface Actor {
   provenanceKind: ProvenanceKind;
 }
 
-/** Neo4j stores no nulls: a property map for SET += leaves out what is not stated. */
-export function stripNulls<T extends object>(row: T): Partial<T> {
-  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== undefined)) as Partial<T>;
-}
-
 export function provenance(actor: Actor, now: Date) {
   return {
     recordedAt: now.toISOString(),

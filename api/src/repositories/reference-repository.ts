@@ -23,6 +23,7 @@ import {
   type Provenance,
 } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
+import { withoutNulls } from '../db/values.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
 import { instant, list, opt, type Page, pageOf, searchKey } from './rows.js';
 
@@ -531,11 +532,6 @@ async function upsert<T extends { id: string }>(
   provenance: FlatProvenance,
 ): Promise<void> {
   await tx.run(upsertStatement, { rows: rows.map((row) => ({ id: row.id, props: withoutNulls(row) })), provenance });
-}
-
-/** Neo4j cannot store null: an unstated value is an absent property, read back as null. */
-function withoutNulls(row: object): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== undefined));
 }
 
 function stageSuccessors(stages: ChainStage[]): { id: string; nextId: string }[] {

@@ -2,11 +2,12 @@
 import { actingSide, addDays, daysBetween, isOpen, latestCause, referralEventKind, ReferralRow, referralStepFollowed, referralTransition, stepOrderViolation, type ReferralAction, type ReferralRecord, type RefusalReason } from '@ketenkaart/schema';
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
+import { withoutNulls } from '../db/values.js';
 import type { RepositoryDeps } from './bind.js';
 import { bareEvent, householdEvents, insertEvent } from './event-repository.js';
 import { lockExistingHousehold, lockHouseholdOfReferral } from './household-lock.js';
 import { newId } from './ids.js';
-import { provenance, stripNulls, type Actor } from './provenance.js';
+import { provenance, type Actor } from './provenance.js';
 import { Refusal, refusable, type Result } from './result.js';
 import { refuseOutOfOrder, requireAgencies } from './write-checks.js';
 
@@ -73,7 +74,7 @@ export function sendReferral(
         householdId: input.householdId,
         fromAgencyId: input.fromAgencyId,
         toAgencyId: input.toAgencyId,
-        referral: stripNulls({
+        referral: withoutNulls({
           id,
           householdId: input.householdId,
           fromAgencyId: input.fromAgencyId,

@@ -2,11 +2,12 @@
 import { RegieRow, stepOrderViolation, type ChainState, type RegieRecord } from '@ketenkaart/schema';
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
+import { withoutNulls } from '../db/values.js';
 import type { RepositoryDeps } from './bind.js';
 import { bareEvent, insertEvent } from './event-repository.js';
 import { lockExistingHousehold } from './household-lock.js';
 import { newId } from './ids.js';
-import { provenance, stripNulls, type Actor } from './provenance.js';
+import { provenance, type Actor } from './provenance.js';
 import { Refusal, refusable, type Result } from './result.js';
 import { refuseOutOfOrder, requireAgencies } from './write-checks.js';
 
@@ -58,7 +59,7 @@ export function takeRegie({ executor, now }: RepositoryDeps, householdId: string
       await tx.run(createRegie, {
         householdId,
         agencyId,
-        assignment: stripNulls({ id, householdId, agencyId, stage, ...props }),
+        assignment: withoutNulls({ id, householdId, agencyId, stage, ...props }),
         from,
         recordedAt,
       });
@@ -94,7 +95,7 @@ export function handOverRegie(
       await tx.run(createRegie, {
         householdId,
         agencyId: toAgencyId,
-        assignment: stripNulls({ id: nextId, householdId, agencyId: toAgencyId, stage: toStage, ...props }),
+        assignment: withoutNulls({ id: nextId, householdId, agencyId: toAgencyId, stage: toStage, ...props }),
         from: on,
         recordedAt,
       });

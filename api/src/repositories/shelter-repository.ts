@@ -15,6 +15,7 @@ import {
   type ShelterRow,
 } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
+import { withoutNulls } from '../db/values.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
 import { instant, opt } from './rows.js';
 
@@ -188,8 +189,6 @@ export function shelterRecordId(kind: ShelterRecordKind, row: ShelterRow): strin
   const canonical = JSON.stringify([kind, ...Object.keys(row).sort().map((field) => [field, (row as Record<string, unknown>)[field] ?? null])]);
   return `sr-${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
 }
-
-const withoutNulls = (row: object) => Object.fromEntries(Object.entries(row).filter(([, value]) => value !== null && value !== undefined));
 
 export function createShelterRepository(executor: CypherExecutor) {
   return {

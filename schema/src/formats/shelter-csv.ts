@@ -1,5 +1,5 @@
 // The CSV format shelters upload and download: one file per record kind, a header row, comma or semicolon.
-import type { ShelterRecordKind } from '../nodes/ShelterRecord.js';
+import type { ShelterRecordKind } from '../records/shelter-record.js';
 
 export type CsvValueType = 'text' | 'code' | 'count' | 'day';
 

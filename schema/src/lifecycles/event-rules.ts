@@ -7,7 +7,7 @@ import {
   RehousingKind,
   VerdictKind,
   WaitingListOutcome,
-} from '../nodes/Event.js';
+} from '../records/event.js';
 
 /** Kinds recorded with recordEvent; membership, referral and regie steps have mutations of their own. */
 export const RecordableEventKind = EventKind.extract([
@@ -43,7 +43,7 @@ export const EventDetails = z.object({
   rehousingKind: RehousingKind.nullish(),
   destination: Destination.nullish(),
   priority: z.number().int().min(1).max(5).nullish(),
-  note: z.string().max(2000).nullish(),
+  note: z.string().trim().max(2000).nullish(),
 });
 export type EventDetails = z.infer<typeof EventDetails>;
 type DetailName = Exclude<keyof EventDetails, 'note'>;

@@ -1,8 +1,71 @@
-// A dated event in a household's path as the repositories read it.
+// Dated events on a household's path, each recorded by an agency: (Household)-[:HAD]->(Event)<-[:ACTED_IN]-(Agency). As the repositories read them.
 import { z } from 'zod';
 import { ChainState } from '../lifecycles/chain-state.js';
-import { Destination, EventKind, RefusalReason, RehousingKind, VerdictKind, WaitingListOutcome } from '../nodes/Event.js';
 import { instant, opt } from './properties.js';
+
+/** Event kinds, after the transitions of docs/domain.md §2. */
+export const EventKind = z.enum([
+  'EARLY_WARNING_SIGNAL',
+  'INTERIM_REPORT',
+  'FEEDBACK_REPORT',
+  'CONTACT',
+  'HOME_VISIT',
+  'DEBT_ARRANGEMENT',
+  'SUMMONS',
+  'VERDICT',
+  'EVICTION_PLANNED',
+  'EVICTION_EXECUTED',
+  'EVICTION_CANCELLED',
+  'SHELTER_APPLICATION',
+  'WAITING_LIST_ENTRY',
+  'WAITING_LIST_EXIT',
+  'REFUSAL',
+  'PLACEMENT',
+  'SHELTER_EXIT',
+  'REHOUSING',
+  'FOLLOW_UP_CONTACT',
+  'LOST_CONTACT',
+  'MEMBER_JOINED',
+  'MEMBER_LEFT',
+  'REFERRAL_SENT',
+  'REFERRAL_ACCEPTED',
+  'REFERRAL_REFUSED',
+  'REFERRAL_INFO_REQUESTED',
+  'REFERRAL_INFO_PROVIDED',
+  'REFERRAL_COMPLETED',
+  'REFERRAL_WITHDRAWN',
+  'REFERRAL_EXPIRED',
+  'REGIE_TAKEN',
+  'REGIE_HANDED_OVER',
+]);
+export type EventKind = z.infer<typeof EventKind>;
+
+/** Refusal reasons (docs/domain.md §5.7 and the shelter-reporting reason codes). */
+export const RefusalReason = z.enum([
+  'NO_CAPACITY',
+  'NOT_ELIGIBLE',
+  'OUTSIDE_REGION',
+  'BEHAVIOUR_SAFETY',
+  'NO_RESIDENCE_PERMIT',
+  'HOUSEHOLD_COMPOSITION',
+  'CONTRA_INDICATION',
+  'TOO_LIGHT',
+  'OTHER',
+]);
+export type RefusalReason = z.infer<typeof RefusalReason>;
+
+export const VerdictKind = z.enum(['EVICTION', 'LAST_CHANCE', 'DISMISSED', 'DEFAULT_JUDGMENT']);
+export type VerdictKind = z.infer<typeof VerdictKind>;
+
+export const WaitingListOutcome = z.enum(['PLACED', 'REFERRED_ELSEWHERE', 'WITHDRAWN', 'LOST_CONTACT', 'UNKNOWN']);
+export type WaitingListOutcome = z.infer<typeof WaitingListOutcome>;
+
+export const RehousingKind = z.enum(['URGENCY', 'CONTINGENT', 'OMKLAP', 'WOONOPVANG', 'REGULAR', 'OWN_NETWORK', 'OTHER']);
+export type RehousingKind = z.infer<typeof RehousingKind>;
+
+/** Where a household went after an eviction or shelter exit, as far as anyone knows. */
+export const Destination = z.enum(['SHELTER', 'OWN_NETWORK', 'HOTEL_OR_HOLIDAY_HOME', 'CAMPSITE_OR_CAR', 'NEW_TENANCY', 'UNKNOWN']);
+export type Destination = z.infer<typeof Destination>;
 
 export const EventRow = z.object({
   id: z.string(),

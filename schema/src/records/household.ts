@@ -1,7 +1,16 @@
-// A household as the repositories read it, and its members over time.
+// A household as the repositories read it, and its members over time. Pseudonymous: no BSN, no names (docs/domain.md §5.10).
 import { z } from 'zod';
-import { CompositionSource, LandlordType, MemberRole } from '../nodes/Household.js';
 import { instant, opt } from './properties.js';
+
+export const LandlordType = z.enum(['CORPORATION', 'PRIVATE', 'SUBLET', 'OWNER_OCCUPIED', 'SQUAT', 'UNKNOWN']);
+export type LandlordType = z.infer<typeof LandlordType>;
+
+export const MemberRole = z.enum(['PARENT', 'PARTNER', 'CHILD', 'OTHER_ADULT']);
+export type MemberRole = z.infer<typeof MemberRole>;
+
+/** How composition became known (docs/domain.md §5.2): declared and known composition are kept apart. */
+export const CompositionSource = z.enum(['CORPORATION', 'GBA', 'HOME_VISIT', 'SELF_DECLARED']);
+export type CompositionSource = z.infer<typeof CompositionSource>;
 
 export const HouseholdRow = z.object({
   id: z.string(),

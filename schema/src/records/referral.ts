@@ -1,6 +1,6 @@
 // A referral (verwijzing) as the repositories read it.
 import { z } from 'zod';
-import { RefusalReason } from '../nodes/Event.js';
+import { RefusalReason } from './event.js';
 import { ReferralStatus } from '../lifecycles/referral-lifecycle.js';
 import { instant, opt } from './properties.js';
 
