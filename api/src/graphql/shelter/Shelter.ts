@@ -1,16 +1,18 @@
 // Shelter reporting over GraphQL: capacity and occupancy per facility, waiting list and refusals for the shelter
 // itself, figures per region (suppressed for policy makers), and forms that write through the CSV import path.
-import { refusalMeaning, shelterCsvColumns, type ShelterRecordKind, dayOf } from '@ketenkaart/schema';
-import { suppressGroup, DEFAULT_MIN_CELL, type Cell } from '../../analytics/disclosure.js';
+import { dayOf, refusalMeaning, type ShelterRecordKind } from '@ketenkaart/schema';
+import { DEFAULT_MIN_CELL, type Cell } from '../../analytics/disclosure.js';
 import type { Context } from '../../context.js';
 import type { FacilityRecord } from '../../repositories/reference-repository.js';
 import type { ShelterRecord, ShelterWriteResult } from '../../repositories/shelter-repository.js';
-import { capacityOn, refusalsByReason, unmetDemandByCause, waitingTimes, type CapacityTotal, type WaitingTimes } from '../../shelter/shelter-figures.js';
-import { facilitiesInScope, importShelterRows } from '../../shelter/shelter-import.js';
-import { parseShelterRow, ProblemList } from '../../shelter/shelter-rows.js';
+import { capacityOn, waitingTimes, type CapacityTotal } from '../../shelter/shelter-figures.js';
+import { regionShelterFigures, waitingTimesView, type ShelterFiguresView, type WaitingTimesView } from '../../shelter/region-figures.js';
+import { facilitiesInScope } from '../../shelter/shelter-import.js';
+import { writeShelterFormRows } from '../../shelter/shelter-form.js';
 import { refuse, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
 import { checkedPeriod } from '../period.js';
+import { unwrap } from '../results.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { AgencyRef } from '../reference/Agency.js';
 import { aggregateScope, CellRef } from '../analytics/Analytics.js';
@@ -128,12 +130,6 @@ const ReportedCapacityTotalRef = builder.objectRef<CapacityTotal>('ReportedCapac
   }),
 });
 
-interface WaitingTimesView extends Omit<WaitingTimes, 'entries' | 'waiting' | 'left' | 'outcomes'> {
-  entries: Cell;
-  waiting: Cell;
-  left: Cell;
-  outcomes: { outcome: string; count: Cell }[];
-}
 
 const WaitingTimesRef = builder.objectRef<WaitingTimesView>('WaitingTimes').implement({
   description:
@@ -180,18 +176,6 @@ const UnmetDemandFigureRef = builder.objectRef<{ cause: string; count: Cell; wit
   }),
 });
 
-interface ShelterFiguresView {
-  cityId: string;
-  from: string;
-  to: string;
-  on: string;
-  capacity: CapacityTotal[];
-  waitingTimes: WaitingTimesView;
-  refusalsByReason: { reason: string; meaning: string; count: Cell; withoutAlternative: Cell }[];
-  unmetDemand: { cause: string; count: Cell; withoutAlternative: Cell }[];
-  facilitiesReporting: number;
-  suppressed: boolean;
-}
 
 const ShelterFiguresRef = builder.objectRef<ShelterFiguresView>('ShelterFigures').implement({
   description: 'Shelter figures of a region: reported capacity, waiting times, refusals and unmet demand by cause.',
@@ -209,28 +193,6 @@ const ShelterFiguresRef = builder.objectRef<ShelterFiguresView>('ShelterFigures'
   }),
 });
 
-/** Counts as cells, suppressed as one group so that a hidden cell cannot be found by subtraction. */
-function cells<T>(items: T[], count: (item: T) => number, suppress: boolean): Cell[] {
-  return suppressGroup(items, count, suppress).map((c) => c.cell);
-}
-
-export function waitingTimesView(figures: WaitingTimes, suppress: boolean): WaitingTimesView {
-  const [entries, waiting, left] = [figures.entries, figures.waiting, figures.left].map((n) => cells([n], (x) => x, suppress)[0]!) as [Cell, Cell, Cell];
-  const hideLeave = suppress && figures.left < DEFAULT_MIN_CELL;
-  const hideWaiting = suppress && figures.waiting < DEFAULT_MIN_CELL;
-  const outcomeCells = cells(figures.outcomes, (o) => o.count, suppress);
-  return {
-    entries,
-    waiting,
-    left,
-    medianDaysToLeave: hideLeave ? null : figures.medianDaysToLeave,
-    meanDaysToLeave: hideLeave ? null : figures.meanDaysToLeave,
-    p90DaysToLeave: hideLeave ? null : figures.p90DaysToLeave,
-    medianDaysWaiting: hideWaiting ? null : figures.medianDaysWaiting,
-    longestDaysWaiting: hideWaiting ? null : figures.longestDaysWaiting,
-    outcomes: figures.outcomes.map((o, i) => ({ outcome: o.outcome, count: outcomeCells[i]! })),
-  };
-}
 
 /** Line-level shelter records are for the shelter's own staff; everyone signed in sees capacity and occupancy. */
 async function requireOwnFacility(ctx: Context, facility: FacilityRecord): Promise<void> {
@@ -314,32 +276,7 @@ builder.queryFields((t) => ({
       const { suppress } = aggregateScope(ctx, cityId);
       checkedPeriod(args);
       if (!(await ctx.loaders.centrumgemeente.load(cityId))) throw new NotFoundError('Centrumgemeente', cityId);
-      const facilityIds = (await ctx.repos.reference.facilities({ cityId }, 1_000, null)).items.map((f) => f.id);
-      const [capacity, waiting, refusals] = await Promise.all([
-        ctx.repos.shelter.records('CAPACITY', facilityIds),
-        ctx.repos.shelter.records('WAITING_LIST', facilityIds),
-        ctx.repos.shelter.records('REFUSAL', facilityIds, { from: args.from, to: args.to }),
-      ]);
-      const on = args.on ?? args.to;
-      const byReason = refusalsByReason(refusals);
-      const unmet = unmetDemandByCause(refusals, capacity);
-      const reasonCounts = cells(byReason, (r) => r.count, suppress);
-      const reasonWithout = cells(byReason, (r) => r.withoutAlternative, suppress);
-      const unmetCounts = cells(unmet, (u) => u.count, suppress);
-      const unmetWithout = cells(unmet, (u) => u.withoutAlternative, suppress);
-      const reportedCapacity = capacityOn(capacity, on);
-      return {
-        cityId,
-        from: args.from,
-        to: args.to,
-        on,
-        capacity: reportedCapacity,
-        facilitiesReporting: new Set(capacity.filter((c) => c.periodStart! <= on && on <= c.periodEnd!).map((c) => c.facilityId)).size,
-        waitingTimes: waitingTimesView(waitingTimes(waiting, on), suppress),
-        refusalsByReason: byReason.map((r, i) => ({ reason: r.reason, meaning: r.meaning, count: reasonCounts[i]!, withoutAlternative: reasonWithout[i]! })),
-        unmetDemand: unmet.map((u, i) => ({ cause: u.cause, count: unmetCounts[i]!, withoutAlternative: unmetWithout[i]! })),
-        suppressed: suppress,
-      };
+      return regionShelterFigures(ctx.repos, cityId, { from: args.from, to: args.to }, args.on ?? args.to, suppress);
     },
   }),
 }));
@@ -354,26 +291,11 @@ const ShelterReportResultRef = builder.objectRef<ShelterWriteResult & { kind: Sh
   }),
 });
 
-const MAX_FORM_ROWS = 100;
-
 /** A form submits rows like a small file: the same checks, the same all-or-nothing write. */
 async function reportRows(ctx: Context, kind: ShelterRecordKind, inputs: Record<string, unknown>[]) {
   const viewer = requireWriter(ctx, ['SHELTER_STAFF']);
-  if (inputs.length === 0 || inputs.length > MAX_FORM_ROWS) {
-    throw new ValidationError([{ path: ['rows'], code: 'TOO_MANY_ROWS', params: { maximum: MAX_FORM_ROWS } }]);
-  }
-  const problems = new ProblemList();
-  const rows = inputs.flatMap((input, index) => {
-    // GraphQL leaves out optional fields the client did not send; the row schema wants them as null.
-    const values = Object.fromEntries(shelterCsvColumns[kind].map((c) => [c.field, input[c.field] ?? null]));
-    const row = parseShelterRow(kind, index, values, problems);
-    return row ? [{ line: index, row }] : [];
-  });
-  const report = await importShelterRows({ repos: ctx.repos, access: ctx.access, viewer, now: ctx.now, refreshGaps: ctx.gaps.refresh }, kind, { rows, problems, rowCount: inputs.length }, { dryRun: false, source: 'form' });
-  if (!report.written) {
-    throw new ValidationError(report.problems.map((p) => ({ path: ['rows', String(p.line), ...(p.column ? [p.column] : [])], code: p.code, params: p.params })));
-  }
-  return { ...report.written, kind };
+  const written = unwrap(await writeShelterFormRows({ repos: ctx.repos, access: ctx.access, viewer, now: ctx.now, refreshGaps: ctx.gaps.refresh }, kind, inputs));
+  return { ...written, kind };
 }
 
 const nullable = { required: false } as const;
