@@ -19,6 +19,8 @@ export const builder = new SchemaBuilder<{
   };
   DefaultFieldNullability: false;
   Scalars: {
+    // Ids arrive as strings (a number sent for an ID is coerced by GraphQL): resolvers take them without casts.
+    ID: { Input: string; Output: string };
     Date: { Input: string; Output: string };
     DateTime: { Input: string; Output: string };
   };

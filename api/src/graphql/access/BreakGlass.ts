@@ -89,7 +89,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx, ['COORDINATOR', 'AGENCY_WORKER']);
       const reason = parseInput(z.string().trim().min(20, 'state the reason in at least 20 characters').max(1000), args.reason, 'reason');
-      const householdId = String(args.householdId);
+      const householdId = args.householdId;
       const ownRegion = viewer.role === 'AGENCY_WORKER' ? ((await ctx.loaders.agency.load(viewer.agencyId ?? ''))?.centrumgemeenteId ?? null) : null;
       // One answer for a household that does not exist and one outside the region: no existence oracle.
       const refusal = 'break-glass opens households of your own region only, and no household of your region has this id';
@@ -112,7 +112,7 @@ builder.mutationFields((t) => ({
       requireWriter(ctx, ['COORDINATOR']);
       const cityId = reviewerRegion(ctx);
       const note = parseInput(z.string().trim().max(2000).nullish().transform((v) => v || null), args.note, 'note');
-      const id = String(args.id);
+      const id = args.id;
       const reviewed = await ctx.repos.access.reviewBreakGlassUse(id, { accountId: ctx.viewer!.accountId, cityId }, note);
       if (!reviewed.ok && reviewed.reason === 'ALREADY_REVIEWED') throw new ValidationError([{ path: ['id'], code: 'ALREADY_REVIEWED' }]);
       if (!reviewed.ok) throw refuse(ctx, 'no break-glass use of your region has this id');

@@ -38,7 +38,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx, ['AGENCY_WORKER', 'SHELTER_STAFF']);
       const reason = parseInput(z.string().trim().min(20, 'state the reason in at least 20 characters').max(1000), args.reason, 'reason');
-      const householdId = String(args.householdId);
+      const householdId = args.householdId;
       // The same decision as a read, logged: it says whether a request is needed at all. An id that names no
       // household is refused alike and its request kept alike (shown to nobody): the answer is no existence oracle,
       // and the limit on open requests bounds how many ids one account can try.
@@ -67,9 +67,9 @@ builder.mutationFields((t) => ({
         { hours: args.hours, note: args.note },
         'input',
       );
-      const decided = await ctx.repos.accessRequests.decide({ id: String(args.id), cityId: viewer.centrumgemeenteId, coordinatorId: viewer.accountId, grant: args.grant, hours: input.hours, note: input.note ?? null });
+      const decided = await ctx.repos.accessRequests.decide({ id: args.id, cityId: viewer.centrumgemeenteId, coordinatorId: viewer.accountId, grant: args.grant, hours: input.hours, note: input.note ?? null });
       if (!decided.ok && decided.failure.kind === 'FORBIDDEN') throw refuse(ctx, decided.failure.reason);
-      if (!decided.ok && decided.failure.kind === 'NOT_FOUND') ctx.access.logRefusal({ action: 'CHANGE', basis: `no request ${String(args.id)} in region ${viewer.centrumgemeenteId}`, householdId: null });
+      if (!decided.ok && decided.failure.kind === 'NOT_FOUND') ctx.access.logRefusal({ action: 'CHANGE', basis: `no request ${args.id} in region ${viewer.centrumgemeenteId}`, householdId: null });
       const request = unwrap(decided);
       await ctx.access.log({
         action: 'CHANGE',

@@ -69,7 +69,7 @@ builder.mutationFields((t) => ({
       const admin = requireWriter(ctx, ['ADMIN']);
       const parsed = parseInput(
         z.object({ username: Username, password: Password, role: Role, agencyId: z.string().max(120).nullable(), centrumgemeenteId: z.string().max(120).nullable() }),
-        { ...input, agencyId: input.agencyId ? String(input.agencyId) : null, centrumgemeenteId: input.centrumgemeenteId ? String(input.centrumgemeenteId) : null },
+        { ...input, agencyId: input.agencyId ? input.agencyId : null, centrumgemeenteId: input.centrumgemeenteId ? input.centrumgemeenteId : null },
       );
       const scope = scopeOf[parsed.role];
       const problems: FieldProblemInput[] = [];
@@ -93,7 +93,7 @@ builder.mutationFields((t) => ({
     args: { id: t.arg.id({ required: true }), active: t.arg.boolean({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const admin = requireWriter(ctx, ['ADMIN']);
-      const id = String(args.id);
+      const id = args.id;
       if (id === admin.accountId && !args.active) throw refuse(ctx, 'you cannot switch off your own account', {}, 'OWN_ACCOUNT');
       const account = await ctx.repos.accounts.setActive(id, args.active, admin.accountId);
       if (!account) throw new NotFoundError('Account', id);

@@ -80,7 +80,7 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
       const consent = parseInput(consentSchema, { purpose: args.purpose, recipientAgencyIds: args.recipientAgencyIds.map(String), from: args.from, to: args.to, method: args.method });
-      const householdId = String(args.householdId);
+      const householdId = args.householdId;
       await requireHousehold(ctx, householdId, { createsAccess: true });
       // Decided again inside the write, after the household's lock: the recorder needs access of its own (for an
       // agency worker: a care relation), not a break-glass grant, at the moment the consent is written.
@@ -102,8 +102,8 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
       const on = parseInput(isoDay.pipe(pastOrToday), args.on, 'on');
-      const consent = await ctx.repos.access.consentById(String(args.consentId));
-      if (!consent) throw new NotFoundError('Consent', String(args.consentId));
+      const consent = await ctx.repos.access.consentById(args.consentId);
+      if (!consent) throw new NotFoundError('Consent', args.consentId);
       await requireHousehold(ctx, consent.householdId);
       if (consent.withdrawnOn) throw new ValidationError([{ path: ['consentId'], code: 'ALREADY_WITHDRAWN', params: { date: consent.withdrawnOn } }]);
       await ctx.repos.access.withdrawConsent(consent.id, on, viewer.accountId);
@@ -129,7 +129,7 @@ builder.mutationFields((t) => ({
           .refine((g) => g.from <= g.to, refinement('BEFORE_OTHER_DATE', { path: ['to'], values: { other: 'from' } })),
         { basis: args.basis, agencyIds: args.agencyIds.map(String), from: args.from, to: args.to },
       );
-      const householdId = String(args.householdId);
+      const householdId = args.householdId;
       await requireHousehold(ctx, householdId, { createsAccess: true });
       const id = await ctx.repos.access.addLegalGround({ householdId, ...input }, viewer.accountId);
       await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis: `recorded legal ground ${id}` });
@@ -157,8 +157,8 @@ builder.queryFields((t) => ({
       const first = pageSize(args.first);
       const rows = await ctx.repos.access.log(
         {
-          householdId: args.householdId ? String(args.householdId) : null,
-          accountId: args.accountId ? String(args.accountId) : null,
+          householdId: args.householdId ? args.householdId : null,
+          accountId: args.accountId ? args.accountId : null,
           breakGlass: args.breakGlass ?? null,
           outcome: args.outcome ?? null,
           from: args.from ?? null,
@@ -178,10 +178,10 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
       if (viewer.role !== 'COORDINATOR') throw refuse(ctx, 'the household coordinator prints this list', {}, 'ROLE_NOT_ALLOWED');
-      await requireHousehold(ctx, String(args.householdId));
+      await requireHousehold(ctx, args.householdId);
       const first = pageSize(args.first);
-      const rows = await ctx.repos.access.log({ householdId: String(args.householdId) }, first, decodeCursor(args.after));
-      await ctx.access.log({ action: 'EXPORT', householdId: String(args.householdId), outcome: 'ALLOWED', basis: 'access list for the family' });
+      const rows = await ctx.repos.access.log({ householdId: args.householdId }, first, decodeCursor(args.after));
+      await ctx.access.log({ action: 'EXPORT', householdId: args.householdId, outcome: 'ALLOWED', basis: 'access list for the family' });
       return { entries: rows.slice(0, first), hasNextPage: rows.length > first };
     },
   }),

@@ -251,7 +251,7 @@ builder.queryFields((t) => ({
     description: 'Regie in a region: the published chain model, recorded regie, who acted, handovers and departures from the model.',
     args: { centrumgemeenteId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const cityId = String(args.centrumgemeenteId);
+      const cityId = args.centrumgemeenteId;
       const { suppress } = aggregateScope(ctx, cityId);
       const models = await ctx.loaders.chainModelsByCity.load(cityId);
       const stages = models[0] ? await ctx.loaders.stagesByChainModel.load(models[0].id) : [];
@@ -307,7 +307,7 @@ builder.queryFields((t) => ({
       to: t.arg({ type: 'Date', required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      const cityId = String(args.centrumgemeenteId);
+      const cityId = args.centrumgemeenteId;
       const period = checkedPeriod(args);
       const { suppress } = aggregateScope(ctx, cityId);
       return flowView(cityId, chainFlow(await regionHouseholds(ctx, cityId), period), period, suppress);

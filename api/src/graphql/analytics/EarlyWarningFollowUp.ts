@@ -155,7 +155,7 @@ builder.queryFields((t) => ({
       to: t.arg({ type: 'Date', required: true }),
     },
     resolve: async (_root, args, ctx) => {
-      const cityId = String(args.centrumgemeenteId);
+      const cityId = args.centrumgemeenteId;
       const period = checkedPeriod(args);
       const { suppress } = aggregateScope(ctx, cityId);
       const [terms, households] = await Promise.all([termsOf(ctx, cityId), regionHouseholds(ctx, cityId)]);

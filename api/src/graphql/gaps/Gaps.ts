@@ -155,13 +155,13 @@ builder.queryFields((t) => ({
       to: t.arg({ type: 'Date', description: 'Detected on or before.' }),
     },
     resolve: async (_root, args, ctx) => {
-      const cityIds = regionsOf(ctx, args.centrumgemeenteId ? String(args.centrumgemeenteId) : null);
+      const cityIds = regionsOf(ctx, args.centrumgemeenteId ? args.centrumgemeenteId : null);
       const page = await ctx.repos.gaps.findings(
         {
           cityIds,
           ruleIds: args.rules ?? null,
           severities: args.severities ?? null,
-          agencyId: args.agencyId ? String(args.agencyId) : null,
+          agencyId: args.agencyId ? args.agencyId : null,
           from: args.from ?? null,
           to: args.to ?? null,
         },
@@ -205,7 +205,7 @@ builder.queryFields((t) => ({
     description: 'The gap rules with their setting in a region: threshold, severity and the source of the threshold.',
     args: { centrumgemeenteId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
-      const cityId = String(args.centrumgemeenteId);
+      const cityId = args.centrumgemeenteId;
       const settings = await ctx.repos.gaps.settingsByCity([cityId]);
       return GapRuleId.options.map((id) => ({ rule: gapRules[id], setting: settings.find((s) => s.ruleId === id) ?? defaultSetting(cityId, id) }));
     },

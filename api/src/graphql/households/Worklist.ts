@@ -221,10 +221,10 @@ builder.mutationField('acknowledgeInvolvementNotice', (t) =>
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx, ['AGENCY_WORKER', 'SHELTER_STAFF']);
       if (!viewer.agencyId) throw refuse(ctx, 'your account is not linked to an agency');
-      const row = await ctx.repos.involvement.acknowledge(String(args.id), viewer.agencyId, viewer.accountId);
+      const row = await ctx.repos.involvement.acknowledge(args.id, viewer.agencyId, viewer.accountId);
       if (!row) {
-        ctx.access.logRefusal({ action: 'CHANGE', basis: `no open notice ${String(args.id)} for agency ${viewer.agencyId}`, householdId: null });
-        throw new NotFoundError('InvolvementNotice', String(args.id));
+        ctx.access.logRefusal({ action: 'CHANGE', basis: `no open notice ${args.id} for agency ${viewer.agencyId}`, householdId: null });
+        throw new NotFoundError('InvolvementNotice', args.id);
       }
       await ctx.access.log({ action: 'CHANGE', householdId: row.householdId, outcome: 'ALLOWED', basis: `acknowledged notice of involvement ${row.id}` });
       return { id: row.id };

@@ -85,12 +85,12 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
       const input = parseInput(correctSchema, args.input);
-      const events = await ctx.repos.events.eventsById([String(args.eventId)]);
+      const events = await ctx.repos.events.eventsById([args.eventId]);
       const original = events[0];
-      if (!original) throw new NotFoundError('Event', String(args.eventId));
+      if (!original) throw new NotFoundError('Event', args.eventId);
       await requireHousehold(ctx, original.householdId, { createsAccess: true });
       const agencyId = actingAgency(ctx, viewer, input.agencyId);
-      const event = unwrap(await ctx.repos.events.correctEvent(String(args.eventId), { ...input, agencyId }, actorOf(viewer)));
+      const event = unwrap(await ctx.repos.events.correctEvent(args.eventId, { ...input, agencyId }, actorOf(viewer)));
       await afterHouseholdChange(ctx, original.householdId, `corrected ${original.id}`, { kind: 'EVENT_CORRECTED', eventId: event.id });
       return event;
     },

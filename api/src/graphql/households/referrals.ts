@@ -63,11 +63,11 @@ function referralStep(action: ReferralAction, description: string, name = `${act
       resolve: async (_root, args, ctx) => {
         const viewer = requireWriter(ctx);
         const input = parseInput(stepSchema, args, 'input');
-        const [referral] = await ctx.repos.referrals.referralsByIds([String(args.id)]);
-        if (!referral) throw new NotFoundError('Referral', String(args.id));
+        const [referral] = await ctx.repos.referrals.referralsByIds([args.id]);
+        if (!referral) throw new NotFoundError('Referral', args.id);
         await requireHousehold(ctx, referral.householdId, { createsAccess: true });
         const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);
-        const result = unwrap(await ctx.repos.referrals.moveReferral(String(args.id), action, input, actor));
+        const result = unwrap(await ctx.repos.referrals.moveReferral(args.id, action, input, actor));
         await afterHouseholdChange(ctx, referral.householdId, `${name} ${referral.id}`, { kind: 'REFERRAL_ANSWERED' });
         return result;
       },

@@ -26,10 +26,10 @@ builder.mutationFields((t) => ({
       const viewer = requireWriter(ctx);
       const input = parseInput(
         z.object({ householdId: z.string().min(1).max(120), stage: ChainState, from: plausibleDay.pipe(pastOrToday) }),
-        { householdId: String(args.householdId), stage: args.stage, from: args.from },
+        { householdId: args.householdId, stage: args.stage, from: args.from },
       );
       await requireHousehold(ctx, input.householdId, { createsAccess: true });
-      const agencyId = actingAgency(ctx, viewer, args.agencyId ? String(args.agencyId) : null);
+      const agencyId = actingAgency(ctx, viewer, args.agencyId ? args.agencyId : null);
       if (!agencyId) throw new ValidationError([{ path: ['agencyId'], code: 'AGENCY_NEEDED' }]);
       const regie = unwrap(await ctx.repos.regie.takeRegie(input.householdId, agencyId, input.stage, input.from, actorOf(viewer)));
       await afterHouseholdChange(ctx, input.householdId, `took regie at ${input.stage}`, { kind: 'REGIE_TAKEN' });
@@ -57,7 +57,7 @@ builder.mutationFields((t) => ({
           toAgencyId: z.string().min(1).max(120),
           on: plausibleDay.pipe(pastOrToday),
         }),
-        { householdId: String(args.householdId), stage: args.stage, toStage: args.toStage ?? args.stage, toAgencyId: String(args.toAgencyId), on: args.on },
+        { householdId: args.householdId, stage: args.stage, toStage: args.toStage ?? args.stage, toAgencyId: args.toAgencyId, on: args.on },
       );
       await requireHousehold(ctx, input.householdId, { createsAccess: true });
       const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);

@@ -96,9 +96,9 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
       const member = parseInput(memberSchema, args.member, 'member');
-      await requireHousehold(ctx, String(args.householdId));
-      const result = unwrap(await ctx.repos.households.addMember(String(args.householdId), member, actorOf(viewer)));
-      await afterHouseholdChange(ctx, String(args.householdId), 'member joined');
+      await requireHousehold(ctx, args.householdId);
+      const result = unwrap(await ctx.repos.households.addMember(args.householdId, member, actorOf(viewer)));
+      await afterHouseholdChange(ctx, args.householdId, 'member joined');
       return result;
     },
   }),
@@ -114,9 +114,9 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
       const on = parseInput(isoDay.pipe(pastOrToday), args.on, 'on');
-      await requireHousehold(ctx, String(args.householdId));
-      const result = unwrap(await ctx.repos.households.memberLeft(String(args.householdId), String(args.personId), on, actorOf(viewer)));
-      await afterHouseholdChange(ctx, String(args.householdId), 'member left');
+      await requireHousehold(ctx, args.householdId);
+      const result = unwrap(await ctx.repos.households.memberLeft(args.householdId, args.personId, on, actorOf(viewer)));
+      await afterHouseholdChange(ctx, args.householdId, 'member left');
       return result;
     },
   }),

@@ -59,7 +59,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const first = pageSize(args.first);
       const page = await ctx.repos.reference.agencies(
-        { cityId: args.centrumgemeenteId ? String(args.centrumgemeenteId) : null, type: args.type ?? null, search: args.search ?? null },
+        { cityId: args.centrumgemeenteId ? args.centrumgemeenteId : null, type: args.type ?? null, search: args.search ?? null },
         first,
         decodeCursor(args.after),
       );

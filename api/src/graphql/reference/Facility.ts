@@ -132,8 +132,8 @@ builder.queryFields((t) => ({
       const first = pageSize(args.first);
       const page = await ctx.repos.reference.facilities(
         {
-          cityId: args.centrumgemeenteId ? String(args.centrumgemeenteId) : null,
-          agencyId: args.operatorId ? String(args.operatorId) : null,
+          cityId: args.centrumgemeenteId ? args.centrumgemeenteId : null,
+          agencyId: args.operatorId ? args.operatorId : null,
           search: args.search ?? null,
         },
         first,

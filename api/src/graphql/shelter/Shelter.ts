@@ -272,7 +272,7 @@ builder.queryFields((t) => ({
       on: t.arg({ type: 'Date', description: 'Day for capacity and waiting times (default: the last day of the period).' }),
     },
     resolve: async (_root, args, ctx) => {
-      const cityId = String(args.centrumgemeenteId);
+      const cityId = args.centrumgemeenteId;
       const { suppress } = aggregateScope(ctx, cityId);
       checkedPeriod(args);
       if (!(await ctx.loaders.centrumgemeente.load(cityId))) throw new NotFoundError('Centrumgemeente', cityId);
@@ -402,8 +402,8 @@ builder.mutationFields((t) => ({
     args: { householdId: t.arg.id({ required: true }), facilityId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx, ['COORDINATOR']);
-      const householdId = String(args.householdId);
-      const facilityId = String(args.facilityId);
+      const householdId = args.householdId;
+      const facilityId = args.facilityId;
       const regions = await ctx.repos.shelter.linkRegions(householdId, facilityId);
       // One answer whether the household is missing or another region's.
       if (!regions || regions.householdCityId !== viewer.centrumgemeenteId) {
