@@ -21,6 +21,7 @@ import { requestIdOf } from './http/request-id.js';
 import { handleMetrics } from './http/metrics-route.js';
 import { handleOpenApi } from './http/openapi.js';
 import { accessLogWriteFailures, requestDuration, requestsTotal } from './metrics.js';
+import { startRequestSpan } from './telemetry.js';
 
 export interface AppDeps {
   config: Config;
@@ -169,9 +170,10 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     async fetch(request: Request, connection: Connection = {}): Promise<Response> {
       const started = performance.now();
       const requestId = requestIdOf(request);
+      const span = startRequestSpan(request, requestId);
       let handled: { response: Response; operation: string; failed?: boolean };
       try {
-        handled = await route(request, requestId, clientAddressOf(request, connection.peerAddress));
+        handled = await span.run(() => route(request, requestId, clientAddressOf(request, connection.peerAddress)));
       } catch (error) {
         logger.error({ requestId, err: { name: (error as Error).name, message: (error as Error).message, stack: (error as Error).stack } }, 'request failed');
         handled = { response: problemResponse({ status: 500, code: 'INTERNAL', detail: 'Unexpected error; quote the x-request-id header when you report it.' }), operation: 'unknown' };
@@ -182,6 +184,7 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       requestsTotal.inc({ operation: handled.operation, outcome });
       requestDuration.observe({ operation: handled.operation }, seconds);
       logger.info({ requestId, operation: handled.operation, method: request.method, status: response.status, outcome, durationMs: Math.round(seconds * 1000) }, 'request');
+      span.end({ operation: handled.operation, outcome, status: response.status });
       return response;
     },
   };

@@ -35,6 +35,13 @@ const Env = z.object({
   NEO4J_USERNAME: z.string().default('neo4j'),
   NEO4J_PASSWORD: z.string().optional(),
   NEO4J_DATABASE: z.string().default('neo4j'),
+  // OpenTelemetry's own variables (the SDK reads the rest, such as OTEL_EXPORTER_OTLP_PROTOCOL): these decide
+  // whether tracing starts at all.
+  OTEL_SDK_DISABLED: z.string().optional(),
+  OTEL_TRACES_EXPORTER: z.string().optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: z.string().optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: z.string().optional(),
+  OTEL_SERVICE_NAME: z.string().min(1).default('ketenkaart-api'),
 });
 
 export type StoreConfig =
@@ -75,6 +82,8 @@ export interface Config {
   backupDir: string;
   /** Whether this instance runs the scheduled jobs (under a lease, so one instance at a time). */
   jobs: boolean;
+  /** OpenTelemetry tracing (telemetry.ts), or null: off unless an exporter or an OTLP endpoint is configured. */
+  tracing: { serviceName: string } | null;
 }
 
 export class ConfigError extends Error {
@@ -127,5 +136,17 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     metricsToken: e.KETENKAART_METRICS_TOKEN ?? null,
     backupDir: resolve(e.KETENKAART_BACKUP_DIR),
     jobs: e.KETENKAART_JOBS === 'on',
+    tracing: tracingWanted(e) ? { serviceName: e.OTEL_SERVICE_NAME } : null,
   };
+}
+
+/**
+ * Off by default, unlike the SDK's own default (an OTLP exporter to localhost): tracing starts when
+ * OTEL_TRACES_EXPORTER names an exporter or an OTLP endpoint is set, and OTEL_SDK_DISABLED=true wins over both.
+ */
+function tracingWanted(e: z.infer<typeof Env>): boolean {
+  if (e.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return false;
+  const exporters = (e.OTEL_TRACES_EXPORTER ?? '').split(',').map((name) => name.trim()).filter(Boolean);
+  if (exporters.length > 0) return !exporters.includes('none');
+  return Boolean(e.OTEL_EXPORTER_OTLP_ENDPOINT || e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT);
 }

@@ -35,3 +35,4 @@ export { neo4jVersionOf, MINIMUM_NEO4J_VERSION } from './db/neo4j-executor.js';
 export { backupStore, restoreStore, BackupError } from './maintenance/backup.js';
 export { readShelterCsv } from './shelter/shelter-csv.js';
 export { MAX_LISTED_PROBLEMS } from './shelter/shelter-rows.js';
+export { startTracing, traceStatement } from './telemetry.js';

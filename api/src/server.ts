@@ -8,9 +8,13 @@ import { migrate } from './db/migrate.js';
 import { createLogger } from './logger.js';
 import { backupStore } from './maintenance/backup.js';
 import { createJobRunner } from './maintenance/job-runner.js';
+import { startTracing } from './telemetry.js';
 
 const config = loadCommandConfig();
 const logger = createLogger(config.logLevel);
+// Before anything runs a statement, so that every span has its provider; off unless OTEL_* configures it.
+const stopTracing = config.tracing ? await startTracing(config.tracing) : null;
+if (stopTracing) logger.info({ serviceName: config.tracing?.serviceName }, 'OpenTelemetry tracing on');
 const executor = createExecutor(config.store, config.cypherLogPath);
 let version: number;
 try {
@@ -49,6 +53,7 @@ async function shutdown(signal: string): Promise<void> {
   clearTimeout(forced);
   await jobs?.stop();
   await executor.close();
+  await stopTracing?.().catch(() => undefined);
   logger.info('store closed');
   process.exit(0);
 }

@@ -25,6 +25,7 @@
 // the invariants (without the lock two transactions read the same snapshot and both write).
 import { appendFileSync } from 'node:fs';
 import { statementDuration } from '../metrics.js';
+import { traceStatement } from '../telemetry.js';
 import { isRegistered, type Statement } from './cypher.js';
 
 export type StoreKind = 'grafeo' | 'neo4j';
@@ -82,7 +83,7 @@ export function checkedTx(raw: RawRun, mode: 'READ' | 'WRITE', observe: Statemen
       const stopTimer = statementDuration.startTimer({ statement: statement.name });
       let rows: Record<string, unknown>[];
       try {
-        rows = await raw(statement.text, params);
+        rows = await traceStatement(statement.name, () => raw(statement.text, params));
       } catch (error) {
         stopTimer({ outcome: 'error' });
         throw error;
