@@ -52,7 +52,7 @@ export interface App {
 }
 
 export function createApp({ config, executor, logger, now = () => new Date() }: AppDeps): App {
-  const limits = createLimits();
+  const limits = createLimits(executor);
   const clientAddressOf = clientAddressResolver(config.trustedProxies);
   const web = createWebAssets(config.webDistDir);
   const secureCookies = config.mode === 'production';

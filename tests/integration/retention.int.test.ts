@@ -31,7 +31,7 @@ describe('retention', () => {
     expect(login.ok).toBe(true);
 
     const result = await runRetention(executor, { now: new Date('2026-11-24T12:00:00Z'), accessLogYears: 5 });
-    expect(result).toEqual({ accessLogCutoff: '2021-11-24T12:00:00.000Z', accessLogDeleted: 2, sessionsDeleted: 1 });
+    expect(result).toEqual({ accessLogCutoff: '2021-11-24T12:00:00.000Z', accessLogDeleted: 2, sessionsDeleted: 1, signInCountersDeleted: 0 });
     expect((await executor.read((tx) => tx.run(logDays))).map((r) => r.day)).toEqual(['2021-11-25', '2026-11-01']);
     expect(await executor.read((tx) => tx.run(runs))).toEqual([{ deleted: 2, years: 5 }]);
     // A second run finds nothing more to remove.

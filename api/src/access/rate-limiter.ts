@@ -1,4 +1,6 @@
-// Fixed-window counters in memory, per key: requests and refused household lookups; sign-in throttling.
+// Fixed-window counters in this process's memory, per key: requests and refused household lookups. They are per
+// instance (README "Operations"); the sign-in throttle keeps its counters in the store, shared by all instances.
+import type { CypherExecutor } from '../db/executor.js';
 import { createSignInThrottle, type SignInThrottle } from './sign-in-throttle.js';
 
 export interface RateLimiter {
@@ -42,10 +44,10 @@ export interface Limits {
   refusedLookups: RateLimiter;
 }
 
-/** One set per app: sign-in throttling (sign-in-throttle.ts), 600 requests a minute per session. */
-export function createLimits(): Limits {
+/** One set per app: sign-in throttling in the store (sign-in-throttle.ts), 600 requests a minute per session. */
+export function createLimits(executor: CypherExecutor): Limits {
   return {
-    signIn: createSignInThrottle(),
+    signIn: createSignInThrottle(executor),
     requests: createRateLimiter(600, 60_000),
     refusedLookups: createRateLimiter(30, 10 * 60_000),
   };

@@ -1,6 +1,10 @@
 // Sign-in throttling per username and client, instead of a lockout: an outsider guessing from one place slows
 // only itself, and the account's owner signs in from anywhere else as usual. Attempts are counted when they
-// arrive, before the password is checked, so parallel attempts cannot slip past the count.
+// arrive, before the password is checked, so parallel attempts cannot slip past the count. The counters live in
+// the store (sign-in-throttle-repository.ts), so every API instance counts the same attempts.
+import type { CypherExecutor } from '../db/executor.js';
+import { createSignInThrottleRepository } from '../repositories/sign-in-throttle-repository.js';
+
 export const signInLimits = {
   /** Attempts per username and client before each further attempt waits. */
   freeAttempts: 5,
@@ -18,55 +22,63 @@ export type SignInDecision = { allowed: true } | { allowed: false; retryAfterSec
 
 export interface SignInThrottle {
   /** Counts an attempt; refuses it while the pair (or the client as a whole) has to wait. */
-  attempt(username: string, client: string): SignInDecision;
+  attempt(username: string, client: string): Promise<SignInDecision>;
   /** A correct password: the pair starts afresh. */
-  succeeded(username: string, client: string): void;
+  succeeded(username: string, client: string): Promise<void>;
 }
 
-interface PairState {
+/** Attempts of one username from one client. */
+export interface PairCounter {
   attempts: number;
-  lastAt: number;
-  waitUntil: number;
+  lastAtMs: number;
+  waitUntilMs: number;
 }
 
-export function createSignInThrottle(now: () => number = Date.now): SignInThrottle {
-  const pairs = new Map<string, PairState>();
-  const clients = new Map<string, { start: number; attempts: number }>();
-  /** Fixed one-minute window per client, counted on arrival like the pairs. */
-  const clientWindow = (client: string, at: number) => {
-    let window = clients.get(client);
-    if (!window || at - window.start >= 60_000) {
-      window = { start: at, attempts: 0 };
-      clients.set(client, window);
-      if (clients.size > 100_000) for (const [key, old] of clients) if (at - old.start >= 60_000) clients.delete(key);
-    }
-    return window;
-  };
-  const keyOf = (username: string, client: string) => `${client}\u0000${username}`;
-  const forgetQuiet = (at: number) => {
-    for (const [key, state] of pairs) if (at - state.lastAt > signInLimits.forgetAfterSeconds * 1000 && at >= state.waitUntil) pairs.delete(key);
-  };
+/** Attempts of one client across usernames, in a fixed one-minute window. */
+export interface ClientWindow {
+  startMs: number;
+  attempts: number;
+}
+
+/**
+ * The rule, without storage: given the counters as stored (null: none, or never), the decision and the counters
+ * to store. A refused attempt changes nothing.
+ */
+export function decideSignInAttempt(
+  stored: { pair: PairCounter | null; client: ClientWindow | null },
+  atMs: number,
+): { decision: SignInDecision; pair: PairCounter; client: ClientWindow } | { decision: SignInDecision & { allowed: false } } {
+  let pair = stored.pair;
+  if (pair && atMs - pair.lastAtMs > signInLimits.forgetAfterSeconds * 1000 && atMs >= pair.waitUntilMs) pair = null;
+  if (pair && atMs < pair.waitUntilMs) return { decision: { allowed: false, retryAfterSeconds: Math.ceil((pair.waitUntilMs - atMs) / 1000) } };
+  const client = stored.client && atMs - stored.client.startMs < 60_000 ? stored.client : { startMs: atMs, attempts: 0 };
+  if (client.attempts >= signInLimits.perClientPerMinute) {
+    return { decision: { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((client.startMs + 60_000 - atMs) / 1000)) } };
+  }
+  const attempts = (pair?.attempts ?? 0) + 1;
+  const over = attempts - signInLimits.freeAttempts;
+  // No wait is 0, not "now": instances' clocks differ a little, and an attempt stamped a moment earlier than the
+  // last one must not be taken for one that has to wait.
+  const waitUntilMs = over >= 0 ? atMs + Math.min(signInLimits.maxDelaySeconds, signInLimits.firstDelaySeconds * 2 ** over) * 1000 : 0;
+  const lastAtMs = Math.max(atMs, pair?.lastAtMs ?? 0);
+  return { decision: { allowed: true }, pair: { attempts, lastAtMs, waitUntilMs }, client: { startMs: client.startMs, attempts: client.attempts + 1 } };
+}
+
+/** When stored counters can go: a pair once quiet and not waiting, a client window once over. */
+export function expiryOf(pair: PairCounter, client: ClientWindow): { pairMs: number; clientMs: number } {
+  return { pairMs: Math.max(pair.lastAtMs + signInLimits.forgetAfterSeconds * 1000, pair.waitUntilMs), clientMs: client.startMs + 60_000 };
+}
+
+/** The throttle every instance shares: its counters in the store, each attempt one write transaction. */
+export function createSignInThrottle(executor: CypherExecutor, now: () => number = Date.now): SignInThrottle {
+  const counters = createSignInThrottleRepository(executor);
   return {
-    attempt(username, client) {
-      const at = now();
-      const key = keyOf(username, client);
-      let state = pairs.get(key);
-      if (state && at - state.lastAt > signInLimits.forgetAfterSeconds * 1000 && at >= state.waitUntil) state = undefined;
-      if (state && at < state.waitUntil) return { allowed: false, retryAfterSeconds: Math.ceil((state.waitUntil - at) / 1000) };
-      const window = clientWindow(client, at);
-      if (window.attempts >= signInLimits.perClientPerMinute) return { allowed: false, retryAfterSeconds: Math.ceil((window.start + 60_000 - at) / 1000) };
-      window.attempts += 1;
-      state = { attempts: (state?.attempts ?? 0) + 1, lastAt: at, waitUntil: at };
-      const over = state.attempts - signInLimits.freeAttempts;
-      if (over >= 0) state.waitUntil = at + Math.min(signInLimits.maxDelaySeconds, signInLimits.firstDelaySeconds * 2 ** over) * 1000;
-      pairs.set(key, state);
-      if (pairs.size > 100_000) forgetQuiet(at);
-      return { allowed: true };
-    },
-    succeeded(username, client) {
-      pairs.delete(keyOf(username, client));
-      const window = clients.get(client);
-      if (window && window.attempts > 0) window.attempts -= 1;
-    },
+    attempt: (username, client) =>
+      // The clock is read once the counters are locked: an attempt that waited for the lock is counted when it got it.
+      counters.attempt(username, client, (stored) => {
+        const counted = decideSignInAttempt(stored, now());
+        return 'pair' in counted ? { ...counted, expiresAtMs: expiryOf(counted.pair, counted.client) } : counted;
+      }, now),
+    succeeded: (username, client) => counters.succeeded(username, client),
   };
 }

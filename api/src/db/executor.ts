@@ -16,6 +16,7 @@
 //   Facility       the current version of each shelter record the facility reports
 //   SchemaVersion  the migrations (one instance migrates at a time)
 //   JobLease       a scheduled job (one instance runs it at a time)
+//   SignInCounter  the sign-in attempts of one client, or of one username from one client
 // Transactions that lock several nodes lock them in id order; Neo4j detects the deadlocks that remain and the
 // driver's executeWrite retries them, as it retries every transient error, so `work` must be safe to run again.
 //

@@ -1,5 +1,5 @@
-// The retention job: removes access-log entries older than the retention term and expired sessions, in batches,
-// and records each run. It is not part of the API: no resolver can reach these statements, so the log stays
+// The retention job: removes access-log entries older than the retention term, expired sessions and sign-in
+// counters, in batches, and records each run. It is not part of the API: no resolver can reach these statements, so the log stays
 // append-only for everyone who uses Ketenkaart; only the operator's scheduled job (npm run retention) prunes it.
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
@@ -21,6 +21,13 @@ WITH s LIMIT $batch
 DETACH DELETE s
 RETURN count(*) AS n`, counted);
 
+// Sign-in counters whose pair has been quiet for an hour or whose one-minute window is over (sign-in-throttle.ts).
+const purgeSignInCounters = statement('retentionPurgeSignInCounters', cypher`
+MATCH (c:SignInCounter) WHERE c.expiresAtMs < $nowMs
+WITH c LIMIT $batch
+DETACH DELETE c
+RETURN count(*) AS n`, counted);
+
 const recordRun = statement('retentionRecordRun', cypher`
 CREATE (r:RetentionRun {id: $id})
 SET r += $run, r.at = datetime($now)
@@ -30,6 +37,7 @@ export interface RetentionResult {
   accessLogCutoff: string;
   accessLogDeleted: number;
   sessionsDeleted: number;
+  signInCountersDeleted: number;
 }
 
 /** Deletes in batches of 5,000 so that a first run on a large log never builds one huge transaction. */
@@ -49,7 +57,9 @@ export async function runRetention(executor: CypherExecutor, options: { now: Dat
   const now = options.now.toISOString();
   const accessLogDeleted = await inBatches(async (batch) => (await executor.write((tx) => tx.run(purgeAccessLog, { cutoff: accessLogCutoff, batch })))[0]?.n ?? 0);
   const sessionsDeleted = await inBatches(async (batch) => (await executor.write((tx) => tx.run(purgeSessions, { now, batch })))[0]?.n ?? 0);
-  const result = { accessLogCutoff, accessLogDeleted, sessionsDeleted };
+  const nowMs = options.now.getTime();
+  const signInCountersDeleted = await inBatches(async (batch) => (await executor.write((tx) => tx.run(purgeSignInCounters, { nowMs, batch })))[0]?.n ?? 0);
+  const result = { accessLogCutoff, accessLogDeleted, sessionsDeleted, signInCountersDeleted };
   await executor.write((tx) => tx.run(recordRun, { id: `ret_${randomUUID()}`, run: { ...result, accessLogYears: options.accessLogYears, recordedBy: 'retention-job' }, now }));
   return result;
 }

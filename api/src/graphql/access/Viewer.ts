@@ -66,9 +66,9 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { username, password }, ctx) => {
       if (username.length > 64 || password.length > 256) throw new ValidationError([{ path: ['username'], code: 'TOO_LONG', params: { maximum: 64 } }]);
       // Counted before the password is checked: attempts sent in parallel are refused once over the count.
-      const decision = ctx.limits.signIn.attempt(username, ctx.clientKey);
+      const decision = await ctx.limits.signIn.attempt(username, ctx.clientKey);
       const result = decision.allowed ? await ctx.repos.accounts.login(username, password) : null;
-      if (result?.ok) ctx.limits.signIn.succeeded(username, ctx.clientKey);
+      if (result?.ok) await ctx.limits.signIn.succeeded(username, ctx.clientKey);
       await ctx.repos.access.append([
         {
           accountId: result?.ok ? result.account.id : (result?.accountId ?? null),
