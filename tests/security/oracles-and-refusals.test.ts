@@ -45,6 +45,20 @@ describe('existence oracles and untraced refusals', () => {
     expect(explainedMissing).toEqual(explainedOther);
   });
 
+  it.each([['utrechtCoordinator'], ['utrechtWorker'], ['hvo']])('gives %s the same answer for withdrawing an unknown consent and someone else\'s', async (role) => {
+    const RECORD = `mutation($id: ID!) { recordConsent(householdId: $id, purpose: PREVENTION, recipientAgencyIds: ["ams-som"], from: "2024-07-01", to: "2030-12-31", method: BY_PHONE) { __typename ... on ConsentRecord { id } } }`;
+    const WITHDRAW = `mutation($c: ID!) { withdrawConsent(consentId: $c, on: "2025-01-01") { __typename ... on Error { code message } } }`;
+    const consentId = (await gql(app, RECORD, { id: householdId }, who.coordinator.headers)).data.recordConsent.id;
+    const headers = who[role as 'hvo'].headers;
+    const someoneElses = (await gql(app, WITHDRAW, { c: consentId }, headers)).data.withdrawConsent;
+    const unknown = (await gql(app, WITHDRAW, { c: 'cons_doesnotexist000000' }, headers)).data.withdrawConsent;
+    expect(someoneElses.__typename).toBe('ForbiddenError');
+    expect(unknown).toEqual(someoneElses);
+    // The log keeps the difference.
+    const refused = (await entriesOf(who[role as 'hvo'])).filter((e) => e.operation === 'mutation:withdrawConsent' && e.outcome === 'REFUSED');
+    expect(refused.some((e) => /consent does not exist/.test(e.basis))).toBe(true);
+  });
+
   it('keeps the difference in the access log', async () => {
     await gql(app, HOUSEHOLD, { id: NOWHERE }, who.police.headers);
     const entries = await entriesOf(who.police);

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { refinement, type ConsentMethod } from '@ketenkaart/schema';
 import type { AccessLogRecord } from '../../repositories/access-repository.js';
 import { afterHouseholdChange, refuse, requireHousehold, requireViewer, requireWriter } from '../authorization.js';
+import type { Context } from '../../context.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, encodeCursor, pageSize } from '../pagination.js';
@@ -103,7 +104,7 @@ builder.mutationFields((t) => ({
       const viewer = requireWriter(ctx);
       const on = parseInput(isoDay.pipe(pastOrToday), args.on, 'on');
       const consent = await ctx.repos.access.consentById(args.consentId);
-      if (!consent) throw new NotFoundError('Consent', args.consentId);
+      if (!consent) throw refuseUnknownConsent(ctx, viewer.accountId);
       await requireHousehold(ctx, consent.householdId);
       if (consent.withdrawnOn) throw new ValidationError([{ path: ['consentId'], code: 'ALREADY_WITHDRAWN', params: { date: consent.withdrawnOn } }]);
       await ctx.repos.access.withdrawConsent(consent.id, on, viewer.accountId);
@@ -186,3 +187,15 @@ builder.queryFields((t) => ({
     },
   }),
 }));
+
+/**
+ * An unknown consent id gets the refusal someone else's consent gets (that for a household that is not the
+ * viewer's), so that no answer tells whether a consent exists; the access log keeps the difference, and the
+ * attempt counts as a refused lookup like one for a household.
+ */
+function refuseUnknownConsent(ctx: Context, accountId: string): ForbiddenError {
+  const asIfNotYours = ctx.access.decide(undefined);
+  ctx.limits.refusedLookups.hit(accountId);
+  ctx.access.logRefusal({ action: 'CHANGE', basis: 'the consent does not exist', householdId: null });
+  return new ForbiddenError(asIfNotYours.allowed ? 'no access' : asIfNotYours.missing);
+}
