@@ -1,7 +1,8 @@
 // What became of early-warning signals, per city and signalling agency: exact for the region's coordinator,
 // suppressed and rounded for policy makers, each figure with its definition and source.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App, CypherExecutor } from '@ketenkaart/api';
+import { z } from 'zod';
+import { cypher, statement, type App, type CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { RECORD_EVENT, REGISTER, householdInput } from '../support/operations.js';
@@ -16,6 +17,10 @@ const FOLLOW_UP = `query($id: ID!, $from: Date!, $to: Date!) {
       figures { measure count { value suppressed } share } }
   }
 }`;
+
+const logOf = statement('testFigureLogOf', cypher`
+MATCH (l:AccessLogEntry) WHERE l.accountId = $accountId
+RETURN l.outcome AS outcome, l.basis AS basis`, z.object({ outcome: z.string(), basis: z.string().nullable() }));
 
 describe('early-warning follow-up', () => {
   let executor: CypherExecutor;
@@ -119,5 +124,26 @@ describe('early-warning follow-up', () => {
       expect(errors?.[0]?.extensions?.code, query).toBe('VALIDATION');
       expect(errors?.[0]?.message, query).toMatch(/to: is before from/);
     }
+  });
+
+  it('logs a figure read only once its input is valid, and a refusal whatever the input', async () => {
+    const reader = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
+    const outsider = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'utrecht' });
+    const queries = [
+      [FOLLOW_UP, { id: 'amsterdam' }],
+      ['query($id: ID!, $from: Date!, $to: Date!) { chainFlow(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }', { id: 'amsterdam' }],
+      ['query($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }', { id: 'amsterdam' }],
+      ['query($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) { __typename } }', { ids: ['amsterdam'] }],
+    ] as const;
+    const entries = async (account: SignedIn) => executor.read((tx) => tx.run(logOf, { accountId: account.accountId }));
+    for (const [query, variables] of queries) {
+      expect((await gql(app, query, { ...variables, from: '2024-12-31', to: '2024-01-01' }, reader.headers)).errors?.[0]?.extensions?.code, query).toBe('VALIDATION');
+      expect((await gql(app, query, { ...variables, from: '2024-12-31', to: '2024-01-01' }, outsider.headers)).errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+    }
+    expect((await entries(reader)).filter((entry) => entry.basis?.startsWith('figures of'))).toEqual([]);
+    expect((await entries(outsider)).filter((entry) => entry.outcome === 'REFUSED')).toHaveLength(queries.length);
+    // A valid period is read and logged.
+    await gql(app, queries[1][0], { ...queries[1][1], from: '2024-01-01', to: '2024-12-31' }, reader.headers);
+    expect((await entries(reader)).filter((entry) => entry.outcome === 'ALLOWED' && entry.basis?.startsWith('figures of amsterdam'))).toHaveLength(1);
   });
 });

@@ -1,9 +1,10 @@
-// A digest of the graph's facts (not the access log), to show that a refused step changed nothing.
+// A digest of the graph's facts (not the access log, sessions or sign-in counters), to show that a refused step
+// changed nothing.
 import { z } from 'zod';
 import { cypher, statement, type CypherExecutor } from '@ketenkaart/api';
 
 const factCounts = statement('testFactDigest', cypher`
-MATCH (n) WHERE NOT n:AccessLogEntry AND NOT n:Session
+MATCH (n) WHERE NOT n:AccessLogEntry AND NOT n:Session AND NOT n:SignInCounter
 WITH count(n) AS nodes
 MATCH (a)-[r]->(b) WHERE NOT a:AccessLogEntry AND NOT a:Session
 WITH nodes, count(r) AS relationships

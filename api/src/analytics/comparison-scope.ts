@@ -4,24 +4,30 @@ import { logAggregateRead, logRefused } from '../access/logged-decisions.js';
 import type { Context } from '../context.js';
 import { invalid, type Result } from '../repositories/result.js';
 
-/** Policy makers compare any cities, suppressed; a coordinator sees its own region exactly. Allowed or not, it is logged. */
+/**
+ * Policy makers compare any cities, suppressed; a coordinator sees its own region exactly. A refusal is logged
+ * whatever the input; the read only once the input (the cities, the period when given) is valid, so that a
+ * request that reads nothing leaves no read in the log.
+ */
 export function comparisonScope(
   ctx: Pick<Context, 'viewer' | 'access'>,
   cityIds: string[],
   about: { action: AccessAction; operation?: string } = { action: 'READ' },
+  period?: { from: string; to: string },
 ): Result<{ suppress: boolean }> {
   const viewer = ctx.viewer;
   if (!viewer) {
     logRefused(ctx, 'sign in first');
     return { ok: false, failure: { kind: 'FORBIDDEN', reason: 'sign in first', reasonCode: 'SIGN_IN_REQUIRED' } };
   }
-  if (cityIds.length === 0 || cityIds.length > 50) return invalid(['centrumgemeenteIds'], 'TOO_MANY_REGIONS', { maximum: 50 });
   const suppress = viewer.role === 'POLICY_MAKER';
   if (!suppress && !(viewer.role === 'COORDINATOR' && cityIds.every((id) => id === viewer.centrumgemeenteId))) {
     const reason = 'comparisons are for policy makers; a coordinator sees its own region';
     logRefused(ctx, reason, about);
     return { ok: false, failure: { kind: 'FORBIDDEN', reason, reasonCode: 'ROLE_NOT_ALLOWED' } };
   }
+  if (cityIds.length === 0 || cityIds.length > 50) return invalid(['centrumgemeenteIds'], 'TOO_MANY_REGIONS', { maximum: 50 });
+  if (period && period.to < period.from) return invalid(['to'], 'BEFORE_OTHER_DATE', { other: 'from' });
   logAggregateRead(ctx, cityIds, suppress, about.action, about.operation);
   return { ok: true, value: { suppress } };
 }

@@ -196,15 +196,19 @@ async function agencyLineage(ctx: Context, ids: string[]): Promise<Map<string, A
   return found;
 }
 
-/** Coordinators see their own region in full; policy makers see any region, suppressed. Nobody else. */
-export function aggregateScope(ctx: Context, cityId: string): { suppress: boolean } {
+/**
+ * Coordinators see their own region in full; policy makers see any region, suppressed. Nobody else. A refusal is
+ * logged whatever the input; the read only once `validate` (the period, the region) has passed.
+ */
+export async function aggregateScope<Valid = undefined>(ctx: Context, cityId: string, validate: () => Valid | Promise<Valid> = () => undefined as Valid): Promise<{ suppress: boolean; valid: Valid }> {
   const viewer = requireViewer(ctx);
   const suppress = viewer.role === 'POLICY_MAKER';
   if (!suppress && !(viewer.role === 'COORDINATOR' && viewer.centrumgemeenteId === cityId)) {
     throw refuse(ctx, 'regie maps and flows are for policy makers and the coordinator of the region', {}, 'ROLE_NOT_ALLOWED');
   }
+  const valid = await validate();
   logAggregateRead(ctx, [cityId], suppress);
-  return { suppress };
+  return { suppress, valid };
 }
 
 export async function regionHouseholds(ctx: Context, cityId: string) {
@@ -252,7 +256,7 @@ builder.queryFields((t) => ({
     args: { centrumgemeenteId: t.arg.id({ required: true }) },
     resolve: async (_root, args, ctx) => {
       const cityId = args.centrumgemeenteId;
-      const { suppress } = aggregateScope(ctx, cityId);
+      const { suppress } = await aggregateScope(ctx, cityId);
       const models = await ctx.loaders.chainModelsByCity.load(cityId);
       const stages = models[0] ? await ctx.loaders.stagesByChainModel.load(models[0].id) : [];
       const notes = await ctx.loaders.regieNotesByCity.load(cityId);
@@ -308,8 +312,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const cityId = args.centrumgemeenteId;
-      const period = checkedPeriod(args);
-      const { suppress } = aggregateScope(ctx, cityId);
+      const { suppress, valid: period } = await aggregateScope(ctx, cityId, () => checkedPeriod(args));
       return flowView(cityId, chainFlow(await regionHouseholds(ctx, cityId), period), period, suppress);
     },
   }),

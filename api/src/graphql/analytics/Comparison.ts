@@ -4,7 +4,6 @@ import { DEFAULT_MIN_CELL, ROUNDING_BASE, type Cell } from '../../analytics/disc
 import { OUTCOME_MEASURES, measureDefinitions, type CityOutcomes, type SuppressedCell } from '../../analytics/outcomes.js';
 import { comparisonScope } from '../../analytics/comparison-scope.js';
 import { builder } from '../builder.js';
-import { checkedPeriod } from '../period.js';
 import { unwrap } from '../results.js';
 import { CellRef } from './Analytics.js';
 import { PublishedFigureRef } from '../reference/Centrumgemeente.js';
@@ -125,8 +124,10 @@ builder.queryFields((t) => ({
     },
     resolve: (_root, args, ctx) => {
       const cityIds = [...new Set(args.centrumgemeenteIds.map(String))];
-      const { suppress } = unwrap(comparisonScope(ctx, cityIds));
-      return compareCities({ repos: ctx.repos, loaders: ctx.loaders }, cityIds, checkedPeriod(args), suppress);
+      // The period is checked with the scope, before the read is logged.
+      const period = { from: args.from, to: args.to };
+      const { suppress } = unwrap(comparisonScope(ctx, cityIds, { action: 'READ' }, period));
+      return compareCities({ repos: ctx.repos, loaders: ctx.loaders }, cityIds, period, suppress);
     },
   }),
 }));

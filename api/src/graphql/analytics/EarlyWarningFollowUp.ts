@@ -156,8 +156,7 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const cityId = args.centrumgemeenteId;
-      const period = checkedPeriod(args);
-      const { suppress } = aggregateScope(ctx, cityId);
+      const { suppress, valid: period } = await aggregateScope(ctx, cityId, () => checkedPeriod(args));
       const [terms, households] = await Promise.all([termsOf(ctx, cityId), regionHouseholds(ctx, cityId)]);
       return followUpView(cityId, period, earlyWarningFollowUp(households, period, terms), terms, suppress);
     },

@@ -273,9 +273,10 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const cityId = args.centrumgemeenteId;
-      const { suppress } = aggregateScope(ctx, cityId);
-      checkedPeriod(args);
-      if (!(await ctx.loaders.centrumgemeente.load(cityId))) throw new NotFoundError('Centrumgemeente', cityId);
+      const { suppress } = await aggregateScope(ctx, cityId, async () => {
+        checkedPeriod(args);
+        if (!(await ctx.loaders.centrumgemeente.load(cityId))) throw new NotFoundError('Centrumgemeente', cityId);
+      });
       return regionShelterFigures(ctx.repos, cityId, { from: args.from, to: args.to }, args.on ?? args.to, suppress);
     },
   }),
