@@ -13,14 +13,20 @@ describe('OpenTelemetry tracing', () => {
   let app: App;
   let coordinator: SignedIn;
   const exporter = new InMemorySpanExporter();
+  const processor = new SimpleSpanProcessor({ exporter });
   let stopTracing: () => Promise<void>;
+  /** The spans ended so far: the processor exports a span once the resource's detected attributes are in. */
+  const finishedSpans = async () => {
+    await processor.forceFlush();
+    return exporter.getFinishedSpans();
+  };
 
   beforeAll(async () => {
     executor = await openTestStore();
     await seedReferenceData(executor);
     app = testApp(executor);
     coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
-    stopTracing = await startTracing({ serviceName: 'ketenkaart-test', spanProcessors: [new SimpleSpanProcessor({ exporter })] });
+    stopTracing = await startTracing({ serviceName: 'ketenkaart-test', spanProcessors: [processor] });
   });
   afterAll(async () => {
     await stopTracing();
@@ -33,7 +39,7 @@ describe('OpenTelemetry tracing', () => {
     const { data } = await gql(app, REGISTER, { input: householdInput({ reference }) }, coordinator.headers);
     expect(data.registerHousehold.__typename).toBe('Household');
 
-    const spans = exporter.getFinishedSpans();
+    const spans = await finishedSpans();
     const operation = spans.find((span) => span.name === 'mutation:registerHousehold');
     expect(operation, spans.map((span) => span.name).join(', ')).toBeDefined();
     expect(operation!.attributes).toMatchObject({ 'ketenkaart.operation': 'mutation:registerHousehold', 'ketenkaart.outcome': 'ok', 'graphql.operation.type': 'mutation', 'http.response.status_code': 200 });
@@ -52,7 +58,7 @@ describe('OpenTelemetry tracing', () => {
     exporter.reset();
     const login = (await gql(app, LOGIN, { username: 'nobody.traced', password: TEST_PASSWORD })).data.login;
     expect(login.code).toBe('FORBIDDEN');
-    const spans = exporter.getFinishedSpans();
+    const spans = await finishedSpans();
     expect(spans.some((span) => span.name === 'mutation:login')).toBe(true);
     expectNoValues(spans, ['nobody.traced', TEST_PASSWORD]);
   });
@@ -61,7 +67,7 @@ describe('OpenTelemetry tracing', () => {
     exporter.reset();
     const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
     await gql(app, 'query { viewer { username } }', {}, { ...coordinator.headers, traceparent: `00-${traceId}-00f067aa0ba902b7-01` });
-    const operation = exporter.getFinishedSpans().find((span) => span.name === 'query:viewer');
+    const operation = (await finishedSpans()).find((span) => span.name === 'query:viewer');
     expect(operation?.spanContext().traceId).toBe(traceId);
     expect(operation?.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
   });
