@@ -90,6 +90,12 @@ describe('existence oracles and untraced refusals', () => {
     expect(await entriesOf(who.ldh)).toContainEqual(expect.objectContaining({ outcome: 'REFUSED', operation: expect.stringMatching(/waitingList|facility/) }));
   });
 
+  it('refuses and logs a comparison export by role before it looks at the parameters', async () => {
+    const response = await app.fetch(new Request('http://ketenkaart.test/exports/comparison.csv?cities=utrecht&from=nonsense', { headers: who.hvo.headers }));
+    expect(response.status).toBe(403);
+    expect(await entriesOf(who.hvo)).toContainEqual(expect.objectContaining({ action: 'EXPORT', outcome: 'REFUSED', operation: 'comparison:csv' }));
+  });
+
   it('logs an anonymous refused export too', async () => {
     const response = await app.fetch(new Request('http://ketenkaart.test/shelter/export?kind=refusals'));
     expect(response.status).toBe(401);

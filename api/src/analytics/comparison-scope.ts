@@ -15,6 +15,21 @@ export function comparisonScope(
   about: { action: AccessAction; operation?: string } = { action: 'READ' },
   period?: { from: string; to: string },
 ): Result<{ suppress: boolean }> {
+  const role = comparisonRole(ctx, cityIds, about);
+  if (!role.ok) return role;
+  const { suppress } = role.value;
+  if (cityIds.length === 0 || cityIds.length > 50) return invalid(['centrumgemeenteIds'], 'TOO_MANY_REGIONS', { maximum: 50 });
+  if (period && period.to < period.from) return invalid(['to'], 'BEFORE_OTHER_DATE', { other: 'from' });
+  logAggregateRead(ctx, cityIds, suppress, about.action, about.operation);
+  return { ok: true, value: { suppress } };
+}
+
+/** The role half of the decision, for a path that must refuse (and log) before it has checked its input. */
+export function comparisonRole(
+  ctx: Pick<Context, 'viewer' | 'access'>,
+  cityIds: readonly string[],
+  about: { action: AccessAction; operation?: string } = { action: 'READ' },
+): Result<{ suppress: boolean }> {
   const viewer = ctx.viewer;
   if (!viewer) {
     logRefused(ctx, 'sign in first');
@@ -26,8 +41,5 @@ export function comparisonScope(
     logRefused(ctx, reason, about);
     return { ok: false, failure: { kind: 'FORBIDDEN', reason, reasonCode: 'ROLE_NOT_ALLOWED' } };
   }
-  if (cityIds.length === 0 || cityIds.length > 50) return invalid(['centrumgemeenteIds'], 'TOO_MANY_REGIONS', { maximum: 50 });
-  if (period && period.to < period.from) return invalid(['to'], 'BEFORE_OTHER_DATE', { other: 'from' });
-  logAggregateRead(ctx, cityIds, suppress, about.action, about.operation);
   return { ok: true, value: { suppress } };
 }
