@@ -28,6 +28,7 @@ export * from './days.js';
 export * from './order.js';
 export * from './records/properties.js';
 export * from './records/household.js';
+export * from './records/event-kind.js';
 export * from './records/event.js';
 export * from './records/referral.js';
 export * from './records/regie.js';

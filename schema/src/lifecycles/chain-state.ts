@@ -1,6 +1,6 @@
 // The chain as a state machine (docs/domain.md §2): which state each event kind moves a household into.
 import { z } from 'zod';
-import type { EventKind } from '../records/event.js';
+import type { EventKind } from '../records/event-kind.js';
 
 export const ChainState = z.enum([
   'TENANCY',

@@ -1,8 +1,8 @@
 // Which details each recordable event kind needs and allows: a refusal needs a reason, a summons takes none.
 import { z } from 'zod';
+import { EventKind } from '../records/event-kind.js';
 import {
   Destination,
-  EventKind,
   RefusalReason,
   RehousingKind,
   VerdictKind,

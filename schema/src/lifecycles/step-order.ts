@@ -1,7 +1,7 @@
 // Every lifecycle step is dated no earlier than the step it follows: a referral is answered after it was sent and
 // completed after it was accepted, regie is handed over after it was taken, a family leaves a waiting list after it
 // got on it. The repositories check this inside the write transaction; these pure functions say what follows what.
-import type { EventKind } from '../records/event.js';
+import type { EventKind } from '../records/event-kind.js';
 import type { ReferralStatus } from './referral-lifecycle.js';
 
 /** A step on a household's path and its day: what the error names. */

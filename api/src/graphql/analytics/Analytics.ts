@@ -9,7 +9,7 @@ import type { ChainStageRecord } from '../../repositories/reference-repository.j
 import { logAggregateRead } from '../../access/logged-decisions.js';
 import { refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
-import { checkedPeriod } from '../period.js';
+import { checkedPeriod, regionPeriodArgs } from '../period.js';
 import { AgencyRef } from '../reference/Agency.js';
 import { ChainStageRef, RegieBasisEnum } from '../reference/ChainModel.js';
 import { ChainStateEnum, RefusalReasonEnum } from '../households/household-enums.js';
@@ -305,11 +305,7 @@ builder.queryFields((t) => ({
   chainFlow: t.field({
     type: ChainFlowRef,
     description: 'Flow through the chain in a region and period, as data for Sankey and network views.',
-    args: {
-      centrumgemeenteId: t.arg.id({ required: true }),
-      from: t.arg({ type: 'Date', required: true }),
-      to: t.arg({ type: 'Date', required: true }),
-    },
+    args: regionPeriodArgs(t.arg),
     resolve: async (_root, args, ctx) => {
       const cityId = args.centrumgemeenteId;
       const { suppress, valid: period } = await aggregateScope(ctx, cityId, () => checkedPeriod(args));

@@ -12,7 +12,7 @@ import { cell, DEFAULT_MIN_CELL, suppressGroup, type Cell } from '../../analytic
 import type { Context } from '../../context.js';
 import { defaultSetting } from '../../gaps/detect-gaps.js';
 import { builder } from '../builder.js';
-import { checkedPeriod } from '../period.js';
+import { checkedPeriod, regionPeriodArgs } from '../period.js';
 import { AgencyRef } from '../reference/Agency.js';
 import { aggregateScope, CellRef, regionHouseholds } from './Analytics.js';
 import { CentrumgemeenteRef } from '../refs.js';
@@ -149,11 +149,7 @@ builder.queryFields((t) => ({
   earlyWarningFollowUp: t.field({
     type: FollowUpRef,
     description: 'What became of early-warning signals in a region and period, per signalling agency: the region\'s coordinator exactly, policy makers suppressed and rounded.',
-    args: {
-      centrumgemeenteId: t.arg.id({ required: true }),
-      from: t.arg({ type: 'Date', required: true }),
-      to: t.arg({ type: 'Date', required: true }),
-    },
+    args: regionPeriodArgs(t.arg),
     resolve: async (_root, args, ctx) => {
       const cityId = args.centrumgemeenteId;
       const { suppress, valid: period } = await aggregateScope(ctx, cityId, () => checkedPeriod(args));
