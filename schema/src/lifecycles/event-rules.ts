@@ -10,27 +10,19 @@ import {
 } from '../records/event.js';
 
 /** Kinds recorded with recordEvent; membership, referral and regie steps have mutations of their own. */
-export const RecordableEventKind = EventKind.extract([
-  'EARLY_WARNING_SIGNAL',
-  'INTERIM_REPORT',
-  'FEEDBACK_REPORT',
-  'CONTACT',
-  'HOME_VISIT',
-  'DEBT_ARRANGEMENT',
-  'SUMMONS',
-  'VERDICT',
-  'EVICTION_PLANNED',
-  'EVICTION_EXECUTED',
-  'EVICTION_CANCELLED',
-  'SHELTER_APPLICATION',
-  'WAITING_LIST_ENTRY',
-  'WAITING_LIST_EXIT',
-  'REFUSAL',
-  'PLACEMENT',
-  'SHELTER_EXIT',
-  'REHOUSING',
-  'FOLLOW_UP_CONTACT',
-  'LOST_CONTACT',
+export const RecordableEventKind = EventKind.exclude([
+  'MEMBER_JOINED',
+  'MEMBER_LEFT',
+  'REFERRAL_SENT',
+  'REFERRAL_ACCEPTED',
+  'REFERRAL_REFUSED',
+  'REFERRAL_INFO_REQUESTED',
+  'REFERRAL_INFO_PROVIDED',
+  'REFERRAL_COMPLETED',
+  'REFERRAL_WITHDRAWN',
+  'REFERRAL_EXPIRED',
+  'REGIE_TAKEN',
+  'REGIE_HANDED_OVER',
 ]);
 export type RecordableEventKind = z.infer<typeof RecordableEventKind>;
 
