@@ -178,7 +178,8 @@ async function main() {
       facilityNames: async (ids) => names(await repos.reference.facilitiesByIds(ids)),
     });
   const checkedRead = async (id: string) => {
-    const [[facts]] = await Promise.all([repos.access.facts([id], viewer.accountId, accessFactsScopeOf(viewer.role)), repos.households.householdsByIds([id])]);
+    // One statement reads the household record with its access facts, as the API does.
+    const [facts] = await repos.access.facts([id], viewer.accountId, accessFactsScopeOf(viewer.role));
     const decision = decideHouseholdAccess(viewer, facts, AS_OF, { shelterAccessDays: 90 });
     // As the API does: the log entry is written beside the reads, and both finish before the answer.
     await Promise.all([
@@ -201,29 +202,38 @@ async function main() {
     await repos.accounts.session(token);
     await checkedRead(id);
   };
-  // Each pair is measured by turns over the same households (see timePairs).
-  const [viaGraphql, baseline] = await timePairs(households, throughGraphql, withoutGraphql);
+  // Each pair is measured by turns over the same households (see timePairs), in three blocks: the figure is the
+  // median of the blocks' ratios, and it is met only when every block is within the bar (the run-to-run spread).
+  const blocks = async (a: (id: string) => Promise<unknown>, b: (id: string) => Promise<unknown>) => {
+    const ratios: { ratio: number; first: number[]; second: number[] }[] = [];
+    for (let block = 0; block < 3; block += 1) {
+      const [first, second] = await timePairs(households, a, b);
+      ratios.push({ ratio: quantile(first, 0.5) / quantile(second, 0.5), first, second });
+    }
+    const sorted = [...ratios].sort((x, y) => x.ratio - y.ratio);
+    return { median: sorted[1]!, all: ratios.map((r) => round(r.ratio, 2)) };
+  };
+  const graphqlBlocks = await blocks(throughGraphql, withoutGraphql);
+  const viaGraphql = graphqlBlocks.median.first;
   for (const q of [0.5, 0.95, 0.99]) record({ name: `trajectory via GraphQL p${q * 100}`, value: round(quantile(viaGraphql, q), 2), unit: 'ms', ...(q === 0.95 ? { target: '< 50 ms', met: quantile(viaGraphql, q) < 50 } : {}) });
-  const overhead = quantile(viaGraphql, 0.5) / quantile(baseline, 0.5);
   record({
     name: 'GraphQL over the same repository calls (median ratio)',
-    value: round(overhead, 2),
+    value: round(graphqlBlocks.median.ratio, 2),
     unit: 'x',
-    target: '<= 1.3x',
-    met: overhead <= 1.3,
-    note: `GraphQL timed from the request arriving to the last byte out; baseline: same session, access check, log entry and reads without GraphQL, median ${round(quantile(baseline, 0.5), 2)} ms; by turns in blocks of 50`,
+    target: '<= 1.3x in each of three blocks',
+    met: graphqlBlocks.all.every((ratio) => ratio <= 1.3),
+    note: `blocks ${graphqlBlocks.all.join(', ')}; GraphQL timed from the request arriving to the last byte out; baseline: same session, access check, log entry and reads without GraphQL, median ${round(quantile(graphqlBlocks.median.second, 0.5), 2)} ms; by turns in groups of 50`,
   });
 
   // 4. Access-checked read against the unchecked read of the same trajectory.
-  const [checked, unchecked] = await timePairs(households, checkedRead, trajectoryReads);
-  const accessRatio = quantile(checked, 0.5) / quantile(unchecked, 0.5);
+  const accessBlocks = await blocks(checkedRead, trajectoryReads);
   record({
     name: 'access-checked over unchecked trajectory read (median ratio)',
-    value: round(accessRatio, 2),
+    value: round(accessBlocks.median.ratio, 2),
     unit: 'x',
-    target: '<= 1.5x',
-    met: accessRatio <= 1.5,
-    note: `checked = household record and access facts + decision + access-log write + reads; unchecked = reads, median ${round(quantile(unchecked, 0.5), 2)} ms`,
+    target: '<= 1.5x in each of three blocks',
+    met: accessBlocks.all.every((ratio) => ratio <= 1.5),
+    note: `blocks ${accessBlocks.all.join(', ')}; checked = household record with its access facts (one statement) + decision + access-log write + reads; unchecked = reads, median ${round(quantile(accessBlocks.median.second, 0.5), 2)} ms`,
   });
 
   // 5. Comparison and flows.
