@@ -84,12 +84,13 @@ export async function createContext({ request, session: sessionLookup, repos, lo
       }
     : null;
   const csrfOk = !viewer || viewer.via === 'bearer' || request.headers.get('x-csrf-token') === viewer.csrfToken;
+  const loaders = createLoaders(repos);
   return {
     requestId,
     logger: logger.child({ requestId }),
     repos,
-    loaders: createLoaders(repos),
-    access: createAccessService({ viewer, repos, limits, requestId, now, policy }),
+    loaders,
+    access: createAccessService({ viewer, repos, limits, requestId, now, policy, householdsRead: (records) => records.forEach((h) => loaders.household.prime(h.id, h)) }),
     gaps: createGapService(repos, now),
     viewer,
     csrfOk,

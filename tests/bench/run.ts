@@ -3,12 +3,9 @@
 // Scale: BENCH_FAMILIES (default 20,000; 700,000 is the national year), BENCH_REGIONS (default 43) and
 // BENCH_PROFILE (default national: the proportions of a national year). Not part of npm test: timings are never asserted.
 import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { createServerAdapter } from '@whatwg-node/server';
 import {
   createApp,
   accessFactsScopeOf,
@@ -25,14 +22,12 @@ import { fragmentDoublingQuery, wideAliasQuery } from '../support/costly-queries
 import { openTestStore, testConfig } from '../support/store.js';
 import { launchChromium } from '../support/browser.js';
 import { measureSwimlaneRender } from './swimlane.js';
-import { NATIONAL_HOUSEHOLDS, resultsJson, resultsMarkdown, resultsMd, round, type BenchRun, type Figure } from './report.js';
+import { handoffPath, NATIONAL_HOUSEHOLDS, resultsJson, resultsMarkdown, resultsMd, round, type BenchRun, type Figure, type ThroughputHandoff } from './report.js';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 20_000);
 const REGIONS = Number(process.env.BENCH_REGIONS ?? 43);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1_000);
 const CSV_ROWS = Number(process.env.BENCH_CSV_ROWS ?? 100_000);
-const LOAD_SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
-const CLIENTS = Number(process.env.BENCH_CLIENTS ?? 8);
 const FUZZ_RUNS = Number(process.env.BENCH_FUZZ_RUNS ?? 10_000);
 const PROFILE = syntheticProfile(process.env.BENCH_PROFILE ?? 'national');
 const AS_OF = '2026-06-30';
@@ -178,7 +173,8 @@ async function main() {
       facilityNames: async (ids) => names(await repos.reference.facilitiesByIds(ids)),
     });
   const checkedRead = async (id: string) => {
-    const [[facts]] = await Promise.all([repos.access.facts([id], viewer.accountId, accessFactsScopeOf(viewer.role)), repos.households.householdsByIds([id])]);
+    // One statement reads the household record with its access facts, as the API does.
+    const [facts] = await repos.access.facts([id], viewer.accountId, accessFactsScopeOf(viewer.role));
     const decision = decideHouseholdAccess(viewer, facts, AS_OF, { shelterAccessDays: 90 });
     // As the API does: the log entry is written beside the reads, and both finish before the answer.
     await Promise.all([
@@ -201,29 +197,38 @@ async function main() {
     await repos.accounts.session(token);
     await checkedRead(id);
   };
-  // Each pair is measured by turns over the same households (see timePairs).
-  const [viaGraphql, baseline] = await timePairs(households, throughGraphql, withoutGraphql);
+  // Each pair is measured by turns over the same households (see timePairs), in three blocks: the figure is the
+  // median of the blocks' ratios, and it is met only when every block is within the bar (the run-to-run spread).
+  const blocks = async (a: (id: string) => Promise<unknown>, b: (id: string) => Promise<unknown>) => {
+    const ratios: { ratio: number; first: number[]; second: number[] }[] = [];
+    for (let block = 0; block < 3; block += 1) {
+      const [first, second] = await timePairs(households, a, b);
+      ratios.push({ ratio: quantile(first, 0.5) / quantile(second, 0.5), first, second });
+    }
+    const sorted = [...ratios].sort((x, y) => x.ratio - y.ratio);
+    return { median: sorted[1]!, all: ratios.map((r) => round(r.ratio, 2)) };
+  };
+  const graphqlBlocks = await blocks(throughGraphql, withoutGraphql);
+  const viaGraphql = graphqlBlocks.median.first;
   for (const q of [0.5, 0.95, 0.99]) record({ name: `trajectory via GraphQL p${q * 100}`, value: round(quantile(viaGraphql, q), 2), unit: 'ms', ...(q === 0.95 ? { target: '< 50 ms', met: quantile(viaGraphql, q) < 50 } : {}) });
-  const overhead = quantile(viaGraphql, 0.5) / quantile(baseline, 0.5);
   record({
     name: 'GraphQL over the same repository calls (median ratio)',
-    value: round(overhead, 2),
+    value: round(graphqlBlocks.median.ratio, 2),
     unit: 'x',
-    target: '<= 1.3x',
-    met: overhead <= 1.3,
-    note: `GraphQL timed from the request arriving to the last byte out; baseline: same session, access check, log entry and reads without GraphQL, median ${round(quantile(baseline, 0.5), 2)} ms; by turns in blocks of 50`,
+    target: '<= 1.3x in each of three blocks',
+    met: graphqlBlocks.all.every((ratio) => ratio <= 1.3),
+    note: `blocks ${graphqlBlocks.all.join(', ')}; GraphQL timed from the request arriving to the last byte out; baseline: same session, access check, log entry and reads without GraphQL, median ${round(quantile(graphqlBlocks.median.second, 0.5), 2)} ms; by turns in groups of 50`,
   });
 
   // 4. Access-checked read against the unchecked read of the same trajectory.
-  const [checked, unchecked] = await timePairs(households, checkedRead, trajectoryReads);
-  const accessRatio = quantile(checked, 0.5) / quantile(unchecked, 0.5);
+  const accessBlocks = await blocks(checkedRead, trajectoryReads);
   record({
     name: 'access-checked over unchecked trajectory read (median ratio)',
-    value: round(accessRatio, 2),
+    value: round(accessBlocks.median.ratio, 2),
     unit: 'x',
-    target: '<= 1.5x',
-    met: accessRatio <= 1.5,
-    note: `checked = household record and access facts + decision + access-log write + reads; unchecked = reads, median ${round(quantile(unchecked, 0.5), 2)} ms`,
+    target: '<= 1.5x in each of three blocks',
+    met: accessBlocks.all.every((ratio) => ratio <= 1.5),
+    note: `blocks ${accessBlocks.all.join(', ')}; checked = household record with its access facts (one statement) + decision + access-log write + reads; unchecked = reads, median ${round(quantile(accessBlocks.median.second, 0.5), 2)} ms`,
   });
 
   // 5. Comparison and flows.
@@ -270,9 +275,6 @@ async function main() {
   const created = lines.find((l) => l.type === 'report')?.written?.created ?? 0;
   record({ name: `CSV import of ${CSV_ROWS} occupancy rows`, value: round(created / importSeconds, 0), unit: 'rows/s', note: `${created} rows written in ${round(importSeconds)} s` });
 
-  // 7. Concurrent load over real HTTP on localhost: N clients, each its own session, for a fixed time.
-  await concurrentLoad(app, pool);
-
   // 8. Costly documents, sent without a session, are refused before execution: how fast. A wrong password for an
   // existing username and an unknown username: the answer must not take measurably longer for one of them.
   await costlyDocumentRefusal(app);
@@ -287,7 +289,12 @@ async function main() {
   await measureSwimlaneRender(record);
 
   await executor.close();
-  // The store stays on disk for reopen.ts, which npm run bench runs next, in its own process.
+  // The store stays on disk for throughput.ts and reopen.ts, which npm run bench runs next, each in its own process.
+  // The session pool's tokens and the sampled households go beside it, readable by this user only.
+  if (storeDir) {
+    const handoff: ThroughputHandoff = { tokens: pool.map((headers) => headers.authorization!.replace('Bearer ', '')), households };
+    writeFileSync(handoffPath(storeDir), JSON.stringify(handoff), { mode: 0o600 });
+  }
   writeResults(loaded, storeDir);
 }
 
@@ -329,31 +336,6 @@ function occupancyCsv(rows: number): string {
     lines.push(`${facility},PLACES,${group},${day},${i % 20},${20 - (i % 20)},0`);
   }
   return lines.join('\n');
-}
-
-async function concurrentLoad(app: ReturnType<typeof createApp>, pool: Record<string, string>[]) {
-  const server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  // Clients take turns over the session pool: the figure is the server's throughput, not the rate limit's.
-  const QUERY = `query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }`;
-  const until = Date.now() + LOAD_SECONDS * 1_000;
-  let ok = 0;
-  let errors = 0;
-  let turn = 0;
-  await Promise.all(Array.from({ length: CLIENTS }, async () => {
-    // Bounded: each client stops at the deadline.
-    while (Date.now() < until) {
-      const headers = pool[turn++ % pool.length]!;
-      const response = await fetch(`${base}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify({ query: QUERY }) });
-      const body = (await response.json()) as { errors?: unknown };
-      if (response.ok && !body.errors) ok += 1;
-      else errors += 1;
-    }
-  }));
-  server.close();
-  record({ name: `concurrent API load (${CLIENTS} clients, ${LOAD_SECONDS} s)`, value: round(ok / LOAD_SECONDS, 0), unit: 'requests/s', note: `${ok} answered` });
-  record({ name: 'errors under concurrent load', value: errors, unit: 'errors', target: '0', met: errors === 0 });
 }
 
 async function signInTiming(app: ReturnType<typeof createApp>) {

@@ -1,5 +1,5 @@
 // Per-request access: decides household reads in batches, enforces per-object limits and writes the access log.
-import { dayOf, type AccessAction, type AccessLogEntry } from '@ketenkaart/schema';
+import { dayOf, type AccessAction, type AccessLogEntry, type HouseholdRecord } from '@ketenkaart/schema';
 import DataLoader from 'dataloader';
 import type { AccessFacts } from '../repositories/access-repository.js';
 import type { Repositories } from '../repositories/index.js';
@@ -42,6 +42,8 @@ export function createAccessService(deps: {
   requestId: string;
   now: () => Date;
   policy: AccessPolicy;
+  /** The household records read with the facts (same statement), for the request's household loader. */
+  householdsRead?: (records: HouseholdRecord[]) => void;
 }): AccessService {
   const { viewer, repos, limits, requestId, now, policy } = deps;
   let distinct = 0;
@@ -99,7 +101,9 @@ export function createAccessService(deps: {
     distinct += ids.length;
     if (distinct > MAX_HOUSEHOLDS_PER_REQUEST) return refuseAll(`at most ${MAX_HOUSEHOLDS_PER_REQUEST} households per request`);
     if (limits.refusedLookups.count(viewer.accountId) > 30) return refuseAll('too many refused lookups; try again later');
-    const facts = new Map((await repos.access.facts(ids, viewer.accountId, accessFactsScopeOf(viewer.role))).map((f) => [f.householdId, f]));
+    const rows = await repos.access.facts(ids, viewer.accountId, accessFactsScopeOf(viewer.role));
+    deps.householdsRead?.(rows.map((f) => f.household));
+    const facts = new Map(rows.map((f) => [f.householdId, f]));
     const today = dayOf(now());
     const decided = ids.map((id) => decideHouseholdAccess(viewer, facts.get(id), today, policy));
     ids.forEach((id, index) => {

@@ -47,9 +47,9 @@ export function percentile(values: number[], p: number): number | null {
 }
 
 /** The states a household passed through, each with the day it entered, from its effective events. */
-export function stateSequence(events: EventRecord[]): { state: ChainState; on: string }[] {
+export function stateSequence(events: FlowEvent[]): { state: ChainState; on: string }[] {
   const sequence: { state: ChainState; on: string }[] = [];
-  const effective = events.filter((e) => e.supersededById === null).sort(inOrderOfOccurrence);
+  const effective = events.filter((e) => (e.supersededById ?? null) === null).sort(inOrderOfOccurrence);
   for (const event of effective) {
     const state = stateAfter(event.kind, { verdictKind: event.verdictKind });
     if (state && sequence.at(-1)?.state !== state) sequence.push({ state, on: event.occurredOn });
@@ -57,7 +57,12 @@ export function stateSequence(events: EventRecord[]): { state: ChainState; on: s
   return sequence;
 }
 
-export function chainFlow(households: { events: EventRecord[]; referrals: ReferralRecord[] }[], period: { from: string; to: string }): ChainFlow {
+/** What the flow needs of an event: its order, the state it leads to, and whether a correction replaced it. */
+export type FlowEvent = Pick<EventRecord, 'id' | 'kind' | 'verdictKind' | 'occurredOn' | 'recordedAt'> & { supersededById?: string | null };
+/** What the flow needs of a referral: its link, outcome and days. */
+export type FlowReferral = Pick<ReferralRecord, 'fromAgencyId' | 'toAgencyId' | 'status' | 'sentOn' | 'respondedOn' | 'refusalReason'>;
+
+export function chainFlow(households: { events: FlowEvent[]; referrals: FlowReferral[] }[], period: { from: string; to: string }): ChainFlow {
   const inPeriod = (day: string) => day >= period.from && day <= period.to;
   const stats = new Map<ChainState, { entered: Set<number>; movedOn: Set<number>; droppedOut: Set<number>; loopedBack: Set<number>; days: number[] }>();
   const stat = (state: ChainState) => {

@@ -1,12 +1,12 @@
 // The facts access decisions rest on (care relations, consent, legal grounds, break-glass), and the append-only access log.
 import { z } from 'zod';
-import { AccessAction, AccessOutcome, ConsentMethod, ConsentPurpose, Role, type AccessLogEntry, addDays, dayOf } from '@ketenkaart/schema';
+import { AccessAction, AccessOutcome, ConsentMethod, ConsentPurpose, HouseholdRow, Role, type AccessLogEntry, addDays, dayOf } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
 import { newId } from './ids.js';
 import { instant, opt } from './rows.js';
 
-const AccessFactsRow = z.object({
+const AccessFactsFields = z.object({
   householdId: z.string(),
   cityId: z.string(),
   registeredByAgencyId: opt(z.string()),
@@ -29,7 +29,9 @@ const AccessFactsRow = z.object({
   grounds: z.array(z.object({ id: z.string(), basis: z.string(), agencyIds: z.array(z.string()), from: z.string(), to: z.string() })),
   grants: z.array(z.object({ id: z.string(), reason: z.string(), until: z.string() })),
 });
-export type AccessFacts = z.infer<typeof AccessFactsRow>;
+export type AccessFacts = z.infer<typeof AccessFactsFields>;
+// The household record (as householdsByIds reads it) comes with its access facts: one statement per decision.
+const AccessFactsRow = AccessFactsFields.extend({ household: HouseholdRow });
 /** CARE: every fact a decision can rest on; REGION: the household's region and break-glass grants only. */
 export type AccessFactsScope = 'REGION' | 'CARE';
 
@@ -72,6 +74,7 @@ CALL (h) {
   RETURN collect(b { .id, .reason, until: toString(b.until) }) AS grants
 }
 RETURN h.id AS householdId, h.centrumgemeenteId AS cityId, h.reportingAgencyId AS registeredByAgencyId,
+  h { .id, .reference, .centrumgemeenteId, .municipality, .landlordType, .synthetic, .recordedBy, .provenanceKind, registeredAt: toString(h.recordedAt) } AS household,
   referrals, regie, facilityEvents, recentAgencyEvents, consents, grounds, grants`, AccessFactsRow);
 
 /**
@@ -86,6 +89,7 @@ CALL (h) {
   RETURN collect(b { .id, .reason, until: toString(b.until) }) AS grants
 }
 RETURN h.id AS householdId, h.centrumgemeenteId AS cityId, h.reportingAgencyId AS registeredByAgencyId,
+  h { .id, .reference, .centrumgemeenteId, .municipality, .landlordType, .synthetic, .recordedBy, .provenanceKind, registeredAt: toString(h.recordedAt) } AS household,
   [] AS referrals, [] AS regie, [] AS facilityEvents, [] AS recentAgencyEvents, [] AS consents, [] AS grounds, grants`, AccessFactsRow);
 
 /** Households an agency is involved with: the candidates an agency worker's list and search start from. */

@@ -226,8 +226,9 @@ function namesOf(rows: ({ id: string; name: string } | null | Error)[]): Map<str
 /** Loads a household the viewer may see, or throws the typed reason why not. */
 export async function visibleHousehold(ctx: Parameters<typeof requireHousehold>[0], id: string): Promise<HouseholdRecord> {
   requireViewer(ctx);
-  // Read and decide at once: the record is only returned once the decision allows it.
-  const [household] = await Promise.all([ctx.loaders.household.load(id), requireHousehold(ctx, id)]);
+  // The decision's statement reads the record with the facts and primes the loader: one read, not two.
+  await requireHousehold(ctx, id);
+  const household = await ctx.loaders.household.load(id);
   if (!household) throw new NotFoundError('Household', id);
   return household;
 }

@@ -1,0 +1,149 @@
+// The second step of npm run bench: throughput as a user sees it. The real Ketenkaart server (api/src/server.ts)
+// starts in a process of its own on the store the run left on disk, beside a bare graphql-yoga server that answers
+// the same reference query from memory (floor-server.ts: the floor on this machine). autocannon, in this process,
+// loads both over HTTP on 127.0.0.1 in the same run; then trajectory reads signed in over the run's session pool.
+// A process of its own for the step, because the loading process keeps what its writes used (see reopen.ts).
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { handoffPath, resultsJson, resultsMarkdown, resultsMd, round, type BenchRun, type Figure, type ThroughputHandoff } from './report.js';
+
+const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
+const CONNECTIONS = 16;
+
+const REFERENCE_QUERY = 'query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }';
+const TRAJECTORY = 'query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }';
+
+const repoRoot = new URL('../../', import.meta.url).pathname;
+const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
+
+/** Starts a child and waits for the line that says it listens; the child's port comes from `port`. */
+async function start(args: string[], env: Record<string, string>, listening: RegExp): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(tsx, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const port = await new Promise<number>((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = listening.exec(seen);
+      if (match) {
+        child.stdout.off('data', onData);
+        // Drained from here on, so that its request log cannot fill the pipe and stall it.
+        child.stdout.resume();
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it listened`)));
+  });
+  return { child, port };
+}
+
+/** A port free on 127.0.0.1 now (the server's configuration wants a number, not 0). */
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+async function stop(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once('exit', resolve));
+  child.kill('SIGTERM');
+  await exited;
+}
+
+interface Load { answered: number; failed: number; perSecond: number; p50: number; p99: number }
+
+/**
+ * autocannon with CONNECTIONS connections for SECONDS, after a short warm-up. A request counts as answered when
+ * the status is 2xx and the GraphQL body has no errors; everything else (non-2xx, errors, timeouts) as failed.
+ */
+async function load(url: string, next: () => { headers: Record<string, string>; body: string }, seconds = SECONDS): Promise<Load> {
+  let failed = 0;
+  const run = (duration: number) =>
+    autocannon({
+      url,
+      connections: CONNECTIONS,
+      duration,
+      method: 'POST',
+      requests: [{
+        setupRequest: (request) => {
+          const { headers, body } = next();
+          return { ...request, method: 'POST', path: '/graphql', headers: { ...request.headers, 'content-type': 'application/json', ...headers }, body };
+        },
+        onResponse: (status, body) => {
+          if (status !== 200 || body.includes('"errors"')) failed += 1;
+        },
+      }],
+    });
+  await run(2);
+  failed = 0;
+  const result = await run(seconds);
+  failed += result.errors + result.timeouts;
+  const answered = result['2xx'] - Math.min(failed, result['2xx']);
+  return { answered, failed, perSecond: round(answered / result.duration, 0), p50: result.latency.p50, p99: result.latency.p99 };
+}
+
+async function main() {
+  const run = JSON.parse(readFileSync(resultsJson, 'utf8')) as BenchRun;
+  if (!run.storeDir || !existsSync(handoffPath(run.storeDir))) return;
+  const handoff = JSON.parse(readFileSync(handoffPath(run.storeDir), 'utf8')) as ThroughputHandoff;
+  rmSync(handoffPath(run.storeDir));
+  const figures: Figure[] = [];
+  const record = (figure: Figure) => {
+    figures.push(figure);
+    console.log(`${figure.name}: ${figure.value} ${figure.unit}${figure.met === false ? ' (MISSED)' : ''}`);
+  };
+
+  // The server as it runs in production, on the run's store; its scheduled jobs stay off so they don't share the run.
+  const ketenkaart = await start(['api/src/server.ts'], {
+    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(await freePort()), KETENKAART_DATA_DIR: run.storeDir, KETENKAART_JOBS: 'off', LOG_LEVEL: 'info',
+  }, /"port":(\d+)/);
+  try {
+    let turn = 0;
+    const session = () => ({ authorization: `Bearer ${handoff.tokens[turn++ % handoff.tokens.length]!}` });
+    const reference = JSON.stringify({ query: REFERENCE_QUERY });
+    // The floor answers with what Ketenkaart answers.
+    const answer = await (await fetch(`http://127.0.0.1:${ketenkaart.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...session() }, body: reference })).json() as { data?: unknown };
+    if (!answer.data) throw new Error(`the reference query failed: ${JSON.stringify(answer)}`);
+    const floor = await start(['tests/bench/floor-server.ts'], { FLOOR_ANSWER: JSON.stringify(answer.data) }, /listening (\d+)/);
+    let bare: Load;
+    let served: Load;
+    try {
+      // By turns, the floor first, so that neither has the machine to itself longer.
+      bare = await load(`http://127.0.0.1:${floor.port}`, () => ({ headers: {}, body: reference }));
+      served = await load(`http://127.0.0.1:${ketenkaart.port}`, () => ({ headers: session(), body: reference }));
+    } finally {
+      await stop(floor.child);
+    }
+    const ratio = served.perSecond / bare.perSecond;
+    record({ name: `reference query, bare graphql-yoga floor (${CONNECTIONS} connections, ${SECONDS} s)`, value: bare.perSecond, unit: 'requests/s', note: `answered from memory in a process of its own; p99 ${bare.p99} ms` });
+    record({
+      name: `reference query, Ketenkaart server (${CONNECTIONS} connections, ${SECONDS} s)`, value: served.perSecond, unit: 'requests/s',
+      note: `signed in, over ${handoff.tokens.length} sessions; p50 ${served.p50} ms, p99 ${served.p99} ms; ${served.failed} failed`,
+    });
+    record({ name: 'reference query, Ketenkaart over the bare floor', value: round(ratio, 2), unit: 'x', target: '>= 0.6x', met: ratio >= 0.6 && served.failed === 0 });
+
+    let household = 0;
+    const trajectories = await load(`http://127.0.0.1:${ketenkaart.port}`, () => ({
+      headers: session(), body: JSON.stringify({ query: TRAJECTORY, variables: { id: handoff.households[household++ % handoff.households.length] } }),
+    }));
+    record({
+      name: `trajectory reads, Ketenkaart server (${CONNECTIONS} connections, ${SECONDS} s)`, value: trajectories.perSecond, unit: 'requests/s', target: '>= 300 requests/s',
+      met: trajectories.perSecond >= 300, note: `${handoff.households.length} households over ${handoff.tokens.length} signed-in sessions; p50 ${trajectories.p50} ms`,
+    });
+    record({ name: 'trajectory reads under load p99', value: trajectories.p99, unit: 'ms', target: '< 100 ms', met: trajectories.p99 < 100 });
+    const errors = served.failed + trajectories.failed;
+    record({ name: 'errors under load', value: errors, unit: 'errors', target: '0', met: errors === 0, note: 'non-2xx answers, GraphQL errors, connection errors and timeouts' });
+  } finally {
+    await stop(ketenkaart.child);
+  }
+  run.figures.push(...figures);
+  writeFileSync(resultsJson, `${JSON.stringify(run, null, 2)}\n`);
+  writeFileSync(resultsMd, resultsMarkdown(run));
+}
+
+await main();
