@@ -9,6 +9,7 @@ import {
   Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
 import { LazyChainGraph } from '../../graph/LazyChainGraph';
+import { sourceText } from '../../i18n/source-texts';
 import { swimlaneElements, type SwimlaneText } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
 import { GraphLegend } from '../../graph/GraphLegend';
@@ -159,7 +160,7 @@ export default function HouseholdTracePage() {
         const setting = settingOf(gap.rule);
         const owes = owingAgencies(gap, regieHolders);
         const step = suggestedStep(gap.rule, regieHolders.length > 0);
-        const source = setting ? (setting.settingSource.startsWith('Ketenkaart default') ? t('gapExplain.defaultSource') : setting.settingSource) : null;
+        const source = setting ? sourceText(t, setting.settingSource) : null;
         return (
           <section key={gap.id} className="kk-gap" aria-labelledby={`gap-${gap.id}`} data-testid="open-gap">
             <Heading level={4} id={`gap-${gap.id}`}>{t(`rules.${gap.rule}`)} ({t(`severity.${gap.severity}`)})</Heading>
