@@ -1,11 +1,12 @@
 // Builds the web app into web/dist, which the API server serves; routes are split into their own chunks.
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
+import { designTokensInUse } from './design-tokens-in-use';
 import { serverFiles } from './server-files';
 
 export default defineConfig({
   root: import.meta.dirname,
-  plugins: [react(), serverFiles()],
+  plugins: [react(), designTokensInUse(), serverFiles()],
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -14,6 +14,63 @@ export interface BenchRun {
   figures: Figure[];
   /** The store the run left on disk for reopen.ts, which measures it and deletes it. */
   storeDir?: string;
+  /** Lighthouse on the main pages (lighthouse.ts, the last step of npm run bench). */
+  lighthouse?: { date: string; lighthouse: string; chromium: string; load: string; pages: LighthousePage[] };
+}
+
+/** One Lighthouse run of one page, cold, signed in as `role`. */
+export interface LighthousePage {
+  page: string;
+  path: string;
+  role: string;
+  formFactor: 'desktop' | 'mobile';
+  /** The performance category's score, 0-100. */
+  performance: number;
+  cls: number;
+  lcpMs: number;
+  /** Everything the page transferred (compressed, headers included) but the graph chunk, in kB (1000 bytes). */
+  transferredKB: number;
+  /** The Cytoscape chunk, on the pages that load it. */
+  graphChunkKB: number | null;
+}
+
+/** Issue #19's targets for every main page. */
+export const lighthouseTargets = { desktopPerformance: 90, mobilePerformance: 70, cls: 0.1, kilobytes: 500 } as const;
+
+export function lighthouseMisses(page: LighthousePage): string[] {
+  const misses: string[] = [];
+  const minimum = page.formFactor === 'desktop' ? lighthouseTargets.desktopPerformance : lighthouseTargets.mobilePerformance;
+  if (page.performance < minimum) misses.push(`performance ${page.performance} < ${minimum}`);
+  if (!(page.cls < lighthouseTargets.cls)) misses.push(`CLS ${page.cls} >= ${lighthouseTargets.cls}`);
+  if (!(page.transferredKB < lighthouseTargets.kilobytes)) misses.push(`${page.transferredKB} kB >= ${lighthouseTargets.kilobytes} kB`);
+  return misses;
+}
+
+/** The Lighthouse table: one line per page, desktop and mobile side by side. */
+export function lighthouseMarkdown(run: BenchRun): string[] {
+  const audit = run.lighthouse;
+  if (!audit) return [];
+  const t = lighthouseTargets;
+  const lines = [
+    '## Lighthouse (main pages, signed in)',
+    '',
+    `Lighthouse ${audit.lighthouse}, ${audit.chromium}, run ${audit.date}; ${audit.load}. Each page loaded cold (cache and storage cleared), desktop and mobile presets (mobile: simulated slow 4G and 4x slower CPU).`,
+    `Targets: performance >= ${t.desktopPerformance} desktop and >= ${t.mobilePerformance} mobile, CLS < ${t.cls}, under ${t.kilobytes} kB transferred apart from the graph chunk.`,
+    '',
+    '| page | role | performance desktop / mobile | CLS desktop / mobile | LCP mobile | transferred | graph chunk | |',
+    '|---|---|---|---|---|---|---|---|',
+  ];
+  const byPage = new Map<string, LighthousePage[]>();
+  for (const page of audit.pages) byPage.set(page.page, [...(byPage.get(page.page) ?? []), page]);
+  for (const [name, runs] of byPage) {
+    const desktop = runs.find((r) => r.formFactor === 'desktop');
+    const mobile = runs.find((r) => r.formFactor === 'mobile');
+    const misses = runs.flatMap((r) => lighthouseMisses(r).map((miss) => `${r.formFactor}: ${miss}`));
+    lines.push(
+      `| ${name} (\`${runs[0]!.path}\`) | ${runs[0]!.role} | ${desktop?.performance ?? '-'} / ${mobile?.performance ?? '-'} | ${desktop?.cls ?? '-'} / ${mobile?.cls ?? '-'} | ${mobile ? `${round(mobile.lcpMs / 1000)} s` : '-'} | ${desktop?.transferredKB ?? mobile?.transferredKB} kB | ${desktop?.graphChunkKB ? `${desktop.graphChunkKB} kB` : ''} | ${misses.length === 0 ? 'met' : `**missed**: ${misses.join('; ')}`} |`,
+    );
+  }
+  return [...lines, ''];
 }
 
 /** What run.ts hands to throughput.ts beside the store: the session pool's tokens and households to read (never committed). */
@@ -93,6 +150,7 @@ export function resultsMarkdown(run: BenchRun): string {
     '',
     ...missedTargets(run),
     ...nationalExtrapolation(run),
+    ...lighthouseMarkdown(run),
   ].join('\n');
 }
 

@@ -104,9 +104,37 @@ describe('trace', () => {
     await page.close();
   });
 
+  it('shows the trace on a phone before the graph chunk has arrived, in a placeholder of the graph\'s size', async () => {
+    const page = await web.signIn('coordinator.amsterdam', { width: 412, height: 823 });
+    // The graph chunk is held back until the page's own content is there.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route(/\/assets\/cytoscape-[\w-]+\.js$/, async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto(`${web.base}/households/${householdId}`);
+    await page.getByRole('heading', { level: 2, name: `Traject van huishouden ${reference}` }).waitFor();
+    await page.getByRole('table', { name: 'Alle stappen op volgorde van datum' }).waitFor();
+    const placeholder = page.locator('.kk-graph[role="status"]');
+    await placeholder.waitFor();
+    const reserved = await placeholder.boundingBox();
+    await page.screenshot({ path: `${artifacts}trace-mobile-graph-pending.png`, fullPage: true });
+    release();
+    const graph = page.getByTestId('chain-graph');
+    await expect.poll(async () => Number(await graph.getAttribute('data-rendered-nodes'))).toBeGreaterThan(3);
+    // The graph takes the place the placeholder held: nothing below it moves.
+    expect(await graph.boundingBox()).toEqual(reserved);
+    await page.close();
+  });
+
   it('finds the family by part of its reference, whatever the case and spaces', async () => {
     const page = await web.signIn('coordinator.amsterdam');
     await page.goto(`${web.base}/households`);
+    // The search button stands in line with the box it searches with.
+    const box = (await page.getByLabel('Kenmerk, dossiernummer of verwijzingsnummer').boundingBox())!;
+    const button = (await page.getByRole('button', { name: 'Zoeken' }).boundingBox())!;
+    expect(Math.abs(button.y + button.height - (box.y + box.height))).toBeLessThanOrEqual(2);
     const part = reference.slice(-5).toLowerCase().split('').join(' ');
     await page.getByLabel('Kenmerk, dossiernummer of verwijzingsnummer').fill(part);
     await page.getByRole('button', { name: 'Zoeken' }).click();

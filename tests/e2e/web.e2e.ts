@@ -89,7 +89,9 @@ describe('web app', () => {
     await page.getByRole('table', { name: 'Wie had in de praktijk de regie' }).waitFor();
     // What became of early-warning signals, each figure explained with its source.
     await page.getByRole('heading', { level: 3, name: 'Wat er van vroegsignalen terechtkwam' }).waitFor();
-    await page.getByText(/^Termijn: (Vroeg Eropaf: tussenmelding by day 14|Ketenkaart default)/).waitFor();
+    // The term's source in Dutch on a Dutch page, its lines in words (the seed writes it in English).
+    await page.getByText(/^Termijn: (Vroeg Eropaf: tussenmelding uiterlijk op dag 14 \(onderzoek 2009, regels 736-740\)|Standaard van Ketenkaart)/).waitFor();
+    await expect(page.locator('section[aria-labelledby="early-warning-heading"]').textContent()).resolves.not.toMatch(/by day|Ketenkaart measure|Ketenkaart default|\bL\d/);
     const followUp = page.locator('section[aria-labelledby="early-warning-heading"]');
     expect(await followUp.locator('dd').filter({ hasText: 'Bron: ' }).count()).toBe(6);
     await followUp.screenshot({ path: `${artifacts}chain-follow-up-${city}.png` });
@@ -143,10 +145,17 @@ describe('web app', () => {
     const csvHref = await page.getByRole('link', { name: 'Downloaden als CSV' }).getAttribute('href');
     const csv = await page.request.get(`${base}${csvHref}`);
     expect(csv.status()).toBe(200);
-    expect((await csv.text()).split('\n')[0]).toContain('city,measure,value,status,unit,period,source,definition');
+    // The files speak the page's language: Dutch here, in words (no measure codes or file names).
+    const dutchCsv = await csv.text();
+    expect(dutchCsv.split('\n')[0]).toContain('stad,maat,waarde,status,eenheid,periode,bron,definitie');
+    expect(dutchCsv).not.toMatch(/SIGNALS|eropafReports|\.txt/);
+    const printable = await page.request.get(`${base}${await page.getByRole('link', { name: /Afdrukbaar/ }).getAttribute('href')}`);
+    expect(await printable.text()).toMatch(/<html lang="nl">[\s\S]*<h2>Definities<\/h2>/);
     await page.getByRole('button', { name: 'English' }).click();
     await page.getByRole('heading', { name: 'Compare cities' }).waitFor();
     await expect(page.locator('html').getAttribute('lang')).resolves.toBe('en');
+    const englishCsv = await page.request.get(`${base}${await page.getByRole('link', { name: /CSV/ }).getAttribute('href')}`);
+    expect((await englishCsv.text()).split('\n')[0]).toContain('city,measure,value,status,unit,period,source,definition');
     await page.screenshot({ path: `${artifacts}compare-en-tablet.png`, fullPage: true });
     await page.close();
   });

@@ -114,14 +114,35 @@ describe('city comparison', () => {
     expect(csvResponse.headers.get('content-disposition')).toMatch(/ketenkaart-vergelijking-2025-07-01-2026-06-30\.csv/);
     const csv = new TextDecoder().decode(await csvResponse.arrayBuffer());
     const lines = csv.split('\n');
-    expect(lines[0]).toBe('city,measure,value,status,unit,period,source,definition');
-    expect(lines.some((l) => l.startsWith('Amsterdam,EVICTIONS,1238,reported,households,2000,002_274c437a37338521.txt L869-898'))).toBe(true);
-    expect(lines.filter((l) => /,suppressed,/.test(l)).every((l) => l.split(',')[2] === '')).toBe(true);
-    expect(csv).toMatch(/# Counts below 5 are suppressed .* rounded to a multiple of 5\./);
+    // Dutch unless asked otherwise, in words throughout: no measure code, metric name or file name.
+    expect(lines[0]).toBe('stad,maat,waarde,status,eenheid,periode,bron,definitie');
+    expect(lines.some((l) => l.startsWith('Amsterdam,Ontruimingen,1238,gepubliceerd,huishoudens,2000,"Onderzoek dakloosheid van gezinnen na huisuitzetting, deel 2: vier centrumgemeenten (2009), regels 869-898"'))).toBe(true);
+    expect(lines.filter((l) => l.includes(',afgeschermd (minder dan 5),')).every((l) => l.split(',')[2] === '')).toBe(true);
+    expect(csv).toMatch(/# Aantallen onder 5 zijn afgeschermd .* afgerond op een veelvoud van 5\./);
+    const rawCodes = /SIGNALS|EVICTIONS|REFUSALS:|WAITING_DAYS|eropafReports|familyEvictions|\.txt|\bL\d/;
+    expect(csv).not.toMatch(rawCodes);
+    expect(csv).not.toMatch(/households|recorded in|measured/);
+
+    const english = new TextDecoder().decode(await (await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.csv?${query}&lang=en`, { headers: policy.headers }))).arrayBuffer());
+    expect(english.split('\n')[0]).toBe('city,measure,value,status,unit,period,source,definition');
+    expect(english).toContain('Amsterdam,Evictions,1238,reported,households,2000,"Study of family homelessness after eviction, part 2: four centrumgemeenten (2009), lines 869-898"');
+    expect(english).toMatch(/# Counts below 5 are suppressed .* rounded to a multiple of 5\./);
+    expect(english).not.toMatch(rawCodes);
+    expect(english).not.toMatch(/huishoudens|gemeten|afgeschermd/);
 
     const html = await (await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.html?${query}`, { headers: policy.headers }))).text();
+    expect(html).toMatch(/<html lang="nl">/);
     expect(html).toMatch(/<h2>Definities<\/h2>/);
     expect(html).toMatch(/het aantal huishoudens per regio staat niet in de bronnen/);
+    expect(html).not.toMatch(rawCodes);
+    expect(html).not.toMatch(/\b(the report|reconstructed|regie holders|facilities in the sources|yes|none)\b/);
+    const htmlEnglish = await (await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.html?${query}&lang=en`, { headers: policy.headers }))).text();
+    expect(htmlEnglish).toMatch(/<html lang="en">/);
+    expect(htmlEnglish).toMatch(/<h2>Definitions<\/h2>/);
+    expect(htmlEnglish).not.toMatch(rawCodes);
+    expect(htmlEnglish).not.toMatch(/\b(Ontruimingen|Definities|gemeten|onbekend)\b/);
+    // Suppressed cells say so, in the table of the printable report.
+    if (lines.some((l) => l.includes(',afgeschermd (minder dan 5),'))) expect(html).toContain('<span data-suppressed="true">afgeschermd (&lt; 5)</span>');
 
     const asCoordinator = await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.csv?${query}`, { headers: coordinator.headers }));
     expect(asCoordinator.status).toBe(403);

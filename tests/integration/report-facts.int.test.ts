@@ -163,7 +163,7 @@ describe('facts from the report, as the report states them', () => {
       expect(inferred.values.find((v: any) => v.centrumgemeente.id === 'amsterdam').value).toBe('Gemeente Amsterdam (step 7)');
       expect(inferred.values.find((v: any) => v.centrumgemeente.id === 'leeuwarden').value).toMatch(/^Woningcorporaties Friesland \(step 1\)/);
       const stated = aspect('regie holders in the chain model, stated in the report');
-      expect(stated.values.find((v: any) => v.centrumgemeente.id === 'amsterdam').value).toBe('Vangnet en Advies (GGD Amsterdam) (step 2, L1400-1404)');
+      expect(stated.values.find((v: any) => v.centrumgemeente.id === 'amsterdam').value).toBe('Vangnet en Advies (GGD Amsterdam) (step 2, lines 1400-1404)');
     });
   });
 
@@ -179,7 +179,7 @@ describe('facts from the report, as the report states them', () => {
 
     it('compares formal cooperation in Amsterdam and Utrecht with informal cooperation in Leeuwarden and Oss (002 L4646-4652)', async () => {
       const { data } = await gql(app, COMPARISON, {}, policy.headers);
-      const cooperation = data.cityComparison.differences.find((d: any) => d.aspect === 'chain cooperation (002 L4646-4652)');
+      const cooperation = data.cityComparison.differences.find((d: any) => d.aspect === 'chain cooperation (2009 study, lines 4646-4652)');
       expect(Object.fromEntries(cooperation.values.map((v: any) => [v.centrumgemeente.id, v.value]))).toEqual({
         amsterdam: 'formal: covenants and protocols', utrecht: 'formal: covenants and protocols',
         leeuwarden: 'informal: partnerships', oss: 'informal: partnerships',
@@ -193,7 +193,7 @@ describe('facts from the report, as the report states them', () => {
       const perSource = data.cityComparison.differences.find((d: any) => d.aspect.startsWith('shelter capacity per source'));
       expect(perSource.values.find((v: any) => v.centrumgemeente.id === 'utrecht').value).toBe('at least 114 places (gemeente, 2008); at least 115 places (ggz wegwijzer, 2008)');
       const reported = data.cityComparison.differences.find((d: any) => d.aspect === 'shelter capacity as the report totals it');
-      expect(reported.values.find((v: any) => v.centrumgemeente.id === 'utrecht').value).toBe('ruim 100 places (gemeente, 2008, L1992-1996, L2078-2080)');
+      expect(reported.values.find((v: any) => v.centrumgemeente.id === 'utrecht').value).toBe('ruim 100 places (gemeente, 2008, Study of family homelessness after eviction, part 2: four centrumgemeenten (2009), lines 1992-1996, 2078-2080)');
     });
   });
 });

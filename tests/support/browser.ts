@@ -38,9 +38,11 @@ export async function findChromium(): Promise<ChromiumBinary> {
   return { executablePath: await packaged.executablePath(), source: '@sparticuz/chromium' };
 }
 
-export async function launchChromium(): Promise<Browser> {
+/** `debuggingPort`: also open the DevTools protocol on that port, for tools that drive Chromium themselves (Lighthouse). */
+export async function launchChromium({ debuggingPort }: { debuggingPort?: number } = {}): Promise<Browser> {
   const binary = await findChromium();
   // The packaged build is a headless shell without a zygote of its own and renders with SwiftShader.
   const packagedArgs = binary.source === '@sparticuz/chromium' ? ['--no-zygote', '--use-gl=angle', '--use-angle=swiftshader'] : [];
-  return chromium.launch({ executablePath: binary.executablePath, args: [...QUIET_HEADLESS, ...packagedArgs] });
+  const portArgs = debuggingPort ? [`--remote-debugging-port=${debuggingPort}`] : [];
+  return chromium.launch({ executablePath: binary.executablePath, args: [...QUIET_HEADLESS, ...packagedArgs, ...portArgs] });
 }

@@ -23,8 +23,18 @@ export interface WebApp {
   close(): Promise<void>;
 }
 
-/** The four cities, the demo accounts and synthetic families, with gaps evaluated as the server would have them. */
-export async function startWebApp({ families = 80 }: { families?: number } = {}): Promise<WebApp> {
+export interface SeededServer {
+  base: string;
+  executor: CypherExecutor;
+  app: App;
+  close(): Promise<void>;
+}
+
+/**
+ * The four cities, the demo accounts and synthetic families, with gaps evaluated as the server would have them,
+ * served on 127.0.0.1 (for the browser tests and the Lighthouse benchmark).
+ */
+export async function serveSeededApp({ families = 80 }: { families?: number } = {}): Promise<SeededServer> {
   const config = testConfig();
   if (!existsSync(`${config.webDistDir}/index.html`)) throw new Error('web/dist is not built: npm test builds it first');
   mkdirSync(artifacts, { recursive: true });
@@ -39,6 +49,19 @@ export async function startWebApp({ families = 80 }: { families?: number } = {})
   const server: Server = createServer(createServerAdapter((request: Request) => app.fetch(request)));
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    base,
+    executor,
+    app,
+    async close() {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await executor.close();
+    },
+  };
+}
+
+export async function startWebApp({ families = 80 }: { families?: number } = {}): Promise<WebApp> {
+  const { base, executor, app, close } = await serveSeededApp({ families });
   const browser = await launchChromium();
 
   return {
@@ -57,8 +80,7 @@ export async function startWebApp({ families = 80 }: { families?: number } = {})
     },
     async close() {
       await browser.close();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-      await executor.close();
+      await close();
     },
   };
 }

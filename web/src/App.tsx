@@ -1,22 +1,39 @@
 // Routes, each in its own chunk; every page but sign-in needs a session.
 import { lazy, Suspense, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { BrowserRouter, Navigate, Route, Routes } from 'react-router-dom';
+import { BrowserRouter, matchPath, Navigate, Route, Routes } from 'react-router-dom';
 import { Paragraph } from '@utrecht/component-library-react';
 import { Shell } from './layout/Shell';
 import { routes } from './routes';
 import { useSession } from './session';
 
-const SignInPage = lazy(() => import('./features/SignIn/SignInPage'));
-const HomePage = lazy(() => import('./features/Home/HomePage'));
-const GapsPage = lazy(() => import('./features/Gaps/GapsPage'));
-const HouseholdSearchPage = lazy(() => import('./features/Households/HouseholdSearchPage'));
-const HouseholdTracePage = lazy(() => import('./features/Households/HouseholdTracePage'));
-const HouseholdSummaryPage = lazy(() => import('./features/Households/HouseholdSummaryPage'));
-const ChainMapPage = lazy(() => import('./features/ChainMap/ChainMapPage'));
-const ShelterPage = lazy(() => import('./features/Shelter/ShelterPage'));
-const ShelterFiguresPage = lazy(() => import('./features/Shelter/ShelterFiguresPage'));
-const BreakGlassPage = lazy(() => import('./features/BreakGlass/BreakGlassPage'));
+const pageChunks = {
+  signIn: () => import('./features/SignIn/SignInPage'),
+  home: () => import('./features/Home/HomePage'),
+  gaps: () => import('./features/Gaps/GapsPage'),
+  households: () => import('./features/Households/HouseholdSearchPage'),
+  household: () => import('./features/Households/HouseholdTracePage'),
+  householdSummary: () => import('./features/Households/HouseholdSummaryPage'),
+  chainMap: () => import('./features/ChainMap/ChainMapPage'),
+  shelter: () => import('./features/Shelter/ShelterPage'),
+  shelterFigures: () => import('./features/Shelter/ShelterFiguresPage'),
+  breakGlass: () => import('./features/BreakGlass/BreakGlassPage'),
+} satisfies Record<keyof typeof routes, unknown>;
+
+// The page the browser opened starts loading now, beside the session query, instead of after it.
+const opened = (Object.keys(routes) as (keyof typeof routes)[]).find((name) => matchPath(routes[name], window.location.pathname));
+if (opened) void pageChunks[opened]();
+
+const SignInPage = lazy(pageChunks.signIn);
+const HomePage = lazy(pageChunks.home);
+const GapsPage = lazy(pageChunks.gaps);
+const HouseholdSearchPage = lazy(pageChunks.households);
+const HouseholdTracePage = lazy(pageChunks.household);
+const HouseholdSummaryPage = lazy(pageChunks.householdSummary);
+const ChainMapPage = lazy(pageChunks.chainMap);
+const ShelterPage = lazy(pageChunks.shelter);
+const ShelterFiguresPage = lazy(pageChunks.shelterFigures);
+const BreakGlassPage = lazy(pageChunks.breakGlass);
 
 function Loading() {
   const { t } = useTranslation();
@@ -31,6 +48,10 @@ function RequireSession({ children }: { children: ReactNode }) {
 }
 
 export function App() {
+  // Until the session is known the page shows only that it is loading: a header that grew its navigation a moment
+  // later would push the whole page down (layout shift).
+  const { loading } = useSession();
+  if (loading) return <Loading />;
   return (
     <BrowserRouter>
       <Shell>

@@ -1,6 +1,7 @@
 // Entry: design tokens and NL Design System styles, i18n, the urql client, the session and the routes.
 import './nl-design-system';
-import '@utrecht/design-tokens/dist/index.css';
+// The one theme the app uses (body.utrecht-theme): not the media-query and dark-mode variants of index.css.
+import '@utrecht/design-tokens/dist/theme.css';
 import './app.css';
 import './i18n';
 import { StrictMode } from 'react';

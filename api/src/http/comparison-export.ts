@@ -15,6 +15,8 @@ const Params = z
     cities: z.string().min(1).max(2_000).transform(cityList),
     from: z.iso.date(),
     to: z.iso.date(),
+    /** The reader's language: the whole file is written in it (Dutch unless asked otherwise). */
+    lang: z.enum(['nl', 'en']).default('nl'),
   })
   .refine((p) => p.to >= p.from, { path: ['to'], message: 'is before from' });
 
@@ -31,8 +33,9 @@ export async function handleComparisonExport(request: Request, ctx: Context, for
   const scope = comparisonScope(ctx, parsed.data.cities, about);
   if (!scope.ok) return problemResponse(problemFor(scope.failure, ctx.viewer !== null));
   const { suppress } = scope.value;
-  const comparison = await compareCities({ repos: ctx.repos, loaders: ctx.loaders }, parsed.data.cities, parsed.data, suppress);
-  const name = `ketenkaart-vergelijking-${parsed.data.from}-${parsed.data.to}`;
-  if (format === 'html') return new Response(comparisonToHtml(comparison), { headers: { 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' } });
-  return csvResponse(comparisonToCsv(comparison), `${name}.csv`);
+  const { lang } = parsed.data;
+  const comparison = await compareCities({ repos: ctx.repos, loaders: ctx.loaders }, parsed.data.cities, parsed.data, suppress, lang);
+  const name = `${lang === 'nl' ? 'ketenkaart-vergelijking' : 'ketenkaart-comparison'}-${parsed.data.from}-${parsed.data.to}`;
+  if (format === 'html') return new Response(comparisonToHtml(comparison, lang), { headers: { 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' } });
+  return csvResponse(comparisonToCsv(comparison, lang), `${name}.csv`);
 }

@@ -18,6 +18,7 @@ const comparisonParams = [
   { name: 'cities', in: 'query', required: true, description: 'centrumgemeente ids, comma-separated', schema: { type: 'string', maxLength: 2000 } },
   { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
   { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
+  { name: 'lang', in: 'query', required: false, description: 'language of the whole file: nl (default) or en', schema: { type: 'string', enum: ['nl', 'en'], default: 'nl' } },
 ];
 const signedIn = [{ session: [] }, { bearer: [] }];
 

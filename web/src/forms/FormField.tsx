@@ -17,6 +17,8 @@ interface Common {
   value: string;
   onChange: (value: string) => void;
   disabled?: boolean;
+  /** Filters are all optional: saying so on each adds nothing. */
+  markOptional?: boolean;
 }
 
 type Control =
@@ -28,7 +30,7 @@ export type FormFieldProps = Common & Control;
 
 export function FormField(props: FormFieldProps) {
   const { t } = useTranslation();
-  const { id, label, description, problems = [], required, value, onChange, disabled } = props;
+  const { id, label, description, problems = [], required, value, onChange, disabled, markOptional = true } = props;
   const invalid = problems.length > 0;
   const descriptionId = description ? `${id}-description` : undefined;
   const errorId = invalid ? `${id}-error` : undefined;
@@ -53,7 +55,7 @@ export function FormField(props: FormFieldProps) {
       <div className="utrecht-form-field__label">
         <FormLabel htmlFor={id}>
           {label}
-          {!required && <span className="kk-optional"> {t('forms.optional')}</span>}
+          {!required && markOptional && <span className="kk-optional"> {t('forms.optional')}</span>}
         </FormLabel>
       </div>
       {description && <FormFieldDescription className="utrecht-form-field__description" id={descriptionId}>{description}</FormFieldDescription>}

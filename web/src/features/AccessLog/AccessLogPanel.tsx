@@ -57,8 +57,9 @@ export function AccessLogPanel({ accounts }: { accounts: { id: string; username:
         </ButtonGroup>
       </form>
       <Paragraph><Link href={`/exports/access-log.csv${exportQuery ? `?${exportQuery}` : ''}`} download>{t('accessLog.export')}</Link></Paragraph>
+      {/* A box of fixed height, scrolling: the page of entries arriving does not push the accounts below it away. */}
+      <div className="kk-table-scroll kk-log-box" tabIndex={0} role="region" aria-label={t('accessLog.caption')}>
       {error ? <ErrorAlert error={error} /> : fetching && !data ? <Loading /> : entries.length === 0 ? <Empty>{t('accessLog.empty')}</Empty> : (
-        <div className="kk-table-scroll">
           <Table>
             <TableCaption>{t('accessLog.caption')}</TableCaption>
             <TableHeader>
@@ -85,9 +86,9 @@ export function AccessLogPanel({ accounts }: { accounts: { id: string; username:
               ))}
             </TableBody>
           </Table>
-        </div>
       )}
-      <ButtonGroup>
+      </div>
+      <ButtonGroup className="kk-pager">
         {cursors.length > 1 && <Button appearance="secondary-action-button" onClick={() => setCursors(cursors.slice(0, -1))}>{t('accessLog.previous')}</Button>}
         {data?.accessLog.hasNextPage && <Button appearance="secondary-action-button" onClick={() => setCursors([...cursors, data.accessLog.endCursor])}>{t('common.nextPage')}</Button>}
       </ButtonGroup>

@@ -3,6 +3,7 @@
 import { useTranslation } from 'react-i18next';
 import type { TFunction } from 'i18next';
 import { graphql, type ResultOf } from '../../graphql';
+import { reportLines } from '../../i18n/source-texts';
 
 /** One capacity total; the API never adds across sources, units or plans. */
 export const CapacityTotalFields = graphql(`
@@ -22,14 +23,16 @@ export const StatedCapacityFields = graphql(`
 type CapacityTotal = ResultOf<typeof CapacityTotalFields>;
 type StatedCapacity = ResultOf<typeof StatedCapacityFields>;
 
-const moment = (t: TFunction, m: { year: number | null; asOf: string | null }) => (m.year !== null ? String(m.year) : m.asOf ?? t('capacity.periodNotStated'));
+/** The seed data say "time of study (Amsterdam interviews April-May 2009, L589)" in English: said in the page's language. */
+const asOfText = (t: TFunction, asOf: string) => (asOf.startsWith('time of study') ? t('capacity.timeOfStudy') : asOf);
+const moment = (t: TFunction, m: { year: number | null; asOf: string | null }) => (m.year !== null ? String(m.year) : m.asOf !== null ? asOfText(t, m.asOf) : t('capacity.periodNotStated'));
 
-/** "ten minste 114 plaatsen, volgens gemeente, 2008 (002 L2099-2105)" */
+/** "ten minste 114 plaatsen, volgens gemeente, 2008 (onderzoek 2009, regels 2099-2105)" */
 export function capacityTotalText(t: TFunction, c: CapacityTotal): string {
   const unit = t(`units.${c.unit}`);
   const amount = c.total === null ? t('capacity.unknownAmount', { unit }) : t(c.bound === 'AT_LEAST' ? 'capacity.atLeast' : 'capacity.exact', { total: c.total, unit });
   const source = c.sourceOrg ? t('capacity.bySource', { source: c.sourceOrg }) : t('capacity.byReport');
-  const lines = c.sourceLines.length ? ` (002 ${c.sourceLines.join(', ')})` : '';
+  const lines = c.sourceLines.length ? ` (${reportLines(t, '002', c.sourceLines.join(', '))})` : '';
   return `${amount}, ${source}, ${moment(t, c)}${lines}`;
 }
 
@@ -55,8 +58,8 @@ export function CityCapacity({ capacity }: { capacity: StatedCapacity }) {
             amount: r.valueText ?? (r.value !== null ? String(r.value) : t('common.unknown')),
             unit: r.unit ? t(`units.${r.unit}`, { defaultValue: r.unit }) : t('capacity.unitNotStated'),
             source: r.sourceOrg ?? t('capacity.theReport'),
-            period: r.year ?? r.period ?? t('capacity.periodNotStated'),
-          })}{r.source.lines ? ` (002 ${r.source.lines})` : ''}
+            period: r.year ?? (r.period ? asOfText(t, r.period) : t('capacity.periodNotStated')),
+          })}{r.source.lines ? ` (${reportLines(t, '002', r.source.lines)})` : ''}
         </li>
       ))}
       {capacity.ranges.filter((r) => r.low !== r.high).map((r) => (
@@ -67,7 +70,7 @@ export function CityCapacity({ capacity }: { capacity: StatedCapacity }) {
       {capacity.totals.map((c) => <li key={`${c.sourceOrg}|${c.year}|${c.asOf}|${c.unit}`}>{capacityTotalText(t, c)}</li>)}
       {capacity.planned.map((p) => (
         <li key={`planned|${p.facility.name}|${p.value}`}>
-          {t('capacity.planned', { value: p.value ?? t('common.unknown'), unit: t(`units.${p.unit}`), facility: p.facility.name })}{p.source.lines ? ` (002 ${p.source.lines})` : ''}
+          {t('capacity.planned', { value: p.value ?? t('common.unknown'), unit: t(`units.${p.unit}`), facility: p.facility.name })}{p.source.lines ? ` (${reportLines(t, '002', p.source.lines)})` : ''}
         </li>
       ))}
       {capacity.facilitiesWithoutFigure.length > 0 && (

@@ -5,7 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
-import { ChainGraph } from '../../graph/ChainGraph';
+import { LazyChainGraph } from '../../graph/LazyChainGraph';
 import { chainModelElements, referralLinkElements } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
 import { GraphLegend } from '../../graph/GraphLegend';
@@ -84,7 +84,7 @@ export default function ChainMapPage() {
           </Paragraph>
           <GraphLegend items={['stage', 'no-regie', 'agency', 'line-regie', 'line-acts', 'line-next', ...(mayAggregate ? ['line-referrals', 'line-often-refused'] as const : [])]} />
           <GraphOrTable
-            graph={<ChainGraph elements={elements} label={t('chain.graphLabel', { city: city.name })} onEdgeSelect={openGapsBehindLink} />}
+            graph={<LazyChainGraph elements={elements} label={t('chain.graphLabel', { city: city.name })} onEdgeSelect={openGapsBehindLink} />}
             table={<GraphDataTable elements={elements} caption={t('chain.graphTableCaption', { city: city.name })} />}
           />
           <Table>

@@ -6,6 +6,7 @@ import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph,
 import { graphql, type ResultOf } from '../../graphql';
 import { type SuppressibleCount } from '../../layout/Count';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { sourceText } from '../../i18n/source-texts';
 
 const FollowUpRow = graphql(`
   fragment EarlyWarningFollowUp_Row on EarlyWarningFollowUpRow @_unmask {
@@ -43,11 +44,11 @@ export function EarlyWarningFollowUp({ cityId, from, to }: { cityId: string; fro
     <section aria-labelledby="early-warning-heading">
       <Heading level={3} id="early-warning-heading">{t('earlyWarning.title')}</Heading>
       <Paragraph>{t('earlyWarning.intro', { from, to, days: result.termDays })}</Paragraph>
-      <Paragraph>{t('earlyWarning.term', { source: result.termSource })}</Paragraph>
+      <Paragraph>{t('earlyWarning.term', { source: sourceText(t, result.termSource) })}</Paragraph>
       <Paragraph>
         {result.thresholdMonths === null
           ? t('earlyWarning.noThreshold')
-          : t('earlyWarning.threshold', { months: result.thresholdMonths, source: result.thresholdSource ?? '' })}
+          : t('earlyWarning.threshold', { months: result.thresholdMonths, source: result.thresholdSource ? sourceText(t, result.thresholdSource) : '' })}
       </Paragraph>
       {result.total.signals.value === 0 ? (
         <Empty>{t('earlyWarning.none')}</Empty>
@@ -79,12 +80,12 @@ export function EarlyWarningFollowUp({ cityId, from, to }: { cityId: string; fro
         {result.total.figures.map((f) => (
           <DataListItem key={f.measure}>
             <DataListKey>{t(`earlyWarning.measures.${f.measure}`)}</DataListKey>
-            <DataListValue>{t(`earlyWarning.about.${f.measure}`, { days: result.termDays })} {t('earlyWarning.definitionSource', { source: f.source })}</DataListValue>
+            <DataListValue>{t(`earlyWarning.about.${f.measure}`, { days: result.termDays })} {t('earlyWarning.definitionSource', { source: sourceText(t, f.source) })}</DataListValue>
           </DataListItem>
         ))}
         <DataListItem>
           <DataListKey>{t('earlyWarning.median')}</DataListKey>
-          <DataListValue>{t('earlyWarning.about.MEDIAN')} {t('earlyWarning.definitionSource', { source: result.medianSource })}</DataListValue>
+          <DataListValue>{t('earlyWarning.about.MEDIAN')} {t('earlyWarning.definitionSource', { source: sourceText(t, result.medianSource) })}</DataListValue>
         </DataListItem>
       </DataList>
     </section>

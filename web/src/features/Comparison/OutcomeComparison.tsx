@@ -43,13 +43,13 @@ function useComparisonChoice(allCityIds: string[]) {
 }
 
 export function OutcomeComparison({ cities }: { cities: { id: string; name: string }[] }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const choice = useComparisonChoice(cities.map((c) => c.id));
   const period = { from: choice.from, to: choice.to };
   const cityIds = choice.cityIds;
   const [{ data, fetching, error }] = useQuery({ query: OutcomesQuery, variables: { ids: cityIds, ...period }, pause: cityIds.length === 0 });
   const comparison = data?.cityComparison;
-  const exportQuery = new URLSearchParams({ cities: cityIds.join(','), ...period }).toString();
+  const exportQuery = new URLSearchParams({ cities: cityIds.join(','), ...period, lang: i18n.language === 'en' ? 'en' : 'nl' }).toString();
   return (
     <section aria-labelledby="outcomes-heading">
       <Heading level={3} id="outcomes-heading">{t('compare.outcomes')}</Heading>

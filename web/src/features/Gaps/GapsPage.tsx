@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { Button, FormField, FormFieldTextbox, FormLabel, Paragraph, Select, SelectOption } from '@utrecht/component-library-react';
+import { Button, Paragraph } from '@utrecht/component-library-react';
+import { FormField } from '../../forms/FormField';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { gapRules, gapSeverities, oneOf } from '../../forms/choices';
@@ -46,6 +47,8 @@ export default function GapsPage() {
   const [sweep] = useQuery({ query: SweepQuery });
   const gaps = data?.gaps.edges.map((e) => e.node) ?? [];
   const checkedAt = sweep.data?.lastGapSweep?.at;
+  // The "checked at" line above the filters is longer than "not checked yet": the page waits for it.
+  if (sweep.fetching && !sweep.data) return <Loading />;
   return (
     <section aria-labelledby="gaps-heading">
       <PageHeading id="gaps-heading" title={t('gaps.title')} />
@@ -55,29 +58,15 @@ export default function GapsPage() {
           : t('gaps.notCheckedYet')}
       </Paragraph>
       <div className="kk-filters">
-        <FormField>
-          <FormLabel htmlFor="gap-rule">{t('gaps.rule')}</FormLabel>
-          <Select id="gap-rule" value={rule} onChange={(e) => { setRule(e.target.value); setAfter(null); }}>
-            <SelectOption value="">{t('gaps.allRules')}</SelectOption>
-            {gapRules.map((r) => <SelectOption key={r} value={r}>{t(`rules.${r}`)}</SelectOption>)}
-          </Select>
-        </FormField>
-        <FormField>
-          <FormLabel htmlFor="gap-severity">{t('gaps.severity')}</FormLabel>
-          <Select id="gap-severity" value={severity} onChange={(e) => { setSeverity(e.target.value); setAfter(null); }}>
-            <SelectOption value="">{t('gaps.allSeverities')}</SelectOption>
-            {gapSeverities.map((s) => <SelectOption key={s} value={s}>{t(`severity.${s}`)}</SelectOption>)}
-          </Select>
-        </FormField>
-        <FormField>
-          <FormLabel htmlFor="gap-agency">{t('gaps.agency')}</FormLabel>
-          <Select id="gap-agency" value={agencyId ?? ''} onChange={(e) => { setSearch(e.target.value ? { agency: e.target.value } : {}); setAfter(null); }}>
-            <SelectOption value="">{t('gaps.allAgencies')}</SelectOption>
-            {(agencies.data?.agencies.edges ?? []).map(({ node }) => <SelectOption key={node.id} value={node.id}>{node.name}</SelectOption>)}
-          </Select>
-        </FormField>
-        <FormFieldTextbox label={t('gaps.from')} name="from" type="date" value={from} onChange={(e) => { setFrom((e.target as HTMLInputElement).value); setAfter(null); }} />
-        <FormFieldTextbox label={t('gaps.to')} name="to" type="date" value={to} onChange={(e) => { setTo((e.target as HTMLInputElement).value); setAfter(null); }} />
+        <FormField id="gap-rule" control="select" markOptional={false} label={t('gaps.rule')} placeholder={t('gaps.allRules')} value={rule}
+          onChange={(value) => { setRule(value); setAfter(null); }} options={gapRules.map((r) => ({ value: r, label: t(`rules.${r}`) }))} />
+        <FormField id="gap-severity" control="select" markOptional={false} label={t('gaps.severity')} placeholder={t('gaps.allSeverities')} value={severity}
+          onChange={(value) => { setSeverity(value); setAfter(null); }} options={gapSeverities.map((s) => ({ value: s, label: t(`severity.${s}`) }))} />
+        <FormField id="gap-agency" control="select" markOptional={false} label={t('gaps.agency')} placeholder={t('gaps.allAgencies')} value={agencyId ?? ''}
+          onChange={(value) => { setSearch(value ? { agency: value } : {}); setAfter(null); }}
+          options={(agencies.data?.agencies.edges ?? []).map(({ node }) => ({ value: node.id, label: node.name }))} />
+        <FormField id="gap-from" control="date" markOptional={false} label={t('gaps.from')} value={from} onChange={(value) => { setFrom(value); setAfter(null); }} />
+        <FormField id="gap-to" control="date" markOptional={false} label={t('gaps.to')} value={to} onChange={(value) => { setTo(value); setAfter(null); }} />
       </div>
       {error && <ErrorAlert error={error} />}
       {fetching && !data ? <Loading /> : gaps.length === 0 ? <Empty>{t('gaps.empty')}</Empty> : <GapTable gaps={gaps} caption={t('gaps.caption')} />}

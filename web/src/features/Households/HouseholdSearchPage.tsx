@@ -40,7 +40,7 @@ export default function HouseholdSearchPage() {
   return (
     <section aria-labelledby="search-heading">
       <PageHeading id="search-heading" title={t('households.searchTitle')} />
-      <form role="search" onSubmit={submit} className="kk-filters">
+      <form role="search" onSubmit={submit} className="kk-filters kk-search">
         <FormFieldTextbox
           label={t('households.searchLabel')} name="q" value={input} invalid={tooShort}
           errorMessage={tooShort ? t('households.tooShort', { count: MIN_SEARCH }) : undefined}

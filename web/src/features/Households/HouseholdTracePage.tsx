@@ -8,7 +8,8 @@ import { useQuery } from 'urql';
 import {
   Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
 } from '@utrecht/component-library-react';
-import { ChainGraph } from '../../graph/ChainGraph';
+import { LazyChainGraph } from '../../graph/LazyChainGraph';
+import { sourceText } from '../../i18n/source-texts';
 import { swimlaneElements, type SwimlaneText } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
 import { GraphLegend } from '../../graph/GraphLegend';
@@ -117,7 +118,8 @@ export default function HouseholdTracePage() {
   const focusIds = useMemo(() => [...evidence].filter((n) => !n.startsWith('household:')), [evidence]);
   const refresh = () => refetch({ requestPolicy: 'network-only' });
 
-  if (fetching && !data) return <Loading />;
+  // The gaps' term sources come with the rules: the page waits for them rather than growing a moment later.
+  if ((fetching && !data) || (trace && rules.fetching && !rules.data)) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   if (household && household.__typename !== 'Household') {
     const mayAsk = household.code === 'FORBIDDEN' && (viewer?.role === 'AGENCY_WORKER' || viewer?.role === 'SHELTER_STAFF');
@@ -158,7 +160,7 @@ export default function HouseholdTracePage() {
         const setting = settingOf(gap.rule);
         const owes = owingAgencies(gap, regieHolders);
         const step = suggestedStep(gap.rule, regieHolders.length > 0);
-        const source = setting ? (setting.settingSource.startsWith('Ketenkaart default') ? t('gapExplain.defaultSource') : setting.settingSource) : null;
+        const source = setting ? sourceText(t, setting.settingSource) : null;
         return (
           <section key={gap.id} className="kk-gap" aria-labelledby={`gap-${gap.id}`} data-testid="open-gap">
             <Heading level={4} id={`gap-${gap.id}`}>{t(`rules.${gap.rule}`)} ({t(`severity.${gap.severity}`)})</Heading>
@@ -199,7 +201,7 @@ export default function HouseholdTracePage() {
       <Heading level={3}>{t('trace.trajectory')}</Heading>
       <GraphLegend items={['household', 'agency', 'has-regie', 'event', 'referral', 'facility', 'refusal', 'superseded', 'evidence', 'line-next']} />
       <GraphOrTable
-        graph={<ChainGraph elements={elements} label={t('trace.graphLabel', { reference: trace.reference })} focusIds={focusIds} describe={(d) => (evidence.has(String(d.id)) ? <Paragraph><strong>{t('timeline.evidence')}</strong> {t('gapExplain.evidenceNode')}</Paragraph> : null)} />}
+        graph={<LazyChainGraph elements={elements} label={t('trace.graphLabel', { reference: trace.reference })} focusIds={focusIds} describe={(d) => (evidence.has(String(d.id)) ? <Paragraph><strong>{t('timeline.evidence')}</strong> {t('gapExplain.evidenceNode')}</Paragraph> : null)} />}
         table={<GraphDataTable elements={elements} caption={t('trace.graphTableCaption')} />}
       />
       <Timeline steps={trace.trajectory.steps} states={states} evidence={evidence} />

@@ -56,8 +56,11 @@ export default function ShelterPage() {
   const [facilityId, setFacilityId] = useState<string | null>(null);
   const selected = facilityId ?? facilities[0]?.id ?? null;
   const [uploads, setUploads] = useState(0);
+  // The page shows once the first facility's figures are there too (the same query FacilityOverview makes, so one
+  // request): figures arriving after the forms would push them down (layout shift).
+  const [overview] = useQuery({ query: FacilityQuery, variables: { id: selected ?? '', from: addDays(today(), -90) }, context: FIGURES_CONTEXT, pause: !selected || facilityId !== null });
   if (viewer?.role !== 'SHELTER_STAFF') return <ErrorAlert code="FORBIDDEN" />;
-  if (fetching && !data) return <Loading />;
+  if ((fetching && !data) || (overview.fetching && !overview.data)) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   return (
     <section aria-labelledby="shelter-heading">

@@ -1,0 +1,35 @@
+// Source texts that the seed writes into data in English (where a gap term or an early-warning figure comes from),
+// read back into the chosen language. The shapes are the seed's (seed/src/gap-settings.ts) and the API's
+// (early-warning follow-up); tests/unit/source-texts.test.ts keeps them in step. Any other text, such as a city's
+// own setting, is shown as it was written.
+import type { TFunction } from 'i18next';
+
+/** "L736-740, L1186-1194" of a report ("002") in words: "onderzoek 2009, regels 736-740, 1186-1194". */
+export function reportLines(t: TFunction, report: string, lines: string): string {
+  const numbers = lines.replace(/^\s*L/, '').replace(/,\s*L/g, ', ').trim();
+  return t('sourceTexts.reportLines', { report: t(`sourceTexts.reports.${report}`, { defaultValue: report }), lines: numbers });
+}
+
+const COVENANT_TERM = /^(?<covenant>.+): (?<step>.+) by day (?<days>\d+) \((?<report>\d{3}) (?<lines>L[\dL, -]+)\)$/;
+const THRESHOLD = /^(?<arrangement>.+): reported at (?<months>\d+) months' arrears \((?<report>\d{3}) (?<lines>L[\dL, -]+)\)$/;
+const MEASURE = /^Ketenkaart measure over recorded paths(?<rest>.*)$/;
+const AIM = /^; debt counselling as the arrangement's aim: (?<report>\d{3}) (?<lines>L[\dL, -]+)$/;
+const DOMAIN = /^ \((?<section>docs\/domain\.md §\d+): [^)]*\)$/;
+
+export function sourceText(t: TFunction, text: string): string {
+  if (text.startsWith('Ketenkaart default')) return t('gapExplain.defaultSource');
+  const term = COVENANT_TERM.exec(text)?.groups;
+  if (term) return t('sourceTexts.covenantTerm', { covenant: term.covenant, step: term.step, days: Number(term.days), source: reportLines(t, term.report!, term.lines!) });
+  const threshold = THRESHOLD.exec(text)?.groups;
+  if (threshold) return t('sourceTexts.threshold', { arrangement: threshold.arrangement, months: Number(threshold.months), source: reportLines(t, threshold.report!, threshold.lines!) });
+  const measure = MEASURE.exec(text)?.groups;
+  if (measure) {
+    const rest = measure.rest ?? '';
+    const aim = AIM.exec(rest)?.groups;
+    const domain = DOMAIN.exec(rest)?.groups;
+    if (rest === '') return t('sourceTexts.measure');
+    if (aim) return t('sourceTexts.measureWithAim', { source: reportLines(t, aim.report!, aim.lines!) });
+    if (domain) return t('sourceTexts.measureWithSection', { section: domain.section });
+  }
+  return text;
+}
