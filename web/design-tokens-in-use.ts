@@ -59,7 +59,9 @@ export function designTokensInUse(): Plugin {
     // Before the server-files step compresses what is written.
     generateBundle(_options, bundle) {
       const styles = Object.values(bundle).filter((file) => file.type === 'asset' && file.fileName.endsWith('.css'));
-      const scripts = Object.values(bundle).flatMap((file) => (file.type === 'chunk' ? [file.code] : file.fileName.endsWith('.html') ? [String(file.source)] : []));
+      const scripts = Object.values(bundle).flatMap((file) =>
+        file.type === 'chunk' ? [file.code] : file.fileName.endsWith('.html') ? [String(file.source)] : [],
+      );
       const sheets = styles.map((file) => postcss.parse(String(file.type === 'asset' ? file.source : '')));
       const used = tokensInUse(sheets, scripts);
       styles.forEach((file, index) => {

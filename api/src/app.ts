@@ -63,7 +63,19 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     schema,
     graphqlEndpoint: '/graphql',
     context: async ({ request, cookies, contexts, session, clientAddress, requestId }) => {
-      const ctx = await createContext({ request, session, repos, logger, limits, clientAddress, cookies, secureCookies, now, policy, requestId });
+      const ctx = await createContext({
+        request,
+        session,
+        repos,
+        logger,
+        limits,
+        clientAddress,
+        cookies,
+        secureCookies,
+        now,
+        policy,
+        requestId,
+      });
       contexts.push(ctx);
       return ctx;
     },
@@ -77,7 +89,8 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       debug: () => {},
       info: () => {},
       warn: (...args: unknown[]) => logger.warn({ yoga: args.map(String) }, 'graphql-yoga warning'),
-      error: (...args: unknown[]) => logger.error({ yoga: args.map((arg) => (arg instanceof Error ? arg.message : String(arg))) }, 'graphql-yoga error'),
+      error: (...args: unknown[]) =>
+        logger.error({ yoga: args.map((arg) => (arg instanceof Error ? arg.message : String(arg))) }, 'graphql-yoga error'),
     },
     plugins: [
       ...requestGuards(),
@@ -87,7 +100,16 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       ...(config.introspection ? [] : [blockIntrospection()]),
       // Operations are compiled to JavaScript once and cached: execution of a large result (a trajectory graph)
       // costs a fraction of graphql-js's generic walk.
-      useGraphQlJit({}, { onError: (failed) => logger.warn({ errors: failed.errors?.map((error) => error.message) }, 'graphql-jit could not compile an operation; it is answered with the errors') }),
+      useGraphQlJit(
+        {},
+        {
+          onError: (failed) =>
+            logger.warn(
+              { errors: failed.errors?.map((error) => error.message) },
+              'graphql-jit could not compile an operation; it is answered with the errors',
+            ),
+        },
+      ),
       // After graphql-jit: it wraps the compiled execution.
       executionDeadline(config.executionDeadlineMs),
     ],
@@ -99,7 +121,11 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
   }
 
   /** One request to its handler; says which operation it was, for the request log and the metrics. */
-  async function route(request: Request, requestId: string, clientAddress: string): Promise<{ response: Response; operation: string; failed?: boolean }> {
+  async function route(
+    request: Request,
+    requestId: string,
+    clientAddress: string,
+  ): Promise<{ response: Response; operation: string; failed?: boolean }> {
     const { pathname } = new URL(request.url);
     if (pathname === '/healthz' && request.method === 'GET') return { response: await health(), operation: 'GET /healthz' };
     if (pathname === '/metrics') return { response: await handleMetrics(request, config.metricsToken), operation: 'GET /metrics' };
@@ -113,9 +139,15 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
         await Promise.all(contexts.map((ctx) => ctx.access.flush()));
       } catch (error) {
         accessLogWriteFailures.inc();
-        logger.error({ requestId, err: { name: (error as Error).name, message: (error as Error).message } }, 'access log write failed; response withheld');
+        logger.error(
+          { requestId, err: { name: (error as Error).name, message: (error as Error).message } },
+          'access log write failed; response withheld',
+        );
         return {
-          response: Response.json({ errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL', requestId } }] }, { status: 500 }),
+          response: Response.json(
+            { errors: [{ message: 'Unexpected error.', extensions: { code: 'INTERNAL', requestId } }] },
+            { status: 500 },
+          ),
           operation,
         };
       }
@@ -127,10 +159,28 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     if (fileRoute) {
       const operation = `${fileRoute.method} ${pathname}`;
       if (request.method !== fileRoute.method) {
-        return { response: problemResponse({ status: 405, code: 'METHOD_NOT_ALLOWED', detail: `use ${fileRoute.method}` }, { allow: fileRoute.method }), operation };
+        return {
+          response: problemResponse(
+            { status: 405, code: 'METHOD_NOT_ALLOWED', detail: `use ${fileRoute.method}` },
+            { allow: fileRoute.method },
+          ),
+          operation,
+        };
       }
       const session = lookUpSession(request, repos);
-      const ctx = await createContext({ request, session, repos, logger, limits, clientAddress, cookies: [], secureCookies, now, policy, requestId });
+      const ctx = await createContext({
+        request,
+        session,
+        repos,
+        logger,
+        limits,
+        clientAddress,
+        cookies: [],
+        secureCookies,
+        now,
+        policy,
+        requestId,
+      });
       ctx.access.operation = `http:${request.method} ${pathname}`;
       const response = await fileRoute.handle(request, ctx);
       // As for GraphQL: nothing leaves before its access-log entries (refusals included) are written.
@@ -155,7 +205,19 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     const body = (await response.clone().json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     const refusal = body.errors?.find((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX');
     if (!refusal) return;
-    const ctx = await createContext({ request, session: lookUpSession(request, repos), repos, logger, limits, clientAddress, cookies: [], secureCookies, now, policy, requestId });
+    const ctx = await createContext({
+      request,
+      session: lookUpSession(request, repos),
+      repos,
+      logger,
+      limits,
+      clientAddress,
+      cookies: [],
+      secureCookies,
+      now,
+      policy,
+      requestId,
+    });
     ctx.access.logRefusal({ action: 'READ', basis: refusal.message, operation: 'graphql:refused before execution' });
     await ctx.access.flush();
   }
@@ -175,15 +237,35 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       try {
         handled = await span.run(() => route(request, requestId, clientAddressOf(request, connection.peerAddress)));
       } catch (error) {
-        logger.error({ requestId, err: { name: (error as Error).name, message: (error as Error).message, stack: (error as Error).stack } }, 'request failed');
-        handled = { response: problemResponse({ status: 500, code: 'INTERNAL', detail: 'Unexpected error; quote the x-request-id header when you report it.' }), operation: 'unknown' };
+        logger.error(
+          { requestId, err: { name: (error as Error).name, message: (error as Error).message, stack: (error as Error).stack } },
+          'request failed',
+        );
+        handled = {
+          response: problemResponse({
+            status: 500,
+            code: 'INTERNAL',
+            detail: 'Unexpected error; quote the x-request-id header when you report it.',
+          }),
+          operation: 'unknown',
+        };
       }
       const response = withHeader(handled.response, 'x-request-id', requestId);
       const seconds = (performance.now() - started) / 1000;
       const outcome = response.status >= 500 ? 'error' : response.status >= 400 ? 'refused' : handled.failed ? 'graphql_error' : 'ok';
       requestsTotal.inc({ operation: handled.operation, outcome });
       requestDuration.observe({ operation: handled.operation }, seconds);
-      logger.info({ requestId, operation: handled.operation, method: request.method, status: response.status, outcome, durationMs: Math.round(seconds * 1000) }, 'request');
+      logger.info(
+        {
+          requestId,
+          operation: handled.operation,
+          method: request.method,
+          status: response.status,
+          outcome,
+          durationMs: Math.round(seconds * 1000),
+        },
+        'request',
+      );
       span.end({ operation: handled.operation, outcome, status: response.status });
       return response;
     },
@@ -245,7 +327,10 @@ function maskInternalErrors(): Plugin<Context> {
               if (!original || original instanceof GraphQLError) {
                 return new GraphQLError(withCause(error), { ...error, extensions: { ...error.extensions, requestId: ctx.requestId } });
               }
-              ctx.logger.error({ err: { name: original.name, message: original.message, stack: original.stack }, path: error.path }, 'resolver failed');
+              ctx.logger.error(
+                { err: { name: original.name, message: original.message, stack: original.stack }, path: error.path },
+                'resolver failed',
+              );
               return new GraphQLError('Unexpected error.', {
                 path: error.path,
                 nodes: error.nodes,
@@ -265,7 +350,9 @@ function maskInternalErrors(): Plugin<Context> {
  */
 function withCause(error: GraphQLError): string {
   const cause = error.originalError;
-  return cause instanceof GraphQLError && cause.message && !error.message.includes(cause.message) ? `${error.message} ${cause.message}` : error.message;
+  return cause instanceof GraphQLError && cause.message && !error.message.includes(cause.message)
+    ? `${error.message} ${cause.message}`
+    : error.message;
 }
 
 /** The access log says what was asked: the root fields of the operation. */
@@ -299,8 +386,8 @@ function limitRequestsPerViewer(): Plugin<Context> {
 function blockIntrospection(): Plugin {
   return {
     onValidate({ addValidationRule }) {
-      addValidationRule((context: import("graphql").ValidationContext) => ({
-        Field(node: import("graphql").FieldNode) {
+      addValidationRule((context: import('graphql').ValidationContext) => ({
+        Field(node: import('graphql').FieldNode) {
           if (node.name.value === '__schema' || node.name.value === '__type') {
             context.reportError(new GraphQLError('Introspection is disabled.', { nodes: [node] }));
           }

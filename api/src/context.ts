@@ -70,19 +70,32 @@ export function lookUpSession(request: Request, repos: Repositories): Promise<Re
   return lookup;
 }
 
-export async function createContext({ request, session: sessionLookup, repos, logger, limits, clientAddress, cookies, secureCookies, now, policy, requestId = requestIdOf(request) }: ContextDeps): Promise<Context> {
+export async function createContext({
+  request,
+  session: sessionLookup,
+  repos,
+  logger,
+  limits,
+  clientAddress,
+  cookies,
+  secureCookies,
+  now,
+  policy,
+  requestId = requestIdOf(request),
+}: ContextDeps): Promise<Context> {
   const { token, via, session } = await sessionLookup;
-  const viewer: Viewer | null = session && via
-    ? {
-        accountId: session.id,
-        username: session.username,
-        role: session.role,
-        agencyId: session.agencyId,
-        centrumgemeenteId: session.centrumgemeenteId,
-        via,
-        csrfToken: session.csrfToken,
-      }
-    : null;
+  const viewer: Viewer | null =
+    session && via
+      ? {
+          accountId: session.id,
+          username: session.username,
+          role: session.role,
+          agencyId: session.agencyId,
+          centrumgemeenteId: session.centrumgemeenteId,
+          via,
+          csrfToken: session.csrfToken,
+        }
+      : null;
   const csrfOk = !viewer || viewer.via === 'bearer' || request.headers.get('x-csrf-token') === viewer.csrfToken;
   const loaders = createLoaders(repos);
   return {
@@ -90,7 +103,15 @@ export async function createContext({ request, session: sessionLookup, repos, lo
     logger: logger.child({ requestId }),
     repos,
     loaders,
-    access: createAccessService({ viewer, repos, limits, requestId, now, policy, householdsRead: (records) => records.forEach((h) => loaders.household.prime(h.id, h)) }),
+    access: createAccessService({
+      viewer,
+      repos,
+      limits,
+      requestId,
+      now,
+      policy,
+      householdsRead: (records) => records.forEach((h) => loaders.household.prime(h.id, h)),
+    }),
     gaps: createGapService(repos, now),
     viewer,
     csrfOk,
@@ -107,6 +128,9 @@ function sessionTokenOf(request: Request): { token: string | null; via: 'cookie'
   const authorization = request.headers.get('authorization');
   if (authorization?.startsWith('Bearer ')) return { token: authorization.slice(7).trim(), via: 'bearer' };
   const cookie = request.headers.get('cookie') ?? '';
-  const match = cookie.split(';').map((part) => part.trim()).find((part) => part.startsWith(`${SESSION_COOKIE}=`));
+  const match = cookie
+    .split(';')
+    .map((part) => part.trim())
+    .find((part) => part.startsWith(`${SESSION_COOKIE}=`));
   return match ? { token: decodeURIComponent(match.slice(SESSION_COOKIE.length + 1)), via: 'cookie' } : { token: null, via: null };
 }

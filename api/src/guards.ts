@@ -50,7 +50,9 @@ function refuseCostlyOperations(): Plugin {
         maxBreadth: queryLimits.maxBreadth,
       });
       // Only the limits refuse here; variables that do not fit their types are left to execution to report.
-      const problems = validate(args.schema as GraphQLSchema, args.document as DocumentNode, [rule]).filter((problem) => String(problem.extensions.code) in tooLargeMeasures);
+      const problems = validate(args.schema as GraphQLSchema, args.document as DocumentNode, [rule]).filter(
+        (problem) => String(problem.extensions.code) in tooLargeMeasures,
+      );
       if (problems.length === 0) return;
       const refusal = operationTooLarge(problems);
       // Refused like any other attempt, and logged like one: who asked and which limits it passed, never the document.
@@ -129,9 +131,12 @@ export function executionDeadline(deadlineMs: number): Plugin {
 }
 
 function deadlinePassed(deadlineMs: number): GraphQLError {
-  return new GraphQLError(`This request took longer than ${deadlineMs / 1000} seconds and was stopped. Ask for less at once, or try again later.`, {
-    extensions: { code: 'DEADLINE_EXCEEDED', deadlineMs },
-  });
+  return new GraphQLError(
+    `This request took longer than ${deadlineMs / 1000} seconds and was stopped. Ask for less at once, or try again later.`,
+    {
+      extensions: { code: 'DEADLINE_EXCEEDED', deadlineMs },
+    },
+  );
 }
 
 /**
@@ -155,7 +160,8 @@ function jsonBodyWithinLimit(maxBytes: number): Plugin {
           if (error instanceof GraphQLError) throw error;
           throw httpError(400, 'BAD_REQUEST', 'POST body sent invalid JSON.');
         }
-        if (body === null || typeof body !== 'object') throw httpError(400, 'BAD_REQUEST', 'POST body is expected to be an object or a batch.');
+        if (body === null || typeof body !== 'object')
+          throw httpError(400, 'BAD_REQUEST', 'POST body is expected to be an object or a batch.');
         return body as Record<string, unknown>;
       });
     },

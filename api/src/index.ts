@@ -10,11 +10,18 @@ export { createLogger, type Logger } from './logger.js';
 export { createRepositories, type Repositories } from './repositories/index.js';
 export type { ReferenceGraph } from './repositories/reference-repository.js';
 export type { HouseholdPath } from './repositories/bulk-repository.js';
-export { BulkValidationError, validatePaths } from "./repositories/bulk-repository.js";
+export { BulkValidationError, validatePaths } from './repositories/bulk-repository.js';
 export { addDays, daysBetween } from '@ketenkaart/schema';
 export { printedSchema, schemaFile } from './graphql/print-schema.js';
 export { createGapService, type GapService } from './gaps/gap-service.js';
-export { detectGaps, detectGapsWithReview, defaultSetting, regieConflicts, type DetectionContext, type HouseholdSubgraph } from './gaps/detect-gaps.js';
+export {
+  detectGaps,
+  detectGapsWithReview,
+  defaultSetting,
+  regieConflicts,
+  type DetectionContext,
+  type HouseholdSubgraph,
+} from './gaps/detect-gaps.js';
 export type { EarlyWarningTerms, GapFinding } from '@ketenkaart/schema';
 export { chainFlow, stateSequence, percentile } from './analytics/chain-flow.js';
 export { cell, suppressGroup } from './analytics/disclosure.js';

@@ -95,7 +95,13 @@ export function createLoaders(repos: Repositories) {
     shelterRefusalsByHousehold: groupLoader(repos.shelter.refusalsOfHouseholds, (row) => row.householdId ?? ''),
     /** Current shelter records of each kind per facility. */
     shelterRecords: Object.fromEntries(
-      ShelterRecordKind.options.map((kind) => [kind, groupLoader((ids) => repos.shelter.records(kind, ids), (row) => row.facilityId)]),
+      ShelterRecordKind.options.map((kind) => [
+        kind,
+        groupLoader(
+          (ids) => repos.shelter.records(kind, ids),
+          (row) => row.facilityId,
+        ),
+      ]),
     ) as Record<ShelterRecordKind, DataLoader<string, ShelterRecord[]>>,
   };
 }

@@ -21,7 +21,13 @@ export interface TracingOptions {
  */
 export async function startTracing({ serviceName, spanProcessors }: TracingOptions): Promise<() => Promise<void>> {
   const { NodeSDK } = await import('@opentelemetry/sdk-node');
-  const sdk = new NodeSDK({ serviceName, instrumentations: [], metricReaders: [], logRecordProcessors: [], ...(spanProcessors ? { spanProcessors } : {}) });
+  const sdk = new NodeSDK({
+    serviceName,
+    instrumentations: [],
+    metricReaders: [],
+    logRecordProcessors: [],
+    ...(spanProcessors ? { spanProcessors } : {}),
+  });
   sdk.start();
   tracing = true;
   return async () => {
@@ -64,7 +70,11 @@ const notTracing: RequestSpan = { run: (work) => work(), end: () => {} };
 export function startRequestSpan(request: Request, requestId: string): RequestSpan {
   if (!tracing) return notTracing;
   const parent = propagation.extract(context.active(), request.headers, headerGetter);
-  const span = tracer.startSpan('request', { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'ketenkaart.request_id': requestId } }, parent);
+  const span = tracer.startSpan(
+    'request',
+    { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'ketenkaart.request_id': requestId } },
+    parent,
+  );
   const active = trace.setSpan(parent, span);
   return {
     run: (work) => context.with(active, work),

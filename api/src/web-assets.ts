@@ -147,7 +147,10 @@ function appRoutes(distDir: string): RegExp[] {
   const listed = join(distDir, 'routes.json');
   const patterns = existsSync(listed) ? (JSON.parse(readFileSync(listed, 'utf8')) as string[]) : ['/'];
   return patterns.map((pattern) => {
-    const segments = pattern.split('/').filter(Boolean).map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    const segments = pattern
+      .split('/')
+      .filter(Boolean)
+      .map((segment) => (segment.startsWith(':') ? '[^/]+' : segment.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
     return new RegExp(`^/${segments.join('/')}${segments.length ? '/?' : ''}$`);
   });
 }

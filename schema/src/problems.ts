@@ -110,12 +110,15 @@ export function describeProblem({ code, params = {} }: Problem): string {
 }
 
 const clip = (value: unknown) => {
-  const text = typeof value === 'string' ? value : JSON.stringify(value) ?? '';
+  const text = typeof value === 'string' ? value : (JSON.stringify(value) ?? '');
   return text.length > 40 ? `${text.slice(0, 40)}…` : text;
 };
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
-  return path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), input);
+  return path.reduce<unknown>(
+    (node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined),
+    input,
+  );
 }
 
 /**
@@ -130,7 +133,10 @@ export function problemFromZodIssue(issue: z.core.$ZodIssue, input: unknown): Pr
       if (issue.expected === 'int' || issue.expected === 'number') return { code: 'NOT_WHOLE_NUMBER', params: { value: clip(value) } };
       return { code: 'INVALID' };
     case 'too_small':
-      if (issue.origin === 'string') return Number(issue.minimum) <= 1 || value === '' ? { code: 'REQUIRED' } : { code: 'TOO_SHORT', params: { minimum: Number(issue.minimum) } };
+      if (issue.origin === 'string')
+        return Number(issue.minimum) <= 1 || value === ''
+          ? { code: 'REQUIRED' }
+          : { code: 'TOO_SHORT', params: { minimum: Number(issue.minimum) } };
       if (issue.origin === 'array' || issue.origin === 'set') return { code: 'TOO_FEW', params: { minimum: Number(issue.minimum) } };
       return { code: 'TOO_SMALL', params: { minimum: Number(issue.minimum) } };
     case 'too_big':
@@ -157,5 +163,9 @@ export function problemFromZodIssue(issue: z.core.$ZodIssue, input: unknown): Pr
 
 /** Options for a zod refinement that carries a problem code. */
 export function refinement(code: ProblemCode, options: { path?: string[]; values?: ProblemParams } = {}) {
-  return { message: describeProblem({ code, params: options.values }), ...(options.path ? { path: options.path } : {}), params: { code, values: options.values } };
+  return {
+    message: describeProblem({ code, params: options.values }),
+    ...(options.path ? { path: options.path } : {}),
+    params: { code, values: options.values },
+  };
 }

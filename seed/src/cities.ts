@@ -37,13 +37,34 @@ const bool = (value: unknown): boolean | null => (typeof value === 'boolean' ? v
 const strings = (value: unknown): string[] =>
   Array.isArray(value) ? value.filter((item): item is string => typeof item === 'string') : typeof value === 'string' ? [value] : [];
 const slug = (text: string) =>
-  text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '');
+  text
+    .normalize('NFD')
+    .replace(/\p{Diacritic}/gu, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '');
 
 /** Early-warning fields with a place of their own; every other field is kept as a stated term. */
 const earlyWarningFields = new Set([
-  'name', 'aliases', 'formal', 'reportAfterMonthsArrears', 'firstContactAfterMonthsArrears', 'judgmentAfterMonthsArrears',
-  'feedbackDays', 'feedbackNames', 'incassoSuspensionMaxMonths', 'familySpecificAgreements', 'familiesSpecialTargetGroup',
-  'cityWideFrom', 'covenant', 'reportedBy', 'reportedTo', 'note', 'referralTrigger', 'incassoSuspension', 'source',
+  'name',
+  'aliases',
+  'formal',
+  'reportAfterMonthsArrears',
+  'firstContactAfterMonthsArrears',
+  'judgmentAfterMonthsArrears',
+  'feedbackDays',
+  'feedbackNames',
+  'incassoSuspensionMaxMonths',
+  'familySpecificAgreements',
+  'familiesSpecialTargetGroup',
+  'cityWideFrom',
+  'covenant',
+  'reportedBy',
+  'reportedTo',
+  'note',
+  'referralTrigger',
+  'incassoSuspension',
+  'source',
 ]);
 
 function otherTerms(raw: Json, known: Set<string>): string[] {
@@ -54,8 +75,19 @@ function otherTerms(raw: Json, known: Set<string>): string[] {
 
 export function citiesToGraph(data: Json): ReferenceGraph {
   const graph: ReferenceGraph = {
-    centrumgemeenten: [], municipalities: [], agencies: [], facilities: [], capacityFigures: [], chainModels: [],
-    chainStages: [], regieNotes: [], covenants: [], earlyWarnings: [], figures: [], tables: [], registrationSystems: [],
+    centrumgemeenten: [],
+    municipalities: [],
+    agencies: [],
+    facilities: [],
+    capacityFigures: [],
+    chainModels: [],
+    chainStages: [],
+    regieNotes: [],
+    covenants: [],
+    earlyWarnings: [],
+    figures: [],
+    tables: [],
+    registrationSystems: [],
   };
   for (const city of data.cities as Json[]) addCity(graph, city);
   ((data.national ?? []) as Json[]).forEach((raw, index) => graph.figures.push(toFigure(raw, `nl-fig-${index + 1}`, null, null, null)));
@@ -83,7 +115,12 @@ function addCity(graph: ReferenceGraph, city: Json): void {
   graph.centrumgemeenten.push(centrumgemeente);
 
   for (const name of strings(region.regiogemeenten)) {
-    const municipality: Municipality = { id: `${cityId}-gem-${slug(name)}`, name, centrumgemeenteId: cityId, sourceLines: str(region.source) };
+    const municipality: Municipality = {
+      id: `${cityId}-gem-${slug(name)}`,
+      name,
+      centrumgemeenteId: cityId,
+      sourceLines: str(region.source),
+    };
     graph.municipalities.push(municipality);
   }
 
@@ -105,7 +142,11 @@ function addCity(graph: ReferenceGraph, city: Json): void {
   }
 
   for (const raw of city.facilities as Json[]) {
-    const location = [str(raw.location), raw.locations != null ? `${raw.locations} locations` : null, raw.houses != null ? `${raw.houses} houses` : null]
+    const location = [
+      str(raw.location),
+      raw.locations != null ? `${raw.locations} locations` : null,
+      raw.houses != null ? `${raw.houses} houses` : null,
+    ]
       .filter(Boolean)
       .join('; ');
     const facility: Facility = {
@@ -247,7 +288,6 @@ function addCity(graph: ReferenceGraph, city: Json): void {
     const facilityId = str(raw.facility) && facilityIds.has(raw.facility) ? raw.facility : null;
     graph.figures.push(toFigure(raw, `${cityId}-fig-${index + 1}`, cityId, agencyId, facilityId));
   });
-
 
   for (const raw of (city.tables ?? []) as Json[]) {
     const columns = strings(raw.columns);

@@ -12,49 +12,77 @@ type BasisReading = { basis: 'STATED'; lines: string; quote: string } | { basis:
  */
 const regieBasis: Record<string, BasisReading> = {
   'amsterdam-chain-2': {
-    basis: 'STATED', lines: 'L1400-1404',
-    quote: 'Vangnet en Advies heeft hiervoor de verantwoordelijkheid en indien er meerdere hulpverlenende partijen betrokken zijn heeft zij tevens de regie.',
+    basis: 'STATED',
+    lines: 'L1400-1404',
+    quote:
+      'Vangnet en Advies heeft hiervoor de verantwoordelijkheid en indien er meerdere hulpverlenende partijen betrokken zijn heeft zij tevens de regie.',
   },
   'amsterdam-chain-7': {
     basis: 'INFERRED',
-    reasoning: 'Evaluation results go to the gemeente for the bestuurlijke monitor, and the gemeente uses GGD data for purchasing, policy and improving the chain (L1446-1452); the report does not say the gemeente holds regie over monitoring.',
+    reasoning:
+      'Evaluation results go to the gemeente for the bestuurlijke monitor, and the gemeente uses GGD data for purchasing, policy and improving the chain (L1446-1452); the report does not say the gemeente holds regie over monitoring.',
   },
   'amsterdam-regie-1': {
-    basis: 'STATED', lines: 'L1165-1169',
+    basis: 'STATED',
+    lines: 'L1165-1169',
     quote: 'De woningcorporaties hebben de verantwoordelijkheid om huurachterstanden te signaleren en om zelf de huurder te benaderen.',
   },
   'amsterdam-regie-2': { basis: 'STATED', lines: 'L969', quote: 'Deze stichting is verantwoordelijk voor Eropaf en Vroeg Eropaf.' },
   'amsterdam-regie-3': { basis: 'STATED', lines: 'L1234-1238', quote: 'Het meldpunt is daarbij aanspreekpunt, coördineert de hulp.' },
   'amsterdam-regie-4': { basis: 'STATED', lines: 'L803-807', quote: 'regelt de GGD-afdeling Vangnet en Advies het verdere traject.' },
   'amsterdam-regie-5': {
-    basis: 'STATED', lines: 'L1400-1408',
-    quote: 'Op het moment dat een gezin wordt geplaatst in een instelling voor maatschappelijke opvang wordt de regie aan de betreffende instelling overgedragen.',
+    basis: 'STATED',
+    lines: 'L1400-1408',
+    quote:
+      'Op het moment dat een gezin wordt geplaatst in een instelling voor maatschappelijke opvang wordt de regie aan de betreffende instelling overgedragen.',
   },
   'utrecht-chain-4': {
     basis: 'INFERRED',
-    reasoning: 'At step 4 the BCT veldtafel allocates care and decides the funding source (L2207-2213); the report describes that decision, not a regie role.',
+    reasoning:
+      'At step 4 the BCT veldtafel allocates care and decides the funding source (L2207-2213); the report describes that decision, not a regie role.',
   },
   'utrecht-regie-1': {
     basis: 'INFERRED',
-    reasoning: "The report places regie over the plan van aanpak with 'een projectmanager' (L1879-1881) without naming the employer; that this is the gemeente is read from the context (a municipal plan carried out by the municipal services DMO and GG&GD).",
+    reasoning:
+      "The report places regie over the plan van aanpak with 'een projectmanager' (L1879-1881) without naming the employer; that this is the gemeente is read from the context (a municipal plan carried out by the municipal services DMO and GG&GD).",
   },
   'utrecht-regie-2': { basis: 'STATED', lines: 'L2375', quote: 'De GG&GD voert de regie over de uitvoering.' },
   'leeuwarden-chain-1': {
     basis: 'INFERRED',
-    reasoning: 'The model covenant asks the corporations to run an active signalling system for arrears (L2734-2744): a duty to signal, not a regie role. Leeuwarden has no published chain model; its steps are reconstructed from the text.',
+    reasoning:
+      'The model covenant asks the corporations to run an active signalling system for arrears (L2734-2744): a duty to signal, not a regie role. Leeuwarden has no published chain model; its steps are reconstructed from the text.',
   },
   'leeuwarden-chain-2': {
     basis: 'INFERRED',
-    reasoning: 'Partners report and discuss clients in the sociaal team (L3098-3100); the report states that the team leader coordinates the help (L3110-3112), not who holds regie over the reporting itself.',
+    reasoning:
+      'Partners report and discuss clients in the sociaal team (L3098-3100); the report states that the team leader coordinates the help (L3110-3112), not who holds regie over the reporting itself.',
   },
-  'leeuwarden-chain-3': { basis: 'STATED', lines: 'L3110-3112', quote: 'De teamleider van het sociaal team coördineert het hulpaanbod, bewaakt de voortgang.' },
-  'leeuwarden-chain-4': { basis: 'STATED', lines: 'L3110-3112', quote: 'De teamleider van het sociaal team coördineert het hulpaanbod, bewaakt de voortgang.' },
+  'leeuwarden-chain-3': {
+    basis: 'STATED',
+    lines: 'L3110-3112',
+    quote: 'De teamleider van het sociaal team coördineert het hulpaanbod, bewaakt de voortgang.',
+  },
+  'leeuwarden-chain-4': {
+    basis: 'STATED',
+    lines: 'L3110-3112',
+    quote: 'De teamleider van het sociaal team coördineert het hulpaanbod, bewaakt de voortgang.',
+  },
   'leeuwarden-regie-1': {
-    basis: 'STATED', lines: 'L2691-2695',
-    quote: 'Centrumgemeente Leeuwarden voert de regie over de beleidsvelden Maatschappelijke opvang, openbare geestelijke gezondheid, Vrouwenopvang en Verslavingszorg.',
+    basis: 'STATED',
+    lines: 'L2691-2695',
+    quote:
+      'Centrumgemeente Leeuwarden voert de regie over de beleidsvelden Maatschappelijke opvang, openbare geestelijke gezondheid, Vrouwenopvang en Verslavingszorg.',
   },
-  'leeuwarden-regie-2': { basis: 'STATED', lines: 'L2717-2719', quote: 'Dit voorbeeldconvenant, dat onder regie van centrumgemeente Leeuwarden in 2006 is vastgesteld.' },
-  'leeuwarden-regie-3': { basis: 'STATED', lines: 'L3110-3112', quote: 'De teamleider van het sociaal team coördineert het hulpaanbod, bewaakt de voortgang.' },
+  'leeuwarden-regie-2': {
+    basis: 'STATED',
+    lines: 'L2717-2719',
+    quote: 'Dit voorbeeldconvenant, dat onder regie van centrumgemeente Leeuwarden in 2006 is vastgesteld.',
+  },
+  'leeuwarden-regie-3': {
+    basis: 'STATED',
+    lines: 'L3110-3112',
+    quote: 'De teamleider van het sociaal team coördineert het hulpaanbod, bewaakt de voortgang.',
+  },
   'oss-regie-1': { basis: 'STATED', lines: 'L3521', quote: 'De gemeente heeft hierbij de regierol.' },
   'oss-regie-3': { basis: 'STATED', lines: 'L4129-4131', quote: 'Het Verdihuis ... heeft de regie over het hele traject.' },
 };

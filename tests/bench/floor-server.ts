@@ -10,11 +10,24 @@ const answer = JSON.parse(process.env.FLOOR_ANSWER ?? '{}') as { centrumgemeente
 const yoga = createYoga({
   schema: createSchema({
     typeDefs: /* GraphQL */ `
-      type Query { centrumgemeenten: [Centrumgemeente!]! }
-      type Centrumgemeente { id: ID! name: String! chainModel: ChainModel }
-      type ChainModel { stages: [ChainStage!]! }
-      type ChainStage { order: Int! regieHolder: Agency }
-      type Agency { name: String! }
+      type Query {
+        centrumgemeenten: [Centrumgemeente!]!
+      }
+      type Centrumgemeente {
+        id: ID!
+        name: String!
+        chainModel: ChainModel
+      }
+      type ChainModel {
+        stages: [ChainStage!]!
+      }
+      type ChainStage {
+        order: Int!
+        regieHolder: Agency
+      }
+      type Agency {
+        name: String!
+      }
     `,
     resolvers: { Query: { centrumgemeenten: () => answer.centrumgemeenten ?? [] } },
   }),

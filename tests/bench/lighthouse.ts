@@ -16,7 +16,11 @@ import { lighthouseMisses, resultsJson, resultsMarkdown, resultsMd, round, type 
 /** Bytes of the graph chunk are left out of a page's weight: the target is for everything else. */
 const GRAPH_CHUNK = /\/assets\/cytoscape-[\w-]+\.js$/;
 
-interface PageToAudit { name: string; path: string; username: string }
+interface PageToAudit {
+  name: string;
+  path: string;
+  username: string;
+}
 
 async function freePort(): Promise<number> {
   const server = createServer();
@@ -31,7 +35,10 @@ async function sessionCookie(base: string, username: string): Promise<string> {
   const response = await fetch(`${base}/graphql`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename } }', variables: { u: username, p: DEMO_PASSWORD } }),
+    body: JSON.stringify({
+      query: 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { __typename } }',
+      variables: { u: username, p: DEMO_PASSWORD },
+    }),
   });
   const cookies = response.headers.getSetCookie().map((cookie) => cookie.split(';')[0]!);
   if (cookies.length === 0) throw new Error(`${username} could not sign in: ${await response.text()}`);
@@ -69,13 +76,20 @@ export async function auditPages(): Promise<NonNullable<BenchRun['lighthouse']>>
     for (const page of pages) {
       for (const formFactor of ['desktop', 'mobile'] as const) {
         // The cookie as a header: Lighthouse clears the origin's storage and cache before it loads the page cold.
-        const flags: Flags = { port, output: 'json', logLevel: 'error', onlyCategories: ['performance'], extraHeaders: { Cookie: cookies.get(page.username)! } };
+        const flags: Flags = {
+          port,
+          output: 'json',
+          logLevel: 'error',
+          onlyCategories: ['performance'],
+          extraHeaders: { Cookie: cookies.get(page.username)! },
+        };
         const config: Config | undefined = formFactor === 'desktop' ? desktopConfig : undefined;
         const run = await lighthouse(`${server.base}${page.path}`, flags, config);
         if (!run) throw new Error(`Lighthouse gave no result for ${page.path}`);
         const { lhr } = run;
         if (lhr.runtimeError) throw new Error(`Lighthouse failed on ${page.path}: ${lhr.runtimeError.message}`);
-        const requests = (lhr.audits['network-requests']?.details as { items?: { url: string; transferSize?: number }[] } | undefined)?.items ?? [];
+        const requests =
+          (lhr.audits['network-requests']?.details as { items?: { url: string; transferSize?: number }[] } | undefined)?.items ?? [];
         const bytes = (items: typeof requests) => items.reduce((sum, item) => sum + (item.transferSize ?? 0), 0);
         const graph = requests.filter((item) => GRAPH_CHUNK.test(item.url));
         const result: LighthousePage = {
@@ -92,10 +106,18 @@ export async function auditPages(): Promise<NonNullable<BenchRun['lighthouse']>>
         results.push(result);
         const misses = lighthouseMisses(result);
         // What moved and what blocked, on the console only: for finding the cause of a missed target.
-        const shifts = (lhr.audits['layout-shifts']?.details as { items?: { node?: { selector?: string }; score: number }[] } | undefined)?.items ?? [];
-        const movers = shifts.slice(0, 3).map((shift) => `${shift.node?.selector ?? '?'} ${round(shift.score, 3)}`).join(', ');
-        console.log(`  TBT ${Math.round(lhr.audits['total-blocking-time']?.numericValue ?? NaN)} ms, FCP ${Math.round(lhr.audits['first-contentful-paint']?.numericValue ?? NaN)} ms${movers ? `; shifted: ${movers}` : ''}`);
-        console.log(`${page.name} ${formFactor}: performance ${result.performance}, CLS ${result.cls}, LCP ${result.lcpMs} ms, ${result.transferredKB} kB${misses.length ? ` (MISSED: ${misses.join('; ')})` : ''}`);
+        const shifts =
+          (lhr.audits['layout-shifts']?.details as { items?: { node?: { selector?: string }; score: number }[] } | undefined)?.items ?? [];
+        const movers = shifts
+          .slice(0, 3)
+          .map((shift) => `${shift.node?.selector ?? '?'} ${round(shift.score, 3)}`)
+          .join(', ');
+        console.log(
+          `  TBT ${Math.round(lhr.audits['total-blocking-time']?.numericValue ?? NaN)} ms, FCP ${Math.round(lhr.audits['first-contentful-paint']?.numericValue ?? NaN)} ms${movers ? `; shifted: ${movers}` : ''}`,
+        );
+        console.log(
+          `${page.name} ${formFactor}: performance ${result.performance}, CLS ${result.cls}, LCP ${result.lcpMs} ms, ${result.transferredKB} kB${misses.length ? ` (MISSED: ${misses.join('; ')})` : ''}`,
+        );
       }
     }
     const chromium = await findChromium();

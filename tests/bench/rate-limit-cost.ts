@@ -9,7 +9,9 @@ import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn } from '../support/accounts.js';
 
 // The counter a shared request limit needs: one node per key and window, locked, then incremented.
-const hitCounter = statement('benchHitRequestCounter', cypher`
+const hitCounter = statement(
+  'benchHitRequestCounter',
+  cypher`
 MERGE (c:SignInCounter {key: $key})
 ON CREATE SET c.expiresAtMs = $nowMs
 WITH c
@@ -17,7 +19,9 @@ SET c._lock = true
 WITH c
 REMOVE c._lock
 SET c.hits = coalesce(c.hits, 0) + 1
-RETURN c.hits AS hits`, z.object({ hits: z.number().int() }));
+RETURN c.hits AS hits`,
+  z.object({ hits: z.number().int() }),
+);
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ketenkaart-rate-bench-'));
 const config = { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent' }), store: { kind: 'grafeo' as const, dataDir } };
@@ -27,8 +31,17 @@ await seedReferenceData(executor);
 const app = createApp({ config, executor, logger: createLogger('silent') });
 const viewer = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
 const request = () =>
-  app.fetch(new Request('http://ketenkaart.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...viewer.headers }, body: JSON.stringify({ query: '{ viewer { username } }' }) })).then((response) => response.text());
-const hit = () => executor.write((tx) => tx.run(hitCounter, { key: `requests:${viewer.accountId}:${Math.floor(Date.now() / 60_000)}`, nowMs: Date.now() }));
+  app
+    .fetch(
+      new Request('http://ketenkaart.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...viewer.headers },
+        body: JSON.stringify({ query: '{ viewer { username } }' }),
+      }),
+    )
+    .then((response) => response.text());
+const hit = () =>
+  executor.write((tx) => tx.run(hitCounter, { key: `requests:${viewer.accountId}:${Math.floor(Date.now() / 60_000)}`, nowMs: Date.now() }));
 
 async function microsPer(count: number, work: () => Promise<unknown>): Promise<number> {
   for (let i = 0; i < count / 10; i++) await work();
@@ -64,4 +77,6 @@ console.log(`in-memory counter hit:                     ${inMemory.toFixed(2)} �
 console.log(`counter hit in the store (write tx, disk): ${storeHit.toFixed(0)} µs`);
 console.log(`smallest GraphQL request (viewer):         ${viewerRequest.toFixed(0)} µs`);
 console.log(`8 clients, viewer requests:                ${alone.toFixed(0)} requests/s`);
-console.log(`8 clients, each with a store counter hit:  ${withCounter.toFixed(0)} requests/s (${((withCounter / alone - 1) * 100).toFixed(0)}%)`);
+console.log(
+  `8 clients, each with a store counter hit:  ${withCounter.toFixed(0)} requests/s (${((withCounter / alone - 1) * 100).toFixed(0)}%)`,
+);

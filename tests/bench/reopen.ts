@@ -17,8 +17,11 @@ if (storeDir) {
   const peak = mib(process.resourceUsage().maxRSS * 1024);
   const { households } = run.scale;
   run.figures.push({
-    name: 'RSS of a server process with the store opened from disk', value: held, unit: 'MiB',
-    target: '< 6144 MiB for the national year', met: households >= NATIONAL_HOUSEHOLDS ? held < 6144 : null,
+    name: 'RSS of a server process with the store opened from disk',
+    value: held,
+    unit: 'MiB',
+    target: '< 6144 MiB for the national year',
+    met: households >= NATIONAL_HOUSEHOLDS ? held < 6144 : null,
     note: `opened in ${openSeconds} s, peak ${peak} MiB while opening; ${round((held * 1024) / households)} KiB per household; findings and access log included`,
   });
   delete run.storeDir;

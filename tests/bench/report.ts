@@ -4,7 +4,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 
-export interface Figure { name: string; value: number | null; unit: string; target?: string; met?: boolean | null; note?: string }
+export interface Figure {
+  name: string;
+  value: number | null;
+  unit: string;
+  target?: string;
+  met?: boolean | null;
+  note?: string;
+}
 
 export interface BenchRun {
   date: string;
@@ -74,7 +81,10 @@ export function lighthouseMarkdown(run: BenchRun): string[] {
 }
 
 /** What run.ts hands to throughput.ts beside the store: the session pool's tokens and households to read (never committed). */
-export interface ThroughputHandoff { tokens: string[]; households: string[] }
+export interface ThroughputHandoff {
+  tokens: string[];
+  households: string[];
+}
 export const handoffPath = (storeDir: string) => `${storeDir}.throughput.json`;
 
 /** The national year of issue #10: about 700,000 households, 1,000,000 signals, 4 million events. */
@@ -88,15 +98,42 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
  * "What the national year rests on"), not at a guess.
  */
 const reasons: [prefix: string, why: string][] = [
-  ['bulk load time', 'Nearly all of the time is in the engine\'s writes of properties and index entries (profiled; generating the paths takes about 1.4%), and the rate falls as the store grows. Batches are one transaction of 250 households each.'],
-  ['peak RSS after load', 'While it writes, Grafeo 0.6 holds a node, each property, each edge and each entry in a unique-key index at about 190, 48, 180 and 200 bytes (measured on this machine). `compact()` does not give that memory back, and other allocators (jemalloc, mimalloc) changed it by less than 10%. Opened from disk, the same store needs less: see the next figure.'],
-  ['RSS of a server process', 'Opened from disk, properties are held compressed (a few bytes each), but an entry in an index on a property with distinct values still costs about 280 bytes, and a household has a few dozen: the `id` and `householdId` lookups of itself, its members, events, referrals, regie, consent and gap findings, which MERGE and the requests use.'],
-  ['gap detection, all', 'Every household is read and every rule run over it (in TypeScript, over the household\'s subgraph read a page at a time), about 0.4 ms a household. Production does not run this: the hourly gap sweep evaluates only the households whose review day has come (the daily-sweep figure); a full evaluation is needed only after a city\'s thresholds change, and can run per city.'],
-  ['GraphQL over the same repository calls', 'Parsing, validation and execution of the operation and the JSON response, against a 2-3 ms read; the ratio moves by about ±0.15 from run to run on this machine, so each of three blocks must be within the bar.'],
-  ['reference query, Ketenkaart over the bare floor', 'The floor answers from memory; Ketenkaart looks up the session and reads the regions, their chain models, stages and regie holders in five statements one after another (about 4.5 ms of store time a request), behind the rate limit, GraphQL Armor, the complexity check, the request log and metrics. A cache of the reference data, checked against a version the store keeps, would leave the session and the version: not built yet.'],
-  ['trajectory reads, Ketenkaart server', 'Eight statements a request (session, household with its access facts, access-log write, events, referrals, regie, shelter refusals, agency names) on two cores that the load generator shares.'],
-  ['trajectory reads under load p99', 'Sixteen connections queue on one Node process whose store calls run on the same two cores as the load generator.'],
-  ['access-checked over unchecked', 'One extra statement (the household record with its access facts) and the access-log write, against a read of about 2 ms; the ratio moves by about ±0.15 from run to run on this machine, so each of three blocks must be within the bar.'],
+  [
+    'bulk load time',
+    "Nearly all of the time is in the engine's writes of properties and index entries (profiled; generating the paths takes about 1.4%), and the rate falls as the store grows. Batches are one transaction of 250 households each.",
+  ],
+  [
+    'peak RSS after load',
+    'While it writes, Grafeo 0.6 holds a node, each property, each edge and each entry in a unique-key index at about 190, 48, 180 and 200 bytes (measured on this machine). `compact()` does not give that memory back, and other allocators (jemalloc, mimalloc) changed it by less than 10%. Opened from disk, the same store needs less: see the next figure.',
+  ],
+  [
+    'RSS of a server process',
+    'Opened from disk, properties are held compressed (a few bytes each), but an entry in an index on a property with distinct values still costs about 280 bytes, and a household has a few dozen: the `id` and `householdId` lookups of itself, its members, events, referrals, regie, consent and gap findings, which MERGE and the requests use.',
+  ],
+  [
+    'gap detection, all',
+    "Every household is read and every rule run over it (in TypeScript, over the household's subgraph read a page at a time), about 0.4 ms a household. Production does not run this: the hourly gap sweep evaluates only the households whose review day has come (the daily-sweep figure); a full evaluation is needed only after a city's thresholds change, and can run per city.",
+  ],
+  [
+    'GraphQL over the same repository calls',
+    'Parsing, validation and execution of the operation and the JSON response, against a 2-3 ms read; the ratio moves by about ±0.15 from run to run on this machine, so each of three blocks must be within the bar.',
+  ],
+  [
+    'reference query, Ketenkaart over the bare floor',
+    'The floor answers from memory; Ketenkaart looks up the session and reads the regions, their chain models, stages and regie holders in five statements one after another (about 4.5 ms of store time a request), behind the rate limit, GraphQL Armor, the complexity check, the request log and metrics. A cache of the reference data, checked against a version the store keeps, would leave the session and the version: not built yet.',
+  ],
+  [
+    'trajectory reads, Ketenkaart server',
+    'Eight statements a request (session, household with its access facts, access-log write, events, referrals, regie, shelter refusals, agency names) on two cores that the load generator shares.',
+  ],
+  [
+    'trajectory reads under load p99',
+    'Sixteen connections queue on one Node process whose store calls run on the same two cores as the load generator.',
+  ],
+  [
+    'access-checked over unchecked',
+    'One extra statement (the household record with its access facts) and the access-log write, against a read of about 2 ms; the ratio moves by about ±0.15 from run to run on this machine, so each of three blocks must be within the bar.',
+  ],
 ];
 
 function missedTargets(run: BenchRun): string[] {
@@ -105,9 +142,7 @@ function missedTargets(run: BenchRun): string[] {
   const lines = ['## Missed targets: by how much, and why', ''];
   for (const figure of missed) {
     const bound = Number(/[\d.]+/.exec(figure.target ?? '')?.[0]);
-    const by = figure.value !== null && Number.isFinite(bound) && bound > 0
-      ? ` (${round(figure.value / bound, 2)} times the target)`
-      : '';
+    const by = figure.value !== null && Number.isFinite(bound) && bound > 0 ? ` (${round(figure.value / bound, 2)} times the target)` : '';
     const why = reasons.find(([prefix]) => figure.name.startsWith(prefix))?.[1] ?? 'No reason recorded yet.';
     lines.push(`- **${figure.name}**: ${figure.value} ${figure.unit} against ${figure.target}${by}. ${why}`);
   }
@@ -128,16 +163,30 @@ function nationalExtrapolation(run: BenchRun): string[] {
   const scale = NATIONAL_HOUSEHOLDS / run.scale.households;
   const lines = ['## The national year, extrapolated (not measured)', ''];
   if (rate) lines.push(`- Load of 4,000,000 events at ${rate} events/s: about ${round(4_000_000 / rate / 60, 0)} minutes (target 10).`);
-  if (rss) lines.push(`- Memory: ${rss} MiB for ${run.scale.households} households, linear to 700,000: about ${round((rss * scale) / 1024, 0)} GiB (target 6 GiB).`);
-  if (gaps) lines.push(`- Gap detection over all regions: ${gaps} s here, linear to 700,000 households: about ${round((gaps * scale) / 60, 0)} minutes (target 1).`);
-  if (sweep !== null) lines.push(`- The daily sweep (households whose review day has come): ${sweep} s here, linear to 700,000 households: about ${round(sweep * scale, 0)} s (target 60).`);
-  lines.push('- Per-household reads (trajectory, access check, incremental gaps) should not grow with the store: re-run with a smaller BENCH_FAMILIES to compare.');
+  if (rss)
+    lines.push(
+      `- Memory: ${rss} MiB for ${run.scale.households} households, linear to 700,000: about ${round((rss * scale) / 1024, 0)} GiB (target 6 GiB).`,
+    );
+  if (gaps)
+    lines.push(
+      `- Gap detection over all regions: ${gaps} s here, linear to 700,000 households: about ${round((gaps * scale) / 60, 0)} minutes (target 1).`,
+    );
+  if (sweep !== null)
+    lines.push(
+      `- The daily sweep (households whose review day has come): ${sweep} s here, linear to 700,000 households: about ${round(sweep * scale, 0)} s (target 60).`,
+    );
+  lines.push(
+    '- Per-household reads (trajectory, access check, incremental gaps) should not grow with the store: re-run with a smaller BENCH_FAMILIES to compare.',
+  );
   return [...lines, ''];
 }
 
 export function resultsMarkdown(run: BenchRun): string {
   const { machine, scale } = run;
-  const rows = run.figures.map((f) => `| ${f.name} | ${f.value ?? 'not measured'} ${f.value === null ? '' : f.unit} | ${f.target ?? ''} | ${f.met === true ? 'met' : f.met === false ? '**missed**' : ''} | ${f.note ?? ''} |`);
+  const rows = run.figures.map(
+    (f) =>
+      `| ${f.name} | ${f.value ?? 'not measured'} ${f.value === null ? '' : f.unit} | ${f.target ?? ''} | ${f.met === true ? 'met' : f.met === false ? '**missed**' : ''} | ${f.note ?? ''} |`,
+  );
   return [
     '# Benchmark results',
     '',

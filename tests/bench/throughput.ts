@@ -7,13 +7,23 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import autocannon from 'autocannon';
-import { handoffPath, resultsJson, resultsMarkdown, resultsMd, round, type BenchRun, type Figure, type ThroughputHandoff } from './report.js';
+import {
+  handoffPath,
+  resultsJson,
+  resultsMarkdown,
+  resultsMd,
+  round,
+  type BenchRun,
+  type Figure,
+  type ThroughputHandoff,
+} from './report.js';
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const CONNECTIONS = 16;
 
 const REFERENCE_QUERY = 'query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }';
-const TRAJECTORY = 'query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }';
+const TRAJECTORY =
+  'query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }';
 
 const repoRoot = new URL('../../', import.meta.url).pathname;
 const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
@@ -55,7 +65,13 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-interface Load { answered: number; failed: number; perSecond: number; p50: number; p99: number }
+interface Load {
+  answered: number;
+  failed: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+}
 
 /**
  * autocannon with CONNECTIONS connections for SECONDS, after a short warm-up. A request counts as answered when
@@ -69,15 +85,23 @@ async function load(url: string, next: () => { headers: Record<string, string>; 
       connections: CONNECTIONS,
       duration,
       method: 'POST',
-      requests: [{
-        setupRequest: (request) => {
-          const { headers, body } = next();
-          return { ...request, method: 'POST', path: '/graphql', headers: { ...request.headers, 'content-type': 'application/json', ...headers }, body };
+      requests: [
+        {
+          setupRequest: (request) => {
+            const { headers, body } = next();
+            return {
+              ...request,
+              method: 'POST',
+              path: '/graphql',
+              headers: { ...request.headers, 'content-type': 'application/json', ...headers },
+              body,
+            };
+          },
+          onResponse: (status, body) => {
+            if (status !== 200 || body.includes('"errors"')) failed += 1;
+          },
         },
-        onResponse: (status, body) => {
-          if (status !== 200 || body.includes('"errors"')) failed += 1;
-        },
-      }],
+      ],
     });
   await run(2);
   failed = 0;
@@ -99,15 +123,30 @@ async function main() {
   };
 
   // The server as it runs in production, on the run's store; its scheduled jobs stay off so they don't share the run.
-  const ketenkaart = await start(['api/src/server.ts'], {
-    NODE_ENV: 'production', HOST: '127.0.0.1', PORT: String(await freePort()), KETENKAART_DATA_DIR: run.storeDir, KETENKAART_JOBS: 'off', LOG_LEVEL: 'info',
-  }, /"port":(\d+)/);
+  const ketenkaart = await start(
+    ['api/src/server.ts'],
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      KETENKAART_DATA_DIR: run.storeDir,
+      KETENKAART_JOBS: 'off',
+      LOG_LEVEL: 'info',
+    },
+    /"port":(\d+)/,
+  );
   try {
     let turn = 0;
     const session = () => ({ authorization: `Bearer ${handoff.tokens[turn++ % handoff.tokens.length]!}` });
     const reference = JSON.stringify({ query: REFERENCE_QUERY });
     // The floor answers with what Ketenkaart answers.
-    const answer = await (await fetch(`http://127.0.0.1:${ketenkaart.port}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', ...session() }, body: reference })).json() as { data?: unknown };
+    const answer = (await (
+      await fetch(`http://127.0.0.1:${ketenkaart.port}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...session() },
+        body: reference,
+      })
+    ).json()) as { data?: unknown };
     if (!answer.data) throw new Error(`the reference query failed: ${JSON.stringify(answer)}`);
     const floor = await start(['tests/bench/floor-server.ts'], { FLOOR_ANSWER: JSON.stringify(answer.data) }, /listening (\d+)/);
     let bare: Load;
@@ -120,24 +159,55 @@ async function main() {
       await stop(floor.child);
     }
     const ratio = served.perSecond / bare.perSecond;
-    record({ name: `reference query, bare graphql-yoga floor (${CONNECTIONS} connections, ${SECONDS} s)`, value: bare.perSecond, unit: 'requests/s', note: `answered from memory in a process of its own; p99 ${bare.p99} ms` });
     record({
-      name: `reference query, Ketenkaart server (${CONNECTIONS} connections, ${SECONDS} s)`, value: served.perSecond, unit: 'requests/s',
+      name: `reference query, bare graphql-yoga floor (${CONNECTIONS} connections, ${SECONDS} s)`,
+      value: bare.perSecond,
+      unit: 'requests/s',
+      note: `answered from memory in a process of its own; p99 ${bare.p99} ms`,
+    });
+    record({
+      name: `reference query, Ketenkaart server (${CONNECTIONS} connections, ${SECONDS} s)`,
+      value: served.perSecond,
+      unit: 'requests/s',
       note: `signed in, over ${handoff.tokens.length} sessions; p50 ${served.p50} ms, p99 ${served.p99} ms; ${served.failed} failed`,
     });
-    record({ name: 'reference query, Ketenkaart over the bare floor', value: round(ratio, 2), unit: 'x', target: '>= 0.6x', met: ratio >= 0.6 && served.failed === 0 });
+    record({
+      name: 'reference query, Ketenkaart over the bare floor',
+      value: round(ratio, 2),
+      unit: 'x',
+      target: '>= 0.6x',
+      met: ratio >= 0.6 && served.failed === 0,
+    });
 
     let household = 0;
     const trajectories = await load(`http://127.0.0.1:${ketenkaart.port}`, () => ({
-      headers: session(), body: JSON.stringify({ query: TRAJECTORY, variables: { id: handoff.households[household++ % handoff.households.length] } }),
+      headers: session(),
+      body: JSON.stringify({ query: TRAJECTORY, variables: { id: handoff.households[household++ % handoff.households.length] } }),
     }));
     record({
-      name: `trajectory reads, Ketenkaart server (${CONNECTIONS} connections, ${SECONDS} s)`, value: trajectories.perSecond, unit: 'requests/s', target: '>= 300 requests/s',
-      met: trajectories.perSecond >= 300, note: `${handoff.households.length} households over ${handoff.tokens.length} signed-in sessions; p50 ${trajectories.p50} ms`,
+      name: `trajectory reads, Ketenkaart server (${CONNECTIONS} connections, ${SECONDS} s)`,
+      value: trajectories.perSecond,
+      unit: 'requests/s',
+      target: '>= 300 requests/s',
+      met: trajectories.perSecond >= 300,
+      note: `${handoff.households.length} households over ${handoff.tokens.length} signed-in sessions; p50 ${trajectories.p50} ms`,
     });
-    record({ name: 'trajectory reads under load p99', value: trajectories.p99, unit: 'ms', target: '< 100 ms', met: trajectories.p99 < 100 });
+    record({
+      name: 'trajectory reads under load p99',
+      value: trajectories.p99,
+      unit: 'ms',
+      target: '< 100 ms',
+      met: trajectories.p99 < 100,
+    });
     const errors = served.failed + trajectories.failed;
-    record({ name: 'errors under load', value: errors, unit: 'errors', target: '0', met: errors === 0, note: 'non-2xx answers, GraphQL errors, connection errors and timeouts' });
+    record({
+      name: 'errors under load',
+      value: errors,
+      unit: 'errors',
+      target: '0',
+      met: errors === 0,
+      note: 'non-2xx answers, GraphQL errors, connection errors and timeouts',
+    });
   } finally {
     await stop(ketenkaart.child);
   }

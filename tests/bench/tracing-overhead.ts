@@ -21,7 +21,11 @@ const wrappedOff = await nanosPerCall(CALLS, () => traceStatement('benchStatemen
 
 const executor = createExecutor({ kind: 'grafeo', dataDir: null });
 await migrate(executor);
-const version = statement('benchSchemaVersion', cypher`MATCH (v:SchemaVersion) RETURN v.version AS version`, z.object({ version: z.number() }));
+const version = statement(
+  'benchSchemaVersion',
+  cypher`MATCH (v:SchemaVersion) RETURN v.version AS version`,
+  z.object({ version: z.number() }),
+);
 const oneStatement = () => executor.read((tx) => tx.run(version));
 const realOff = await nanosPerCall(STATEMENTS, oneStatement);
 const exporter = new InMemorySpanExporter();

@@ -22,6 +22,10 @@ describe('Cypher dialect', () => {
     expect(lintStatement('RETURN duration.between(date(), date()) AS d', [])).not.toEqual([]);
     expect(lintStatement('RETURN round(1.234, 2) AS r', []).map((p) => p.severity)).toContain('error');
     expect(lintStatement('MATCH (n RETURN n', []).map((p) => p.severity)).toContain('error');
-    expect(lintStatement('MATCH (n {id: $id}) RETURN n', []).map((p) => p.message).join()).toMatch(/\$id/);
+    expect(
+      lintStatement('MATCH (n {id: $id}) RETURN n', [])
+        .map((p) => p.message)
+        .join(),
+    ).toMatch(/\$id/);
   });
 });

@@ -8,7 +8,10 @@ export interface LintProblem {
 
 /** Functions one of the two engines lacks (see README, "One Cypher dialect"). */
 const outsideCommonSubset: { pattern: RegExp; message: string }[] = [
-  { pattern: /duration\.between|duration\.inDays|duration\.inMonths|duration\.inSeconds/i, message: 'duration.between/inDays are not in Grafeo' },
+  {
+    pattern: /duration\.between|duration\.inDays|duration\.inMonths|duration\.inSeconds/i,
+    message: 'duration.between/inDays are not in Grafeo',
+  },
   { pattern: /\bround\s*\([^()]*,[^()]*\)/i, message: 'round(x, n) is not in Grafeo; round in the repository instead' },
   { pattern: /\b(apoc|gds)\./i, message: 'APOC and GDS procedures are not in Grafeo' },
 ];

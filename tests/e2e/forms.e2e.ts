@@ -80,7 +80,13 @@ describe('forms and pages', () => {
     const refusal = page.locator('form[aria-labelledby="refusal-heading"]');
     await refusal.getByLabel('Datum', { exact: true }).fill('');
     await refusal.getByRole('button', { name: 'Opslaan' }).click();
-    await expectDutchFieldErrors(refusal, ['refusal-caseRef', 'refusal-targetGroup', 'refusal-refusedOn', 'refusal-reason', 'refusal-alternative']);
+    await expectDutchFieldErrors(refusal, [
+      'refusal-caseRef',
+      'refusal-targetGroup',
+      'refusal-refusedOn',
+      'refusal-reason',
+      'refusal-alternative',
+    ]);
     // An onward referral needs the agency, chosen by name: an empty choice is named too.
     await refusal.getByLabel('Alternatief').selectOption('ONWARD_REFERRAL');
     await refusal.getByRole('button', { name: 'Opslaan' }).click();
@@ -126,7 +132,9 @@ describe('forms and pages', () => {
       await expect.poll(() => page.evaluate(() => document.activeElement?.tagName)).toBe('H2');
       // The title follows the heading once the page's data are in (a region's name, say).
       await expect
-        .poll(() => page.evaluate(() => `${document.activeElement?.textContent ?? ''} · Ketenkaart` === document.title), { timeout: 10_000 })
+        .poll(() => page.evaluate(() => `${document.activeElement?.textContent ?? ''} · Ketenkaart` === document.title), {
+          timeout: 10_000,
+        })
         .toBe(true);
       titles.add(await page.title());
       await expect(page.getByRole('navigation').locator('[aria-current="page"]').count()).resolves.toBe(1);

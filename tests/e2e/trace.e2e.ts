@@ -57,10 +57,21 @@ describe('trace', () => {
 
     const resolved = page.getByTestId('resolved-gap').filter({ has: page.getByRole('heading', { name: 'Geen tussenmelding' }) });
     await resolved.waitFor();
-    expect(await resolved.textContent()).toContain(`opgelost op ${today()} door Tussenmelding van ${deadline} (Vangnet en Advies (GGD Amsterdam))`);
-    expect(await page.getByTestId('open-gap').filter({ has: page.getByRole('heading', { name: /^Geen tussenmelding/ }) }).count()).toBe(0);
+    expect(await resolved.textContent()).toContain(
+      `opgelost op ${today()} door Tussenmelding van ${deadline} (Vangnet en Advies (GGD Amsterdam))`,
+    );
+    expect(
+      await page
+        .getByTestId('open-gap')
+        .filter({ has: page.getByRole('heading', { name: /^Geen tussenmelding/ }) })
+        .count(),
+    ).toBe(0);
     // The "Nu" line says the state the last counted step of the timeline leaves the family in.
-    const states = await page.locator('table').filter({ hasText: 'Dagen sinds vorige stap' }).locator('tbody tr:not(:has(del)) td:nth-child(4)').allTextContents();
+    const states = await page
+      .locator('table')
+      .filter({ hasText: 'Dagen sinds vorige stap' })
+      .locator('tbody tr:not(:has(del)) td:nth-child(4)')
+      .allTextContents();
     expect(await page.getByTestId('trace-now').textContent()).toContain(`Nu: ${states.filter((s) => s !== '—').at(-1)}.`);
     await page.screenshot({ path: `${artifacts}trace-gap-resolved.png`, fullPage: true });
     await page.close();
@@ -104,7 +115,7 @@ describe('trace', () => {
     await page.close();
   });
 
-  it('shows the trace on a phone before the graph chunk has arrived, in a placeholder of the graph\'s size', async () => {
+  it("shows the trace on a phone before the graph chunk has arrived, in a placeholder of the graph's size", async () => {
     const page = await web.signIn('coordinator.amsterdam', { width: 412, height: 823 });
     // The graph chunk is held back until the page's own content is there.
     let release!: () => void;
@@ -153,7 +164,9 @@ describe('trace', () => {
     const access = page.getByTestId('summary-access');
     await access.waitFor();
     const rows = await access.locator('tbody tr').allTextContents();
-    expect(rows.some((row) => row.includes('ketenregisseur') && row.includes('bekeken') && row.includes('ketenregisseur van de regio'))).toBe(true);
+    expect(
+      rows.some((row) => row.includes('ketenregisseur') && row.includes('bekeken') && row.includes('ketenregisseur van de regio')),
+    ).toBe(true);
     expect(rows.some((row) => row.includes('gewijzigd'))).toBe(true);
     expect(await page.getByRole('heading', { name: 'Wat nog moet gebeuren' }).isVisible()).toBe(true);
     // Print CSS: navigation and buttons stay off paper.

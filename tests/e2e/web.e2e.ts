@@ -90,8 +90,12 @@ describe('web app', () => {
     // What became of early-warning signals, each figure explained with its source.
     await page.getByRole('heading', { level: 3, name: 'Wat er van vroegsignalen terechtkwam' }).waitFor();
     // The term's source in Dutch on a Dutch page, its lines in words (the seed writes it in English).
-    await page.getByText(/^Termijn: (Vroeg Eropaf: tussenmelding uiterlijk op dag 14 \(onderzoek 2009, regels 736-740\)|Standaard van Ketenkaart)/).waitFor();
-    await expect(page.locator('section[aria-labelledby="early-warning-heading"]').textContent()).resolves.not.toMatch(/by day|Ketenkaart measure|Ketenkaart default|\bL\d/);
+    await page
+      .getByText(/^Termijn: (Vroeg Eropaf: tussenmelding uiterlijk op dag 14 \(onderzoek 2009, regels 736-740\)|Standaard van Ketenkaart)/)
+      .waitFor();
+    await expect(page.locator('section[aria-labelledby="early-warning-heading"]').textContent()).resolves.not.toMatch(
+      /by day|Ketenkaart measure|Ketenkaart default|\bL\d/,
+    );
     const followUp = page.locator('section[aria-labelledby="early-warning-heading"]');
     expect(await followUp.locator('dd').filter({ hasText: 'Bron: ' }).count()).toBe(6);
     await followUp.screenshot({ path: `${artifacts}chain-follow-up-${city}.png` });
@@ -112,7 +116,9 @@ describe('web app', () => {
     await page.goto(`${base}/chain/amsterdam`);
     const stages = page.getByRole('table', { name: 'Stappen van het ketenmodel' });
     await stages.waitFor();
-    await expect(stages.locator('tbody tr').nth(6).textContent()).resolves.toContain('afgeleid door Ketenkaart, niet als regie vermeld in het onderzoek');
+    await expect(stages.locator('tbody tr').nth(6).textContent()).resolves.toContain(
+      'afgeleid door Ketenkaart, niet als regie vermeld in het onderzoek',
+    );
     await expect(stages.locator('tbody tr').nth(1).textContent()).resolves.toContain('vermeld in het onderzoek, L1400-1404');
     await page.screenshot({ path: `${artifacts}chain-amsterdam-regie-basis.png`, fullPage: true });
     await page.close();
@@ -163,12 +169,15 @@ describe('web app', () => {
   it('lets a shelter check and upload a month of refusals and report one by form; the coordinator sees unmet demand by cause', async () => {
     const month = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
     const file = `${artifacts}refusals.csv`;
-    writeFileSync(file, [
-      'facility_id;case_ref;household_id;target_group;refused_on;reason;alternative;alternative_agency_id;note',
-      `ams-roggeveen-crisis;HVO-E2E-1;;FAMILIES;${month}-03;NO_CAPACITY;NONE;;`,
-      `ams-roggeveen-crisis;HVO-E2E-2;;TWO_PARENT_FAMILIES;${month}-04;HOUSEHOLD_COMPOSITION;NONE;;`,
-      `ams-roggeveen-crisis;Jan Jansen;;FAMILIES;${month}-05;NO_CAPACITY;NONE;;`,
-    ].join('\n'));
+    writeFileSync(
+      file,
+      [
+        'facility_id;case_ref;household_id;target_group;refused_on;reason;alternative;alternative_agency_id;note',
+        `ams-roggeveen-crisis;HVO-E2E-1;;FAMILIES;${month}-03;NO_CAPACITY;NONE;;`,
+        `ams-roggeveen-crisis;HVO-E2E-2;;TWO_PARENT_FAMILIES;${month}-04;HOUSEHOLD_COMPOSITION;NONE;;`,
+        `ams-roggeveen-crisis;Jan Jansen;;FAMILIES;${month}-05;NO_CAPACITY;NONE;;`,
+      ].join('\n'),
+    );
     const page = await signIn('shelter.hvo');
     await page.getByRole('link', { name: 'Opvang melden' }).click();
     await page.getByRole('heading', { name: 'Bestand uploaden' }).waitFor();
@@ -182,11 +191,14 @@ describe('web app', () => {
 
     // A corrected file under a new name: Chrome cannot read a chosen file that changed on disk.
     const corrected = `${artifacts}refusals-corrected.csv`;
-    writeFileSync(corrected, [
-      'facility_id;case_ref;household_id;target_group;refused_on;reason;alternative;alternative_agency_id;note',
-      `ams-roggeveen-crisis;HVO-E2E-1;;FAMILIES;${month}-03;NO_CAPACITY;NONE;;`,
-      `ams-roggeveen-crisis;HVO-E2E-2;;TWO_PARENT_FAMILIES;${month}-04;HOUSEHOLD_COMPOSITION;NONE;;`,
-    ].join('\n'));
+    writeFileSync(
+      corrected,
+      [
+        'facility_id;case_ref;household_id;target_group;refused_on;reason;alternative;alternative_agency_id;note',
+        `ams-roggeveen-crisis;HVO-E2E-1;;FAMILIES;${month}-03;NO_CAPACITY;NONE;;`,
+        `ams-roggeveen-crisis;HVO-E2E-2;;TWO_PARENT_FAMILIES;${month}-04;HOUSEHOLD_COMPOSITION;NONE;;`,
+      ].join('\n'),
+    );
     await page.getByLabel('Bestand', { exact: true }).setInputFiles(corrected);
     await page.getByLabel('Alleen controleren, nog niets opslaan').uncheck();
     await page.getByRole('button', { name: 'Opslaan' }).first().click();
@@ -204,7 +216,13 @@ describe('web app', () => {
     // Ten days of occupancy for the facility on screen: a chart, and the same numbers as a table.
     const days = Array.from({ length: 10 }, (_, i) => new Date(Date.now() - (10 - i) * 86_400_000).toISOString().slice(0, 10));
     const occupancy = `${artifacts}occupancy.csv`;
-    writeFileSync(occupancy, ['facility_id,unit_kind,target_group,date,occupied,available,blocked', ...days.map((day, i) => `ams-alexandria,PLACES,WOMEN_WITH_CHILDREN,${day},${10 + i},${10 - i},0`)].join('\n'));
+    writeFileSync(
+      occupancy,
+      [
+        'facility_id,unit_kind,target_group,date,occupied,available,blocked',
+        ...days.map((day, i) => `ams-alexandria,PLACES,WOMEN_WITH_CHILDREN,${day},${10 + i},${10 - i},0`),
+      ].join('\n'),
+    );
     await page.getByLabel('Soort bestand').selectOption('occupancy');
     await page.getByLabel('Bestand', { exact: true }).setInputFiles(occupancy);
     await page.getByRole('button', { name: 'Opslaan' }).first().click();
@@ -262,7 +280,9 @@ describe('web app', () => {
     const LOGIN = `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { ... on Session { token } } }`;
     const coordinator = (await api(LOGIN, { u: 'coordinator.amsterdam', p: DEMO_PASSWORD })).login.token;
     const worker = (await api(LOGIN, { u: 'worker.vangnet', p: DEMO_PASSWORD })).login.token;
-    const [household] = (await api(`{ households(first: 1) { edges { node { id reference } } } }`, {}, coordinator)).households.edges.map((e: { node: { id: string; reference: string } }) => e.node);
+    const [household] = (await api(`{ households(first: 1) { edges { node { id reference } } } }`, {}, coordinator)).households.edges.map(
+      (e: { node: { id: string; reference: string } }) => e.node,
+    );
     const BREAK = `mutation($id: ID!) { breakGlassAccess(householdId: $id, reason: "Gezin staat vannacht op straat, geen opvang bekend") { __typename } }`;
     expect((await api(BREAK, { id: household.id }, worker)).breakGlassAccess.__typename).toBe('ConsentRecord');
 
@@ -299,11 +319,30 @@ describe('web app', () => {
     await page.waitForLoadState('networkidle');
     // Evaluated through the DevTools protocol: the app's Content-Security-Policy rightly refuses injected scripts.
     await page.evaluate(readFileSync(AXE, 'utf8'));
-    const audit = async () => page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run: (context: Document, options: object) => Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-      return { passed: result.passes.length, violations: result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(', ')}`) };
-    });
+    const audit = async () =>
+      page.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (
+                context: Document,
+                options: object,
+              ) => Promise<{ passes: unknown[]; violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+        return {
+          passed: result.passes.length,
+          violations: result.violations.map(
+            (v) =>
+              `${v.id} (${v.impact}): ${v.nodes
+                .slice(0, 3)
+                .map((n) => n.target.join(' '))
+                .join(', ')}`,
+          ),
+        };
+      });
     const { passed, violations } = await audit();
     expect(violations).toEqual([]);
     expect(passed).toBeGreaterThan(10);

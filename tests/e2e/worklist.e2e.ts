@@ -29,7 +29,15 @@ describe('worklist in the browser', () => {
       centrumgemeenteId: 'amsterdam',
       landlordType: 'CORPORATION',
       members: [{ label: 'ouder 1', birthYear: 1988, role: 'PARENT', from: '2015-01-01', compositionSource: 'CORPORATION' }],
-      consent: consentFor.length ? { purpose: 'CHAIN_COORDINATION', method: 'IN_PERSON_SIGNED', recipientAgencyIds: consentFor, from: '2019-01-01', to: '2099-12-31' } : null,
+      consent: consentFor.length
+        ? {
+            purpose: 'CHAIN_COORDINATION',
+            method: 'IN_PERSON_SIGNED',
+            recipientAgencyIds: consentFor,
+            from: '2019-01-01',
+            to: '2099-12-31',
+          }
+        : null,
     });
   }
 
@@ -53,10 +61,22 @@ describe('worklist in the browser', () => {
     coordinator = { authorization: `Bearer ${data.login.token}` };
     const referred = await household('E2E-VERWIJZING', ['ams-som', 'ams-ggd-vangnet-advies']);
     for (const sentOn of ['2019-03-01', '2019-03-02']) {
-      await record(SEND_REFERRAL, { householdId: referred, fromAgencyId: 'ams-som', toAgencyId: 'ams-ggd-vangnet-advies', purpose: 'Huisbezoek na signaal huurachterstand', sentOn, respondWithinDays: 1 });
+      await record(SEND_REFERRAL, {
+        householdId: referred,
+        fromAgencyId: 'ams-som',
+        toAgencyId: 'ams-ggd-vangnet-advies',
+        purpose: 'Huisbezoek na signaal huurachterstand',
+        sentOn,
+        respondWithinDays: 1,
+      });
     }
     const applied = await household('E2E-AANMELDING', []);
-    await record(RECORD_EVENT, { householdId: applied, kind: 'SHELTER_APPLICATION', occurredOn: '2019-03-01', facilityId: 'ams-alexandria' });
+    await record(RECORD_EVENT, {
+      householdId: applied,
+      kind: 'SHELTER_APPLICATION',
+      occurredOn: '2019-03-01',
+      facilityId: 'ams-alexandria',
+    });
     await household('E2E-GEEN-RELATIE', []);
   }, 120_000);
 
@@ -131,7 +151,12 @@ describe('worklist in the browser', () => {
 
   it('lets a refused worker ask for access, and the coordinator grant it from the top of the worklist', async () => {
     const worker = await web.signIn('worker.som');
-    const { data } = await gql(web.app, `query { households(reference: "E2E-GEEN-RELATIE", first: 1) { edges { node { id } } } }`, {}, coordinator);
+    const { data } = await gql(
+      web.app,
+      `query { households(reference: "E2E-GEEN-RELATIE", first: 1) { edges { node { id } } } }`,
+      {},
+      coordinator,
+    );
     const householdId = data.households.edges[0].node.id;
     await worker.goto(`${web.base}/households/${householdId}`);
     await worker.getByRole('heading', { name: 'Toegang vragen' }).waitFor();

@@ -36,7 +36,8 @@ describe('access log for administrators', () => {
     const { data } = await gql(app, LOG, { householdId: household.id, from: day(-7), to: day(0), outcome: 'ALLOWED' }, admin.headers);
     const reads = data.accessLog.entries.filter((e: any) => e.action === 'READ');
     expect(reads.length).toBeGreaterThanOrEqual(3);
-    for (const entry of data.accessLog.entries) expect(entry).toMatchObject({ username: coordinator.username, householdReference: household.reference, outcome: 'ALLOWED' });
+    for (const entry of data.accessLog.entries)
+      expect(entry).toMatchObject({ username: coordinator.username, householdReference: household.reference, outcome: 'ALLOWED' });
     const nextWeek = await gql(app, LOG, { householdId: household.id, from: day(1), to: day(8) }, admin.headers);
     expect(nextWeek.data.accessLog.entries).toEqual([]);
     const refused = await gql(app, LOG, { householdId: household.id, outcome: 'REFUSED' }, admin.headers);
@@ -47,24 +48,37 @@ describe('access log for administrators', () => {
     const first = (await gql(app, LOG, { accountId: coordinator.accountId, first: 2 }, admin.headers)).data.accessLog;
     expect(first.entries).toHaveLength(2);
     expect(first.hasNextPage).toBe(true);
-    const second = (await gql(app, LOG, { accountId: coordinator.accountId, first: 2, after: first.endCursor }, admin.headers)).data.accessLog;
+    const second = (await gql(app, LOG, { accountId: coordinator.accountId, first: 2, after: first.endCursor }, admin.headers)).data
+      .accessLog;
     expect(second.entries.length).toBeGreaterThan(0);
     expect(second.entries[0].at <= first.entries[1].at).toBe(true);
   });
 
   it('exports the filtered log as CSV and logs the export; others are refused, and that is logged too', async () => {
-    const response = await app.fetch(new Request(`http://ketenkaart.test/exports/access-log.csv?householdId=${household.id}&from=${day(-7)}&to=${day(0)}`, { headers: admin.headers }));
+    const response = await app.fetch(
+      new Request(`http://ketenkaart.test/exports/access-log.csv?householdId=${household.id}&from=${day(-7)}&to=${day(0)}`, {
+        headers: admin.headers,
+      }),
+    );
     expect(response.status).toBe(200);
-    const lines = (await response.text()).replace(/^\uFEFF/, '').trim().split('\n');
-    expect(lines[0]).toBe('at,username,role,agency_id,action,household_reference,household_id,outcome,break_glass,basis,operation,request_id');
+    const lines = (await response.text())
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\n');
+    expect(lines[0]).toBe(
+      'at,username,role,agency_id,action,household_reference,household_id,outcome,break_glass,basis,operation,request_id',
+    );
     expect(lines.slice(1).every((line) => line.includes(coordinator.username) && line.includes(household.reference))).toBe(true);
     const refused = await app.fetch(new Request('http://ketenkaart.test/exports/access-log.csv', { headers: coordinator.headers }));
     expect(refused.status).toBe(403);
-    const exports = (await gql(app, `query { accessLog(first: 10) { entries { username action operation outcome } } }`, {}, admin.headers)).data.accessLog.entries
-      .filter((e: any) => e.operation === 'accessLog:csv');
-    expect(exports).toEqual(expect.arrayContaining([
-      { username: admin.username, action: 'EXPORT', operation: 'accessLog:csv', outcome: 'ALLOWED' },
-      { username: coordinator.username, action: 'EXPORT', operation: 'accessLog:csv', outcome: 'REFUSED' },
-    ]));
+    const exports = (
+      await gql(app, `query { accessLog(first: 10) { entries { username action operation outcome } } }`, {}, admin.headers)
+    ).data.accessLog.entries.filter((e: any) => e.operation === 'accessLog:csv');
+    expect(exports).toEqual(
+      expect.arrayContaining([
+        { username: admin.username, action: 'EXPORT', operation: 'accessLog:csv', outcome: 'ALLOWED' },
+        { username: coordinator.username, action: 'EXPORT', operation: 'accessLog:csv', outcome: 'REFUSED' },
+      ]),
+    );
   });
 });

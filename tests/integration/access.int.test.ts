@@ -8,12 +8,28 @@ import { RECORD_EVENT, REGISTER, SEND_REFERRAL, TAKE_REGIE, householdInput } fro
 import { gql, openTestStore, testApp } from '../support/store.js';
 
 /** Types that carry data about a household or its members. */
-const PERSONAL_TYPES = new Set(['Household', 'HouseholdMember', 'HouseholdEvent', 'Referral', 'RegieAssignment', 'Trajectory', 'TrajectoryStep', 'ConsentRecord', 'AccessLogEntry', 'AccessLogPage', 'GapFinding', 'BreakGlassUse']);
+const PERSONAL_TYPES = new Set([
+  'Household',
+  'HouseholdMember',
+  'HouseholdEvent',
+  'Referral',
+  'RegieAssignment',
+  'Trajectory',
+  'TrajectoryStep',
+  'ConsentRecord',
+  'AccessLogEntry',
+  'AccessLogPage',
+  'GapFinding',
+  'BreakGlassUse',
+]);
 
 /** A selection of every field of a type, nested to a depth: the matrix reads every personal field there is. */
 function fullSelection(schema: ReturnType<typeof buildSchema>, type: GraphQLNamedType, depth: number): string {
   if (isUnionType(type)) {
-    return `{ __typename ${type.getTypes().map((member) => `... on ${member.name} ${fullSelection(schema, member, depth)}`).join(' ')} }`;
+    return `{ __typename ${type
+      .getTypes()
+      .map((member) => `... on ${member.name} ${fullSelection(schema, member, depth)}`)
+      .join(' ')} }`;
   }
   if (!isObjectType(type)) return '';
   const fields = Object.values(type.getFields()).flatMap((field) => {
@@ -55,9 +71,24 @@ describe('access control', () => {
     householdId = registered.data.registerHousehold.id;
     await gql(app, TAKE_REGIE, { householdId, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, who.coordinator.headers);
     // Bureau Jeugdzorg gets a referral (a care relation) but the consent does not name it.
-    await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-bureau-jeugdzorg', purpose: 'Jeugdhulp', sentOn: '2024-02-05' } }, who.relatedWorker.headers);
-    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'SHELTER_APPLICATION', occurredOn: '2024-03-01', facilityId: 'ams-alexandria' } }, who.coordinator.headers);
-    const utrecht = await gql(app, REGISTER, { input: householdInput({ reference: 'UTR-ACCESS-1', centrumgemeenteId: 'utrecht', consent: null }) }, who.otherCoordinator.headers);
+    await gql(
+      app,
+      SEND_REFERRAL,
+      { input: { householdId, toAgencyId: 'ams-bureau-jeugdzorg', purpose: 'Jeugdhulp', sentOn: '2024-02-05' } },
+      who.relatedWorker.headers,
+    );
+    await gql(
+      app,
+      RECORD_EVENT,
+      { input: { householdId, kind: 'SHELTER_APPLICATION', occurredOn: '2024-03-01', facilityId: 'ams-alexandria' } },
+      who.coordinator.headers,
+    );
+    const utrecht = await gql(
+      app,
+      REGISTER,
+      { input: householdInput({ reference: 'UTR-ACCESS-1', centrumgemeenteId: 'utrecht', consent: null }) },
+      who.otherCoordinator.headers,
+    );
     otherRegionHousehold = utrecht.data.registerHousehold.id;
   });
   afterAll(() => executor.close());
@@ -116,13 +147,27 @@ describe('access control', () => {
       return Object.values(type.getFields()).some((field) => reaches(getNamedType(field.type), seen));
     };
     const entryPoints = Object.values(queryType.getFields()).filter((field) => reaches(getNamedType(field.type)));
-    expect(entryPoints.map((f) => f.name).sort()).toEqual(['accessLog', 'breakGlassUses', 'gaps', 'household', 'householdAccessLog', 'households', 'worklist']);
+    expect(entryPoints.map((f) => f.name).sort()).toEqual([
+      'accessLog',
+      'breakGlassUses',
+      'gaps',
+      'household',
+      'householdAccessLog',
+      'households',
+      'worklist',
+    ]);
     for (const field of entryPoints) {
-      const args = field.args.filter((a) => a.type.toString().endsWith('!')).map((a) => `${a.name}: "${householdId}"`).join(', ');
+      const args = field.args
+        .filter((a) => a.type.toString().endsWith('!'))
+        .map((a) => `${a.name}: "${householdId}"`)
+        .join(', ');
       const query = `{ ${field.name}${args ? `(${args})` : ''} ${fullSelection(schema, getNamedType(field.type), 3)} }`;
       const { data } = await gql(app, query, {}, who.policy!.headers);
       const value = data?.[field.name];
-      expect(value === null || value === undefined || value.__typename === 'ForbiddenError', `${field.name}: ${JSON.stringify(value)}`).toBe(true);
+      expect(
+        value === null || value === undefined || value.__typename === 'ForbiddenError',
+        `${field.name}: ${JSON.stringify(value)}`,
+      ).toBe(true);
     }
   });
 
@@ -132,13 +177,31 @@ describe('access control', () => {
     expect(allowed).toMatchObject({ allowed: true, missing: null, breakGlass: false });
     expect(allowed.basis).toMatch(/under consent con_\w+/);
     const refused = (await gql(app, EXPLAIN, { id: householdId }, who.unconsentedWorker!.headers)).data.householdAccess;
-    expect(refused).toMatchObject({ allowed: false, basis: null, missing: 'no consent or legal ground naming agency ams-bureau-jeugdzorg' });
+    expect(refused).toMatchObject({
+      allowed: false,
+      basis: null,
+      missing: 'no consent or legal ground naming agency ams-bureau-jeugdzorg',
+    });
   });
 
   it('ends access when consent is withdrawn, and when it expires', async () => {
-    const registered = await gql(app, REGISTER, {
-      input: householdInput({ reference: 'AMS-CONSENT-1', consent: { purpose: 'PREVENTION', recipientAgencyIds: ['ams-som'], from: '2024-01-01', to: '2024-06-30', method: 'IN_PERSON_SIGNED' } }),
-    }, who.coordinator!.headers);
+    const registered = await gql(
+      app,
+      REGISTER,
+      {
+        input: householdInput({
+          reference: 'AMS-CONSENT-1',
+          consent: {
+            purpose: 'PREVENTION',
+            recipientAgencyIds: ['ams-som'],
+            from: '2024-01-01',
+            to: '2024-06-30',
+            method: 'IN_PERSON_SIGNED',
+          },
+        }),
+      },
+      who.coordinator!.headers,
+    );
     const id = registered.data.registerHousehold.id;
     await gql(app, TAKE_REGIE, { householdId: id, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, who.coordinator!.headers);
     const EXPLAIN = `query($id: ID!) { householdAccess(id: $id) { allowed missing } }`;
@@ -152,7 +215,9 @@ describe('access control', () => {
     expect((await gql(app, EXPLAIN, { id }, who.relatedWorker!.headers)).data.householdAccess.allowed).toBe(true);
     const today = new Date().toISOString().slice(0, 10);
     const WITHDRAW = `mutation($c: ID!, $on: Date!) { withdrawConsent(consentId: $c, on: $on) { __typename } }`;
-    expect((await gql(app, WITHDRAW, { c: consent.id, on: today }, who.coordinator!.headers)).data.withdrawConsent.__typename).toBe('ConsentRecord');
+    expect((await gql(app, WITHDRAW, { c: consent.id, on: today }, who.coordinator!.headers)).data.withdrawConsent.__typename).toBe(
+      'ConsentRecord',
+    );
     const withdrawn = (await gql(app, EXPLAIN, { id }, who.relatedWorker!.headers)).data.householdAccess;
     expect(withdrawn).toMatchObject({ allowed: false });
     expect(withdrawn.missing).toMatch(/withdrawn/);
@@ -162,18 +227,43 @@ describe('access control', () => {
     const BREAK = `mutation($id: ID!, $reason: String!) { breakGlassAccess(householdId: $id, reason: $reason) { __typename ... on Error { message } } }`;
     const short = await gql(app, BREAK, { id: householdId, reason: 'urgent' }, who.unrelatedWorker!.headers);
     expect(short.data.breakGlassAccess.__typename).toBe('ValidationError');
-    const granted = await gql(app, BREAK, { id: householdId, reason: 'Politie staat bij ontruiming met kinderen, geen opvang bekend' }, who.unrelatedWorker!.headers);
+    const granted = await gql(
+      app,
+      BREAK,
+      { id: householdId, reason: 'Politie staat bij ontruiming met kinderen, geen opvang bekend' },
+      who.unrelatedWorker!.headers,
+    );
     expect(granted.data.breakGlassAccess.__typename).toBe('ConsentRecord');
-    const { data } = await gql(app, `query($id: ID!) { householdAccess(id: $id) { allowed breakGlass basis } }`, { id: householdId }, who.unrelatedWorker!.headers);
+    const { data } = await gql(
+      app,
+      `query($id: ID!) { householdAccess(id: $id) { allowed breakGlass basis } }`,
+      { id: householdId },
+      who.unrelatedWorker!.headers,
+    );
     expect(data.householdAccess).toMatchObject({ allowed: true, breakGlass: true });
     const log = await gql(app, `{ accessLog(breakGlass: true) { entries { householdId accountId breakGlass } } }`, {}, who.admin!.headers);
     expect(log.data.accessLog.entries).toContainEqual({ householdId, accountId: who.unrelatedWorker!.accountId, breakGlass: true });
 
     // A coordinator's decision reads only the region and break-glass facts: a grant there opens another region's household.
-    const crossRegion = await gql(app, `query($id: ID!) { household(id: $id) { __typename } }`, { id: otherRegionHousehold }, who.coordinator!.headers);
+    const crossRegion = await gql(
+      app,
+      `query($id: ID!) { household(id: $id) { __typename } }`,
+      { id: otherRegionHousehold },
+      who.coordinator!.headers,
+    );
     expect(crossRegion.data.household.__typename).toBe('ForbiddenError');
-    await gql(app, BREAK, { id: otherRegionHousehold, reason: 'Gezin uit Utrecht staat vannacht op straat in Amsterdam' }, who.coordinator!.headers);
-    const opened = await gql(app, `query($id: ID!) { householdAccess(id: $id) { allowed breakGlass basis } }`, { id: otherRegionHousehold }, who.coordinator!.headers);
+    await gql(
+      app,
+      BREAK,
+      { id: otherRegionHousehold, reason: 'Gezin uit Utrecht staat vannacht op straat in Amsterdam' },
+      who.coordinator!.headers,
+    );
+    const opened = await gql(
+      app,
+      `query($id: ID!) { householdAccess(id: $id) { allowed breakGlass basis } }`,
+      { id: otherRegionHousehold },
+      who.coordinator!.headers,
+    );
     expect(opened.data.householdAccess).toMatchObject({ allowed: true, breakGlass: true });
   });
 
@@ -182,12 +272,24 @@ describe('access control', () => {
     await gql(app, `query($id: ID!) { household(id: $id) { __typename } }`, { id: householdId }, who.unrelatedWorker!.headers);
     const LOG = `query($id: ID!) { accessLog(householdId: $id, first: 100) { entries { accountId role action operation basis outcome at requestId } } }`;
     const entries = (await gql(app, LOG, { id: householdId }, who.admin!.headers)).data.accessLog.entries;
-    expect(entries).toContainEqual(expect.objectContaining({ accountId: who.relatedWorker!.accountId, action: 'READ', outcome: 'ALLOWED', operation: 'query:household' }));
+    expect(entries).toContainEqual(
+      expect.objectContaining({
+        accountId: who.relatedWorker!.accountId,
+        action: 'READ',
+        outcome: 'ALLOWED',
+        operation: 'query:household',
+      }),
+    );
     const refusal = entries.find((e: any) => e.accountId === who.unconsentedWorker!.accountId && e.outcome === 'REFUSED');
     expect(refusal.basis).toMatch(/no consent or legal ground/);
     for (const entry of entries) expect(entry.at).toMatch(/^\d{4}-\d{2}-\d{2}T.*Z$/);
 
-    const family = await gql(app, `query($id: ID!) { householdAccessLog(householdId: $id) { __typename ... on AccessLogPage { entries { accountId outcome } } } }`, { id: householdId }, who.coordinator!.headers);
+    const family = await gql(
+      app,
+      `query($id: ID!) { householdAccessLog(householdId: $id) { __typename ... on AccessLogPage { entries { accountId outcome } } } }`,
+      { id: householdId },
+      who.coordinator!.headers,
+    );
     expect(family.data.householdAccessLog.entries.length).toBeGreaterThan(3);
     const notAdmin = await gql(app, `{ accessLog { entries { id } } }`, {}, who.coordinator!.headers);
     expect(notAdmin.errors?.[0]?.message).toMatch(/Not authorized/);
@@ -219,17 +321,24 @@ describe('access control', () => {
 
   it('sets an httpOnly, SameSite cookie and asks cookie sessions for the CSRF token on every request', async () => {
     const account = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
-    const response = await app.fetch(new Request('http://ketenkaart.test/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ query: LOGIN, variables: { username: account.username, password: TEST_PASSWORD } }),
-    }));
+    const response = await app.fetch(
+      new Request('http://ketenkaart.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ query: LOGIN, variables: { username: account.username, password: TEST_PASSWORD } }),
+      }),
+    );
     const cookie = response.headers.get('set-cookie')!;
     expect(cookie).toMatch(/^kk_session=[^;]+; HttpOnly; SameSite=Strict; Path=\/; Max-Age=\d+/);
-    const csrf = ((await response.json())).data.login.viewer.csrfToken;
+    const csrf = (await response.json()).data.login.viewer.csrfToken;
     const session = cookie.split(';')[0]!;
     const write = (headers: Record<string, string>) =>
-      gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: '2024-04-01', agencyId: 'ams-som' } }, { cookie: session, ...headers });
+      gql(
+        app,
+        RECORD_EVENT,
+        { input: { householdId, kind: 'CONTACT', occurredOn: '2024-04-01', agencyId: 'ams-som' } },
+        { cookie: session, ...headers },
+      );
     expect((await write({})).data.recordEvent).toMatchObject({ __typename: 'ForbiddenError', message: expect.stringMatching(/csrf/i) });
     expect((await write({ 'x-csrf-token': csrf })).data.recordEvent).toMatchObject({ __typename: 'HouseholdEvent' });
   });

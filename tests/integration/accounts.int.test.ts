@@ -31,8 +31,21 @@ describe('account administration', () => {
   afterAll(() => executor.close());
 
   it('creates an account with its role and scope, which can then sign in', async () => {
-    const created = (await gql(app, CREATE, { input: { username: 'coord.leeuwarden.2', password: PASSWORD, role: 'COORDINATOR', centrumgemeenteId: 'leeuwarden' } }, admin.headers)).data.createAccount;
-    expect(created).toMatchObject({ __typename: 'Account', role: 'COORDINATOR', active: true, centrumgemeente: { id: 'leeuwarden' }, agency: null });
+    const created = (
+      await gql(
+        app,
+        CREATE,
+        { input: { username: 'coord.leeuwarden.2', password: PASSWORD, role: 'COORDINATOR', centrumgemeenteId: 'leeuwarden' } },
+        admin.headers,
+      )
+    ).data.createAccount;
+    expect(created).toMatchObject({
+      __typename: 'Account',
+      role: 'COORDINATOR',
+      active: true,
+      centrumgemeente: { id: 'leeuwarden' },
+      agency: null,
+    });
     const login = (await gql(app, LOGIN, { username: 'coord.leeuwarden.2', password: PASSWORD })).data.login;
     expect(login.__typename).toBe('Session');
     const listed = await gql(app, `query { accounts(first: 100) { edges { node { username role } } } }`, {}, admin.headers);
@@ -42,30 +55,64 @@ describe('account administration', () => {
   it('refuses an account without its scope, with a scope it should not have, a taken name or a short password, and writes nothing', async () => {
     const before = await factDigest(executor);
     const attempt = async (input: Record<string, unknown>) => (await gql(app, CREATE, { input }, admin.headers)).data.createAccount;
-    expect((await attempt({ username: 'worker.x', password: PASSWORD, role: 'AGENCY_WORKER' })).fields).toMatchObject([{ path: ['input', 'agencyId'], code: 'ROLE_NEEDS_AGENCY' }]);
-    expect((await attempt({ username: 'policy.x', password: PASSWORD, role: 'POLICY_MAKER', agencyId: 'ams-som' })).fields[0].path).toEqual(['input', 'agencyId']);
-    expect((await attempt({ username: 'worker.y', password: PASSWORD, role: 'AGENCY_WORKER', agencyId: 'no-such-agency' })).fields[0]).toMatchObject({ code: 'NO_SUCH', params: [{ name: 'entity', value: 'agency' }, { name: 'value', value: 'no-such-agency' }] });
-    expect((await attempt({ username: 'coord.leeuwarden.2', password: PASSWORD, role: 'ADMIN' })).fields[0]).toMatchObject({ path: ['input', 'username'], code: 'TAKEN' });
-    expect((await attempt({ username: 'admin.z', password: 'short', role: 'ADMIN' })).fields[0]).toMatchObject({ path: ['input', 'password'], code: 'TOO_SHORT', params: [{ name: 'minimum', value: '12' }] });
+    expect((await attempt({ username: 'worker.x', password: PASSWORD, role: 'AGENCY_WORKER' })).fields).toMatchObject([
+      { path: ['input', 'agencyId'], code: 'ROLE_NEEDS_AGENCY' },
+    ]);
+    expect((await attempt({ username: 'policy.x', password: PASSWORD, role: 'POLICY_MAKER', agencyId: 'ams-som' })).fields[0].path).toEqual(
+      ['input', 'agencyId'],
+    );
+    expect(
+      (await attempt({ username: 'worker.y', password: PASSWORD, role: 'AGENCY_WORKER', agencyId: 'no-such-agency' })).fields[0],
+    ).toMatchObject({
+      code: 'NO_SUCH',
+      params: [
+        { name: 'entity', value: 'agency' },
+        { name: 'value', value: 'no-such-agency' },
+      ],
+    });
+    expect((await attempt({ username: 'coord.leeuwarden.2', password: PASSWORD, role: 'ADMIN' })).fields[0]).toMatchObject({
+      path: ['input', 'username'],
+      code: 'TAKEN',
+    });
+    expect((await attempt({ username: 'admin.z', password: 'short', role: 'ADMIN' })).fields[0]).toMatchObject({
+      path: ['input', 'password'],
+      code: 'TOO_SHORT',
+      params: [{ name: 'minimum', value: '12' }],
+    });
     expect((await attempt({ username: 'Jan de Vries', password: PASSWORD, role: 'ADMIN' })).fields[0].path).toEqual(['input', 'username']);
     expect(await factDigest(executor)).toBe(before);
   });
 
   it('lets only administrators manage accounts', async () => {
-    const asCoordinator = await gql(app, CREATE, { input: { username: 'sneaky.admin', password: PASSWORD, role: 'ADMIN' } }, coordinator.headers);
+    const asCoordinator = await gql(
+      app,
+      CREATE,
+      { input: { username: 'sneaky.admin', password: PASSWORD, role: 'ADMIN' } },
+      coordinator.headers,
+    );
     expect(asCoordinator.data.createAccount.__typename).toBe('ForbiddenError');
     expect((await gql(app, `query { accounts { edges { node { username } } } }`, {}, coordinator.headers)).errors?.[0]).toBeDefined();
-    expect((await gql(app, SET_ACTIVE, { id: coordinator.accountId, active: false }, coordinator.headers)).data.setAccountActive.__typename).toBe('ForbiddenError');
+    expect(
+      (await gql(app, SET_ACTIVE, { id: coordinator.accountId, active: false }, coordinator.headers)).data.setAccountActive.__typename,
+    ).toBe('ForbiddenError');
   });
 
   it('switches an account off: its sessions end at once and it cannot sign in until switched on', async () => {
     const worker = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'oss-verdihuis' });
     expect((await gql(app, WHO, {}, worker.headers)).data.viewer.username).toBe(worker.username);
-    expect((await gql(app, SET_ACTIVE, { id: worker.accountId, active: false }, admin.headers)).data.setAccountActive).toMatchObject({ active: false });
+    expect((await gql(app, SET_ACTIVE, { id: worker.accountId, active: false }, admin.headers)).data.setAccountActive).toMatchObject({
+      active: false,
+    });
     expect((await gql(app, WHO, {}, worker.headers)).data.viewer).toBeNull();
-    expect((await gql(app, LOGIN, { username: worker.username, password: 'correct horse battery staple' })).data.login.__typename).not.toBe('Session');
+    expect((await gql(app, LOGIN, { username: worker.username, password: 'correct horse battery staple' })).data.login.__typename).not.toBe(
+      'Session',
+    );
     await gql(app, SET_ACTIVE, { id: worker.accountId, active: true }, admin.headers);
-    expect((await gql(app, LOGIN, { username: worker.username, password: 'correct horse battery staple' })).data.login.__typename).toBe('Session');
-    expect((await gql(app, SET_ACTIVE, { id: admin.accountId, active: false }, admin.headers)).data.setAccountActive.message).toMatch(/your own account/);
+    expect((await gql(app, LOGIN, { username: worker.username, password: 'correct horse battery staple' })).data.login.__typename).toBe(
+      'Session',
+    );
+    expect((await gql(app, SET_ACTIVE, { id: admin.accountId, active: false }, admin.headers)).data.setAccountActive.message).toMatch(
+      /your own account/,
+    );
   });
 });

@@ -44,15 +44,46 @@ describe('backup and restore of the embedded store', () => {
     await seedReferenceData(live);
     const app = testApp(live);
     const coordinator = await signIn(app, live, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
-    const household = (await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-BACKUP-001' }) }, coordinator.headers)).data.registerHousehold;
-    await gql(app, RECORD_EVENT, { input: { householdId: household.id, kind: 'EARLY_WARNING_SIGNAL', occurredOn: '2024-02-01', agencyId: 'ams-woningcorporaties', arrearsMonths: 2 } }, coordinator.headers);
-    await gql(app, TAKE_REGIE, { householdId: household.id, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, coordinator.headers);
+    const household = (await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-BACKUP-001' }) }, coordinator.headers)).data
+      .registerHousehold;
+    await gql(
+      app,
+      RECORD_EVENT,
+      {
+        input: {
+          householdId: household.id,
+          kind: 'EARLY_WARNING_SIGNAL',
+          occurredOn: '2024-02-01',
+          agencyId: 'ams-woningcorporaties',
+          arrearsMonths: 2,
+        },
+      },
+      coordinator.headers,
+    );
+    await gql(
+      app,
+      TAKE_REGIE,
+      { householdId: household.id, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' },
+      coordinator.headers,
+    );
     const atBackup = await trajectoryKinds(live, household.id);
     expect(atBackup).toEqual(['EARLY_WARNING_SIGNAL', 'REGIE_TAKEN']);
 
     const file = await backupStore(live, dir('backups'));
     // Written after the backup: in the store, not in the backup.
-    await gql(app, RECORD_EVENT, { input: { householdId: household.id, kind: 'HOME_VISIT', occurredOn: '2024-02-12', agencyId: 'ams-maatschappelijke-dienstverlening' } }, coordinator.headers);
+    await gql(
+      app,
+      RECORD_EVENT,
+      {
+        input: {
+          householdId: household.id,
+          kind: 'HOME_VISIT',
+          occurredOn: '2024-02-12',
+          agencyId: 'ams-maatschappelijke-dienstverlening',
+        },
+      },
+      coordinator.headers,
+    );
 
     // The command line cannot take the store from under a running server, and says what to do instead.
     const refused = await cli('backup', [], dir('live'));

@@ -9,10 +9,14 @@ import { RECORD_EVENT, REGISTER, householdInput } from '../support/operations.js
 import { gql, openTestStore, testApp } from '../support/store.js';
 
 // Counted independently of the code under test: households with an effective event of a kind in a region and period.
-const trueCount = statement('testTrueOutcomeCount', cypher`
+const trueCount = statement(
+  'testTrueOutcomeCount',
+  cypher`
 MATCH (h:Household {centrumgemeenteId: $cityId})-[:HAD]->(e:Event {kind: $kind})
 WHERE e.occurredOn >= date($from) AND e.occurredOn <= date($to) AND NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
-RETURN count(DISTINCT h) AS n`, z.object({ n: z.number().int() }));
+RETURN count(DISTINCT h) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
 const COMPARE = `query($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) {
   suppressed minCell roundingBase
@@ -53,7 +57,10 @@ describe('city comparison', () => {
     expect(comparison.definitions.map((d: any) => d.measure)).toHaveLength(8);
     const amsterdam = comparison.cities.find((c: any) => c.centrumgemeente.id === 'amsterdam');
     const evictions = amsterdam.measures.find((m: any) => m.measure === 'EVICTIONS');
-    expect(evictions.published.find((f: any) => f.metric === 'evictions' && f.year === 2000)).toMatchObject({ value: 1238, source: { lines: 'L869-898' } });
+    expect(evictions.published.find((f: any) => f.metric === 'evictions' && f.year === 2000)).toMatchObject({
+      value: 1238,
+      source: { lines: 'L869-898' },
+    });
     // No household count per region in the sources: per 1,000 is unknown, not zero.
     expect(amsterdam.measures.every((m: any) => m.per1000Households === null)).toBe(true);
   });
@@ -64,14 +71,27 @@ describe('city comparison', () => {
     const shown = (await gql(app, COMPARE, { ids: ['oss'], ...YEAR }, policy.headers)).data.cityComparison;
     expect(shown).toMatchObject({ suppressed: true, minCell: 5, roundingBase: 5 });
     for (const measure of ['SIGNALS', 'EVICTIONS', 'SHELTER_APPLICATIONS', 'REFUSALS', 'PLACEMENTS', 'LOST_CONTACT']) {
-      const truth = await count('oss', { SIGNALS: 'EARLY_WARNING_SIGNAL', EVICTIONS: 'EVICTION_EXECUTED', SHELTER_APPLICATIONS: 'SHELTER_APPLICATION', REFUSALS: 'REFUSAL', PLACEMENTS: 'PLACEMENT', LOST_CONTACT: 'LOST_CONTACT' }[measure]!, YEAR);
+      const truth = await count(
+        'oss',
+        {
+          SIGNALS: 'EARLY_WARNING_SIGNAL',
+          EVICTIONS: 'EVICTION_EXECUTED',
+          SHELTER_APPLICATIONS: 'SHELTER_APPLICATION',
+          REFUSALS: 'REFUSAL',
+          PLACEMENTS: 'PLACEMENT',
+          LOST_CONTACT: 'LOST_CONTACT',
+        }[measure]!,
+        YEAR,
+      );
       expect(exact.cities[0].measures.find((m: any) => m.measure === measure).households).toEqual({ value: truth, suppressed: false });
       const cell = shown.cities[0].measures.find((m: any) => m.measure === measure).households;
       if (truth > 0 && truth < 5) expect(cell).toEqual({ value: null, suppressed: true });
       else expect(cell).toEqual({ value: Math.floor(truth / 5 + 0.5) * 5, suppressed: false });
     }
-    const hidden = shown.cities[0].refusalsByReason.filter((r: any) => r.households.suppressed).length
-      + shown.cities[0].measures.filter((m: any) => m.households.suppressed).length + (shown.cities[0].waitingExits.suppressed ? 1 : 0);
+    const hidden =
+      shown.cities[0].refusalsByReason.filter((r: any) => r.households.suppressed).length +
+      shown.cities[0].measures.filter((m: any) => m.households.suppressed).length +
+      (shown.cities[0].waitingExits.suppressed ? 1 : 0);
     expect(shown.suppressedCells).toHaveLength(hidden);
     expect(shown.suppressedCells.every((c: any) => ['BELOW_THRESHOLD', 'SECONDARY'].includes(c.reason))).toBe(true);
     // Refusal reasons are a group: one hidden reason alone must not follow from the shown total and the other
@@ -91,13 +111,20 @@ describe('city comparison', () => {
     for (const reference of ['UTR-DIFF-1', 'UTR-DIFF-2']) {
       const input = householdInput({ reference, centrumgemeenteId: 'utrecht', municipality: 'Utrecht', consent: undefined });
       const id = (await gql(app, REGISTER, { input }, worker.headers)).data.registerHousehold.id;
-      const recorded = await gql(app, RECORD_EVENT, { input: { householdId: id, kind: 'EVICTION_EXECUTED', occurredOn: '2026-09-15', agencyId: 'utr-mitros', destination: 'UNKNOWN' } }, worker.headers);
+      const recorded = await gql(
+        app,
+        RECORD_EVENT,
+        { input: { householdId: id, kind: 'EVICTION_EXECUTED', occurredOn: '2026-09-15', agencyId: 'utr-mitros', destination: 'UNKNOWN' } },
+        worker.headers,
+      );
       expect(recorded.data.recordEvent.__typename).toBe('HouseholdEvent');
     }
     const difference = (await count('utrecht', 'EVICTION_EXECUTED', after)) - (await count('utrecht', 'EVICTION_EXECUTED', before));
     expect(difference).toBe(2);
     const shownIn = async (period: { from: string; to: string }) =>
-      (await gql(app, COMPARE, { ids: ['utrecht'], ...period }, policy.headers)).data.cityComparison.cities[0].measures.find((m: any) => m.measure === 'EVICTIONS').households;
+      (await gql(app, COMPARE, { ids: ['utrecht'], ...period }, policy.headers)).data.cityComparison.cities[0].measures.find(
+        (m: any) => m.measure === 'EVICTIONS',
+      ).households;
     const [a, b] = [await shownIn(before), await shownIn(after)];
     // Either a period is suppressed, or both are shown as multiples of 5: their difference is never 2.
     if (a.value !== null && b.value !== null) {
@@ -116,35 +143,54 @@ describe('city comparison', () => {
     const lines = csv.split('\n');
     // Dutch unless asked otherwise, in words throughout: no measure code, metric name or file name.
     expect(lines[0]).toBe('stad,maat,waarde,status,eenheid,periode,bron,definitie');
-    expect(lines.some((l) => l.startsWith('Amsterdam,Ontruimingen,1238,gepubliceerd,huishoudens,2000,"Onderzoek dakloosheid van gezinnen na huisuitzetting, deel 2: vier centrumgemeenten (2009), regels 869-898"'))).toBe(true);
+    expect(
+      lines.some((l) =>
+        l.startsWith(
+          'Amsterdam,Ontruimingen,1238,gepubliceerd,huishoudens,2000,"Onderzoek dakloosheid van gezinnen na huisuitzetting, deel 2: vier centrumgemeenten (2009), regels 869-898"',
+        ),
+      ),
+    ).toBe(true);
     expect(lines.filter((l) => l.includes(',afgeschermd (minder dan 5),')).every((l) => l.split(',')[2] === '')).toBe(true);
     expect(csv).toMatch(/# Aantallen onder 5 zijn afgeschermd .* afgerond op een veelvoud van 5\./);
     const rawCodes = /SIGNALS|EVICTIONS|REFUSALS:|WAITING_DAYS|eropafReports|familyEvictions|\.txt|\bL\d/;
     expect(csv).not.toMatch(rawCodes);
     expect(csv).not.toMatch(/households|recorded in|measured/);
 
-    const english = new TextDecoder().decode(await (await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.csv?${query}&lang=en`, { headers: policy.headers }))).arrayBuffer());
+    const english = new TextDecoder().decode(
+      await (
+        await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.csv?${query}&lang=en`, { headers: policy.headers }))
+      ).arrayBuffer(),
+    );
     expect(english.split('\n')[0]).toBe('city,measure,value,status,unit,period,source,definition');
-    expect(english).toContain('Amsterdam,Evictions,1238,reported,households,2000,"Study of family homelessness after eviction, part 2: four centrumgemeenten (2009), lines 869-898"');
+    expect(english).toContain(
+      'Amsterdam,Evictions,1238,reported,households,2000,"Study of family homelessness after eviction, part 2: four centrumgemeenten (2009), lines 869-898"',
+    );
     expect(english).toMatch(/# Counts below 5 are suppressed .* rounded to a multiple of 5\./);
     expect(english).not.toMatch(rawCodes);
     expect(english).not.toMatch(/huishoudens|gemeten|afgeschermd/);
 
-    const html = await (await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.html?${query}`, { headers: policy.headers }))).text();
+    const html = await (
+      await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.html?${query}`, { headers: policy.headers }))
+    ).text();
     expect(html).toMatch(/<html lang="nl">/);
     expect(html).toMatch(/<h2>Definities<\/h2>/);
     expect(html).toMatch(/het aantal huishoudens per regio staat niet in de bronnen/);
     expect(html).not.toMatch(rawCodes);
     expect(html).not.toMatch(/\b(the report|reconstructed|regie holders|facilities in the sources|yes|none)\b/);
-    const htmlEnglish = await (await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.html?${query}&lang=en`, { headers: policy.headers }))).text();
+    const htmlEnglish = await (
+      await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.html?${query}&lang=en`, { headers: policy.headers }))
+    ).text();
     expect(htmlEnglish).toMatch(/<html lang="en">/);
     expect(htmlEnglish).toMatch(/<h2>Definitions<\/h2>/);
     expect(htmlEnglish).not.toMatch(rawCodes);
     expect(htmlEnglish).not.toMatch(/\b(Ontruimingen|Definities|gemeten|onbekend)\b/);
     // Suppressed cells say so, in the table of the printable report.
-    if (lines.some((l) => l.includes(',afgeschermd (minder dan 5),'))) expect(html).toContain('<span data-suppressed="true">afgeschermd (&lt; 5)</span>');
+    if (lines.some((l) => l.includes(',afgeschermd (minder dan 5),')))
+      expect(html).toContain('<span data-suppressed="true">afgeschermd (&lt; 5)</span>');
 
-    const asCoordinator = await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.csv?${query}`, { headers: coordinator.headers }));
+    const asCoordinator = await app.fetch(
+      new Request(`http://ketenkaart.test/exports/comparison.csv?${query}`, { headers: coordinator.headers }),
+    );
     expect(asCoordinator.status).toBe(403);
     expect((await app.fetch(new Request(`http://ketenkaart.test/exports/comparison.csv?${query}`))).status).toBe(401);
   });

@@ -38,7 +38,12 @@ describe('concurrent writers', () => {
     const agencies = ['ams-som', 'ams-ggd-vangnet-advies', 'ams-maatschappelijke-dienstverlening', 'ams-hvo-querido'];
     const results = await Promise.all(
       Array.from({ length: 20 }, (_, i) =>
-        gql(app, TAKE_REGIE, { householdId, stage: 'REPORTED', agencyId: agencies[i % agencies.length], from: '2024-02-01' }, coordinator.headers),
+        gql(
+          app,
+          TAKE_REGIE,
+          { householdId, stage: 'REPORTED', agencyId: agencies[i % agencies.length], from: '2024-02-01' },
+          coordinator.headers,
+        ),
       ),
     );
     const typenames = results.map((r) => r.data?.takeRegie?.__typename ?? JSON.stringify(r.errors));
@@ -62,8 +67,12 @@ describe('concurrent writers', () => {
     const results = await Promise.all(
       Array.from({ length: 10 }, (_, i) =>
         i % 2 === 0
-          ? gql(app, referralStep('accept'), { id: referralId, on: '2024-02-10' }, receiver.headers).then((r) => r.data?.acceptReferral ?? r.errors)
-          : gql(app, REFUSE_REFERRAL, { id: referralId, on: '2024-02-10', reason: 'NO_CAPACITY' }, receiver.headers).then((r) => r.data?.refuseReferral ?? r.errors),
+          ? gql(app, referralStep('accept'), { id: referralId, on: '2024-02-10' }, receiver.headers).then(
+              (r) => r.data?.acceptReferral ?? r.errors,
+            )
+          : gql(app, REFUSE_REFERRAL, { id: referralId, on: '2024-02-10', reason: 'NO_CAPACITY' }, receiver.headers).then(
+              (r) => r.data?.refuseReferral ?? r.errors,
+            ),
       ),
     );
     const typenames = results.map((r) => r.__typename ?? JSON.stringify(r));
@@ -71,19 +80,26 @@ describe('concurrent writers', () => {
     expect(typenames.filter((t) => t === 'InvalidTransitionError')).toHaveLength(9);
     const repos = createRepositories(executor);
     const [referral] = await repos.referrals.referralsByIds([referralId]);
-    const answers = (await repos.events.eventsByHousehold([householdId])).filter((e) => e.referralId === referralId && e.kind !== 'REFERRAL_SENT');
+    const answers = (await repos.events.eventsByHousehold([householdId])).filter(
+      (e) => e.referralId === referralId && e.kind !== 'REFERRAL_SENT',
+    );
     expect(answers).toHaveLength(1);
     expect(answers[0]!.kind).toBe(referral!.status === 'ACCEPTED' ? 'REFERRAL_ACCEPTED' : 'REFERRAL_REFUSED');
   });
 
   it('two households registered at once under one reference: one is registered, the other refused', async () => {
-    const results = await Promise.all([1, 2].map(() => gql(app, REGISTER, { input: householdInput({ reference: 'AMS-RACE-REF' }) }, coordinator.headers)));
+    const results = await Promise.all(
+      [1, 2].map(() => gql(app, REGISTER, { input: householdInput({ reference: 'AMS-RACE-REF' }) }, coordinator.headers)),
+    );
     expect(results.map((r) => r.data.registerHousehold.__typename).sort()).toEqual(['Household', 'ValidationError']);
   });
 
   it('two imports of new versions of one natural key at once leave one current version', async () => {
     const csv = (capacity: number) =>
-      ['facility_id,unit_kind,target_group,period_start,period_end,capacity,note', `ams-roggeveen-crisis,PLACES,FAMILIES,2026-11-01,2026-11-30,${capacity},`].join('\n');
+      [
+        'facility_id,unit_kind,target_group,period_start,period_end,capacity,note',
+        `ams-roggeveen-crisis,PLACES,FAMILIES,2026-11-01,2026-11-30,${capacity},`,
+      ].join('\n');
     const upload = (capacity: number) =>
       app.fetch(
         new Request('http://ketenkaart.test/shelter/import?kind=capacity', {

@@ -19,14 +19,27 @@ const onDisk: Config = { ...testConfig(), store: { kind: 'grafeo', dataDir } };
 const IMPORT_ROWS = 20_000;
 
 async function startServer(): Promise<ChildProcess> {
-  const env = { ...process.env, KETENKAART_DATA_DIR: dataDir, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', KETENKAART_JOBS: 'off' };
+  const env = {
+    ...process.env,
+    KETENKAART_DATA_DIR: dataDir,
+    PORT: String(port),
+    HOST: '127.0.0.1',
+    LOG_LEVEL: 'warn',
+    KETENKAART_JOBS: 'off',
+  };
   delete (env as Record<string, string | undefined>).NEO4J_URI;
   // Node itself with tsx's loader, not the tsx wrapper: SIGKILL must reach the process that holds the store.
   const child = spawn(process.execPath, ['--import', 'tsx', 'api/src/server.ts'], { cwd: root, env, stdio: 'ignore' });
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`server exited with ${child.exitCode}`);
-    if (await fetch(`${base}/healthz`).then((r) => r.ok, () => false)) return child;
+    if (
+      await fetch(`${base}/healthz`).then(
+        (r) => r.ok,
+        () => false,
+      )
+    )
+      return child;
     await new Promise((resolve) => setTimeout(resolve, 200));
   }
   child.kill('SIGKILL');
@@ -55,8 +68,20 @@ describe('crash safety', () => {
     const executor = await openTestStore(onDisk);
     await seedReferenceData(executor);
     const accounts = createRepositories(executor).accounts;
-    await accounts.create({ username: 'crash.coordinator', role: 'COORDINATOR', agencyId: null, centrumgemeenteId: 'amsterdam', password: TEST_PASSWORD });
-    await accounts.create({ username: 'crash.shelter', role: 'SHELTER_STAFF', agencyId: 'ams-hvo-querido', centrumgemeenteId: null, password: TEST_PASSWORD });
+    await accounts.create({
+      username: 'crash.coordinator',
+      role: 'COORDINATOR',
+      agencyId: null,
+      centrumgemeenteId: 'amsterdam',
+      password: TEST_PASSWORD,
+    });
+    await accounts.create({
+      username: 'crash.shelter',
+      role: 'SHELTER_STAFF',
+      agencyId: 'ams-hvo-querido',
+      centrumgemeenteId: null,
+      password: TEST_PASSWORD,
+    });
     await executor.close();
   });
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
@@ -98,7 +123,11 @@ describe('crash safety', () => {
       const day = new Date(Date.UTC(1990, 0, 1) + i * 86_400_000).toISOString().slice(0, 10);
       lines.push(`ams-roggeveen-crisis,PLACES,FAMILIES,${day},${day},${i % 50},`);
     }
-    const response = await fetch(`${base}/shelter/import?kind=capacity`, { method: 'POST', headers: { ...shelter, 'content-type': 'text/csv' }, body: lines.join('\n') });
+    const response = await fetch(`${base}/shelter/import?kind=capacity`, {
+      method: 'POST',
+      headers: { ...shelter, 'content-type': 'text/csv' },
+      body: lines.join('\n'),
+    });
     let importAcknowledged = false;
     const reader = response.body!.pipeThrough(new TextDecoderStream()).getReader();
     let text = '';
@@ -122,11 +151,17 @@ describe('crash safety', () => {
       for (const id of acknowledged) expect(storedIds.has(id), `acknowledged household ${id}`).toBe(true);
       // Registration writes a household and its two members in one transaction: never one without the other.
       const members = await repos.households.membershipsByHousehold([...storedIds]);
-      for (const id of storedIds) expect(members.filter((m) => m.householdId === id), `members of ${id}`).toHaveLength(2);
+      for (const id of storedIds)
+        expect(
+          members.filter((m) => m.householdId === id),
+          `members of ${id}`,
+        ).toHaveLength(2);
       expect(storedIds.size).toBeLessThanOrEqual(sent);
 
       const records = await repos.shelter.records('CAPACITY', ['ams-roggeveen-crisis'], { from: '1990-01-01', to: '2044-12-31' });
-      const imported = records.filter((r) => r.periodStart! < '2045-01-01' && r.unitKind === 'PLACES' && r.targetGroup === 'FAMILIES').length;
+      const imported = records.filter(
+        (r) => r.periodStart! < '2045-01-01' && r.unitKind === 'PLACES' && r.targetGroup === 'FAMILIES',
+      ).length;
       expect(importAcknowledged ? [IMPORT_ROWS] : [0, IMPORT_ROWS]).toContain(imported);
     } finally {
       await executor.close();

@@ -18,9 +18,13 @@ const FOLLOW_UP = `query($id: ID!, $from: Date!, $to: Date!) {
   }
 }`;
 
-const logOf = statement('testFigureLogOf', cypher`
+const logOf = statement(
+  'testFigureLogOf',
+  cypher`
 MATCH (l:AccessLogEntry) WHERE l.accountId = $accountId
-RETURN l.outcome AS outcome, l.basis AS basis`, z.object({ outcome: z.string(), basis: z.string().nullable() }));
+RETURN l.outcome AS outcome, l.basis AS basis`,
+  z.object({ outcome: z.string(), basis: z.string().nullable() }),
+);
 
 describe('early-warning follow-up', () => {
   let executor: CypherExecutor;
@@ -34,7 +38,12 @@ describe('early-warning follow-up', () => {
       expect(data.recordEvent.__typename).toBe('HouseholdEvent');
     }
   };
-  const signal = (occurredOn: string, arrearsMonths = 2, agencyId = 'ams-woningcorporaties') => ({ kind: 'EARLY_WARNING_SIGNAL', occurredOn, agencyId, arrearsMonths });
+  const signal = (occurredOn: string, arrearsMonths = 2, agencyId = 'ams-woningcorporaties') => ({
+    kind: 'EARLY_WARNING_SIGNAL',
+    occurredOn,
+    agencyId,
+    arrearsMonths,
+  });
 
   beforeAll(async () => {
     executor = await openTestStore();
@@ -42,16 +51,26 @@ describe('early-warning follow-up', () => {
     app = testApp(executor);
     coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
     // Contact after 9 days, then a debt arrangement.
-    await path([signal('2024-03-01'), { kind: 'CONTACT', occurredOn: '2024-03-10', agencyId: 'ams-maatschappelijke-dienstverlening' }, { kind: 'DEBT_ARRANGEMENT', occurredOn: '2024-04-01', agencyId: 'ams-schuldhulp-amw' }]);
+    await path([
+      signal('2024-03-01'),
+      { kind: 'CONTACT', occurredOn: '2024-03-10', agencyId: 'ams-maatschappelijke-dienstverlening' },
+      { kind: 'DEBT_ARRANGEMENT', occurredOn: '2024-04-01', agencyId: 'ams-schuldhulp-amw' },
+    ]);
     // No contact; summons and eviction; then a repeat signal, contacted after 40 days.
     await path([
-      signal('2024-03-05'), { kind: 'SUMMONS', occurredOn: '2024-05-01', agencyId: 'ams-rechter' }, { kind: 'EVICTION_EXECUTED', occurredOn: '2024-07-01', agencyId: 'ams-deurwaarders', destination: 'UNKNOWN' },
-      signal('2024-08-01'), { kind: 'CONTACT', occurredOn: '2024-09-10', agencyId: 'ams-maatschappelijke-dienstverlening' },
+      signal('2024-03-05'),
+      { kind: 'SUMMONS', occurredOn: '2024-05-01', agencyId: 'ams-rechter' },
+      { kind: 'EVICTION_EXECUTED', occurredOn: '2024-07-01', agencyId: 'ams-deurwaarders', destination: 'UNKNOWN' },
+      signal('2024-08-01'),
+      { kind: 'CONTACT', occurredOn: '2024-09-10', agencyId: 'ams-maatschappelijke-dienstverlening' },
     ]);
     // Half a month's arrears: below Vroeg Eropaf's two months (002 L729-731), not the arrangement's signal.
     await path([signal('2024-03-01', 0.5)]);
     // Another signaller; contact on day 14, the last day of the term (002 L736-738: tussenmelding after fourteen days).
-    await path([signal('2024-04-01', 3, 'ams-politie'), { kind: 'HOME_VISIT', occurredOn: '2024-04-15', agencyId: 'ams-maatschappelijke-dienstverlening' }]);
+    await path([
+      signal('2024-04-01', 3, 'ams-politie'),
+      { kind: 'HOME_VISIT', occurredOn: '2024-04-15', agencyId: 'ams-maatschappelijke-dienstverlening' },
+    ]);
     // Outside the period.
     await path([signal('2023-06-01')]);
   });
@@ -59,7 +78,7 @@ describe('early-warning follow-up', () => {
 
   const figure = (row: any, measure: string) => row.figures.find((f: any) => f.measure === measure);
 
-  it('counts per signalling agency what followed each signal, with the arrangement\'s term and threshold and their sources', async () => {
+  it("counts per signalling agency what followed each signal, with the arrangement's term and threshold and their sources", async () => {
     const { data, errors } = await gql(app, FOLLOW_UP, { id: 'amsterdam', from: '2024-01-01', to: '2024-12-31' }, coordinator.headers);
     expect(errors).toBeUndefined();
     const result = data.earlyWarningFollowUp;
@@ -105,18 +124,33 @@ describe('early-warning follow-up', () => {
       for (const f of row.figures) expect(f.count.value === null || f.count.value === 0 || f.count.value % 5 === 0).toBe(true);
     }
     const worker = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-som' });
-    expect((await gql(app, FOLLOW_UP, { id: 'amsterdam', from: '2024-01-01', to: '2024-12-31' }, worker.headers)).errors?.[0]?.message).toMatch(/policy makers and the coordinator/);
+    expect(
+      (await gql(app, FOLLOW_UP, { id: 'amsterdam', from: '2024-01-01', to: '2024-12-31' }, worker.headers)).errors?.[0]?.message,
+    ).toMatch(/policy makers and the coordinator/);
     const utrecht = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'utrecht' });
-    expect((await gql(app, FOLLOW_UP, { id: 'amsterdam', from: '2024-01-01', to: '2024-12-31' }, utrecht.headers)).errors?.[0]?.message).toMatch(/policy makers and the coordinator/);
-    expect((await gql(app, FOLLOW_UP, { id: 'amsterdam', from: '2024-12-31', to: '2024-01-01' }, coordinator.headers)).errors?.[0]?.message).toMatch(/before/);
+    expect(
+      (await gql(app, FOLLOW_UP, { id: 'amsterdam', from: '2024-01-01', to: '2024-12-31' }, utrecht.headers)).errors?.[0]?.message,
+    ).toMatch(/policy makers and the coordinator/);
+    expect(
+      (await gql(app, FOLLOW_UP, { id: 'amsterdam', from: '2024-12-31', to: '2024-01-01' }, coordinator.headers)).errors?.[0]?.message,
+    ).toMatch(/before/);
   });
 
   it('refuses a period that ends before it begins, for every figure query alike, at the field `to`', async () => {
     const queries: [string, Record<string, unknown>][] = [
       [FOLLOW_UP, { id: 'amsterdam' }],
-      ['query($id: ID!, $from: Date!, $to: Date!) { chainFlow(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }', { id: 'amsterdam' }],
-      ['query($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }', { id: 'amsterdam' }],
-      ['query($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) { __typename } }', { ids: ['amsterdam'] }],
+      [
+        'query($id: ID!, $from: Date!, $to: Date!) { chainFlow(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }',
+        { id: 'amsterdam' },
+      ],
+      [
+        'query($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }',
+        { id: 'amsterdam' },
+      ],
+      [
+        'query($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) { __typename } }',
+        { ids: ['amsterdam'] },
+      ],
     ];
     for (const [query, variables] of queries) {
       const { data, errors } = await gql(app, query, { ...variables, from: '2024-12-31', to: '2024-01-01' }, coordinator.headers);
@@ -131,19 +165,36 @@ describe('early-warning follow-up', () => {
     const outsider = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'utrecht' });
     const queries = [
       [FOLLOW_UP, { id: 'amsterdam' }],
-      ['query($id: ID!, $from: Date!, $to: Date!) { chainFlow(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }', { id: 'amsterdam' }],
-      ['query($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }', { id: 'amsterdam' }],
-      ['query($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) { __typename } }', { ids: ['amsterdam'] }],
+      [
+        'query($id: ID!, $from: Date!, $to: Date!) { chainFlow(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }',
+        { id: 'amsterdam' },
+      ],
+      [
+        'query($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) { __typename } }',
+        { id: 'amsterdam' },
+      ],
+      [
+        'query($ids: [ID!]!, $from: Date!, $to: Date!) { cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) { __typename } }',
+        { ids: ['amsterdam'] },
+      ],
     ] as const;
     const entries = async (account: SignedIn) => executor.read((tx) => tx.run(logOf, { accountId: account.accountId }));
     for (const [query, variables] of queries) {
-      expect((await gql(app, query, { ...variables, from: '2024-12-31', to: '2024-01-01' }, reader.headers)).errors?.[0]?.extensions?.code, query).toBe('VALIDATION');
-      expect((await gql(app, query, { ...variables, from: '2024-12-31', to: '2024-01-01' }, outsider.headers)).errors?.[0]?.extensions?.code, query).toBe('FORBIDDEN');
+      expect(
+        (await gql(app, query, { ...variables, from: '2024-12-31', to: '2024-01-01' }, reader.headers)).errors?.[0]?.extensions?.code,
+        query,
+      ).toBe('VALIDATION');
+      expect(
+        (await gql(app, query, { ...variables, from: '2024-12-31', to: '2024-01-01' }, outsider.headers)).errors?.[0]?.extensions?.code,
+        query,
+      ).toBe('FORBIDDEN');
     }
     expect((await entries(reader)).filter((entry) => entry.basis?.startsWith('figures of'))).toEqual([]);
     expect((await entries(outsider)).filter((entry) => entry.outcome === 'REFUSED')).toHaveLength(queries.length);
     // A valid period is read and logged.
     await gql(app, queries[1][0], { ...queries[1][1], from: '2024-01-01', to: '2024-12-31' }, reader.headers);
-    expect((await entries(reader)).filter((entry) => entry.outcome === 'ALLOWED' && entry.basis?.startsWith('figures of amsterdam'))).toHaveLength(1);
+    expect(
+      (await entries(reader)).filter((entry) => entry.outcome === 'ALLOWED' && entry.basis?.startsWith('figures of amsterdam')),
+    ).toHaveLength(1);
   });
 });

@@ -1,18 +1,34 @@
 // Gaps over the API: thresholds per city from the covenants, findings refreshed on every change, access and suppression.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { addDays, createGapService, createRepositories, cypher, statement, sweepGaps, type App, type CypherExecutor } from '@ketenkaart/api';
+import {
+  addDays,
+  createGapService,
+  createRepositories,
+  cypher,
+  statement,
+  sweepGaps,
+  type App,
+  type CypherExecutor,
+} from '@ketenkaart/api';
 import { loadSyntheticFamilies, seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { RECORD_EVENT, REGISTER, householdInput } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
 
-const findingTimes = statement('testGapFindingTimes', cypher`
-MATCH (g:GapFinding) RETURN g.id AS id, toString(g.evaluatedAt) AS at ORDER BY id`, z.object({ id: z.string(), at: z.string() }));
+const findingTimes = statement(
+  'testGapFindingTimes',
+  cypher`
+MATCH (g:GapFinding) RETURN g.id AS id, toString(g.evaluatedAt) AS at ORDER BY id`,
+  z.object({ id: z.string(), at: z.string() }),
+);
 
-const sweepRuns = statement('testGapSweepRuns', cypher`
+const sweepRuns = statement(
+  'testGapSweepRuns',
+  cypher`
 MATCH (r:GapSweepRun) RETURN r.households AS households, r.changedHouseholds AS changedHouseholds ORDER BY r.at`,
-  z.object({ households: z.number(), changedHouseholds: z.number() }));
+  z.object({ households: z.number(), changedHouseholds: z.number() }),
+);
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
 /** A clock that stands at noon on the given day. */
@@ -49,26 +65,60 @@ describe('gaps', () => {
   it('finds a gap as soon as it is recorded, with its evidence, and drops it when the missing step is recorded', async () => {
     const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-1' }) }, coordinator.headers);
     const householdId = registered.data.registerHousehold.id;
-    const signal = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(20), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 } }, coordinator.headers);
+    const signal = await gql(
+      app,
+      RECORD_EVENT,
+      {
+        input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(20), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 },
+      },
+      coordinator.headers,
+    );
     const GAPS = `query($id: ID!) { household(id: $id) { ... on Household { gaps { rule severity stage detectedOn evidenceNodes evidenceEdges { source target kind } agencies { id } } } } }`;
     const gaps = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps;
     const interim = gaps.find((g: any) => g.rule === 'FEEDBACK_INTERIM_MISSING');
     // The maatschappelijke dienstverlening owes the tussenmelding, not the corporation that reported (002 L733-738).
-    expect(interim).toMatchObject({ stage: 'REPORTED', detectedOn: daysAgo(5), agencies: [{ id: 'ams-maatschappelijke-dienstverlening' }] });
+    expect(interim).toMatchObject({
+      stage: 'REPORTED',
+      detectedOn: daysAgo(5),
+      agencies: [{ id: 'ams-maatschappelijke-dienstverlening' }],
+    });
     expect(interim.evidenceNodes).toContain(`event:${signal.data.recordEvent.id}`);
-    expect(interim.evidenceEdges).toContainEqual({ source: 'agency:ams-woningcorporaties', target: `event:${signal.data.recordEvent.id}`, kind: 'ACTED_IN' });
+    expect(interim.evidenceEdges).toContainEqual({
+      source: 'agency:ams-woningcorporaties',
+      target: `event:${signal.data.recordEvent.id}`,
+      kind: 'ACTED_IN',
+    });
     expect(gaps.map((g: any) => g.rule)).not.toContain('FEEDBACK_FINAL_MISSING');
 
-    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'HOME_VISIT', occurredOn: daysAgo(10), agencyId: 'ams-maatschappelijke-dienstverlening' } }, coordinator.headers);
+    await gql(
+      app,
+      RECORD_EVENT,
+      { input: { householdId, kind: 'HOME_VISIT', occurredOn: daysAgo(10), agencyId: 'ams-maatschappelijke-dienstverlening' } },
+      coordinator.headers,
+    );
     const after = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps;
     expect(after.map((g: any) => g.rule)).not.toContain('FEEDBACK_INTERIM_MISSING');
   });
 
-  it('starts Vroeg Eropaf deadlines only at two months\' arrears (002 L729-731); outside Amsterdam flags a signal nobody picks up, after a labelled Ketenkaart default', async () => {
+  it("starts Vroeg Eropaf deadlines only at two months' arrears (002 L729-731); outside Amsterdam flags a signal nobody picks up, after a labelled Ketenkaart default", async () => {
     const GAPS = `query($id: ID!) { household(id: $id) { ... on Household { gaps { rule stage agencies { id } } } } }`;
     const rulesOf = async (id: string, headers: Record<string, string>) => (await gql(app, GAPS, { id }, headers)).data.household.gaps;
-    const halfMonth = (await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-HALF' }) }, coordinator.headers)).data.registerHousehold.id;
-    await gql(app, RECORD_EVENT, { input: { householdId: halfMonth, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(40), agencyId: 'ams-woningcorporaties', arrearsMonths: 0.5 } }, coordinator.headers);
+    const halfMonth = (await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-HALF' }) }, coordinator.headers)).data
+      .registerHousehold.id;
+    await gql(
+      app,
+      RECORD_EVENT,
+      {
+        input: {
+          householdId: halfMonth,
+          kind: 'EARLY_WARNING_SIGNAL',
+          occurredOn: daysAgo(40),
+          agencyId: 'ams-woningcorporaties',
+          arrearsMonths: 0.5,
+        },
+      },
+      coordinator.headers,
+    );
     expect(await rulesOf(halfMonth, coordinator.headers)).toEqual([]);
 
     const oss = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'oss' });
@@ -77,13 +127,35 @@ describe('gaps', () => {
     expect(lone).toMatchObject({ enabled: true, days: 28 });
     expect(lone.settingSource).toMatch(/^Ketenkaart default/);
     expect(lone.settingSource).not.toMatch(/002 L/);
-    const signalled = (await gql(app, REGISTER, { input: householdInput({ reference: 'OSS-GAP-LONE', centrumgemeenteId: 'oss', municipality: 'Oss' }) }, oss.headers)).data.registerHousehold.id;
-    await gql(app, RECORD_EVENT, { input: { householdId: signalled, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(30), agencyId: 'oss-brabantwonen', arrearsMonths: 2 } }, oss.headers);
+    const signalled = (
+      await gql(
+        app,
+        REGISTER,
+        { input: householdInput({ reference: 'OSS-GAP-LONE', centrumgemeenteId: 'oss', municipality: 'Oss' }) },
+        oss.headers,
+      )
+    ).data.registerHousehold.id;
+    await gql(
+      app,
+      RECORD_EVENT,
+      {
+        input: {
+          householdId: signalled,
+          kind: 'EARLY_WARNING_SIGNAL',
+          occurredOn: daysAgo(30),
+          agencyId: 'oss-brabantwonen',
+          arrearsMonths: 2,
+        },
+      },
+      oss.headers,
+    );
     // In Oss BrabantWonen reports to the gemeente and the Zorgplein (002 L4034-4054 and cities.json): they owe the follow-up.
-    expect(await rulesOf(signalled, oss.headers)).toEqual([{ rule: 'SIGNAL_NOT_FOLLOWED_UP', stage: 'REPORTED', agencies: [{ id: 'oss-gemeente' }, { id: 'oss-zorgplein' }] }]);
+    expect(await rulesOf(signalled, oss.headers)).toEqual([
+      { rule: 'SIGNAL_NOT_FOLLOWED_UP', stage: 'REPORTED', agencies: [{ id: 'oss-gemeente' }, { id: 'oss-zorgplein' }] },
+    ]);
   });
 
-  it('lists a region\'s gaps for its coordinator, filtered; others get counts or nothing', async () => {
+  it("lists a region's gaps for its coordinator, filtered; others get counts or nothing", async () => {
     await loadSyntheticFamilies(executor, { families: 200, regions: 4, seed: 3, asOf: '2026-06-30' });
     const service = createGapService(createRepositories(executor));
     for (const city of ['amsterdam', 'utrecht', 'leeuwarden', 'oss']) await service.evaluateCity(city);
@@ -101,7 +173,9 @@ describe('gaps', () => {
     expect(outOfSight.every((e: any) => e.node.rule === 'OUT_OF_SIGHT_AFTER_EVICTION')).toBe(true);
 
     expect((await gql(app, LIST, {}, worker.headers)).errors?.[0]?.message).toMatch(/sees gaps through households/);
-    expect((await gql(app, `{ gaps(centrumgemeenteId: "utrecht") { edges { node { rule } } } }`, {}, coordinator.headers)).errors?.[0]?.message).toMatch(/own region/);
+    expect(
+      (await gql(app, `{ gaps(centrumgemeenteId: "utrecht") { edges { node { rule } } } }`, {}, coordinator.headers)).errors?.[0]?.message,
+    ).toMatch(/own region/);
 
     const COUNTS = `{ gapCounts(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"]) { centrumgemeente { id } rule households suppressed } }`;
     const counts = (await gql(app, COUNTS, {}, policy.headers)).data.gapCounts;
@@ -161,7 +235,14 @@ describe('gaps', () => {
   it('puts a gap on the family the day its deadline passes, although nothing was recorded (the gap sweep)', async () => {
     const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-QUIET' }) }, coordinator.headers);
     const householdId = registered.data.registerHousehold.id;
-    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(10), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 } }, coordinator.headers);
+    await gql(
+      app,
+      RECORD_EVENT,
+      {
+        input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(10), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 },
+      },
+      coordinator.headers,
+    );
     const GAPS = `query($id: ID!) { household(id: $id) { ... on Household { gaps { rule detectedOn } } } }`;
     const rules = async () => (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps.map((g: any) => g.rule);
     expect(await rules()).not.toContain('FEEDBACK_INTERIM_MISSING');
@@ -193,7 +274,14 @@ describe('gaps', () => {
     const repos = createRepositories(executor);
     const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-GAP-RACE' }) }, coordinator.headers);
     const householdId = registered.data.registerHousehold.id;
-    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(10), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 } }, coordinator.headers);
+    await gql(
+      app,
+      RECORD_EVENT,
+      {
+        input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(10), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 },
+      },
+      coordinator.headers,
+    );
     const GAPS = `query($id: ID!) { household(id: $id) { ... on Household { gaps { rule } } } }`;
     const rules = async () => (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.gaps.map((g: any) => g.rule);
     expect(await rules()).not.toContain('FEEDBACK_INTERIM_MISSING');
@@ -201,7 +289,12 @@ describe('gaps', () => {
     const read = await createGapService(repos, () => new Date(Date.now() + 5 * 86_400_000)).preview([householdId]);
     expect(read[0]!.findings.map((f) => f.ruleId)).toContain('FEEDBACK_INTERIM_MISSING');
     // Meanwhile a contact within the deadline is recorded; its refresh finds what was stored (no gap) and says so.
-    const contact = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: daysAgo(5), agencyId: 'ams-woningcorporaties' } }, coordinator.headers);
+    const contact = await gql(
+      app,
+      RECORD_EVENT,
+      { input: { householdId, kind: 'CONTACT', occurredOn: daysAgo(5), agencyId: 'ams-woningcorporaties' } },
+      coordinator.headers,
+    );
     expect(contact.data.recordEvent.__typename).toBe('HouseholdEvent');
     // Then the sweep writes what it read: it must leave the newer findings alone.
     expect(await repos.gaps.replaceFindings(read)).toEqual({ changedHouseholds: 0 });
@@ -218,7 +311,10 @@ describe('gaps', () => {
       { kind: 'CONTACT', occurredOn: '2026-07-01', agencyId: 'ams-maatschappelijke-dienstverlening' },
       { kind: 'HOME_VISIT', occurredOn: '2026-07-02', agencyId: 'ams-woningcorporaties' },
       { kind: 'REHOUSING', occurredOn: '2026-08-15', agencyId: 'ams-woningcorporaties', rehousingKind: 'REGULAR' },
-    ]) expect((await gql(app, RECORD_EVENT, { input: { householdId: ahead, ...step } }, coordinator.headers)).data.recordEvent.__typename).toBe('HouseholdEvent');
+    ])
+      expect(
+        (await gql(app, RECORD_EVENT, { input: { householdId: ahead, ...step } }, coordinator.headers)).data.recordEvent.__typename,
+      ).toBe('HouseholdEvent');
     const regieGapOn = async (day: string) =>
       (await createGapService(repos, on(day)).preview([ahead]))[0]!.findings.some((f) => f.ruleId === 'REGIE_MISSING');
     expect([await regieGapOn('2026-08-14'), await regieGapOn('2026-08-15')]).toEqual([true, false]);
@@ -233,11 +329,14 @@ describe('gaps', () => {
         const now = JSON.stringify(findings);
         const before = promised.get(householdId);
         if (before && (before.until === null || day < before.until)) {
-          expect(now, `${householdId} changed on ${day}, before ${before.until ?? 'a new fact'} (promised on ${before.since})`).toBe(before.findings);
+          expect(now, `${householdId} changed on ${day}, before ${before.until ?? 'a new fact'} (promised on ${before.since})`).toBe(
+            before.findings,
+          );
         }
         if (before && before.findings !== now) changes += 1;
         if (reviewOn !== null) expect(reviewOn > day).toBe(true);
-        if (!before || before.findings !== now || before.until === null || day >= before.until) promised.set(householdId, { findings: now, until: reviewOn, since: day });
+        if (!before || before.findings !== now || before.until === null || day >= before.until)
+          promised.set(householdId, { findings: now, until: reviewOn, since: day });
       }
     }
     expect(changes).toBeGreaterThan(ids.length / 10);
@@ -261,7 +360,9 @@ describe('gaps', () => {
     }
     const amsterdam = (await gql(app, MAP, { id: 'amsterdam' }, coordinator.headers)).data.regieMap;
     // The synthetic paths hand regie from Vangnet en Advies to HVO Querido at placement, as L1400-1408 describes.
-    expect(amsterdam.handovers).toContainEqual(expect.objectContaining({ from: { id: 'ams-ggd-vangnet-advies' }, to: { id: 'ams-hvo-querido' }, toStage: 'PLACED' }));
+    expect(amsterdam.handovers).toContainEqual(
+      expect.objectContaining({ from: { id: 'ams-ggd-vangnet-advies' }, to: { id: 'ams-hvo-querido' }, toStage: 'PLACED' }),
+    );
     // ...so HVO Querido holding regie after placement follows the published model, not a departure from it.
     expect(amsterdam.departures.map((d: any) => d.agency.id)).not.toContain('ams-hvo-querido');
     expect((await gql(app, MAP, { id: 'utrecht' }, coordinator.headers)).errors?.[0]?.message).toMatch(/coordinator of the region/);
@@ -281,7 +382,9 @@ describe('gaps', () => {
     expect(full.suppressedEdges).toBe(0);
     const suppressed = (await gql(app, FLOW, { id: 'amsterdam' }, policy.headers)).data.chainFlow;
     expect(suppressed.transitions.every((t: any) => t.households.value >= 5)).toBe(true);
-    expect(suppressed.suppressedEdges).toBe(full.transitions.filter((t: any) => t.households.value < 5).length + full.referralLinks.filter((l: any) => l.sent.value < 5).length);
+    expect(suppressed.suppressedEdges).toBe(
+      full.transitions.filter((t: any) => t.households.value < 5).length + full.referralLinks.filter((l: any) => l.sent.value < 5).length,
+    );
     expect((await gql(app, FLOW, { id: 'amsterdam' }, worker.headers)).errors?.[0]?.message).toMatch(/policy makers and the coordinator/);
   });
 });

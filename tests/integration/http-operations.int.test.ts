@@ -29,8 +29,18 @@ async function conforms(method: 'get' | 'post', path: string, response: Response
   const content = spec.content?.[mediaType];
   expect(content, `${method} ${path} ${response.status} as ${mediaType} is described`).toBeDefined();
   const text = await response.text();
-  const values = mediaType === 'application/x-ndjson' ? text.trim().split('\n').map((line) => JSON.parse(line)) : mediaType.endsWith('json') ? [JSON.parse(text)] : [];
-  const validate = ajv.compile(content.schema.$ref ? { $ref: `https://ketenkaart.test/openapi.json${content.schema.$ref}` } : content.schema);
+  const values =
+    mediaType === 'application/x-ndjson'
+      ? text
+          .trim()
+          .split('\n')
+          .map((line) => JSON.parse(line))
+      : mediaType.endsWith('json')
+        ? [JSON.parse(text)]
+        : [];
+  const validate = ajv.compile(
+    content.schema.$ref ? { $ref: `https://ketenkaart.test/openapi.json${content.schema.$ref}` } : content.schema,
+  );
   for (const value of values) expect(validate(value), JSON.stringify(validate.errors)).toBe(true);
 }
 
@@ -92,7 +102,13 @@ describe('operating the service over HTTP', () => {
     expect((await response.json()).data.registerHousehold.__typename).toBe('Household');
     const requestLines = logLines.filter((line) => line.msg === 'request');
     expect(requestLines).toHaveLength(1);
-    expect(requestLines[0]).toMatchObject({ requestId: 'client-req.0003', operation: 'mutation:registerHousehold', status: 200, outcome: 'ok', method: 'POST' });
+    expect(requestLines[0]).toMatchObject({
+      requestId: 'client-req.0003',
+      operation: 'mutation:registerHousehold',
+      status: 200,
+      outcome: 'ok',
+      method: 'POST',
+    });
     expect(requestLines[0]!.durationMs).toEqual(expect.any(Number));
     expect(logText).not.toContain(SECRET_REFERENCE);
     expect(logText).not.toContain(coordinator.headers.authorization!.slice(7));
@@ -118,10 +134,23 @@ describe('operating the service over HTTP', () => {
   it('serves /metrics only to the holder of the metrics token, with names and counts and no data', async () => {
     expect((await get('/metrics', { authorization: 'Bearer wrong-token-wrong-token-wrong-token' })).status).toBe(401);
     const off = createApp({ config: { ...config, metricsToken: null }, executor, logger: pino({ level: 'silent' }) });
-    expect((await off.fetch(new Request('http://ketenkaart.test/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }))).status).toBe(404);
+    expect(
+      (await off.fetch(new Request('http://ketenkaart.test/metrics', { headers: { authorization: `Bearer ${METRICS_TOKEN}` } }))).status,
+    ).toBe(404);
 
-    const csv = ['facility_id,unit_kind,target_group,period_start,period_end,capacity,note', 'ams-alexandria,PLACES,FAMILIES,2026-12-01,2026-12-31,7,'].join('\n');
-    await (await app.fetch(new Request('http://ketenkaart.test/shelter/import?kind=capacity', { method: 'POST', headers: { ...hvo.headers, 'content-type': 'text/csv' }, body: csv }))).text();
+    const csv = [
+      'facility_id,unit_kind,target_group,period_start,period_end,capacity,note',
+      'ams-alexandria,PLACES,FAMILIES,2026-12-01,2026-12-31,7,',
+    ].join('\n');
+    await (
+      await app.fetch(
+        new Request('http://ketenkaart.test/shelter/import?kind=capacity', {
+          method: 'POST',
+          headers: { ...hvo.headers, 'content-type': 'text/csv' },
+          body: csv,
+        }),
+      )
+    ).text();
 
     const response = await get('/metrics', { authorization: `Bearer ${METRICS_TOKEN}` });
     expect(response.status).toBe(200);
@@ -141,11 +170,24 @@ describe('operating the service over HTTP', () => {
     await conforms('get', '/openapi.json', served);
     await conforms('get', '/healthz', await get('/healthz'));
 
-    const csv = ['facility_id,unit_kind,target_group,period_start,period_end,capacity,note', 'ams-alexandria,PLACES,FAMILIES,2027-01-01,2027-01-31,9,'].join('\n');
+    const csv = [
+      'facility_id,unit_kind,target_group,period_start,period_end,capacity,note',
+      'ams-alexandria,PLACES,FAMILIES,2027-01-01,2027-01-31,9,',
+    ].join('\n');
     const post = (body: string, query = 'kind=capacity') =>
-      app.fetch(new Request(`http://ketenkaart.test/shelter/import?${query}`, { method: 'POST', headers: { ...hvo.headers, 'content-type': 'text/csv' }, body }));
+      app.fetch(
+        new Request(`http://ketenkaart.test/shelter/import?${query}`, {
+          method: 'POST',
+          headers: { ...hvo.headers, 'content-type': 'text/csv' },
+          body,
+        }),
+      );
     await conforms('post', '/shelter/import', await post(csv));
-    await conforms('post', '/shelter/import', await post(`${csv}\nams-alexandria,PLACES,FAMILIES,not-a-date,2027-01-31,9,`, 'kind=capacity&dryRun=true'));
+    await conforms(
+      'post',
+      '/shelter/import',
+      await post(`${csv}\nams-alexandria,PLACES,FAMILIES,not-a-date,2027-01-31,9,`, 'kind=capacity&dryRun=true'),
+    );
     await conforms('post', '/shelter/import', await post(csv, 'kind=nonsense'));
     await conforms('get', '/shelter/export', await get('/shelter/export?kind=capacity&format=json&history=true', hvo.headers));
     await conforms('get', '/shelter/export', await get('/shelter/export?kind=capacity', hvo.headers));

@@ -21,9 +21,17 @@ import {
 import { concurrentWritersConfig, openTestStore } from '../support/store.js';
 
 const HOUR = 3600_000;
-const migrationLease = statement('testMigrationLease', cypher`MATCH (l:Lease {id: 'migrations'}) RETURN l.holder AS holder`, z.object({ holder: z.string().nullable() }));
+const migrationLease = statement(
+  'testMigrationLease',
+  cypher`MATCH (l:Lease {id: 'migrations'}) RETURN l.holder AS holder`,
+  z.object({ holder: z.string().nullable() }),
+);
 
-const versionNodes = statement('testCountSchemaVersions', cypher`MATCH (v:SchemaVersion) RETURN count(v) AS n`, z.object({ n: z.number().int() }));
+const versionNodes = statement(
+  'testCountSchemaVersions',
+  cypher`MATCH (v:SchemaVersion) RETURN count(v) AS n`,
+  z.object({ n: z.number().int() }),
+);
 const countVersionNodes = async (store: CypherExecutor) => (await store.read((tx) => tx.run(versionNodes)))[0]!.n;
 
 describe('several instances on one store', () => {
@@ -95,7 +103,9 @@ describe('several instances on one store', () => {
     };
     const failure = migrate(executor, { list: [...migrations, broken] });
     await expect(failure).rejects.toThrow(MigrationError);
-    await expect(failure).rejects.toThrow(new RegExp(`${broken.name}, statement 1, failed[\\s\\S]*stays at schema version ${latestSchemaVersion}`));
+    await expect(failure).rejects.toThrow(
+      new RegExp(`${broken.name}, statement 1, failed[\\s\\S]*stays at schema version ${latestSchemaVersion}`),
+    );
     expect(await schemaVersion(executor)).toBe(latestSchemaVersion);
     // The lock was handed back: the next start migrates without waiting.
     await expect(migrate(executor, { waitMs: 0 })).resolves.toBe(latestSchemaVersion);

@@ -4,8 +4,16 @@ import { z } from 'zod';
 import { cypher, latestSchemaVersion, migrate, schemaVersion, statement, type CypherExecutor } from '@ketenkaart/api';
 import { openTestStore } from '../support/store.js';
 
-const createAgency = statement('testCreateAgency', cypher`CREATE (a:Agency {id: $id, name: 'Test'}) RETURN a.id AS id`, z.object({ id: z.string() }));
-const countAgencies = statement('testCountAgenciesById', cypher`MATCH (a:Agency {id: $id}) RETURN count(a) AS n`, z.object({ n: z.number() }));
+const createAgency = statement(
+  'testCreateAgency',
+  cypher`CREATE (a:Agency {id: $id, name: 'Test'}) RETURN a.id AS id`,
+  z.object({ id: z.string() }),
+);
+const countAgencies = statement(
+  'testCountAgenciesById',
+  cypher`MATCH (a:Agency {id: $id}) RETURN count(a) AS n`,
+  z.object({ n: z.number() }),
+);
 
 describe('migrations', () => {
   let executor: CypherExecutor;

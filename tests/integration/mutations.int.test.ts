@@ -40,7 +40,12 @@ describe('mutations refuse bad input and change nothing', () => {
     const { data } = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-REFUSE-1' }) }, coordinator.headers);
     householdId = data.registerHousehold.id;
     await gql(app, TAKE_REGIE, { householdId, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, coordinator.headers);
-    const sent = await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-maatschappelijke-dienstverlening', purpose: 'Huisbezoek', sentOn: '2024-02-03' } }, som.headers);
+    const sent = await gql(
+      app,
+      SEND_REFERRAL,
+      { input: { householdId, toAgencyId: 'ams-maatschappelijke-dienstverlening', purpose: 'Huisbezoek', sentOn: '2024-02-03' } },
+      som.headers,
+    );
     referralId = sent.data.sendReferral.id;
   });
   afterAll(() => executor.close());
@@ -48,31 +53,223 @@ describe('mutations refuse bad input and change nothing', () => {
   const event = (input: Record<string, unknown>) => ({ input: { householdId, occurredOn: '2024-03-01', ...input } });
   const future = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
 
-  const cases: { name: string; who: () => SignedIn | null; query: string; variables: () => Record<string, unknown>; field: string; expect: Record<string, unknown> }[] = [
-    { name: 'register: no members', who: () => coordinator, query: REGISTER, variables: () => ({ input: householdInput({ members: [] }) }), field: 'registerHousehold', expect: { __typename: 'ValidationError', fields: [{ path: ['input', 'members'], code: 'TOO_FEW', params: [{ name: 'minimum', value: '1' }] }] } },
-    { name: 'register: reference already used', who: () => coordinator, query: REGISTER, variables: () => ({ input: householdInput({ reference: 'ams-refuse-1' }) }), field: 'registerHousehold', expect: { __typename: 'ValidationError', fields: [{ path: ['input', 'reference'], code: 'TAKEN' }] } },
-    { name: 'register: huge reference', who: () => coordinator, query: REGISTER, variables: () => ({ input: householdInput({ reference: 'x'.repeat(5000) }) }), field: 'registerHousehold', expect: { __typename: 'ValidationError' } },
-    { name: 'register: outside own region', who: () => coordinator, query: REGISTER, variables: () => ({ input: householdInput({ centrumgemeenteId: 'utrecht' }) }), field: 'registerHousehold', expect: { __typename: 'ForbiddenError' } },
-    { name: 'register: policy maker', who: () => policy, query: REGISTER, variables: () => ({ input: householdInput() }), field: 'registerHousehold', expect: { __typename: 'ForbiddenError' } },
-    { name: 'register: no session', who: () => null, query: REGISTER, variables: () => ({ input: householdInput() }), field: 'registerHousehold', expect: { __typename: 'ForbiddenError', message: 'sign in first' } },
-    { name: 'event: refusal without reason', who: () => coordinator, query: RECORD_EVENT, variables: () => event({ kind: 'REFUSAL', facilityId: 'ams-rosaburgh' }), field: 'recordEvent', expect: { __typename: 'ValidationError', fields: [{ path: ['input', 'refusalReason'], message: 'required for REFUSAL' }] } },
-    { name: 'event: detail that does not belong', who: () => coordinator, query: RECORD_EVENT, variables: () => event({ kind: 'SUMMONS', verdictKind: 'EVICTION' }), field: 'recordEvent', expect: { __typename: 'ValidationError', fields: [{ path: ['input', 'verdictKind'], message: 'not used for SUMMONS' }] } },
-    { name: 'event: in the future', who: () => coordinator, query: RECORD_EVENT, variables: () => event({ kind: 'CONTACT', occurredOn: future }), field: 'recordEvent', expect: { __typename: 'ValidationError', fields: [{ path: ['input', 'occurredOn'], message: 'cannot be in the future' }] } },
-    { name: 'event: unknown facility', who: () => coordinator, query: RECORD_EVENT, variables: () => event({ kind: 'PLACEMENT', facilityId: 'no-such-facility' }), field: 'recordEvent', expect: { __typename: 'NotFoundError', entity: 'Facility' } },
+  const cases: {
+    name: string;
+    who: () => SignedIn | null;
+    query: string;
+    variables: () => Record<string, unknown>;
+    field: string;
+    expect: Record<string, unknown>;
+  }[] = [
+    {
+      name: 'register: no members',
+      who: () => coordinator,
+      query: REGISTER,
+      variables: () => ({ input: householdInput({ members: [] }) }),
+      field: 'registerHousehold',
+      expect: {
+        __typename: 'ValidationError',
+        fields: [{ path: ['input', 'members'], code: 'TOO_FEW', params: [{ name: 'minimum', value: '1' }] }],
+      },
+    },
+    {
+      name: 'register: reference already used',
+      who: () => coordinator,
+      query: REGISTER,
+      variables: () => ({ input: householdInput({ reference: 'ams-refuse-1' }) }),
+      field: 'registerHousehold',
+      expect: { __typename: 'ValidationError', fields: [{ path: ['input', 'reference'], code: 'TAKEN' }] },
+    },
+    {
+      name: 'register: huge reference',
+      who: () => coordinator,
+      query: REGISTER,
+      variables: () => ({ input: householdInput({ reference: 'x'.repeat(5000) }) }),
+      field: 'registerHousehold',
+      expect: { __typename: 'ValidationError' },
+    },
+    {
+      name: 'register: outside own region',
+      who: () => coordinator,
+      query: REGISTER,
+      variables: () => ({ input: householdInput({ centrumgemeenteId: 'utrecht' }) }),
+      field: 'registerHousehold',
+      expect: { __typename: 'ForbiddenError' },
+    },
+    {
+      name: 'register: policy maker',
+      who: () => policy,
+      query: REGISTER,
+      variables: () => ({ input: householdInput() }),
+      field: 'registerHousehold',
+      expect: { __typename: 'ForbiddenError' },
+    },
+    {
+      name: 'register: no session',
+      who: () => null,
+      query: REGISTER,
+      variables: () => ({ input: householdInput() }),
+      field: 'registerHousehold',
+      expect: { __typename: 'ForbiddenError', message: 'sign in first' },
+    },
+    {
+      name: 'event: refusal without reason',
+      who: () => coordinator,
+      query: RECORD_EVENT,
+      variables: () => event({ kind: 'REFUSAL', facilityId: 'ams-rosaburgh' }),
+      field: 'recordEvent',
+      expect: { __typename: 'ValidationError', fields: [{ path: ['input', 'refusalReason'], message: 'required for REFUSAL' }] },
+    },
+    {
+      name: 'event: detail that does not belong',
+      who: () => coordinator,
+      query: RECORD_EVENT,
+      variables: () => event({ kind: 'SUMMONS', verdictKind: 'EVICTION' }),
+      field: 'recordEvent',
+      expect: { __typename: 'ValidationError', fields: [{ path: ['input', 'verdictKind'], message: 'not used for SUMMONS' }] },
+    },
+    {
+      name: 'event: in the future',
+      who: () => coordinator,
+      query: RECORD_EVENT,
+      variables: () => event({ kind: 'CONTACT', occurredOn: future }),
+      field: 'recordEvent',
+      expect: { __typename: 'ValidationError', fields: [{ path: ['input', 'occurredOn'], message: 'cannot be in the future' }] },
+    },
+    {
+      name: 'event: unknown facility',
+      who: () => coordinator,
+      query: RECORD_EVENT,
+      variables: () => event({ kind: 'PLACEMENT', facilityId: 'no-such-facility' }),
+      field: 'recordEvent',
+      expect: { __typename: 'NotFoundError', entity: 'Facility' },
+    },
     // Refused as a household outside the region would be: a refusal never tells whether an id exists.
-    { name: 'event: unknown household', who: () => coordinator, query: RECORD_EVENT, variables: () => ({ input: { householdId: 'hh_nope', kind: 'CONTACT', occurredOn: '2024-03-01' } }), field: 'recordEvent', expect: { __typename: 'ForbiddenError', message: 'the household is outside your region (amsterdam)' } },
-    { name: 'event: waiting-list exit without entry', who: () => coordinator, query: RECORD_EVENT, variables: () => event({ kind: 'WAITING_LIST_EXIT', facilityId: 'ams-rosaburgh', waitingListOutcome: 'PLACED' }), field: 'recordEvent', expect: { __typename: 'ValidationError', fields: [{ path: ['input', 'facilityId'], message: 'the household is not on the waiting list of this facility' }] } },
-    { name: 'event: agency worker for another agency', who: () => som, query: RECORD_EVENT, variables: () => event({ kind: 'CONTACT', agencyId: 'ams-politie' }), field: 'recordEvent', expect: { __typename: 'ForbiddenError' } },
-    { name: 'event: agency without care relation', who: () => vangnet, query: RECORD_EVENT, variables: () => event({ kind: 'CONTACT' }), field: 'recordEvent', expect: { __typename: 'ForbiddenError', message: 'no active care relation between the household and agency ams-ggd-vangnet-advies' } },
-    { name: 'referral: to itself', who: () => som, query: SEND_REFERRAL, variables: () => ({ input: { householdId, toAgencyId: 'ams-som', purpose: 'x x x', sentOn: '2024-03-01' } }), field: 'sendReferral', expect: { __typename: 'ValidationError' } },
-    { name: 'referral: unknown agency', who: () => som, query: SEND_REFERRAL, variables: () => ({ input: { householdId, toAgencyId: 'nobody', purpose: 'x x x', sentOn: '2024-03-01' } }), field: 'sendReferral', expect: { __typename: 'NotFoundError', entity: 'Agency' } },
-    { name: 'referral: expire before the respond-by date', who: () => coordinator, query: referralStep('expire'), variables: () => ({ id: referralId, on: '2024-02-10' }), field: 'expireReferral', expect: { __typename: 'ValidationError' } },
-    { name: 'referral: complete before accept', who: () => coordinator, query: referralStep('complete'), variables: () => ({ id: referralId, on: '2024-02-10' }), field: 'completeReferral', expect: { __typename: 'InvalidTransitionError', from: 'SENT', action: 'COMPLETE', allowed: ['ACCEPT', 'REFUSE', 'REQUEST_INFO', 'WITHDRAW', 'EXPIRE'] } },
-    { name: 'referral: the sender cannot accept', who: () => som, query: referralStep('accept'), variables: () => ({ id: referralId, on: '2024-02-10' }), field: 'acceptReferral', expect: { __typename: 'ForbiddenError' } },
-    { name: 'referral: step before it was sent', who: () => coordinator, query: referralStep('accept'), variables: () => ({ id: referralId, on: '2024-01-10' }), field: 'acceptReferral', expect: { __typename: 'StepOrderError', code: 'STEP_ORDER', step: 'REFERRAL_ACCEPTED', on: '2024-01-10', follows: 'REFERRAL_SENT', followsOn: '2024-02-03' } },
-    { name: 'regie: handed over before it was taken', who: () => coordinator, query: HAND_OVER_REGIE, variables: () => ({ householdId, stage: 'REPORTED', toAgencyId: 'ams-ggd-vangnet-advies', on: '2024-01-15' }), field: 'handOverRegie', expect: { __typename: 'StepOrderError', step: 'REGIE_HANDED_OVER', on: '2024-01-15', follows: 'REGIE_TAKEN', followsOn: '2024-02-01' } },
-    { name: 'regie: take what another agency holds', who: () => coordinator, query: TAKE_REGIE, variables: () => ({ householdId, stage: 'REPORTED', agencyId: 'ams-ggd-vangnet-advies', from: '2024-03-01' }), field: 'takeRegie', expect: { __typename: 'ValidationError' } },
-    { name: 'regie: hand over what nobody holds', who: () => coordinator, query: HAND_OVER_REGIE, variables: () => ({ householdId, stage: 'PLACED', toAgencyId: 'ams-hvo-querido', on: '2024-03-01' }), field: 'handOverRegie', expect: { __typename: 'NotFoundError' } },
+    {
+      name: 'event: unknown household',
+      who: () => coordinator,
+      query: RECORD_EVENT,
+      variables: () => ({ input: { householdId: 'hh_nope', kind: 'CONTACT', occurredOn: '2024-03-01' } }),
+      field: 'recordEvent',
+      expect: { __typename: 'ForbiddenError', message: 'the household is outside your region (amsterdam)' },
+    },
+    {
+      name: 'event: waiting-list exit without entry',
+      who: () => coordinator,
+      query: RECORD_EVENT,
+      variables: () => event({ kind: 'WAITING_LIST_EXIT', facilityId: 'ams-rosaburgh', waitingListOutcome: 'PLACED' }),
+      field: 'recordEvent',
+      expect: {
+        __typename: 'ValidationError',
+        fields: [{ path: ['input', 'facilityId'], message: 'the household is not on the waiting list of this facility' }],
+      },
+    },
+    {
+      name: 'event: agency worker for another agency',
+      who: () => som,
+      query: RECORD_EVENT,
+      variables: () => event({ kind: 'CONTACT', agencyId: 'ams-politie' }),
+      field: 'recordEvent',
+      expect: { __typename: 'ForbiddenError' },
+    },
+    {
+      name: 'event: agency without care relation',
+      who: () => vangnet,
+      query: RECORD_EVENT,
+      variables: () => event({ kind: 'CONTACT' }),
+      field: 'recordEvent',
+      expect: { __typename: 'ForbiddenError', message: 'no active care relation between the household and agency ams-ggd-vangnet-advies' },
+    },
+    {
+      name: 'referral: to itself',
+      who: () => som,
+      query: SEND_REFERRAL,
+      variables: () => ({ input: { householdId, toAgencyId: 'ams-som', purpose: 'x x x', sentOn: '2024-03-01' } }),
+      field: 'sendReferral',
+      expect: { __typename: 'ValidationError' },
+    },
+    {
+      name: 'referral: unknown agency',
+      who: () => som,
+      query: SEND_REFERRAL,
+      variables: () => ({ input: { householdId, toAgencyId: 'nobody', purpose: 'x x x', sentOn: '2024-03-01' } }),
+      field: 'sendReferral',
+      expect: { __typename: 'NotFoundError', entity: 'Agency' },
+    },
+    {
+      name: 'referral: expire before the respond-by date',
+      who: () => coordinator,
+      query: referralStep('expire'),
+      variables: () => ({ id: referralId, on: '2024-02-10' }),
+      field: 'expireReferral',
+      expect: { __typename: 'ValidationError' },
+    },
+    {
+      name: 'referral: complete before accept',
+      who: () => coordinator,
+      query: referralStep('complete'),
+      variables: () => ({ id: referralId, on: '2024-02-10' }),
+      field: 'completeReferral',
+      expect: {
+        __typename: 'InvalidTransitionError',
+        from: 'SENT',
+        action: 'COMPLETE',
+        allowed: ['ACCEPT', 'REFUSE', 'REQUEST_INFO', 'WITHDRAW', 'EXPIRE'],
+      },
+    },
+    {
+      name: 'referral: the sender cannot accept',
+      who: () => som,
+      query: referralStep('accept'),
+      variables: () => ({ id: referralId, on: '2024-02-10' }),
+      field: 'acceptReferral',
+      expect: { __typename: 'ForbiddenError' },
+    },
+    {
+      name: 'referral: step before it was sent',
+      who: () => coordinator,
+      query: referralStep('accept'),
+      variables: () => ({ id: referralId, on: '2024-01-10' }),
+      field: 'acceptReferral',
+      expect: {
+        __typename: 'StepOrderError',
+        code: 'STEP_ORDER',
+        step: 'REFERRAL_ACCEPTED',
+        on: '2024-01-10',
+        follows: 'REFERRAL_SENT',
+        followsOn: '2024-02-03',
+      },
+    },
+    {
+      name: 'regie: handed over before it was taken',
+      who: () => coordinator,
+      query: HAND_OVER_REGIE,
+      variables: () => ({ householdId, stage: 'REPORTED', toAgencyId: 'ams-ggd-vangnet-advies', on: '2024-01-15' }),
+      field: 'handOverRegie',
+      expect: {
+        __typename: 'StepOrderError',
+        step: 'REGIE_HANDED_OVER',
+        on: '2024-01-15',
+        follows: 'REGIE_TAKEN',
+        followsOn: '2024-02-01',
+      },
+    },
+    {
+      name: 'regie: take what another agency holds',
+      who: () => coordinator,
+      query: TAKE_REGIE,
+      variables: () => ({ householdId, stage: 'REPORTED', agencyId: 'ams-ggd-vangnet-advies', from: '2024-03-01' }),
+      field: 'takeRegie',
+      expect: { __typename: 'ValidationError' },
+    },
+    {
+      name: 'regie: hand over what nobody holds',
+      who: () => coordinator,
+      query: HAND_OVER_REGIE,
+      variables: () => ({ householdId, stage: 'PLACED', toAgencyId: 'ams-hvo-querido', on: '2024-03-01' }),
+      field: 'handOverRegie',
+      expect: { __typename: 'NotFoundError' },
+    },
   ];
 
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
@@ -87,11 +284,26 @@ describe('mutations refuse bad input and change nothing', () => {
 
   it('refuses wrong types, unknown fields and deep queries before running anything', async () => {
     const before = await factDigest(executor);
-    const wrongType = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: '01-03-2024' } }, coordinator.headers);
+    const wrongType = await gql(
+      app,
+      RECORD_EVENT,
+      { input: { householdId, kind: 'CONTACT', occurredOn: '01-03-2024' } },
+      coordinator.headers,
+    );
     expect(wrongType.errors?.[0]?.message).toMatch(/Date must be a calendar day/);
-    const wrongEnum = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'PARTY', occurredOn: '2024-03-01' } }, coordinator.headers);
+    const wrongEnum = await gql(
+      app,
+      RECORD_EVENT,
+      { input: { householdId, kind: 'PARTY', occurredOn: '2024-03-01' } },
+      coordinator.headers,
+    );
     expect(wrongEnum.errors?.[0]?.message).toMatch(/PARTY/);
-    const notADay = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: '2024-02-30' } }, coordinator.headers);
+    const notADay = await gql(
+      app,
+      RECORD_EVENT,
+      { input: { householdId, kind: 'CONTACT', occurredOn: '2024-02-30' } },
+      coordinator.headers,
+    );
     expect(notADay.errors?.[0]?.message).toMatch(/calendar day/);
     expect(await factDigest(executor)).toBe(before);
   });
@@ -100,7 +312,12 @@ describe('mutations refuse bad input and change nothing', () => {
     const actions: ReferralAction[] = ['ACCEPT', 'REFUSE', 'COMPLETE', 'WITHDRAW', 'EXPIRE'];
     await fc.assert(
       fc.asyncProperty(fc.array(fc.constantFrom(...actions), { minLength: 1, maxLength: 5 }), async (sequence) => {
-        const sent = await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-maatschappelijke-dienstverlening', purpose: 'Property run', sentOn: '2024-03-01' } }, som.headers);
+        const sent = await gql(
+          app,
+          SEND_REFERRAL,
+          { input: { householdId, toAgencyId: 'ams-maatschappelijke-dienstverlening', purpose: 'Property run', sentOn: '2024-03-01' } },
+          som.headers,
+        );
         const id = sent.data.sendReferral.id;
         let model: ReferralStatus = 'SENT';
         for (const action of sequence) {
@@ -129,38 +346,108 @@ describe('mutations refuse bad input and change nothing', () => {
 
   it('dates every lifecycle step no earlier than the step it follows: send T-10, accept T-8, complete T-9 is refused', async () => {
     const day = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
-    const sent = await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-maatschappelijke-dienstverlening', purpose: 'Schuldhulp', sentOn: day(10) } }, som.headers);
+    const sent = await gql(
+      app,
+      SEND_REFERRAL,
+      { input: { householdId, toAgencyId: 'ams-maatschappelijke-dienstverlening', purpose: 'Schuldhulp', sentOn: day(10) } },
+      som.headers,
+    );
     const id = sent.data.sendReferral.id;
-    expect((await gql(app, referralStep('accept'), { id, on: day(8) }, coordinator.headers)).data.acceptReferral).toMatchObject({ status: 'ACCEPTED' });
+    expect((await gql(app, referralStep('accept'), { id, on: day(8) }, coordinator.headers)).data.acceptReferral).toMatchObject({
+      status: 'ACCEPTED',
+    });
     const before = await factDigest(executor);
     const early = (await gql(app, referralStep('complete'), { id, on: day(9) }, coordinator.headers)).data.completeReferral;
     expect(early).toMatchObject({
-      __typename: 'StepOrderError', code: 'STEP_ORDER', fieldPath: ['input', 'on'],
-      step: 'REFERRAL_COMPLETED', on: day(9), follows: 'REFERRAL_ACCEPTED', followsOn: day(8),
+      __typename: 'StepOrderError',
+      code: 'STEP_ORDER',
+      fieldPath: ['input', 'on'],
+      step: 'REFERRAL_COMPLETED',
+      on: day(9),
+      follows: 'REFERRAL_ACCEPTED',
+      followsOn: day(8),
     });
     expect(early.message).toContain(day(9));
     expect(early.message).toContain(day(8));
     expect(await factDigest(executor)).toBe(before);
     // The same day as the acceptance is in order.
-    expect((await gql(app, referralStep('complete'), { id, on: day(8) }, coordinator.headers)).data.completeReferral).toMatchObject({ status: 'COMPLETED' });
+    expect((await gql(app, referralStep('complete'), { id, on: day(8) }, coordinator.headers)).data.completeReferral).toMatchObject({
+      status: 'COMPLETED',
+    });
 
     // A waiting-list exit before the entry it closes, and an event before the event it follows from.
-    const entry = await gql(app, RECORD_EVENT, event({ kind: 'WAITING_LIST_ENTRY', facilityId: 'ams-rosaburgh', occurredOn: '2024-06-10' }), coordinator.headers);
-    const exit = await gql(app, RECORD_EVENT, event({ kind: 'WAITING_LIST_EXIT', facilityId: 'ams-rosaburgh', waitingListOutcome: 'PLACED', occurredOn: '2024-06-01' }), coordinator.headers);
-    expect(exit.data.recordEvent).toMatchObject({ __typename: 'StepOrderError', step: 'WAITING_LIST_EXIT', on: '2024-06-01', follows: 'WAITING_LIST_ENTRY', followsOn: '2024-06-10' });
-    const contact = await gql(app, RECORD_EVENT, event({ kind: 'CONTACT', occurredOn: '2024-06-05', followsFromIds: [entry.data.recordEvent.id] }), coordinator.headers);
-    expect(contact.data.recordEvent).toMatchObject({ __typename: 'StepOrderError', step: 'CONTACT', follows: 'WAITING_LIST_ENTRY', followsOn: '2024-06-10' });
+    const entry = await gql(
+      app,
+      RECORD_EVENT,
+      event({ kind: 'WAITING_LIST_ENTRY', facilityId: 'ams-rosaburgh', occurredOn: '2024-06-10' }),
+      coordinator.headers,
+    );
+    const exit = await gql(
+      app,
+      RECORD_EVENT,
+      event({ kind: 'WAITING_LIST_EXIT', facilityId: 'ams-rosaburgh', waitingListOutcome: 'PLACED', occurredOn: '2024-06-01' }),
+      coordinator.headers,
+    );
+    expect(exit.data.recordEvent).toMatchObject({
+      __typename: 'StepOrderError',
+      step: 'WAITING_LIST_EXIT',
+      on: '2024-06-01',
+      follows: 'WAITING_LIST_ENTRY',
+      followsOn: '2024-06-10',
+    });
+    const contact = await gql(
+      app,
+      RECORD_EVENT,
+      event({ kind: 'CONTACT', occurredOn: '2024-06-05', followsFromIds: [entry.data.recordEvent.id] }),
+      coordinator.headers,
+    );
+    expect(contact.data.recordEvent).toMatchObject({
+      __typename: 'StepOrderError',
+      step: 'CONTACT',
+      follows: 'WAITING_LIST_ENTRY',
+      followsOn: '2024-06-10',
+    });
 
     // Regie at a stage is taken no earlier than the last handover there.
-    const regie = await gql(app, TAKE_REGIE, { householdId, stage: 'EVICTED', agencyId: 'ams-ggd-vangnet-advies', from: '2024-07-01' }, coordinator.headers);
+    const regie = await gql(
+      app,
+      TAKE_REGIE,
+      { householdId, stage: 'EVICTED', agencyId: 'ams-ggd-vangnet-advies', from: '2024-07-01' },
+      coordinator.headers,
+    );
     expect(regie.data.takeRegie.__typename).toBe('RegieAssignment');
-    expect((await gql(app, HAND_OVER_REGIE, { householdId, stage: 'EVICTED', toAgencyId: 'ams-hvo-querido', toStage: 'PLACED', on: '2024-08-01' }, vangnet.headers)).data.handOverRegie.__typename).toBe('RegieAssignment');
-    const retaken = await gql(app, TAKE_REGIE, { householdId, stage: 'EVICTED', agencyId: 'ams-som', from: '2024-07-15' }, coordinator.headers);
-    expect(retaken.data.takeRegie).toMatchObject({ __typename: 'StepOrderError', step: 'REGIE_TAKEN', on: '2024-07-15', follows: 'REGIE_HANDED_OVER', followsOn: '2024-08-01' });
+    expect(
+      (
+        await gql(
+          app,
+          HAND_OVER_REGIE,
+          { householdId, stage: 'EVICTED', toAgencyId: 'ams-hvo-querido', toStage: 'PLACED', on: '2024-08-01' },
+          vangnet.headers,
+        )
+      ).data.handOverRegie.__typename,
+    ).toBe('RegieAssignment');
+    const retaken = await gql(
+      app,
+      TAKE_REGIE,
+      { householdId, stage: 'EVICTED', agencyId: 'ams-som', from: '2024-07-15' },
+      coordinator.headers,
+    );
+    expect(retaken.data.takeRegie).toMatchObject({
+      __typename: 'StepOrderError',
+      step: 'REGIE_TAKEN',
+      on: '2024-07-15',
+      follows: 'REGIE_HANDED_OVER',
+      followsOn: '2024-08-01',
+    });
   });
 
   it('corrects a fact with a new fact; the old one stays, marked superseded', async () => {
-    const recorded = await gql(app, RECORD_EVENT, event({ kind: 'SUMMONS', occurredOn: '2024-05-01', agencyId: 'ams-rechter' }), coordinator.headers);
+    const recorded = await gql(
+      app,
+      RECORD_EVENT,
+      event({ kind: 'SUMMONS', occurredOn: '2024-05-01', agencyId: 'ams-rechter' }),
+      coordinator.headers,
+    );
     const originalId = recorded.data.recordEvent.id;
     const corrected = await gql(
       app,
@@ -199,7 +486,8 @@ describe('mutations refuse bad input and change nothing', () => {
       coordinator.headers,
     );
     expect(left.data.recordMemberLeft).toMatchObject({ __typename: 'HouseholdMember', to: '2024-09-01' });
-    const labelsOn = async (on: string) => (await gql(app, MEMBERS, { id: householdId, on }, coordinator.headers)).data.household.members.map((m: any) => m.label).sort();
+    const labelsOn = async (on: string) =>
+      (await gql(app, MEMBERS, { id: householdId, on }, coordinator.headers)).data.household.members.map((m: any) => m.label).sort();
     expect(await labelsOn('2024-03-01')).toEqual(['kind 1', 'ouder 1']);
     expect(await labelsOn('2024-06-01')).toEqual(['kind 1', 'kind 2', 'ouder 1']);
     expect(await labelsOn('2024-09-01')).toEqual(['kind 1', 'ouder 1']);

@@ -31,7 +31,11 @@ describe('reference API', () => {
     const seen: string[] = [];
     let after: string | null = null;
     for (let pages = 0; pages < 50; pages += 1) {
-      const { data }: { data?: any } = await gql(app, `query($after: String) { agencies(first: 7, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`, { after });
+      const { data }: { data?: any } = await gql(
+        app,
+        `query($after: String) { agencies(first: 7, after: $after) { edges { node { id } } pageInfo { hasNextPage endCursor } } }`,
+        { after },
+      );
       seen.push(...data.agencies.edges.map((e: any) => e.node.id));
       if (!data.agencies.pageInfo.hasNextPage) break;
       after = data.agencies.pageInfo.endCursor;
@@ -77,9 +81,15 @@ describe('reference API', () => {
   });
 
   it('never adds capacity figures of different units together', async () => {
-    const { data } = await gql(app, `{ facility(id: "ams-roggeveen-24uur") { capacity { value unit } capacityTotals { unit total figures } } }`);
+    const { data } = await gql(
+      app,
+      `{ facility(id: "ams-roggeveen-24uur") { capacity { value unit } capacityTotals { unit total figures } } }`,
+    );
     expect(data.facility.capacityTotals).toEqual([{ unit: 'units', total: 70, figures: 2 }]);
-    const { data: mixed } = await gql(app, `{ centrumgemeente(id: "leeuwarden") { facilities(first: 50) { edges { node { capacity { unit } capacityTotals { unit } } } } } }`);
+    const { data: mixed } = await gql(
+      app,
+      `{ centrumgemeente(id: "leeuwarden") { facilities(first: 50) { edges { node { capacity { unit } capacityTotals { unit } } } } } }`,
+    );
     for (const { node } of mixed.centrumgemeente.facilities.edges) {
       const units = new Set(node.capacity.map((c: any) => c.unit));
       expect(node.capacityTotals.map((t: any) => t.unit).sort()).toEqual([...units].sort());
@@ -117,24 +127,34 @@ describe('reference API', () => {
     );
     expect(huge.status).toBe(413);
     // Without Content-Length the bytes are counted as they arrive.
-    const padding = new TextEncoder().encode(JSON.stringify({ query: '{ centrumgemeenten { id } }', variables: { padding: 'x'.repeat(200_000) } }));
+    const padding = new TextEncoder().encode(
+      JSON.stringify({ query: '{ centrumgemeenten { id } }', variables: { padding: 'x'.repeat(200_000) } }),
+    );
     const streamed = await app.fetch(
       new Request('http://ketenkaart.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json' },
-        body: new ReadableStream({ start: (controller) => { controller.enqueue(padding); controller.close(); } }),
+        body: new ReadableStream({
+          start: (controller) => {
+            controller.enqueue(padding);
+            controller.close();
+          },
+        }),
         duplex: 'half',
       } as RequestInit),
     );
     expect(streamed.status).toBe(413);
     // JSON only: a form post (the kind a foreign page can send without asking) or bytes that are not UTF-8 are refused.
-    const post = (contentType: string, body: BodyInit) => app.fetch(new Request('http://ketenkaart.test/graphql', { method: 'POST', headers: { 'content-type': contentType }, body }));
+    const post = (contentType: string, body: BodyInit) =>
+      app.fetch(new Request('http://ketenkaart.test/graphql', { method: 'POST', headers: { 'content-type': contentType }, body }));
     expect((await post('application/x-www-form-urlencoded', 'query=%7B__typename%7D')).status).toBe(415);
     expect((await post('text/plain', '{"query":"{ __typename }"}')).status).toBe(415);
     const notUtf8 = await post('application/json', new Uint8Array([0x7b, 0x22, 0x71, 0xff, 0x22, 0x7d]));
     expect(notUtf8.status).toBe(400);
     expect((await post('application/json', '{"query": ')).status).toBe(400);
-    expect(await (await post('application/json; charset=utf-8', '{"query":"{ __typename }"}')).json()).toEqual({ data: { __typename: 'Query' } });
+    expect(await (await post('application/json; charset=utf-8', '{"query":"{ __typename }"}')).json()).toEqual({
+      data: { __typename: 'Query' },
+    });
   });
 
   it('suggests no field names', async () => {

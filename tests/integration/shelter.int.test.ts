@@ -18,18 +18,32 @@ interface Report {
   written: { created: number; unchanged: number; superseded: number } | null;
 }
 
-async function upload(app: App, who: SignedIn, kind: string, body: string | Uint8Array<ArrayBuffer>, query: Record<string, string> = {}): Promise<{ status: number; error: any; progress: number[]; report: Report }> {
+async function upload(
+  app: App,
+  who: SignedIn,
+  kind: string,
+  body: string | Uint8Array<ArrayBuffer>,
+  query: Record<string, string> = {},
+): Promise<{ status: number; error: any; progress: number[]; report: Report }> {
   const params = new URLSearchParams({ kind, ...query });
   const response = await app.fetch(
-    new Request(`http://ketenkaart.test/shelter/import?${params}`, { method: 'POST', headers: { ...who.headers, 'content-type': 'text/csv' }, body }),
+    new Request(`http://ketenkaart.test/shelter/import?${params}`, {
+      method: 'POST',
+      headers: { ...who.headers, 'content-type': 'text/csv' },
+      body,
+    }),
   );
-  if (response.headers.get('content-type')?.startsWith('application/problem+json')) return { status: response.status, error: await response.json(), progress: [], report: null as unknown as Report };
-  const lines = (await response.text()).trim().split('\n').map((line) => JSON.parse(line));
+  if (response.headers.get('content-type')?.startsWith('application/problem+json'))
+    return { status: response.status, error: await response.json(), progress: [], report: null as unknown as Report };
+  const lines = (await response.text())
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line));
   return {
     status: response.status,
     error: lines.find((l) => l.type === 'error') ?? null,
     progress: lines.filter((l) => l.type === 'progress').map((l) => l.rows as number),
-    report: lines.find((l) => l.type === "report") as Report,
+    report: lines.find((l) => l.type === 'report') as Report,
   };
 }
 
@@ -97,10 +111,14 @@ describe('shelter reporting', () => {
     expect(cause('NO_ELIGIBLE_CAPACITY_IN_REGION')).toMatchObject({ count: { value: 1 }, withoutAlternative: { value: 1 } });
     expect(cause('CAPACITY_ELSEWHERE')).toMatchObject({ count: { value: 1 }, withoutAlternative: { value: 0 } });
     expect(cause('CAPACITY_NOT_REPORTED')).toMatchObject({ count: { value: 0 } });
-    expect(figures.refusalsByReason.find((r: any) => r.reason === 'HOUSEHOLD_COMPOSITION')).toMatchObject({ meaning: 'STRUCTURALLY_NOT_SERVED', count: { value: 1 } });
+    expect(figures.refusalsByReason.find((r: any) => r.reason === 'HOUSEHOLD_COMPOSITION')).toMatchObject({
+      meaning: 'STRUCTURALLY_NOT_SERVED',
+      count: { value: 1 },
+    });
 
     // September had a refusal but no capacity report: the cause is unknown, never "no capacity".
-    const september = (await gql(app, FIGURES, { id: 'amsterdam', from: '2026-09-01', to: '2026-09-30' }, coordinator.headers)).data.shelterFigures;
+    const september = (await gql(app, FIGURES, { id: 'amsterdam', from: '2026-09-01', to: '2026-09-30' }, coordinator.headers)).data
+      .shelterFigures;
     expect(september.unmetDemand.find((u: any) => u.cause === 'CAPACITY_NOT_REPORTED').count.value).toBe(1);
     expect(september.capacity).toEqual([]);
 
@@ -123,7 +141,12 @@ describe('shelter reporting', () => {
       reportedCapacity(on: "2026-10-15") { unitKind capacity } } }`;
     const facility = (await gql(app, HISTORY, {}, hvo.headers)).data.facility;
     const familyUnits = facility.capacityReports.filter((r: any) => r.unitKind === 'FAMILY_UNITS');
-    expect(familyUnits.map((r: any) => [r.capacity, r.current])).toEqual(expect.arrayContaining([[12, false], [14, true]]));
+    expect(familyUnits.map((r: any) => [r.capacity, r.current])).toEqual(
+      expect.arrayContaining([
+        [12, false],
+        [14, true],
+      ]),
+    );
     expect(familyUnits.find((r: any) => !r.current).supersededById).toBeTruthy();
     // Places and family units stay apart: 30 places and 14 family units, never 44 of anything.
     expect(facility.reportedCapacity).toEqual([
@@ -153,12 +176,21 @@ describe('shelter reporting', () => {
     const at = (line: number) => report.problems.filter((p) => p.line === line);
     expect(at(2)).toEqual([]);
     expect(at(3)[0]).toMatchObject({ column: 'date_on' });
-    expect(at(4)[0]).toMatchObject({ column: 'priority', code: 'NOT_WHOLE_NUMBER', params: { value: 'two' }, message: expect.stringMatching(/whole number/) });
+    expect(at(4)[0]).toMatchObject({
+      column: 'priority',
+      code: 'NOT_WHOLE_NUMBER',
+      params: { value: 'two' },
+      message: expect.stringMatching(/whole number/),
+    });
     expect(at(5)[0]).toMatchObject({ column: 'target_group' });
     expect(at(6)[0]).toMatchObject({ column: 'case_ref', code: 'CASE_REF_FORMAT', message: expect.stringMatching(/never a name/) });
     expect(at(7)[0]).toMatchObject({ column: 'date_off' });
     expect(at(8)[0]).toMatchObject({ column: 'outcome' });
-    expect(at(9)[0]).toMatchObject({ column: 'facility_id', code: 'NOT_YOUR_FACILITY', message: expect.stringMatching(/not a facility of your organisation/) });
+    expect(at(9)[0]).toMatchObject({
+      column: 'facility_id',
+      code: 'NOT_YOUR_FACILITY',
+      message: expect.stringMatching(/not a facility of your organisation/),
+    });
     expect(at(10)[0]).toMatchObject({ column: 'facility_id', code: 'NO_SUCH', params: { entity: 'facility', value: 'no-such-facility' } });
     expect(at(11)[0]).toMatchObject({ column: 'household_id' });
     expect(at(12)[0]).toMatchObject({ code: 'SAME_KEY_AS_LINE', params: { key: 'facility_id, case_ref, date_on', other: 2 } });
@@ -172,7 +204,11 @@ describe('shelter reporting', () => {
     const latin1 = Uint8Array.from(Buffer.from(`${header}\n${row}\n`, 'latin1'));
     const wrong = await upload(app, hvo, 'refusals', latin1);
     expect(wrong.report.written).toBeNull();
-    expect(wrong.report.problems[0]).toMatchObject({ line: 2, code: 'NOT_UTF8', message: expect.stringMatching(/not UTF-8.*Windows-1252/) });
+    expect(wrong.report.problems[0]).toMatchObject({
+      line: 2,
+      code: 'NOT_UTF8',
+      message: expect.stringMatching(/not UTF-8.*Windows-1252/),
+    });
     expect(await factDigest(executor)).toBe(before);
 
     const told = await upload(app, hvo, 'refusals', latin1, { encoding: 'windows-1252' });
@@ -182,7 +218,9 @@ describe('shelter reporting', () => {
     expect(withBom.report).toMatchObject({ totalProblems: 0, written: { created: 0, unchanged: 1 } });
     const REFUSALS = `query { facility(id: "ams-reina") { refusals { caseRef note reason meaning } } }`;
     const refusals = (await gql(app, REFUSALS, {}, hvo.headers)).data.facility.refusals;
-    expect(refusals).toEqual([{ caseRef: 'HVO-2026-301', note: 'advies: Zoë-project', reason: 'TOO_LIGHT', meaning: 'STRUCTURALLY_NOT_SERVED' }]);
+    expect(refusals).toEqual([
+      { caseRef: 'HVO-2026-301', note: 'advies: Zoë-project', reason: 'TOO_LIGHT', meaning: 'STRUCTURALLY_NOT_SERVED' },
+    ]);
   });
 
   it('stops at a huge field, a broken quote, a wrong header or an empty file, and says where', async () => {
@@ -230,12 +268,16 @@ describe('shelter reporting', () => {
     expect((await gql(app, WAITING, {}, zienn.headers)).errors?.[0]?.message).toMatch(/staff of the facility/);
     expect((await gql(app, WAITING, {}, hvo.headers)).errors).toBeUndefined();
     expect((await upload(app, coordinator, 'capacity', CAPACITY_CSV)).status).toBe(403);
-    expect((await upload(app, zienn, 'capacity', CAPACITY_CSV)).report.problems.every((p) => /not a facility of your organisation/.test(p.message))).toBe(true);
+    expect(
+      (await upload(app, zienn, 'capacity', CAPACITY_CSV)).report.problems.every((p) =>
+        /not a facility of your organisation/.test(p.message),
+      ),
+    ).toBe(true);
     const anonymous = await app.fetch(new Request('http://ketenkaart.test/shelter/export?kind=refusals'));
     expect(anonymous.status).toBe(401);
   });
 
-  it('offers a template per kind that passes the check as it is, with one of the shelter\'s own facilities', async () => {
+  it("offers a template per kind that passes the check as it is, with one of the shelter's own facilities", async () => {
     for (const kind of ['capacity', 'occupancy', 'waiting-list', 'refusals']) {
       const response = await app.fetch(new Request(`http://ketenkaart.test/shelter/template?kind=${kind}`, { headers: hvo.headers }));
       expect(response.status).toBe(200);
@@ -248,7 +290,9 @@ describe('shelter reporting', () => {
   });
 
   it('exports in the upload format, so that an export uploads again without change', async () => {
-    const response = await app.fetch(new Request('http://ketenkaart.test/shelter/export?kind=refusals&format=csv', { headers: hvo.headers }));
+    const response = await app.fetch(
+      new Request('http://ketenkaart.test/shelter/export?kind=refusals&format=csv', { headers: hvo.headers }),
+    );
     expect(response.headers.get('content-disposition')).toMatch(/attachment; filename="ketenkaart-refusal-\d{4}-\d{2}-\d{2}\.csv"/);
     const bytes = new Uint8Array(await response.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -257,7 +301,9 @@ describe('shelter reporting', () => {
     expect(csv.split('\n').filter(Boolean)).toHaveLength(1 + 5 + 1);
     const again = await upload(app, hvo, 'refusals', bytes);
     expect(again.report.written).toMatchObject({ created: 0, unchanged: 6 });
-    const json = await (await app.fetch(new Request('http://ketenkaart.test/shelter/export?kind=capacity&format=json&history=true', { headers: hvo.headers }))).json();
+    const json = await (
+      await app.fetch(new Request('http://ketenkaart.test/shelter/export?kind=capacity&format=json&history=true', { headers: hvo.headers }))
+    ).json();
     expect(json.records.filter((r: any) => !r.current)).toHaveLength(1);
     expect(json.records.every((r: any) => r.provenanceKind === 'AGENCY_REPORT' && r.recordedBy === hvo.accountId)).toBe(true);
   });
@@ -265,17 +311,36 @@ describe('shelter reporting', () => {
   it('takes a report by form with the same checks, and waiting times follow', async () => {
     const REPORT = `mutation($rows: [WaitingListEntryInput!]!) { reportWaitingList(rows: $rows) {
       __typename ... on ShelterReportResult { created superseded } ... on ValidationError { fields { path code params { name value } } } } }`;
-    const bad = await gql(app, REPORT, { rows: [{ facilityId: 'ams-reina', caseRef: 'HVO-9', targetGroup: 'FAMILIES', dateOn: '2026-10-01', dateOff: '2026-10-11' }] }, hvo.headers);
-    expect(bad.data.reportWaitingList.fields).toEqual([{ path: ['rows', '0', 'outcome'], code: 'GIVE_TOGETHER', params: [{ name: 'other', value: 'date_off' }] }]);
+    const bad = await gql(
+      app,
+      REPORT,
+      { rows: [{ facilityId: 'ams-reina', caseRef: 'HVO-9', targetGroup: 'FAMILIES', dateOn: '2026-10-01', dateOff: '2026-10-11' }] },
+      hvo.headers,
+    );
+    expect(bad.data.reportWaitingList.fields).toEqual([
+      { path: ['rows', '0', 'outcome'], code: 'GIVE_TOGETHER', params: [{ name: 'other', value: 'date_off' }] },
+    ]);
     const rows = [
       { facilityId: 'ams-reina', caseRef: 'HVO-9', targetGroup: 'FAMILIES', dateOn: '2026-10-01' },
-      { facilityId: 'ams-reina', caseRef: 'HVO-10', targetGroup: 'FAMILIES', dateOn: '2026-10-05', dateOff: '2026-10-15', outcome: 'PLACED' },
+      {
+        facilityId: 'ams-reina',
+        caseRef: 'HVO-10',
+        targetGroup: 'FAMILIES',
+        dateOn: '2026-10-05',
+        dateOff: '2026-10-15',
+        outcome: 'PLACED',
+      },
     ];
     expect((await gql(app, REPORT, { rows }, hvo.headers)).data.reportWaitingList).toMatchObject({ created: 2, superseded: 0 });
     const placed = [{ ...rows[0], dateOff: '2026-10-21', outcome: 'PLACED' }];
     expect((await gql(app, REPORT, { rows: placed }, hvo.headers)).data.reportWaitingList).toMatchObject({ created: 1, superseded: 1 });
     const TIMES = `query { facility(id: "ams-reina") { waitingTimes(on: "2026-10-31") { entries { value } left { value } waiting { value } medianDaysToLeave } } }`;
-    expect((await gql(app, TIMES, {}, hvo.headers)).data.facility.waitingTimes).toEqual({ entries: { value: 2 }, left: { value: 2 }, waiting: { value: 0 }, medianDaysToLeave: 15 });
+    expect((await gql(app, TIMES, {}, hvo.headers)).data.facility.waitingTimes).toEqual({
+      entries: { value: 2 },
+      left: { value: 2 },
+      waiting: { value: 0 },
+      medianDaysToLeave: 15,
+    });
     const asCoordinator = await gql(app, REPORT, { rows }, coordinator.headers);
     expect(asCoordinator.data.reportWaitingList.__typename).toBe('ForbiddenError');
   });
@@ -286,7 +351,12 @@ describe('shelter reporting', () => {
     const refusedOn = new Date(Date.now() - 20 * 86_400_000).toISOString().slice(0, 10);
     // The family applied: only then may the shelter link its refusal to the household.
     const appliedOn = new Date(Date.now() - 21 * 86_400_000).toISOString().slice(0, 10);
-    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'SHELTER_APPLICATION', occurredOn: appliedOn, facilityId: 'ams-roggeveen-crisis' } }, coordinator.headers);
+    await gql(
+      app,
+      RECORD_EVENT,
+      { input: { householdId, kind: 'SHELTER_APPLICATION', occurredOn: appliedOn, facilityId: 'ams-roggeveen-crisis' } },
+      coordinator.headers,
+    );
     const file = [
       'facility_id,case_ref,household_id,target_group,refused_on,reason,alternative,alternative_agency_id,note',
       `ams-roggeveen-crisis,HVO-2026-900,${householdId},FAMILIES,${refusedOn},NO_CAPACITY,NONE,,`,

@@ -9,12 +9,20 @@ import { concurrentWritersConfig, openTestStore, testApp } from '../support/stor
 const FREE_ATTEMPTS = 5;
 const CLIENT_ATTEMPTS_PER_MINUTE = 30;
 
-const loginBases = statement('testLoginBases', cypher`
+const loginBases = statement(
+  'testLoginBases',
+  cypher`
 MATCH (l:AccessLogEntry) WHERE l.action = 'LOGIN' AND l.searchTerms = $username
-RETURN l.basis AS basis`, z.object({ basis: z.string() }));
+RETURN l.basis AS basis`,
+  z.object({ basis: z.string() }),
+);
 
-const counterKeys = statement('testSignInCounterKeys', cypher`
-MATCH (c:SignInCounter) RETURN c.key AS key`, z.object({ key: z.string() }));
+const counterKeys = statement(
+  'testSignInCounterKeys',
+  cypher`
+MATCH (c:SignInCounter) RETURN c.key AS key`,
+  z.object({ key: z.string() }),
+);
 
 let accounts = 0;
 let clients = 0;
@@ -46,7 +54,9 @@ describe('sign-in throttle shared by API instances', () => {
   it('checks at most the free number of passwords when 20 attempts arrive at once on two instances', async () => {
     const { username } = await newAccount(executor);
     const client = newClient();
-    const outcomes = await Promise.all(Array.from({ length: 20 }, (_, i) => login(i % 2 ? first : second, username, 'wrong password', client)));
+    const outcomes = await Promise.all(
+      Array.from({ length: 20 }, (_, i) => login(i % 2 ? first : second, username, 'wrong password', client)),
+    );
     expect(outcomes.filter((outcome) => outcome === 'WRONG')).toHaveLength(FREE_ATTEMPTS);
     expect(outcomes.filter((outcome) => outcome === 'THROTTLED')).toHaveLength(20 - FREE_ATTEMPTS);
     // The access log says the same: five passwords were checked, every attempt was logged.
@@ -57,7 +67,9 @@ describe('sign-in throttle shared by API instances', () => {
 
   it('limits one client across usernames on both instances together', async () => {
     const client = newClient();
-    const names = await Promise.all(Array.from({ length: CLIENT_ATTEMPTS_PER_MINUTE + 1 }, async () => (await newAccount(executor)).username));
+    const names = await Promise.all(
+      Array.from({ length: CLIENT_ATTEMPTS_PER_MINUTE + 1 }, async () => (await newAccount(executor)).username),
+    );
     for (const [i, username] of names.slice(0, CLIENT_ATTEMPTS_PER_MINUTE).entries()) {
       expect(await login(i % 2 ? first : second, username, 'wrong password', client)).toBe('WRONG');
     }
@@ -92,7 +104,13 @@ describe('sign-in throttle shared by API instances', () => {
 async function newAccount(executor: CypherExecutor): Promise<{ username: string }> {
   accounts += 1;
   const username = `throttle.${process.pid}.${accounts}`;
-  await createRepositories(executor).accounts.create({ username, role: 'COORDINATOR', agencyId: null, centrumgemeenteId: 'amsterdam', password: TEST_PASSWORD });
+  await createRepositories(executor).accounts.create({
+    username,
+    role: 'COORDINATOR',
+    agencyId: null,
+    centrumgemeenteId: 'amsterdam',
+    password: TEST_PASSWORD,
+  });
   return { username };
 }
 

@@ -1,14 +1,23 @@
 // The synthetic generator: reproducible from a seed, valid by the same rules as the API, with the failure patterns.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingExecutor, validatePaths, type App, type CypherExecutor, type HouseholdPath } from '@ketenkaart/api';
-import { cityRoles, generateFamilies, loadSyntheticFamilies, seedReferenceData, syntheticProfile, syntheticRegionRoles } from '@ketenkaart/seed';
+import {
+  cityRoles,
+  generateFamilies,
+  loadSyntheticFamilies,
+  seedReferenceData,
+  syntheticProfile,
+  syntheticRegionRoles,
+} from '@ketenkaart/seed';
 import { signIn } from '../support/accounts.js';
 import { factDigest } from '../support/digest.js';
 import { TRAJECTORY } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
 
 const asOf = '2026-06-30';
-const families = (seed: number, count: number): HouseholdPath[] => [...generateFamilies({ seed, families: count, regions: cityRoles, asOf })];
+const families = (seed: number, count: number): HouseholdPath[] => [
+  ...generateFamilies({ seed, families: count, regions: cityRoles, asOf }),
+];
 
 describe('synthetic families', () => {
   it('are the same for the same seed and differ for another', () => {
@@ -35,7 +44,10 @@ describe('synthetic families', () => {
     expect(kinds.filter((k) => k === 'LOST_CONTACT').length).toBeGreaterThan(5);
     expect(paths.filter((p) => p.referrals.some((r) => r.status === 'SENT')).length).toBeGreaterThan(20);
     expect(paths.filter((p) => p.regie.length === 0).length).toBeGreaterThan(10);
-    expect(paths.filter((p) => p.events.some((e) => e.kind === 'EVICTION_EXECUTED') && !p.events.some((e) => e.kind === 'SHELTER_APPLICATION')).length).toBeGreaterThan(5);
+    expect(
+      paths.filter((p) => p.events.some((e) => e.kind === 'EVICTION_EXECUTED') && !p.events.some((e) => e.kind === 'SHELTER_APPLICATION'))
+        .length,
+    ).toBeGreaterThan(5);
     expect(new Set(paths.map((p) => p.household.centrumgemeenteId))).toEqual(new Set(['amsterdam', 'utrecht', 'leeuwarden', 'oss']));
   });
 });
@@ -71,7 +83,9 @@ describe('the national profile', () => {
     expect(national.filter((p) => p.regie.length === 0).length).toBeGreaterThan(100);
     expect(national.filter((p) => p.referrals.some((r) => r.status === 'SENT')).length).toBeGreaterThan(50);
     expect(national.filter((p) => p.referrals.some((r) => r.status === 'REFUSED')).length).toBeGreaterThan(20);
-    expect(national.filter((p) => p.events.some((e) => e.kind === 'EARLY_WARNING_SIGNAL') && !p.events.some((e) => e.kind === 'CONTACT')).length).toBeGreaterThan(300);
+    expect(
+      national.filter((p) => p.events.some((e) => e.kind === 'EARLY_WARNING_SIGNAL') && !p.events.some((e) => e.kind === 'CONTACT')).length,
+    ).toBeGreaterThan(300);
     for (const path of national) {
       const days = path.events.map((e) => e.occurredOn);
       expect(days).toEqual([...days].sort());
@@ -100,16 +114,32 @@ describe('loading synthetic families', () => {
 
   it('streams them in batches, labelled synthetic, and loading the same seed again changes nothing', async () => {
     const progress: number[] = [];
-    const total = await loadSyntheticFamilies(executor, { families: 120, regions: 4, seed: 5, asOf, batchSize: 50, onProgress: (p) => progress.push(p.households) });
+    const total = await loadSyntheticFamilies(executor, {
+      families: 120,
+      regions: 4,
+      seed: 5,
+      asOf,
+      batchSize: 50,
+      onProgress: (p) => progress.push(p.households),
+    });
     expect(total.households).toBe(120);
-    expect(total.signals).toBe(families(5, 120).flatMap((p) => p.events).filter((e) => e.kind === 'EARLY_WARNING_SIGNAL').length);
+    expect(total.signals).toBe(
+      families(5, 120)
+        .flatMap((p) => p.events)
+        .filter((e) => e.kind === 'EARLY_WARNING_SIGNAL').length,
+    );
     expect(progress).toEqual([50, 100, 120]);
     const before = await factDigest(executor);
     await loadSyntheticFamilies(executor, { families: 120, regions: 4, seed: 5, asOf, batchSize: 50 });
     expect(await factDigest(executor)).toBe(before);
 
     const coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
-    const { data } = await gql(app, `{ households(first: 100) { edges { node { id synthetic centrumgemeente { id } } } } }`, {}, coordinator.headers);
+    const { data } = await gql(
+      app,
+      `{ households(first: 100) { edges { node { id synthetic centrumgemeente { id } } } } }`,
+      {},
+      coordinator.headers,
+    );
     const listed = data.households.edges.map((e: any) => e.node);
     expect(listed.length).toBeGreaterThan(10);
     expect(listed.every((h: any) => h.synthetic && h.centrumgemeente.id === 'amsterdam')).toBe(true);

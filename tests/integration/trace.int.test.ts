@@ -43,33 +43,90 @@ describe('trace', () => {
   describe('resolved gaps', () => {
     it('keeps a gap that a recorded step closed, with the day and the event that closed it', async () => {
       const householdId = await register('AMS-RES-1');
-      const signal = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(20), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 } }, coordinator.headers);
+      const signal = await gql(
+        app,
+        RECORD_EVENT,
+        {
+          input: {
+            householdId,
+            kind: 'EARLY_WARNING_SIGNAL',
+            occurredOn: daysAgo(20),
+            agencyId: 'ams-woningcorporaties',
+            arrearsMonths: 2,
+          },
+        },
+        coordinator.headers,
+      );
       const open = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household;
       const interim = open.gaps.find((g: any) => g.rule === 'FEEDBACK_INTERIM_MISSING');
       expect(interim).toBeDefined();
       expect(open.resolvedGaps).toEqual([]);
 
-      const report = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'INTERIM_REPORT', occurredOn: daysAgo(8), agencyId: 'ams-maatschappelijke-dienstverlening' } }, coordinator.headers);
+      const report = await gql(
+        app,
+        RECORD_EVENT,
+        { input: { householdId, kind: 'INTERIM_REPORT', occurredOn: daysAgo(8), agencyId: 'ams-maatschappelijke-dienstverlening' } },
+        coordinator.headers,
+      );
       const after = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household;
       expect(after.gaps.map((g: any) => g.id)).not.toContain(interim.id);
-      expect(after.resolvedGaps).toEqual([{
-        findingId: interim.id, rule: 'FEEDBACK_INTERIM_MISSING', detectedOn: daysAgo(5), resolvedOn: today(), resolvedBy: 'EVENT_RECORDED',
-        resolvedByEvent: { id: report.data.recordEvent.id, kind: 'INTERIM_REPORT' },
-        evidenceNodes: expect.arrayContaining([`event:${signal.data.recordEvent.id}`]),
-      }]);
+      expect(after.resolvedGaps).toEqual([
+        {
+          findingId: interim.id,
+          rule: 'FEEDBACK_INTERIM_MISSING',
+          detectedOn: daysAgo(5),
+          resolvedOn: today(),
+          resolvedBy: 'EVENT_RECORDED',
+          resolvedByEvent: { id: report.data.recordEvent.id, kind: 'INTERIM_REPORT' },
+          evidenceNodes: expect.arrayContaining([`event:${signal.data.recordEvent.id}`]),
+        },
+      ]);
     });
 
     it('names regie taken as what closed a missing-regie gap, and a second unchanged step adds nothing', async () => {
       const householdId = await register('AMS-RES-2');
-      await gql(app, RECORD_EVENT, { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: daysAgo(10), agencyId: 'ams-woningcorporaties', arrearsMonths: 2 } }, coordinator.headers);
-      await gql(app, RECORD_EVENT, { input: { householdId, kind: 'HOME_VISIT', occurredOn: daysAgo(5), agencyId: 'ams-maatschappelijke-dienstverlening' } }, coordinator.headers);
+      await gql(
+        app,
+        RECORD_EVENT,
+        {
+          input: {
+            householdId,
+            kind: 'EARLY_WARNING_SIGNAL',
+            occurredOn: daysAgo(10),
+            agencyId: 'ams-woningcorporaties',
+            arrearsMonths: 2,
+          },
+        },
+        coordinator.headers,
+      );
+      await gql(
+        app,
+        RECORD_EVENT,
+        { input: { householdId, kind: 'HOME_VISIT', occurredOn: daysAgo(5), agencyId: 'ams-maatschappelijke-dienstverlening' } },
+        coordinator.headers,
+      );
       const before = await gql(app, GAPS, { id: householdId }, coordinator.headers);
-      expect(before.data.household.gaps.map((g: any) => g.rule), JSON.stringify(before)).toContain('REGIE_MISSING');
-      const taken = await gql(app, TAKE_REGIE, { householdId, stage: 'PREVENTION_TRAJECTORY', agencyId: 'ams-maatschappelijke-dienstverlening', from: today() }, coordinator.headers);
+      expect(
+        before.data.household.gaps.map((g: any) => g.rule),
+        JSON.stringify(before),
+      ).toContain('REGIE_MISSING');
+      const taken = await gql(
+        app,
+        TAKE_REGIE,
+        { householdId, stage: 'PREVENTION_TRAJECTORY', agencyId: 'ams-maatschappelijke-dienstverlening', from: today() },
+        coordinator.headers,
+      );
       expect(taken.data?.takeRegie.__typename, JSON.stringify(taken)).toBe('RegieAssignment');
-      await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: today(), agencyId: 'ams-maatschappelijke-dienstverlening' } }, coordinator.headers);
+      await gql(
+        app,
+        RECORD_EVENT,
+        { input: { householdId, kind: 'CONTACT', occurredOn: today(), agencyId: 'ams-maatschappelijke-dienstverlening' } },
+        coordinator.headers,
+      );
       const resolved = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household.resolvedGaps;
-      expect(resolved.filter((g: any) => g.rule === 'REGIE_MISSING')).toEqual([expect.objectContaining({ resolvedBy: 'REGIE_TAKEN', resolvedByEvent: null })]);
+      expect(resolved.filter((g: any) => g.rule === 'REGIE_MISSING')).toEqual([
+        expect.objectContaining({ resolvedBy: 'REGIE_TAKEN', resolvedByEvent: null }),
+      ]);
     });
 
     it('shows resolved gaps only to those who may see the household', async () => {
@@ -91,13 +148,47 @@ describe('trace', () => {
       await register('UTR-ZOEK-0173', utrecht, { centrumgemeenteId: 'utrecht', municipality: 'Utrecht' });
       caseHousehold = await register('AMS-CASE-1');
       // A shelter links only a family placed with it (or applying, or referred to it).
-      const placed = await gql(app, RECORD_EVENT, { input: { householdId: caseHousehold, kind: 'PLACEMENT', occurredOn: daysAgo(1), agencyId: 'ams-hvo-querido', facilityId: 'ams-reina' } }, coordinator.headers);
+      const placed = await gql(
+        app,
+        RECORD_EVENT,
+        {
+          input: {
+            householdId: caseHousehold,
+            kind: 'PLACEMENT',
+            occurredOn: daysAgo(1),
+            agencyId: 'ams-hvo-querido',
+            facilityId: 'ams-reina',
+          },
+        },
+        coordinator.headers,
+      );
       expect(placed.data.recordEvent.__typename).toBe('HouseholdEvent');
-      const entry = await gql(app, `mutation($rows: [WaitingListEntryInput!]!) { reportWaitingList(rows: $rows) { __typename ... on ValidationError { fields { path message } } } }`,
-        { rows: [{ facilityId: 'ams-reina', caseRef: 'HVO-77-31', householdId: caseHousehold, targetGroup: 'FAMILIES', dateOn: daysAgo(3) }] }, hvo.headers);
+      const entry = await gql(
+        app,
+        `mutation($rows: [WaitingListEntryInput!]!) { reportWaitingList(rows: $rows) { __typename ... on ValidationError { fields { path message } } } }`,
+        {
+          rows: [
+            { facilityId: 'ams-reina', caseRef: 'HVO-77-31', householdId: caseHousehold, targetGroup: 'FAMILIES', dateOn: daysAgo(3) },
+          ],
+        },
+        hvo.headers,
+      );
       expect(entry.data.reportWaitingList).toEqual({ __typename: 'ShelterReportResult' });
       referralHousehold = await register('AMS-REF-1');
-      const sent = await gql(app, SEND_REFERRAL, { input: { householdId: referralHousehold, fromAgencyId: 'ams-ggd-vangnet-advies', toAgencyId: 'ams-som', purpose: 'schulden', sentOn: today() } }, coordinator.headers);
+      const sent = await gql(
+        app,
+        SEND_REFERRAL,
+        {
+          input: {
+            householdId: referralHousehold,
+            fromAgencyId: 'ams-ggd-vangnet-advies',
+            toAgencyId: 'ams-som',
+            purpose: 'schulden',
+            sentOn: today(),
+          },
+        },
+        coordinator.headers,
+      );
       referralId = sent.data.sendReferral.id;
     });
 
@@ -106,7 +197,7 @@ describe('trace', () => {
       return result.data?.households.edges.map((e: any) => e.node.reference) ?? result;
     };
 
-    it('finds any part of the reference, whatever the case and spaces, in the caller\'s region only', async () => {
+    it("finds any part of the reference, whatever the case and spaces, in the caller's region only", async () => {
       expect((await references('2024-017', coordinator)).sort()).toEqual(['GZN-2024-0173', 'GZN-2024-0174']);
       expect(await references(' gzn 2024-0174 ', coordinator)).toEqual(['GZN-2024-0174']);
       expect(await references('0173', coordinator)).toEqual(['GZN-2024-0173']);
@@ -127,7 +218,7 @@ describe('trace', () => {
       expect(await references(referralId.slice(-8), worker)).toEqual(['AMS-REF-1']);
     });
 
-    it('pages both a region\'s matches and refuses a term too short to search with', async () => {
+    it("pages both a region's matches and refuses a term too short to search with", async () => {
       const first = (await gql(app, SEARCH, { search: 'ams-' }, coordinator.headers)).data.households;
       expect(first.edges).toHaveLength(2);
       expect(first.pageInfo.hasNextPage).toBe(true);
@@ -141,8 +232,18 @@ describe('trace', () => {
 
     it('logs every search with its terms and what was shown', async () => {
       await references(' HVO-77-31', coordinator);
-      const log = await gql(app, `query($id: ID!) { accessLog(accountId: $id, first: 50) { entries { action searchTerms basis outcome } } }`, { id: coordinator.accountId }, admin.headers);
-      expect(log.data.accessLog.entries).toContainEqual({ action: 'SEARCH', searchTerms: 'hvo7731', basis: '1 shown of 1 candidates', outcome: 'ALLOWED' });
+      const log = await gql(
+        app,
+        `query($id: ID!) { accessLog(accountId: $id, first: 50) { entries { action searchTerms basis outcome } } }`,
+        { id: coordinator.accountId },
+        admin.headers,
+      );
+      expect(log.data.accessLog.entries).toContainEqual({
+        action: 'SEARCH',
+        searchTerms: 'hvo7731',
+        basis: '1 shown of 1 candidates',
+        outcome: 'ALLOWED',
+      });
     });
   });
 });

@@ -42,7 +42,12 @@ describe('OpenTelemetry tracing', () => {
     const spans = await finishedSpans();
     const operation = spans.find((span) => span.name === 'mutation:registerHousehold');
     expect(operation, spans.map((span) => span.name).join(', ')).toBeDefined();
-    expect(operation!.attributes).toMatchObject({ 'ketenkaart.operation': 'mutation:registerHousehold', 'ketenkaart.outcome': 'ok', 'graphql.operation.type': 'mutation', 'http.response.status_code': 200 });
+    expect(operation!.attributes).toMatchObject({
+      'ketenkaart.operation': 'mutation:registerHousehold',
+      'ketenkaart.outcome': 'ok',
+      'graphql.operation.type': 'mutation',
+      'http.response.status_code': 200,
+    });
     const statements = spans.filter((span) => span.parentSpanContext?.spanId === operation!.spanContext().spanId);
     expect(statements.length).toBeGreaterThan(2);
     for (const span of statements) {
@@ -51,7 +56,13 @@ describe('OpenTelemetry tracing', () => {
     }
     // The statements a registration runs: the session lookup, the write itself and the access log.
     expect(statements.map((span) => span.name)).toEqual(expect.arrayContaining(['sessionByToken', 'createHousehold', 'appendAccessLog']));
-    expectNoValues(spans, [reference, 'ouder 1', 'kind 1', coordinator.headers.authorization!.slice('Bearer '.length), coordinator.accountId]);
+    expectNoValues(spans, [
+      reference,
+      'ouder 1',
+      'kind 1',
+      coordinator.headers.authorization!.slice('Bearer '.length),
+      coordinator.accountId,
+    ]);
   });
 
   it('never records a password or a username that was tried', async () => {
@@ -76,7 +87,9 @@ describe('OpenTelemetry tracing', () => {
     expect(loadConfig({}).tracing).toBeNull();
     expect(loadConfig({ OTEL_TRACES_EXPORTER: 'none', OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318' }).tracing).toBeNull();
     expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp' }).tracing).toEqual({ serviceName: 'ketenkaart-api' });
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'api-ams' }).tracing).toEqual({ serviceName: 'api-ams' });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://collector:4318', OTEL_SERVICE_NAME: 'api-ams' }).tracing).toEqual({
+      serviceName: 'api-ams',
+    });
     expect(loadConfig({ OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'http://collector:4318/v1/traces' }).tracing).not.toBeNull();
     expect(loadConfig({ OTEL_TRACES_EXPORTER: 'otlp', OTEL_SDK_DISABLED: 'true' }).tracing).toBeNull();
   });

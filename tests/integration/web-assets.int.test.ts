@@ -9,7 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App, CypherExecutor } from '@ketenkaart/api';
 import { openTestStore, testApp, testConfig } from '../support/store.js';
 
-const INDEX = '<!doctype html><html lang="nl"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>';
+const INDEX =
+  '<!doctype html><html lang="nl"><head><script type="module" src="/assets/index-Ab12Cd34.js"></script></head><body><div id="root"></div></body></html>';
 const SCRIPT = `console.log(${JSON.stringify('ketenkaart '.repeat(400))});`;
 
 let executor: CypherExecutor;
@@ -30,11 +31,21 @@ beforeAll(async () => {
 });
 afterAll(async () => executor.close());
 
-const get = (path: string, headers: Record<string, string> = {}, method = 'GET') => app.fetch(new Request(`http://ketenkaart.test${path}`, { method, headers }));
+const get = (path: string, headers: Record<string, string> = {}, method = 'GET') =>
+  app.fetch(new Request(`http://ketenkaart.test${path}`, { method, headers }));
 
 describe('unknown paths', () => {
   it('answers 404 for API-looking paths, files the build does not have and methods other than GET', async () => {
-    for (const path of ['/metrics', '/api/v1/households', '/graphql/extra', '/shelter/export/all', '/.env', '/assets/missing-12345678.js', '/households.json', '/wp-login.php']) {
+    for (const path of [
+      '/metrics',
+      '/api/v1/households',
+      '/graphql/extra',
+      '/shelter/export/all',
+      '/.env',
+      '/assets/missing-12345678.js',
+      '/households.json',
+      '/wp-login.php',
+    ]) {
       const response = await get(path);
       expect(response.status, path).toBe(404);
       expect(response.headers.get('content-type'), path).toBe('application/problem+json');

@@ -36,7 +36,22 @@ const RECORD_CONSENT = `mutation($householdId: ID!, $agencyIds: [ID!]!) {
 }`;
 const ACCESS_LOG = `query($householdId: ID) { accessLog(householdId: $householdId, first: 100) { entries { action outcome basis breakGlass accountId } } }`;
 
-type Item = { id: string; kind: string; subjectId: string; restricted: boolean; dueOn: string; overdue: boolean; severity: string; action: string; stepKind: string | null; detail: string | null; household: { id: string; reference: string } | null; owedBy: { id: string } | null; otherAgency: { id: string; name: string } | null; referral: { id: string; status: string; refusalReason: string | null; refusalText: string | null; infoQuestion: string | null } | null };
+type Item = {
+  id: string;
+  kind: string;
+  subjectId: string;
+  restricted: boolean;
+  dueOn: string;
+  overdue: boolean;
+  severity: string;
+  action: string;
+  stepKind: string | null;
+  detail: string | null;
+  household: { id: string; reference: string } | null;
+  owedBy: { id: string } | null;
+  otherAgency: { id: string; name: string } | null;
+  referral: { id: string; status: string; refusalReason: string | null; refusalText: string | null; infoQuestion: string | null } | null;
+};
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 
@@ -56,17 +71,32 @@ describe('worklist', () => {
   async function worklist(who: SignedIn, variables: Record<string, unknown> = {}) {
     const { data, errors } = await gql(app, WORKLIST, variables, who.headers);
     expect(errors, JSON.stringify(errors)).toBeUndefined();
-    return data.worklist as { totalCount: number; counts: { kind: string; count: number; overdue: number }[]; pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null }; items: Item[] };
+    return data.worklist as {
+      totalCount: number;
+      counts: { kind: string; count: number; overdue: number }[];
+      pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
+      items: Item[];
+    };
   }
 
   async function household(reference: string, consent = true) {
-    const { data } = await gql(app, REGISTER, { input: householdInput({ reference, ...(consent ? {} : { consent: null }) }) }, coordinator.headers);
+    const { data } = await gql(
+      app,
+      REGISTER,
+      { input: householdInput({ reference, ...(consent ? {} : { consent: null }) }) },
+      coordinator.headers,
+    );
     return data.registerHousehold.id as string;
   }
 
   /** The coordinator records a referral between two agencies (which gives both a care relation). */
   async function referral(householdId: string, fromAgencyId: string, toAgencyId: string, sentOn: string, respondWithinDays = 14) {
-    const { data } = await gql(app, SEND_REFERRAL, { input: { householdId, fromAgencyId, toAgencyId, purpose: 'Schuldhulp en begeleiding', sentOn, respondWithinDays } }, coordinator.headers);
+    const { data } = await gql(
+      app,
+      SEND_REFERRAL,
+      { input: { householdId, fromAgencyId, toAgencyId, purpose: 'Schuldhulp en begeleiding', sentOn, respondWithinDays } },
+      coordinator.headers,
+    );
     expect(data.sendReferral.__typename).toBe('Referral');
     return data.sendReferral.id as string;
   }
@@ -93,14 +123,27 @@ describe('worklist', () => {
 
     const incoming = (await worklist(vangnet, { filter: { kinds: ['REFERRAL_AWAITING_ANSWER'] } })).items;
     const overdue = incoming.find((i) => i.subjectId === overdueId)!;
-    expect(overdue).toMatchObject({ kind: 'REFERRAL_AWAITING_ANSWER', action: 'ANSWER_REFERRAL', overdue: true, severity: 'HIGH', restricted: false, owedBy: null, household: { reference: 'WL-REF-1' }, otherAgency: { id: 'ams-som' }, detail: 'Schuldhulp en begeleiding' });
+    expect(overdue).toMatchObject({
+      kind: 'REFERRAL_AWAITING_ANSWER',
+      action: 'ANSWER_REFERRAL',
+      overdue: true,
+      severity: 'HIGH',
+      restricted: false,
+      owedBy: null,
+      household: { reference: 'WL-REF-1' },
+      otherAgency: { id: 'ams-som' },
+      detail: 'Schuldhulp en begeleiding',
+    });
     expect(incoming.find((i) => i.subjectId === freshId)).toMatchObject({ overdue: false, severity: 'MEDIUM', dueOn: day(13) });
 
     const coordinatorItems = (await worklist(coordinator, { filter: { kinds: ['REFERRAL_AWAITING_ANSWER'] } })).items;
     expect(coordinatorItems.map((i) => i.subjectId)).toContain(overdueId);
     // Due in 13 days: beyond the coordinator's 7-day horizon.
     expect(coordinatorItems.map((i) => i.subjectId)).not.toContain(freshId);
-    expect(coordinatorItems.find((i) => i.subjectId === overdueId)).toMatchObject({ action: 'OPEN_TRACE', owedBy: { id: 'ams-ggd-vangnet-advies' } });
+    expect(coordinatorItems.find((i) => i.subjectId === overdueId)).toMatchObject({
+      action: 'OPEN_TRACE',
+      owedBy: { id: 'ams-ggd-vangnet-advies' },
+    });
 
     for (const outsider of [police, utrechtCoordinator, shelter]) {
       const items = (await worklist(outsider)).items;
@@ -112,12 +155,21 @@ describe('worklist', () => {
 
   it('hides the household of an incoming referral whose consent does not name the receiver, and logs the refusal', async () => {
     const householdId = await household('WL-NOCONSENT', false);
-    const { data } = await gql(app, SEND_REFERRAL, { input: { householdId, fromAgencyId: 'ams-som', toAgencyId: 'ams-politie', purpose: 'Signaal overlast', sentOn: day(-2) } }, coordinator.headers);
+    const { data } = await gql(
+      app,
+      SEND_REFERRAL,
+      { input: { householdId, fromAgencyId: 'ams-som', toAgencyId: 'ams-politie', purpose: 'Signaal overlast', sentOn: day(-2) } },
+      coordinator.headers,
+    );
     const referralId = data.sendReferral.id as string;
     const item = (await worklist(police)).items.find((i) => i.subjectId === referralId)!;
     expect(item).toMatchObject({ restricted: true, household: null, detail: null, referral: null });
     const log = await gql(app, ACCESS_LOG, { householdId }, admin.headers);
-    expect(log.data.accessLog.entries.some((e: { accountId: string; outcome: string }) => e.accountId === police.accountId && e.outcome === 'REFUSED')).toBe(true);
+    expect(
+      log.data.accessLog.entries.some(
+        (e: { accountId: string; outcome: string }) => e.accountId === police.accountId && e.outcome === 'REFUSED',
+      ),
+    ).toBe(true);
   });
 
   it('pages forward and back, in due order and in severity order, with counts', async () => {
@@ -152,7 +204,8 @@ describe('worklist', () => {
   });
 
   it('reads a page with a fixed number of statements, whatever its size (no N+1)', async () => {
-    for (let n = 0; n < 12; n += 1) await referral(await household(`WL-BATCH-${n}`), 'ams-maatschappelijke-dienstverlening', 'ams-ggd-vangnet-advies', day(-3));
+    for (let n = 0; n < 12; n += 1)
+      await referral(await household(`WL-BATCH-${n}`), 'ams-maatschappelijke-dienstverlening', 'ams-ggd-vangnet-advies', day(-3));
     const counted = countingExecutor(executor);
     const countedApp = testApp(counted);
     const worker = await signIn(countedApp, executor, 'AGENCY_WORKER', { agencyId: 'ams-ggd-vangnet-advies' });
@@ -179,14 +232,29 @@ describe('worklist', () => {
       await referral(householdId, 'ams-som', 'ams-ggd-vangnet-advies', day(-3)),
       await referral(householdId, 'ams-som', 'ams-ggd-vangnet-advies', day(-3)),
     ];
-    expect((await gql(app, referralStep('accept'), { id: acceptId, on: day(0) }, vangnet.headers)).data.acceptReferral.status).toBe('ACCEPTED');
-    const refused = await gql(app, REFUSE_REFERRAL, { id: refuseId, on: day(0), reason: 'NOT_ELIGIBLE', text: 'Alternatief: maatschappelijk werk' }, vangnet.headers);
+    expect((await gql(app, referralStep('accept'), { id: acceptId, on: day(0) }, vangnet.headers)).data.acceptReferral.status).toBe(
+      'ACCEPTED',
+    );
+    const refused = await gql(
+      app,
+      REFUSE_REFERRAL,
+      { id: refuseId, on: day(0), reason: 'NOT_ELIGIBLE', text: 'Alternatief: maatschappelijk werk' },
+      vangnet.headers,
+    );
     expect(refused.data.refuseReferral.status).toBe('REFUSED');
     const sender = await gql(app, REQUEST_INFO, { id: askId, on: day(0), message: 'Welke schulden zijn er?' }, som.headers);
     expect(sender.data.requestReferralInfo).toMatchObject({ code: 'FORBIDDEN' });
-    const noQuestion = await gql(app, `mutation($id: ID!, $on: Date!) { acceptReferral(id: $id, on: $on) { __typename } }`, { id: acceptId, on: day(0) }, vangnet.headers);
+    const noQuestion = await gql(
+      app,
+      `mutation($id: ID!, $on: Date!) { acceptReferral(id: $id, on: $on) { __typename } }`,
+      { id: acceptId, on: day(0) },
+      vangnet.headers,
+    );
     expect(noQuestion.data.acceptReferral.__typename).toBe('InvalidTransitionError');
-    expect((await gql(app, REQUEST_INFO, { id: askId, on: day(0), message: 'Welke schulden zijn er?' }, vangnet.headers)).data.requestReferralInfo).toMatchObject({ status: 'INFO_REQUESTED', infoQuestion: 'Welke schulden zijn er?' });
+    expect(
+      (await gql(app, REQUEST_INFO, { id: askId, on: day(0), message: 'Welke schulden zijn er?' }, vangnet.headers)).data
+        .requestReferralInfo,
+    ).toMatchObject({ status: 'INFO_REQUESTED', infoQuestion: 'Welke schulden zijn er?' });
 
     const receiver = (await worklist(vangnet, { first: 100 })).items.map((i) => i.subjectId);
     expect(receiver).not.toContain(acceptId);
@@ -194,54 +262,123 @@ describe('worklist', () => {
     expect(receiver).not.toContain(askId);
 
     const senderItems = (await worklist(som, { first: 100 })).items;
-    expect(senderItems.find((i) => i.subjectId === acceptId)).toMatchObject({ kind: 'REFERRAL_ANSWERED', detail: 'ACCEPTED', referral: { status: 'ACCEPTED' } });
-    expect(senderItems.find((i) => i.subjectId === refuseId)).toMatchObject({ kind: 'REFERRAL_ANSWERED', detail: 'REFUSED', referral: { refusalReason: 'NOT_ELIGIBLE', refusalText: 'Alternatief: maatschappelijk werk' } });
-    expect(senderItems.find((i) => i.subjectId === askId)).toMatchObject({ kind: 'REFERRAL_INFO_REQUESTED', action: 'PROVIDE_INFO', detail: 'Welke schulden zijn er?' });
+    expect(senderItems.find((i) => i.subjectId === acceptId)).toMatchObject({
+      kind: 'REFERRAL_ANSWERED',
+      detail: 'ACCEPTED',
+      referral: { status: 'ACCEPTED' },
+    });
+    expect(senderItems.find((i) => i.subjectId === refuseId)).toMatchObject({
+      kind: 'REFERRAL_ANSWERED',
+      detail: 'REFUSED',
+      referral: { refusalReason: 'NOT_ELIGIBLE', refusalText: 'Alternatief: maatschappelijk werk' },
+    });
+    expect(senderItems.find((i) => i.subjectId === askId)).toMatchObject({
+      kind: 'REFERRAL_INFO_REQUESTED',
+      action: 'PROVIDE_INFO',
+      detail: 'Welke schulden zijn er?',
+    });
 
     const answered = await gql(app, PROVIDE_INFO, { id: askId, on: day(0), message: 'Huurschuld van drie maanden' }, som.headers);
     expect(answered.data.provideReferralInfo).toMatchObject({ status: 'SENT', respondBy: day(14) });
     expect((await worklist(som, { first: 100 })).items.map((i) => i.subjectId)).not.toContain(askId);
-    expect((await worklist(vangnet, { first: 100 })).items.find((i) => i.subjectId === askId)).toMatchObject({ kind: 'REFERRAL_AWAITING_ANSWER', dueOn: day(14) });
+    expect((await worklist(vangnet, { first: 100 })).items.find((i) => i.subjectId === askId)).toMatchObject({
+      kind: 'REFERRAL_AWAITING_ANSWER',
+      dueOn: day(14),
+    });
   });
 
   it('lets a worker ask for access; a declined or expired request gives nothing, and a grant cannot be laundered into lasting access', async () => {
     const householdId = await household('WL-ACCESS');
     expect((await gql(app, HOUSEHOLD, { id: householdId }, police.headers)).data.household.code).toBe('FORBIDDEN');
 
-    expect((await gql(app, REQUEST_ACCESS, { householdId, reason: 'kort' }, police.headers)).data.requestAccess.__typename).toBe('ValidationError');
+    expect((await gql(app, REQUEST_ACCESS, { householdId, reason: 'kort' }, police.headers)).data.requestAccess.__typename).toBe(
+      'ValidationError',
+    );
     // No existence oracle: a request about an id that names no household is answered as any other, and granted by nobody.
-    const unknown = (await gql(app, REQUEST_ACCESS, { householdId: 'hh_missing', reason: 'Melding van overlast bij de woning, gezin met kinderen' }, police.headers)).data.requestAccess;
+    const unknown = (
+      await gql(
+        app,
+        REQUEST_ACCESS,
+        { householdId: 'hh_missing', reason: 'Melding van overlast bij de woning, gezin met kinderen' },
+        police.headers,
+      )
+    ).data.requestAccess;
     expect(unknown).toMatchObject({ __typename: 'AccessRequest', status: 'PENDING' });
-    expect((await gql(app, DECIDE_ACCESS, { id: unknown.id, grant: true }, coordinator.headers)).data.decideAccessRequest.code).toBe('NOT_FOUND');
-    const asked = await gql(app, REQUEST_ACCESS, { householdId, reason: 'Melding van overlast bij de woning, gezin met kinderen' }, police.headers);
+    expect((await gql(app, DECIDE_ACCESS, { id: unknown.id, grant: true }, coordinator.headers)).data.decideAccessRequest.code).toBe(
+      'NOT_FOUND',
+    );
+    const asked = await gql(
+      app,
+      REQUEST_ACCESS,
+      { householdId, reason: 'Melding van overlast bij de woning, gezin met kinderen' },
+      police.headers,
+    );
     expect(asked.data.requestAccess).toMatchObject({ __typename: 'AccessRequest', status: 'PENDING' });
     const requestId = asked.data.requestAccess.id;
-    expect((await gql(app, REQUEST_ACCESS, { householdId, reason: 'Melding van overlast bij de woning, gezin met kinderen' }, police.headers)).data.requestAccess.__typename).toBe('ValidationError');
+    expect(
+      (await gql(app, REQUEST_ACCESS, { householdId, reason: 'Melding van overlast bij de woning, gezin met kinderen' }, police.headers))
+        .data.requestAccess.__typename,
+    ).toBe('ValidationError');
 
-    expect((await worklist(coordinator, { filter: { kinds: ['ACCESS_REQUEST'] } })).items.find((i) => i.subjectId === requestId)).toMatchObject({ action: 'DECIDE_ACCESS', otherAgency: { id: 'ams-politie' }, household: { reference: 'WL-ACCESS' } });
+    expect(
+      (await worklist(coordinator, { filter: { kinds: ['ACCESS_REQUEST'] } })).items.find((i) => i.subjectId === requestId),
+    ).toMatchObject({ action: 'DECIDE_ACCESS', otherAgency: { id: 'ams-politie' }, household: { reference: 'WL-ACCESS' } });
     expect((await worklist(utrechtCoordinator)).items.some((i) => i.subjectId === requestId)).toBe(false);
-    expect((await gql(app, DECIDE_ACCESS, { id: requestId, grant: true }, utrechtCoordinator.headers)).data.decideAccessRequest.code).toBe('NOT_FOUND');
+    expect((await gql(app, DECIDE_ACCESS, { id: requestId, grant: true }, utrechtCoordinator.headers)).data.decideAccessRequest.code).toBe(
+      'NOT_FOUND',
+    );
     expect((await gql(app, DECIDE_ACCESS, { id: requestId, grant: true }, police.headers)).data.decideAccessRequest.code).toBe('FORBIDDEN');
 
-    expect((await gql(app, DECIDE_ACCESS, { id: requestId, grant: false }, coordinator.headers)).data.decideAccessRequest.status).toBe('DECLINED');
+    expect((await gql(app, DECIDE_ACCESS, { id: requestId, grant: false }, coordinator.headers)).data.decideAccessRequest.status).toBe(
+      'DECLINED',
+    );
     expect((await gql(app, HOUSEHOLD, { id: householdId }, police.headers)).data.household.code).toBe('FORBIDDEN');
-    expect((await worklist(coordinator, { filter: { kinds: ['ACCESS_REQUEST'] } })).items.some((i) => i.subjectId === requestId)).toBe(false);
-    expect((await gql(app, DECIDE_ACCESS, { id: requestId, grant: true }, coordinator.headers)).data.decideAccessRequest.code).toBe('INVALID_TRANSITION');
+    expect((await worklist(coordinator, { filter: { kinds: ['ACCESS_REQUEST'] } })).items.some((i) => i.subjectId === requestId)).toBe(
+      false,
+    );
+    expect((await gql(app, DECIDE_ACCESS, { id: requestId, grant: true }, coordinator.headers)).data.decideAccessRequest.code).toBe(
+      'INVALID_TRANSITION',
+    );
 
-    const again = (await gql(app, REQUEST_ACCESS, { householdId, reason: 'Tweede melding, politie moet gezin kunnen bereiken' }, police.headers)).data.requestAccess.id;
-    expect((await gql(app, DECIDE_ACCESS, { id: again, grant: true, hours: 500 }, coordinator.headers)).data.decideAccessRequest.code).toBe('VALIDATION');
+    const again = (
+      await gql(app, REQUEST_ACCESS, { householdId, reason: 'Tweede melding, politie moet gezin kunnen bereiken' }, police.headers)
+    ).data.requestAccess.id;
+    expect((await gql(app, DECIDE_ACCESS, { id: again, grant: true, hours: 500 }, coordinator.headers)).data.decideAccessRequest.code).toBe(
+      'VALIDATION',
+    );
     const granted = (await gql(app, DECIDE_ACCESS, { id: again, grant: true, hours: 2 }, coordinator.headers)).data.decideAccessRequest;
     expect(granted.status).toBe('GRANTED');
     expect((await gql(app, HOUSEHOLD, { id: householdId }, police.headers)).data.household.reference).toBe('WL-ACCESS');
     // Flagged like break-glass: the coordinator's worklist asks for its review.
-    expect((await worklist(coordinator, { filter: { kinds: ['BREAK_GLASS_USE'] } })).items.find((i) => i.household?.id === householdId)).toMatchObject({ action: 'REVIEW_BREAK_GLASS', otherAgency: { id: 'ams-politie' } });
+    expect(
+      (await worklist(coordinator, { filter: { kinds: ['BREAK_GLASS_USE'] } })).items.find((i) => i.household?.id === householdId),
+    ).toMatchObject({ action: 'REVIEW_BREAK_GLASS', otherAgency: { id: 'ams-politie' } });
 
     // Laundering: a consent naming the police, or a step that would make a care relation, are refused under a grant.
-    expect((await gql(app, RECORD_CONSENT, { householdId, agencyIds: ['ams-politie'] }, police.headers)).data.recordConsent.code).toBe('FORBIDDEN');
-    expect((await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: day(0) } }, police.headers)).data.recordEvent.code).toBe('FORBIDDEN');
-    expect((await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-som', purpose: 'Doorverwijzing', sentOn: day(0) } }, police.headers)).data.sendReferral.code).toBe('FORBIDDEN');
+    expect((await gql(app, RECORD_CONSENT, { householdId, agencyIds: ['ams-politie'] }, police.headers)).data.recordConsent.code).toBe(
+      'FORBIDDEN',
+    );
+    expect(
+      (await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: day(0) } }, police.headers)).data.recordEvent.code,
+    ).toBe('FORBIDDEN');
+    expect(
+      (
+        await gql(
+          app,
+          SEND_REFERRAL,
+          { input: { householdId, toAgencyId: 'ams-som', purpose: 'Doorverwijzing', sentOn: day(0) } },
+          police.headers,
+        )
+      ).data.sendReferral.code,
+    ).toBe('FORBIDDEN');
 
-    const log = (await gql(app, ACCESS_LOG, { householdId }, admin.headers)).data.accessLog.entries as { action: string; outcome: string; basis: string; breakGlass: boolean; accountId: string }[];
+    const log = (await gql(app, ACCESS_LOG, { householdId }, admin.headers)).data.accessLog.entries as {
+      action: string;
+      outcome: string;
+      basis: string;
+      breakGlass: boolean;
+      accountId: string;
+    }[];
     expect(log.some((e) => e.accountId === police.accountId && e.action === 'READ' && e.outcome === 'ALLOWED' && e.breakGlass)).toBe(true);
     expect(log.some((e) => e.accountId === police.accountId && e.action === 'CHANGE' && e.outcome === 'REFUSED')).toBe(true);
 
@@ -257,38 +394,77 @@ describe('worklist', () => {
     const householdId = await household('WL-INVOLVED');
     await referral(householdId, 'ams-maatschappelijke-dienstverlening', 'ams-som', day(-2));
     await referral(householdId, 'ams-som', 'ams-ggd-vangnet-advies', day(-2));
-    const step = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: day(-1), arrearsMonths: 2 } }, vangnet.headers);
+    const step = await gql(
+      app,
+      RECORD_EVENT,
+      { input: { householdId, kind: 'EARLY_WARNING_SIGNAL', occurredOn: day(-1), arrearsMonths: 2 } },
+      vangnet.headers,
+    );
     expect(step.data.recordEvent.__typename, JSON.stringify(step)).toBe('HouseholdEvent');
 
-    const forVangnet = (await worklist(vangnet, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.filter((i) => i.household?.id === householdId);
+    const forVangnet = (await worklist(vangnet, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.filter(
+      (i) => i.household?.id === householdId,
+    );
     expect(forVangnet.map((i) => i.otherAgency?.id).sort()).toEqual(['ams-maatschappelijke-dienstverlening', 'ams-som']);
     expect(forVangnet[0]).toMatchObject({ action: 'ACKNOWLEDGE', detail: null, referral: null });
-    const forSom = (await worklist(som, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.filter((i) => i.household?.id === householdId);
+    const forSom = (await worklist(som, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.filter(
+      (i) => i.household?.id === householdId,
+    );
     expect(forSom.map((i) => i.otherAgency?.id)).toEqual(['ams-ggd-vangnet-advies']);
 
     const log = (await gql(app, ACCESS_LOG, { householdId }, admin.headers)).data.accessLog.entries as { basis: string }[];
     expect(log.filter((e) => e.basis?.startsWith('notice of involvement')).length).toBe(4);
 
-    expect((await gql(app, ACKNOWLEDGE, { id: forSom[0]!.subjectId }, vangnet.headers)).data.acknowledgeInvolvementNotice.code).toBe('NOT_FOUND');
-    expect((await gql(app, ACKNOWLEDGE, { id: forSom[0]!.subjectId }, som.headers)).data.acknowledgeInvolvementNotice.id).toBe(forSom[0]!.subjectId);
-    expect((await worklist(som, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.some((i) => i.household?.id === householdId)).toBe(false);
+    expect((await gql(app, ACKNOWLEDGE, { id: forSom[0]!.subjectId }, vangnet.headers)).data.acknowledgeInvolvementNotice.code).toBe(
+      'NOT_FOUND',
+    );
+    expect((await gql(app, ACKNOWLEDGE, { id: forSom[0]!.subjectId }, som.headers)).data.acknowledgeInvolvementNotice.id).toBe(
+      forSom[0]!.subjectId,
+    );
+    expect(
+      (await worklist(som, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.some((i) => i.household?.id === householdId),
+    ).toBe(false);
 
     // A second step by the same agency tells nobody anything new.
     await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: day(0) } }, vangnet.headers);
-    expect((await worklist(som, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.some((i) => i.household?.id === householdId)).toBe(false);
+    expect(
+      (await worklist(som, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.some((i) => i.household?.id === householdId),
+    ).toBe(false);
   });
 
   it('lists applications and waiting-list entries without an outcome for the shelter that holds them', async () => {
     const householdId = await household('WL-SHELTER');
-    const applied = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'SHELTER_APPLICATION', occurredOn: day(-10), facilityId: 'ams-alexandria' } }, coordinator.headers);
+    const applied = await gql(
+      app,
+      RECORD_EVENT,
+      { input: { householdId, kind: 'SHELTER_APPLICATION', occurredOn: day(-10), facilityId: 'ams-alexandria' } },
+      coordinator.headers,
+    );
     const applicationId = applied.data.recordEvent.id;
     const item = (await worklist(shelter, { first: 100 })).items.find((i) => i.subjectId === applicationId);
-    expect(item).toMatchObject({ kind: 'SHELTER_APPLICATION', action: 'RECORD_OUTCOME', stepKind: 'PLACEMENT', overdue: true, dueOn: day(-3), facility: { id: 'ams-alexandria' }, household: { reference: 'WL-SHELTER' } });
+    expect(item).toMatchObject({
+      kind: 'SHELTER_APPLICATION',
+      action: 'RECORD_OUTCOME',
+      stepKind: 'PLACEMENT',
+      overdue: true,
+      dueOn: day(-3),
+      facility: { id: 'ams-alexandria' },
+      household: { reference: 'WL-SHELTER' },
+    });
     expect((await worklist(otherShelter, { first: 100 })).items.some((i) => i.subjectId === applicationId)).toBe(false);
 
-    const entry = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'WAITING_LIST_ENTRY', occurredOn: day(-1), facilityId: 'ams-alexandria' } }, shelter.headers);
+    const entry = await gql(
+      app,
+      RECORD_EVENT,
+      { input: { householdId, kind: 'WAITING_LIST_ENTRY', occurredOn: day(-1), facilityId: 'ams-alexandria' } },
+      shelter.headers,
+    );
     const items = (await worklist(shelter, { first: 100 })).items;
     expect(items.some((i) => i.subjectId === applicationId)).toBe(false);
-    expect(items.find((i) => i.subjectId === entry.data.recordEvent.id)).toMatchObject({ kind: 'WAITING_LIST_ENTRY', stepKind: 'WAITING_LIST_EXIT', overdue: false });
+    expect(items.find((i) => i.subjectId === entry.data.recordEvent.id)).toMatchObject({
+      kind: 'WAITING_LIST_ENTRY',
+      stepKind: 'WAITING_LIST_EXIT',
+      overdue: false,
+    });
   });
 });

@@ -20,11 +20,15 @@ beforeAll(async () => {
 });
 afterAll(async () => executor.close());
 
-it(`answers ${RUNS} generated mutation calls without a 5xx, a leak or a change from a refused call`, async () => {
-  const stats = await runApiFuzz(app, executor, pools, RUNS);
-  if (process.env.FUZZ_VERBOSE) console.log(JSON.stringify(stats));
-  expect(stats.calls).toBe(RUNS);
-  // The generator must reach past the front door: most calls are refused, but not all of them at parse time.
-  expect(stats.refused).toBeGreaterThan(0);
-  expect(stats.byStatus[200] ?? 0).toBeGreaterThan(0);
-}, 60_000 + RUNS * 100);
+it(
+  `answers ${RUNS} generated mutation calls without a 5xx, a leak or a change from a refused call`,
+  async () => {
+    const stats = await runApiFuzz(app, executor, pools, RUNS);
+    if (process.env.FUZZ_VERBOSE) console.log(JSON.stringify(stats));
+    expect(stats.calls).toBe(RUNS);
+    // The generator must reach past the front door: most calls are refused, but not all of them at parse time.
+    expect(stats.refused).toBeGreaterThan(0);
+    expect(stats.byStatus[200] ?? 0).toBeGreaterThan(0);
+  },
+  60_000 + RUNS * 100,
+);

@@ -55,31 +55,54 @@ describe('break-glass misuse', () => {
     const input = householdInput({ reference: 'AMS-BG-1' });
     reference = input.reference;
     householdId = (await gql(app, REGISTER, { input }, who.coordinator.headers)).data.registerHousehold.id;
-    utrechtHousehold = (await gql(app, REGISTER, { input: householdInput({ reference: 'UTR-BG-1', centrumgemeenteId: 'utrecht', municipality: 'Utrecht', consent: null }) }, who.utrechtCoordinator.headers)).data
-      .registerHousehold.id;
+    utrechtHousehold = (
+      await gql(
+        app,
+        REGISTER,
+        { input: householdInput({ reference: 'UTR-BG-1', centrumgemeenteId: 'utrecht', municipality: 'Utrecht', consent: null }) },
+        who.utrechtCoordinator.headers,
+      )
+    ).data.registerHousehold.id;
   });
   afterAll(() => executor.close());
 
   it('cannot be laundered into a consent, a referral or involvement that outlasts the grant', async () => {
-    expect((await gql(app, BREAK, { id: householdId, reason: REASON }, who.police.headers)).data.breakGlassAccess.__typename).toBe('ConsentRecord');
-    const consent = (await gql(app, CONSENT, { id: householdId, agencies: ['ams-politie'], method: 'IN_PERSON_SIGNED' }, who.police.headers)).data.recordConsent;
+    expect((await gql(app, BREAK, { id: householdId, reason: REASON }, who.police.headers)).data.breakGlassAccess.__typename).toBe(
+      'ConsentRecord',
+    );
+    const consent = (
+      await gql(app, CONSENT, { id: householdId, agencies: ['ams-politie'], method: 'IN_PERSON_SIGNED' }, who.police.headers)
+    ).data.recordConsent;
     expect(consent.__typename).toBe('ForbiddenError');
-    const referral = await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-som', purpose: 'Opvang regelen', sentOn: '2024-05-01' } }, who.police.headers);
+    const referral = await gql(
+      app,
+      SEND_REFERRAL,
+      { input: { householdId, toAgencyId: 'ams-som', purpose: 'Opvang regelen', sentOn: '2024-05-01' } },
+      who.police.headers,
+    );
     expect(referral.data.sendReferral.__typename).toBe('ForbiddenError');
     const event = await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: dayBefore(1) } }, who.police.headers);
     expect(event.data.recordEvent.__typename).toBe('ForbiddenError');
     // While the grant runs, access rests on it and says so.
-    expect((await gql(app, EXPLAIN, { id: householdId }, who.police.headers)).data.householdAccess).toMatchObject({ allowed: true, breakGlass: true });
+    expect((await gql(app, EXPLAIN, { id: householdId }, who.police.headers)).data.householdAccess).toMatchObject({
+      allowed: true,
+      breakGlass: true,
+    });
     // A day later nothing is left of it.
     const later = testApp(executor, undefined, () => new Date(Date.now() + 25 * 3600_000));
     const session = (await gql(later, LOGIN, { username: who.police.username, password: TEST_PASSWORD })).data.login;
     const headers = { authorization: `Bearer ${session.token}` };
-    expect((await gql(later, EXPLAIN, { id: householdId }, headers)).data.householdAccess).toMatchObject({ allowed: false, breakGlass: false });
+    expect((await gql(later, EXPLAIN, { id: householdId }, headers)).data.householdAccess).toMatchObject({
+      allowed: false,
+      breakGlass: false,
+    });
   });
 
   it('keeps every read and write under the grant flagged in the access log', async () => {
     await gql(app, BREAK, { id: householdId, reason: REASON }, who.police.headers);
-    expect((await gql(app, ADD_MEMBER, { id: householdId }, who.police.headers)).data.addHouseholdMember.__typename).toBe('HouseholdMember');
+    expect((await gql(app, ADD_MEMBER, { id: householdId }, who.police.headers)).data.addHouseholdMember.__typename).toBe(
+      'HouseholdMember',
+    );
     const LOG = `query($account: ID!) { accessLog(accountId: $account, first: 100) { entries { action householdId breakGlass outcome } } }`;
     const entries = (await gql(app, LOG, { account: who.police.accountId }, who.admin.headers)).data.accessLog.entries;
     const underGrant = entries.filter((e: any) => e.householdId === householdId && e.outcome === 'ALLOWED');
@@ -94,18 +117,35 @@ describe('break-glass misuse', () => {
   });
 
   it('records consent as given by the family, with who recorded it and how it was obtained', async () => {
-    const recorded = (await gql(app, CONSENT, { id: householdId, agencies: ['ams-som'], method: 'IN_PERSON_VERBAL' }, who.coordinator.headers)).data.recordConsent;
-    expect(recorded).toMatchObject({ __typename: 'ConsentRecord', givenBy: 'FAMILY', method: 'IN_PERSON_VERBAL', recordedByAccountId: who.coordinator.accountId });
+    const recorded = (
+      await gql(app, CONSENT, { id: householdId, agencies: ['ams-som'], method: 'IN_PERSON_VERBAL' }, who.coordinator.headers)
+    ).data.recordConsent;
+    expect(recorded).toMatchObject({
+      __typename: 'ConsentRecord',
+      givenBy: 'FAMILY',
+      method: 'IN_PERSON_VERBAL',
+      recordedByAccountId: who.coordinator.accountId,
+    });
     // Without a care relation there is no consent for one's own agency, grant or not.
     const police = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-politie' });
-    expect((await gql(app, CONSENT, { id: householdId, agencies: ['ams-politie'], method: 'BY_PHONE' }, police.headers)).data.recordConsent.__typename).toBe('ForbiddenError');
+    expect(
+      (await gql(app, CONSENT, { id: householdId, agencies: ['ams-politie'], method: 'BY_PHONE' }, police.headers)).data.recordConsent
+        .__typename,
+    ).toBe('ForbiddenError');
   });
 
   it("reports each use to the region's coordinator, who marks it reviewed", async () => {
     const unreviewed = (await gql(app, USES, { reviewed: false, first: 50 }, who.coordinator.headers)).data.breakGlassUses;
     expect(unreviewed.__typename).toBe('BreakGlassUsePage');
     const use = unreviewed.uses.find((u: any) => u.accountId === who.police.accountId);
-    expect(use).toMatchObject({ reason: REASON, agency: { id: 'ams-politie' }, householdId, householdReference: reference, reviewed: false, reviewedBy: null });
+    expect(use).toMatchObject({
+      reason: REASON,
+      agency: { id: 'ams-politie' },
+      householdId,
+      householdReference: reference,
+      reviewed: false,
+      reviewedBy: null,
+    });
     expect(use.reads).toBeGreaterThan(0);
     expect(use.writes).toBeGreaterThan(0);
     expect(Date.parse(use.expiresAt) - Date.parse(use.startedAt)).toBe(24 * 3600_000);
@@ -115,10 +155,18 @@ describe('break-glass misuse', () => {
     const elsewhere = (await gql(app, USES, { reviewed: false }, who.utrechtCoordinator.headers)).data.breakGlassUses.uses;
     expect(elsewhere.map((u: any) => u.id)).not.toContain(use.id);
     expect((await gql(app, USES, {}, who.police.headers)).data.breakGlassUses.__typename).toBe('ForbiddenError');
-    expect((await gql(app, REVIEW, { id: use.id, note: 'x' }, who.utrechtCoordinator.headers)).data.reviewBreakGlassUse.__typename).toBe('ForbiddenError');
+    expect((await gql(app, REVIEW, { id: use.id, note: 'x' }, who.utrechtCoordinator.headers)).data.reviewBreakGlassUse.__typename).toBe(
+      'ForbiddenError',
+    );
 
-    const reviewed = (await gql(app, REVIEW, { id: use.id, note: 'Besproken met teamleider politie' }, who.coordinator.headers)).data.reviewBreakGlassUse;
-    expect(reviewed).toMatchObject({ __typename: 'BreakGlassUse', reviewed: true, reviewedBy: who.coordinator.accountId, reviewNote: 'Besproken met teamleider politie' });
+    const reviewed = (await gql(app, REVIEW, { id: use.id, note: 'Besproken met teamleider politie' }, who.coordinator.headers)).data
+      .reviewBreakGlassUse;
+    expect(reviewed).toMatchObject({
+      __typename: 'BreakGlassUse',
+      reviewed: true,
+      reviewedBy: who.coordinator.accountId,
+      reviewNote: 'Besproken met teamleider politie',
+    });
     const open = (await gql(app, USES, { reviewed: false, first: 50 }, who.coordinator.headers)).data.breakGlassUses.uses;
     expect(open.map((u: any) => u.id)).not.toContain(use.id);
     const done = (await gql(app, USES, { reviewed: true, first: 50 }, who.coordinator.headers)).data.breakGlassUses.uses;
@@ -126,7 +174,12 @@ describe('break-glass misuse', () => {
   });
 
   it("reports a coordinator's use in another region to that region's coordinator", async () => {
-    await gql(app, BREAK, { id: utrechtHousehold, reason: 'Gezin uit Utrecht staat vannacht op straat in Amsterdam' }, who.coordinator.headers);
+    await gql(
+      app,
+      BREAK,
+      { id: utrechtHousehold, reason: 'Gezin uit Utrecht staat vannacht op straat in Amsterdam' },
+      who.coordinator.headers,
+    );
     const utrecht = (await gql(app, USES, { reviewed: false }, who.utrechtCoordinator.headers)).data.breakGlassUses.uses;
     expect(utrecht.map((u: any) => u.accountId)).toContain(who.coordinator.accountId);
   });

@@ -20,7 +20,9 @@ const hostile = {
 const csvField = (text: string) => `"${text.replace(/"/g, '""')}"`;
 const REFUSALS = [
   'facility_id,case_ref,household_id,target_group,refused_on,reason,alternative,alternative_agency_id,note',
-  ...Object.entries(hostile).map(([caseRef, { note }]) => `ams-roggeveen-crisis,${caseRef},,FAMILIES,2026-10-03,NO_CAPACITY,NONE,,${csvField(note)}`),
+  ...Object.entries(hostile).map(
+    ([caseRef, { note }]) => `ams-roggeveen-crisis,${caseRef},,FAMILIES,2026-10-03,NO_CAPACITY,NONE,,${csvField(note)}`,
+  ),
 ].join('\n');
 
 let executor: CypherExecutor;
@@ -33,15 +35,24 @@ beforeAll(async () => {
   app = testApp(executor);
   hvo = await signIn(app, executor, 'SHELTER_STAFF', { agencyId: 'ams-hvo-querido' });
   const imported = await app.fetch(
-    new Request('http://ketenkaart.test/shelter/import?kind=refusals', { method: 'POST', headers: { ...hvo.headers, 'content-type': 'text/csv' }, body: REFUSALS }),
+    new Request('http://ketenkaart.test/shelter/import?kind=refusals', {
+      method: 'POST',
+      headers: { ...hvo.headers, 'content-type': 'text/csv' },
+      body: REFUSALS,
+    }),
   );
-  const report = (await imported.text()).trim().split('\n').map((line) => JSON.parse(line)).find((line) => line.type === 'report');
+  const report = (await imported.text())
+    .trim()
+    .split('\n')
+    .map((line) => JSON.parse(line))
+    .find((line) => line.type === 'report');
   expect(report.problems).toEqual([]);
   expect(report.written).toMatchObject({ created: 6 });
 });
 afterAll(async () => executor.close());
 
-const exportOf = (format: 'csv' | 'json') => app.fetch(new Request(`http://ketenkaart.test/shelter/export?kind=refusals&format=${format}`, { headers: hvo.headers }));
+const exportOf = (format: 'csv' | 'json') =>
+  app.fetch(new Request(`http://ketenkaart.test/shelter/export?kind=refusals&format=${format}`, { headers: hvo.headers }));
 
 describe('CSV formula injection', () => {
   it('keeps what was imported as it was sent', async () => {
@@ -67,7 +78,11 @@ describe('CSV formula injection', () => {
 
   it('says how it escaped on the comparison export too', async () => {
     const policy = await signIn(app, executor, 'POLICY_MAKER');
-    const response = await app.fetch(new Request('http://ketenkaart.test/exports/comparison.csv?cities=amsterdam,utrecht&from=2025-07-01&to=2026-06-30', { headers: policy.headers }));
+    const response = await app.fetch(
+      new Request('http://ketenkaart.test/exports/comparison.csv?cities=amsterdam,utrecht&from=2025-07-01&to=2026-06-30', {
+        headers: policy.headers,
+      }),
+    );
     expect(response.status).toBe(200);
     expect(response.headers.get('csv-formula-escaping')).toBe(CSV_ESCAPING_NOTE);
   });

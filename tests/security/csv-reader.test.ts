@@ -24,15 +24,24 @@ describe('shelter CSV reader', () => {
     expect(linesWithProblems(problems.listed)).toEqual([3, 4, 5, 6, 7]);
     expect(problems.listed.find((p) => p.line === 5)).toMatchObject({ code: 'QUOTE_NOT_DOUBLED' });
     expect(problems.listed.find((p) => p.line === 3)).toMatchObject({ code: 'FIELD_COUNT', params: { found: 6, expected: 7 } });
-    expect(problems.listed.filter((p) => p.line === 4).map((p) => [p.column, p.code]).sort()).toEqual([
+    expect(
+      problems.listed
+        .filter((p) => p.line === 4)
+        .map((p) => [p.column, p.code])
+        .sort(),
+    ).toEqual([
       ['date', 'NOT_A_DATE'],
       ['occupied', 'NOT_WHOLE_NUMBER'],
     ]);
     expect(problems.listed.find((p) => p.line === 4 && p.column === 'date')?.params).toEqual({ value: '30-02-2026' });
-    expect(problems.listed.find((p) => p.line === 7)).toMatchObject({ column: 'target_group', code: 'NOT_ONE_OF', params: { value: 'NOBODY' } });
+    expect(problems.listed.find((p) => p.line === 7)).toMatchObject({
+      column: 'target_group',
+      code: 'NOT_ONE_OF',
+      params: { value: 'NOBODY' },
+    });
   });
 
-  it('speaks in codes and parameters, never in the parser\'s or zod\'s English', async () => {
+  it("speaks in codes and parameters, never in the parser's or zod's English", async () => {
     const { problems } = await read(['f1,PLACES,FAMILIES,2026-13-01,1,2,3', 'f1,ROOMS,FAMILIES,2026-01-01,1,2,3']);
     for (const problem of problems.listed) {
       expect(problem.code).toMatch(/^[A-Z_]+$/);

@@ -63,7 +63,8 @@ describe('sign-in protection', () => {
   it('believes X-Forwarded-For only from a trusted proxy, and only the address that proxy added', async () => {
     const account = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'oss' });
     // Behind the proxy, the client 198.51.100.20 prepends a different made-up address to each attempt.
-    for (let i = 0; i < 5; i += 1) expect((await attempt(account.username, `guess ${i}`, PROXY, `192.0.2.${i}, 198.51.100.20`)).message).toBe(wrong);
+    for (let i = 0; i < 5; i += 1)
+      expect((await attempt(account.username, `guess ${i}`, PROXY, `192.0.2.${i}, 198.51.100.20`)).message).toBe(wrong);
     expect((await attempt(account.username, 'guess 6', PROXY, `192.0.2.99, 198.51.100.20`)).message).toMatch(throttled);
     // Through two trusted hops, the same client is still the same client.
     expect((await attempt(account.username, TEST_PASSWORD, '10.1.4.2', `198.51.100.20, ${PROXY}`)).message).toMatch(throttled);

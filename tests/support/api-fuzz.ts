@@ -55,7 +55,7 @@ const HOSTILE_STRINGS = [
   '"; MATCH (n) DETACH DELETE n //',
   '}) MATCH (n) RETURN n //',
   '$where',
-  '=cmd|\' /C calc\'!A0',
+  "=cmd|' /C calc'!A0",
   '<script>alert(1)</script>',
   '../../etc/passwd',
   '\u0000',
@@ -67,7 +67,18 @@ const HOSTILE_STRINGS = [
   'constructor',
 ];
 
-const DATES = ['2024-01-01', '2026-02-30', '2026-13-01', '0000-00-00', '9999-12-31', '1900-01-01', '2024-02-29', 'yesterday', '2024-1-1', '20240101'];
+const DATES = [
+  '2024-01-01',
+  '2026-02-30',
+  '2026-13-01',
+  '0000-00-00',
+  '9999-12-31',
+  '1900-01-01',
+  '2024-02-29',
+  'yesterday',
+  '2024-1-1',
+  '20240101',
+];
 const DATE_TIMES = ['2024-01-01T00:00:00Z', '2024-01-01T25:00:00Z', '2024-01-01', 'not a time', '1970-01-01T00:00:00.000+02:00'];
 
 export function loadPublishedSchema(): GraphQLSchema {
@@ -75,7 +86,12 @@ export function loadPublishedSchema(): GraphQLSchema {
 }
 
 function scalarArbitrary(name: string, pools: FuzzPools): fc.Arbitrary<unknown> {
-  const text = fc.oneof(fc.constantFrom(...HOSTILE_STRINGS), fc.string({ minLength: 1, maxLength: 40 }), fc.string({ unit: 'grapheme', maxLength: 20 }), fc.constantFrom('Huisbezoek', 'contact opgenomen', 'HVO-2026-001'));
+  const text = fc.oneof(
+    fc.constantFrom(...HOSTILE_STRINGS),
+    fc.string({ minLength: 1, maxLength: 40 }),
+    fc.string({ unit: 'grapheme', maxLength: 20 }),
+    fc.constantFrom('Huisbezoek', 'contact opgenomen', 'HVO-2026-001'),
+  );
   switch (name) {
     case 'ID':
       return fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...pools.ids) }, { weight: 1, arbitrary: text });
@@ -88,7 +104,15 @@ function scalarArbitrary(name: string, pools: FuzzPools): fc.Arbitrary<unknown> 
     case 'Boolean':
       return fc.boolean();
     case 'Date':
-      return fc.oneof({ weight: 1, arbitrary: fc.constantFrom(...DATES) }, { weight: 3, arbitrary: fc.date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10)) });
+      return fc.oneof(
+        { weight: 1, arbitrary: fc.constantFrom(...DATES) },
+        {
+          weight: 3,
+          arbitrary: fc
+            .date({ min: new Date('1990-01-01'), max: new Date('2035-12-31'), noInvalidDate: true })
+            .map((d) => d.toISOString().slice(0, 10)),
+        },
+      );
     case 'DateTime':
       return fc.constantFrom(...DATE_TIMES);
     default:
@@ -98,10 +122,15 @@ function scalarArbitrary(name: string, pools: FuzzPools): fc.Arbitrary<unknown> 
 
 /** A value for an input type; now and then one of the wrong type, which the API must refuse as a client error. */
 function inputArbitrary(type: GraphQLInputType, pools: FuzzPools, depth: number): fc.Arbitrary<unknown> {
-  if (isNonNullType(type)) return fc.oneof({ weight: 60, arbitrary: inputArbitrary(type.ofType, pools, depth) }, { weight: 1, arbitrary: fc.constant(null) });
+  if (isNonNullType(type))
+    return fc.oneof({ weight: 60, arbitrary: inputArbitrary(type.ofType, pools, depth) }, { weight: 1, arbitrary: fc.constant(null) });
   const value = (() => {
     if (isListType(type)) return fc.array(inputArbitrary(type.ofType, pools, depth + 1), { maxLength: depth > 1 ? 1 : 3 });
-    if (isEnumType(type)) return fc.oneof({ weight: 40, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) }, { weight: 1, arbitrary: fc.constant('NOT_A_VALUE') });
+    if (isEnumType(type))
+      return fc.oneof(
+        { weight: 40, arbitrary: fc.constantFrom(...type.getValues().map((v) => v.name)) },
+        { weight: 1, arbitrary: fc.constant('NOT_A_VALUE') },
+      );
     if (isInputObjectType(type)) {
       const fields = Object.values(type.getFields());
       if (depth > 3) return fc.constant({});
@@ -126,7 +155,8 @@ export function mutationDocument(field: GraphQLField<unknown, unknown>): string 
   const variables = field.args.map((arg) => `$${arg.name}: ${arg.type.toString()}`).join(', ');
   const passed = field.args.map((arg) => `${arg.name}: $${arg.name}`).join(', ');
   const named = getNamedType(field.type);
-  const selection = isScalarType(named) || isEnumType(named) ? '' : isObjectType(named) ? '{ __typename }' : '{ __typename ... on Error { code message } }';
+  const selection =
+    isScalarType(named) || isEnumType(named) ? '' : isObjectType(named) ? '{ __typename }' : '{ __typename ... on Error { code message } }';
   return `mutation${variables ? `(${variables})` : ''} { ${field.name}${passed ? `(${passed})` : ''} ${selection} }`;
 }
 
@@ -135,13 +165,27 @@ export function fuzzCallArbitrary(schema: GraphQLSchema, pools: FuzzPools): fc.A
   const callers = Object.keys(pools.callers);
   return fc.oneof(
     ...mutations.map((field) =>
-      fc.record({ mutation: fc.constant(field.name), caller: fc.constantFrom(...callers), variables: argumentsArbitrary(field.args, pools) }),
+      fc.record({
+        mutation: fc.constant(field.name),
+        caller: fc.constantFrom(...callers),
+        variables: argumentsArbitrary(field.args, pools),
+      }),
     ),
   );
 }
 
 /** What must never reach a client: a stack frame, a source path, or the text of a Cypher statement. */
-const LEAKS = [/\bat [\w.<>]+ \(/, /\bat (file:|\/)/, /\.(ts|js):\d+/, /\bMATCH \(/, /\bMERGE \(/, /\bRETURN [a-z]/, /\bDETACH DELETE\b/, /neo4j|grafeo/i, /\bCypher/];
+const LEAKS = [
+  /\bat [\w.<>]+ \(/,
+  /\bat (file:|\/)/,
+  /\.(ts|js):\d+/,
+  /\bMATCH \(/,
+  /\bMERGE \(/,
+  /\bRETURN [a-z]/,
+  /\bDETACH DELETE\b/,
+  /neo4j|grafeo/i,
+  /\bCypher/,
+];
 
 export interface FuzzViolation {
   property: 'no 5xx' | 'no leak' | 'refused changes nothing';
@@ -149,7 +193,14 @@ export interface FuzzViolation {
 }
 
 /** Runs one call through the app and checks the three properties; returns what went wrong, if anything. */
-export async function checkCall(app: App, executor: CypherExecutor, schema: GraphQLSchema, pools: FuzzPools, call: FuzzCall, stats: FuzzStats): Promise<FuzzViolation | null> {
+export async function checkCall(
+  app: App,
+  executor: CypherExecutor,
+  schema: GraphQLSchema,
+  pools: FuzzPools,
+  call: FuzzCall,
+  stats: FuzzStats,
+): Promise<FuzzViolation | null> {
   const field = schema.getMutationType()!.getFields()[call.mutation]!;
   const before = await factDigest(executor);
   const response = await app.fetch(
@@ -169,13 +220,18 @@ export async function checkCall(app: App, executor: CypherExecutor, schema: Grap
   if (leak) return { property: 'no leak', detail: `${leak}: ${text.slice(0, 500)}` };
   const body = JSON.parse(text) as { data?: Record<string, { __typename?: string } | boolean | null> | null; errors?: unknown[] };
   const result = body.data?.[call.mutation];
-  const refused = Boolean(body.errors?.length) || !body.data || (typeof result === 'object' && result !== null && /Error$/.test(result.__typename ?? ''));
+  const refused =
+    Boolean(body.errors?.length) || !body.data || (typeof result === 'object' && result !== null && /Error$/.test(result.__typename ?? ''));
   if (!refused) return null;
   stats.refused += 1;
-  const as = body.errors?.length ? `errors:${String((body.errors[0] as { extensions?: { code?: string } }).extensions?.code ?? 'none')}` : (result as { __typename?: string } | null)?.__typename ?? 'no data';
+  const as = body.errors?.length
+    ? `errors:${String((body.errors[0] as { extensions?: { code?: string } }).extensions?.code ?? 'none')}`
+    : ((result as { __typename?: string } | null)?.__typename ?? 'no data');
   stats.refusedAs[as] = (stats.refusedAs[as] ?? 0) + 1;
   const after = await factDigest(executor);
-  return after === before ? null : { property: 'refused changes nothing', detail: `${text.slice(0, 300)}\nbefore ${before}\nafter  ${after}` };
+  return after === before
+    ? null
+    : { property: 'refused changes nothing', detail: `${text.slice(0, 300)}\nbefore ${before}\nafter  ${after}` };
 }
 
 /** fast-check over `runs` calls; throws with the shrunk counterexample when a property fails. */
@@ -208,13 +264,27 @@ export async function prepareFuzzWorld(app: App, executor: CypherExecutor): Prom
     policyMaker: (await signIn(app, executor, 'POLICY_MAKER')).headers,
     administrator: (await signIn(app, executor, 'ADMIN')).headers,
   };
-  const ids = ['amsterdam', 'utrecht', 'ams-som', 'ams-hvo-querido', 'ams-maatschappelijke-dienstverlening', 'ams-roggeveen-crisis', 'lwd-zienn', som.accountId];
+  const ids = [
+    'amsterdam',
+    'utrecht',
+    'ams-som',
+    'ams-hvo-querido',
+    'ams-maatschappelijke-dienstverlening',
+    'ams-roggeveen-crisis',
+    'lwd-zienn',
+    som.accountId,
+  ];
   for (const reference of ['FUZZ-1', 'FUZZ-2']) {
     const { data } = await gql(app, REGISTER, { input: householdInput({ reference }) }, coordinator.headers);
     const householdId = data.registerHousehold.id as string;
     ids.push(householdId, ...data.registerHousehold.members.map((m: { personId: string }) => m.personId));
     await gql(app, TAKE_REGIE, { householdId, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, coordinator.headers);
-    const sent = await gql(app, SEND_REFERRAL, { input: { householdId, toAgencyId: 'ams-maatschappelijke-dienstverlening', purpose: 'Huisbezoek', sentOn: '2024-02-03' } }, som.headers);
+    const sent = await gql(
+      app,
+      SEND_REFERRAL,
+      { input: { householdId, toAgencyId: 'ams-maatschappelijke-dienstverlening', purpose: 'Huisbezoek', sentOn: '2024-02-03' } },
+      som.headers,
+    );
     if (sent.data?.sendReferral?.id) ids.push(sent.data.sendReferral.id);
   }
   return { ids, callers };

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { cypher, statement, type CypherExecutor } from '@ketenkaart/api';
 
-const factCounts = statement('testFactDigest', cypher`
+const factCounts = statement(
+  'testFactDigest',
+  cypher`
 MATCH (n) WHERE NOT n:AccessLogEntry AND NOT n:Session AND NOT n:SignInCounter
 WITH count(n) AS nodes
 MATCH (a)-[r]->(b) WHERE NOT a:AccessLogEntry AND NOT a:Session
@@ -14,7 +16,8 @@ WITH nodes, relationships, collect(ref.id + ':' + ref.status) AS referrals
 OPTIONAL MATCH (g:RegieAssignment)
 WITH nodes, relationships, referrals, g ORDER BY g.id
 RETURN nodes, relationships, referrals, collect(g.id + ':' + coalesce(toString(g.to), 'open')) AS regie`,
-  z.object({ nodes: z.number(), relationships: z.number(), referrals: z.array(z.string()), regie: z.array(z.string()) }));
+  z.object({ nodes: z.number(), relationships: z.number(), referrals: z.array(z.string()), regie: z.array(z.string()) }),
+);
 
 export async function factDigest(executor: CypherExecutor): Promise<string> {
   const [row] = await executor.read((tx) => tx.run(factCounts));

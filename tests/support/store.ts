@@ -13,11 +13,7 @@ import {
   type CypherExecutor,
 } from '@ketenkaart/api';
 
-const wipeStore = statement(
-  'testWipeStore',
-  cypher`MATCH (n) DETACH DELETE n`,
-  z.object({}),
-);
+const wipeStore = statement('testWipeStore', cypher`MATCH (n) DETACH DELETE n`, z.object({}));
 
 export function testConfig(overrides: Record<string, string> = {}): Config {
   const config = loadConfig({ ...process.env, NODE_ENV: 'test', LOG_LEVEL: 'silent', ...overrides });

@@ -12,25 +12,31 @@ const run = (households: number, figures: BenchRun['figures']): BenchRun => ({
 
 describe('the bench report', () => {
   it('lists each missed target with how far it was missed and the recorded reason, and no others', () => {
-    const markdown = resultsMarkdown(run(700_000, [
-      { name: 'bulk load', value: 5000, unit: 'events/s' },
-      { name: 'peak RSS after load', value: 12288, unit: 'MiB', target: '< 6144 MiB for the national year', met: false },
-      { name: 'trajectory via GraphQL p95', value: 8, unit: 'ms', target: '< 50 ms', met: true },
-      { name: 'a figure nobody explained', value: 3, unit: 's', target: '< 1 s', met: false },
-    ]));
+    const markdown = resultsMarkdown(
+      run(700_000, [
+        { name: 'bulk load', value: 5000, unit: 'events/s' },
+        { name: 'peak RSS after load', value: 12288, unit: 'MiB', target: '< 6144 MiB for the national year', met: false },
+        { name: 'trajectory via GraphQL p95', value: 8, unit: 'ms', target: '< 50 ms', met: true },
+        { name: 'a figure nobody explained', value: 3, unit: 's', target: '< 1 s', met: false },
+      ]),
+    );
     const missed = markdown.slice(markdown.indexOf('## Missed targets'));
-    expect(missed).toContain('**peak RSS after load**: 12288 MiB against < 6144 MiB for the national year (2 times the target). While it writes, Grafeo');
+    expect(missed).toContain(
+      '**peak RSS after load**: 12288 MiB against < 6144 MiB for the national year (2 times the target). While it writes, Grafeo',
+    );
     expect(missed).toContain('**a figure nobody explained**: 3 s against < 1 s (3 times the target). No reason recorded yet.');
     expect(missed).not.toContain('trajectory via GraphQL');
     expect(markdown).not.toContain('extrapolated');
   });
 
   it('extrapolates to the national year from a smaller run, and says it is not a measurement', () => {
-    const markdown = resultsMarkdown(run(100_000, [
-      { name: 'bulk load', value: 5000, unit: 'events/s' },
-      { name: 'bulk load time', value: 2, unit: 'min', target: '< 10 min for the national year', met: null },
-      { name: 'peak RSS after load', value: 2048, unit: 'MiB', target: '< 6144 MiB for the national year', met: null },
-    ]));
+    const markdown = resultsMarkdown(
+      run(100_000, [
+        { name: 'bulk load', value: 5000, unit: 'events/s' },
+        { name: 'bulk load time', value: 2, unit: 'min', target: '< 10 min for the national year', met: null },
+        { name: 'peak RSS after load', value: 2048, unit: 'MiB', target: '< 6144 MiB for the national year', met: null },
+      ]),
+    );
     expect(markdown).not.toContain('## Missed targets');
     expect(markdown).toContain('## The national year, extrapolated (not measured)');
     expect(markdown).toContain('- Load of 4,000,000 events at 5000 events/s: about 13 minutes (target 10).');

@@ -3,21 +3,82 @@ import { describe, expect, it } from 'vitest';
 import { cell, chainFlow, percentile, suppressGroup } from '@ketenkaart/api';
 
 let seq = 0;
-const e = (kind: string, occurredOn: string, extra: Record<string, unknown> = {}) => ({
-  id: `e${++seq}`, kind, householdId: 'h', occurredOn, agencyId: null, facilityId: null, referralId: null, arrearsMonths: null, refusalReason: null,
-  verdictKind: null, waitingListOutcome: null, rehousingKind: null, destination: null, priority: null, note: null, personId: null, regieStage: null,
-  followsFromIds: [], supersedesId: null, supersededById: null, recordedAt: `${occurredOn}T00:00:00Z`, recordedBy: 't', synthetic: false, ...extra,
-}) as any;
-const r = (fromAgencyId: string, toAgencyId: string, status: string, sentOn: string, respondedOn: string | null, refusalReason: string | null = null) =>
-  ({ id: `r${++seq}`, householdId: 'h', fromAgencyId, toAgencyId, status, purpose: 'x', sentOn, respondBy: sentOn, respondedOn, closedOn: null, refusalReason, refusalText: null, recordedAt: '', recordedBy: 't', synthetic: false }) as any;
+const e = (kind: string, occurredOn: string, extra: Record<string, unknown> = {}) =>
+  ({
+    id: `e${++seq}`,
+    kind,
+    householdId: 'h',
+    occurredOn,
+    agencyId: null,
+    facilityId: null,
+    referralId: null,
+    arrearsMonths: null,
+    refusalReason: null,
+    verdictKind: null,
+    waitingListOutcome: null,
+    rehousingKind: null,
+    destination: null,
+    priority: null,
+    note: null,
+    personId: null,
+    regieStage: null,
+    followsFromIds: [],
+    supersedesId: null,
+    supersededById: null,
+    recordedAt: `${occurredOn}T00:00:00Z`,
+    recordedBy: 't',
+    synthetic: false,
+    ...extra,
+  }) as any;
+const r = (
+  fromAgencyId: string,
+  toAgencyId: string,
+  status: string,
+  sentOn: string,
+  respondedOn: string | null,
+  refusalReason: string | null = null,
+) =>
+  ({
+    id: `r${++seq}`,
+    householdId: 'h',
+    fromAgencyId,
+    toAgencyId,
+    status,
+    purpose: 'x',
+    sentOn,
+    respondBy: sentOn,
+    respondedOn,
+    closedOn: null,
+    refusalReason,
+    refusalText: null,
+    recordedAt: '',
+    recordedBy: 't',
+    synthetic: false,
+  }) as any;
 
 describe('chain flow', () => {
   // A: signal -> summons (10 days) -> eviction (30) -> lost contact (5)
   // B: signal -> summons (20 days) -> verdict dismissed (back to TENANCY) -> signal again (loop)
   // C: signal in the period, nothing after
   const households = [
-    { events: [e('EARLY_WARNING_SIGNAL', '2024-01-01'), e('SUMMONS', '2024-01-11'), e('EVICTION_EXECUTED', '2024-02-10'), e('LOST_CONTACT', '2024-02-15')], referrals: [r('a', 'b', 'ACCEPTED', '2024-01-02', '2024-01-06'), r('a', 'b', 'REFUSED', '2024-01-03', '2024-01-13', 'NO_CAPACITY')] },
-    { events: [e('EARLY_WARNING_SIGNAL', '2024-01-05'), e('SUMMONS', '2024-01-25'), e('VERDICT', '2024-02-01', { verdictKind: 'DISMISSED' }), e('EARLY_WARNING_SIGNAL', '2024-03-01')], referrals: [r('a', 'b', 'SENT', '2024-01-06', null)] },
+    {
+      events: [
+        e('EARLY_WARNING_SIGNAL', '2024-01-01'),
+        e('SUMMONS', '2024-01-11'),
+        e('EVICTION_EXECUTED', '2024-02-10'),
+        e('LOST_CONTACT', '2024-02-15'),
+      ],
+      referrals: [r('a', 'b', 'ACCEPTED', '2024-01-02', '2024-01-06'), r('a', 'b', 'REFUSED', '2024-01-03', '2024-01-13', 'NO_CAPACITY')],
+    },
+    {
+      events: [
+        e('EARLY_WARNING_SIGNAL', '2024-01-05'),
+        e('SUMMONS', '2024-01-25'),
+        e('VERDICT', '2024-02-01', { verdictKind: 'DISMISSED' }),
+        e('EARLY_WARNING_SIGNAL', '2024-03-01'),
+      ],
+      referrals: [r('a', 'b', 'SENT', '2024-01-06', null)],
+    },
     { events: [e('EARLY_WARNING_SIGNAL', '2024-02-01')], referrals: [r('a', 'c', 'EXPIRED', '2023-12-01', null)] },
   ];
   const flow = chainFlow(households, { from: '2024-01-01', to: '2024-12-31' });
@@ -40,14 +101,34 @@ describe('chain flow', () => {
     expect(flow.transitions).toContainEqual({ from: 'REPORTED', to: 'JUDGMENT', households: 2 });
     expect(flow.transitions).toContainEqual({ from: 'EVICTED', to: 'LOST_FROM_VIEW', households: 1 });
     expect(flow.referralLinks).toEqual([
-      { fromAgencyId: 'a', toAgencyId: 'b', sent: 3, accepted: 1, refused: 1, refusedByReason: [{ reason: 'NO_CAPACITY', count: 1 }], expired: 0, withdrawn: 0, open: 1, medianResponseDays: 4 },
+      {
+        fromAgencyId: 'a',
+        toAgencyId: 'b',
+        sent: 3,
+        accepted: 1,
+        refused: 1,
+        refusedByReason: [{ reason: 'NO_CAPACITY', count: 1 }],
+        expired: 0,
+        withdrawn: 0,
+        open: 1,
+        medianResponseDays: 4,
+      },
     ]);
   });
 });
 
 describe('small-cell suppression', () => {
   it('hides counts below 5 and, when one cell of a total is hidden, a second one', () => {
-    const cells = suppressGroup([{ k: 'a', n: 12 }, { k: 'b', n: 3 }, { k: 'c', n: 7 }, { k: 'd', n: 0 }], (x) => x.n, true);
+    const cells = suppressGroup(
+      [
+        { k: 'a', n: 12 },
+        { k: 'b', n: 3 },
+        { k: 'c', n: 7 },
+        { k: 'd', n: 0 },
+      ],
+      (x) => x.n,
+      true,
+    );
     expect(cells.map((c) => c.cell)).toEqual([
       { value: 10, suppressed: false },
       { value: null, suppressed: true },

@@ -5,15 +5,36 @@ import { compareRegieWithModel, statedCapacity } from '@ketenkaart/api';
 type Figure = Parameters<typeof statedCapacity>[0][number]['figures'][number];
 let seq = 0;
 const figure = (fields: Partial<Figure>): Figure => ({
-  id: `c-${++seq}`, facilityId: 'f1', value: 10, unit: 'places', unitNl: null, targetGroup: 'families', year: 2008, asOf: null,
-  qualifier: null, sourceOrg: 'gemeente', planned: false, note: null, sourceLines: `L${seq}`, sourceDocument: null, recordedAt: '2026-01-01T00:00:00.000Z',
+  id: `c-${++seq}`,
+  facilityId: 'f1',
+  value: 10,
+  unit: 'places',
+  unitNl: null,
+  targetGroup: 'families',
+  year: 2008,
+  asOf: null,
+  qualifier: null,
+  sourceOrg: 'gemeente',
+  planned: false,
+  note: null,
+  sourceLines: `L${seq}`,
+  sourceDocument: null,
+  recordedAt: '2026-01-01T00:00:00.000Z',
   ...fields,
 });
 
 describe('capacity per source', () => {
   it('never adds across units, years or plans, and a group without any value is unknown, not zero', () => {
     const result = statedCapacity([
-      { facilityId: 'f1', figures: [figure({ value: 10 }), figure({ value: 4, unit: 'dwellings' }), figure({ value: 7, year: 2009 }), figure({ value: 52, year: null, planned: true })] },
+      {
+        facilityId: 'f1',
+        figures: [
+          figure({ value: 10 }),
+          figure({ value: 4, unit: 'dwellings' }),
+          figure({ value: 7, year: 2009 }),
+          figure({ value: 52, year: null, planned: true }),
+        ],
+      },
       { facilityId: 'f2', figures: [figure({ facilityId: 'f2', value: null, sourceOrg: 'ggz wegwijzer' })] },
     ]);
     const key = (t: (typeof result.totals)[number]) => `${t.sourceOrg}|${t.year}|${t.unit}`;
@@ -29,8 +50,38 @@ describe('capacity per source', () => {
 });
 
 describe('regie against the published model', () => {
-  const stage = { id: 's1', chainModelId: 'm', order: 1, name: 'n', nameNl: 'n', description: 'd', regieAgencyId: 'team', regieNote: null, regieBasis: 'STATED' as const, regieBasisLines: 'L1', regieBasisText: 'q', actorAgencyIds: [], sourceLines: 'L1', sourceDocument: null };
-  const note = { id: 'n1', centrumgemeenteId: 'c', stage: 'after eviction', holderAgencyId: 'vangnet', text: null, handoverTo: 'MO institution', handoverTrigger: 'placement', handoverToAgencyType: 'MO_SHELTER' as const, handoverAtState: 'PLACED' as const, regieBasis: 'STATED' as const, regieBasisLines: 'L2', regieBasisText: 'q', sourceLines: 'L2', sourceDocument: null };
+  const stage = {
+    id: 's1',
+    chainModelId: 'm',
+    order: 1,
+    name: 'n',
+    nameNl: 'n',
+    description: 'd',
+    regieAgencyId: 'team',
+    regieNote: null,
+    regieBasis: 'STATED' as const,
+    regieBasisLines: 'L1',
+    regieBasisText: 'q',
+    actorAgencyIds: [],
+    sourceLines: 'L1',
+    sourceDocument: null,
+  };
+  const note = {
+    id: 'n1',
+    centrumgemeenteId: 'c',
+    stage: 'after eviction',
+    holderAgencyId: 'vangnet',
+    text: null,
+    handoverTo: 'MO institution',
+    handoverTrigger: 'placement',
+    handoverToAgencyType: 'MO_SHELTER' as const,
+    handoverAtState: 'PLACED' as const,
+    regieBasis: 'STATED' as const,
+    regieBasisLines: 'L2',
+    regieBasisText: 'q',
+    sourceLines: 'L2',
+    sourceDocument: null,
+  };
   const agencies = new Map([
     ['team', { id: 'team', type: 'SOCIAL_TEAM' as const, parentId: null }],
     ['local-team', { id: 'local-team', type: 'SOCIAL_TEAM' as const, parentId: 'team' }],

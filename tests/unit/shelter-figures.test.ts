@@ -4,26 +4,59 @@ import { capacityOn, refusalsByReason, unmetDemandByCause, unmetDemandCause, wai
 
 let seq = 0;
 const record = (kind: ShelterRecord['kind'], fields: Partial<ShelterRecord>): ShelterRecord => ({
-  id: `sr-${++seq}`, key: `k${seq}`, kind, facilityId: 'f1', day: '2026-10-01', current: true, supersededById: null, unitKind: null, targetGroup: null,
-  periodStart: null, periodEnd: null, capacity: null, note: null, date: null, occupied: null, available: null, blocked: null, caseRef: null,
-  householdId: null, dateOn: null, priority: null, dateOff: null, outcome: null, refusedOn: null, reason: null, alternative: null,
-  alternativeAgencyId: null, importId: 'i', provenanceKind: 'AGENCY_REPORT', reportingAgencyId: null, recordedAt: '2026-10-01T00:00:00Z', recordedBy: 'a',
+  id: `sr-${++seq}`,
+  key: `k${seq}`,
+  kind,
+  facilityId: 'f1',
+  day: '2026-10-01',
+  current: true,
+  supersededById: null,
+  unitKind: null,
+  targetGroup: null,
+  periodStart: null,
+  periodEnd: null,
+  capacity: null,
+  note: null,
+  date: null,
+  occupied: null,
+  available: null,
+  blocked: null,
+  caseRef: null,
+  householdId: null,
+  dateOn: null,
+  priority: null,
+  dateOff: null,
+  outcome: null,
+  refusedOn: null,
+  reason: null,
+  alternative: null,
+  alternativeAgencyId: null,
+  importId: 'i',
+  provenanceKind: 'AGENCY_REPORT',
+  reportingAgencyId: null,
+  recordedAt: '2026-10-01T00:00:00Z',
+  recordedBy: 'a',
   ...fields,
 });
 const capacity = (facilityId: string, unitKind: any, targetGroup: any, value: number, current = true) =>
   record('CAPACITY', { facilityId, unitKind, targetGroup, capacity: value, periodStart: '2026-10-01', periodEnd: '2026-10-31', current });
-const entry = (dateOn: string, dateOff: string | null = null, outcome: any = null) => record('WAITING_LIST', { dateOn, dateOff, outcome, targetGroup: 'FAMILIES' });
-const refusal = (reason: any, targetGroup: any, alternative: any = 'NONE', refusedOn = '2026-10-10') => record('REFUSAL', { reason, targetGroup, alternative, refusedOn });
+const entry = (dateOn: string, dateOff: string | null = null, outcome: any = null) =>
+  record('WAITING_LIST', { dateOn, dateOff, outcome, targetGroup: 'FAMILIES' });
+const refusal = (reason: any, targetGroup: any, alternative: any = 'NONE', refusedOn = '2026-10-10') =>
+  record('REFUSAL', { reason, targetGroup, alternative, refusedOn });
 
 describe('capacity', () => {
   it('adds within one unit and target group, never across units', () => {
-    const totals = capacityOn([
-      capacity('f1', 'PLACES', 'FAMILIES', 10),
-      capacity('f2', 'PLACES', 'FAMILIES', 6),
-      capacity('f1', 'FAMILY_UNITS', 'FAMILIES', 4),
-      capacity('f3', 'CRISIS_BEDS', 'FAMILIES', 2),
-      capacity('f1', 'PLACES', 'FAMILIES', 99, false),
-    ], '2026-10-15');
+    const totals = capacityOn(
+      [
+        capacity('f1', 'PLACES', 'FAMILIES', 10),
+        capacity('f2', 'PLACES', 'FAMILIES', 6),
+        capacity('f1', 'FAMILY_UNITS', 'FAMILIES', 4),
+        capacity('f3', 'CRISIS_BEDS', 'FAMILIES', 2),
+        capacity('f1', 'PLACES', 'FAMILIES', 99, false),
+      ],
+      '2026-10-15',
+    );
     expect(totals).toEqual([
       { unitKind: 'CRISIS_BEDS', targetGroup: 'FAMILIES', capacity: 2, facilities: 1 },
       { unitKind: 'FAMILY_UNITS', targetGroup: 'FAMILIES', capacity: 4, facilities: 1 },
@@ -64,7 +97,12 @@ describe('waiting times', () => {
   });
 
   it('says null, not zero, when nobody left the list', () => {
-    expect(waitingTimes([entry('2026-10-01')], '2026-10-03')).toMatchObject({ left: 0, medianDaysToLeave: null, p90DaysToLeave: null, medianDaysWaiting: 2 });
+    expect(waitingTimes([entry('2026-10-01')], '2026-10-03')).toMatchObject({
+      left: 0,
+      medianDaysToLeave: null,
+      p90DaysToLeave: null,
+      medianDaysWaiting: 2,
+    });
   });
 });
 
@@ -81,7 +119,11 @@ describe('unmet demand', () => {
   });
 
   it('counts every cause, zero included, and refusals without an alternative', () => {
-    const refusals = [refusal('NO_CAPACITY', 'FAMILIES'), refusal('NO_CAPACITY', 'FAMILIES', 'ONWARD_REFERRAL'), refusal('TOO_LIGHT', 'YOUTH')];
+    const refusals = [
+      refusal('NO_CAPACITY', 'FAMILIES'),
+      refusal('NO_CAPACITY', 'FAMILIES', 'ONWARD_REFERRAL'),
+      refusal('TOO_LIGHT', 'YOUTH'),
+    ];
     expect(unmetDemandByCause(refusals, region)).toEqual([
       { cause: 'NO_ELIGIBLE_CAPACITY_IN_REGION', count: 1, withoutAlternative: 1 },
       { cause: 'CAPACITY_EXISTED_BUT_REFUSED', count: 2, withoutAlternative: 1 },

@@ -15,7 +15,8 @@ beforeAll(async () => {
 });
 
 const settingSources = () => [...new Set(gapSettingsFromCities().map((s) => s.source))];
-const followUpSources = () => Object.values(followUpDefinitions).map((define) => define({ termDays: 14, termSource: 'Ketenkaart default: 28 days' } as never).source);
+const followUpSources = () =>
+  Object.values(followUpDefinitions).map((define) => define({ termDays: 14, termSource: 'Ketenkaart default: 28 days' } as never).source);
 
 describe('source texts in the page language', () => {
   it('says every seeded gap-term source in Dutch on a Dutch page', () => {
@@ -26,19 +27,31 @@ describe('source texts in the page language', () => {
       const text = sourceText(dutch, source);
       expect(text).not.toMatch(/\bby day\b|\bdefault\b|\bL\d/);
     }
-    expect(sourceText(dutch, sources.find((s) => s.includes('by day 28'))!)).toMatch(/^Vroeg Eropaf: .+ uiterlijk op dag 28 \(onderzoek 2009, regels 736-740\)$/);
+    expect(
+      sourceText(
+        dutch,
+        sources.find((s) => s.includes('by day 28'))!,
+      ),
+    ).toMatch(/^Vroeg Eropaf: .+ uiterlijk op dag 28 \(onderzoek 2009, regels 736-740\)$/);
   });
 
   it('keeps English on an English page, with lines in words', () => {
     const english = i18n.getFixedT('en');
-    expect(sourceText(english, settingSources().find((s) => s.includes('by day 14'))!)).toMatch(/^Vroeg Eropaf: .+ by day 14 \(2009 study, lines 736-740\)$/);
+    expect(
+      sourceText(
+        english,
+        settingSources().find((s) => s.includes('by day 14'))!,
+      ),
+    ).toMatch(/^Vroeg Eropaf: .+ by day 14 \(2009 study, lines 736-740\)$/);
   });
 
-  it('says the early-warning figures\' sources and the arrangement threshold in Dutch', () => {
+  it("says the early-warning figures' sources and the arrangement threshold in Dutch", () => {
     const dutch = i18n.getFixedT('nl');
     for (const source of followUpSources()) expect(sourceText(dutch, source)).not.toMatch(/\bKetenkaart measure\b|\bdefault\b|\bL\d/);
     // The threshold as the API writes it (api/src/graphql/types/EarlyWarningFollowUp.ts).
-    expect(sourceText(dutch, "Vroeg Eropaf: reported at 2 months' arrears (002 L729-731)")).toBe('Vroeg Eropaf: melding bij 2 maanden huurachterstand (onderzoek 2009, regels 729-731)');
+    expect(sourceText(dutch, "Vroeg Eropaf: reported at 2 months' arrears (002 L729-731)")).toBe(
+      'Vroeg Eropaf: melding bij 2 maanden huurachterstand (onderzoek 2009, regels 729-731)',
+    );
   });
 
   it('shows a text of any other shape as it was written', () => {

@@ -2,27 +2,65 @@
 import { describe, expect, it } from 'vitest';
 import { pageOfWorklist, shelterItems, type WorklistItem } from '@ketenkaart/api';
 
-const event = (id: string, kind: string, occurredOn: string, facilityId = 'f1', householdId = 'h1') => ({ id, kind, householdId, facilityId, occurredOn, recordedAt: `${occurredOn}T10:00:00.000Z` });
+const event = (id: string, kind: string, occurredOn: string, facilityId = 'f1', householdId = 'h1') => ({
+  id,
+  kind,
+  householdId,
+  facilityId,
+  occurredOn,
+  recordedAt: `${occurredOn}T10:00:00.000Z`,
+});
 
 describe('shelter worklist', () => {
   it('keeps an application open until a waiting-list entry, refusal or placement at the same facility answers it', () => {
     const open = shelterItems([event('a', 'SHELTER_APPLICATION', '2026-01-01')], '2026-01-20');
-    expect(open).toMatchObject([{ kind: 'SHELTER_APPLICATION', dueOn: '2026-01-08', overdue: true, severity: 'HIGH', stepKind: 'PLACEMENT' }]);
-    const answeredElsewhere = shelterItems([event('a', 'SHELTER_APPLICATION', '2026-01-01'), event('b', 'PLACEMENT', '2026-01-02', 'f2')], '2026-01-03');
+    expect(open).toMatchObject([
+      { kind: 'SHELTER_APPLICATION', dueOn: '2026-01-08', overdue: true, severity: 'HIGH', stepKind: 'PLACEMENT' },
+    ]);
+    const answeredElsewhere = shelterItems(
+      [event('a', 'SHELTER_APPLICATION', '2026-01-01'), event('b', 'PLACEMENT', '2026-01-02', 'f2')],
+      '2026-01-03',
+    );
     expect(answeredElsewhere.map((i) => i.subjectId)).toEqual(['a']);
-    const entered = shelterItems([event('a', 'SHELTER_APPLICATION', '2026-01-01'), event('b', 'WAITING_LIST_ENTRY', '2026-01-02')], '2026-01-03');
+    const entered = shelterItems(
+      [event('a', 'SHELTER_APPLICATION', '2026-01-01'), event('b', 'WAITING_LIST_ENTRY', '2026-01-02')],
+      '2026-01-03',
+    );
     expect(entered).toMatchObject([{ subjectId: 'b', kind: 'WAITING_LIST_ENTRY', dueOn: '2026-01-30', overdue: false }]);
-    expect(shelterItems([event('b', 'WAITING_LIST_ENTRY', '2026-01-02'), event('c', 'WAITING_LIST_EXIT', '2026-01-05')], '2026-01-06')).toEqual([]);
+    expect(
+      shelterItems([event('b', 'WAITING_LIST_ENTRY', '2026-01-02'), event('c', 'WAITING_LIST_EXIT', '2026-01-05')], '2026-01-06'),
+    ).toEqual([]);
   });
 });
 
 describe('worklist pages', () => {
   const items: WorklistItem[] = Array.from({ length: 7 }, (_, n) => ({
-    key: `GAP:${n}`, kind: 'GAP', subjectId: String(n), householdId: `h${n}`, dueOn: `2026-01-0${n + 1}`, overdue: n < 3,
-    severity: n % 2 ? 'HIGH' : 'LOW', ruleId: null, owedByAgencyId: null, otherAgencyId: null, facilityId: null, action: 'OPEN_GAP', stepKind: null, detail: null,
+    key: `GAP:${n}`,
+    kind: 'GAP',
+    subjectId: String(n),
+    householdId: `h${n}`,
+    dueOn: `2026-01-0${n + 1}`,
+    overdue: n < 3,
+    severity: n % 2 ? 'HIGH' : 'LOW',
+    ruleId: null,
+    owedByAgencyId: null,
+    otherAgencyId: null,
+    facilityId: null,
+    action: 'OPEN_GAP',
+    stepKind: null,
+    detail: null,
   }));
   const page = (options: Partial<Parameters<typeof pageOfWorklist>[1]>) =>
-    pageOfWorklist(items, { kinds: null, overdueOnly: false, sort: 'DUE', size: 3, after: null, before: null, backward: false, ...options });
+    pageOfWorklist(items, {
+      kinds: null,
+      overdueOnly: false,
+      sort: 'DUE',
+      size: 3,
+      after: null,
+      before: null,
+      backward: false,
+      ...options,
+    });
 
   it('pages forward and backward over the same order, and ends cleanly at both sides', () => {
     const first = page({});

@@ -58,15 +58,78 @@ export function App() {
         <Suspense fallback={<Loading />}>
           <Routes>
             <Route path={routes.signIn} element={<SignInPage />} />
-            <Route path={routes.home} element={<RequireSession><HomePage /></RequireSession>} />
-            <Route path={routes.gaps} element={<RequireSession><GapsPage /></RequireSession>} />
-            <Route path={routes.households} element={<RequireSession><HouseholdSearchPage /></RequireSession>} />
-            <Route path={routes.household} element={<RequireSession><HouseholdTracePage /></RequireSession>} />
-            <Route path={routes.householdSummary} element={<RequireSession><HouseholdSummaryPage /></RequireSession>} />
-            <Route path={routes.chainMap} element={<RequireSession><ChainMapPage /></RequireSession>} />
-            <Route path={routes.shelter} element={<RequireSession><ShelterPage /></RequireSession>} />
-            <Route path={routes.shelterFigures} element={<RequireSession><ShelterFiguresPage /></RequireSession>} />
-            <Route path={routes.breakGlass} element={<RequireSession><BreakGlassPage /></RequireSession>} />
+            <Route
+              path={routes.home}
+              element={
+                <RequireSession>
+                  <HomePage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path={routes.gaps}
+              element={
+                <RequireSession>
+                  <GapsPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path={routes.households}
+              element={
+                <RequireSession>
+                  <HouseholdSearchPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path={routes.household}
+              element={
+                <RequireSession>
+                  <HouseholdTracePage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path={routes.householdSummary}
+              element={
+                <RequireSession>
+                  <HouseholdSummaryPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path={routes.chainMap}
+              element={
+                <RequireSession>
+                  <ChainMapPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path={routes.shelter}
+              element={
+                <RequireSession>
+                  <ShelterPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path={routes.shelterFigures}
+              element={
+                <RequireSession>
+                  <ShelterFiguresPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path={routes.breakGlass}
+              element={
+                <RequireSession>
+                  <BreakGlassPage />
+                </RequireSession>
+              }
+            />
             <Route path="*" element={<Navigate to={routes.home} replace />} />
           </Routes>
         </Suspense>

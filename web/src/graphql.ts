@@ -12,7 +12,9 @@ export const graphql = initGraphQLTada<{
 export type { FragmentOf, ResultOf, VariablesOf } from 'gql.tada';
 export { readFragment } from 'gql.tada';
 
-type EnumName = { [Name in keyof introspection['types']]: introspection['types'][Name] extends { enumValues: string } ? Name : never }[keyof introspection['types']];
+type EnumName = {
+  [Name in keyof introspection['types']]: introspection['types'][Name] extends { enumValues: string } ? Name : never;
+}[keyof introspection['types']];
 
 /** The values of one of the schema's enums, as a union of string literals. */
 export type EnumOf<Name extends EnumName> = ReturnType<typeof graphql.scalar<Name>>;
@@ -23,6 +25,7 @@ export type EnumOf<Name extends EnumName> = ReturnType<typeof graphql.scalar<Nam
  */
 export function allValuesOf<Name extends EnumName>() {
   return <const Values extends readonly EnumOf<Name>[]>(
-    values: Values & ([Exclude<EnumOf<Name>, Values[number]>] extends [never] ? unknown : { missing: Exclude<EnumOf<Name>, Values[number]> }),
+    values: Values &
+      ([Exclude<EnumOf<Name>, Values[number]>] extends [never] ? unknown : { missing: Exclude<EnumOf<Name>, Values[number]> }),
   ): Values => values;
 }

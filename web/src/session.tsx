@@ -5,18 +5,58 @@ import { setCsrfToken } from './client';
 import { graphql, type ResultOf } from './graphql';
 
 const ViewerFields = graphql(`
-  fragment Session_ViewerFields on Viewer @_unmask { accountId username role csrfToken agency { id name } centrumgemeente { id name } }
-`);
-const ViewerQuery = graphql(`query Session_Viewer { viewer { ...Session_ViewerFields } }`, [ViewerFields]);
-const LoginMutation = graphql(`mutation SignIn_Login($username: String!, $password: String!) {
-  login(username: $username, password: $password) {
-    __typename
-    ... on Session { viewer { ...Session_ViewerFields } }
-    ... on ForbiddenError { code reasonCode }
-    ... on Error { code }
+  fragment Session_ViewerFields on Viewer @_unmask {
+    accountId
+    username
+    role
+    csrfToken
+    agency {
+      id
+      name
+    }
+    centrumgemeente {
+      id
+      name
+    }
   }
-}`, [ViewerFields]);
-const LogoutMutation = graphql(`mutation Shell_Logout { logout }`);
+`);
+const ViewerQuery = graphql(
+  `
+    query Session_Viewer {
+      viewer {
+        ...Session_ViewerFields
+      }
+    }
+  `,
+  [ViewerFields],
+);
+const LoginMutation = graphql(
+  `
+    mutation SignIn_Login($username: String!, $password: String!) {
+      login(username: $username, password: $password) {
+        __typename
+        ... on Session {
+          viewer {
+            ...Session_ViewerFields
+          }
+        }
+        ... on ForbiddenError {
+          code
+          reasonCode
+        }
+        ... on Error {
+          code
+        }
+      }
+    }
+  `,
+  [ViewerFields],
+);
+const LogoutMutation = graphql(`
+  mutation Shell_Logout {
+    logout
+  }
+`);
 
 /** The signed-in account, its role and where it works. */
 export type Viewer = ResultOf<typeof ViewerFields>;

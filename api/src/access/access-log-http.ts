@@ -14,7 +14,10 @@ const Params = z.object({
   householdId: z.string().min(1).max(120).optional(),
   accountId: z.string().min(1).max(120).optional(),
   outcome: z.enum(['ALLOWED', 'REFUSED']).optional(),
-  breakGlass: z.enum(['true', 'false']).optional().transform((v) => (v === undefined ? null : v === 'true')),
+  breakGlass: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => (v === undefined ? null : v === 'true')),
   from: day.optional(),
   to: day.optional(),
 });
@@ -36,16 +39,38 @@ const COLUMNS: [header: string, value: (e: AccessLogRecord) => string | null | u
 
 export async function handleAccessLogExport(request: Request, ctx: Context): Promise<Response> {
   if (!ctx.viewer || ctx.viewer.role !== 'ADMIN') {
-    await ctx.access.log({ action: 'EXPORT', outcome: 'REFUSED', operation: 'accessLog:csv', basis: ctx.viewer ? 'not an administrator' : 'not signed in' });
+    await ctx.access.log({
+      action: 'EXPORT',
+      outcome: 'REFUSED',
+      operation: 'accessLog:csv',
+      basis: ctx.viewer ? 'not an administrator' : 'not signed in',
+    });
     return problemResponse({ status: ctx.viewer ? 403 : 401, code: 'FORBIDDEN', detail: 'administrators only' });
   }
   const parsed = Params.safeParse(Object.fromEntries(new URL(request.url).searchParams));
-  if (!parsed.success) return problemResponse({ status: 400, code: 'VALIDATION', detail: 'filters are householdId, accountId, outcome, breakGlass, from and to (YYYY-MM-DD)' });
+  if (!parsed.success)
+    return problemResponse({
+      status: 400,
+      code: 'VALIDATION',
+      detail: 'filters are householdId, accountId, outcome, breakGlass, from and to (YYYY-MM-DD)',
+    });
   const filter = parsed.data;
   const entries = await ctx.repos.access.log(filter, MAX_EXPORT_ENTRIES, null);
   const shown = entries.slice(0, MAX_EXPORT_ENTRIES);
-  const filters = Object.entries(filter).filter(([, v]) => v !== undefined && v !== null).map(([k, v]) => `${k}=${v}`).join(' ');
-  await ctx.access.log({ action: 'EXPORT', outcome: 'ALLOWED', operation: 'accessLog:csv', householdId: filter.householdId ?? null, basis: `${shown.length} entries${filters ? `; ${filters}` : ''}` });
-  const csv = writeCsv(COLUMNS.map(([header]) => header), shown.map((e) => COLUMNS.map(([, value]) => value(e))));
+  const filters = Object.entries(filter)
+    .filter(([, v]) => v !== undefined && v !== null)
+    .map(([k, v]) => `${k}=${v}`)
+    .join(' ');
+  await ctx.access.log({
+    action: 'EXPORT',
+    outcome: 'ALLOWED',
+    operation: 'accessLog:csv',
+    householdId: filter.householdId ?? null,
+    basis: `${shown.length} entries${filters ? `; ${filters}` : ''}`,
+  });
+  const csv = writeCsv(
+    COLUMNS.map(([header]) => header),
+    shown.map((e) => COLUMNS.map(([, value]) => value(e))),
+  );
   return csvResponse(csv, 'ketenkaart-toegangslog.csv');
 }

@@ -33,7 +33,15 @@ export interface AccessService {
   flush(): Promise<void>;
 }
 
-type LogFields = { action: AccessAction; breakGlass?: boolean; householdId?: string | null; searchTerms?: string | null; basis?: string | null; outcome: 'ALLOWED' | 'REFUSED'; operation?: string };
+type LogFields = {
+  action: AccessAction;
+  breakGlass?: boolean;
+  householdId?: string | null;
+  searchTerms?: string | null;
+  basis?: string | null;
+  outcome: 'ALLOWED' | 'REFUSED';
+  operation?: string;
+};
 
 export function createAccessService(deps: {
   viewer: Viewer | null;
@@ -48,7 +56,9 @@ export function createAccessService(deps: {
   const { viewer, repos, limits, requestId, now, policy } = deps;
   let distinct = 0;
 
-  const entry = (fields: Partial<Omit<AccessLogEntry, 'id' | 'at'>> & Pick<AccessLogEntry, 'action' | 'outcome' | 'operation'>): Omit<AccessLogEntry, 'id' | 'at'> => ({
+  const entry = (
+    fields: Partial<Omit<AccessLogEntry, 'id' | 'at'>> & Pick<AccessLogEntry, 'action' | 'outcome' | 'operation'>,
+  ): Omit<AccessLogEntry, 'id' | 'at'> => ({
     accountId: viewer?.accountId ?? null,
     role: viewer?.role ?? null,
     agencyId: viewer?.agencyId ?? null,
@@ -70,12 +80,17 @@ export function createAccessService(deps: {
   /** Households whose access in this request rests on a break-glass grant: every entry about them is flagged. */
   const underBreakGlass = new Set<string>();
   const logEntry = (fields: LogFields) =>
-    entry({ ...fields, operation: fields.operation ?? service.operation, breakGlass: fields.breakGlass ?? (fields.householdId ? underBreakGlass.has(fields.householdId) : false) });
+    entry({
+      ...fields,
+      operation: fields.operation ?? service.operation,
+      breakGlass: fields.breakGlass ?? (fields.householdId ? underBreakGlass.has(fields.householdId) : false),
+    });
   const service: AccessService = {
     viewer,
     operation: 'unknown',
     household: (id) => decisions.load(id),
-    decide: (facts) => (viewer ? decideHouseholdAccess(viewer, facts, dayOf(now()), policy) : { allowed: false, missing: 'sign in to see household data' }),
+    decide: (facts) =>
+      viewer ? decideHouseholdAccess(viewer, facts, dayOf(now()), policy) : { allowed: false, missing: 'sign in to see household data' },
     async log(fields) {
       await repos.access.append([logEntry(fields)]);
     },
@@ -94,7 +109,11 @@ export function createAccessService(deps: {
   const decisions = new DataLoader<string, AccessDecision>(async (ids) => {
     // A refusal before any fact is read is logged once per batch, without the ids (they were not looked at).
     const refuseAll = (missing: string) => {
-      queue(repos.access.append([entry({ action: 'READ', operation: service.operation, outcome: 'REFUSED', basis: `${missing} (${ids.length} households)` })]));
+      queue(
+        repos.access.append([
+          entry({ action: 'READ', operation: service.operation, outcome: 'REFUSED', basis: `${missing} (${ids.length} households)` }),
+        ]),
+      );
       return ids.map(() => ({ allowed: false, missing }) as const);
     };
     if (!viewer) return refuseAll('sign in to see household data');

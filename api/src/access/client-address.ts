@@ -34,7 +34,10 @@ export function clientAddressResolver(trustedProxies: readonly string[]): Client
     // No socket (a test or an in-process caller): one shared key, as a single unknown client.
     let client = peerAddress ? unmapped(peerAddress) : 'direct';
     if (!peerAddress || !isTrusted(client)) return client;
-    const forwarded = (request.headers.get('x-forwarded-for') ?? '').split(',').map((hop) => hop.trim()).filter(Boolean);
+    const forwarded = (request.headers.get('x-forwarded-for') ?? '')
+      .split(',')
+      .map((hop) => hop.trim())
+      .filter(Boolean);
     for (let i = forwarded.length - 1; i >= 0; i -= 1) {
       const hop = unmapped(forwarded[i]!);
       if (isIP(hop) === 0) return client;

@@ -24,7 +24,10 @@ const FACILITY_KINDS = new Set(['SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'WA
  * the waiting list for a place there (outcome PLACED) is the start of the stay, not an end.
  */
 const keepsRelationOpen = (e: AccessFacts['facilityEvents'][number]) =>
-  e.kind === 'SHELTER_APPLICATION' || e.kind === 'WAITING_LIST_ENTRY' || e.kind === 'PLACEMENT' || (e.kind === 'WAITING_LIST_EXIT' && e.waitingListOutcome === 'PLACED');
+  e.kind === 'SHELTER_APPLICATION' ||
+  e.kind === 'WAITING_LIST_ENTRY' ||
+  e.kind === 'PLACEMENT' ||
+  (e.kind === 'WAITING_LIST_EXIT' && e.waitingListOutcome === 'PLACED');
 
 /**
  * Decides whether the viewer may read a household, on a given day.
@@ -75,7 +78,8 @@ export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undef
   const consent = facts.consents.find(
     (c) => c.recipientAgencyIds.includes(agencyId) && c.from <= today && today <= c.to && (c.withdrawnOn === null || c.withdrawnOn > today),
   );
-  if (consent) return { allowed: true, basis: `${relation} under consent ${consent.id} (${consent.purpose.toLowerCase()})`, breakGlass: false };
+  if (consent)
+    return { allowed: true, basis: `${relation} under consent ${consent.id} (${consent.purpose.toLowerCase()})`, breakGlass: false };
   const ground = facts.grounds.find((g) => g.agencyIds.includes(agencyId) && g.from <= today && today <= g.to);
   if (ground) return { allowed: true, basis: `${relation} on legal ground ${ground.id}: ${ground.basis}`, breakGlass: false };
   // Explain with the consent that came closest: one withdrawn while its period still runs, else the latest.
@@ -90,16 +94,31 @@ export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undef
 }
 
 const UNRELATED: AccessFacts = {
-  householdId: '', cityId: '', registeredByAgencyId: null, referrals: [], regie: [], facilityEvents: [], recentAgencyEvents: [], consents: [], grounds: [], grants: [],
+  householdId: '',
+  cityId: '',
+  registeredByAgencyId: null,
+  referrals: [],
+  regie: [],
+  facilityEvents: [],
+  recentAgencyEvents: [],
+  consents: [],
+  grounds: [],
+  grants: [],
 };
 
 /**
  * A shelter's relation with a household, per facility of its own: open while the last step there is an application,
  * a waiting-list entry or a placement; after a refusal or an exit it runs on for the configured term.
  */
-function shelterRelation(facts: AccessFacts, agencyId: string, today: string, policy: AccessPolicy): { open: true; basis: string } | { open: false; missing: string } {
+function shelterRelation(
+  facts: AccessFacts,
+  agencyId: string,
+  today: string,
+  policy: AccessPolicy,
+): { open: true; basis: string } | { open: false; missing: string } {
   const own = facts.facilityEvents.filter((e) => FACILITY_KINDS.has(e.kind) && e.facilityAgencyId === agencyId);
-  if (own.length === 0) return { open: false, missing: 'the household has no application, waiting-list entry, refusal or placement at your facilities' };
+  if (own.length === 0)
+    return { open: false, missing: 'the household has no application, waiting-list entry, refusal or placement at your facilities' };
   let latestEnd: string | null = null;
   for (const facilityId of new Set(own.map((e) => e.facilityId))) {
     const steps = own.filter((e) => e.facilityId === facilityId);
@@ -124,7 +143,9 @@ function careRelation(facts: AccessFacts, agencyId: string): string | null {
   if (regie) return `regie ${regie.id} at ${regie.stage}`;
   const placements = facts.facilityEvents.filter((e) => e.facilityAgencyId === agencyId);
   const placement = placements.find(
-    (e) => e.kind === 'PLACEMENT' && !placements.some((x) => x.kind === 'SHELTER_EXIT' && x.facilityId === e.facilityId && x.occurredOn >= e.occurredOn),
+    (e) =>
+      e.kind === 'PLACEMENT' &&
+      !placements.some((x) => x.kind === 'SHELTER_EXIT' && x.facilityId === e.facilityId && x.occurredOn >= e.occurredOn),
   );
   if (placement) return `placement ${placement.id} at ${placement.facilityId}`;
   const recent = facts.recentAgencyEvents.find((e) => e.agencyId === agencyId);

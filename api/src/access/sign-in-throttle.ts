@@ -50,7 +50,8 @@ export function decideSignInAttempt(
 ): { decision: SignInDecision; pair: PairCounter; client: ClientWindow } | { decision: SignInDecision & { allowed: false } } {
   let pair = stored.pair;
   if (pair && atMs - pair.lastAtMs > signInLimits.forgetAfterSeconds * 1000 && atMs >= pair.waitUntilMs) pair = null;
-  if (pair && atMs < pair.waitUntilMs) return { decision: { allowed: false, retryAfterSeconds: Math.ceil((pair.waitUntilMs - atMs) / 1000) } };
+  if (pair && atMs < pair.waitUntilMs)
+    return { decision: { allowed: false, retryAfterSeconds: Math.ceil((pair.waitUntilMs - atMs) / 1000) } };
   const client = stored.client && atMs - stored.client.startMs < 60_000 ? stored.client : { startMs: atMs, attempts: 0 };
   if (client.attempts >= signInLimits.perClientPerMinute) {
     return { decision: { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((client.startMs + 60_000 - atMs) / 1000)) } };
@@ -61,7 +62,11 @@ export function decideSignInAttempt(
   // last one must not be taken for one that has to wait.
   const waitUntilMs = over >= 0 ? atMs + Math.min(signInLimits.maxDelaySeconds, signInLimits.firstDelaySeconds * 2 ** over) * 1000 : 0;
   const lastAtMs = Math.max(atMs, pair?.lastAtMs ?? 0);
-  return { decision: { allowed: true }, pair: { attempts, lastAtMs, waitUntilMs }, client: { startMs: client.startMs, attempts: client.attempts + 1 } };
+  return {
+    decision: { allowed: true },
+    pair: { attempts, lastAtMs, waitUntilMs },
+    client: { startMs: client.startMs, attempts: client.attempts + 1 },
+  };
 }
 
 /** When stored counters can go: a pair once quiet and not waiting, a client window once over. */
@@ -75,10 +80,15 @@ export function createSignInThrottle(executor: CypherExecutor, now: () => number
   return {
     attempt: (username, client) =>
       // The clock is read once the counters are locked: an attempt that waited for the lock is counted when it got it.
-      counters.attempt(username, client, (stored) => {
-        const counted = decideSignInAttempt(stored, now());
-        return 'pair' in counted ? { ...counted, expiresAtMs: expiryOf(counted.pair, counted.client) } : counted;
-      }, now),
+      counters.attempt(
+        username,
+        client,
+        (stored) => {
+          const counted = decideSignInAttempt(stored, now());
+          return 'pair' in counted ? { ...counted, expiresAtMs: expiryOf(counted.pair, counted.client) } : counted;
+        },
+        now,
+      ),
     succeeded: (username, client) => counters.succeeded(username, client),
   };
 }

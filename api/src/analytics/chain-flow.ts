@@ -62,12 +62,19 @@ export type FlowEvent = Pick<EventRecord, 'id' | 'kind' | 'verdictKind' | 'occur
 /** What the flow needs of a referral: its link, outcome and days. */
 export type FlowReferral = Pick<ReferralRecord, 'fromAgencyId' | 'toAgencyId' | 'status' | 'sentOn' | 'respondedOn' | 'refusalReason'>;
 
-export function chainFlow(households: { events: FlowEvent[]; referrals: FlowReferral[] }[], period: { from: string; to: string }): ChainFlow {
+export function chainFlow(
+  households: { events: FlowEvent[]; referrals: FlowReferral[] }[],
+  period: { from: string; to: string },
+): ChainFlow {
   const inPeriod = (day: string) => day >= period.from && day <= period.to;
-  const stats = new Map<ChainState, { entered: Set<number>; movedOn: Set<number>; droppedOut: Set<number>; loopedBack: Set<number>; days: number[] }>();
+  const stats = new Map<
+    ChainState,
+    { entered: Set<number>; movedOn: Set<number>; droppedOut: Set<number>; loopedBack: Set<number>; days: number[] }
+  >();
   const stat = (state: ChainState) => {
     let entry = stats.get(state);
-    if (!entry) stats.set(state, (entry = { entered: new Set(), movedOn: new Set(), droppedOut: new Set(), loopedBack: new Set(), days: [] }));
+    if (!entry)
+      stats.set(state, (entry = { entered: new Set(), movedOn: new Set(), droppedOut: new Set(), loopedBack: new Set(), days: [] }));
     return entry;
   };
   const transitions = new Map<string, Set<number>>();
@@ -101,7 +108,22 @@ export function chainFlow(households: { events: FlowEvent[]; referrals: FlowRefe
       const key = `${r.fromAgencyId}>${r.toAgencyId}`;
       let entry = links.get(key);
       if (!entry) {
-        entry = { link: { fromAgencyId: r.fromAgencyId, toAgencyId: r.toAgencyId, sent: 0, accepted: 0, refused: 0, refusedByReason: [], expired: 0, withdrawn: 0, open: 0, medianResponseDays: null }, responses: [], reasons: new Map() };
+        entry = {
+          link: {
+            fromAgencyId: r.fromAgencyId,
+            toAgencyId: r.toAgencyId,
+            sent: 0,
+            accepted: 0,
+            refused: 0,
+            refusedByReason: [],
+            expired: 0,
+            withdrawn: 0,
+            open: 0,
+            medianResponseDays: null,
+          },
+          responses: [],
+          reasons: new Map(),
+        };
         links.set(key, entry);
       }
       entry.link.sent += 1;
@@ -132,14 +154,18 @@ export function chainFlow(households: { events: FlowEvent[]; referrals: FlowRefe
           p90Days: percentile(s.days, 90),
         };
       }),
-    transitions: [...transitions].map(([key, set]) => {
-      const [from, to] = key.split('>') as [ChainState, ChainState];
-      return { from, to, households: set.size };
-    }).sort((a, b) => b.households - a.households),
-    referralLinks: [...links.values()].map(({ link, responses, reasons }) => ({
-      ...link,
-      refusedByReason: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
-      medianResponseDays: percentile(responses, 50),
-    })).sort((a, b) => b.sent - a.sent),
+    transitions: [...transitions]
+      .map(([key, set]) => {
+        const [from, to] = key.split('>') as [ChainState, ChainState];
+        return { from, to, households: set.size };
+      })
+      .sort((a, b) => b.households - a.households),
+    referralLinks: [...links.values()]
+      .map(({ link, responses, reasons }) => ({
+        ...link,
+        refusedByReason: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+        medianResponseDays: percentile(responses, 50),
+      }))
+      .sort((a, b) => b.sent - a.sent),
   };
 }

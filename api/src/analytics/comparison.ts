@@ -27,7 +27,8 @@ export interface Comparison {
 
 /** "at least 114 places (gemeente, 2008)": one source at one moment in one unit, never a sum across them. */
 function capacityTotalText(c: CapacitySourceTotal, w: ComparisonTexts): string {
-  const amount = c.total === null ? `${w.unknown} ${w.unit(c.unit)}` : `${c.bound === 'AT_LEAST' ? w.values.atLeast : ''}${c.total} ${w.unit(c.unit)}`;
+  const amount =
+    c.total === null ? `${w.unknown} ${w.unit(c.unit)}` : `${c.bound === 'AT_LEAST' ? w.values.atLeast : ''}${c.total} ${w.unit(c.unit)}`;
   return `${amount} (${c.sourceOrg ?? w.values.theReport}, ${w.moment(c.year ?? c.asOf ?? w.values.periodNotStated)})`;
 }
 
@@ -46,12 +47,17 @@ async function structureOf(cityId: string, loaders: Loaders, w: ComparisonTexts)
   const stages = model ? await loaders.stagesByChainModel.load(model.id) : [];
   const warning = warnings[0];
   const holderIds = [...new Set(stages.map((s) => s.regieAgencyId).filter((id): id is string => Boolean(id)))];
-  const names = new Map((await loaders.agency.loadMany(holderIds)).flatMap((a) => (a && !(a instanceof Error) ? [[a.id, a.name] as const] : [])));
+  const names = new Map(
+    (await loaders.agency.loadMany(holderIds)).flatMap((a) => (a && !(a instanceof Error) ? [[a.id, a.name] as const] : [])),
+  );
   // Stated holders with the lines that name them; inferred ones apart, so that an inference never reads as published.
   const holders = (basis: 'STATED' | 'INFERRED') =>
     stages
       .filter((s) => s.regieAgencyId && s.regieBasis === basis)
-      .map((s) => `${names.get(s.regieAgencyId!) ?? s.regieAgencyId} (${w.values.step} ${s.order}${basis === 'STATED' && s.regieBasisLines ? `, ${w.source(null, s.regieBasisLines)}` : ''})`)
+      .map(
+        (s) =>
+          `${names.get(s.regieAgencyId!) ?? s.regieAgencyId} (${w.values.step} ${s.order}${basis === 'STATED' && s.regieBasisLines ? `, ${w.source(null, s.regieBasisLines)}` : ''})`,
+      )
       .join('; ') || (holderIds.length || stages.length ? w.values.none : null);
   const stated = statedCapacity(capacity);
   const reported = figures.filter((f) => REPORTED_CAPACITY_METRICS.includes(f.metric));
@@ -67,7 +73,12 @@ async function structureOf(cityId: string, loaders: Loaders, w: ComparisonTexts)
     [a.feedbackDays]: warning?.feedbackDays.length ? warning.feedbackDays.join(w.values.and) : null,
     [a.facilities]: String(facilities.items.length),
     [a.reportedCapacity]: reported.length
-      ? reported.map((f) => `${f.valueText ? w.reportedWords(f.valueText) : f.value ?? w.unknown} ${f.unit ? w.unit(f.unit) : w.values.unitNotStated} (${[f.sourceOrg, f.year ?? (f.period ? w.moment(f.period) : null), w.source(f.sourceDocument ?? null, f.sourceLines)].filter(Boolean).join(', ')})`).join('; ')
+      ? reported
+          .map(
+            (f) =>
+              `${f.valueText ? w.reportedWords(f.valueText) : (f.value ?? w.unknown)} ${f.unit ? w.unit(f.unit) : w.values.unitNotStated} (${[f.sourceOrg, f.year ?? (f.period ? w.moment(f.period) : null), w.source(f.sourceDocument ?? null, f.sourceLines)].filter(Boolean).join(', ')})`,
+          )
+          .join('; ')
       : null,
     [a.capacityPerSource]: stated.totals.length ? stated.totals.map((total) => capacityTotalText(total, w)).join('; ') : null,
   };
@@ -86,7 +97,11 @@ export async function compareCities(
   const cities = (await loaders.centrumgemeente.loadMany(cityIds)).flatMap((c) => (c && !(c instanceof Error) ? [c] : []));
   const cityNames = new Map(cities.map((c) => [c.id, c.name]));
   const [outcomes, structures, figures] = await Promise.all([
-    Promise.all(cityIds.map(async (cityId) => cityOutcomes(cityId, await repos.analytics.outcomes(cityId, recordedKinds, period.from, period.to), period, suppress))),
+    Promise.all(
+      cityIds.map(async (cityId) =>
+        cityOutcomes(cityId, await repos.analytics.outcomes(cityId, recordedKinds, period.from, period.to), period, suppress),
+      ),
+    ),
     Promise.all(cityIds.map((cityId) => structureOf(cityId, loaders, words))),
     Promise.all(cityIds.map((cityId) => loaders.figuresByCity.load(cityId))),
   ]);
@@ -97,7 +112,12 @@ export async function compareCities(
   const published = new Map(
     cityIds.map((cityId, index) => [
       cityId,
-      new Map(OUTCOME_MEASURES.map((measure) => [measure, figures[index]!.filter((f) => measureDefinitions[measure].publishedMetrics.includes(f.metric))])),
+      new Map(
+        OUTCOME_MEASURES.map((measure) => [
+          measure,
+          figures[index]!.filter((f) => measureDefinitions[measure].publishedMetrics.includes(f.metric)),
+        ]),
+      ),
     ]),
   );
   return { cityIds, cityNames, ...period, suppressed: suppress, outcomes, published, differences };
@@ -116,20 +136,57 @@ export function comparisonToCsv(c: Comparison, lang: ExportLanguage = 'nl'): str
   for (const outcome of c.outcomes) {
     const city = c.cityNames.get(outcome.cityId) ?? outcome.cityId;
     for (const { measure, households } of outcome.measures) {
-      rows.push([city, w.measure(measure), households.value, households.suppressed ? w.status.suppressed : w.status.measured, w.unit('households'), period, w.recorded, w.definition(measure)]);
+      rows.push([
+        city,
+        w.measure(measure),
+        households.value,
+        households.suppressed ? w.status.suppressed : w.status.measured,
+        w.unit('households'),
+        period,
+        w.recorded,
+        w.definition(measure),
+      ]);
       for (const figure of c.published.get(outcome.cityId)?.get(measure) ?? []) {
-        rows.push([city, w.measure(measure), figure.value ?? (figure.valueText ? w.reportedWords(figure.valueText) : null), figureStatus(figure.status, w), w.unit(figure.unit), figure.year ?? (figure.period ? w.moment(figure.period) : null), w.source(figure.sourceDocument ?? null, figure.sourceLines), `${w.publishedPrefix}: ${w.publishedFigure(figure.metric)}`]);
+        rows.push([
+          city,
+          w.measure(measure),
+          figure.value ?? (figure.valueText ? w.reportedWords(figure.valueText) : null),
+          figureStatus(figure.status, w),
+          w.unit(figure.unit),
+          figure.year ?? (figure.period ? w.moment(figure.period) : null),
+          w.source(figure.sourceDocument ?? null, figure.sourceLines),
+          `${w.publishedPrefix}: ${w.publishedFigure(figure.metric)}`,
+        ]);
       }
     }
     for (const { reason, households } of outcome.refusalsByReason) {
-      rows.push([city, w.refusalsFor(reason), households.value, households.suppressed ? w.status.suppressed : w.status.measured, w.unit('households'), period, w.recorded, w.refusalsDefinition(reason)]);
+      rows.push([
+        city,
+        w.refusalsFor(reason),
+        households.value,
+        households.suppressed ? w.status.suppressed : w.status.measured,
+        w.unit('households'),
+        period,
+        w.recorded,
+        w.refusalsDefinition(reason),
+      ]);
     }
-    rows.push([city, w.waitingDays, outcome.waitingDays.median, outcome.waitingDays.median === null ? w.status.unknownOrSuppressed : w.status.measured, w.unit('days'), period, w.recorded, w.waitingDaysDefinition]);
+    rows.push([
+      city,
+      w.waitingDays,
+      outcome.waitingDays.median,
+      outcome.waitingDays.median === null ? w.status.unknownOrSuppressed : w.status.measured,
+      w.unit('days'),
+      period,
+      w.recorded,
+      w.waitingDaysDefinition,
+    ]);
   }
   return writeCsv(w.columns, rows) + `# ${disclosureNote(c, w)}\n`;
 }
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
+const escapeHtml = (text: string) =>
+  text.replace(/[&<>"']/g, (ch) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[ch]!);
 
 /**
  * A self-contained printable report (print to PDF from the browser) in the reader's language: tables, definitions,
@@ -140,20 +197,33 @@ export function comparisonToHtml(c: Comparison, lang: ExportLanguage = 'nl'): st
   const r = w.report;
   const names = c.cityIds.map((id) => c.cityNames.get(id) ?? id);
   const head = `<tr><th scope="col">${r.measureColumn}</th>${names.map((n) => `<th scope="col">${escapeHtml(n)}</th>`).join('')}</tr>`;
-  const show = (value: number | null, suppressed: boolean) => (suppressed ? `<span data-suppressed="true">${escapeHtml(w.suppressedCell)}</span>` : value === null ? w.unknown : String(value));
-  const outcomeRows = OUTCOME_MEASURES.map((measure) => `<tr><th scope="row">${escapeHtml(w.measure(measure))}</th>${c.outcomes
-    .map((o) => {
-      const cell = o.measures.find((m) => m.measure === measure)!.households;
-      return `<td>${show(cell.value, cell.suppressed)}</td>`;
-    })
-    .join('')}</tr>`).join('');
+  const show = (value: number | null, suppressed: boolean) =>
+    suppressed ? `<span data-suppressed="true">${escapeHtml(w.suppressedCell)}</span>` : value === null ? w.unknown : String(value);
+  const outcomeRows = OUTCOME_MEASURES.map(
+    (measure) =>
+      `<tr><th scope="row">${escapeHtml(w.measure(measure))}</th>${c.outcomes
+        .map((o) => {
+          const cell = o.measures.find((m) => m.measure === measure)!.households;
+          return `<td>${show(cell.value, cell.suppressed)}</td>`;
+        })
+        .join('')}</tr>`,
+  ).join('');
   const differenceRows = c.differences
-    .map((d) => `<tr><th scope="row">${escapeHtml(d.aspect)}</th>${d.values.map((v) => `<td>${escapeHtml(v.value ?? w.unknown)}</td>`).join('')}</tr>`)
+    .map(
+      (d) =>
+        `<tr><th scope="row">${escapeHtml(d.aspect)}</th>${d.values.map((v) => `<td>${escapeHtml(v.value ?? w.unknown)}</td>`).join('')}</tr>`,
+    )
     .join('');
   const definitions = OUTCOME_MEASURES.map((m) => `<dt>${escapeHtml(w.measure(m))}</dt><dd>${escapeHtml(w.definition(m))}</dd>`).join('');
   const sources = c.cityIds
-    .flatMap((id) => [...(c.published.get(id)?.entries() ?? [])].flatMap(([measure, list]) => list.map((f) =>
-      `<li>${escapeHtml(c.cityNames.get(id) ?? id)}, ${escapeHtml(w.measure(measure))}: ${escapeHtml(w.publishedFigure(f.metric))} ${f.year ?? escapeHtml(f.period ? w.moment(f.period) : '')} = ${f.value ?? escapeHtml(f.valueText ? w.reportedWords(f.valueText) : w.unknown)} ${escapeHtml(w.unit(f.unit))} (${escapeHtml(w.source(f.sourceDocument ?? null, f.sourceLines))})</li>`)))
+    .flatMap((id) =>
+      [...(c.published.get(id)?.entries() ?? [])].flatMap(([measure, list]) =>
+        list.map(
+          (f) =>
+            `<li>${escapeHtml(c.cityNames.get(id) ?? id)}, ${escapeHtml(w.measure(measure))}: ${escapeHtml(w.publishedFigure(f.metric))} ${f.year ?? escapeHtml(f.period ? w.moment(f.period) : '')} = ${f.value ?? escapeHtml(f.valueText ? w.reportedWords(f.valueText) : w.unknown)} ${escapeHtml(w.unit(f.unit))} (${escapeHtml(w.source(f.sourceDocument ?? null, f.sourceLines))})</li>`,
+        ),
+      ),
+    )
     .join('');
   return `<!doctype html>
 <html lang="${lang}"><head><meta charset="utf-8"><title>${escapeHtml(r.title)} ${escapeHtml(w.period(c.from, c.to))}</title>

@@ -26,7 +26,12 @@ export function cell(count: number, suppress: boolean, minCell = DEFAULT_MIN_CEL
  * Primary suppression of a group of cells that add up to a shown total, then secondary suppression: when
  * exactly one cell is hidden, the smallest visible non-zero cell is hidden too.
  */
-export function suppressGroup<T>(items: T[], count: (item: T) => number, suppress: boolean, minCell = DEFAULT_MIN_CELL): { item: T; cell: Cell }[] {
+export function suppressGroup<T>(
+  items: T[],
+  count: (item: T) => number,
+  suppress: boolean,
+  minCell = DEFAULT_MIN_CELL,
+): { item: T; cell: Cell }[] {
   const cells = items.map((item) => ({ item, cell: cell(count(item), suppress, minCell) }));
   if (!suppress) return cells;
   const hidden = cells.filter((c) => c.cell.suppressed).length;

@@ -31,31 +31,44 @@ export interface EarlyWarningFollowUp {
 }
 
 /** The same steps that stop the interim-report deadline (gap rule FEEDBACK_INTERIM_MISSING), plus a follow-up contact. */
-export const CONTACT_KINDS = new Set(['INTERIM_REPORT', 'CONTACT', 'HOME_VISIT', 'REFERRAL_ACCEPTED', 'FEEDBACK_REPORT', 'DEBT_ARRANGEMENT', 'FOLLOW_UP_CONTACT']);
+export const CONTACT_KINDS = new Set([
+  'INTERIM_REPORT',
+  'CONTACT',
+  'HOME_VISIT',
+  'REFERRAL_ACCEPTED',
+  'FEEDBACK_REPORT',
+  'DEBT_ARRANGEMENT',
+  'FOLLOW_UP_CONTACT',
+]);
 
-export const followUpDefinitions: Record<FollowUpMeasure | 'MEDIAN_DAYS_TO_FIRST_CONTACT', (terms: FollowUpTerms) => { definition: string; source: string }> = {
+export const followUpDefinitions: Record<
+  FollowUpMeasure | 'MEDIAN_DAYS_TO_FIRST_CONTACT',
+  (terms: FollowUpTerms) => { definition: string; source: string }
+> = {
   CONTACT_WITHIN_TERM: (t) => ({
     definition: `Signals with a contact, home visit, interim or feedback report, accepted referral or debt arrangement within ${t.termDays} days of the signal (the day itself included), of all signals in the period.`,
     source: t.termSource,
   }),
   DEBT_ARRANGEMENT: () => ({
-    definition: 'Signals followed by a debt arrangement before the household\'s next signal, of all signals in the period.',
-    source: 'Ketenkaart measure over recorded paths; debt counselling as the arrangement\'s aim: 002 L741-745',
+    definition: "Signals followed by a debt arrangement before the household's next signal, of all signals in the period.",
+    source: "Ketenkaart measure over recorded paths; debt counselling as the arrangement's aim: 002 L741-745",
   }),
   SUMMONS: () => ({
-    definition: 'Signals followed by a summons before the household\'s next signal, of all signals in the period.',
+    definition: "Signals followed by a summons before the household's next signal, of all signals in the period.",
     source: 'Ketenkaart measure over recorded paths (docs/domain.md §2: summons leads to JUDGMENT)',
   }),
   EVICTION: () => ({
-    definition: 'Signals followed by an executed eviction before the household\'s next signal, of all signals in the period.',
+    definition: "Signals followed by an executed eviction before the household's next signal, of all signals in the period.",
     source: 'Ketenkaart measure over recorded paths (docs/domain.md §2: eviction executed leads to EVICTED)',
   }),
   REPEAT_SIGNAL: () => ({
-    definition: 'Signals on a household that had an earlier signal (at any time), of all signals in the period. The address is not recorded, so repeats are counted per household.',
+    definition:
+      'Signals on a household that had an earlier signal (at any time), of all signals in the period. The address is not recorded, so repeats are counted per household.',
     source: 'Ketenkaart measure over recorded paths',
   }),
   MEDIAN_DAYS_TO_FIRST_CONTACT: () => ({
-    definition: 'Median of the days from a signal to its first contact (as for contact within the term), over the signals that got one before the next signal; for an even number, the mean of the two middle values.',
+    definition:
+      'Median of the days from a signal to its first contact (as for contact within the term), over the signals that got one before the next signal; for an even number, the mean of the two middle values.',
     source: 'Ketenkaart measure over recorded paths',
   }),
 };
@@ -80,13 +93,20 @@ interface SignalFate {
 }
 
 function tally(agencyId: string | null, fates: SignalFate[]): FollowUpCounts {
-  const counts = Object.fromEntries(FollowUpMeasure.map((m) => [m, fates.filter((f) => f.outcomes.has(m)).length])) as Record<FollowUpMeasure, number>;
+  const counts = Object.fromEntries(FollowUpMeasure.map((m) => [m, fates.filter((f) => f.outcomes.has(m)).length])) as Record<
+    FollowUpMeasure,
+    number
+  >;
   const days = fates.flatMap((f) => (f.daysToFirstContact === null ? [] : [f.daysToFirstContact]));
   return { agencyId, signals: fates.length, counts, contacted: days.length, medianDaysToFirstContact: median(days) };
 }
 
 /** Every effective signal of the period, judged on what its household's path recorded after it. */
-export function earlyWarningFollowUp(households: { events: EventRecord[] }[], period: { from: string; to: string }, terms: FollowUpTerms): EarlyWarningFollowUp {
+export function earlyWarningFollowUp(
+  households: { events: EventRecord[] }[],
+  period: { from: string; to: string },
+  terms: FollowUpTerms,
+): EarlyWarningFollowUp {
   const fates: SignalFate[] = [];
   for (const { events: all } of households) {
     const events = all.filter((e) => e.supersededById === null).sort(inOrderOfOccurrence);
@@ -111,6 +131,11 @@ export function earlyWarningFollowUp(households: { events: EventRecord[] }[], pe
   const agencies = [...new Set(fates.map((f) => f.agencyId))].sort((a, b) => (a ?? '').localeCompare(b ?? ''));
   return {
     total: tally(null, fates),
-    byAgency: agencies.map((agencyId) => tally(agencyId, fates.filter((f) => f.agencyId === agencyId))),
+    byAgency: agencies.map((agencyId) =>
+      tally(
+        agencyId,
+        fates.filter((f) => f.agencyId === agencyId),
+      ),
+    ),
   };
 }

@@ -17,15 +17,49 @@ export const OUTCOME_MEASURES = [
 ] as const;
 export type OutcomeMeasure = (typeof OUTCOME_MEASURES)[number];
 
-export const measureDefinitions: Readonly<Record<OutcomeMeasure, { kind: EventKind | null; definition: string; publishedMetrics: string[] }>> = {
-  SIGNALS: { kind: 'EARLY_WARNING_SIGNAL', definition: 'Households with at least one early-warning signal (vroegsignalering) in the period.', publishedMetrics: ['eropafReports', 'tenantsWithEarlyArrearsPerMonth'] },
-  REFERRALS: { kind: null, definition: 'Households with at least one referral sent in the period, any agency to any agency.', publishedMetrics: [] },
-  EVICTIONS: { kind: 'EVICTION_EXECUTED', definition: 'Households evicted (ontruiming uitgevoerd) in the period.', publishedMetrics: ['evictions', 'familyEvictions'] },
-  SHELTER_APPLICATIONS: { kind: 'SHELTER_APPLICATION', definition: 'Households that applied for shelter (aanmelding opvang) in the period.', publishedMetrics: ['familyRegistrations', 'registrations', 'shelterRequests', 'homelessFamiliesRegisteredPerYear'] },
-  REFUSALS: { kind: 'REFUSAL', definition: 'Households refused by a shelter or service (weigering) in the period.', publishedMetrics: ['refusedFamilies', 'refusedShare'] },
-  PLACEMENTS: { kind: 'PLACEMENT', definition: 'Households placed in shelter (plaatsing) in the period.', publishedMetrics: ['allocatedToFamilyShelter'] },
-  REHOUSING: { kind: 'REHOUSING', definition: 'Households rehoused (nieuwe woning, urgentie, omklap) in the period.', publishedMetrics: [] },
-  LOST_CONTACT: { kind: 'LOST_CONTACT', definition: 'Households with whom the chain lost contact ("buiten beeld") in the period.', publishedMetrics: [] },
+export const measureDefinitions: Readonly<
+  Record<OutcomeMeasure, { kind: EventKind | null; definition: string; publishedMetrics: string[] }>
+> = {
+  SIGNALS: {
+    kind: 'EARLY_WARNING_SIGNAL',
+    definition: 'Households with at least one early-warning signal (vroegsignalering) in the period.',
+    publishedMetrics: ['eropafReports', 'tenantsWithEarlyArrearsPerMonth'],
+  },
+  REFERRALS: {
+    kind: null,
+    definition: 'Households with at least one referral sent in the period, any agency to any agency.',
+    publishedMetrics: [],
+  },
+  EVICTIONS: {
+    kind: 'EVICTION_EXECUTED',
+    definition: 'Households evicted (ontruiming uitgevoerd) in the period.',
+    publishedMetrics: ['evictions', 'familyEvictions'],
+  },
+  SHELTER_APPLICATIONS: {
+    kind: 'SHELTER_APPLICATION',
+    definition: 'Households that applied for shelter (aanmelding opvang) in the period.',
+    publishedMetrics: ['familyRegistrations', 'registrations', 'shelterRequests', 'homelessFamiliesRegisteredPerYear'],
+  },
+  REFUSALS: {
+    kind: 'REFUSAL',
+    definition: 'Households refused by a shelter or service (weigering) in the period.',
+    publishedMetrics: ['refusedFamilies', 'refusedShare'],
+  },
+  PLACEMENTS: {
+    kind: 'PLACEMENT',
+    definition: 'Households placed in shelter (plaatsing) in the period.',
+    publishedMetrics: ['allocatedToFamilyShelter'],
+  },
+  REHOUSING: {
+    kind: 'REHOUSING',
+    definition: 'Households rehoused (nieuwe woning, urgentie, omklap) in the period.',
+    publishedMetrics: [],
+  },
+  LOST_CONTACT: {
+    kind: 'LOST_CONTACT',
+    definition: 'Households with whom the chain lost contact ("buiten beeld") in the period.',
+    publishedMetrics: [],
+  },
 };
 
 export const recordedKinds = OUTCOME_MEASURES.flatMap((m) => measureDefinitions[m].kind ?? []);
@@ -56,7 +90,12 @@ export interface CityOutcomes {
  * Builds one city's outcomes. Refusal reasons are a group of their own (a household refused for two reasons
  * counts under both), suppressed with secondary suppression so no hidden reason follows from the others.
  */
-export function cityOutcomes(cityId: string, recorded: RecordedOutcomes, period: { from: string; to: string }, suppress: boolean): CityOutcomes {
+export function cityOutcomes(
+  cityId: string,
+  recorded: RecordedOutcomes,
+  period: { from: string; to: string },
+  suppress: boolean,
+): CityOutcomes {
   const suppressedCells: SuppressedCell[] = [];
   const note = (measure: string, shown: Cell, primary: boolean) => {
     if (shown.suppressed) suppressedCells.push({ cityId, measure, reason: primary ? 'BELOW_THRESHOLD' : 'SECONDARY' });
@@ -67,7 +106,10 @@ export function cityOutcomes(cityId: string, recorded: RecordedOutcomes, period:
     const count = kind ? (recorded.events.find((e) => e.kind === kind)?.households ?? 0) : recorded.referrals.households;
     return { measure, households: note(measure, cell(count, suppress), true) };
   });
-  const reasons = RefusalReason.options.map((reason) => ({ reason, households: recorded.refusalReasons.find((r) => r.reason === reason)?.households ?? 0 }));
+  const reasons = RefusalReason.options.map((reason) => ({
+    reason,
+    households: recorded.refusalReasons.find((r) => r.reason === reason)?.households ?? 0,
+  }));
   const reasonCells = suppressGroup(reasons, (r) => r.households, suppress).map(({ item, cell: shown }) => ({
     reason: item.reason,
     households: note(`REFUSALS:${item.reason}`, shown, item.households < DEFAULT_MIN_CELL),

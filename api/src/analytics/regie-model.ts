@@ -42,8 +42,12 @@ export function compareRegieWithModel(
   agencies: Map<string, AgencyInHierarchy>,
 ): RegieModelComparison {
   const holders: ModelHolder[] = [
-    ...stages.flatMap((s) => (s.regieAgencyId ? [{ agencyId: s.regieAgencyId, basis: s.regieBasis, lines: s.regieBasisLines ?? s.sourceLines }] : [])),
-    ...notes.flatMap((n) => (n.holderAgencyId ? [{ agencyId: n.holderAgencyId, basis: n.regieBasis, lines: n.regieBasisLines ?? n.sourceLines }] : [])),
+    ...stages.flatMap((s) =>
+      s.regieAgencyId ? [{ agencyId: s.regieAgencyId, basis: s.regieBasis, lines: s.regieBasisLines ?? s.sourceLines }] : [],
+    ),
+    ...notes.flatMap((n) =>
+      n.holderAgencyId ? [{ agencyId: n.holderAgencyId, basis: n.regieBasis, lines: n.regieBasisLines ?? n.sourceLines }] : [],
+    ),
   ].sort((a, b) => basisRank(a.basis) - basisRank(b.basis));
   const handovers = notes.filter((n) => n.handoverToAgencyType && n.handoverAtState);
 
@@ -58,10 +62,16 @@ export function compareRegieWithModel(
     conformity(stage, agencyId) {
       const up = lineage(agencyId);
       const named = holders.find((h) => up.includes(h.agencyId));
-      if (named) return { match: named.agencyId === agencyId ? 'NAMED_HOLDER' : 'PART_OF_NAMED_HOLDER', basis: named.basis, sourceLines: named.lines };
+      if (named)
+        return {
+          match: named.agencyId === agencyId ? 'NAMED_HOLDER' : 'PART_OF_NAMED_HOLDER',
+          basis: named.basis,
+          sourceLines: named.lines,
+        };
       const type = agencies.get(agencyId)?.type;
       const handover = handovers.find((n) => n.handoverToAgencyType === type && stateIndex(stage) >= stateIndex(n.handoverAtState!));
-      if (handover) return { match: 'HANDOVER_STATEMENT', basis: handover.regieBasis, sourceLines: handover.regieBasisLines ?? handover.sourceLines };
+      if (handover)
+        return { match: 'HANDOVER_STATEMENT', basis: handover.regieBasis, sourceLines: handover.regieBasisLines ?? handover.sourceLines };
       return null;
     },
     unrecordedHolders(recordedAgencyIds) {

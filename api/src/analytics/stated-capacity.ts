@@ -69,7 +69,10 @@ export function statedCapacity(facilities: { facilityId: string; figures: Capaci
     const unknownFigures = group.length - known.length;
     const total = known.length ? known.reduce((sum, f) => sum + f.value!, 0) : null;
     return {
-      sourceOrg: first.sourceOrg, year: first.year, asOf: first.asOf, unit: first.unit,
+      sourceOrg: first.sourceOrg,
+      year: first.year,
+      asOf: first.asOf,
+      unit: first.unit,
       total,
       bound: total === null ? 'UNKNOWN' : unknownFigures > 0 || facilitiesWithoutFigure.length > 0 ? 'AT_LEAST' : 'EXACT',
       figures: known.length,
@@ -88,7 +91,9 @@ export function statedCapacity(facilities: { facilityId: string; figures: Capaci
     .map((group): CapacityRange => {
       const stated = group.map((t) => t.total).filter((t): t is number => t !== null);
       return {
-        year: group[0]!.year, asOf: group[0]!.asOf, unit: group[0]!.unit,
+        year: group[0]!.year,
+        asOf: group[0]!.asOf,
+        unit: group[0]!.unit,
         low: stated.length ? Math.min(...stated) : null,
         high: stated.length ? Math.max(...stated) : null,
         totals: group,
@@ -103,4 +108,8 @@ export function statedCapacity(facilities: { facilityId: string; figures: Capaci
 }
 
 /** The report's own capacity totals for a city (published figures), shown beside the per-source view. */
-export const REPORTED_CAPACITY_METRICS = ['familyShelterCapacity', 'familyShelterCapacityTwoParentFamilies', 'shelterPlacesWomenWithChildren'];
+export const REPORTED_CAPACITY_METRICS = [
+  'familyShelterCapacity',
+  'familyShelterCapacityTwoParentFamilies',
+  'shelterPlacesWomenWithChildren',
+];

@@ -37,7 +37,7 @@ export function statement<Row>(name: string, text: CypherText, row: z.ZodType<Ro
 
 export function isRegistered(candidate: unknown): candidate is Statement<unknown> {
   if (typeof candidate !== 'object' || candidate === null || !('name' in candidate)) return false;
-  return registry.get(String((candidate).name)) === candidate;
+  return registry.get(String(candidate.name)) === candidate;
 }
 
 export function registeredStatements(): Statement<unknown>[] {

@@ -73,9 +73,7 @@ export function checkedTx(raw: RawRun, mode: 'READ' | 'WRITE', observe: Statemen
       const given = Object.keys(params).sort();
       const expected = [...statement.params].sort();
       if (given.join(',') !== expected.join(',')) {
-        throw new StatementMisuseError(
-          `executor: ${statement.name} takes parameters [${expected.join(', ')}], got [${given.join(', ')}]`,
-        );
+        throw new StatementMisuseError(`executor: ${statement.name} takes parameters [${expected.join(', ')}], got [${given.join(', ')}]`);
       }
       if (mode === 'READ' && statement.mode === 'WRITE') {
         throw new StatementMisuseError(`executor: ${statement.name} writes and cannot run in a read transaction`);

@@ -80,7 +80,12 @@ export interface MigrateOptions {
  * last migration that completed.
  */
 export async function migrate(executor: CypherExecutor, options: MigrateOptions = {}): Promise<number> {
-  const { now = () => new Date(), list = migrations, holder = `migrate:${hostname()}:${process.pid}:${randomUUID()}`, waitMs = 5 * 60_000 } = options;
+  const {
+    now = () => new Date(),
+    list = migrations,
+    holder = `migrate:${hostname()}:${process.pid}:${randomUUID()}`,
+    waitMs = 5 * 60_000,
+  } = options;
   const leases = createLeaseRepository(executor);
   await leases.ensureConstraint();
   const giveUpAt = Date.now() + waitMs;
@@ -89,7 +94,9 @@ export async function migrate(executor: CypherExecutor, options: MigrateOptions 
     const lease = await leases.acquire(MIGRATION_LEASE, holder, at, at + MIGRATION_LEASE_MS);
     if (lease.acquired) break;
     if (Date.now() > giveUpAt) {
-      throw new MigrationError(`Another instance (${lease.holder}) has held the migration lock for over ${Math.round(waitMs / 1000)} s; the start stops. If that instance is gone, the lock lapses ${MIGRATION_LEASE_MS / 60_000} minutes after it took it.`);
+      throw new MigrationError(
+        `Another instance (${lease.holder}) has held the migration lock for over ${Math.round(waitMs / 1000)} s; the start stops. If that instance is gone, the lock lapses ${MIGRATION_LEASE_MS / 60_000} minutes after it took it.`,
+      );
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }

@@ -21,7 +21,16 @@ export class StoreVersionError extends Error {
   override name = 'StoreVersionError';
 }
 
-export function createNeo4jExecutor({ uri, username, password, database, maxPoolSize, acquisitionTimeoutMs, transactionTimeoutMs, observe }: Neo4jOptions): CypherExecutor {
+export function createNeo4jExecutor({
+  uri,
+  username,
+  password,
+  database,
+  maxPoolSize,
+  acquisitionTimeoutMs,
+  transactionTimeoutMs,
+  observe,
+}: Neo4jOptions): CypherExecutor {
   const driver: Driver = neo4j.driver(uri, neo4j.auth.basic(username, password), {
     // Integers stay lossless in the driver; values.ts converts them, refusing none in the safe range.
     disableLosslessIntegers: false,
@@ -42,7 +51,11 @@ export function createNeo4jExecutor({ uri, username, password, database, maxPool
   };
 
   async function inSession<T>(mode: 'READ' | 'WRITE', work: (tx: CypherTx) => Promise<T>): Promise<T> {
-    const session = driver.session({ database, bookmarkManager: bookmarks, defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE });
+    const session = driver.session({
+      database,
+      bookmarkManager: bookmarks,
+      defaultAccessMode: mode === 'READ' ? neo4j.session.READ : neo4j.session.WRITE,
+    });
     try {
       return mode === 'READ'
         ? await session.executeRead((tx) => work(checkedTx(raw(tx), 'READ', observe)), txConfig)

@@ -42,15 +42,39 @@ export interface DetectionContext {
 /** The setting a city has for a rule, or the rule's default when the city has none. */
 export function defaultSetting(cityId: string, ruleId: GapRuleId): GapRuleSetting {
   const rule = gapRules[ruleId];
-  return { cityId, ruleId, enabled: true, days: rule.defaultDays, severity: rule.defaultSeverity, source: 'Ketenkaart default (no norm stated in the sources)' };
+  return {
+    cityId,
+    ruleId,
+    enabled: true,
+    days: rule.defaultDays,
+    severity: rule.defaultSeverity,
+    source: 'Ketenkaart default (no norm stated in the sources)',
+  };
 }
 
 const CONTACT_KINDS = new Set(['INTERIM_REPORT', 'CONTACT', 'HOME_VISIT', 'REFERRAL_ACCEPTED', 'FEEDBACK_REPORT', 'DEBT_ARRANGEMENT']);
 const FEEDBACK_KINDS = new Set(['FEEDBACK_REPORT', 'DEBT_ARRANGEMENT']);
 /** Any sign that someone picked a signal up. */
 const FOLLOW_UP_KINDS = new Set([...CONTACT_KINDS, 'FOLLOW_UP_CONTACT', 'REFERRAL_SENT']);
-const INTAKE_KINDS = new Set(['CONTACT', 'HOME_VISIT', 'PLACEMENT', 'INTERIM_REPORT', 'FEEDBACK_REPORT', 'DEBT_ARRANGEMENT', 'FOLLOW_UP_CONTACT', 'SHELTER_APPLICATION']);
-const AFTER_EVICTION_KINDS = new Set(['FOLLOW_UP_CONTACT', 'CONTACT', 'HOME_VISIT', 'SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'PLACEMENT', 'REHOUSING']);
+const INTAKE_KINDS = new Set([
+  'CONTACT',
+  'HOME_VISIT',
+  'PLACEMENT',
+  'INTERIM_REPORT',
+  'FEEDBACK_REPORT',
+  'DEBT_ARRANGEMENT',
+  'FOLLOW_UP_CONTACT',
+  'SHELTER_APPLICATION',
+]);
+const AFTER_EVICTION_KINDS = new Set([
+  'FOLLOW_UP_CONTACT',
+  'CONTACT',
+  'HOME_VISIT',
+  'SHELTER_APPLICATION',
+  'WAITING_LIST_ENTRY',
+  'PLACEMENT',
+  'REHOUSING',
+]);
 const ALTERNATIVE_KINDS = new Set(['PLACEMENT', 'SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'REFERRAL_SENT', 'REHOUSING']);
 const ALTERNATIVE_DESTINATIONS = new Set(['NEW_TENANCY', 'OWN_NETWORK', 'HOTEL_OR_HOLIDAY_HOME', 'SHELTER']);
 
@@ -97,9 +121,7 @@ function clockAt(today: string) {
 export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionContext): GapDetection {
   const { household } = graph;
   const clock = clockAt(ctx.today);
-  const events = graph.events
-    .filter((e) => e.supersededById === null)
-    .sort(inOrderOfOccurrence);
+  const events = graph.events.filter((e) => e.supersededById === null).sort(inOrderOfOccurrence);
   const findings: GapFinding[] = [];
 
   const setting = (ruleId: GapRuleId) => ctx.settings(ruleId);
@@ -117,7 +139,16 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
     return events.some((e) => e.occurredOn >= from && e.occurredOn <= until && test(e));
   };
   /** stage: the stage the finding is about; by default the household's state on the day it was detected. */
-  const emit = (ruleId: GapRuleId, anchorKey: string, detectedOn: string, summary: string, nodes: string[], edges: EvidenceEdge[], agencyIds: (string | null)[], stage?: ChainState) => {
+  const emit = (
+    ruleId: GapRuleId,
+    anchorKey: string,
+    detectedOn: string,
+    summary: string,
+    nodes: string[],
+    edges: EvidenceEdge[],
+    agencyIds: (string | null)[],
+    stage?: ChainState,
+  ) => {
     const s = setting(ruleId);
     if (!s.enabled) return;
     findings.push({
@@ -142,95 +173,209 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
   const withAgency = (e: EventRecord) => [eventNode(e), ...(e.agencyId ? [`agency:${e.agencyId}`] : [])];
 
   const children = (onDay: string) =>
-    graph.members.filter((m) => m.role === 'CHILD' && m.from <= onDay && (m.to === null || m.to > onDay) && (m.birthYear === null || Number(onDay.slice(0, 4)) - m.birthYear < 18));
+    graph.members.filter(
+      (m) =>
+        m.role === 'CHILD' &&
+        m.from <= onDay &&
+        (m.to === null || m.to > onDay) &&
+        (m.birthYear === null || Number(onDay.slice(0, 4)) - m.birthYear < 18),
+    );
 
   const arrangement = ctx.earlyWarning ?? null;
   const threshold = arrangement?.reportAfterMonthsArrears ?? null;
   // A signal with no stated arrears is kept in view rather than dropped: the threshold cannot rule it out.
   const meetsThreshold = (e: EventRecord) => threshold === null || e.arrearsMonths === null || e.arrearsMonths >= threshold;
-  const feedbackRules = (['FEEDBACK_INTERIM_MISSING', 'FEEDBACK_FINAL_MISSING'] as const).filter((id) => setting(id).enabled && setting(id).days !== null);
+  const feedbackRules = (['FEEDBACK_INTERIM_MISSING', 'FEEDBACK_FINAL_MISSING'] as const).filter(
+    (id) => setting(id).enabled && setting(id).days !== null,
+  );
 
   for (const e of events) {
     if (e.kind === 'EARLY_WARNING_SIGNAL' && meetsThreshold(e)) {
       // Who owes the answer: the agencies the arrangement reports signals to; the signaller where it names none.
-      const owing = arrangement && arrangement.reportedToAgencyIds.length > 0 ? arrangement.reportedToAgencyIds : [e.agencyId].filter((a): a is string => Boolean(a));
+      const owing =
+        arrangement && arrangement.reportedToAgencyIds.length > 0
+          ? arrangement.reportedToAgencyIds
+          : [e.agencyId].filter((a): a is string => Boolean(a));
       const nodes = [...withAgency(e), ...owing.map((a) => `agency:${a}`)];
       const edges = [...acted(e), ...owing.map((a) => ({ source: eventNode(e), target: `agency:${a}`, kind: 'REPORTED_TO' }))];
-      for (const [ruleId, kinds] of [['FEEDBACK_INTERIM_MISSING', CONTACT_KINDS], ['FEEDBACK_FINAL_MISSING', FEEDBACK_KINDS]] as const) {
+      for (const [ruleId, kinds] of [
+        ['FEEDBACK_INTERIM_MISSING', CONTACT_KINDS],
+        ['FEEDBACK_FINAL_MISSING', FEEDBACK_KINDS],
+      ] as const) {
         const days = setting(ruleId).days;
         if (days === null || !overdue(e.occurredOn, days) || happened(e.occurredOn, days, (x) => kinds.has(x.kind))) continue;
-        emit(ruleId, e.id, addDays(e.occurredOn, days + 1),
+        emit(
+          ruleId,
+          e.id,
+          addDays(e.occurredOn, days + 1),
           `No ${ruleId === 'FEEDBACK_INTERIM_MISSING' ? 'interim report or contact' : 'feedback'} within ${days} days of the signal of ${e.occurredOn} (${e.arrearsMonths ?? '?'} months' arrears); owed by ${owing.join(', ') || 'nobody named'}`,
-          nodes, edges, owing, 'REPORTED');
+          nodes,
+          edges,
+          owing,
+          'REPORTED',
+        );
       }
       // Where no feedback deadline watches signals, a signal nobody picks up is a gap of its own.
       const days = setting('SIGNAL_NOT_FOLLOWED_UP').days;
-      if (feedbackRules.length === 0 && days !== null && overdue(e.occurredOn, days) && !happened(e.occurredOn, days, (x) => FOLLOW_UP_KINDS.has(x.kind))) {
-        emit('SIGNAL_NOT_FOLLOWED_UP', e.id, addDays(e.occurredOn, days + 1),
+      if (
+        feedbackRules.length === 0 &&
+        days !== null &&
+        overdue(e.occurredOn, days) &&
+        !happened(e.occurredOn, days, (x) => FOLLOW_UP_KINDS.has(x.kind))
+      ) {
+        emit(
+          'SIGNAL_NOT_FOLLOWED_UP',
+          e.id,
+          addDays(e.occurredOn, days + 1),
           `Nobody followed up the signal of ${e.occurredOn} (${e.arrearsMonths ?? '?'} months' arrears) within ${days} days`,
-          nodes, edges, owing, 'REPORTED');
+          nodes,
+          edges,
+          owing,
+          'REPORTED',
+        );
       }
     }
     if (e.kind === 'EVICTION_EXECUTED') {
       const days = setting('OUT_OF_SIGHT_AFTER_EVICTION').days ?? 14;
       const lost = events.find((x) => x.kind === 'LOST_CONTACT' && x.occurredOn >= e.occurredOn);
-      if (e.destination !== 'NEW_TENANCY' && ((overdue(e.occurredOn, days) && !happened(e.occurredOn, days, (x) => AFTER_EVICTION_KINDS.has(x.kind))) || lost)) {
-        emit('OUT_OF_SIGHT_AFTER_EVICTION', e.id, lost?.occurredOn ?? addDays(e.occurredOn, days + 1),
-          lost ? `Contact lost after the eviction of ${e.occurredOn}` : `No follow-up within ${days} days of the eviction of ${e.occurredOn}`,
-          [...withAgency(e), ...(lost ? [eventNode(lost)] : [])], [...acted(e), ...(lost ? [{ source: eventNode(e), target: eventNode(lost), kind: 'NEXT' }] : [])], [e.agencyId]);
+      if (
+        e.destination !== 'NEW_TENANCY' &&
+        ((overdue(e.occurredOn, days) && !happened(e.occurredOn, days, (x) => AFTER_EVICTION_KINDS.has(x.kind))) || lost)
+      ) {
+        emit(
+          'OUT_OF_SIGHT_AFTER_EVICTION',
+          e.id,
+          lost?.occurredOn ?? addDays(e.occurredOn, days + 1),
+          lost
+            ? `Contact lost after the eviction of ${e.occurredOn}`
+            : `No follow-up within ${days} days of the eviction of ${e.occurredOn}`,
+          [...withAgency(e), ...(lost ? [eventNode(lost)] : [])],
+          [...acted(e), ...(lost ? [{ source: eventNode(e), target: eventNode(lost), kind: 'NEXT' }] : [])],
+          [e.agencyId],
+        );
       }
       const kids = children(e.occurredOn);
       if (kids.length > 0 && e.destination !== 'NEW_TENANCY') {
-        emit('EVICTION_WITHOUT_ALTERNATIVE_HOUSING', e.id, e.occurredOn,
+        emit(
+          'EVICTION_WITHOUT_ALTERNATIVE_HOUSING',
+          e.id,
+          e.occurredOn,
           `${kids.length} child(ren) evicted on ${e.occurredOn}; destination ${e.destination ?? 'not recorded'}`,
-          [...withAgency(e), ...kids.map((k) => `person:${k.personId}`)], [...acted(e), ...kids.map((k) => ({ source: `person:${k.personId}`, target: `household:${household.id}`, kind: 'MEMBER_OF' }))], [e.agencyId]);
+          [...withAgency(e), ...kids.map((k) => `person:${k.personId}`)],
+          [...acted(e), ...kids.map((k) => ({ source: `person:${k.personId}`, target: `household:${household.id}`, kind: 'MEMBER_OF' }))],
+          [e.agencyId],
+        );
       }
     }
     if (e.kind === 'EVICTION_PLANNED' || e.kind === 'EVICTION_EXECUTED') {
       const kids = children(e.occurredOn);
-      const youthCare = events.some((x) => x.agencyId && ctx.agencyType(x.agencyId) === 'YOUTH_CARE' && x.occurredOn <= addDays(e.occurredOn, 7));
+      const youthCare = events.some(
+        (x) => x.agencyId && ctx.agencyType(x.agencyId) === 'YOUTH_CARE' && x.occurredOn <= addDays(e.occurredOn, 7),
+      );
       if (kids.length > 0 && !youthCare && !findings.some((f) => f.ruleId === 'CHILDREN_NOT_SEEN')) {
-        emit('CHILDREN_NOT_SEEN', e.id, e.occurredOn, `${kids.length} child(ren) facing eviction; no youth-care contact recorded`,
-          [...withAgency(e), ...kids.map((k) => `person:${k.personId}`)], [...acted(e), ...kids.map((k) => ({ source: `person:${k.personId}`, target: `household:${household.id}`, kind: 'MEMBER_OF' }))], [e.agencyId]);
+        emit(
+          'CHILDREN_NOT_SEEN',
+          e.id,
+          e.occurredOn,
+          `${kids.length} child(ren) facing eviction; no youth-care contact recorded`,
+          [...withAgency(e), ...kids.map((k) => `person:${k.personId}`)],
+          [...acted(e), ...kids.map((k) => ({ source: `person:${k.personId}`, target: `household:${household.id}`, kind: 'MEMBER_OF' }))],
+          [e.agencyId],
+        );
       }
       const before = events.find((x) => (x.kind === 'SHELTER_EXIT' || x.kind === 'REHOUSING') && x.occurredOn < e.occurredOn);
       if (before) {
-        emit('RE_ENTRY_LOOP', e.id, e.occurredOn, `New eviction on ${e.occurredOn} after ${before.kind.toLowerCase().replace('_', ' ')} on ${before.occurredOn}`,
-          [eventNode(before), ...withAgency(e)], [...acted(e), { source: eventNode(before), target: eventNode(e), kind: 'NEXT' }], [before.agencyId, e.agencyId]);
+        emit(
+          'RE_ENTRY_LOOP',
+          e.id,
+          e.occurredOn,
+          `New eviction on ${e.occurredOn} after ${before.kind.toLowerCase().replace('_', ' ')} on ${before.occurredOn}`,
+          [eventNode(before), ...withAgency(e)],
+          [...acted(e), { source: eventNode(before), target: eventNode(e), kind: 'NEXT' }],
+          [before.agencyId, e.agencyId],
+        );
       }
     }
     if (e.kind === 'REFUSAL' || e.kind === 'REFERRAL_REFUSED') {
       const days = setting('REFUSAL_WITHOUT_ALTERNATIVE').days ?? 7;
-      const alternative = (e.destination && e.destination !== 'UNKNOWN' && ALTERNATIVE_DESTINATIONS.has(e.destination)) ||
-        happened(e.occurredOn, days, (x) => x.id !== e.id && ALTERNATIVE_KINDS.has(x.kind) && (x.facilityId === null || x.facilityId !== e.facilityId || x.kind === 'PLACEMENT'));
+      const alternative =
+        (e.destination && e.destination !== 'UNKNOWN' && ALTERNATIVE_DESTINATIONS.has(e.destination)) ||
+        happened(
+          e.occurredOn,
+          days,
+          (x) =>
+            x.id !== e.id &&
+            ALTERNATIVE_KINDS.has(x.kind) &&
+            (x.facilityId === null || x.facilityId !== e.facilityId || x.kind === 'PLACEMENT'),
+        );
       if (!alternative && overdue(e.occurredOn, days)) {
         // A shelter refusal is the REFUSED stage; a refused referral happens within the stage the household was in.
         const stage = e.kind === 'REFUSAL' ? 'REFUSED' : (stateAt(e.occurredOn) ?? 'TENANCY');
-        emit('REFUSAL_WITHOUT_ALTERNATIVE', e.id, addDays(e.occurredOn, days + 1), `Refused (${e.refusalReason ?? 'no reason'}) on ${e.occurredOn}; no alternative within ${days} days`,
-          withAgency(e), acted(e), [e.agencyId], stage);
+        emit(
+          'REFUSAL_WITHOUT_ALTERNATIVE',
+          e.id,
+          addDays(e.occurredOn, days + 1),
+          `Refused (${e.refusalReason ?? 'no reason'}) on ${e.occurredOn}; no alternative within ${days} days`,
+          withAgency(e),
+          acted(e),
+          [e.agencyId],
+          stage,
+        );
       }
     }
     if (e.kind === 'WAITING_LIST_EXIT' && (e.waitingListOutcome === 'LOST_CONTACT' || e.waitingListOutcome === 'UNKNOWN')) {
-      emit('WAITING_LIST_NO_OUTCOME', e.id, e.occurredOn, `Left the waiting list of ${e.facilityId} on ${e.occurredOn}: ${e.waitingListOutcome.toLowerCase()}`, withAgency(e), acted(e), [e.agencyId]);
+      emit(
+        'WAITING_LIST_NO_OUTCOME',
+        e.id,
+        e.occurredOn,
+        `Left the waiting list of ${e.facilityId} on ${e.occurredOn}: ${e.waitingListOutcome.toLowerCase()}`,
+        withAgency(e),
+        acted(e),
+        [e.agencyId],
+      );
     }
     if (e.kind === 'WAITING_LIST_ENTRY') {
       const days = setting('WAITING_LIST_TOO_LONG').days ?? 90;
       const exited = events.some((x) => x.kind === 'WAITING_LIST_EXIT' && x.facilityId === e.facilityId && x.occurredOn >= e.occurredOn);
       if (!exited && overdue(e.occurredOn, days)) {
-        emit('WAITING_LIST_TOO_LONG', e.id, addDays(e.occurredOn, days + 1), `On the waiting list of ${e.facilityId} since ${e.occurredOn}, longer than ${days} days`, withAgency(e), acted(e), [e.agencyId]);
+        emit(
+          'WAITING_LIST_TOO_LONG',
+          e.id,
+          addDays(e.occurredOn, days + 1),
+          `On the waiting list of ${e.facilityId} since ${e.occurredOn}, longer than ${days} days`,
+          withAgency(e),
+          acted(e),
+          [e.agencyId],
+        );
       }
     }
     if (e.kind === 'SHELTER_EXIT' && e.destination !== 'NEW_TENANCY') {
       const days = setting('SHELTER_EXIT_WITHOUT_HOUSING').days ?? 30;
       if (overdue(e.occurredOn, days) && !happened(e.occurredOn, days, (x) => x.kind === 'REHOUSING')) {
-        emit('SHELTER_EXIT_WITHOUT_HOUSING', e.id, addDays(e.occurredOn, days + 1), `Left shelter on ${e.occurredOn}; no rehousing within ${days} days`, withAgency(e), acted(e), [e.agencyId]);
+        emit(
+          'SHELTER_EXIT_WITHOUT_HOUSING',
+          e.id,
+          addDays(e.occurredOn, days + 1),
+          `Left shelter on ${e.occurredOn}; no rehousing within ${days} days`,
+          withAgency(e),
+          acted(e),
+          [e.agencyId],
+        );
       }
     }
     if (e.kind === 'PLACEMENT' && e.facilityId) {
       const operator = ctx.facilityOperator(e.facilityId);
       const handedOver = graph.regie.some((g) => g.agencyId === operator && g.from >= e.occurredOn);
       if (operator && !handedOver && clock.isPast(e.occurredOn)) {
-        emit('REGIE_MISSING', e.id, e.occurredOn, `Placed at ${e.facilityId} on ${e.occurredOn}; regie never passed to ${operator}`, withAgency(e), acted(e), [operator]);
+        emit(
+          'REGIE_MISSING',
+          e.id,
+          e.occurredOn,
+          `Placed at ${e.facilityId} on ${e.occurredOn}; regie never passed to ${operator}`,
+          withAgency(e),
+          acted(e),
+          [operator],
+        );
       }
     }
   }
@@ -242,18 +387,35 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
     if (events.some((e) => e.kind === 'REFUSAL' && e.facilityId === refusal.facilityId && e.occurredOn === refusal.refusedOn)) continue;
     const days = setting('REFUSAL_WITHOUT_ALTERNATIVE').days ?? 7;
     const refusedOn = refusal.refusedOn;
-    if (!overdue(refusedOn, days) || happened(refusedOn, days, (x) => ALTERNATIVE_KINDS.has(x.kind) && (x.facilityId !== refusal.facilityId || x.kind === 'PLACEMENT'))) continue;
+    if (
+      !overdue(refusedOn, days) ||
+      happened(refusedOn, days, (x) => ALTERNATIVE_KINDS.has(x.kind) && (x.facilityId !== refusal.facilityId || x.kind === 'PLACEMENT'))
+    )
+      continue;
     const node = `shelter-record:${refusal.id}`;
-    emit('REFUSAL_WITHOUT_ALTERNATIVE', refusal.id, addDays(refusedOn, days + 1),
+    emit(
+      'REFUSAL_WITHOUT_ALTERNATIVE',
+      refusal.id,
+      addDays(refusedOn, days + 1),
       `Refused by ${refusal.facilityId} (${refusal.reason ?? 'no reason'}) on ${refusedOn}, reported by the shelter without an alternative; nothing within ${days} days`,
       [node, `facility:${refusal.facilityId}`],
-      [{ source: node, target: `household:${household.id}`, kind: 'CONCERNS' }, { source: `facility:${refusal.facilityId}`, target: node, kind: 'REPORTED' }],
-      [refusal.reportingAgencyId], 'REFUSED');
+      [
+        { source: node, target: `household:${household.id}`, kind: 'CONCERNS' },
+        { source: `facility:${refusal.facilityId}`, target: node, kind: 'REPORTED' },
+      ],
+      [refusal.reportingAgencyId],
+      'REFUSED',
+    );
   }
 
   for (const referral of graph.referrals) {
     const sentEvent = events.find((x) => x.kind === 'REFERRAL_SENT' && x.referralId === referral.id);
-    const nodes = [`referral:${referral.id}`, `agency:${referral.fromAgencyId}`, `agency:${referral.toAgencyId}`, ...(sentEvent ? [eventNode(sentEvent)] : [])];
+    const nodes = [
+      `referral:${referral.id}`,
+      `agency:${referral.fromAgencyId}`,
+      `agency:${referral.toAgencyId}`,
+      ...(sentEvent ? [eventNode(sentEvent)] : []),
+    ];
     const edges: EvidenceEdge[] = [
       { source: `referral:${referral.id}`, target: `agency:${referral.fromAgencyId}`, kind: 'SENT_BY' },
       { source: `referral:${referral.id}`, target: `agency:${referral.toAgencyId}`, kind: 'SENT_TO' },
@@ -261,21 +423,47 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
     ];
     const unanswered = setting('REFERRAL_UNANSWERED').days ?? 0;
     if (referral.status === 'SENT' && overdue(referral.respondBy, unanswered)) {
-      emit('REFERRAL_UNANSWERED', referral.id, addDays(referral.respondBy, unanswered + 1), `Sent ${referral.sentOn} to ${referral.toAgencyId}; no answer by ${referral.respondBy}`, nodes, edges, [referral.fromAgencyId, referral.toAgencyId]);
+      emit(
+        'REFERRAL_UNANSWERED',
+        referral.id,
+        addDays(referral.respondBy, unanswered + 1),
+        `Sent ${referral.sentOn} to ${referral.toAgencyId}; no answer by ${referral.respondBy}`,
+        nodes,
+        edges,
+        [referral.fromAgencyId, referral.toAgencyId],
+      );
     }
     const intake = setting('REFERRAL_NO_INTAKE').days ?? 21;
-    if (referral.status === 'ACCEPTED' && referral.respondedOn && overdue(referral.respondedOn, intake) &&
-      !happened(referral.respondedOn, intake, (x) => x.agencyId === referral.toAgencyId && INTAKE_KINDS.has(x.kind))) {
-      emit('REFERRAL_NO_INTAKE', referral.id, addDays(referral.respondedOn, intake + 1), `Accepted by ${referral.toAgencyId} on ${referral.respondedOn}; no intake within ${intake} days`, nodes, edges, [referral.toAgencyId]);
+    if (
+      referral.status === 'ACCEPTED' &&
+      referral.respondedOn &&
+      overdue(referral.respondedOn, intake) &&
+      !happened(referral.respondedOn, intake, (x) => x.agencyId === referral.toAgencyId && INTAKE_KINDS.has(x.kind))
+    ) {
+      emit(
+        'REFERRAL_NO_INTAKE',
+        referral.id,
+        addDays(referral.respondedOn, intake + 1),
+        `Accepted by ${referral.toAgencyId} on ${referral.respondedOn}; no intake within ${intake} days`,
+        nodes,
+        edges,
+        [referral.toAgencyId],
+      );
     }
   }
 
   for (const conflict of regieConflicts(graph.regie, clock.hasCome)) {
     const holders = conflict.assignments;
-    emit('REGIE_CONFLICT', conflict.stage, conflict.since,
+    emit(
+      'REGIE_CONFLICT',
+      conflict.stage,
+      conflict.since,
       `${new Set(holders.map((g) => g.agencyId)).size} agencies hold regie at ${conflict.stage} from ${conflict.since}`,
       holders.flatMap((g) => [`regie:${g.id}`, `agency:${g.agencyId}`]),
-      holders.map((g) => ({ source: `agency:${g.agencyId}`, target: `household:${household.id}`, kind: 'HOLDS_REGIE' })), holders.map((g) => g.agencyId), conflict.stage);
+      holders.map((g) => ({ source: `agency:${g.agencyId}`, target: `household:${household.id}`, kind: 'HOLDS_REGIE' })),
+      holders.map((g) => g.agencyId),
+      conflict.stage,
+    );
   }
   const open = graph.regie.filter((g) => g.to === null);
   const window = setting('REGIE_MISSING').days ?? 90;
@@ -284,8 +472,15 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
   const involved = [...new Set(recent.map((e) => e.agencyId!))];
   const settled = (['AFTERCARE', 'TENANCY'] as (ChainState | null)[]).includes(stateAfterEvents((e) => clock.hasCome(e.occurredOn)));
   if (open.length === 0 && involved.length >= 2 && !settled) {
-    emit('REGIE_MISSING', 'involved', recent.at(-1)!.occurredOn, `${involved.length} agencies involved in the last ${window} days; nobody holds regie`,
-      [...involved.map((a) => `agency:${a}`), ...recent.map(eventNode)], recent.flatMap(acted), involved);
+    emit(
+      'REGIE_MISSING',
+      'involved',
+      recent.at(-1)!.occurredOn,
+      `${involved.length} agencies involved in the last ${window} days; nobody holds regie`,
+      [...involved.map((a) => `agency:${a}`), ...recent.map(eventNode)],
+      recent.flatMap(acted),
+      involved,
+    );
   }
   return { findings, reviewOn: clock.reviewOn };
 }
@@ -297,9 +492,14 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
  * another agency takes regie at PLACED. The contested stage is the stage of the later claim (on the same day,
  * the later stage in the chain). hasCome lets the clock note a conflict that starts on a later day.
  */
-export function regieConflicts(assignments: readonly RegieRecord[], hasCome: (day: string) => boolean): { stage: ChainState; since: string; assignments: RegieRecord[] }[] {
+export function regieConflicts(
+  assignments: readonly RegieRecord[],
+  hasCome: (day: string) => boolean,
+): { stage: ChainState; since: string; assignments: RegieRecord[] }[] {
   const order = (stage: ChainState) => ChainStates.options.indexOf(stage);
-  const claims = [...assignments].sort((a, b) => a.from.localeCompare(b.from) || order(a.stage) - order(b.stage) || a.id.localeCompare(b.id));
+  const claims = [...assignments].sort(
+    (a, b) => a.from.localeCompare(b.from) || order(a.stage) - order(b.stage) || a.id.localeCompare(b.id),
+  );
   const byStage = new Map<ChainState, { since: string; assignments: Map<string, RegieRecord> }>();
   claims.forEach((later, j) => {
     for (const earlier of claims.slice(0, j)) {

@@ -45,7 +45,12 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
     const settingRows = shared?.settings ?? (await repos.gaps.settingsByCity([...new Set(households.map((h) => h.centrumgemeenteId))]));
     for (const s of settingRows) settings.set(`${s.cityId}:${s.ruleId}`, s);
     const today = dayOf(now());
-    const [membersOf, eventsOf, referralsOf, regieOf] = [byHousehold(members), byHousehold(events), byHousehold(referrals), byHousehold(regie)];
+    const [membersOf, eventsOf, referralsOf, regieOf] = [
+      byHousehold(members),
+      byHousehold(events),
+      byHousehold(referrals),
+      byHousehold(regie),
+    ];
     const refusalsOf = byHousehold(shelterRefusals.flatMap((r) => (r.householdId ? [{ ...r, householdId: r.householdId }] : [])));
     const evaluated = new Map(
       households.map((household) => {
@@ -60,7 +65,8 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
         const detection = detectGapsWithReview(subgraph, {
           today,
           earlyWarning: lookups.earlyWarnings.get(household.centrumgemeenteId) ?? null,
-          settings: (ruleId) => settings.get(`${household.centrumgemeenteId}:${ruleId}`) ?? defaultSetting(household.centrumgemeenteId, ruleId),
+          settings: (ruleId) =>
+            settings.get(`${household.centrumgemeenteId}:${ruleId}`) ?? defaultSetting(household.centrumgemeenteId, ruleId),
           agencyType: (id) => lookups.agencyTypes.get(id) ?? null,
           facilityOperator: (id) => lookups.facilityOperators.get(id) ?? null,
         });
@@ -68,7 +74,11 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
       }),
     );
     // A household that was not found gets nothing stored (replaceFindings skips it).
-    return householdIds.map((householdId) => ({ householdId, factsVersion: versions.get(householdId) ?? 0, ...(evaluated.get(householdId) ?? { findings: [], reviewOn: null }) }));
+    return householdIds.map((householdId) => ({
+      householdId,
+      factsVersion: versions.get(householdId) ?? 0,
+      ...(evaluated.get(householdId) ?? { findings: [], reviewOn: null }),
+    }));
   }
 
   return {
@@ -83,7 +93,10 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
      * households whose review day has come (a deadline passed, an event left a window) or that were never
      * evaluated: the gap sweep. Every other household is current, because each change refreshes it.
      */
-    async evaluateCity(cityId: string, options: { pageSize?: number; dueOnly?: boolean } = {}): Promise<{ households: number; findings: number; changedHouseholds: number }> {
+    async evaluateCity(
+      cityId: string,
+      options: { pageSize?: number; dueOnly?: boolean } = {},
+    ): Promise<{ households: number; findings: number; changedHouseholds: number }> {
       const pageSize = options.pageSize ?? 500;
       // Reference lookups and the city's settings are the same for every page: read them once.
       const shared = { lookups: await repos.gaps.lookups(), settings: await repos.gaps.settingsByCity([cityId]) };

@@ -50,7 +50,11 @@ export async function requireHousehold(ctx: Context, householdId: string, option
   const decision = await ctx.access.household(householdId);
   if (!decision.allowed) throw new ForbiddenError(decision.missing);
   if (options.createsAccess && decision.breakGlass) {
-    throw refuse(ctx, 'break-glass lets you read this household, not record consent, legal grounds, referrals, regie or steps that give access later', { householdId });
+    throw refuse(
+      ctx,
+      'break-glass lets you read this household, not record consent, legal grounds, referrals, regie or steps that give access later',
+      { householdId },
+    );
   }
 }
 
@@ -66,7 +70,12 @@ export function actingAgency(ctx: Pick<Context, 'access'>, viewer: Viewer, given
 }
 
 /** After a change to a household: log it and re-evaluate its gaps (incremental, one household). */
-export async function afterHouseholdChange(ctx: Context, householdId: string, basis: string, cause: GapResolutionCause = { kind: 'HOUSEHOLD_CHANGED' }): Promise<void> {
+export async function afterHouseholdChange(
+  ctx: Context,
+  householdId: string,
+  basis: string,
+  cause: GapResolutionCause = { kind: 'HOUSEHOLD_CHANGED' },
+): Promise<void> {
   await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis });
   await Promise.all([ctx.gaps.refresh([householdId], cause), noticeInvolvement(ctx, householdId)]);
 }

@@ -14,7 +14,10 @@ abstract class UserError extends GraphQLError {
 
 export class NotFoundError extends UserError {
   readonly code = 'NOT_FOUND';
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} does not exist or is not visible to you.`, 'NOT_FOUND');
   }
 }
@@ -53,7 +56,11 @@ export class ValidationError extends UserError {
 
 export class InvalidTransitionError extends UserError {
   readonly code = 'INVALID_TRANSITION';
-  constructor(readonly from: string, readonly action: string, readonly allowed: string[]) {
+  constructor(
+    readonly from: string,
+    readonly action: string,
+    readonly allowed: string[],
+  ) {
     super(
       `Cannot ${action.toLowerCase()} a referral that is ${from.toLowerCase()}; allowed: ${allowed.join(', ') || 'none (final state)'}.`,
       'INVALID_TRANSITION',
@@ -64,7 +71,10 @@ export class InvalidTransitionError extends UserError {
 export class ForbiddenError extends UserError {
   readonly code = 'FORBIDDEN';
   /** `reason` is English for API clients; `reasonCode` is what the web translates. */
-  constructor(readonly reason: string, readonly reasonCode: ProblemCode = 'NOT_ALLOWED') {
+  constructor(
+    readonly reason: string,
+    readonly reasonCode: ProblemCode = 'NOT_ALLOWED',
+  ) {
     super(reason, 'FORBIDDEN');
   }
 }
@@ -72,8 +82,17 @@ export class ForbiddenError extends UserError {
 /** A step dated before the step it follows: completing a referral before it was accepted, a handover before regie was taken. */
 export class StepOrderError extends UserError {
   readonly code = 'STEP_ORDER';
-  constructor(readonly fieldPath: string[], readonly step: string, readonly on: string, readonly follows: string, readonly followsOn: string) {
-    super(`${describeStep(step)} on ${on} is dated before the step it follows: ${describeStep(follows)} on ${followsOn}. Check both dates.`, 'STEP_ORDER');
+  constructor(
+    readonly fieldPath: string[],
+    readonly step: string,
+    readonly on: string,
+    readonly follows: string,
+    readonly followsOn: string,
+  ) {
+    super(
+      `${describeStep(step)} on ${on} is dated before the step it follows: ${describeStep(follows)} on ${followsOn}. Check both dates.`,
+      'STEP_ORDER',
+    );
   }
 }
 
@@ -102,7 +121,10 @@ builder.objectType(NotFoundError, {
 
 const ProblemCodeEnum = builder.enumType('ProblemCode', {
   description: 'Stable code of an input problem; clients show their own sentence for it, filled in with `params`.',
-  values: Object.fromEntries(Object.entries(problemCodes).map(([code, english]) => [code, { description: english }])) as Record<ProblemCode, { description: string }>,
+  values: Object.fromEntries(Object.entries(problemCodes).map(([code, english]) => [code, { description: english }])) as Record<
+    ProblemCode,
+    { description: string }
+  >,
 });
 
 const ProblemParamRef = builder.objectRef<{ name: string; value: string }>('ProblemParam').implement({
@@ -157,14 +179,19 @@ builder.objectType(ForbiddenError, {
 
 builder.objectType(StepOrderError, {
   name: 'StepOrderError',
-  description: 'The step is dated before the step it follows (a lifecycle step, a regie handover, a waiting-list exit); nothing was changed.',
+  description:
+    'The step is dated before the step it follows (a lifecycle step, a regie handover, a waiting-list exit); nothing was changed.',
   interfaces: [ErrorInterface],
   fields: (t) => ({
     fieldPath: t.exposeStringList('fieldPath', { description: 'Path to the date that is out of order, e.g. ["input", "on"].' }),
     step: t.exposeString('step', { description: 'The refused step (an event kind, e.g. REFERRAL_COMPLETED).' }),
     on: t.field({ type: 'Date', description: 'Its day.', resolve: (e) => e.on }),
     follows: t.exposeString('follows', { description: 'The step it follows (e.g. REFERRAL_ACCEPTED).' }),
-    followsOn: t.field({ type: 'Date', description: 'The day of the step it follows: the earliest day the refused step can have.', resolve: (e) => e.followsOn }),
+    followsOn: t.field({
+      type: 'Date',
+      description: 'The day of the step it follows: the earliest day the refused step can have.',
+      resolve: (e) => e.followsOn,
+    }),
   }),
 });
 

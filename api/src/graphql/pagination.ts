@@ -19,7 +19,11 @@ export function decodeCursor(cursor: string | null | undefined): string | null {
 export function pageSize(first: number | null | undefined): number {
   const size = first ?? DEFAULT_PAGE_SIZE;
   if (!Number.isInteger(size) || size < 1 || size > MAX_PAGE_SIZE) {
-    throw new ValidationError([size > MAX_PAGE_SIZE ? { path: ['first'], code: 'TOO_LARGE', params: { maximum: MAX_PAGE_SIZE } } : { path: ['first'], code: 'TOO_SMALL', params: { minimum: 1 } }]);
+    throw new ValidationError([
+      size > MAX_PAGE_SIZE
+        ? { path: ['first'], code: 'TOO_LARGE', params: { maximum: MAX_PAGE_SIZE } }
+        : { path: ['first'], code: 'TOO_SMALL', params: { minimum: 1 } },
+    ]);
   }
   return size;
 }

@@ -28,5 +28,7 @@ export function unwrap<T>(result: Result<T>): T {
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, root = 'input'): z.infer<S> {
   const parsed = schema.safeParse(input);
   if (parsed.success) return parsed.data;
-  throw new ValidationError(parsed.error.issues.map((issue) => ({ path: [root, ...issue.path.map(String)], ...problemFromZodIssue(issue, input) })));
+  throw new ValidationError(
+    parsed.error.issues.map((issue) => ({ path: [root, ...issue.path.map(String)], ...problemFromZodIssue(issue, input) })),
+  );
 }

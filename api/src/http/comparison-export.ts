@@ -8,7 +8,14 @@ import type { Context } from '../context.js';
 import { csvResponse } from '../csv-export.js';
 import { problemFor, problemResponse } from './problem.js';
 
-const cityList = (list: string) => [...new Set(list.split(',').map((id) => id.trim()).filter(Boolean))];
+const cityList = (list: string) => [
+  ...new Set(
+    list
+      .split(',')
+      .map((id) => id.trim())
+      .filter(Boolean),
+  ),
+];
 
 const Params = z
   .object({
@@ -28,7 +35,11 @@ export async function handleComparisonExport(request: Request, ctx: Context, for
   if (!role.ok) return problemResponse(problemFor(role.failure, ctx.viewer !== null));
   const parsed = Params.safeParse(query);
   if (!parsed.success) {
-    return problemResponse({ status: 400, code: 'VALIDATION', detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    return problemResponse({
+      status: 400,
+      code: 'VALIDATION',
+      detail: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; '),
+    });
   }
   const scope = comparisonScope(ctx, parsed.data.cities, about);
   if (!scope.ok) return problemResponse(problemFor(scope.failure, ctx.viewer !== null));
@@ -36,6 +47,9 @@ export async function handleComparisonExport(request: Request, ctx: Context, for
   const { lang } = parsed.data;
   const comparison = await compareCities({ repos: ctx.repos, loaders: ctx.loaders }, parsed.data.cities, parsed.data, suppress, lang);
   const name = `${lang === 'nl' ? 'ketenkaart-vergelijking' : 'ketenkaart-comparison'}-${parsed.data.from}-${parsed.data.to}`;
-  if (format === 'html') return new Response(comparisonToHtml(comparison, lang), { headers: { 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' } });
+  if (format === 'html')
+    return new Response(comparisonToHtml(comparison, lang), {
+      headers: { 'cache-control': 'no-store', 'content-type': 'text/html; charset=utf-8' },
+    });
   return csvResponse(comparisonToCsv(comparison, lang), `${name}.csv`);
 }

@@ -11,9 +11,14 @@ export async function handleMetrics(request: Request, token: string | null): Pro
   if (!token) return problemResponse({ status: 404, code: 'NOT_FOUND', detail: 'There is nothing at this address.' });
   const given = request.headers.get('authorization')?.match(/^Bearer (.+)$/)?.[1] ?? '';
   if (!sameSecret(given, token)) {
-    return problemResponse({ status: 401, code: 'UNAUTHENTICATED', detail: 'send the metrics token as a bearer token' }, { 'www-authenticate': 'Bearer realm="metrics"' });
+    return problemResponse(
+      { status: 401, code: 'UNAUTHENTICATED', detail: 'send the metrics token as a bearer token' },
+      { 'www-authenticate': 'Bearer realm="metrics"' },
+    );
   }
-  return new Response(await metricsRegistry.metrics(), { headers: { 'content-type': metricsRegistry.contentType, 'cache-control': 'no-store' } });
+  return new Response(await metricsRegistry.metrics(), {
+    headers: { 'content-type': metricsRegistry.contentType, 'cache-control': 'no-store' },
+  });
 }
 
 /** Compares digests, so that neither the length nor the content of the token leaks through timing. */

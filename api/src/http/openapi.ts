@@ -15,10 +15,22 @@ const shelterKind = {
   schema: { type: 'string', examples: ['capacity'] },
 };
 const comparisonParams = [
-  { name: 'cities', in: 'query', required: true, description: 'centrumgemeente ids, comma-separated', schema: { type: 'string', maxLength: 2000 } },
+  {
+    name: 'cities',
+    in: 'query',
+    required: true,
+    description: 'centrumgemeente ids, comma-separated',
+    schema: { type: 'string', maxLength: 2000 },
+  },
   { name: 'from', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
   { name: 'to', in: 'query', required: true, schema: { type: 'string', format: 'date' } },
-  { name: 'lang', in: 'query', required: false, description: 'language of the whole file: nl (default) or en', schema: { type: 'string', enum: ['nl', 'en'], default: 'nl' } },
+  {
+    name: 'lang',
+    in: 'query',
+    required: false,
+    description: 'language of the whole file: nl (default) or en',
+    schema: { type: 'string', enum: ['nl', 'en'], default: 'nl' },
+  },
 ];
 const signedIn = [{ session: [] }, { bearer: [] }];
 
@@ -101,7 +113,12 @@ export const openApiDocument = {
         summary: 'The city comparison as CSV (suppressed for policy makers)',
         security: signedIn,
         parameters: comparisonParams,
-        responses: { '200': { description: 'CSV file', headers: requestIdHeader, content: { 'text/csv': { schema: { type: 'string' } } } }, '400': problem, '401': problem, '403': problem },
+        responses: {
+          '200': { description: 'CSV file', headers: requestIdHeader, content: { 'text/csv': { schema: { type: 'string' } } } },
+          '400': problem,
+          '401': problem,
+          '403': problem,
+        },
       },
     },
     '/exports/comparison.html': {
@@ -109,7 +126,12 @@ export const openApiDocument = {
         summary: 'The city comparison as a printable HTML page',
         security: signedIn,
         parameters: comparisonParams,
-        responses: { '200': { description: 'HTML page', headers: requestIdHeader, content: { 'text/html': { schema: { type: 'string' } } } }, '400': problem, '401': problem, '403': problem },
+        responses: {
+          '200': { description: 'HTML page', headers: requestIdHeader, content: { 'text/html': { schema: { type: 'string' } } } },
+          '400': problem,
+          '401': problem,
+          '403': problem,
+        },
       },
     },
     '/metrics': {
@@ -117,7 +139,11 @@ export const openApiDocument = {
         summary: 'Prometheus metrics; off (404) unless KETENKAART_METRICS_TOKEN is set',
         security: [{ metricsToken: [] }],
         responses: {
-          '200': { description: 'Prometheus text format', headers: requestIdHeader, content: { 'text/plain': { schema: { type: 'string' } } } },
+          '200': {
+            description: 'Prometheus text format',
+            headers: requestIdHeader,
+            content: { 'text/plain': { schema: { type: 'string' } } },
+          },
           '401': problem,
           '404': problem,
         },
@@ -126,7 +152,9 @@ export const openApiDocument = {
     '/openapi.json': {
       get: {
         summary: 'This document',
-        responses: { '200': { description: 'OpenAPI 3.1', headers: requestIdHeader, content: { 'application/json': { schema: { type: 'object' } } } } },
+        responses: {
+          '200': { description: 'OpenAPI 3.1', headers: requestIdHeader, content: { 'application/json': { schema: { type: 'object' } } } },
+        },
       },
     },
   },
@@ -213,7 +241,14 @@ export const openApiDocument = {
             items: {
               type: 'object',
               required: ['id', 'key', 'kind', 'facilityId', 'day', 'current'],
-              properties: { id: { type: 'string' }, key: { type: 'string' }, kind: { type: 'string' }, facilityId: { type: 'string' }, day: { type: 'string' }, current: { type: 'boolean' } },
+              properties: {
+                id: { type: 'string' },
+                key: { type: 'string' },
+                kind: { type: 'string' },
+                facilityId: { type: 'string' },
+                day: { type: 'string' },
+                current: { type: 'boolean' },
+              },
             },
           },
         },

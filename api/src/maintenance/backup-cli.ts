@@ -20,7 +20,10 @@ try {
     try {
       executor = createExecutor(config.store);
     } catch (error) {
-      throw new Error(`cannot open the store in ${dataDir} (${(error as Error).message}); if the server is running, send it SIGUSR2 to back itself up into KETENKAART_BACKUP_DIR`, { cause: error });
+      throw new Error(
+        `cannot open the store in ${dataDir} (${(error as Error).message}); if the server is running, send it SIGUSR2 to back itself up into KETENKAART_BACKUP_DIR`,
+        { cause: error },
+      );
     }
     try {
       logger.info({ file: await backupStore(executor, argument ?? config.backupDir) }, 'backup written');

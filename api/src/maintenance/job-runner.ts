@@ -25,7 +25,15 @@ export interface JobRunnerOptions {
 
 export type TickOutcome = 'ran' | 'failed' | 'not-due' | 'held-elsewhere';
 
-export function createJobRunner({ executor, config, logger, holder = `${hostname()}:${process.pid}:${randomUUID()}`, now = () => new Date(), tickMs = 60_000, leaseMs = 5 * 60_000 }: JobRunnerOptions) {
+export function createJobRunner({
+  executor,
+  config,
+  logger,
+  holder = `${hostname()}:${process.pid}:${randomUUID()}`,
+  now = () => new Date(),
+  tickMs = 60_000,
+  leaseMs = 5 * 60_000,
+}: JobRunnerOptions) {
   const leases = createLeaseRepository(executor);
   const leaseId = (job: ScheduledJob) => `job:${job}`;
   let timer: NodeJS.Timeout | null = null;

@@ -10,7 +10,8 @@ import { runRetention } from './retention.js';
 export const scheduledJobs = {
   retention: {
     everyHours: 24,
-    run: (executor: CypherExecutor, config: Config, now: Date) => runRetention(executor, { now, accessLogYears: config.accessLogRetentionYears }),
+    run: (executor: CypherExecutor, config: Config, now: Date) =>
+      runRetention(executor, { now, accessLogYears: config.accessLogRetentionYears }),
   },
   'sweep-gaps': {
     everyHours: 1,

@@ -9,29 +9,45 @@ import type { CypherExecutor } from '../db/executor.js';
 const BATCH = 5_000;
 const counted = z.object({ n: z.number().int() });
 
-const purgeAccessLog = statement('retentionPurgeAccessLog', cypher`
+const purgeAccessLog = statement(
+  'retentionPurgeAccessLog',
+  cypher`
 MATCH (l:AccessLogEntry) WHERE l.at < datetime($cutoff)
 WITH l LIMIT $batch
 DETACH DELETE l
-RETURN count(*) AS n`, counted);
+RETURN count(*) AS n`,
+  counted,
+);
 
-const purgeSessions = statement('retentionPurgeSessions', cypher`
+const purgeSessions = statement(
+  'retentionPurgeSessions',
+  cypher`
 MATCH (s:Session) WHERE s.expiresAt < datetime($now)
 WITH s LIMIT $batch
 DETACH DELETE s
-RETURN count(*) AS n`, counted);
+RETURN count(*) AS n`,
+  counted,
+);
 
 // Sign-in counters whose pair has been quiet for an hour or whose one-minute window is over (sign-in-throttle.ts).
-const purgeSignInCounters = statement('retentionPurgeSignInCounters', cypher`
+const purgeSignInCounters = statement(
+  'retentionPurgeSignInCounters',
+  cypher`
 MATCH (c:SignInCounter) WHERE c.expiresAtMs < $nowMs
 WITH c LIMIT $batch
 DETACH DELETE c
-RETURN count(*) AS n`, counted);
+RETURN count(*) AS n`,
+  counted,
+);
 
-const recordRun = statement('retentionRecordRun', cypher`
+const recordRun = statement(
+  'retentionRecordRun',
+  cypher`
 CREATE (r:RetentionRun {id: $id})
 SET r += $run, r.at = datetime($now)
-RETURN r.id AS id`, z.object({ id: z.string() }));
+RETURN r.id AS id`,
+  z.object({ id: z.string() }),
+);
 
 export interface RetentionResult {
   accessLogCutoff: string;
@@ -55,11 +71,23 @@ export async function runRetention(executor: CypherExecutor, options: { now: Dat
   cutoff.setUTCFullYear(cutoff.getUTCFullYear() - options.accessLogYears);
   const accessLogCutoff = cutoff.toISOString();
   const now = options.now.toISOString();
-  const accessLogDeleted = await inBatches(async (batch) => (await executor.write((tx) => tx.run(purgeAccessLog, { cutoff: accessLogCutoff, batch })))[0]?.n ?? 0);
-  const sessionsDeleted = await inBatches(async (batch) => (await executor.write((tx) => tx.run(purgeSessions, { now, batch })))[0]?.n ?? 0);
+  const accessLogDeleted = await inBatches(
+    async (batch) => (await executor.write((tx) => tx.run(purgeAccessLog, { cutoff: accessLogCutoff, batch })))[0]?.n ?? 0,
+  );
+  const sessionsDeleted = await inBatches(
+    async (batch) => (await executor.write((tx) => tx.run(purgeSessions, { now, batch })))[0]?.n ?? 0,
+  );
   const nowMs = options.now.getTime();
-  const signInCountersDeleted = await inBatches(async (batch) => (await executor.write((tx) => tx.run(purgeSignInCounters, { nowMs, batch })))[0]?.n ?? 0);
+  const signInCountersDeleted = await inBatches(
+    async (batch) => (await executor.write((tx) => tx.run(purgeSignInCounters, { nowMs, batch })))[0]?.n ?? 0,
+  );
   const result = { accessLogCutoff, accessLogDeleted, sessionsDeleted, signInCountersDeleted };
-  await executor.write((tx) => tx.run(recordRun, { id: `ret_${randomUUID()}`, run: { ...result, accessLogYears: options.accessLogYears, recordedBy: 'retention-job' }, now }));
+  await executor.write((tx) =>
+    tx.run(recordRun, {
+      id: `ret_${randomUUID()}`,
+      run: { ...result, accessLogYears: options.accessLogYears, recordedBy: 'retention-job' },
+      now,
+    }),
+  );
   return result;
 }

@@ -1,6 +1,16 @@
 // The facts access decisions rest on (care relations, consent, legal grounds, break-glass), and the append-only access log.
 import { z } from 'zod';
-import { AccessAction, AccessOutcome, ConsentMethod, ConsentPurpose, HouseholdRow, Role, type AccessLogEntry, addDays, dayOf } from '@ketenkaart/schema';
+import {
+  AccessAction,
+  AccessOutcome,
+  ConsentMethod,
+  ConsentPurpose,
+  HouseholdRow,
+  Role,
+  type AccessLogEntry,
+  addDays,
+  dayOf,
+} from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
 import { newId } from './ids.js';
@@ -13,7 +23,14 @@ const AccessFactsFields = z.object({
   referrals: z.array(z.object({ id: z.string(), status: z.string(), fromAgencyId: z.string(), toAgencyId: z.string() })),
   regie: z.array(z.object({ id: z.string(), agencyId: z.string(), stage: z.string() })),
   facilityEvents: z.array(
-    z.object({ id: z.string(), kind: z.string(), facilityId: z.string(), facilityAgencyId: opt(z.string()), occurredOn: z.string(), waitingListOutcome: opt(z.string()) }),
+    z.object({
+      id: z.string(),
+      kind: z.string(),
+      facilityId: z.string(),
+      facilityAgencyId: opt(z.string()),
+      occurredOn: z.string(),
+      waitingListOutcome: opt(z.string()),
+    }),
   ),
   recentAgencyEvents: z.array(z.object({ id: z.string(), agencyId: z.string(), occurredOn: z.string() })),
   consents: z.array(
@@ -38,7 +55,9 @@ export type AccessFactsScope = 'REGION' | 'CARE';
 // Each fact kind in its own subquery, so that one household's rows do not multiply each other. MATCH, not
 // OPTIONAL MATCH: an aggregate over no rows gives [] on both engines, while Grafeo projects a missing node as a
 // map of nulls.
-const accessFacts = statement('accessFacts', cypher`
+const accessFacts = statement(
+  'accessFacts',
+  cypher`
 MATCH (h:Household) WHERE h.id IN $ids
 CALL (h) {
   MATCH (r:Referral {householdId: h.id}) WHERE r.status IN ['SENT', 'INFO_REQUESTED', 'ACCEPTED']
@@ -75,13 +94,17 @@ CALL (h) {
 }
 RETURN h.id AS householdId, h.centrumgemeenteId AS cityId, h.reportingAgencyId AS registeredByAgencyId,
   h { .id, .reference, .centrumgemeenteId, .municipality, .landlordType, .synthetic, .recordedBy, .provenanceKind, registeredAt: toString(h.recordedAt) } AS household,
-  referrals, regie, facilityEvents, recentAgencyEvents, consents, grounds, grants`, AccessFactsRow);
+  referrals, regie, facilityEvents, recentAgencyEvents, consents, grounds, grants`,
+  AccessFactsRow,
+);
 
 /**
  * The facts a coordinator's decision rests on (region and break-glass): a third of the full statement's cost, and
  * the chain coordinator is the one who traces households all day. The care-relation lists are left empty.
  */
-const regionAccessFacts = statement('regionAccessFacts', cypher`
+const regionAccessFacts = statement(
+  'regionAccessFacts',
+  cypher`
 MATCH (h:Household) WHERE h.id IN $ids
 CALL (h) {
   MATCH (b:BreakGlassGrant {householdId: h.id, accountId: $accountId})
@@ -90,10 +113,14 @@ CALL (h) {
 }
 RETURN h.id AS householdId, h.centrumgemeenteId AS cityId, h.reportingAgencyId AS registeredByAgencyId,
   h { .id, .reference, .centrumgemeenteId, .municipality, .landlordType, .synthetic, .recordedBy, .provenanceKind, registeredAt: toString(h.recordedAt) } AS household,
-  [] AS referrals, [] AS regie, [] AS facilityEvents, [] AS recentAgencyEvents, [] AS consents, [] AS grounds, grants`, AccessFactsRow);
+  [] AS referrals, [] AS regie, [] AS facilityEvents, [] AS recentAgencyEvents, [] AS consents, [] AS grounds, grants`,
+  AccessFactsRow,
+);
 
 /** Households an agency is involved with: the candidates an agency worker's list and search start from. */
-const involvedHouseholds = statement('involvedHouseholds', cypher`
+const involvedHouseholds = statement(
+  'involvedHouseholds',
+  cypher`
 // Each branch starts at an indexed property or at the agency's own facilities: an OR across two properties, or
 // a pattern starting at Event, would scan every referral or event on Grafeo.
 CALL () {
@@ -112,9 +139,13 @@ CALL () {
   MATCH (a:Agency {id: $agencyId})-[:ACTED_IN]->(e:Event) WHERE e.occurredOn >= date($recentSince) AND e.reportingAgencyId = $agencyId
   RETURN e.householdId AS householdId
 }
-RETURN collect(DISTINCT householdId) AS ids`, z.object({ ids: z.array(z.string()) }));
+RETURN collect(DISTINCT householdId) AS ids`,
+  z.object({ ids: z.array(z.string()) }),
+);
 
-const createConsent = statement('createConsent', cypher`
+const createConsent = statement(
+  'createConsent',
+  cypher`
 MATCH (h:Household {id: $householdId})
 CREATE (c:Consent)
 SET c += $consent, c.from = date($from), c.to = date($to), c.recordedAt = datetime($now)
@@ -123,45 +154,71 @@ WITH c
 UNWIND $consent.recipientAgencyIds AS agencyId
 MATCH (a:Agency {id: agencyId})
 CREATE (c)-[:CONSENT_TO]->(a)
-RETURN DISTINCT c.id AS id`, z.object({ id: z.string() }));
+RETURN DISTINCT c.id AS id`,
+  z.object({ id: z.string() }),
+);
 
-const withdrawConsent = statement('withdrawConsent', cypher`
+const withdrawConsent = statement(
+  'withdrawConsent',
+  cypher`
 MATCH (c:Consent {id: $id})
 WHERE c.withdrawnOn IS NULL
 SET c.withdrawnOn = date($on), c.withdrawnBy = $recordedBy, c.withdrawnRecordedAt = datetime($now)
-RETURN c.id AS id, c.householdId AS householdId`, z.object({ id: z.string(), householdId: z.string() }));
+RETURN c.id AS id, c.householdId AS householdId`,
+  z.object({ id: z.string(), householdId: z.string() }),
+);
 
-const consentById = statement('consentById', cypher`
+const consentById = statement(
+  'consentById',
+  cypher`
 MATCH (c:Consent {id: $id})
 RETURN c.id AS id, c.householdId AS householdId, c.purpose AS purpose, c.recipientAgencyIds AS recipientAgencyIds,
   toString(c.from) AS from, toString(c.to) AS to, toString(c.withdrawnOn) AS withdrawnOn`,
   z.object({
-    id: z.string(), householdId: z.string(), purpose: ConsentPurpose, recipientAgencyIds: z.array(z.string()),
-    from: z.string(), to: z.string(), withdrawnOn: opt(z.string()),
-  }));
+    id: z.string(),
+    householdId: z.string(),
+    purpose: ConsentPurpose,
+    recipientAgencyIds: z.array(z.string()),
+    from: z.string(),
+    to: z.string(),
+    withdrawnOn: opt(z.string()),
+  }),
+);
 
-const createLegalGround = statement('createLegalGround', cypher`
+const createLegalGround = statement(
+  'createLegalGround',
+  cypher`
 MATCH (h:Household {id: $householdId})
 CREATE (l:LegalGround)
 SET l += $ground, l.from = date($from), l.to = date($to), l.recordedAt = datetime($now)
 CREATE (l)-[:GROUND_FOR]->(h)
-RETURN l.id AS id`, z.object({ id: z.string() }));
+RETURN l.id AS id`,
+  z.object({ id: z.string() }),
+);
 
-const createBreakGlass = statement('createBreakGlass', cypher`
+const createBreakGlass = statement(
+  'createBreakGlass',
+  cypher`
 MATCH (h:Household {id: $householdId})
 CREATE (b:BreakGlassGrant)
 SET b += $grant, b.at = datetime($now), b.until = datetime($until), b.reviewed = false
 CREATE (b)-[:BREAK_GLASS_FOR]->(h)
-RETURN b.id AS id`, z.object({ id: z.string() }));
+RETURN b.id AS id`,
+  z.object({ id: z.string() }),
+);
 
 /**
  * The write lock a check-then-write takes first, in its own transaction, on the household it guards: two
  * concurrent consents or grants for one household are decided one after the other.
  */
-const lockHousehold = statement('lockHouseholdForAccess', cypher`
+const lockHousehold = statement(
+  'lockHouseholdForAccess',
+  cypher`
 MATCH (h:Household {id: $householdId})
 SET h._lock = $lock
-RETURN h.id AS id, h.centrumgemeenteId AS cityId`, z.object({ id: z.string(), cityId: z.string() }));
+RETURN h.id AS id, h.centrumgemeenteId AS cityId`,
+  z.object({ id: z.string(), cityId: z.string() }),
+);
 
 const BreakGlassUseRow = z.object({
   id: z.string(),
@@ -183,7 +240,9 @@ export type BreakGlassUse = z.infer<typeof BreakGlassUseRow>;
 
 // Grants are few next to households: a scan of them per region is cheap. Reads and writes under a grant are the
 // flagged log entries of its account on its household while it ran.
-const breakGlassUses = statement('breakGlassUses', cypher`
+const breakGlassUses = statement(
+  'breakGlassUses',
+  cypher`
 MATCH (b:BreakGlassGrant)-[:BREAK_GLASS_FOR]->(h:Household)
 WHERE h.centrumgemeenteId = $cityId AND ($reviewed IS NULL OR b.reviewed = $reviewed) AND ($after IS NULL OR b.id < $after)
   AND ($ids IS NULL OR b.id IN $ids)
@@ -196,24 +255,38 @@ RETURN b.id AS id, b.householdId AS householdId, h.reference AS householdReferen
   b.accountId AS accountId, b.agencyId AS agencyId, b.reason AS reason, toString(b.at) AS startedAt, toString(b.until) AS expiresAt,
   b.reviewed AS reviewed, b.reviewedBy AS reviewedBy, toString(b.reviewedAt) AS reviewedAt, b.reviewNote AS reviewNote, actions
 ORDER BY b.id DESC
-LIMIT $limit`, BreakGlassUseRow);
+LIMIT $limit`,
+  BreakGlassUseRow,
+);
 
-const lockBreakGlass = statement('lockBreakGlassGrant', cypher`
+const lockBreakGlass = statement(
+  'lockBreakGlassGrant',
+  cypher`
 MATCH (b:BreakGlassGrant {id: $id})-[:BREAK_GLASS_FOR]->(h:Household)
 SET b._lock = $lock
-RETURN b.id AS id, h.centrumgemeenteId AS cityId, b.reviewed AS reviewed`, z.object({ id: z.string(), cityId: z.string(), reviewed: z.boolean() }));
+RETURN b.id AS id, h.centrumgemeenteId AS cityId, b.reviewed AS reviewed`,
+  z.object({ id: z.string(), cityId: z.string(), reviewed: z.boolean() }),
+);
 
-const reviewBreakGlass = statement('reviewBreakGlassGrant', cypher`
+const reviewBreakGlass = statement(
+  'reviewBreakGlassGrant',
+  cypher`
 MATCH (b:BreakGlassGrant {id: $id})
 SET b.reviewed = true, b.reviewedBy = $reviewedBy, b.reviewedAt = datetime($now), b.reviewNote = $note
-RETURN b.id AS id`, z.object({ id: z.string() }));
+RETURN b.id AS id`,
+  z.object({ id: z.string() }),
+);
 
 // The log has a create statement and read statements only: there is no way to change or remove an entry.
-const appendLog = statement('appendAccessLog', cypher`
+const appendLog = statement(
+  'appendAccessLog',
+  cypher`
 UNWIND $entries AS entry
 CREATE (l:AccessLogEntry)
 SET l += entry, l.at = datetime(entry.at)
-RETURN count(l) AS written`, z.object({ written: z.number().int() }));
+RETURN count(l) AS written`,
+  z.object({ written: z.number().int() }),
+);
 
 const LogRow = z.object({
   id: z.string(),
@@ -231,7 +304,9 @@ const LogRow = z.object({
   requestId: opt(z.string()),
 });
 
-const logPage = statement('accessLogPage', cypher`
+const logPage = statement(
+  'accessLogPage',
+  cypher`
 MATCH (l:AccessLogEntry)
 WHERE ($householdId IS NULL OR l.householdId = $householdId)
   AND ($accountId IS NULL OR l.accountId = $accountId)
@@ -244,15 +319,25 @@ RETURN l.id AS id, toString(l.at) AS at, l.accountId AS accountId, l.role AS rol
   l.operation AS operation, l.householdId AS householdId, l.searchTerms AS searchTerms, l.basis AS basis, l.outcome AS outcome,
   l.breakGlass AS breakGlass, l.requestId AS requestId
 ORDER BY l.id DESC
-LIMIT $limit`, LogRow);
+LIMIT $limit`,
+  LogRow,
+);
 
 /** Who and whom in words: the username of each account and the reference of each household on a page of the log. */
-const logAccountNames = statement('accessLogAccountNames', cypher`
+const logAccountNames = statement(
+  'accessLogAccountNames',
+  cypher`
 MATCH (a:Account) WHERE a.id IN $ids
-RETURN a.id AS id, a.username AS name`, z.object({ id: z.string(), name: z.string() }));
-const logHouseholdReferences = statement('accessLogHouseholdReferences', cypher`
+RETURN a.id AS id, a.username AS name`,
+  z.object({ id: z.string(), name: z.string() }),
+);
+const logHouseholdReferences = statement(
+  'accessLogHouseholdReferences',
+  cypher`
 MATCH (h:Household) WHERE h.id IN $ids
-RETURN h.id AS id, h.reference AS name`, z.object({ id: z.string(), name: z.string() }));
+RETURN h.id AS id, h.reference AS name`,
+  z.object({ id: z.string(), name: z.string() }),
+);
 
 export type AccessLogRecord = z.infer<typeof LogRow> & { username?: string | null; householdReference?: string | null };
 
@@ -306,7 +391,14 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
      * the facts as they are inside this transaction, before anything is written.
      */
     async addConsent(
-      input: { householdId: string; purpose: z.infer<typeof ConsentPurpose>; recipientAgencyIds: string[]; from: string; to: string; method: z.infer<typeof ConsentMethod> },
+      input: {
+        householdId: string;
+        purpose: z.infer<typeof ConsentPurpose>;
+        recipientAgencyIds: string[];
+        from: string;
+        to: string;
+        method: z.infer<typeof ConsentMethod>;
+      },
       recorder: Recorder,
       check?: AccessCheck,
     ): Promise<Checked<string>> {
@@ -315,15 +407,28 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
       return executor.write(async (tx) => {
         if (check) {
           const [locked] = await tx.run(lockHousehold, { householdId: input.householdId, lock: id });
-          const [facts] = locked ? await tx.run(accessFacts, { ids: [input.householdId], accountId: recorder.accountId, now: at.toISOString(), recentSince: recentSince() }) : [];
+          const [facts] = locked
+            ? await tx.run(accessFacts, {
+                ids: [input.householdId],
+                accountId: recorder.accountId,
+                now: at.toISOString(),
+                recentSince: recentSince(),
+              })
+            : [];
           const refusal = check(facts);
           if (refusal) return { ok: false, reason: refusal };
         }
         await tx.run(createConsent, {
           householdId: input.householdId,
           consent: {
-            id, householdId: input.householdId, purpose: input.purpose, recipientAgencyIds: input.recipientAgencyIds,
-            givenBy: 'FAMILY', method: input.method, recordedBy: recorder.accountId, ...(recorder.agencyId ? { recordedByAgencyId: recorder.agencyId } : {}),
+            id,
+            householdId: input.householdId,
+            purpose: input.purpose,
+            recipientAgencyIds: input.recipientAgencyIds,
+            givenBy: 'FAMILY',
+            method: input.method,
+            recordedBy: recorder.accountId,
+            ...(recorder.agencyId ? { recordedByAgencyId: recorder.agencyId } : {}),
           },
           from: input.from,
           to: input.to,
@@ -384,7 +489,9 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
 
     /** Break-glass uses on households of a region, newest first, with the reads and writes made under each. */
     breakGlassUses: (filter: { cityId: string; reviewed: boolean | null; ids?: string[] }, first: number, after: string | null) =>
-      executor.read((tx) => tx.run(breakGlassUses, { cityId: filter.cityId, reviewed: filter.reviewed, ids: filter.ids ?? null, after, limit: first + 1 })),
+      executor.read((tx) =>
+        tx.run(breakGlassUses, { cityId: filter.cityId, reviewed: filter.reviewed, ids: filter.ids ?? null, after, limit: first + 1 }),
+      ),
 
     /** Marks a use reviewed by a coordinator of its region; the grant is locked while it is checked. */
     async reviewBreakGlassUse(id: string, reviewer: { accountId: string; cityId: string }, note: string | null): Promise<Checked<string>> {
@@ -427,7 +534,11 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
         ]);
         const username = new Map(accounts.map((a) => [a.id, a.name]));
         const reference = new Map(households.map((h) => [h.id, h.name]));
-        return rows.map((r) => ({ ...r, username: r.accountId ? (username.get(r.accountId) ?? null) : null, householdReference: r.householdId ? (reference.get(r.householdId) ?? null) : null }));
+        return rows.map((r) => ({
+          ...r,
+          username: r.accountId ? (username.get(r.accountId) ?? null) : null,
+          householdReference: r.householdId ? (reference.get(r.householdId) ?? null) : null,
+        }));
       }),
   };
 }

@@ -18,7 +18,9 @@ const AccountRow = z.object({
 
 const LoginRow = AccountRow.extend({ passwordHash: z.string() });
 
-const createAccount = statement('createAccount', cypher`
+const createAccount = statement(
+  'createAccount',
+  cypher`
 CREATE (a:Account)
 SET a += $account, a.createdAt = datetime($now)
 WITH a
@@ -27,63 +29,102 @@ FOREACH (_ IN CASE WHEN agency IS NULL THEN [] ELSE [1] END | CREATE (a)-[:WORKS
 WITH a
 OPTIONAL MATCH (city:Centrumgemeente {id: $account.centrumgemeenteId})
 FOREACH (_ IN CASE WHEN city IS NULL THEN [] ELSE [1] END | CREATE (a)-[:COORDINATES]->(city))
-RETURN a.id AS id`, z.object({ id: z.string() }));
+RETURN a.id AS id`,
+  z.object({ id: z.string() }),
+);
 
-const accountForLogin = statement('accountForLogin', cypher`
+const accountForLogin = statement(
+  'accountForLogin',
+  cypher`
 MATCH (a:Account {username: $username})
 RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId, a.centrumgemeenteId AS centrumgemeenteId,
   a.active AS active, a.passwordHash AS passwordHash`,
-  LoginRow);
+  LoginRow,
+);
 
-const recordSuccess = statement('recordLoginSuccess', cypher`
+const recordSuccess = statement(
+  'recordLoginSuccess',
+  cypher`
 MATCH (a:Account {id: $id})
 SET a.lastLoginAt = datetime($now)
-RETURN a.id AS id`, z.object({ id: z.string() }));
+RETURN a.id AS id`,
+  z.object({ id: z.string() }),
+);
 
-const createSession = statement('createSession', cypher`
+const createSession = statement(
+  'createSession',
+  cypher`
 MATCH (a:Account {id: $accountId})
 CREATE (s:Session {tokenHash: $tokenHash, csrfToken: $csrfToken, accountId: $accountId,
   createdAt: datetime($now), expiresAt: datetime($expiresAt)})
 CREATE (s)-[:SESSION_OF]->(a)
-RETURN s.tokenHash AS tokenHash`, z.object({ tokenHash: z.string() }));
+RETURN s.tokenHash AS tokenHash`,
+  z.object({ tokenHash: z.string() }),
+);
 
-const sessionByToken = statement('sessionByToken', cypher`
+const sessionByToken = statement(
+  'sessionByToken',
+  cypher`
 MATCH (s:Session {tokenHash: $tokenHash})-[:SESSION_OF]->(a:Account)
 WHERE s.expiresAt > datetime($now) AND a.active = true
 RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId, a.centrumgemeenteId AS centrumgemeenteId,
   a.active AS active, s.csrfToken AS csrfToken, toString(s.expiresAt) AS expiresAt`,
-  AccountRow.extend({ csrfToken: z.string(), expiresAt: z.string() }));
+  AccountRow.extend({ csrfToken: z.string(), expiresAt: z.string() }),
+);
 
-const deleteSession = statement('deleteSession', cypher`
+const deleteSession = statement(
+  'deleteSession',
+  cypher`
 MATCH (s:Session {tokenHash: $tokenHash})
 DETACH DELETE s
-RETURN count(*) AS deleted`, z.object({ deleted: z.number().int() }));
+RETURN count(*) AS deleted`,
+  z.object({ deleted: z.number().int() }),
+);
 
-const countAccounts = statement('countAccounts', cypher`
-MATCH (a:Account) RETURN count(a) AS n`, z.object({ n: z.number().int() }));
+const countAccounts = statement(
+  'countAccounts',
+  cypher`
+MATCH (a:Account) RETURN count(a) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const accountsPage = statement('accountsPage', cypher`
+const accountsPage = statement(
+  'accountsPage',
+  cypher`
 MATCH (a:Account)
 WHERE $after IS NULL OR a.username > $after
 RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId, a.centrumgemeenteId AS centrumgemeenteId, a.active AS active
 ORDER BY a.username
-LIMIT $limit`, AccountRow);
+LIMIT $limit`,
+  AccountRow,
+);
 
-const setActive = statement('setAccountActive', cypher`
+const setActive = statement(
+  'setAccountActive',
+  cypher`
 MATCH (a:Account {id: $id})
 SET a.active = $active, a.updatedAt = datetime($now), a.updatedBy = $by
 RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId, a.centrumgemeenteId AS centrumgemeenteId, a.active AS active`,
-  AccountRow);
+  AccountRow,
+);
 
 // Sessions carry their account id, so closing them needs no expand from the account (a hub for long-lived users).
-const deleteSessionsOf = statement('deleteSessionsOfAccount', cypher`
+const deleteSessionsOf = statement(
+  'deleteSessionsOfAccount',
+  cypher`
 MATCH (s:Session {accountId: $id})
 DETACH DELETE s
-RETURN count(*) AS n`, z.object({ n: z.number().int() }));
+RETURN count(*) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const usernameTaken = statement('usernameTaken', cypher`
+const usernameTaken = statement(
+  'usernameTaken',
+  cypher`
 OPTIONAL MATCH (a:Account {username: $username})
-RETURN a IS NOT NULL AS taken`, z.object({ taken: z.boolean() }));
+RETURN a IS NOT NULL AS taken`,
+  z.object({ taken: z.boolean() }),
+);
 
 export const SESSION_HOURS = 8;
 

@@ -8,8 +8,9 @@ export interface RepositoryDeps {
 
 type Bound<F> = { [K in keyof F]: F[K] extends (deps: RepositoryDeps, ...args: infer A) => infer R ? (...args: A) => R : never };
 
-export function bindRepository<F extends Record<string, (deps: RepositoryDeps, ...args: never[]) => unknown>>(deps: RepositoryDeps, functions: F): Bound<F> {
-  return Object.fromEntries(
-    Object.entries(functions).map(([name, fn]) => [name, (...args: never[]) => fn(deps, ...args)]),
-  ) as Bound<F>;
+export function bindRepository<F extends Record<string, (deps: RepositoryDeps, ...args: never[]) => unknown>>(
+  deps: RepositoryDeps,
+  functions: F,
+): Bound<F> {
+  return Object.fromEntries(Object.entries(functions).map(([name, fn]) => [name, (...args: never[]) => fn(deps, ...args)])) as Bound<F>;
 }

@@ -1,5 +1,15 @@
 // Dated events in a household's path: recorded after checking their details and order, corrected by superseding.
-import { checkEventDetails, EventKind, EventRow, eventStepFollowed, latestCause, RecordableEventKind, stepOrderViolation, type EventDetails, type EventRecord } from '@ketenkaart/schema';
+import {
+  checkEventDetails,
+  EventKind,
+  EventRow,
+  eventStepFollowed,
+  latestCause,
+  RecordableEventKind,
+  stepOrderViolation,
+  type EventDetails,
+  type EventRecord,
+} from '@ketenkaart/schema';
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
 import { withoutNulls } from '../db/values.js';
@@ -12,7 +22,9 @@ import { Refusal, refusable, type Result } from './result.js';
 import { opt } from './rows.js';
 import { refuseOutOfOrder, requireAgencies, requireFacility } from './write-checks.js';
 
-const createEvent = statement('createEvent', cypher`
+const createEvent = statement(
+  'createEvent',
+  cypher`
 MATCH (h:Household {id: $householdId})
 CREATE (e:Event)
 SET e += $event, e.occurredOn = date($occurredOn), e.recordedAt = datetime($recordedAt)
@@ -33,9 +45,13 @@ WITH e
 // A list filter, not UNWIND + a lookup by a row variable: Grafeo scans for the latter.
 OPTIONAL MATCH (cause:Event) WHERE cause.id IN $followsFromIds AND cause.householdId = $householdId
 FOREACH (_ IN CASE WHEN cause IS NULL THEN [] ELSE [1] END | CREATE (e)-[:FOLLOWS_FROM]->(cause))
-RETURN DISTINCT e.id AS id`, z.object({ id: z.string() }));
+RETURN DISTINCT e.id AS id`,
+  z.object({ id: z.string() }),
+);
 
-const eventsByHouseholdQuery = statement('eventsByHousehold', cypher`
+const eventsByHouseholdQuery = statement(
+  'eventsByHousehold',
+  cypher`
 MATCH (h:Household)-[:HAD]->(e:Event)
 WHERE h.id IN $ids
 // Pattern comprehensions, not OPTIONAL MATCH: Grafeo 0.6 plans an OPTIONAL MATCH from a bound node as a scan of
@@ -47,12 +63,17 @@ RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, toString(e.occu
   e.rehousingKind AS rehousingKind, e.destination AS destination, e.priority AS priority, e.note AS note,
   e.personId AS personId, e.regieStage AS regieStage, followsFromIds, e.supersedesId AS supersedesId,
   supersededBy[0] AS supersededById, toString(e.recordedAt) AS recordedAt, e.recordedBy AS recordedBy, e.synthetic AS synthetic
-ORDER BY householdId, occurredOn, recordedAt, id`, EventRow);
+ORDER BY householdId, occurredOn, recordedAt, id`,
+  EventRow,
+);
 
-const eventsByIds = statement('eventsByIds', cypher`
+const eventsByIds = statement(
+  'eventsByIds',
+  cypher`
 MATCH (e:Event) WHERE e.id IN $ids
 RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, [(e)<-[:SUPERSEDES]-(newer:Event) | newer.id][0] AS supersededById`,
-  z.object({ id: z.string(), kind: EventKind, householdId: z.string(), supersededById: opt(z.string()) }));
+  z.object({ id: z.string(), kind: EventKind, householdId: z.string(), supersededById: opt(z.string()) }),
+);
 
 export interface NewEvent extends EventDetails {
   id?: string;
@@ -121,13 +142,21 @@ export function bareEvent(householdId: string, kind: z.infer<typeof EventKind>, 
 }
 
 /** Records a dated event after checking its details against its kind and the household's open waiting lists. */
-export function recordEvent({ executor, now }: RepositoryDeps, input: NewEvent, actor: Actor, supersedesId: string | null = null): Promise<Result<EventRecord>> {
+export function recordEvent(
+  { executor, now }: RepositoryDeps,
+  input: NewEvent,
+  actor: Actor,
+  supersedesId: string | null = null,
+): Promise<Result<EventRecord>> {
   return refusable(() =>
     executor.write(async (tx) => {
       const { householdId, kind, occurredOn, agencyId, followsFromIds = [], id, ...details } = input;
       const problems = checkEventDetails(kind, details);
       if (problems.length > 0) {
-        throw new Refusal({ kind: 'VALIDATION', fields: problems.map((p) => ({ path: ['input', p.field], code: p.code, params: { kind } })) });
+        throw new Refusal({
+          kind: 'VALIDATION',
+          fields: problems.map((p) => ({ path: ['input', p.field], code: p.code, params: { kind } })),
+        });
       }
       await lockExistingHousehold(tx, householdId);
       await requireAgencies(tx, [agencyId]);
@@ -138,14 +167,21 @@ export function recordEvent({ executor, now }: RepositoryDeps, input: NewEvent, 
       // correctEvent checked this before the lock; a concurrent correction may have come first.
       const corrected = supersedesId ? events.find((e) => e.id === supersedesId) : undefined;
       if (corrected?.supersededById) {
-        throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['eventId'], code: 'ALREADY_CORRECTED', params: { other: corrected.supersededById } }] });
+        throw new Refusal({
+          kind: 'VALIDATION',
+          fields: [{ path: ['eventId'], code: 'ALREADY_CORRECTED', params: { other: corrected.supersededById } }],
+        });
       }
       const next = { step: kind, on: occurredOn };
       refuseOutOfOrder(stepOrderViolation(next, latestCause(events.filter((e) => followsFromIds.includes(e.id)))), ['input', 'occurredOn']);
-      refuseOutOfOrder(stepOrderViolation(next, eventStepFollowed({ kind, occurredOn, facilityId: details.facilityId ?? null }, events, supersedesId)), ['input', 'occurredOn']);
+      refuseOutOfOrder(
+        stepOrderViolation(next, eventStepFollowed({ kind, occurredOn, facilityId: details.facilityId ?? null }, events, supersedesId)),
+        ['input', 'occurredOn'],
+      );
       if (kind === 'WAITING_LIST_EXIT' && !supersedesId) {
         const effective = events.filter((e) => e.supersededById === null && e.facilityId === details.facilityId);
-        const open = effective.filter((e) => e.kind === 'WAITING_LIST_ENTRY').length - effective.filter((e) => e.kind === 'WAITING_LIST_EXIT').length;
+        const open =
+          effective.filter((e) => e.kind === 'WAITING_LIST_ENTRY').length - effective.filter((e) => e.kind === 'WAITING_LIST_EXIT').length;
         if (open <= 0) {
           throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'facilityId'], code: 'NOT_ON_WAITING_LIST' }] });
         }
@@ -165,15 +201,29 @@ export function recordEvent({ executor, now }: RepositoryDeps, input: NewEvent, 
 }
 
 /** A correction is a new event of the same kind that supersedes the old one; the old one stays for the record. */
-export async function correctEvent({ executor, now }: RepositoryDeps, eventId: string, replacement: Omit<NewEvent, 'householdId' | 'kind'>, actor: Actor): Promise<Result<EventRecord>> {
+export async function correctEvent(
+  { executor, now }: RepositoryDeps,
+  eventId: string,
+  replacement: Omit<NewEvent, 'householdId' | 'kind'>,
+  actor: Actor,
+): Promise<Result<EventRecord>> {
   const [original] = await executor.read((tx) => tx.run(eventsByIds, { ids: [eventId] }));
   if (!original) return { ok: false, failure: { kind: 'NOT_FOUND', entity: 'Event', id: eventId } };
   if (original.supersededById) {
-    return { ok: false, failure: { kind: 'VALIDATION', fields: [{ path: ['eventId'], code: 'ALREADY_CORRECTED', params: { other: original.supersededById } }] } };
+    return {
+      ok: false,
+      failure: {
+        kind: 'VALIDATION',
+        fields: [{ path: ['eventId'], code: 'ALREADY_CORRECTED', params: { other: original.supersededById } }],
+      },
+    };
   }
   const recordable = RecordableEventKind.safeParse(original.kind);
   if (!recordable.success) {
-    return { ok: false, failure: { kind: 'VALIDATION', fields: [{ path: ['eventId'], code: 'CORRECTED_ELSEWHERE', params: { kind: original.kind } }] } };
+    return {
+      ok: false,
+      failure: { kind: 'VALIDATION', fields: [{ path: ['eventId'], code: 'CORRECTED_ELSEWHERE', params: { kind: original.kind } }] },
+    };
   }
   return recordEvent({ executor, now }, { ...replacement, householdId: original.householdId, kind: recordable.data }, actor, eventId);
 }

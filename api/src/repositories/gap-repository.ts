@@ -1,87 +1,146 @@
 // Gap rule settings per city, and the findings: derived data, replaced per household whenever its facts change.
 import { createHash, randomUUID } from 'node:crypto';
 import { z } from 'zod';
-import { AgencyType, ChainState, GapRuleId, GapSeverity, type GapRuleSetting, dayOf, type EarlyWarningTerms, type GapFinding } from '@ketenkaart/schema';
+import {
+  AgencyType,
+  ChainState,
+  GapRuleId,
+  GapSeverity,
+  type GapRuleSetting,
+  dayOf,
+  type EarlyWarningTerms,
+  type GapFinding,
+} from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
 import { instant, list, opt, type Page, pageOf } from './rows.js';
 
 const SettingRow = z.object({
-  cityId: z.string(), ruleId: GapRuleId, enabled: z.boolean(), days: opt(z.number().int()), severity: GapSeverity, source: z.string(),
+  cityId: z.string(),
+  ruleId: GapRuleId,
+  enabled: z.boolean(),
+  days: opt(z.number().int()),
+  severity: GapSeverity,
+  source: z.string(),
 });
 
-const upsertSettings = statement('upsertGapRuleSettings', cypher`
+const upsertSettings = statement(
+  'upsertGapRuleSettings',
+  cypher`
 UNWIND $rows AS row
 MERGE (s:GapRuleSetting {id: row.id})
 SET s += row.props, s.recordedAt = datetime($now), s.recordedBy = $recordedBy
-RETURN count(s) AS n`, z.object({ n: z.number().int() }));
+RETURN count(s) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const settingsByCity = statement('gapRuleSettingsByCity', cypher`
+const settingsByCity = statement(
+  'gapRuleSettingsByCity',
+  cypher`
 MATCH (s:GapRuleSetting) WHERE s.cityId IN $cityIds
 RETURN s.cityId AS cityId, s.ruleId AS ruleId, s.enabled AS enabled, s.days AS days, s.severity AS severity, s.source AS source
-ORDER BY cityId, ruleId`, SettingRow);
+ORDER BY cityId, ruleId`,
+  SettingRow,
+);
 
-const deleteFindings = statement('deleteGapFindings', cypher`
+const deleteFindings = statement(
+  'deleteGapFindings',
+  cypher`
 MATCH (g:GapFinding) WHERE g.householdId IN $householdIds
 DETACH DELETE g
-RETURN count(*) AS n`, z.object({ n: z.number().int() }));
+RETURN count(*) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const createFindings = statement('createGapFindings', cypher`
+const createFindings = statement(
+  'createGapFindings',
+  cypher`
 UNWIND $rows AS row
 MATCH (h:Household {id: row.householdId})
 CREATE (g:GapFinding)
 SET g += row, g.detectedOn = date(row.detectedOn), g.evaluatedAt = datetime($now)
 CREATE (g)-[:GAP_OF]->(h)
-RETURN count(g) AS n`, z.object({ n: z.number().int() }));
+RETURN count(g) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
 // What the last evaluation left per household: its findings' fingerprints, its review day and the household's
 // write version when it read the facts. These are the gap service's bookkeeping on the household, not facts about it. The review day
 // (h.gapReviewOn) is absent until the first evaluation, NOTHING_DUE when only a new fact can change the findings.
-const storedEvaluations = statement('gapStoredEvaluations', cypher`
+const storedEvaluations = statement(
+  'gapStoredEvaluations',
+  cypher`
 MATCH (h:Household) WHERE h.id IN $householdIds
 RETURN h.id AS householdId, toString(h.gapReviewOn) AS reviewOn, h.gapFactsVersion AS factsVersion,
   [(h)<-[:GAP_OF]-(g:GapFinding) | coalesce(g.fingerprint, '')] AS fingerprints`,
-  z.object({ householdId: z.string(), reviewOn: opt(z.string()), factsVersion: opt(z.number().int()), fingerprints: z.array(z.string()) }));
+  z.object({ householdId: z.string(), reviewOn: opt(z.string()), factsVersion: opt(z.number().int()), fingerprints: z.array(z.string()) }),
+);
 
 // The households' write locks (db/executor.ts): taken before the stored evaluations are read and compared.
-const lockHouseholds = statement('lockHouseholdsForFindings', cypher`
+const lockHouseholds = statement(
+  'lockHouseholdsForFindings',
+  cypher`
 MATCH (h:Household) WHERE h.id IN $householdIds
 SET h._lock = true
 WITH h
 SET h._version = coalesce(h._version, 0) + 1
 REMOVE h._lock
-RETURN count(h) AS n`, z.object({ n: z.number().int() }));
+RETURN count(h) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
 // Every write to a household's facts increments h._version under its lock: the store's own order of writes.
-const writeVersions = statement('householdWriteVersions', cypher`
+const writeVersions = statement(
+  'householdWriteVersions',
+  cypher`
 MATCH (h:Household) WHERE h.id IN $householdIds
-RETURN h.id AS householdId, coalesce(h._version, 0) AS version`, z.object({ householdId: z.string(), version: z.number().int() }));
+RETURN h.id AS householdId, coalesce(h._version, 0) AS version`,
+  z.object({ householdId: z.string(), version: z.number().int() }),
+);
 
-const setBookkeeping = statement('setGapBookkeeping', cypher`
+const setBookkeeping = statement(
+  'setGapBookkeeping',
+  cypher`
 UNWIND $rows AS row
 MATCH (h:Household {id: row.householdId})
 SET h.gapReviewOn = date(row.reviewOn), h.gapFactsVersion = row.factsVersion
-RETURN count(h) AS n`, z.object({ n: z.number().int() }));
+RETURN count(h) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const forgetReviewDays = statement('forgetGapReviewDays', cypher`
+const forgetReviewDays = statement(
+  'forgetGapReviewDays',
+  cypher`
 MATCH (h:Household) WHERE h.centrumgemeenteId IN $cityIds AND h.gapReviewOn IS NOT NULL
 REMOVE h.gapReviewOn
-RETURN count(h) AS n`, z.object({ n: z.number().int() }));
+RETURN count(h) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const recordSweep = statement('recordGapSweep', cypher`
+const recordSweep = statement(
+  'recordGapSweep',
+  cypher`
 CREATE (r:GapSweepRun {id: $id})
 SET r += $run, r.at = datetime($now)
-RETURN r.id AS id`, z.object({ id: z.string() }));
+RETURN r.id AS id`,
+  z.object({ id: z.string() }),
+);
 
-const lastSweep = statement('lastGapSweep', cypher`
+const lastSweep = statement(
+  'lastGapSweep',
+  cypher`
 MATCH (r:GapSweepRun)
 RETURN toString(r.at) AS at, r.households AS households, r.changedHouseholds AS changedHouseholds
 ORDER BY r.at DESC
-LIMIT 1`, z.object({ at: instant, households: z.number().int(), changedHouseholds: z.number().int() }));
+LIMIT 1`,
+  z.object({ at: instant, households: z.number().int(), changedHouseholds: z.number().int() }),
+);
 
 // A finding that an evaluation no longer finds is kept as a (:ResolvedGap): when, and by what change, it went away.
 // Written in the same transaction that deletes the finding, so a gap is never lost between the two.
-const resolveFindings = statement('resolveGapFindings', cypher`
+const resolveFindings = statement(
+  'resolveGapFindings',
+  cypher`
 UNWIND $rows AS row
 MATCH (h:Household {id: row.householdId})<-[:GAP_OF]-(g:GapFinding)
 WHERE NOT g.id IN row.keptIds
@@ -91,28 +150,50 @@ SET r.id = g.id + '@' + $now, r.findingId = g.id, r.ruleId = g.ruleId, r.househo
   r.agencyIds = g.agencyIds, r.evidenceNodes = g.evidenceNodes, r.resolvedAt = datetime($now), r.resolvedOn = date($today),
   r.resolvedByKind = $causeKind, r.resolvedByEventId = $causeEventId
 CREATE (r)-[:RESOLVED_GAP_OF]->(h)
-RETURN count(r) AS n`, z.object({ n: z.number().int() }));
+RETURN count(r) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
 const ResolvedRow = z.object({
-  id: z.string(), findingId: z.string(), ruleId: GapRuleId, householdId: z.string(), severity: GapSeverity, detectedOn: z.string(),
-  resolvedOn: z.string(), resolvedAt: instant, resolvedByKind: z.string(), resolvedByEventId: opt(z.string()),
-  evidenceNodes: z.array(z.string()), summary: z.string(),
+  id: z.string(),
+  findingId: z.string(),
+  ruleId: GapRuleId,
+  householdId: z.string(),
+  severity: GapSeverity,
+  detectedOn: z.string(),
+  resolvedOn: z.string(),
+  resolvedAt: instant,
+  resolvedByKind: z.string(),
+  resolvedByEventId: opt(z.string()),
+  evidenceNodes: z.array(z.string()),
+  summary: z.string(),
 });
 export type ResolvedGapRecord = z.infer<typeof ResolvedRow>;
 
 // Through the household node (its id index), newest first: a family's history, never a region-wide scan.
-const resolvedOfHouseholds = statement('resolvedGapsOfHouseholds', cypher`
+const resolvedOfHouseholds = statement(
+  'resolvedGapsOfHouseholds',
+  cypher`
 MATCH (h:Household)<-[:RESOLVED_GAP_OF]-(r:ResolvedGap) WHERE h.id IN $householdIds
 RETURN r.id AS id, r.findingId AS findingId, r.ruleId AS ruleId, r.householdId AS householdId, r.severity AS severity,
   toString(r.detectedOn) AS detectedOn, toString(r.resolvedOn) AS resolvedOn, toString(r.resolvedAt) AS resolvedAt,
   r.resolvedByKind AS resolvedByKind, r.resolvedByEventId AS resolvedByEventId, r.evidenceNodes AS evidenceNodes, r.summary AS summary
 ORDER BY resolvedAt DESC, id
-LIMIT $limit`, ResolvedRow);
+LIMIT $limit`,
+  ResolvedRow,
+);
 
 /** What changed when findings went away: the change a mutation made, or a re-evaluation (sweep, new thresholds). */
 export const GapResolutionKind = z.enum([
-  'EVENT_RECORDED', 'EVENT_CORRECTED', 'REFERRAL_SENT', 'REFERRAL_ANSWERED', 'REGIE_TAKEN', 'REGIE_HANDED_OVER',
-  'SHELTER_REPORT', 'HOUSEHOLD_CHANGED', 'REEVALUATION',
+  'EVENT_RECORDED',
+  'EVENT_CORRECTED',
+  'REFERRAL_SENT',
+  'REFERRAL_ANSWERED',
+  'REGIE_TAKEN',
+  'REGIE_HANDED_OVER',
+  'SHELTER_REPORT',
+  'HOUSEHOLD_CHANGED',
+  'REEVALUATION',
 ]);
 export type GapResolutionKind = z.infer<typeof GapResolutionKind>;
 export interface GapResolutionCause {
@@ -124,11 +205,22 @@ export interface GapResolutionCause {
 export const NOTHING_DUE = '9999-12-31';
 
 const FindingRow = z.object({
-  id: z.string(), ruleId: GapRuleId, householdId: z.string(), centrumgemeenteId: z.string(), severity: GapSeverity, stage: opt(ChainState),
-  detectedOn: z.string(), agencyIds: z.array(z.string()), evidenceNodes: z.array(z.string()), evidenceEdgesJson: z.string(), summary: z.string(),
+  id: z.string(),
+  ruleId: GapRuleId,
+  householdId: z.string(),
+  centrumgemeenteId: z.string(),
+  severity: GapSeverity,
+  stage: opt(ChainState),
+  detectedOn: z.string(),
+  agencyIds: z.array(z.string()),
+  evidenceNodes: z.array(z.string()),
+  evidenceEdgesJson: z.string(),
+  summary: z.string(),
 });
 
-const findingsPage = statement('gapFindingsPage', cypher`
+const findingsPage = statement(
+  'gapFindingsPage',
+  cypher`
 MATCH (g:GapFinding)
 WHERE ($cityIds IS NULL OR g.centrumgemeenteId IN $cityIds)
   AND ($householdIds IS NULL OR g.householdId IN $householdIds)
@@ -142,45 +234,67 @@ RETURN g.id AS id, g.ruleId AS ruleId, g.householdId AS householdId, g.centrumge
   g.stage AS stage, toString(g.detectedOn) AS detectedOn, g.agencyIds AS agencyIds, g.evidenceNodes AS evidenceNodes,
   g.evidenceEdgesJson AS evidenceEdgesJson, g.summary AS summary
 ORDER BY g.id
-LIMIT $limit`, FindingRow);
+LIMIT $limit`,
+  FindingRow,
+);
 
-const findingCounts = statement('gapFindingCounts', cypher`
+const findingCounts = statement(
+  'gapFindingCounts',
+  cypher`
 MATCH (g:GapFinding)
 WHERE g.centrumgemeenteId IN $cityIds
   AND ($from IS NULL OR g.detectedOn >= date($from))
   AND ($to IS NULL OR g.detectedOn <= date($to))
 RETURN g.centrumgemeenteId AS cityId, g.ruleId AS ruleId, count(DISTINCT g.householdId) AS households, count(g) AS findings
-ORDER BY cityId, ruleId`, z.object({ cityId: z.string(), ruleId: GapRuleId, households: z.number().int(), findings: z.number().int() }));
+ORDER BY cityId, ruleId`,
+  z.object({ cityId: z.string(), ruleId: GapRuleId, households: z.number().int(), findings: z.number().int() }),
+);
 
-const agencyTypes = statement('agencyTypesAndFacilityOperators', cypher`
+const agencyTypes = statement(
+  'agencyTypesAndFacilityOperators',
+  cypher`
 CALL () {
   MATCH (a:Agency) RETURN collect([a.id, a.type]) AS agencies
 }
 CALL () {
   MATCH (f:Facility) WHERE f.agencyId IS NOT NULL RETURN collect([f.id, f.agencyId]) AS facilities
 }
-RETURN agencies, facilities`, z.object({ agencies: z.array(z.tuple([z.string(), AgencyType])), facilities: z.array(z.tuple([z.string(), z.string()])) }));
+RETURN agencies, facilities`,
+  z.object({ agencies: z.array(z.tuple([z.string(), AgencyType])), facilities: z.array(z.tuple([z.string(), z.string()])) }),
+);
 
 // The terms of each city's early-warning arrangement that the signal rules need (thresholds are data, 002 L729-731).
-const earlyWarningTerms = statement('earlyWarningTermsForGaps', cypher`
+const earlyWarningTerms = statement(
+  'earlyWarningTermsForGaps',
+  cypher`
 MATCH (w:EarlyWarningArrangement)
 RETURN w.centrumgemeenteId AS cityId, w.reportAfterMonthsArrears AS reportAfterMonthsArrears, w.reportedToAgencyIds AS reportedToAgencyIds
-ORDER BY cityId`, z.object({ cityId: z.string(), reportAfterMonthsArrears: opt(z.number()), reportedToAgencyIds: list(z.string()) }));
+ORDER BY cityId`,
+  z.object({ cityId: z.string(), reportAfterMonthsArrears: opt(z.number()), reportedToAgencyIds: list(z.string()) }),
+);
 
-const householdIdsDueInCity = statement('householdIdsDueInCity', cypher`
+const householdIdsDueInCity = statement(
+  'householdIdsDueInCity',
+  cypher`
 MATCH (h:Household)
 WHERE h.centrumgemeenteId = $cityId AND ($after IS NULL OR h.id > $after)
   AND (h.gapReviewOn IS NULL OR h.gapReviewOn <= date($today))
 RETURN h.id AS id
 ORDER BY h.id
-LIMIT $limit`, z.object({ id: z.string() }));
+LIMIT $limit`,
+  z.object({ id: z.string() }),
+);
 
-const householdIdsOfCity = statement('householdIdsOfCity', cypher`
+const householdIdsOfCity = statement(
+  'householdIdsOfCity',
+  cypher`
 MATCH (h:Household)
 WHERE h.centrumgemeenteId = $cityId AND ($after IS NULL OR h.id > $after)
 RETURN h.id AS id
 ORDER BY h.id
-LIMIT $limit`, z.object({ id: z.string() }));
+LIMIT $limit`,
+  z.object({ id: z.string() }),
+);
 
 /** One household's evaluation: what the rules found, and the day they could find otherwise (null: never by time alone). */
 export interface HouseholdEvaluation {
@@ -202,7 +316,10 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
     async upsertSettings(settings: GapRuleSetting[], recordedBy: string): Promise<void> {
       await executor.write(async (tx) => {
         await tx.run(upsertSettings, {
-          rows: settings.map((s) => ({ id: `${s.cityId}:${s.ruleId}`, props: Object.fromEntries(Object.entries(s).filter(([, v]) => v !== null)) })),
+          rows: settings.map((s) => ({
+            id: `${s.cityId}:${s.ruleId}`,
+            props: Object.fromEntries(Object.entries(s).filter(([, v]) => v !== null)),
+          })),
           now: now().toISOString(),
           recordedBy,
         });
@@ -220,7 +337,10 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
      * put back the gap that the step's own refresh has just closed. The refresh after a change (`markRead`)
      * therefore always records the version it read. Households to write are locked, and compared again, first.
      */
-    async replaceFindings(evaluations: HouseholdEvaluation[], options: { markRead?: boolean; cause?: GapResolutionCause } = {}): Promise<{ changedHouseholds: number }> {
+    async replaceFindings(
+      evaluations: HouseholdEvaluation[],
+      options: { markRead?: boolean; cause?: GapResolutionCause } = {},
+    ): Promise<{ changedHouseholds: number }> {
       const fingerprinted = evaluations.map((e) => ({
         ...e,
         rows: e.findings.map(({ evidenceEdges, stage, ...f }) => {
@@ -230,16 +350,26 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
       }));
       // What to write, from the stored evaluations as this transaction reads them.
       const plan = async (tx: CypherTx) => {
-        const before = new Map((await tx.run(storedEvaluations, { householdIds: evaluations.map((e) => e.householdId) })).map((row) => [row.householdId, row]));
+        const before = new Map(
+          (await tx.run(storedEvaluations, { householdIds: evaluations.map((e) => e.householdId) })).map((row) => [row.householdId, row]),
+        );
         // Households that exist, and whose stored findings are not newer than this evaluation.
         const current = fingerprinted.filter((e) => {
           const stored = before.get(e.householdId);
           return stored !== undefined && (stored.factsVersion === null || stored.factsVersion <= e.factsVersion);
         });
-        const changed = current.filter((e) => !sameMembers(before.get(e.householdId)!.fingerprints, e.rows.map((row) => row.fingerprint)));
+        const changed = current.filter(
+          (e) =>
+            !sameMembers(
+              before.get(e.householdId)!.fingerprints,
+              e.rows.map((row) => row.fingerprint),
+            ),
+        );
         const changedIds = new Set(changed.map((e) => e.householdId));
         const marked = current
-          .filter((e) => options.markRead || changedIds.has(e.householdId) || before.get(e.householdId)!.reviewOn !== (e.reviewOn ?? NOTHING_DUE))
+          .filter(
+            (e) => options.markRead || changedIds.has(e.householdId) || before.get(e.householdId)!.reviewOn !== (e.reviewOn ?? NOTHING_DUE),
+          )
           .map((e) => ({ householdId: e.householdId, reviewOn: e.reviewOn ?? NOTHING_DUE, factsVersion: e.factsVersion }));
         return { changed, marked };
       };
@@ -257,8 +387,10 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
           const at = now();
           await tx.run(resolveFindings, {
             rows: changed.map((e) => ({ householdId: e.householdId, keptIds: e.rows.map((row) => row.id) })),
-            now: at.toISOString(), today: dayOf(at),
-            causeKind: options.cause?.kind ?? 'REEVALUATION', causeEventId: options.cause?.eventId ?? null,
+            now: at.toISOString(),
+            today: dayOf(at),
+            causeKind: options.cause?.kind ?? 'REEVALUATION',
+            causeEventId: options.cause?.eventId ?? null,
           });
           await tx.run(deleteFindings, { householdIds: changed.map((e) => e.householdId) });
           const written = changed.flatMap((e) => e.rows);
@@ -270,18 +402,38 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
     },
 
     async findings(
-      filter: { cityIds?: string[] | null; householdIds?: string[] | null; ruleIds?: string[] | null; severities?: string[] | null; agencyId?: string | null; from?: string | null; to?: string | null },
+      filter: {
+        cityIds?: string[] | null;
+        householdIds?: string[] | null;
+        ruleIds?: string[] | null;
+        severities?: string[] | null;
+        agencyId?: string | null;
+        from?: string | null;
+        to?: string | null;
+      },
       first: number,
       after: string | null,
     ): Promise<Page<FindingRecord>> {
       const rows = await executor.read((tx) =>
         tx.run(findingsPage, {
-          cityIds: filter.cityIds ?? null, householdIds: filter.householdIds ?? null, ruleIds: filter.ruleIds ?? null,
-          severities: filter.severities ?? null, agencyId: filter.agencyId ?? null, from: filter.from ?? null, to: filter.to ?? null,
-          after, limit: first + 1,
+          cityIds: filter.cityIds ?? null,
+          householdIds: filter.householdIds ?? null,
+          ruleIds: filter.ruleIds ?? null,
+          severities: filter.severities ?? null,
+          agencyId: filter.agencyId ?? null,
+          from: filter.from ?? null,
+          to: filter.to ?? null,
+          after,
+          limit: first + 1,
         }),
       );
-      return pageOf(rows.map(({ evidenceEdgesJson, ...row }) => ({ ...row, evidenceEdges: JSON.parse(evidenceEdgesJson) as FindingRecord['evidenceEdges'] })), first);
+      return pageOf(
+        rows.map(({ evidenceEdgesJson, ...row }) => ({
+          ...row,
+          evidenceEdges: JSON.parse(evidenceEdgesJson) as FindingRecord['evidenceEdges'],
+        })),
+        first,
+      );
     },
 
     /** Each household's write version; read before its facts, so an evaluation knows how new its facts are at least. */
@@ -294,7 +446,8 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
     resolved: (householdIds: readonly string[], limit: number) =>
       executor.read((tx) => tx.run(resolvedOfHouseholds, { householdIds: [...householdIds], limit })),
 
-    counts: (cityIds: string[], from: string | null, to: string | null) => executor.read((tx) => tx.run(findingCounts, { cityIds, from, to })),
+    counts: (cityIds: string[], from: string | null, to: string | null) =>
+      executor.read((tx) => tx.run(findingCounts, { cityIds, from, to })),
 
     async lookups() {
       const [[row], terms] = await executor.read(async (tx) => [await tx.run(agencyTypes), await tx.run(earlyWarningTerms, {})] as const);

@@ -1,5 +1,13 @@
 // Households and their members over time; the reference is unique within a region. All writes atomic.
-import { HouseholdRow, MembershipRow, type CompositionSource, type HouseholdRecord, type LandlordType, type MemberRole, type MembershipRecord } from '@ketenkaart/schema';
+import {
+  HouseholdRow,
+  MembershipRow,
+  type CompositionSource,
+  type HouseholdRecord,
+  type LandlordType,
+  type MemberRole,
+  type MembershipRecord,
+} from '@ketenkaart/schema';
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
 import { withoutNulls } from '../db/values.js';
@@ -11,12 +19,17 @@ import { provenance, type Actor } from './provenance.js';
 import { Refusal, refusable, type Result } from './result.js';
 import { type Page, pageOf } from './rows.js';
 
-const householdsByIdsQuery = statement('householdsByIds', cypher`
+const householdsByIdsQuery = statement(
+  'householdsByIds',
+  cypher`
 MATCH (h:Household) WHERE h.id IN $ids
 RETURN h { .id, .reference, .centrumgemeenteId, .municipality, .landlordType, .synthetic, .recordedBy, .provenanceKind, registeredAt: toString(h.recordedAt) } AS row`,
-  z.object({ row: HouseholdRow }));
+  z.object({ row: HouseholdRow }),
+);
 
-const householdsPageQuery = statement('householdsPage', cypher`
+const householdsPageQuery = statement(
+  'householdsPage',
+  cypher`
 MATCH (h:Household)
 WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
   AND ($ids IS NULL OR h.id IN $ids)
@@ -24,23 +37,31 @@ WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
   AND ($after IS NULL OR h.id > $after)
 RETURN h { .id, .reference, .centrumgemeenteId, .municipality, .landlordType, .synthetic, .recordedBy, .provenanceKind, registeredAt: toString(h.recordedAt) } AS row
 ORDER BY h.id
-LIMIT $limit`, z.object({ row: HouseholdRow }));
+LIMIT $limit`,
+  z.object({ row: HouseholdRow }),
+);
 
 // References are unique per city: the city guards them.
-const lockCentrumgemeente = statement('lockCentrumgemeente', cypher`
+const lockCentrumgemeente = statement(
+  'lockCentrumgemeente',
+  cypher`
 MATCH (c:Centrumgemeente {id: $id})
 SET c._lock = true
 WITH c
 SET c._version = coalesce(c._version, 0) + 1
 REMOVE c._lock
-RETURN c.id AS id`, z.object({ id: z.string() }));
+RETURN c.id AS id`,
+  z.object({ id: z.string() }),
+);
 
 // Search by anything a worker has: any part of the reference, a shelter's case number, a referral id. The term comes
 // folded (lower case, without spaces and the separators - . _ /) and the stored values are folded the same way in the
 // statement, so "gzn 2024 0173" finds "GZN-2024-0173".
 // CONTAINS cannot use a range index: each statement starts from the caller's region (household_region) or households
 // (household_id_lookup), and the API asks for at least 3 characters, so a search never scans the whole store.
-const householdIdsByReferencePart = statement('householdIdsByReferencePart', cypher`
+const householdIdsByReferencePart = statement(
+  'householdIdsByReferencePart',
+  cypher`
 MATCH (h:Household)
 WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
   AND ($ids IS NULL OR h.id IN $ids)
@@ -48,11 +69,15 @@ WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
   AND ($after IS NULL OR h.id > $after)
 RETURN h.id AS id
 ORDER BY id
-LIMIT $limit`, z.object({ id: z.string() }));
+LIMIT $limit`,
+  z.object({ id: z.string() }),
+);
 
 // A case number is matched only in the records of the caller's own agency (coordinators: any agency in the region):
 // another shelter's case numbers are not the caller's to search with.
-const householdIdsByCaseRef = statement('householdIdsByShelterCaseRef', cypher`
+const householdIdsByCaseRef = statement(
+  'householdIdsByShelterCaseRef',
+  cypher`
 MATCH (h:Household)
 WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
   AND ($ids IS NULL OR h.id IN $ids)
@@ -62,11 +87,15 @@ WHERE ($agencyId IS NULL OR r.reportingAgencyId = $agencyId)
   AND r.caseRef IS NOT NULL AND replace(replace(replace(replace(replace(toLower(r.caseRef), ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
 RETURN DISTINCT h.id AS id
 ORDER BY id
-LIMIT $limit`, z.object({ id: z.string() }));
+LIMIT $limit`,
+  z.object({ id: z.string() }),
+);
 
 // From the caller's households along REFERRAL_FOR to their referrals, never a scan of every referral. (A lookup by
 // r.householdId per household measured about 4 times slower on Grafeo than the relationship.)
-const householdIdsByReferralId = statement('householdIdsByReferralId', cypher`
+const householdIdsByReferralId = statement(
+  'householdIdsByReferralId',
+  cypher`
 MATCH (h:Household)
 WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
   AND ($ids IS NULL OR h.id IN $ids)
@@ -75,14 +104,22 @@ MATCH (h)<-[:REFERRAL_FOR]-(r:Referral)
 WHERE replace(replace(replace(replace(replace(toLower(r.id), ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
 RETURN DISTINCT h.id AS id
 ORDER BY id
-LIMIT $limit`, z.object({ id: z.string() }));
+LIMIT $limit`,
+  z.object({ id: z.string() }),
+);
 
-const referenceCheck = statement('householdReferenceChecks', cypher`
+const referenceCheck = statement(
+  'householdReferenceChecks',
+  cypher`
 OPTIONAL MATCH (c:Centrumgemeente {id: $cityId})
 OPTIONAL MATCH (same:Household {referenceKey: $referenceKey, centrumgemeenteId: $cityId})
-RETURN c IS NOT NULL AS cityFound, same IS NOT NULL AS referenceTaken`, z.object({ cityFound: z.boolean(), referenceTaken: z.boolean() }));
+RETURN c IS NOT NULL AS cityFound, same IS NOT NULL AS referenceTaken`,
+  z.object({ cityFound: z.boolean(), referenceTaken: z.boolean() }),
+);
 
-const createHousehold = statement('createHousehold', cypher`
+const createHousehold = statement(
+  'createHousehold',
+  cypher`
 MATCH (c:Centrumgemeente {id: $household.centrumgemeenteId})
 CREATE (h:Household)
 SET h += $household, h.recordedAt = datetime($recordedAt)
@@ -93,29 +130,43 @@ CREATE (p:Person)
 SET p += m.person, p.recordedAt = datetime($recordedAt)
 CREATE (p)-[r:MEMBER_OF]->(h)
 SET r += m.membership, r.from = date(m.from), r.recordedAt = datetime($recordedAt)
-RETURN h.id AS id, count(p) AS members`, z.object({ id: z.string(), members: z.number().int() }));
+RETURN h.id AS id, count(p) AS members`,
+  z.object({ id: z.string(), members: z.number().int() }),
+);
 
-const membershipsByHouseholdQuery = statement('membershipsByHousehold', cypher`
+const membershipsByHouseholdQuery = statement(
+  'membershipsByHousehold',
+  cypher`
 // Written from the household: Grafeo starts a pattern at its first node, and the household is the indexed one.
 MATCH (h:Household)<-[r:MEMBER_OF]-(p:Person)
 WHERE h.id IN $ids
 RETURN h.id AS householdId, p.id AS personId, p.label AS label, p.birthYear AS birthYear, r.role AS role,
   toString(r.from) AS from, toString(r.to) AS to, r.compositionSource AS compositionSource
-ORDER BY householdId, from, personId`, MembershipRow);
+ORDER BY householdId, from, personId`,
+  MembershipRow,
+);
 
-const addMemberStatement = statement('addMember', cypher`
+const addMemberStatement = statement(
+  'addMember',
+  cypher`
 MATCH (h:Household {id: $householdId})
 CREATE (p:Person)
 SET p += $person, p.recordedAt = datetime($recordedAt)
 CREATE (p)-[r:MEMBER_OF]->(h)
 SET r += $membership, r.from = date($from), r.recordedAt = datetime($recordedAt)
-RETURN p.id AS id`, z.object({ id: z.string() }));
+RETURN p.id AS id`,
+  z.object({ id: z.string() }),
+);
 
-const closeMembership = statement('closeMembership', cypher`
+const closeMembership = statement(
+  'closeMembership',
+  cypher`
 MATCH (p:Person {id: $personId})-[r:MEMBER_OF]->(h:Household {id: $householdId})
 WHERE r.to IS NULL
 SET r.to = date($to), r.closedAt = datetime($recordedAt), r.closedBy = $recordedBy
-RETURN p.id AS id`, z.object({ id: z.string() }));
+RETURN p.id AS id`,
+  z.object({ id: z.string() }),
+);
 
 export interface NewMember {
   label: string;
@@ -163,7 +214,10 @@ export async function householdsPage(
       limit: first + 1,
     }),
   );
-  return pageOf(rows.map((r) => r.row), first);
+  return pageOf(
+    rows.map((r) => r.row),
+    first,
+  );
 }
 
 /**
@@ -227,7 +281,12 @@ export function register({ executor, now }: RepositoryDeps, input: NewHousehold,
   );
 }
 
-export function addMember({ executor, now }: RepositoryDeps, householdId: string, member: NewMember, actor: Actor): Promise<Result<MembershipRecord>> {
+export function addMember(
+  { executor, now }: RepositoryDeps,
+  householdId: string,
+  member: NewMember,
+  actor: Actor,
+): Promise<Result<MembershipRecord>> {
   return refusable(() =>
     executor.write(async (tx) => {
       await lockExistingHousehold(tx, householdId);
@@ -248,11 +307,19 @@ export function addMember({ executor, now }: RepositoryDeps, householdId: string
   );
 }
 
-export function memberLeft({ executor, now }: RepositoryDeps, householdId: string, personId: string, on: string, actor: Actor): Promise<Result<MembershipRecord>> {
+export function memberLeft(
+  { executor, now }: RepositoryDeps,
+  householdId: string,
+  personId: string,
+  on: string,
+  actor: Actor,
+): Promise<Result<MembershipRecord>> {
   return refusable(() =>
     executor.write(async (tx) => {
       await lockExistingHousehold(tx, householdId);
-      const current = (await tx.run(membershipsByHouseholdQuery, { ids: [householdId] })).find((m) => m.personId === personId && m.to === null);
+      const current = (await tx.run(membershipsByHouseholdQuery, { ids: [householdId] })).find(
+        (m) => m.personId === personId && m.to === null,
+      );
       if (!current) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Membership', id: personId });
       if (on < current.from) {
         throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['on'], code: 'BEFORE_JOINED', params: { date: current.from } }] });
@@ -265,4 +332,12 @@ export function memberLeft({ executor, now }: RepositoryDeps, householdId: strin
   );
 }
 
-export const householdRepository = { householdsByIds, householdsPage, searchHouseholdIds, membershipsByHousehold, register, addMember, memberLeft };
+export const householdRepository = {
+  householdsByIds,
+  householdsPage,
+  searchHouseholdIds,
+  membershipsByHousehold,
+  register,
+  addMember,
+  memberLeft,
+};

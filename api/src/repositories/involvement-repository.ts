@@ -6,18 +6,25 @@ import type { CypherExecutor } from '../db/executor.js';
 
 // One notice per agency, other agency and household, ever: MERGE on an id made of the three, so a second step by
 // the same agencies tells nobody anything new. `createdBy` tells this write's notices from older ones.
-const mergeNotices = statement('mergeInvolvementNotices', cypher`
+const mergeNotices = statement(
+  'mergeInvolvementNotices',
+  cypher`
 UNWIND $notices AS notice
 MERGE (n:InvolvementNotice {id: notice.id})
 ON CREATE SET n += notice, n.on = date($on), n.createdAt = datetime($now), n.createdBy = $stamp
 RETURN n.id AS id, n.agencyId AS agencyId, n.otherAgencyId AS otherAgencyId, n.createdBy = $stamp AS created`,
-  z.object({ id: z.string(), agencyId: z.string(), otherAgencyId: z.string(), created: z.boolean() }));
+  z.object({ id: z.string(), agencyId: z.string(), otherAgencyId: z.string(), created: z.boolean() }),
+);
 
-const acknowledge = statement('acknowledgeInvolvementNotice', cypher`
+const acknowledge = statement(
+  'acknowledgeInvolvementNotice',
+  cypher`
 MATCH (n:InvolvementNotice {id: $id})
 WHERE n.agencyId = $agencyId AND n.acknowledgedAt IS NULL
 SET n.acknowledgedAt = datetime($now), n.acknowledgedBy = $accountId
-RETURN n.id AS id, n.householdId AS householdId`, z.object({ id: z.string(), householdId: z.string() }));
+RETURN n.id AS id, n.householdId AS householdId`,
+  z.object({ id: z.string(), householdId: z.string() }),
+);
 
 export function noticeId(agencyId: string, otherAgencyId: string, householdId: string): string {
   return `inv_${agencyId}_${otherAgencyId}_${householdId}`;

@@ -5,11 +5,17 @@ import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
 
 // Created outside the numbered migrations: the migrations themselves run under a lease.
-const leaseConstraint = statement('leaseIdConstraint', cypher`
-CREATE CONSTRAINT lease_id IF NOT EXISTS FOR (l:Lease) REQUIRE l.id IS UNIQUE`, z.record(z.string(), z.unknown()));
+const leaseConstraint = statement(
+  'leaseIdConstraint',
+  cypher`
+CREATE CONSTRAINT lease_id IF NOT EXISTS FOR (l:Lease) REQUIRE l.id IS UNIQUE`,
+  z.record(z.string(), z.unknown()),
+);
 
 // Check-then-write under the lease node's write lock (db/executor.ts); MERGE is safe under the unique constraint.
-const acquireLease = statement('acquireLease', cypher`
+const acquireLease = statement(
+  'acquireLease',
+  cypher`
 MERGE (l:Lease {id: $id})
 SET l._lock = true
 WITH l
@@ -18,19 +24,28 @@ WITH l, (l.holder IS NULL OR l.holder = $holder OR l.untilMs < $nowMs) AS free
 SET l.holder = CASE WHEN free THEN $holder ELSE l.holder END,
   l.untilMs = CASE WHEN free THEN $untilMs ELSE l.untilMs END
 RETURN free AS acquired, l.holder AS holder, l.lastRunAtMs AS lastRunAtMs`,
-  z.object({ acquired: z.boolean(), holder: z.string(), lastRunAtMs: z.number().int().nullable() }));
+  z.object({ acquired: z.boolean(), holder: z.string(), lastRunAtMs: z.number().int().nullable() }),
+);
 
-const releaseLease = statement('releaseLease', cypher`
+const releaseLease = statement(
+  'releaseLease',
+  cypher`
 MATCH (l:Lease {id: $id})
 WHERE l.holder = $holder
 SET l.holder = null, l.untilMs = 0
-RETURN l.id AS id`, z.object({ id: z.string() }));
+RETURN l.id AS id`,
+  z.object({ id: z.string() }),
+);
 
-const recordLeaseRun = statement('recordLeaseRun', cypher`
+const recordLeaseRun = statement(
+  'recordLeaseRun',
+  cypher`
 MATCH (l:Lease {id: $id})
 WHERE l.holder = $holder
 SET l.lastRunAtMs = $atMs
-RETURN l.id AS id`, z.object({ id: z.string() }));
+RETURN l.id AS id`,
+  z.object({ id: z.string() }),
+);
 
 export interface LeaseState {
   acquired: boolean;

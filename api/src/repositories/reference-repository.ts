@@ -47,35 +47,53 @@ export interface ReferenceGraph {
 const written = z.object({ written: z.number().int() });
 
 // One upsert per label: labels cannot be parameters, so each is its own registered statement.
-const upsertCentrumgemeenten = statement('upsertCentrumgemeenten', cypher`
+const upsertCentrumgemeenten = statement(
+  'upsertCentrumgemeenten',
+  cypher`
 UNWIND $rows AS row
 MERGE (n:Centrumgemeente {id: row.id})
 SET n += $provenance, n += row.props
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const upsertMunicipalities = statement('upsertMunicipalities', cypher`
+const upsertMunicipalities = statement(
+  'upsertMunicipalities',
+  cypher`
 UNWIND $rows AS row
 MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 MERGE (n:Municipality {id: row.id})
 SET n += $provenance, n += row.props
 MERGE (c)-[:SERVES]->(n)
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const upsertAgencies = statement('upsertAgencies', cypher`
+const upsertAgencies = statement(
+  'upsertAgencies',
+  cypher`
 UNWIND $rows AS row
 MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 MERGE (n:Agency {id: row.id})
 SET n += $provenance, n += row.props
 MERGE (n)-[:OPERATES_IN]->(c)
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const linkAgencyParents = statement('linkAgencyParents', cypher`
+const linkAgencyParents = statement(
+  'linkAgencyParents',
+  cypher`
 UNWIND $rows AS row
 MATCH (child:Agency {id: row.id}), (parent:Agency {id: row.parentId})
 MERGE (child)-[:PART_OF]->(parent)
-RETURN count(child) AS written`, written);
+RETURN count(child) AS written`,
+  written,
+);
 
-const upsertFacilities = statement('upsertFacilities', cypher`
+const upsertFacilities = statement(
+  'upsertFacilities',
+  cypher`
 UNWIND $rows AS row
 MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 MERGE (n:Facility {id: row.id})
@@ -84,25 +102,37 @@ MERGE (n)-[:LOCATED_IN]->(c)
 WITH n, row
 OPTIONAL MATCH (a:Agency {id: row.props.agencyId})
 FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | MERGE (a)-[:RUNS]->(n))
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const upsertCapacityFigures = statement('upsertCapacityFigures', cypher`
+const upsertCapacityFigures = statement(
+  'upsertCapacityFigures',
+  cypher`
 UNWIND $rows AS row
 MATCH (f:Facility {id: row.props.facilityId})
 MERGE (n:CapacityFigure {id: row.id})
 SET n += $provenance, n += row.props
 MERGE (f)-[:HAS_CAPACITY]->(n)
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const upsertChainModels = statement('upsertChainModels', cypher`
+const upsertChainModels = statement(
+  'upsertChainModels',
+  cypher`
 UNWIND $rows AS row
 MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 MERGE (n:ChainModel {id: row.id})
 SET n += $provenance, n += row.props
 MERGE (c)-[:HAS_CHAIN_MODEL]->(n)
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const upsertChainStages = statement('upsertChainStages', cypher`
+const upsertChainStages = statement(
+  'upsertChainStages',
+  cypher`
 UNWIND $rows AS row
 MATCH (m:ChainModel {id: row.props.chainModelId})
 MERGE (n:ChainStage {id: row.id})
@@ -112,22 +142,34 @@ WITH n, row
 UNWIND row.actorAgencyIds AS actorId
 MATCH (a:Agency {id: actorId})
 MERGE (a)-[:ACTS_AT]->(n)
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const linkStageRegie = statement('linkStageRegie', cypher`
+const linkStageRegie = statement(
+  'linkStageRegie',
+  cypher`
 UNWIND $rows AS row
 MATCH (s:ChainStage {id: row.id}), (a:Agency {id: row.regieAgencyId})
 MERGE (a)-[r:HOLDS_STAGE_REGIE]->(s)
 SET r += $provenance, r.sourceLines = row.sourceLines
-RETURN count(r) AS written`, written);
+RETURN count(r) AS written`,
+  written,
+);
 
-const linkStageOrder = statement('linkStageOrder', cypher`
+const linkStageOrder = statement(
+  'linkStageOrder',
+  cypher`
 UNWIND $rows AS row
 MATCH (s:ChainStage {id: row.id}), (next:ChainStage {id: row.nextId})
 MERGE (s)-[:NEXT]->(next)
-RETURN count(s) AS written`, written);
+RETURN count(s) AS written`,
+  written,
+);
 
-const upsertRegieNotes = statement('upsertRegieNotes', cypher`
+const upsertRegieNotes = statement(
+  'upsertRegieNotes',
+  cypher`
 UNWIND $rows AS row
 MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 MERGE (n:RegieNote {id: row.id})
@@ -136,9 +178,13 @@ MERGE (c)-[:HAS_REGIE_NOTE]->(n)
 WITH n, row
 OPTIONAL MATCH (a:Agency {id: row.props.holderAgencyId})
 FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | MERGE (n)-[:NOTED_HOLDER]->(a))
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const upsertCovenants = statement('upsertCovenants', cypher`
+const upsertCovenants = statement(
+  'upsertCovenants',
+  cypher`
 UNWIND $rows AS row
 MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 MERGE (n:Covenant {id: row.id})
@@ -148,9 +194,13 @@ WITH n, row
 UNWIND row.props.partyAgencyIds AS partyId
 MATCH (a:Agency {id: partyId})
 MERGE (a)-[:PARTY_TO]->(n)
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const upsertEarlyWarnings = statement('upsertEarlyWarnings', cypher`
+const upsertEarlyWarnings = statement(
+  'upsertEarlyWarnings',
+  cypher`
 UNWIND $rows AS row
 MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 MERGE (n:EarlyWarningArrangement {id: row.id})
@@ -159,68 +209,114 @@ MERGE (c)-[:HAS_EARLY_WARNING]->(n)
 WITH n, row
 OPTIONAL MATCH (cov:Covenant {id: row.props.covenantId})
 FOREACH (_ IN CASE WHEN cov IS NULL THEN [] ELSE [1] END | MERGE (n)-[:UNDER_COVENANT]->(cov))
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const upsertFigures = statement('upsertPublishedFigures', cypher`
+const upsertFigures = statement(
+  'upsertPublishedFigures',
+  cypher`
 UNWIND $rows AS row
 MERGE (n:PublishedFigure {id: row.id})
 SET n += $provenance, n += row.props
 WITH n, row
 OPTIONAL MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 FOREACH (_ IN CASE WHEN c IS NULL THEN [] ELSE [1] END | MERGE (c)-[:PUBLISHED_FIGURE]->(n))
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const upsertTables = statement('upsertPublishedTables', cypher`
+const upsertTables = statement(
+  'upsertPublishedTables',
+  cypher`
 UNWIND $rows AS row
 MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 MERGE (n:PublishedTable {id: row.id})
 SET n += $provenance, n += row.props
 MERGE (c)-[:PUBLISHED_TABLE]->(n)
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
-const upsertRegistrationSystems = statement('upsertRegistrationSystems', cypher`
+const upsertRegistrationSystems = statement(
+  'upsertRegistrationSystems',
+  cypher`
 UNWIND $rows AS row
 MATCH (c:Centrumgemeente {id: row.props.centrumgemeenteId})
 MERGE (n:RegistrationSystem {id: row.id})
 SET n += $provenance, n += row.props
 MERGE (c)-[:HAS_REGISTRATION_SYSTEM]->(n)
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
 // Reads. Map projections return exactly the properties the zod row schemas name.
 const CentrumgemeenteRow = Centrumgemeente.extend({
-  province: opt(z.string()), regionName: opt(z.string()), regionDescription: opt(z.string()), regionNote: opt(z.string()),
-  municipalityCount: opt(z.number().int()), interviewPeriod: opt(z.string()), chainCooperation: opt(ChainCooperation),
-  chainCooperationLines: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: instant,
+  province: opt(z.string()),
+  regionName: opt(z.string()),
+  regionDescription: opt(z.string()),
+  regionNote: opt(z.string()),
+  municipalityCount: opt(z.number().int()),
+  interviewPeriod: opt(z.string()),
+  chainCooperation: opt(ChainCooperation),
+  chainCooperationLines: opt(z.string()),
+  sourceLines: opt(z.string()),
+  sourceDocument: opt(z.string()),
+  recordedAt: instant,
 });
 export type CentrumgemeenteRecord = z.infer<typeof CentrumgemeenteRow>;
 
-const listCentrumgemeenten = statement('listCentrumgemeenten', cypher`
+const listCentrumgemeenten = statement(
+  'listCentrumgemeenten',
+  cypher`
 MATCH (n:Centrumgemeente)
 RETURN n { .* } AS row
-ORDER BY n.name`, z.object({ row: CentrumgemeenteRow }));
+ORDER BY n.name`,
+  z.object({ row: CentrumgemeenteRow }),
+);
 
-const centrumgemeentenByIds = statement('centrumgemeentenByIds', cypher`
+const centrumgemeentenByIds = statement(
+  'centrumgemeentenByIds',
+  cypher`
 MATCH (n:Centrumgemeente) WHERE n.id IN $ids
-RETURN n { .* } AS row`, z.object({ row: CentrumgemeenteRow }));
+RETURN n { .* } AS row`,
+  z.object({ row: CentrumgemeenteRow }),
+);
 
 const MunicipalityRow = Municipality.extend({ sourceLines: opt(z.string()) });
-const municipalitiesByCity = statement('municipalitiesByCity', cypher`
+const municipalitiesByCity = statement(
+  'municipalitiesByCity',
+  cypher`
 MATCH (c:Centrumgemeente)-[:SERVES]->(n:Municipality) WHERE c.id IN $cityIds
 RETURN n { .* } AS row
-ORDER BY n.name`, z.object({ row: MunicipalityRow }));
+ORDER BY n.name`,
+  z.object({ row: MunicipalityRow }),
+);
 
 const AgencyRow = Agency.extend({
-  aliases: list(z.string()), roles: list(z.string()), note: opt(z.string()), memberCount: opt(z.number().int()), memberCountText: opt(z.string()),
-  parentId: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: instant,
+  aliases: list(z.string()),
+  roles: list(z.string()),
+  note: opt(z.string()),
+  memberCount: opt(z.number().int()),
+  memberCountText: opt(z.string()),
+  parentId: opt(z.string()),
+  sourceLines: opt(z.string()),
+  sourceDocument: opt(z.string()),
+  recordedAt: instant,
 });
 export type AgencyRecord = z.infer<typeof AgencyRow>;
 
-const agenciesByIds = statement('agenciesByIds', cypher`
+const agenciesByIds = statement(
+  'agenciesByIds',
+  cypher`
 MATCH (n:Agency) WHERE n.id IN $ids
 RETURN n { .id, .name, .aliases, .type, .roles, .note, .memberCount, .memberCountText, .parentId, .centrumgemeenteId, .sourceLines, .sourceDocument, .recordedAt } AS row`,
-  z.object({ row: AgencyRow }));
+  z.object({ row: AgencyRow }),
+);
 
-const agenciesPage = statement('agenciesPage', cypher`
+const agenciesPage = statement(
+  'agenciesPage',
+  cypher`
 MATCH (n:Agency)
 WHERE ($cityId IS NULL OR n.centrumgemeenteId = $cityId)
   AND ($type IS NULL OR n.type = $type)
@@ -228,29 +324,45 @@ WHERE ($cityId IS NULL OR n.centrumgemeenteId = $cityId)
   AND ($after IS NULL OR n.id > $after)
 RETURN n { .id, .name, .aliases, .type, .roles, .note, .memberCount, .memberCountText, .parentId, .centrumgemeenteId, .sourceLines, .sourceDocument, .recordedAt } AS row
 ORDER BY n.id
-LIMIT $limit`, z.object({ row: AgencyRow }));
+LIMIT $limit`,
+  z.object({ row: AgencyRow }),
+);
 
 // Pages for several cities in one statement, so a list of cities with their agencies is not N+1.
-const agencyPagesByCity = statement('agencyPagesByCity', cypher`
+const agencyPagesByCity = statement(
+  'agencyPagesByCity',
+  cypher`
 MATCH (n:Agency)
 WHERE n.centrumgemeenteId IN $cityIds AND ($after IS NULL OR n.id > $after)
 WITH n ORDER BY n.id
 WITH n.centrumgemeenteId AS cityId,
   collect(n { .id, .name, .aliases, .type, .roles, .note, .memberCount, .memberCountText, .parentId, .centrumgemeenteId, .sourceLines, .sourceDocument, .recordedAt }) AS rows
-RETURN cityId, rows[0..$limit] AS rows`, z.object({ cityId: z.string(), rows: z.array(AgencyRow) }));
+RETURN cityId, rows[0..$limit] AS rows`,
+  z.object({ cityId: z.string(), rows: z.array(AgencyRow) }),
+);
 
 const FacilityRow = Facility.extend({
-  aliases: list(z.string()), agencyId: opt(z.string()), location: opt(z.string()), note: opt(z.string()),
-  sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: instant,
+  aliases: list(z.string()),
+  agencyId: opt(z.string()),
+  location: opt(z.string()),
+  note: opt(z.string()),
+  sourceLines: opt(z.string()),
+  sourceDocument: opt(z.string()),
+  recordedAt: instant,
 });
 export type FacilityRecord = z.infer<typeof FacilityRow>;
 
-const facilitiesByIds = statement('facilitiesByIds', cypher`
+const facilitiesByIds = statement(
+  'facilitiesByIds',
+  cypher`
 MATCH (n:Facility) WHERE n.id IN $ids
 RETURN n { .id, .name, .kind, .aliases, .agencyId, .centrumgemeenteId, .location, .note, .sourceLines, .sourceDocument, .recordedAt } AS row`,
-  z.object({ row: FacilityRow }));
+  z.object({ row: FacilityRow }),
+);
 
-const facilitiesPage = statement('facilitiesPage', cypher`
+const facilitiesPage = statement(
+  'facilitiesPage',
+  cypher`
 MATCH (n:Facility)
 WHERE ($cityId IS NULL OR n.centrumgemeenteId = $cityId)
   AND ($agencyId IS NULL OR n.agencyId = $agencyId)
@@ -258,137 +370,268 @@ WHERE ($cityId IS NULL OR n.centrumgemeenteId = $cityId)
   AND ($after IS NULL OR n.id > $after)
 RETURN n { .id, .name, .kind, .aliases, .agencyId, .centrumgemeenteId, .location, .note, .sourceLines, .sourceDocument, .recordedAt } AS row
 ORDER BY n.id
-LIMIT $limit`, z.object({ row: FacilityRow }));
+LIMIT $limit`,
+  z.object({ row: FacilityRow }),
+);
 
-const facilityPagesByCity = statement('facilityPagesByCity', cypher`
+const facilityPagesByCity = statement(
+  'facilityPagesByCity',
+  cypher`
 MATCH (n:Facility)
 WHERE n.centrumgemeenteId IN $cityIds AND ($after IS NULL OR n.id > $after)
 WITH n ORDER BY n.id
 WITH n.centrumgemeenteId AS cityId,
   collect(n { .id, .name, .kind, .aliases, .agencyId, .centrumgemeenteId, .location, .note, .sourceLines, .sourceDocument, .recordedAt }) AS rows
-RETURN cityId, rows[0..$limit] AS rows`, z.object({ cityId: z.string(), rows: z.array(FacilityRow) }));
+RETURN cityId, rows[0..$limit] AS rows`,
+  z.object({ cityId: z.string(), rows: z.array(FacilityRow) }),
+);
 
 const CapacityRow = CapacityFigure.extend({
-  value: opt(z.number()), unit: CapacityUnit, unitNl: opt(z.string()), year: opt(z.number().int()), asOf: opt(z.string()),
-  qualifier: opt(z.string()), sourceOrg: opt(z.string()), planned: z.boolean().nullish().transform((planned) => planned === true),
-  note: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()), recordedAt: instant,
+  value: opt(z.number()),
+  unit: CapacityUnit,
+  unitNl: opt(z.string()),
+  year: opt(z.number().int()),
+  asOf: opt(z.string()),
+  qualifier: opt(z.string()),
+  sourceOrg: opt(z.string()),
+  planned: z
+    .boolean()
+    .nullish()
+    .transform((planned) => planned === true),
+  note: opt(z.string()),
+  sourceLines: opt(z.string()),
+  sourceDocument: opt(z.string()),
+  recordedAt: instant,
 });
 export type CapacityRecord = z.infer<typeof CapacityRow>;
 
-const capacityByFacilityIds = statement('capacityByFacilityIds', cypher`
+const capacityByFacilityIds = statement(
+  'capacityByFacilityIds',
+  cypher`
 MATCH (f:Facility)-[:HAS_CAPACITY]->(n:CapacityFigure) WHERE f.id IN $ids
 RETURN n { .* } AS row
-ORDER BY n.id`, z.object({ row: CapacityRow }));
+ORDER BY n.id`,
+  z.object({ row: CapacityRow }),
+);
 
 // Every facility of a city with its figures, also those with none: a facility without a figure is an unknown part.
-const capacityOfCities = statement('capacityOfCities', cypher`
+const capacityOfCities = statement(
+  'capacityOfCities',
+  cypher`
 MATCH (f:Facility) WHERE f.centrumgemeenteId IN $cityIds
 RETURN f.centrumgemeenteId AS cityId, f.id AS facilityId, [(f)-[:HAS_CAPACITY]->(n:CapacityFigure) | n { .* }] AS figures
-ORDER BY f.id`, z.object({ cityId: z.string(), facilityId: z.string(), figures: z.array(CapacityRow) }));
+ORDER BY f.id`,
+  z.object({ cityId: z.string(), facilityId: z.string(), figures: z.array(CapacityRow) }),
+);
 
 const ChainModelRow = ChainModel.extend({
-  name: opt(z.string()), publishedIn: opt(z.string()), appliesToFamilies: opt(z.boolean()), diagramMissingInText: opt(z.boolean()),
-  scope: opt(z.string()), note: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()),
+  name: opt(z.string()),
+  publishedIn: opt(z.string()),
+  appliesToFamilies: opt(z.boolean()),
+  diagramMissingInText: opt(z.boolean()),
+  scope: opt(z.string()),
+  note: opt(z.string()),
+  sourceLines: opt(z.string()),
+  sourceDocument: opt(z.string()),
 });
 export type ChainModelRecord = z.infer<typeof ChainModelRow>;
 
-const chainModelsByCity = statement('chainModelsByCity', cypher`
+const chainModelsByCity = statement(
+  'chainModelsByCity',
+  cypher`
 MATCH (c:Centrumgemeente)-[:HAS_CHAIN_MODEL]->(n:ChainModel) WHERE c.id IN $cityIds
-RETURN n { .* } AS row`, z.object({ row: ChainModelRow }));
+RETURN n { .* } AS row`,
+  z.object({ row: ChainModelRow }),
+);
 
 const ChainStageRow = ChainStage.extend({
-  regieAgencyId: opt(z.string()), regieNote: opt(z.string()), regieBasis: opt(RegieBasis), regieBasisLines: opt(z.string()),
-  regieBasisText: opt(z.string()), actorAgencyIds: list(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()),
+  regieAgencyId: opt(z.string()),
+  regieNote: opt(z.string()),
+  regieBasis: opt(RegieBasis),
+  regieBasisLines: opt(z.string()),
+  regieBasisText: opt(z.string()),
+  actorAgencyIds: list(z.string()),
+  sourceLines: opt(z.string()),
+  sourceDocument: opt(z.string()),
 });
 export type ChainStageRecord = z.infer<typeof ChainStageRow>;
 
-const stagesByChainModel = statement('stagesByChainModel', cypher`
+const stagesByChainModel = statement(
+  'stagesByChainModel',
+  cypher`
 MATCH (m:ChainModel)-[:HAS_STAGE]->(n:ChainStage) WHERE m.id IN $ids
 RETURN n { .* } AS row
-ORDER BY n.chainModelId, n.order`, z.object({ row: ChainStageRow }));
+ORDER BY n.chainModelId, n.order`,
+  z.object({ row: ChainStageRow }),
+);
 
 const RegieNoteRow = RegieNote.extend({
-  holderAgencyId: opt(z.string()), text: opt(z.string()), handoverTo: opt(z.string()), handoverTrigger: opt(z.string()),
-  handoverToAgencyType: opt(AgencyType), handoverAtState: opt(ChainState), regieBasis: opt(RegieBasis), regieBasisLines: opt(z.string()),
-  regieBasisText: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()),
+  holderAgencyId: opt(z.string()),
+  text: opt(z.string()),
+  handoverTo: opt(z.string()),
+  handoverTrigger: opt(z.string()),
+  handoverToAgencyType: opt(AgencyType),
+  handoverAtState: opt(ChainState),
+  regieBasis: opt(RegieBasis),
+  regieBasisLines: opt(z.string()),
+  regieBasisText: opt(z.string()),
+  sourceLines: opt(z.string()),
+  sourceDocument: opt(z.string()),
 });
 export type RegieNoteRecord = z.infer<typeof RegieNoteRow>;
 
-const regieNotesByCity = statement('regieNotesByCity', cypher`
+const regieNotesByCity = statement(
+  'regieNotesByCity',
+  cypher`
 MATCH (c:Centrumgemeente)-[:HAS_REGIE_NOTE]->(n:RegieNote) WHERE c.id IN $cityIds
 RETURN n { .* } AS row
-ORDER BY n.id`, z.object({ row: RegieNoteRow }));
+ORDER BY n.id`,
+  z.object({ row: RegieNoteRow }),
+);
 
 const CovenantRow = Covenant.extend({
-  kind: opt(z.string()), signed: opt(z.string()), inForce: opt(z.string()), adopted: opt(z.string()), period: opt(z.string()),
-  termYears: opt(z.number()), evaluationDue: opt(z.string()), commitments: list(z.string()), partyAgencyIds: list(z.string()),
-  partiesNote: opt(z.string()), note: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()),
+  kind: opt(z.string()),
+  signed: opt(z.string()),
+  inForce: opt(z.string()),
+  adopted: opt(z.string()),
+  period: opt(z.string()),
+  termYears: opt(z.number()),
+  evaluationDue: opt(z.string()),
+  commitments: list(z.string()),
+  partyAgencyIds: list(z.string()),
+  partiesNote: opt(z.string()),
+  note: opt(z.string()),
+  sourceLines: opt(z.string()),
+  sourceDocument: opt(z.string()),
 });
 export type CovenantRecord = z.infer<typeof CovenantRow>;
 
-const covenantsByCity = statement('covenantsByCity', cypher`
+const covenantsByCity = statement(
+  'covenantsByCity',
+  cypher`
 MATCH (c:Centrumgemeente)-[:HAS_ARRANGEMENT]->(n:Covenant) WHERE c.id IN $cityIds
 RETURN n { .* } AS row
-ORDER BY n.id`, z.object({ row: CovenantRow }));
+ORDER BY n.id`,
+  z.object({ row: CovenantRow }),
+);
 
 const EarlyWarningRow = EarlyWarningArrangement.extend({
-  name: opt(z.string()), aliases: list(z.string()), formal: opt(z.boolean()), reportAfterMonthsArrears: opt(z.number()),
-  firstContactAfterMonthsArrears: opt(z.number()), judgmentAfterMonthsArrears: opt(z.number()), feedbackDays: list(z.number().int()),
-  feedbackNames: list(z.string()), incassoSuspensionMaxMonths: opt(z.number()), familySpecificAgreements: opt(z.boolean()),
-  cityWideFrom: opt(z.string()), covenantId: opt(z.string()), reportedByAgencyIds: list(z.string()),
-  reportedToAgencyIds: list(z.string()), otherTerms: list(z.string()), note: opt(z.string()), sourceLines: opt(z.string()), sourceDocument: opt(z.string()),
+  name: opt(z.string()),
+  aliases: list(z.string()),
+  formal: opt(z.boolean()),
+  reportAfterMonthsArrears: opt(z.number()),
+  firstContactAfterMonthsArrears: opt(z.number()),
+  judgmentAfterMonthsArrears: opt(z.number()),
+  feedbackDays: list(z.number().int()),
+  feedbackNames: list(z.string()),
+  incassoSuspensionMaxMonths: opt(z.number()),
+  familySpecificAgreements: opt(z.boolean()),
+  cityWideFrom: opt(z.string()),
+  covenantId: opt(z.string()),
+  reportedByAgencyIds: list(z.string()),
+  reportedToAgencyIds: list(z.string()),
+  otherTerms: list(z.string()),
+  note: opt(z.string()),
+  sourceLines: opt(z.string()),
+  sourceDocument: opt(z.string()),
 });
 export type EarlyWarningRecord = z.infer<typeof EarlyWarningRow>;
 
-const earlyWarningsByCity = statement('earlyWarningsByCity', cypher`
+const earlyWarningsByCity = statement(
+  'earlyWarningsByCity',
+  cypher`
 MATCH (c:Centrumgemeente)-[:HAS_EARLY_WARNING]->(n:EarlyWarningArrangement) WHERE c.id IN $cityIds
-RETURN n { .* } AS row`, z.object({ row: EarlyWarningRow }));
+RETURN n { .* } AS row`,
+  z.object({ row: EarlyWarningRow }),
+);
 
 const FigureRow = PublishedFigure.extend({
-  centrumgemeenteId: opt(z.string()), year: opt(z.number().int()), period: opt(z.string()), status: FigureStatus,
-  value: opt(z.number()), valueText: opt(z.string()), unit: opt(z.string()), scope: opt(z.string()), sourceOrg: opt(z.string()),
-  qualifier: opt(z.string()), agencyId: opt(z.string()), facilityId: opt(z.string()), subjectName: opt(z.string()), note: opt(z.string()),
+  centrumgemeenteId: opt(z.string()),
+  year: opt(z.number().int()),
+  period: opt(z.string()),
+  status: FigureStatus,
+  value: opt(z.number()),
+  valueText: opt(z.string()),
+  unit: opt(z.string()),
+  scope: opt(z.string()),
+  sourceOrg: opt(z.string()),
+  qualifier: opt(z.string()),
+  agencyId: opt(z.string()),
+  facilityId: opt(z.string()),
+  subjectName: opt(z.string()),
+  note: opt(z.string()),
   sourceLines: opt(z.string()),
 });
 export type FigureRecord = z.infer<typeof FigureRow>;
 
-const figuresByCity = statement('figuresByCity', cypher`
+const figuresByCity = statement(
+  'figuresByCity',
+  cypher`
 MATCH (c:Centrumgemeente)-[:PUBLISHED_FIGURE]->(n:PublishedFigure) WHERE c.id IN $cityIds
 RETURN n { .* } AS row
-ORDER BY n.metric, n.year, n.id`, z.object({ row: FigureRow }));
+ORDER BY n.metric, n.year, n.id`,
+  z.object({ row: FigureRow }),
+);
 
 const TableRow = PublishedTable.extend({
-  sourceOrg: opt(z.string()), scope: opt(z.string()), unit: opt(z.string()), unitNote: opt(z.string()),
-  columnGloss: z.array(z.string()).nullish().transform((gloss) => gloss ?? []), note: opt(z.string()), sourceLines: opt(z.string()),
+  sourceOrg: opt(z.string()),
+  scope: opt(z.string()),
+  unit: opt(z.string()),
+  unitNote: opt(z.string()),
+  columnGloss: z
+    .array(z.string())
+    .nullish()
+    .transform((gloss) => gloss ?? []),
+  note: opt(z.string()),
+  sourceLines: opt(z.string()),
   sourceDocument: opt(z.string()),
 });
 export type TableRecord = Omit<z.infer<typeof TableRow>, 'columnGloss'> & { columnGloss: (string | null)[] };
 
-const tablesByCity = statement('tablesByCity', cypher`
+const tablesByCity = statement(
+  'tablesByCity',
+  cypher`
 MATCH (c:Centrumgemeente)-[:PUBLISHED_TABLE]->(n:PublishedTable) WHERE c.id IN $cityIds
 RETURN n { .* } AS row
-ORDER BY n.id`, z.object({ row: TableRow }));
+ORDER BY n.id`,
+  z.object({ row: TableRow }),
+);
 
-const nationalFigures = statement('nationalFigures', cypher`
+const nationalFigures = statement(
+  'nationalFigures',
+  cypher`
 MATCH (n:PublishedFigure) WHERE n.centrumgemeenteId IS NULL
 RETURN n { .* } AS row
-ORDER BY n.metric, n.year, n.id`, z.object({ row: FigureRow }));
+ORDER BY n.metric, n.year, n.id`,
+  z.object({ row: FigureRow }),
+);
 
 const RegistrationSystemRow = RegistrationSystem.extend({
-  holderAgencyId: opt(z.string()), recordsComposition: opt(z.boolean()), since: opt(z.string()), note: opt(z.string()),
+  holderAgencyId: opt(z.string()),
+  recordsComposition: opt(z.boolean()),
+  since: opt(z.string()),
+  note: opt(z.string()),
   sourceLines: opt(z.string()),
 });
 export type RegistrationSystemRecord = z.infer<typeof RegistrationSystemRow>;
 
-const registrationSystemsByCity = statement('registrationSystemsByCity', cypher`
+const registrationSystemsByCity = statement(
+  'registrationSystemsByCity',
+  cypher`
 MATCH (c:Centrumgemeente)-[:HAS_REGISTRATION_SYSTEM]->(n:RegistrationSystem) WHERE c.id IN $cityIds
 RETURN n { .* } AS row
-ORDER BY n.id`, z.object({ row: RegistrationSystemRow }));
+ORDER BY n.id`,
+  z.object({ row: RegistrationSystemRow }),
+);
 
-const countByLabel = statement('countReferenceNodes', cypher`
+const countByLabel = statement(
+  'countReferenceNodes',
+  cypher`
 MATCH (n)
 WHERE n:Centrumgemeente OR n:Agency OR n:Facility OR n:CapacityFigure OR n:ChainStage OR n:Covenant OR n:PublishedFigure
-RETURN count(n) AS written`, written);
+RETURN count(n) AS written`,
+  written,
+);
 
 export interface AgencyFilter {
   cityId?: string | null;
@@ -406,9 +649,21 @@ export function createReferenceRepository(executor: CypherExecutor) {
       await executor.write(async (tx) => {
         await upsert(tx, upsertCentrumgemeenten, graph.centrumgemeenten, prov);
         await upsert(tx, upsertMunicipalities, graph.municipalities, prov);
-        await upsert(tx, upsertAgencies, graph.agencies.map((a) => ({ ...a, searchKey: searchKey(a.name, ...a.aliases) })), prov);
-        await tx.run(linkAgencyParents, { rows: graph.agencies.filter((a) => a.parentId).map((a) => ({ id: a.id, parentId: a.parentId })) });
-        await upsert(tx, upsertFacilities, graph.facilities.map((f) => ({ ...f, searchKey: searchKey(f.name, ...f.aliases) })), prov);
+        await upsert(
+          tx,
+          upsertAgencies,
+          graph.agencies.map((a) => ({ ...a, searchKey: searchKey(a.name, ...a.aliases) })),
+          prov,
+        );
+        await tx.run(linkAgencyParents, {
+          rows: graph.agencies.filter((a) => a.parentId).map((a) => ({ id: a.id, parentId: a.parentId })),
+        });
+        await upsert(
+          tx,
+          upsertFacilities,
+          graph.facilities.map((f) => ({ ...f, searchKey: searchKey(f.name, ...f.aliases) })),
+          prov,
+        );
         await upsert(tx, upsertCapacityFigures, graph.capacityFigures, prov);
         await upsert(tx, upsertChainModels, graph.chainModels, prov);
         await tx.run(upsertChainStages, {
@@ -416,7 +671,9 @@ export function createReferenceRepository(executor: CypherExecutor) {
           provenance: prov,
         });
         await tx.run(linkStageRegie, {
-          rows: graph.chainStages.filter((s) => s.regieAgencyId).map((s) => ({ id: s.id, regieAgencyId: s.regieAgencyId, sourceLines: s.sourceLines })),
+          rows: graph.chainStages
+            .filter((s) => s.regieAgencyId)
+            .map((s) => ({ id: s.id, regieAgencyId: s.regieAgencyId, sourceLines: s.sourceLines })),
           provenance: prov,
         });
         await tx.run(linkStageOrder, { rows: stageSuccessors(graph.chainStages) });
@@ -428,7 +685,12 @@ export function createReferenceRepository(executor: CypherExecutor) {
           provenance: prov,
         });
         // Neo4j lists hold no nulls: an unexplained column is stored as "" and read back as null.
-        await upsert(tx, upsertTables, graph.tables.map((t) => ({ ...t, columnGloss: t.columnGloss.map((g) => g ?? '') })), prov);
+        await upsert(
+          tx,
+          upsertTables,
+          graph.tables.map((t) => ({ ...t, columnGloss: t.columnGloss.map((g) => g ?? '') })),
+          prov,
+        );
         await upsert(tx, upsertRegistrationSystems, graph.registrationSystems, prov);
       });
     },
@@ -455,7 +717,10 @@ export function createReferenceRepository(executor: CypherExecutor) {
           limit: first + 1,
         }),
       );
-      return pageOf(rows.map((r) => r.row), first);
+      return pageOf(
+        rows.map((r) => r.row),
+        first,
+      );
     },
 
     /** One page per city for many cities at once: one statement, keyed by city. */
@@ -485,7 +750,10 @@ export function createReferenceRepository(executor: CypherExecutor) {
           limit: first + 1,
         }),
       );
-      return pageOf(rows.map((r) => r.row), first);
+      return pageOf(
+        rows.map((r) => r.row),
+        first,
+      );
     },
 
     capacityByFacilityIds: (ids: readonly string[]) =>

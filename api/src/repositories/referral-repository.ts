@@ -1,5 +1,19 @@
 // Referrals (verwijzingen) between agencies and their status lifecycle; each step also an event in the path.
-import { actingSide, addDays, daysBetween, isOpen, latestCause, referralEventKind, ReferralRow, referralStepFollowed, referralTransition, stepOrderViolation, type ReferralAction, type ReferralRecord, type RefusalReason } from '@ketenkaart/schema';
+import {
+  actingSide,
+  addDays,
+  daysBetween,
+  isOpen,
+  latestCause,
+  referralEventKind,
+  ReferralRow,
+  referralStepFollowed,
+  referralTransition,
+  stepOrderViolation,
+  type ReferralAction,
+  type ReferralRecord,
+  type RefusalReason,
+} from '@ketenkaart/schema';
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
 import { withoutNulls } from '../db/values.js';
@@ -11,31 +25,44 @@ import { provenance, type Actor } from './provenance.js';
 import { Refusal, refusable, type Result } from './result.js';
 import { refuseOutOfOrder, requireAgencies } from './write-checks.js';
 
-const referralsByHouseholdQuery = statement('referralsByHousehold', cypher`
+const referralsByHouseholdQuery = statement(
+  'referralsByHousehold',
+  cypher`
 MATCH (r:Referral) WHERE r.householdId IN $ids
 RETURN r.id AS id, r.householdId AS householdId, r.fromAgencyId AS fromAgencyId, r.toAgencyId AS toAgencyId,
   r.status AS status, r.purpose AS purpose, toString(r.sentOn) AS sentOn, toString(r.respondBy) AS respondBy,
   toString(r.respondedOn) AS respondedOn, toString(r.closedOn) AS closedOn, r.refusalReason AS refusalReason,
   r.refusalText AS refusalText, r.infoQuestion AS infoQuestion, toString(r.recordedAt) AS recordedAt, r.recordedBy AS recordedBy, r.synthetic AS synthetic
-ORDER BY householdId, sentOn, id`, ReferralRow);
+ORDER BY householdId, sentOn, id`,
+  ReferralRow,
+);
 
-const referralsByIdsQuery = statement('referralsByIds', cypher`
+const referralsByIdsQuery = statement(
+  'referralsByIds',
+  cypher`
 MATCH (r:Referral) WHERE r.id IN $ids
 RETURN r.id AS id, r.householdId AS householdId, r.fromAgencyId AS fromAgencyId, r.toAgencyId AS toAgencyId,
   r.status AS status, r.purpose AS purpose, toString(r.sentOn) AS sentOn, toString(r.respondBy) AS respondBy,
   toString(r.respondedOn) AS respondedOn, toString(r.closedOn) AS closedOn, r.refusalReason AS refusalReason,
   r.refusalText AS refusalText, r.infoQuestion AS infoQuestion, toString(r.recordedAt) AS recordedAt, r.recordedBy AS recordedBy, r.synthetic AS synthetic`,
-  ReferralRow);
+  ReferralRow,
+);
 
-const createReferral = statement('createReferral', cypher`
+const createReferral = statement(
+  'createReferral',
+  cypher`
 MATCH (h:Household {id: $householdId}), (from:Agency {id: $fromAgencyId}), (to:Agency {id: $toAgencyId})
 CREATE (r:Referral)
 SET r += $referral, r.sentOn = date($sentOn), r.respondBy = date($respondBy), r.recordedAt = datetime($recordedAt)
 CREATE (r)-[:REFERRAL_FOR]->(h), (r)-[:SENT_BY]->(from), (r)-[:SENT_TO]->(to)
-RETURN r.id AS id`, z.object({ id: z.string() }));
+RETURN r.id AS id`,
+  z.object({ id: z.string() }),
+);
 
 // Runs under the household's lock, so the status read before it is still the status; the WHERE is a second guard.
-const moveReferralStatement = statement('moveReferral', cypher`
+const moveReferralStatement = statement(
+  'moveReferral',
+  cypher`
 MATCH (r:Referral {id: $id})
 WHERE r.status = $expectedStatus
 SET r.status = $status,
@@ -45,7 +72,9 @@ SET r.status = $status,
   r.refusalReason = $refusalReason, r.refusalText = $refusalText,
   r.infoQuestion = CASE WHEN $infoQuestion IS NULL THEN r.infoQuestion ELSE $infoQuestion END,
   r.infoRequestedOn = CASE WHEN $infoQuestion IS NULL THEN r.infoRequestedOn ELSE date($on) END
-RETURN r.id AS id`, z.object({ id: z.string() }));
+RETURN r.id AS id`,
+  z.object({ id: z.string() }),
+);
 
 export function referralsByHousehold({ executor }: RepositoryDeps, ids: readonly string[]) {
   return executor.read((tx) => tx.run(referralsByHouseholdQuery, { ids: [...ids] }));
@@ -57,7 +86,15 @@ export function referralsByIds({ executor }: RepositoryDeps, ids: readonly strin
 
 export function sendReferral(
   { executor, now }: RepositoryDeps,
-  input: { householdId: string; fromAgencyId: string; toAgencyId: string; purpose: string; sentOn: string; respondWithinDays: number; followsFromIds?: string[] },
+  input: {
+    householdId: string;
+    fromAgencyId: string;
+    toAgencyId: string;
+    purpose: string;
+    sentOn: string;
+    respondWithinDays: number;
+    followsFromIds?: string[];
+  },
   actor: Actor,
 ): Promise<Result<ReferralRecord>> {
   return refusable(() =>
@@ -91,7 +128,10 @@ export function sendReferral(
       const causes = input.followsFromIds ?? [];
       const missingCause = causes.find((cause) => !events.some((e) => e.id === cause));
       if (missingCause) throw new Refusal({ kind: 'NOT_FOUND', entity: 'Event', id: missingCause });
-      refuseOutOfOrder(stepOrderViolation({ step: 'REFERRAL_SENT', on: input.sentOn }, latestCause(events.filter((e) => causes.includes(e.id)))), ['input', 'sentOn']);
+      refuseOutOfOrder(
+        stepOrderViolation({ step: 'REFERRAL_SENT', on: input.sentOn }, latestCause(events.filter((e) => causes.includes(e.id)))),
+        ['input', 'sentOn'],
+      );
       await insertEvent(tx, actor, at, {
         ...bareEvent(input.householdId, 'REFERRAL_SENT', input.sentOn, input.fromAgencyId),
         referralId: id,
@@ -124,9 +164,15 @@ export function moveReferral(
       const side = actingSide(action);
       const actingAgency = side === 'RECEIVER' ? referral.toAgencyId : side === 'SENDER' ? referral.fromAgencyId : null;
       if (actingAgency && actor.agencyId && actor.agencyId !== actingAgency) {
-        throw new Refusal({ kind: 'FORBIDDEN', reason: `only ${side === 'RECEIVER' ? 'the receiving' : 'the sending'} agency may ${action.toLowerCase()} this referral` });
+        throw new Refusal({
+          kind: 'FORBIDDEN',
+          reason: `only ${side === 'RECEIVER' ? 'the receiving' : 'the sending'} agency may ${action.toLowerCase()} this referral`,
+        });
       }
-      refuseOutOfOrder(stepOrderViolation({ step: referralEventKind[action], on: input.on }, referralStepFollowed(referral)), ['input', 'on']);
+      refuseOutOfOrder(stepOrderViolation({ step: referralEventKind[action], on: input.on }, referralStepFollowed(referral)), [
+        'input',
+        'on',
+      ]);
       if (action === 'REFUSE' && !input.refusalReason) {
         throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'refusalReason'], code: 'REASON_NEEDED' }] });
       }
@@ -135,13 +181,19 @@ export function moveReferral(
       }
       const asksOrAnswers = action === 'REQUEST_INFO' || action === 'PROVIDE_INFO';
       if (asksOrAnswers && !input.message) {
-        throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'message'], code: action === 'REQUEST_INFO' ? 'INFO_QUESTION_NEEDED' : 'INFO_ANSWER_NEEDED' }] });
+        throw new Refusal({
+          kind: 'VALIDATION',
+          fields: [{ path: ['input', 'message'], code: action === 'REQUEST_INFO' ? 'INFO_QUESTION_NEEDED' : 'INFO_ANSWER_NEEDED' }],
+        });
       }
       if (!asksOrAnswers && input.message) {
         throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'message'], code: 'MESSAGE_NOT_USED' }] });
       }
       if (action === 'EXPIRE' && input.on <= referral.respondBy) {
-        throw new Refusal({ kind: 'VALIDATION', fields: [{ path: ['input', 'on'], code: 'NOT_AFTER_DEADLINE', params: { date: referral.respondBy } }] });
+        throw new Refusal({
+          kind: 'VALIDATION',
+          fields: [{ path: ['input', 'on'], code: 'NOT_AFTER_DEADLINE', params: { date: referral.respondBy } }],
+        });
       }
       const moved = await tx.run(moveReferralStatement, {
         id: referralId,

@@ -11,33 +11,52 @@ import { provenance, type Actor } from './provenance.js';
 import { Refusal, refusable, type Result } from './result.js';
 import { refuseOutOfOrder, requireAgencies } from './write-checks.js';
 
-const regieByHouseholdQuery = statement('regieByHousehold', cypher`
+const regieByHouseholdQuery = statement(
+  'regieByHousehold',
+  cypher`
 MATCH (g:RegieAssignment) WHERE g.householdId IN $ids
 RETURN g.id AS id, g.householdId AS householdId, g.agencyId AS agencyId, g.stage AS stage, toString(g.from) AS from,
   toString(g.to) AS to, g.handedOverToId AS handedOverToId, toString(g.recordedAt) AS recordedAt, g.recordedBy AS recordedBy,
   g.synthetic AS synthetic
-ORDER BY householdId, from, id`, RegieRow);
+ORDER BY householdId, from, id`,
+  RegieRow,
+);
 
-const createRegie = statement('createRegie', cypher`
+const createRegie = statement(
+  'createRegie',
+  cypher`
 MATCH (h:Household {id: $householdId}), (a:Agency {id: $agencyId})
 CREATE (g:RegieAssignment)
 SET g += $assignment, g.from = date($from), g.recordedAt = datetime($recordedAt)
 CREATE (g)-[:REGIE_OVER]->(h), (g)-[:HELD_BY]->(a)
-RETURN g.id AS id`, z.object({ id: z.string() }));
+RETURN g.id AS id`,
+  z.object({ id: z.string() }),
+);
 
-const closeRegie = statement('closeRegie', cypher`
+const closeRegie = statement(
+  'closeRegie',
+  cypher`
 MATCH (g:RegieAssignment {id: $id}), (next:RegieAssignment {id: $nextId})
 WHERE g.to IS NULL
 SET g.to = date($to), g.handedOverToId = $nextId
 CREATE (g)-[:HANDED_OVER_TO]->(next)
-RETURN g.id AS id`, z.object({ id: z.string() }));
+RETURN g.id AS id`,
+  z.object({ id: z.string() }),
+);
 
 export function regieByHousehold({ executor }: RepositoryDeps, ids: readonly string[]) {
   return executor.read((tx) => tx.run(regieByHouseholdQuery, { ids: [...ids] }));
 }
 
 /** Takes regie at a stage. Refused while another agency holds it there: that calls for a handover. */
-export function takeRegie({ executor, now }: RepositoryDeps, householdId: string, agencyId: string, stage: ChainState, from: string, actor: Actor): Promise<Result<RegieRecord>> {
+export function takeRegie(
+  { executor, now }: RepositoryDeps,
+  householdId: string,
+  agencyId: string,
+  stage: ChainState,
+  from: string,
+  actor: Actor,
+): Promise<Result<RegieRecord>> {
   return refusable(() =>
     executor.write(async (tx) => {
       await lockExistingHousehold(tx, householdId);
@@ -51,8 +70,14 @@ export function takeRegie({ executor, now }: RepositoryDeps, householdId: string
         });
       }
       // Taking regie at a stage follows the last handover there: an earlier day would make two holders at once.
-      const lastEnd = atStage.map((g) => g.to!).sort().at(-1);
-      refuseOutOfOrder(stepOrderViolation({ step: 'REGIE_TAKEN', on: from }, lastEnd ? { step: 'REGIE_HANDED_OVER', on: lastEnd } : null), ['input', 'from']);
+      const lastEnd = atStage
+        .map((g) => g.to!)
+        .sort()
+        .at(-1);
+      refuseOutOfOrder(stepOrderViolation({ step: 'REGIE_TAKEN', on: from }, lastEnd ? { step: 'REGIE_HANDED_OVER', on: lastEnd } : null), [
+        'input',
+        'from',
+      ]);
       const at = now();
       const { recordedAt, props } = provenance(actor, at);
       const id = newId('regie');
@@ -100,7 +125,11 @@ export function handOverRegie(
         recordedAt,
       });
       await tx.run(closeRegie, { id: current.id, nextId, to: on });
-      await insertEvent(tx, actor, at, { ...bareEvent(householdId, 'REGIE_HANDED_OVER', on, current.agencyId), regieStage: toStage, note: `to ${toAgencyId}` });
+      await insertEvent(tx, actor, at, {
+        ...bareEvent(householdId, 'REGIE_HANDED_OVER', on, current.agencyId),
+        regieStage: toStage,
+        note: `to ${toAgencyId}`,
+      });
       return (await tx.run(regieByHouseholdQuery, { ids: [householdId] })).find((g) => g.id === nextId)!;
     }),
   );

@@ -38,6 +38,8 @@ export async function refusable<T>(work: () => Promise<T>): Promise<Result<T>> {
 
 /** The English text of field problems, the same in a GraphQL ValidationError and in a problem-details body. */
 export function describeFieldProblems(problems: FieldProblemInput[]): string {
-  const described = problems.map((p) => `${p.path.join('.') || '(input)'}: ${p.message ?? describeProblem({ code: p.code ?? 'INVALID', params: p.params ?? {} })}`);
+  const described = problems.map(
+    (p) => `${p.path.join('.') || '(input)'}: ${p.message ?? describeProblem({ code: p.code ?? 'INVALID', params: p.params ?? {} })}`,
+  );
   return `Invalid input: ${described.join('; ')}`;
 }

@@ -15,6 +15,11 @@ export function pageOf<T>(rows: T[], first: number): Page<T> {
 export function searchKey(...texts: (string | null | undefined)[]): string {
   return texts
     .filter((text): text is string => Boolean(text))
-    .map((text) => text.normalize('NFD').replace(/\p{Diacritic}/gu, '').toLowerCase())
+    .map((text) =>
+      text
+        .normalize('NFD')
+        .replace(/\p{Diacritic}/gu, '')
+        .toLowerCase(),
+    )
     .join(' | ');
 }

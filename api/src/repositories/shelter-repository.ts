@@ -58,7 +58,9 @@ const ShelterRecordRow = z.object({
 });
 export type ShelterRecord = z.infer<typeof ShelterRecordRow>;
 
-const writeRecords = statement('writeShelterRecords', cypher`
+const writeRecords = statement(
+  'writeShelterRecords',
+  cypher`
 UNWIND $rows AS row
 MATCH (f:Facility {id: row.facilityId})
 MERGE (r:ShelterRecord {id: row.id})
@@ -67,74 +69,113 @@ ON CREATE SET r += row.props, r += $provenance, r.importId = $importId, r.curren
 WITH r, f
 // Written from the record's side: a facility has many records, a record one facility.
 MERGE (r)<-[:REPORTED]-(f)
-RETURN count(r) AS n`, z.object({ n: z.number().int() }));
+RETURN count(r) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
 // The write locks (db/executor.ts) of the facilities an import reports for: a facility guards which version of
 // each of its records is current, so two imports of one natural key take turns and leave one current version.
-const lockFacilities = statement('lockShelterFacilities', cypher`
+const lockFacilities = statement(
+  'lockShelterFacilities',
+  cypher`
 MATCH (f:Facility) WHERE f.id IN $facilityIds
 SET f._lock = true
 WITH f
 SET f._version = coalesce(f._version, 0) + 1
 REMOVE f._lock
-RETURN count(f) AS n`, z.object({ n: z.number().int() }));
+RETURN count(f) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const supersedeEarlierVersions = statement('supersedeShelterRecords', cypher`
+const supersedeEarlierVersions = statement(
+  'supersedeShelterRecords',
+  cypher`
 UNWIND $rows AS row
 MATCH (r:ShelterRecord {id: row.id}) WHERE r.importId = $importId
 MATCH (old:ShelterRecord {key: row.key}) WHERE old.current = true AND old.id <> row.id
 SET old.current = false, old.supersededById = row.id
 MERGE (old)-[:SUPERSEDED_BY]->(r)
-RETURN count(old) AS n`, z.object({ n: z.number().int() }));
+RETURN count(old) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const linkHouseholds = statement('linkShelterRecordHouseholds', cypher`
+const linkHouseholds = statement(
+  'linkShelterRecordHouseholds',
+  cypher`
 UNWIND $rows AS row
 MATCH (r:ShelterRecord {id: row.id}), (h:Household {id: row.householdId})
 MERGE (r)-[:CONCERNS]->(h)
-RETURN count(r) AS n`, z.object({ n: z.number().int() }));
+RETURN count(r) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const linkAlternatives = statement('linkShelterRefusalAlternatives', cypher`
+const linkAlternatives = statement(
+  'linkShelterRefusalAlternatives',
+  cypher`
 UNWIND $rows AS row
 MATCH (r:ShelterRecord {id: row.id}), (a:Agency {id: row.agencyId})
 MERGE (r)-[:REFERRED_ON_TO]->(a)
-RETURN count(r) AS n`, z.object({ n: z.number().int() }));
+RETURN count(r) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const writeImport = statement('writeShelterImport', cypher`
+const writeImport = statement(
+  'writeShelterImport',
+  cypher`
 CREATE (i:ShelterImport {id: $importId})
 SET i += $summary, i += $provenance, i.recordedAt = datetime($recordedAt)
-RETURN i.id AS id`, z.object({ id: z.string() }));
+RETURN i.id AS id`,
+  z.object({ id: z.string() }),
+);
 
-const newRecordCount = statement('countNewShelterRecords', cypher`
+const newRecordCount = statement(
+  'countNewShelterRecords',
+  cypher`
 MATCH (r:ShelterRecord) WHERE r.importId = $importId
-RETURN count(r) AS n`, z.object({ n: z.number().int() }));
+RETURN count(r) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
-const recordsOfFacilities = statement('shelterRecordsOfFacilities', cypher`
+const recordsOfFacilities = statement(
+  'shelterRecordsOfFacilities',
+  cypher`
 MATCH (r:ShelterRecord)
 WHERE r.facilityId IN $facilityIds AND r.kind = $kind AND ($history OR r.current = true)
   AND ($from IS NULL OR r.day >= $from) AND ($to IS NULL OR r.day <= $to)
 RETURN r { .* } AS row
-ORDER BY r.facilityId, r.day, r.key, r.recordedAt`, z.object({ row: ShelterRecordRow }));
+ORDER BY r.facilityId, r.day, r.key, r.recordedAt`,
+  z.object({ row: ShelterRecordRow }),
+);
 
-const refusalsOfHouseholds = statement('shelterRefusalsOfHouseholds', cypher`
+const refusalsOfHouseholds = statement(
+  'shelterRefusalsOfHouseholds',
+  cypher`
 MATCH (r:ShelterRecord)
 WHERE r.householdId IN $householdIds AND r.kind = 'REFUSAL' AND r.current = true
 RETURN r { .* } AS row
-ORDER BY r.householdId, r.day`, z.object({ row: ShelterRecordRow }));
+ORDER BY r.householdId, r.day`,
+  z.object({ row: ShelterRecordRow }),
+);
 
-const knownIds = statement('knownShelterReferences', cypher`
+const knownIds = statement(
+  'knownShelterReferences',
+  cypher`
 OPTIONAL MATCH (f:Facility) WHERE f.id IN $facilityIds
 WITH collect(DISTINCT f.id) AS facilities
 OPTIONAL MATCH (a:Agency) WHERE a.id IN $agencyIds
 WITH facilities, collect(DISTINCT a.id) AS agencies
 OPTIONAL MATCH (h:Household) WHERE h.id IN $householdIds
 RETURN facilities, agencies, collect(DISTINCT h.id) AS households`,
-  z.object({ facilities: z.array(z.string()), agencies: z.array(z.string()), households: z.array(z.string()) }));
+  z.object({ facilities: z.array(z.string()), agencies: z.array(z.string()), households: z.array(z.string()) }),
+);
 
 /**
  * Households a shelter may link rows to: an application, placement or other step at one of its facilities, a
  * referral to it, or a link its coordinator confirmed for one facility (ShelterLinkConfirmation).
  */
-const linkableHouseholds = statement('linkableShelterHouseholds', cypher`
+const linkableHouseholds = statement(
+  'linkableShelterHouseholds',
+  cypher`
 MATCH (h:Household) WHERE h.id IN $householdIds
 CALL (h) {
   MATCH (e:Event {householdId: h.id})-[:AT_FACILITY]->(f:Facility)
@@ -151,9 +192,12 @@ CALL (h) {
   RETURN collect(c.facilityId) AS confirmedFacilityIds
 }
 RETURN h.id AS householdId, steps + referrals > 0 AS related, confirmedFacilityIds`,
-  z.object({ householdId: z.string(), related: z.boolean(), confirmedFacilityIds: z.array(z.string()) }));
+  z.object({ householdId: z.string(), related: z.boolean(), confirmedFacilityIds: z.array(z.string()) }),
+);
 
-const confirmLink = statement('confirmShelterLink', cypher`
+const confirmLink = statement(
+  'confirmShelterLink',
+  cypher`
 MATCH (h:Household {id: $householdId}), (f:Facility {id: $facilityId})
 MERGE (c:ShelterLinkConfirmation {id: $id})
 ON CREATE SET c.householdId = h.id, c.facilityId = f.id, c.confirmedBy = $confirmedBy, c.confirmedAt = datetime($now)
@@ -161,12 +205,16 @@ WITH c, h, f
 MERGE (c)-[:CONFIRMS_LINK_TO]->(h)
 MERGE (c)-[:AT_FACILITY]->(f)
 RETURN c.id AS id, c.householdId AS householdId, c.facilityId AS facilityId, c.confirmedBy AS confirmedBy, toString(c.confirmedAt) AS confirmedAt`,
-  z.object({ id: z.string(), householdId: z.string(), facilityId: z.string(), confirmedBy: z.string(), confirmedAt: instant }));
+  z.object({ id: z.string(), householdId: z.string(), facilityId: z.string(), confirmedBy: z.string(), confirmedAt: instant }),
+);
 
-const householdAndFacilityRegions = statement('shelterLinkRegions', cypher`
+const householdAndFacilityRegions = statement(
+  'shelterLinkRegions',
+  cypher`
 MATCH (h:Household {id: $householdId}), (f:Facility {id: $facilityId})
 RETURN h.centrumgemeenteId AS householdCityId, f.centrumgemeenteId AS facilityCityId`,
-  z.object({ householdCityId: z.string(), facilityCityId: opt(z.string()) }));
+  z.object({ householdCityId: z.string(), facilityCityId: opt(z.string()) }),
+);
 
 export interface ShelterWriteProvenance {
   recordedBy: string;
@@ -186,7 +234,12 @@ export interface ShelterWriteResult {
 
 /** Content-addressed id: the same row always gets the same id, whoever sends it and whenever. */
 export function shelterRecordId(kind: ShelterRecordKind, row: ShelterRow): string {
-  const canonical = JSON.stringify([kind, ...Object.keys(row).sort().map((field) => [field, (row as Record<string, unknown>)[field] ?? null])]);
+  const canonical = JSON.stringify([
+    kind,
+    ...Object.keys(row)
+      .sort()
+      .map((field) => [field, (row as Record<string, unknown>)[field] ?? null]),
+  ]);
   return `sr-${createHash('sha256').update(canonical).digest('hex').slice(0, 32)}`;
 }
 
@@ -207,14 +260,24 @@ export function createShelterRepository(executor: CypherExecutor) {
       householdIds.length === 0 ? [] : executor.read((tx) => tx.run(linkableHouseholds, { householdIds, agencyId })),
 
     /** The regions of a household and a facility, or null when either does not exist. */
-    linkRegions: async (householdId: string, facilityId: string) => (await executor.read((tx) => tx.run(householdAndFacilityRegions, { householdId, facilityId })))[0] ?? null,
+    linkRegions: async (householdId: string, facilityId: string) =>
+      (await executor.read((tx) => tx.run(householdAndFacilityRegions, { householdId, facilityId })))[0] ?? null,
 
     /** Records that a coordinator confirmed a household's link to a facility; confirming twice changes nothing. */
     confirmLink: async (householdId: string, facilityId: string, confirmedBy: string, now: Date) =>
-      (await executor.write((tx) => tx.run(confirmLink, { id: `slc-${householdId}-${facilityId}`, householdId, facilityId, confirmedBy, now: now.toISOString() })))[0]!,
+      (
+        await executor.write((tx) =>
+          tx.run(confirmLink, { id: `slc-${householdId}-${facilityId}`, householdId, facilityId, confirmedBy, now: now.toISOString() }),
+        )
+      )[0]!,
 
     /** Writes validated rows of one kind in one transaction: all of them or, on any error, none. */
-    async write(kind: ShelterRecordKind, rows: ShelterRow[], provenance: ShelterWriteProvenance, summary: Record<string, string | number>): Promise<ShelterWriteResult> {
+    async write(
+      kind: ShelterRecordKind,
+      rows: ShelterRow[],
+      provenance: ShelterWriteProvenance,
+      summary: Record<string, string | number>,
+    ): Promise<ShelterWriteResult> {
       const importId = `si-${randomUUID()}`;
       const prepared = rows.map((row) => ({
         id: shelterRecordId(kind, row),
@@ -230,7 +293,12 @@ export function createShelterRepository(executor: CypherExecutor) {
         let superseded = 0;
         for (let start = 0; start < prepared.length; start += SHELTER_WRITE_BATCH) {
           const batch = prepared.slice(start, start + SHELTER_WRITE_BATCH);
-          await tx.run(writeRecords, { rows: batch.map(({ id, facilityId, props }) => ({ id, facilityId, props })), provenance: flat, importId, recordedAt });
+          await tx.run(writeRecords, {
+            rows: batch.map(({ id, facilityId, props }) => ({ id, facilityId, props })),
+            provenance: flat,
+            importId,
+            recordedAt,
+          });
           const [result] = await tx.run(supersedeEarlierVersions, { rows: batch.map(({ id, key }) => ({ id, key })), importId });
           superseded += result?.n ?? 0;
           await linkOptional(tx, batch);
@@ -238,12 +306,13 @@ export function createShelterRepository(executor: CypherExecutor) {
         const [createdRow] = await tx.run(newRecordCount, { importId });
         const created = createdRow?.n ?? 0;
         // An upload that adds nothing leaves no trace in the graph (the access log has the attempt).
-        if (created > 0) await tx.run(writeImport, {
-          importId,
-          summary: { ...summary, kind, rows: rows.length, created, superseded },
-          provenance: flat,
-          recordedAt,
-        });
+        if (created > 0)
+          await tx.run(writeImport, {
+            importId,
+            summary: { ...summary, kind, rows: rows.length, created, superseded },
+            provenance: flat,
+            recordedAt,
+          });
         return { importId, created, unchanged: rows.length - created, superseded };
       });
     },
@@ -252,7 +321,11 @@ export function createShelterRepository(executor: CypherExecutor) {
     refusalsOfHouseholds: (householdIds: readonly string[]) =>
       executor.read(async (tx) => (await tx.run(refusalsOfHouseholds, { householdIds: [...householdIds] })).map((r) => r.row)),
 
-    records(kind: ShelterRecordKind, facilityIds: readonly string[], options: { history?: boolean; from?: string | null; to?: string | null } = {}) {
+    records(
+      kind: ShelterRecordKind,
+      facilityIds: readonly string[],
+      options: { history?: boolean; from?: string | null; to?: string | null } = {},
+    ) {
       return executor.read(async (tx) =>
         (
           await tx.run(recordsOfFacilities, {

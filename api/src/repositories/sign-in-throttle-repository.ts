@@ -8,7 +8,9 @@ import type { ClientWindow, PairCounter, SignInDecision } from '../access/sign-i
 
 // Lock first (db/executor.ts): both counters are locked, the client's before the pair's in every transaction (no
 // deadlock between two attempts), and read only then. MERGE is safe under the unique key (migration 0011).
-const lockCounters = statement('lockSignInCounters', cypher`
+const lockCounters = statement(
+  'lockSignInCounters',
+  cypher`
 MERGE (c:SignInCounter {key: $clientKey})
 ON CREATE SET c.expiresAtMs = $nowMs
 WITH c
@@ -28,27 +30,40 @@ RETURN c.startMs AS clientStartMs, c.attempts AS clientAttempts,
     pairAttempts: z.number().int().nullable(),
     pairLastAtMs: z.number().int().nullable(),
     pairWaitUntilMs: z.number().int().nullable(),
-  }));
+  }),
+);
 
-const storeCounters = statement('storeSignInCounters', cypher`
+const storeCounters = statement(
+  'storeSignInCounters',
+  cypher`
 MATCH (c:SignInCounter {key: $clientKey}), (p:SignInCounter {key: $pairKey})
 SET c.startMs = $clientStartMs, c.attempts = $clientAttempts, c.expiresAtMs = $clientExpiresAtMs,
   p.attempts = $pairAttempts, p.lastAtMs = $pairLastAtMs, p.waitUntilMs = $pairWaitUntilMs, p.expiresAtMs = $pairExpiresAtMs
-RETURN c.key AS key`, z.object({ key: z.string() }));
+RETURN c.key AS key`,
+  z.object({ key: z.string() }),
+);
 
 // A correct password: the pair goes, and the client's window gets its attempt back (read under its lock).
-const returnClientAttempt = statement('returnSignInClientAttempt', cypher`
+const returnClientAttempt = statement(
+  'returnSignInClientAttempt',
+  cypher`
 MATCH (c:SignInCounter {key: $clientKey})
 SET c._lock = true
 WITH c
 REMOVE c._lock
 SET c.attempts = CASE WHEN c.attempts > 0 THEN c.attempts - 1 ELSE 0 END
-RETURN c.key AS key`, z.object({ key: z.string() }));
+RETURN c.key AS key`,
+  z.object({ key: z.string() }),
+);
 
-const forgetPair = statement('forgetSignInPair', cypher`
+const forgetPair = statement(
+  'forgetSignInPair',
+  cypher`
 MATCH (p:SignInCounter {key: $pairKey})
 DETACH DELETE p
-RETURN count(*) AS n`, z.object({ n: z.number().int() }));
+RETURN count(*) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
 /** What the throttle decided, and the counters to store when it counted the attempt. */
 export type CountedAttempt =
@@ -58,12 +73,20 @@ export type CountedAttempt =
 export function createSignInThrottleRepository(executor: CypherExecutor) {
   return {
     /** One transaction: lock and read both counters, let `decide` rule, store what it counted. */
-    attempt(username: string, client: string, decide: (stored: { pair: PairCounter | null; client: ClientWindow | null }) => CountedAttempt, now: () => number): Promise<SignInDecision> {
+    attempt(
+      username: string,
+      client: string,
+      decide: (stored: { pair: PairCounter | null; client: ClientWindow | null }) => CountedAttempt,
+      now: () => number,
+    ): Promise<SignInDecision> {
       const keys = counterKeys(username, client);
       return executor.write(async (tx) => {
         const [row] = await tx.run(lockCounters, { ...keys, nowMs: now() });
         const stored = {
-          pair: row?.pairAttempts != null ? { attempts: row.pairAttempts, lastAtMs: row.pairLastAtMs ?? 0, waitUntilMs: row.pairWaitUntilMs ?? 0 } : null,
+          pair:
+            row?.pairAttempts != null
+              ? { attempts: row.pairAttempts, lastAtMs: row.pairLastAtMs ?? 0, waitUntilMs: row.pairWaitUntilMs ?? 0 }
+              : null,
           client: row?.clientStartMs != null ? { startMs: row.clientStartMs, attempts: row.clientAttempts ?? 0 } : null,
         };
         const counted = decide(stored);

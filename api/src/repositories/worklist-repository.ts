@@ -20,7 +20,9 @@ export type WorklistCandidate = z.infer<typeof CandidateRow>;
 
 // Each source in its own UNION branch that starts at an indexed property. Unanswered referrals come from the
 // referrals themselves (with their respond-by day), not from the REFERRAL_UNANSWERED gap, which says the same later.
-const coordinatorCandidates = statement('worklistCoordinatorCandidates', cypher`
+const coordinatorCandidates = statement(
+  'worklistCoordinatorCandidates',
+  cypher`
 CALL () {
   MATCH (g:GapFinding) WHERE g.centrumgemeenteId = $cityId AND g.ruleId <> 'REFERRAL_UNANSWERED' AND g.detectedOn <= date($horizon)
   RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, toString(g.detectedOn) AS dueOn, g.severity AS severity,
@@ -41,9 +43,13 @@ CALL () {
   RETURN 'BREAK_GLASS_USE' AS kind, b.id AS id, b.householdId AS householdId, toString(b.at) AS dueOn, null AS severity,
     null AS ruleId, CASE WHEN b.agencyId IS NULL THEN [] ELSE [b.agencyId] END AS agencyIds, null AS facilityId, b.reason AS detail
 }
-RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail`, CandidateRow);
+RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail`,
+  CandidateRow,
+);
 
-const workerCandidates = statement('worklistWorkerCandidates', cypher`
+const workerCandidates = statement(
+  'worklistWorkerCandidates',
+  cypher`
 CALL () {
   MATCH (r:Referral {toAgencyId: $agencyId}) WHERE r.status = 'SENT'
   RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, r.id AS id, r.householdId AS householdId, toString(r.respondBy) AS dueOn, null AS severity,
@@ -66,25 +72,40 @@ CALL () {
   RETURN 'INVOLVEMENT_NOTICE' AS kind, n.id AS id, n.householdId AS householdId, toString(n.on) AS dueOn, null AS severity,
     null AS ruleId, [n.otherAgencyId] AS agencyIds, null AS facilityId, null AS detail
 }
-RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail`, CandidateRow);
+RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail`,
+  CandidateRow,
+);
 
 const FacilityEventRow = z.object({
-  id: z.string(), kind: z.string(), householdId: z.string(), facilityId: z.string(), occurredOn: z.string(), recordedAt: z.string(),
+  id: z.string(),
+  kind: z.string(),
+  householdId: z.string(),
+  facilityId: z.string(),
+  occurredOn: z.string(),
+  recordedAt: z.string(),
 });
 
 // Every current event at the agency's own facilities that opens or closes an application or a waiting-list entry;
 // which are still open is worked out per household and facility in TypeScript.
-const shelterEvents = statement('worklistShelterEvents', cypher`
+const shelterEvents = statement(
+  'worklistShelterEvents',
+  cypher`
 MATCH (f:Facility {agencyId: $agencyId})<-[:AT_FACILITY]-(e:Event)
 WHERE e.kind IN ['SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'WAITING_LIST_EXIT', 'REFUSAL', 'PLACEMENT']
   AND NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
 RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, f.id AS facilityId, toString(e.occurredOn) AS occurredOn,
-  toString(e.recordedAt) AS recordedAt`, FacilityEventRow);
+  toString(e.recordedAt) AS recordedAt`,
+  FacilityEventRow,
+);
 
-const noticesFor = statement('worklistNoticesFor', cypher`
+const noticesFor = statement(
+  'worklistNoticesFor',
+  cypher`
 MATCH (n:InvolvementNotice {agencyId: $agencyId}) WHERE n.acknowledgedAt IS NULL
 RETURN 'INVOLVEMENT_NOTICE' AS kind, n.id AS id, n.householdId AS householdId, toString(n.on) AS dueOn, null AS severity,
-  null AS ruleId, [n.otherAgencyId] AS agencyIds, null AS facilityId, null AS detail`, CandidateRow);
+  null AS ruleId, [n.otherAgencyId] AS agencyIds, null AS facilityId, null AS detail`,
+  CandidateRow,
+);
 
 /** Gap rules whose missing step the agency named on the finding owes: contact and feedback after a signal, an intake. */
 export const OWED_GAP_RULES: GapRuleId[] = ['FEEDBACK_INTERIM_MISSING', 'FEEDBACK_FINAL_MISSING', 'REFERRAL_NO_INTAKE'];
@@ -103,10 +124,7 @@ export function createWorklistRepository(executor: CypherExecutor) {
       executor.read((tx) => tx.run(workerCandidates, { agencyId, cityId, horizon, answeredSince, owedRules: OWED_GAP_RULES })),
     /** Events at the agency's facilities, and its notices of involvement, read in parallel. */
     shelter: (agencyId: string) =>
-      Promise.all([
-        executor.read((tx) => tx.run(shelterEvents, { agencyId })),
-        executor.read((tx) => tx.run(noticesFor, { agencyId })),
-      ]),
+      Promise.all([executor.read((tx) => tx.run(shelterEvents, { agencyId })), executor.read((tx) => tx.run(noticesFor, { agencyId }))]),
   };
 }
 

@@ -5,13 +5,21 @@ import { cypher, statement } from '../db/cypher.js';
 import type { CypherTx } from '../db/executor.js';
 import { Refusal } from './result.js';
 
-const existingAgencies = statement('existingAgencies', cypher`
+const existingAgencies = statement(
+  'existingAgencies',
+  cypher`
 MATCH (a:Agency) WHERE a.id IN $ids
-RETURN collect(a.id) AS ids`, z.object({ ids: z.array(z.string()) }));
+RETURN collect(a.id) AS ids`,
+  z.object({ ids: z.array(z.string()) }),
+);
 
-const existingFacilities = statement('existingFacilities', cypher`
+const existingFacilities = statement(
+  'existingFacilities',
+  cypher`
 MATCH (f:Facility) WHERE f.id IN $ids
-RETURN collect(f.id) AS ids`, z.object({ ids: z.array(z.string()) }));
+RETURN collect(f.id) AS ids`,
+  z.object({ ids: z.array(z.string()) }),
+);
 
 export async function requireAgencies(tx: CypherTx, ids: (string | null | undefined)[]): Promise<void> {
   const wanted = [...new Set(ids.filter((id): id is string => Boolean(id)))];

@@ -2,7 +2,14 @@
 // are suppressed for policy makers (small counts hidden as one group, so that none can be found by subtraction).
 import { DEFAULT_MIN_CELL, suppressGroup, type Cell } from '../analytics/disclosure.js';
 import type { Repositories } from '../repositories/index.js';
-import { capacityOn, refusalsByReason, unmetDemandByCause, waitingTimes, type CapacityTotal, type WaitingTimes } from './shelter-figures.js';
+import {
+  capacityOn,
+  refusalsByReason,
+  unmetDemandByCause,
+  waitingTimes,
+  type CapacityTotal,
+  type WaitingTimes,
+} from './shelter-figures.js';
 
 export interface WaitingTimesView extends Omit<WaitingTimes, 'entries' | 'waiting' | 'left' | 'outcomes'> {
   entries: Cell;
@@ -30,7 +37,11 @@ function cells<T>(items: T[], count: (item: T) => number, suppress: boolean): Ce
 }
 
 export function waitingTimesView(figures: WaitingTimes, suppress: boolean): WaitingTimesView {
-  const [entries, waiting, left] = [figures.entries, figures.waiting, figures.left].map((n) => cells([n], (x) => x, suppress)[0]!) as [Cell, Cell, Cell];
+  const [entries, waiting, left] = [figures.entries, figures.waiting, figures.left].map((n) => cells([n], (x) => x, suppress)[0]!) as [
+    Cell,
+    Cell,
+    Cell,
+  ];
   const hideLeave = suppress && figures.left < DEFAULT_MIN_CELL;
   const hideWaiting = suppress && figures.waiting < DEFAULT_MIN_CELL;
   const outcomeCells = cells(figures.outcomes, (o) => o.count, suppress);
@@ -76,7 +87,12 @@ export async function regionShelterFigures(
     capacity: reportedCapacity,
     facilitiesReporting: new Set(capacity.filter((c) => c.periodStart! <= on && on <= c.periodEnd!).map((c) => c.facilityId)).size,
     waitingTimes: waitingTimesView(waitingTimes(waiting, on), suppress),
-    refusalsByReason: byReason.map((r, i) => ({ reason: r.reason, meaning: r.meaning, count: reasonCounts[i]!, withoutAlternative: reasonWithout[i]! })),
+    refusalsByReason: byReason.map((r, i) => ({
+      reason: r.reason,
+      meaning: r.meaning,
+      count: reasonCounts[i]!,
+      withoutAlternative: reasonWithout[i]!,
+    })),
     unmetDemand: unmet.map((u, i) => ({ cause: u.cause, count: unmetCounts[i]!, withoutAlternative: unmetWithout[i]! })),
     suppressed: suppress,
   };

@@ -82,7 +82,12 @@ export async function readShelterCsv(
           rowCount += 1;
           if (record.length !== header.length) {
             // Fields out of place would be misread; the count says what is off without guessing which field.
-            problems.add({ line: info.lines, column: null, code: 'FIELD_COUNT', params: { found: record.length, expected: header.length } });
+            problems.add({
+              line: info.lines,
+              column: null,
+              code: 'FIELD_COUNT',
+              params: { found: record.length, expected: header.length },
+            });
             continue;
           }
           const row = parseShelterRow(kind, info.lines, valuesOf(header, record, info.lines, problems), problems);
@@ -101,7 +106,8 @@ export async function readShelterCsv(
     else throw error;
     return { rows: [], problems, rowCount };
   }
-  if (!headerRead) problems.add({ line: 1, column: null, code: 'FILE_EMPTY', params: { expected: columns.map((c) => c.column).join(',') } });
+  if (!headerRead)
+    problems.add({ line: 1, column: null, code: 'FILE_EMPTY', params: { expected: columns.map((c) => c.column).join(',') } });
   if (header && rowCount === 0) problems.add({ line: 2, column: null, code: 'NO_ROWS' });
   await options.onProgress?.(rowCount);
   return { rows, problems, rowCount };
@@ -137,7 +143,8 @@ function readHeader(kind: ShelterRecordKind, names: string[], problems: ProblemL
   const expected = columns.map((c) => c.column).join(', ');
   if (unknown.length) problems.add({ line: 1, column: null, code: 'UNKNOWN_COLUMNS', params: { columns: unknown.join(', '), expected } });
   if (missing.length) problems.add({ line: 1, column: null, code: 'MISSING_COLUMNS', params: { columns: missing.join(', ') } });
-  if (repeated.length) problems.add({ line: 1, column: null, code: 'REPEATED_COLUMNS', params: { columns: [...new Set(repeated)].join(', ') } });
+  if (repeated.length)
+    problems.add({ line: 1, column: null, code: 'REPEATED_COLUMNS', params: { columns: [...new Set(repeated)].join(', ') } });
   return unknown.length || missing.length || repeated.length ? null : header;
 }
 
@@ -180,7 +187,10 @@ export function shelterRecordsToCsv(kind: ShelterRecordKind, records: ShelterRec
 /** The header and one example row of a kind (the columns' own examples), the start of a file to fill in. */
 export function shelterTemplateCsv(kind: ShelterRecordKind, facilityId?: string): string {
   const columns = shelterCsvColumns[kind];
-  return stringify([columns.map((c) => (c.column === 'facility_id' && facilityId ? facilityId : c.example))], { header: true, columns: columns.map((c) => c.column) });
+  return stringify([columns.map((c) => (c.column === 'facility_id' && facilityId ? facilityId : c.example))], {
+    header: true,
+    columns: columns.map((c) => c.column),
+  });
 }
 
 class CsvFileError extends Error {

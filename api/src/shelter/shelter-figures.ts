@@ -30,7 +30,13 @@ export function capacityOn(reports: ShelterRecord[], day: string): CapacityTotal
   for (const report of reports) {
     if (report.kind !== 'CAPACITY' || !report.current || !covers(report, day)) continue;
     const key = `${report.unitKind}|${report.targetGroup}`;
-    const total = totals.get(key) ?? { unitKind: report.unitKind!, targetGroup: report.targetGroup!, capacity: 0, facilities: 0, facilityIds: new Set() };
+    const total = totals.get(key) ?? {
+      unitKind: report.unitKind!,
+      targetGroup: report.targetGroup!,
+      capacity: 0,
+      facilities: 0,
+      facilityIds: new Set(),
+    };
     total.capacity += report.capacity ?? 0;
     total.facilityIds.add(report.facilityId);
     total.facilities = total.facilityIds.size;
@@ -142,7 +148,12 @@ export function unmetDemandByCause(refusals: ShelterRecord[], regionCapacity: Sh
     if (refusal.alternative === 'NONE') count.withoutAlternative += 1;
     counts.set(cause, count);
   }
-  const order: UnmetDemandCause[] = ['NO_ELIGIBLE_CAPACITY_IN_REGION', 'CAPACITY_EXISTED_BUT_REFUSED', 'CAPACITY_ELSEWHERE', 'CAPACITY_NOT_REPORTED'];
+  const order: UnmetDemandCause[] = [
+    'NO_ELIGIBLE_CAPACITY_IN_REGION',
+    'CAPACITY_EXISTED_BUT_REFUSED',
+    'CAPACITY_ELSEWHERE',
+    'CAPACITY_NOT_REPORTED',
+  ];
   return order.map((cause) => counts.get(cause) ?? { cause, count: 0, withoutAlternative: 0 });
 }
 

@@ -22,7 +22,17 @@ export async function writeShelterFormRows(
   });
   const report = await importShelterRows(deps, kind, { rows, problems, rowCount: inputs.length }, { dryRun: false, source: 'form' });
   if (!report.written) {
-    return { ok: false, failure: { kind: 'VALIDATION', fields: report.problems.map((p) => ({ path: ['rows', String(p.line), ...(p.column ? [p.column] : [])], code: p.code, params: p.params })) } };
+    return {
+      ok: false,
+      failure: {
+        kind: 'VALIDATION',
+        fields: report.problems.map((p) => ({
+          path: ['rows', String(p.line), ...(p.column ? [p.column] : [])],
+          code: p.code,
+          params: p.params,
+        })),
+      },
+    };
   }
   return { ok: true, value: report.written };
 }

@@ -13,12 +13,20 @@ import { facilitiesInScope, importShelterRows } from './shelter-import.js';
 /** capacity, occupancy, waiting-list, refusals (or the enum names). */
 const kindParam = z
   .string()
-  .transform((kind) => kind.toUpperCase().replace(/-/g, '_').replace(/^REFUSALS$/, 'REFUSAL'))
+  .transform((kind) =>
+    kind
+      .toUpperCase()
+      .replace(/-/g, '_')
+      .replace(/^REFUSALS$/, 'REFUSAL'),
+  )
   .pipe(ShelterRecordKind);
 
 const ImportParams = z.object({
   kind: kindParam,
-  dryRun: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  dryRun: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
   encoding: z.enum(['utf-8', 'windows-1252']).default('utf-8'),
 });
 
@@ -26,7 +34,10 @@ const ExportParams = z.object({
   kind: kindParam,
   format: z.enum(['csv', 'json']).default('csv'),
   facilityId: z.string().min(1).max(120).optional(),
-  history: z.enum(['true', 'false', '1', '0']).default('false').transform((v) => v === 'true' || v === '1'),
+  history: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((v) => v === 'true' || v === '1'),
 });
 
 const problem = (status: number, code: string, detail: string) => problemResponse({ status, code, detail });
@@ -39,7 +50,8 @@ function paramsOf<T extends z.ZodType>(schema: T, request: Request): z.infer<T> 
 
 /** A refused file request: logged like every refusal (refuse()), answered with its HTTP status. */
 function refused(ctx: Context, request: Request, status: number, code: string, message: string): Response {
-  const operation = `shelter:${new URL(request.url).searchParams.get('kind') ?? 'unknown'}:${request.method === 'GET' ? 'export' : 'import'}`.slice(0, 80);
+  const operation =
+    `shelter:${new URL(request.url).searchParams.get('kind') ?? 'unknown'}:${request.method === 'GET' ? 'export' : 'import'}`.slice(0, 80);
   refuse(ctx, message, { action: request.method === 'GET' ? 'EXPORT' : 'IMPORT', operation });
   return problem(status, code, message);
 }
@@ -48,9 +60,12 @@ function refused(ctx: Context, request: Request, status: number, code: string, m
 function refusal(ctx: Context, request: Request): Response | null {
   if (!ctx.viewer) return refused(ctx, request, 401, 'UNAUTHENTICATED', 'sign in first');
   // Downloads are plain links (GET, no change, SameSite cookie); an upload changes data and needs the token.
-  if (request.method !== 'GET' && !ctx.csrfOk) return refused(ctx, request, 403, 'FORBIDDEN', 'missing or wrong x-csrf-token header for a cookie session');
-  if (ctx.viewer.role !== 'SHELTER_STAFF') return refused(ctx, request, 403, 'FORBIDDEN', 'only shelter staff report and download shelter records');
-  if (!ctx.limits.requests.hit(ctx.viewer.accountId)) return refused(ctx, request, 429, 'RATE_LIMITED', 'too many requests; try again in a minute');
+  if (request.method !== 'GET' && !ctx.csrfOk)
+    return refused(ctx, request, 403, 'FORBIDDEN', 'missing or wrong x-csrf-token header for a cookie session');
+  if (ctx.viewer.role !== 'SHELTER_STAFF')
+    return refused(ctx, request, 403, 'FORBIDDEN', 'only shelter staff report and download shelter records');
+  if (!ctx.limits.requests.hit(ctx.viewer.accountId))
+    return refused(ctx, request, 429, 'RATE_LIMITED', 'too many requests; try again in a minute');
   return null;
 }
 
@@ -105,13 +120,22 @@ export async function handleShelterExport(request: Request, ctx: Context): Promi
   const params = paramsOf(ExportParams, request);
   if (params instanceof Response) return params;
   const scope = await facilitiesInScope(ctx.viewer!, ctx.repos);
-  if (params.facilityId && !scope.has(params.facilityId)) return refused(ctx, request, 403, 'FORBIDDEN', `${params.facilityId} is not a facility of your organisation`);
+  if (params.facilityId && !scope.has(params.facilityId))
+    return refused(ctx, request, 403, 'FORBIDDEN', `${params.facilityId} is not a facility of your organisation`);
   const facilityIds = params.facilityId ? [params.facilityId] : [...scope];
   const records = await ctx.repos.shelter.records(params.kind, facilityIds, { history: params.history });
-  await ctx.access.log({ action: 'EXPORT', outcome: 'ALLOWED', operation: `shelter:${params.kind}:${params.format}`, basis: `${records.length} records` });
+  await ctx.access.log({
+    action: 'EXPORT',
+    outcome: 'ALLOWED',
+    operation: `shelter:${params.kind}:${params.format}`,
+    basis: `${records.length} records`,
+  });
   const name = `ketenkaart-${params.kind.toLowerCase().replace(/_/g, '-')}-${dayOf(ctx.now())}`;
   if (params.format === 'json') {
-    return Response.json({ kind: params.kind, exportedAt: ctx.now().toISOString(), records }, { headers: { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${name}.json"` } });
+    return Response.json(
+      { kind: params.kind, exportedAt: ctx.now().toISOString(), records },
+      { headers: { 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${name}.json"` } },
+    );
   }
   return csvResponse(shelterRecordsToCsv(params.kind, records), `${name}.csv`);
 }
@@ -128,6 +152,10 @@ export async function handleShelterTemplate(request: Request, ctx: Context): Pro
   const [ownFacility] = [...(await facilitiesInScope(ctx.viewer!, ctx.repos))].sort();
   const name = `ketenkaart-${params.kind.toLowerCase().replace(/_/g, '-')}-voorbeeld.csv`;
   return new Response(`\uFEFF${shelterTemplateCsv(params.kind, ownFacility)}`, {
-    headers: { 'content-type': 'text/csv; charset=utf-8', 'cache-control': 'no-store', 'content-disposition': `attachment; filename="${name}"` },
+    headers: {
+      'content-type': 'text/csv; charset=utf-8',
+      'cache-control': 'no-store',
+      'content-disposition': `attachment; filename="${name}"`,
+    },
   });
 }

@@ -29,7 +29,13 @@ export async function facilitiesInScope(viewer: Viewer, repos: Repositories): Pr
 }
 
 export async function importShelterRows(
-  deps: { repos: Repositories; access: AccessService; viewer: Viewer; now: () => Date; refreshGaps: (householdIds: string[], cause: GapResolutionCause) => Promise<unknown> },
+  deps: {
+    repos: Repositories;
+    access: AccessService;
+    viewer: Viewer;
+    now: () => Date;
+    refreshGaps: (householdIds: string[], cause: GapResolutionCause) => Promise<unknown>;
+  },
   kind: ShelterRecordKind,
   read: { rows: NumberedRow[]; problems: ProblemList; rowCount: number },
   options: { dryRun: boolean; source: string },
@@ -38,21 +44,33 @@ export async function importShelterRows(
   const { problems } = read;
   // Rows that parsed are checked against the graph too, so that one round shows every problem in the file.
   const links = read.rows.length
-    ? await checkShelterRows(kind, read.rows, { facilityIds: await facilitiesInScope(viewer, repos), linkingAgencyId: viewer.agencyId }, repos.shelter, problems)
+    ? await checkShelterRows(
+        kind,
+        read.rows,
+        { facilityIds: await facilitiesInScope(viewer, repos), linkingAgencyId: viewer.agencyId },
+        repos.shelter,
+        problems,
+      )
     : { unknownHouseholds: 0, unrelatedHouseholds: 0 };
   let written: ShelterWriteResult | null = null;
   if (!options.dryRun && problems.total === 0) {
     written = await repos.shelter.write(
       kind,
       read.rows.map((r) => r.row),
-      { recordedBy: viewer.accountId, reportingAgencyId: viewer.agencyId, provenanceKind: 'AGENCY_REPORT', recordedAt: now().toISOString() },
+      {
+        recordedBy: viewer.accountId,
+        reportingAgencyId: viewer.agencyId,
+        provenanceKind: 'AGENCY_REPORT',
+        recordedAt: now().toISOString(),
+      },
       { source: options.source },
     );
   }
   // Refusals linked to a household feed its gap rules: re-evaluate those households now, as after any change.
   if (written && kind === 'REFUSAL') {
     const linked = [...new Set(read.rows.flatMap(({ row }) => ('householdId' in row && row.householdId ? [row.householdId] : [])))];
-    for (let start = 0; start < linked.length; start += 500) await deps.refreshGaps(linked.slice(start, start + 500), { kind: 'SHELTER_REPORT' });
+    for (let start = 0; start < linked.length; start += 500)
+      await deps.refreshGaps(linked.slice(start, start + 500), { kind: 'SHELTER_REPORT' });
   }
   await access.log({
     action: 'IMPORT',
@@ -60,8 +78,17 @@ export async function importShelterRows(
     operation: `shelter:${kind}:${options.source}${options.dryRun ? ':dry-run' : ''}`,
     // The caller is told the same for both; the log tells an id that does not exist from a refused link.
     basis: `${read.rowCount} rows, ${problems.total} problems${written ? `, ${written.created} new, ${written.superseded} superseded` : ''}${
-      links.unknownHouseholds ? `, ${links.unknownHouseholds} unknown household ids` : ''}${links.unrelatedHouseholds ? `, ${links.unrelatedHouseholds} households without a relation` : ''}`,
+      links.unknownHouseholds ? `, ${links.unknownHouseholds} unknown household ids` : ''
+    }${links.unrelatedHouseholds ? `, ${links.unrelatedHouseholds} households without a relation` : ''}`,
   });
   const inLineOrder = [...problems.listed].sort((a, b) => a.line - b.line);
-  return { kind, dryRun: options.dryRun, rows: read.rowCount, problems: inLineOrder, totalProblems: problems.total, problemCap: MAX_LISTED_PROBLEMS, written };
+  return {
+    kind,
+    dryRun: options.dryRun,
+    rows: read.rowCount,
+    problems: inLineOrder,
+    totalProblems: problems.total,
+    problemCap: MAX_LISTED_PROBLEMS,
+    written,
+  };
 }

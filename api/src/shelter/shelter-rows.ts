@@ -1,6 +1,18 @@
 // Checks shelter rows before anything is written, for forms and CSV files alike: shape, references, scope and
 // duplicates. Every problem names its line (or form field) so a shelter can fix its file in one go.
-import { describeProblem, naturalKey, problemCodes, problemFromZodIssue, shelterRowSchemas, shelterCsvColumns, type Problem, type ProblemCode, type ProblemParams, type ShelterRecordKind, type ShelterRow } from '@ketenkaart/schema';
+import {
+  describeProblem,
+  naturalKey,
+  problemCodes,
+  problemFromZodIssue,
+  shelterRowSchemas,
+  shelterCsvColumns,
+  type Problem,
+  type ProblemCode,
+  type ProblemParams,
+  type ShelterRecordKind,
+  type ShelterRow,
+} from '@ketenkaart/schema';
 import type { ShelterRepository } from '../repositories/shelter-repository.js';
 
 export interface RowProblem extends Problem {
@@ -33,14 +45,26 @@ export class ProblemList {
   add(problem: RowProblem): void {
     this.total += 1;
     const params = problem.params ?? {};
-    if (this.listed.length < MAX_LISTED_PROBLEMS) this.listed.push({ line: problem.line, column: problem.column, code: problem.code, params, message: describeProblem({ code: problem.code, params }) });
+    if (this.listed.length < MAX_LISTED_PROBLEMS)
+      this.listed.push({
+        line: problem.line,
+        column: problem.column,
+        code: problem.code,
+        params,
+        message: describeProblem({ code: problem.code, params }),
+      });
   }
 }
 
 const columnOfField = (kind: ShelterRecordKind, field: string) => shelterCsvColumns[kind].find((c) => c.field === field)?.column ?? field;
 
 /** Validates one row's shape; returns the typed row or adds its problems. */
-export function parseShelterRow(kind: ShelterRecordKind, line: number, values: Record<string, unknown>, problems: ProblemList): ShelterRow | null {
+export function parseShelterRow(
+  kind: ShelterRecordKind,
+  line: number,
+  values: Record<string, unknown>,
+  problems: ProblemList,
+): ShelterRow | null {
   const parsed = shelterRowSchemas[kind].safeParse(values);
   if (parsed.success) return parsed.data;
   for (const issue of parsed.error.issues) {
@@ -98,7 +122,8 @@ export async function checkShelterRows(
   const refusals: LinkRefusals = { unknownHouseholds: 0, unrelatedHouseholds: 0 };
   const firstLineOfKey = new Map<string, number>();
   for (const { line, row } of rows) {
-    if (!known.facilities.has(row.facilityId)) problems.add({ line, column: 'facility_id', code: 'NO_SUCH', params: { entity: 'facility', value: row.facilityId } });
+    if (!known.facilities.has(row.facilityId))
+      problems.add({ line, column: 'facility_id', code: 'NO_SUCH', params: { entity: 'facility', value: row.facilityId } });
     else if (scope.facilityIds !== 'ALL' && !scope.facilityIds.has(row.facilityId)) {
       problems.add({ line, column: 'facility_id', code: 'NOT_YOUR_FACILITY', params: { value: row.facilityId } });
     }
@@ -108,11 +133,17 @@ export async function checkShelterRows(
       problems.add({ line, column: 'household_id', code: 'HOUSEHOLD_NOT_LINKABLE' });
     }
     if ('alternativeAgencyId' in row && row.alternativeAgencyId && !known.agencies.has(row.alternativeAgencyId)) {
-      problems.add({ line, column: 'alternative_agency_id', code: 'NO_SUCH', params: { entity: 'agency', value: row.alternativeAgencyId } });
+      problems.add({
+        line,
+        column: 'alternative_agency_id',
+        code: 'NO_SUCH',
+        params: { entity: 'agency', value: row.alternativeAgencyId },
+      });
     }
     const key = naturalKey(kind, row);
     const earlier = firstLineOfKey.get(key);
-    if (earlier !== undefined) problems.add({ line, column: null, code: 'SAME_KEY_AS_LINE', params: { key: describeKey(kind), other: earlier } });
+    if (earlier !== undefined)
+      problems.add({ line, column: null, code: 'SAME_KEY_AS_LINE', params: { key: describeKey(kind), other: earlier } });
     else firstLineOfKey.set(key, line);
   }
   return refusals;

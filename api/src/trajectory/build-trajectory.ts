@@ -1,5 +1,13 @@
 // A household's trajectory from its recorded facts: an ordered timeline with regie per step, and the same as a graph.
-import { stateAfter, type ChainState, type EventRecord, type ReferralRecord, type RegieRecord, daysBetween, inOrderOfOccurrence } from '@ketenkaart/schema';
+import {
+  stateAfter,
+  type ChainState,
+  type EventRecord,
+  type ReferralRecord,
+  type RegieRecord,
+  daysBetween,
+  inOrderOfOccurrence,
+} from '@ketenkaart/schema';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
 
 export interface RegieOnDay {
@@ -21,7 +29,8 @@ export interface TrajectoryStep {
 }
 
 export type TrajectoryNodeKind = 'HOUSEHOLD' | 'EVENT' | 'AGENCY' | 'REFERRAL' | 'FACILITY' | 'SHELTER_REFUSAL';
-export type TrajectoryEdgeKind = 'NEXT' | 'FOLLOWS_FROM' | 'ACTED_IN' | 'CONCERNS' | 'SENT_BY' | 'SENT_TO' | 'AT_FACILITY' | 'SUPERSEDES' | 'HOLDS_REGIE' | 'REPORTED';
+export type TrajectoryEdgeKind =
+  'NEXT' | 'FOLLOWS_FROM' | 'ACTED_IN' | 'CONCERNS' | 'SENT_BY' | 'SENT_TO' | 'AT_FACILITY' | 'SUPERSEDES' | 'HOLDS_REGIE' | 'REPORTED';
 
 export interface TrajectoryNode {
   id: string;
@@ -50,9 +59,7 @@ export interface Trajectory {
 }
 
 export function regieOnDay(assignments: RegieRecord[], day: string): RegieOnDay[] {
-  return assignments
-    .filter((g) => g.from <= day && (g.to === null || g.to > day))
-    .map((g) => ({ agencyId: g.agencyId, stage: g.stage }));
+  return assignments.filter((g) => g.from <= day && (g.to === null || g.to > day)).map((g) => ({ agencyId: g.agencyId, stage: g.stage }));
 }
 
 export function buildTrajectory(
@@ -106,11 +113,25 @@ export function buildTrajectory(
     for (const cause of event.followsFromIds) edge('FOLLOWS_FROM', node, `event:${cause}`);
     if (event.supersedesId) edge('SUPERSEDES', node, `event:${event.supersedesId}`);
     if (event.agencyId) {
-      addNode({ id: `agency:${event.agencyId}`, kind: 'AGENCY', refId: event.agencyId, label: names.agency(event.agencyId), date: null, superseded: false });
+      addNode({
+        id: `agency:${event.agencyId}`,
+        kind: 'AGENCY',
+        refId: event.agencyId,
+        label: names.agency(event.agencyId),
+        date: null,
+        superseded: false,
+      });
       edge('ACTED_IN', `agency:${event.agencyId}`, node);
     }
     if (event.facilityId) {
-      addNode({ id: `facility:${event.facilityId}`, kind: 'FACILITY', refId: event.facilityId, label: names.facility(event.facilityId), date: null, superseded: false });
+      addNode({
+        id: `facility:${event.facilityId}`,
+        kind: 'FACILITY',
+        refId: event.facilityId,
+        label: names.facility(event.facilityId),
+        date: null,
+        superseded: false,
+      });
       edge('AT_FACILITY', node, `facility:${event.facilityId}`);
     }
     if (event.referralId) edge('CONCERNS', node, `referral:${event.referralId}`);
@@ -118,13 +139,23 @@ export function buildTrajectory(
   for (const referral of referrals) {
     const node = `referral:${referral.id}`;
     addNode({ id: node, kind: 'REFERRAL', refId: referral.id, label: referral.status, date: referral.sentOn, superseded: false });
-    for (const [kind, agencyId] of [['SENT_BY', referral.fromAgencyId], ['SENT_TO', referral.toAgencyId]] as const) {
+    for (const [kind, agencyId] of [
+      ['SENT_BY', referral.fromAgencyId],
+      ['SENT_TO', referral.toAgencyId],
+    ] as const) {
       addNode({ id: `agency:${agencyId}`, kind: 'AGENCY', refId: agencyId, label: names.agency(agencyId), date: null, superseded: false });
       edge(kind, node, `agency:${agencyId}`);
     }
   }
   for (const assignment of regie) {
-    addNode({ id: `agency:${assignment.agencyId}`, kind: 'AGENCY', refId: assignment.agencyId, label: names.agency(assignment.agencyId), date: null, superseded: false });
+    addNode({
+      id: `agency:${assignment.agencyId}`,
+      kind: 'AGENCY',
+      refId: assignment.agencyId,
+      label: names.agency(assignment.agencyId),
+      date: null,
+      superseded: false,
+    });
     edges.push({
       id: `HOLDS_REGIE:${assignment.id}`,
       kind: 'HOLDS_REGIE',
@@ -136,8 +167,22 @@ export function buildTrajectory(
 
   for (const refusal of shelterRefusals) {
     const node = `shelter-record:${refusal.id}`;
-    addNode({ id: node, kind: 'SHELTER_REFUSAL', refId: refusal.id, label: refusal.reason ?? 'OTHER', date: refusal.refusedOn, superseded: !refusal.current });
-    addNode({ id: `facility:${refusal.facilityId}`, kind: 'FACILITY', refId: refusal.facilityId, label: names.facility(refusal.facilityId), date: null, superseded: false });
+    addNode({
+      id: node,
+      kind: 'SHELTER_REFUSAL',
+      refId: refusal.id,
+      label: refusal.reason ?? 'OTHER',
+      date: refusal.refusedOn,
+      superseded: !refusal.current,
+    });
+    addNode({
+      id: `facility:${refusal.facilityId}`,
+      kind: 'FACILITY',
+      refId: refusal.facilityId,
+      label: names.facility(refusal.facilityId),
+      date: null,
+      superseded: false,
+    });
     edge('REPORTED', `facility:${refusal.facilityId}`, node, refusal.alternative);
     edge('CONCERNS', node, householdNode);
   }

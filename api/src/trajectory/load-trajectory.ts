@@ -22,7 +22,11 @@ export async function loadTrajectory(householdId: string, sources: TrajectorySou
     sources.regie(householdId),
     sources.shelterRefusals(householdId),
   ]);
-  const agencyIds = presentIds([...events.map((e) => e.agencyId), ...referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]), ...regie.map((g) => g.agencyId)]);
+  const agencyIds = presentIds([
+    ...events.map((e) => e.agencyId),
+    ...referrals.flatMap((r) => [r.fromAgencyId, r.toAgencyId]),
+    ...regie.map((g) => g.agencyId),
+  ]);
   const facilityIds = presentIds([...events.map((e) => e.facilityId), ...shelterRefusals.map((r) => r.facilityId)]);
   const [agencyNames, facilityNames] = await Promise.all([sources.agencyNames(agencyIds), sources.facilityNames(facilityIds)]);
   return buildTrajectory(

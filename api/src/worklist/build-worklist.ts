@@ -21,7 +21,17 @@ export const WORKLIST_KINDS = [
 export type WorklistKind = (typeof WORKLIST_KINDS)[number];
 
 /** The one action an item offers; the web app opens the matching form. */
-export const WORKLIST_ACTIONS = ['OPEN_GAP', 'OPEN_TRACE', 'ANSWER_REFERRAL', 'PROVIDE_INFO', 'RECORD_STEP', 'DECIDE_ACCESS', 'REVIEW_BREAK_GLASS', 'ACKNOWLEDGE', 'RECORD_OUTCOME'] as const;
+export const WORKLIST_ACTIONS = [
+  'OPEN_GAP',
+  'OPEN_TRACE',
+  'ANSWER_REFERRAL',
+  'PROVIDE_INFO',
+  'RECORD_STEP',
+  'DECIDE_ACCESS',
+  'REVIEW_BREAK_GLASS',
+  'ACKNOWLEDGE',
+  'RECORD_OUTCOME',
+] as const;
 export type WorklistAction = (typeof WORKLIST_ACTIONS)[number];
 
 export const WORKLIST_SORTS = ['DUE', 'SEVERITY'] as const;
@@ -63,12 +73,30 @@ export function itemsFromCandidates(role: WorklistRole, rows: WorklistCandidate[
     const kind = row.kind as WorklistKind;
     const [first = null, second = null] = row.agencyIds;
     const overdue = row.dueOn < today;
-    const base = { key: `${kind}:${row.id}`, kind, subjectId: row.id, householdId: row.householdId, dueOn: row.dueOn, overdue, ruleId: row.ruleId, facilityId: row.facilityId, detail: row.detail, stepKind: null };
+    const base = {
+      key: `${kind}:${row.id}`,
+      kind,
+      subjectId: row.id,
+      householdId: row.householdId,
+      dueOn: row.dueOn,
+      overdue,
+      ruleId: row.ruleId,
+      facilityId: row.facilityId,
+      detail: row.detail,
+      stepKind: null,
+    };
     switch (kind) {
       case 'GAP':
         return role === 'COORDINATOR'
           ? { ...base, severity: row.severity ?? 'MEDIUM', owedByAgencyId: first, otherAgencyId: null, action: 'OPEN_GAP' }
-          : { ...base, severity: row.severity ?? 'MEDIUM', owedByAgencyId: null, otherAgencyId: null, action: 'RECORD_STEP', stepKind: (row.ruleId && STEP_FOR_RULE[row.ruleId]) ?? 'CONTACT' };
+          : {
+              ...base,
+              severity: row.severity ?? 'MEDIUM',
+              owedByAgencyId: null,
+              otherAgencyId: null,
+              action: 'RECORD_STEP',
+              stepKind: (row.ruleId && STEP_FOR_RULE[row.ruleId]) ?? 'CONTACT',
+            };
       case 'REFERRAL_AWAITING_ANSWER':
         return role === 'COORDINATOR'
           ? { ...base, severity: overdue ? 'HIGH' : 'MEDIUM', owedByAgencyId: first, otherAgencyId: second, action: 'OPEN_TRACE' }
@@ -80,7 +108,15 @@ export function itemsFromCandidates(role: WorklistRole, rows: WorklistCandidate[
       case 'ACCESS_REQUEST':
         return { ...base, severity: 'MEDIUM', overdue: false, owedByAgencyId: null, otherAgencyId: first, action: 'DECIDE_ACCESS' };
       case 'BREAK_GLASS_USE':
-        return { ...base, dueOn: row.dueOn.slice(0, 10), overdue: false, severity: 'MEDIUM', owedByAgencyId: null, otherAgencyId: first, action: 'REVIEW_BREAK_GLASS' };
+        return {
+          ...base,
+          dueOn: row.dueOn.slice(0, 10),
+          overdue: false,
+          severity: 'MEDIUM',
+          owedByAgencyId: null,
+          otherAgencyId: first,
+          action: 'REVIEW_BREAK_GLASS',
+        };
       case 'INVOLVEMENT_NOTICE':
         return { ...base, severity: 'LOW', overdue: false, owedByAgencyId: null, otherAgencyId: first, action: 'ACKNOWLEDGE' };
       default:
@@ -101,7 +137,9 @@ export function shelterItems(events: ShelterEventRecord[], today: string): Workl
   }
   const items: WorklistItem[] = [];
   for (const caseEvents of byCase.values()) {
-    const ordered = [...caseEvents].sort((a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id));
+    const ordered = [...caseEvents].sort(
+      (a, b) => a.occurredOn.localeCompare(b.occurredOn) || a.recordedAt.localeCompare(b.recordedAt) || a.id.localeCompare(b.id),
+    );
     ordered.forEach((event, index) => {
       const later = ordered.slice(index + 1);
       const isApplication = event.kind === 'SHELTER_APPLICATION';
@@ -153,7 +191,15 @@ export interface WorklistPage {
  */
 export function pageOfWorklist(
   all: WorklistItem[],
-  options: { kinds: WorklistKind[] | null; overdueOnly: boolean; sort: WorklistSort; size: number; after: number | null; before: number | null; backward: boolean },
+  options: {
+    kinds: WorklistKind[] | null;
+    overdueOnly: boolean;
+    sort: WorklistSort;
+    size: number;
+    after: number | null;
+    before: number | null;
+    backward: boolean;
+  },
 ): WorklistPage {
   const scoped = options.overdueOnly ? all.filter((item) => item.overdue) : all;
   const counts = WORKLIST_KINDS.map((kind) => {

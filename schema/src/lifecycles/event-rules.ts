@@ -1,13 +1,7 @@
 // Which details each recordable event kind needs and allows: a refusal needs a reason, a summons takes none.
 import { z } from 'zod';
 import { EventKind } from '../records/event-kind.js';
-import {
-  Destination,
-  RefusalReason,
-  RehousingKind,
-  VerdictKind,
-  WaitingListOutcome,
-} from '../records/event.js';
+import { Destination, RefusalReason, RehousingKind, VerdictKind, WaitingListOutcome } from '../records/event.js';
 
 /** Kinds recorded with recordEvent; membership, referral and regie steps have mutations of their own. */
 export const RecordableEventKind = EventKind.exclude([

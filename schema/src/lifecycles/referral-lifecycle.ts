@@ -22,8 +22,7 @@ const transitions: Record<ReferralStatus, Partial<Record<ReferralAction, Referra
 };
 
 export type TransitionResult =
-  | { ok: true; to: ReferralStatus }
-  | { ok: false; from: ReferralStatus; action: ReferralAction; allowed: ReferralAction[] };
+  { ok: true; to: ReferralStatus } | { ok: false; from: ReferralStatus; action: ReferralAction; allowed: ReferralAction[] };
 
 export function referralTransition(from: ReferralStatus, action: ReferralAction): TransitionResult {
   const to = transitions[from][action];

@@ -3,7 +3,11 @@ import { z } from 'zod';
 
 /** An optional graph property: absent (Neo4j stores no nulls) reads as null. */
 export const opt = <T extends z.ZodType>(schema: T) => schema.nullish().transform((value) => value ?? null);
-export const list = <T extends z.ZodType>(schema: T) => z.array(schema).nullish().transform((value) => value ?? []);
+export const list = <T extends z.ZodType>(schema: T) =>
+  z
+    .array(schema)
+    .nullish()
+    .transform((value) => value ?? []);
 
 /**
  * An instant, as ISO 8601 with milliseconds. Engines print datetimes differently (Grafeo trims trailing zeros:

@@ -100,8 +100,14 @@ export const WaitingListRow = z
     dateOff: day.nullable(),
     outcome: WaitingListOutcome.nullable(),
   })
-  .refine((r) => r.dateOff === null || r.dateOff >= r.dateOn, refinement('BEFORE_OTHER_DATE', { path: ['dateOff'], values: { other: 'date_on' } }))
-  .refine((r) => (r.dateOff === null) === (r.outcome === null), refinement('GIVE_TOGETHER', { path: ['outcome'], values: { other: 'date_off' } }));
+  .refine(
+    (r) => r.dateOff === null || r.dateOff >= r.dateOn,
+    refinement('BEFORE_OTHER_DATE', { path: ['dateOff'], values: { other: 'date_on' } }),
+  )
+  .refine(
+    (r) => (r.dateOff === null) === (r.outcome === null),
+    refinement('GIVE_TOGETHER', { path: ['outcome'], values: { other: 'date_off' } }),
+  );
 export type WaitingListRow = z.infer<typeof WaitingListRow>;
 
 export const RefusalRow = z
@@ -116,8 +122,14 @@ export const RefusalRow = z
     alternativeAgencyId: optionalId,
     note,
   })
-  .refine((r) => r.alternative !== 'ONWARD_REFERRAL' || r.alternativeAgencyId !== null, refinement('AGENCY_NEEDED', { path: ['alternativeAgencyId'] }))
-  .refine((r) => r.alternative === 'ONWARD_REFERRAL' || r.alternativeAgencyId === null, refinement('ONLY_ONWARD_REFERRAL_NAMES_AGENCY', { path: ['alternativeAgencyId'] }));
+  .refine(
+    (r) => r.alternative !== 'ONWARD_REFERRAL' || r.alternativeAgencyId !== null,
+    refinement('AGENCY_NEEDED', { path: ['alternativeAgencyId'] }),
+  )
+  .refine(
+    (r) => r.alternative === 'ONWARD_REFERRAL' || r.alternativeAgencyId === null,
+    refinement('ONLY_ONWARD_REFERRAL_NAMES_AGENCY', { path: ['alternativeAgencyId'] }),
+  );
 export type RefusalRow = z.infer<typeof RefusalRow>;
 
 export const shelterRowSchemas = {

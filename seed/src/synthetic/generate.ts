@@ -89,7 +89,10 @@ function pathBuilder(n: number, seed: number, roles: CityRoles, start: string, a
   let day = start;
   let stopped = false;
   const b = {
-    r, roles, path, start,
+    r,
+    roles,
+    path,
+    start,
     get day() {
       return day;
     },
@@ -98,13 +101,29 @@ function pathBuilder(n: number, seed: number, roles: CityRoles, start: string, a
       const startYear = Number(start.slice(0, 4));
       const parents = r.chance(40) ? 2 : 1;
       for (let p = 1; p <= parents; p += 1) {
-        path.members.push({ personId: `${id}_p${p}`, label: `ouder ${p}`, birthYear: startYear - r.int(22, 50), role: p === 1 ? 'PARENT' : 'PARTNER', from: addDays(start, -r.int(400, 4000)), to: null, compositionSource: 'CORPORATION' });
+        path.members.push({
+          personId: `${id}_p${p}`,
+          label: `ouder ${p}`,
+          birthYear: startYear - r.int(22, 50),
+          role: p === 1 ? 'PARENT' : 'PARTNER',
+          from: addDays(start, -r.int(400, 4000)),
+          to: null,
+          compositionSource: 'CORPORATION',
+        });
       }
       const count = children();
       for (let c = 1; c <= count; c += 1) {
         const age = r.int(0, 17);
         // A child born after the tenancy began is missing from the corporation's records (L993-1001): known from a home visit or the GBA.
-        path.members.push({ personId: `${id}_k${c}`, label: `kind ${c}`, birthYear: startYear - age, role: 'CHILD', from: addDays(start, -age * 365), to: null, compositionSource: r.chance(60) ? 'GBA' : 'HOME_VISIT' });
+        path.members.push({
+          personId: `${id}_k${c}`,
+          label: `kind ${c}`,
+          birthYear: startYear - age,
+          role: 'CHILD',
+          from: addDays(start, -age * 365),
+          to: null,
+          compositionSource: r.chance(60) ? 'GBA' : 'HOME_VISIT',
+        });
       }
     },
     /** Moves the clock on by min..max days; false (and the path stops) when that passes asOf. */
@@ -117,9 +136,25 @@ function pathBuilder(n: number, seed: number, roles: CityRoles, start: string, a
     event(kind: string, extra: Partial<PathEvent> = {}): PathEvent {
       k += 1;
       const e: PathEvent = {
-        id: `ev_syn_${seed}_${n}_${k}`, kind: kind as PathEvent['kind'], occurredOn: day, agencyId: null, facilityId: null, referralId: null,
-        arrearsMonths: null, refusalReason: null, verdictKind: null, waitingListOutcome: null, rehousingKind: null, destination: null, priority: null,
-        note: null, personId: null, regieStage: null, followsFromIds: [], supersedesId: null, ...extra,
+        id: `ev_syn_${seed}_${n}_${k}`,
+        kind: kind as PathEvent['kind'],
+        occurredOn: day,
+        agencyId: null,
+        facilityId: null,
+        referralId: null,
+        arrearsMonths: null,
+        refusalReason: null,
+        verdictKind: null,
+        waitingListOutcome: null,
+        rehousingKind: null,
+        destination: null,
+        priority: null,
+        note: null,
+        personId: null,
+        regieStage: null,
+        followsFromIds: [],
+        supersedesId: null,
+        ...extra,
       };
       path.events.push(e);
       if (e.agencyId) involved.add(e.agencyId);
@@ -127,7 +162,14 @@ function pathBuilder(n: number, seed: number, roles: CityRoles, start: string, a
     },
     regie(agencyId: string, stage: Path['regie'][number]['stage']) {
       const open = path.regie.find((g) => g.to === null);
-      const g = { id: `rg_syn_${seed}_${n}_${path.regie.length + 1}`, agencyId, stage, from: day, to: null as string | null, handedOverToId: null as string | null };
+      const g = {
+        id: `rg_syn_${seed}_${n}_${path.regie.length + 1}`,
+        agencyId,
+        stage,
+        from: day,
+        to: null as string | null,
+        handedOverToId: null as string | null,
+      };
       if (open) {
         open.to = day;
         open.handedOverToId = g.id;
@@ -140,8 +182,17 @@ function pathBuilder(n: number, seed: number, roles: CityRoles, start: string, a
     },
     referral(fromAgencyId: string, toAgencyId: string, purpose: string, cause: PathEvent): Referral {
       const referral: Referral = {
-        id: `ref_syn_${seed}_${n}_${path.referrals.length + 1}`, fromAgencyId, toAgencyId, status: 'SENT', purpose, sentOn: day,
-        respondBy: addDays(day, 14), respondedOn: null, closedOn: null, refusalReason: null, refusalText: null,
+        id: `ref_syn_${seed}_${n}_${path.referrals.length + 1}`,
+        fromAgencyId,
+        toAgencyId,
+        status: 'SENT',
+        purpose,
+        sentOn: day,
+        respondBy: addDays(day, 14),
+        respondedOn: null,
+        closedOn: null,
+        refusalReason: null,
+        refusalText: null,
       };
       path.referrals.push(referral);
       b.event('REFERRAL_SENT', { agencyId: fromAgencyId, referralId: referral.id, followsFromIds: [cause.id] });
@@ -249,7 +300,12 @@ function courtAndAfter(b: PathBuilder, cancelledPercent: number): Path {
     // Refused, mostly for capacity; half without any alternative recorded (G3, L2952-2966).
     if (!later(3, 30)) return finish();
     event('WAITING_LIST_EXIT', { agencyId: roles.shelter, facilityId: roles.familyFacility, waitingListOutcome: 'REFERRED_ELSEWHERE' });
-    event('REFUSAL', { agencyId: roles.shelter, facilityId: roles.familyFacility, refusalReason: r.chance(75) ? 'NO_CAPACITY' : r.pick(['HOUSEHOLD_COMPOSITION', 'OUTSIDE_REGION'] as const), destination: r.chance(50) ? 'UNKNOWN' : 'HOTEL_OR_HOLIDAY_HOME' });
+    event('REFUSAL', {
+      agencyId: roles.shelter,
+      facilityId: roles.familyFacility,
+      refusalReason: r.chance(75) ? 'NO_CAPACITY' : r.pick(['HOUSEHOLD_COMPOSITION', 'OUTSIDE_REGION'] as const),
+      destination: r.chance(50) ? 'UNKNOWN' : 'HOTEL_OR_HOLIDAY_HOME',
+    });
     return finish();
   }
   if (outcome <= 35) {
@@ -266,7 +322,11 @@ function courtAndAfter(b: PathBuilder, cancelledPercent: number): Path {
   // Regie passes to the institution at placement (L1404-1408); sometimes the handover is never recorded (G5).
   if (r.chance(85)) b.regie(roles.shelter, 'PLACED');
   if (!later(180, 420)) return finish();
-  event('SHELTER_EXIT', { agencyId: roles.shelter, facilityId: roles.familyFacility, destination: r.chance(80) ? 'NEW_TENANCY' : 'UNKNOWN' });
+  event('SHELTER_EXIT', {
+    agencyId: roles.shelter,
+    facilityId: roles.familyFacility,
+    destination: r.chance(80) ? 'NEW_TENANCY' : 'UNKNOWN',
+  });
   if (r.chance(80)) {
     if (!later(0, 14)) return finish();
     event('REHOUSING', { agencyId: roles.corporation, rehousingKind: r.pick(['URGENCY', 'CONTINGENT', 'OMKLAP', 'WOONOPVANG'] as const) });

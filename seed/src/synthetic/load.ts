@@ -13,7 +13,10 @@ export interface SyntheticOptions {
   onProgress?: (done: { households: number; events: number }) => void;
 }
 
-export async function loadSyntheticFamilies(executor: CypherExecutor, options: SyntheticOptions): Promise<{ households: number; events: number; signals: number }> {
+export async function loadSyntheticFamilies(
+  executor: CypherExecutor,
+  options: SyntheticOptions,
+): Promise<{ households: number; events: number; signals: number }> {
   const now = new Date(`${options.asOf}T12:00:00Z`);
   const regions = await regionsFor(executor, options.regions, now);
   const bulk = createRepositories(executor).bulk;
@@ -29,7 +32,13 @@ export async function loadSyntheticFamilies(executor: CypherExecutor, options: S
     batch = [];
     options.onProgress?.(total);
   };
-  for (const path of generateFamilies({ seed: options.seed, families: options.families, regions, asOf: options.asOf, profile: options.profile })) {
+  for (const path of generateFamilies({
+    seed: options.seed,
+    families: options.families,
+    regions,
+    asOf: options.asOf,
+    profile: options.profile,
+  })) {
     batch.push(path);
     total.signals += path.events.filter((e) => e.kind === 'EARLY_WARNING_SIGNAL').length;
     if (batch.length >= size) await flush();

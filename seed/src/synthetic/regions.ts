@@ -17,19 +17,81 @@ const roleTypes: [keyof CityRoles, AgencyType, string][] = [
 
 export function syntheticRegionGraph(roles: CityRoles, index: number): ReferenceGraph {
   return {
-    centrumgemeenten: [{
-      id: roles.cityId, name: roles.municipality, province: null, g4: false, regionName: null,
-      regionDescription: 'Synthetic region for load tests; not a real centrumgemeente.', regionNote: null, municipalityCount: null,
-      interviewPeriod: null, chainCooperation: null, chainCooperationLines: null, sourceLines: null,
-    }],
+    centrumgemeenten: [
+      {
+        id: roles.cityId,
+        name: roles.municipality,
+        province: null,
+        g4: false,
+        regionName: null,
+        regionDescription: 'Synthetic region for load tests; not a real centrumgemeente.',
+        regionNote: null,
+        municipalityCount: null,
+        interviewPeriod: null,
+        chainCooperation: null,
+        chainCooperationLines: null,
+        sourceLines: null,
+      },
+    ],
     municipalities: [],
     agencies: roleTypes.flatMap(([role, type, name]) => {
       const id = roles[role] as string | null;
-      return id ? [{ id, name: `${name} (synthetisch ${index})`, aliases: [], type, roles: [String(role)], note: 'synthetic', memberCount: null, memberCountText: null, parentId: null, centrumgemeenteId: roles.cityId, sourceLines: null }] : [];
+      return id
+        ? [
+            {
+              id,
+              name: `${name} (synthetisch ${index})`,
+              aliases: [],
+              type,
+              roles: [String(role)],
+              note: 'synthetic',
+              memberCount: null,
+              memberCountText: null,
+              parentId: null,
+              centrumgemeenteId: roles.cityId,
+              sourceLines: null,
+            },
+          ]
+        : [];
     }),
-    facilities: [{ id: roles.familyFacility, name: `Gezinsopvang (synthetisch ${index})`, kind: 'family shelter', aliases: [], agencyId: roles.shelter, centrumgemeenteId: roles.cityId, location: null, note: 'synthetic', sourceLines: null }],
-    capacityFigures: [{ id: `${roles.familyFacility}-cap-1`, facilityId: roles.familyFacility, value: 20, unit: 'units', unitNl: null, targetGroup: 'families', year: null, asOf: null, qualifier: null, sourceOrg: null, planned: false, note: 'synthetic', sourceLines: null }],
-    chainModels: [], chainStages: [], regieNotes: [], covenants: [], earlyWarnings: [], figures: [], tables: [], registrationSystems: [],
+    facilities: [
+      {
+        id: roles.familyFacility,
+        name: `Gezinsopvang (synthetisch ${index})`,
+        kind: 'family shelter',
+        aliases: [],
+        agencyId: roles.shelter,
+        centrumgemeenteId: roles.cityId,
+        location: null,
+        note: 'synthetic',
+        sourceLines: null,
+      },
+    ],
+    capacityFigures: [
+      {
+        id: `${roles.familyFacility}-cap-1`,
+        facilityId: roles.familyFacility,
+        value: 20,
+        unit: 'units',
+        unitNl: null,
+        targetGroup: 'families',
+        year: null,
+        asOf: null,
+        qualifier: null,
+        sourceOrg: null,
+        planned: false,
+        note: 'synthetic',
+        sourceLines: null,
+      },
+    ],
+    chainModels: [],
+    chainStages: [],
+    regieNotes: [],
+    covenants: [],
+    earlyWarnings: [],
+    figures: [],
+    tables: [],
+    registrationSystems: [],
   };
 }
 
@@ -38,10 +100,15 @@ export async function regionsFor(executor: CypherExecutor, count: number, now: D
   const real = cityRoles.slice(0, Math.min(count, cityRoles.length));
   const extra = Array.from({ length: Math.max(0, count - cityRoles.length) }, (_, i) => syntheticRegionRoles(cityRoles.length + i + 1));
   const provenance: Provenance = {
-    provenanceKind: 'SYNTHETIC', sourceDocument: null, sourceLines: null, reportingAgencyId: null,
-    recordedAt: now.toISOString(), recordedBy: 'seed:synthetic',
+    provenanceKind: 'SYNTHETIC',
+    sourceDocument: null,
+    sourceLines: null,
+    reportingAgencyId: null,
+    recordedAt: now.toISOString(),
+    recordedBy: 'seed:synthetic',
   };
   const repos = createRepositories(executor);
-  for (const [i, roles] of extra.entries()) await repos.reference.upsertAll(syntheticRegionGraph(roles, cityRoles.length + i + 1), provenance);
+  for (const [i, roles] of extra.entries())
+    await repos.reference.upsertAll(syntheticRegionGraph(roles, cityRoles.length + i + 1), provenance);
   return [...real, ...extra];
 }

@@ -2,7 +2,16 @@
 // nothing to a screen reader: every chart has a summary label and sits beside its table (GraphOrTable).
 import { Bar, Line } from 'react-chartjs-2';
 import {
-  BarElement, CategoryScale, Chart as ChartJS, Legend, LinearScale, LineElement, PointElement, Tooltip, type ChartData, type Plugin,
+  BarElement,
+  CategoryScale,
+  Chart as ChartJS,
+  Legend,
+  LinearScale,
+  LineElement,
+  PointElement,
+  Tooltip,
+  type ChartData,
+  type Plugin,
 } from 'chart.js';
 
 ChartJS.register(CategoryScale, LinearScale, BarElement, LineElement, PointElement, Legend, Tooltip);
@@ -72,15 +81,36 @@ const options = { responsive: true, maintainAspectRatio: false, animation: false
 export function LineChart({ labels, series, summary }: { labels: string[]; series: Series[]; summary: string }) {
   return (
     <div className="kk-chart">
-      <Line data={dataOf(labels, series) as ChartData<'line', (number | null)[], string>} options={options} role="img" aria-label={summary} />
+      <Line
+        data={dataOf(labels, series) as ChartData<'line', (number | null)[], string>}
+        options={options}
+        role="img"
+        aria-label={summary}
+      />
     </div>
   );
 }
 
-export function BarChart({ labels, series, summary, suppressedMark = '< 5' }: { labels: string[]; series: Series[]; summary: string; suppressedMark?: string }) {
+export function BarChart({
+  labels,
+  series,
+  summary,
+  suppressedMark = '< 5',
+}: {
+  labels: string[];
+  series: Series[];
+  summary: string;
+  suppressedMark?: string;
+}) {
   return (
     <div className="kk-chart">
-      <Bar data={dataOf(labels, series) as ChartData<'bar', (number | null)[], string>} options={options} plugins={[suppressionMarks(series, suppressedMark)]} role="img" aria-label={summary} />
+      <Bar
+        data={dataOf(labels, series) as ChartData<'bar', (number | null)[], string>}
+        options={options}
+        plugins={[suppressionMarks(series, suppressedMark)]}
+        role="img"
+        aria-label={summary}
+      />
     </div>
   );
 }

@@ -7,11 +7,35 @@ import { graphql } from '../graphql';
 import { FormField } from './FormField';
 import type { Problem } from './problems';
 
-const AgencySearch = graphql(`query AgencyPicker_Search($search: String, $cityId: ID) {
-  agencies(search: $search, centrumgemeenteId: $cityId, first: 50) { edges { node { id name } } } }`);
+const AgencySearch = graphql(`
+  query AgencyPicker_Search($search: String, $cityId: ID) {
+    agencies(search: $search, centrumgemeenteId: $cityId, first: 50) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
 
-export function AgencyPicker({ id, label, value, onChange, problems, required, cityId }: {
-  id: string; label: string; value: string; onChange: (id: string) => void; problems?: Problem[]; required?: boolean; cityId?: string | null;
+export function AgencyPicker({
+  id,
+  label,
+  value,
+  onChange,
+  problems,
+  required,
+  cityId,
+}: {
+  id: string;
+  label: string;
+  value: string;
+  onChange: (id: string) => void;
+  problems?: Problem[];
+  required?: boolean;
+  cityId?: string | null;
 }) {
   const { t } = useTranslation();
   const [search, setSearch] = useState('');
@@ -24,10 +48,24 @@ export function AgencyPicker({ id, label, value, onChange, problems, required, c
   const chosen = value && !options.some((o) => o.value === value) ? [{ value, label: t('forms.agencyChosen') }] : [];
   return (
     <div className="kk-picker">
-      <FormField id={`${id}-search`} control="search" label={t('forms.agencySearch', { label })} description={t('forms.agencySearchHint')} value={search} onChange={setSearch} />
       <FormField
-        id={id} control="select" label={label} required={required} problems={problems} value={value} onChange={onChange}
-        options={[...chosen, ...options]} placeholder={fetching && !data ? t('common.loading') : t('forms.agencyChoose', { count: options.length })}
+        id={`${id}-search`}
+        control="search"
+        label={t('forms.agencySearch', { label })}
+        description={t('forms.agencySearchHint')}
+        value={search}
+        onChange={setSearch}
+      />
+      <FormField
+        id={id}
+        control="select"
+        label={label}
+        required={required}
+        problems={problems}
+        value={value}
+        onChange={onChange}
+        options={[...chosen, ...options]}
+        placeholder={fetching && !data ? t('common.loading') : t('forms.agencyChoose', { count: options.length })}
       />
     </div>
   );

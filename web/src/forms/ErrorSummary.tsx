@@ -5,7 +5,15 @@ import { useTranslation } from 'react-i18next';
 import { Alert, Heading, Link, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { hasProblems, problemText, type FormProblems } from './problems';
 
-export function ErrorSummary({ problems, labels, idOf }: { problems: FormProblems; labels: Record<string, string>; idOf: (field: string) => string }) {
+export function ErrorSummary({
+  problems,
+  labels,
+  idOf,
+}: {
+  problems: FormProblems;
+  labels: Record<string, string>;
+  idOf: (field: string) => string;
+}) {
   const { t } = useTranslation();
   const ref = useRef<HTMLDivElement>(null);
   const shown = hasProblems(problems);
@@ -19,12 +27,20 @@ export function ErrorSummary({ problems, labels, idOf }: { problems: FormProblem
     <div ref={ref} tabIndex={-1} className="kk-error-summary">
       <Alert type="error">
         <Heading level={3}>{t('forms.summaryTitle')}</Heading>
-        {formProblems.map((p, i) => <Paragraph key={i}>{problemText(t, p)}</Paragraph>)}
+        {formProblems.map((p, i) => (
+          <Paragraph key={i}>{problemText(t, p)}</Paragraph>
+        ))}
         {fieldProblems.length > 0 && (
           <UnorderedList>
             {fieldProblems.map(([field, list]) => (
               <UnorderedListItem key={field}>
-                <Link href={`#${idOf(field)}`} onClick={(event) => { event.preventDefault(); document.getElementById(idOf(field))?.focus(); }}>
+                <Link
+                  href={`#${idOf(field)}`}
+                  onClick={(event) => {
+                    event.preventDefault();
+                    document.getElementById(idOf(field))?.focus();
+                  }}
+                >
                   {`${labels[field] ?? field}: ${list.map((p) => problemText(t, p)).join(' ')}`}
                 </Link>
               </UnorderedListItem>

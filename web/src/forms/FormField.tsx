@@ -3,7 +3,14 @@
 import { useTranslation } from 'react-i18next';
 import type { ChangeEvent, ReactNode } from 'react';
 import {
-  FormField as UtrechtFormField, FormFieldDescription, FormFieldErrorMessage, FormLabel, Select, SelectOption, Textarea, Textbox,
+  FormField as UtrechtFormField,
+  FormFieldDescription,
+  FormFieldErrorMessage,
+  FormLabel,
+  Select,
+  SelectOption,
+  Textarea,
+  Textbox,
 } from '@utrecht/component-library-react';
 import { problemText, type Problem } from './problems';
 
@@ -22,7 +29,13 @@ interface Common {
 }
 
 type Control =
-  | { control?: 'text' | 'password' | 'date' | 'number' | 'search'; autoComplete?: string; min?: string | number; max?: string | number; list?: string }
+  | {
+      control?: 'text' | 'password' | 'date' | 'number' | 'search';
+      autoComplete?: string;
+      min?: string | number;
+      max?: string | number;
+      list?: string;
+    }
   | { control: 'textarea'; rows?: number }
   | { control: 'select'; options: { value: string; label: string }[]; placeholder?: string };
 
@@ -42,13 +55,28 @@ export function FormField(props: FormFieldProps) {
     control = (
       <Select {...common} value={value} onChange={change}>
         <SelectOption value="">{props.placeholder ?? t('forms.choose')}</SelectOption>
-        {props.options.map((o) => <SelectOption key={o.value} value={o.value}>{o.label}</SelectOption>)}
+        {props.options.map((o) => (
+          <SelectOption key={o.value} value={o.value}>
+            {o.label}
+          </SelectOption>
+        ))}
       </Select>
     );
   } else if (props.control === 'textarea') {
     control = <Textarea {...common} rows={props.rows ?? 3} value={value} onChange={change} />;
   } else {
-    control = <Textbox {...common} type={props.control ?? 'text'} autoComplete={props.autoComplete} min={props.min} max={props.max} list={props.list} value={value} onChange={change} />;
+    control = (
+      <Textbox
+        {...common}
+        type={props.control ?? 'text'}
+        autoComplete={props.autoComplete}
+        min={props.min}
+        max={props.max}
+        list={props.list}
+        value={value}
+        onChange={change}
+      />
+    );
   }
   return (
     <UtrechtFormField invalid={invalid} type={props.control === 'select' ? 'select' : 'text'}>
@@ -58,7 +86,11 @@ export function FormField(props: FormFieldProps) {
           {!required && markOptional && <span className="kk-optional"> {t('forms.optional')}</span>}
         </FormLabel>
       </div>
-      {description && <FormFieldDescription className="utrecht-form-field__description" id={descriptionId}>{description}</FormFieldDescription>}
+      {description && (
+        <FormFieldDescription className="utrecht-form-field__description" id={descriptionId}>
+          {description}
+        </FormFieldDescription>
+      )}
       {invalid && (
         <FormFieldErrorMessage className="utrecht-form-field__error-message" id={errorId}>
           {problems.map((p) => problemText(t, p)).join(' ')}

@@ -17,8 +17,19 @@ export const ProblemFields = graphql(`
   fragment ProblemFields on Error @_unmask {
     __typename
     code
-    ... on ValidationError { fields { path code params { name value } } }
-    ... on ForbiddenError { reasonCode }
+    ... on ValidationError {
+      fields {
+        path
+        code
+        params {
+          name
+          value
+        }
+      }
+    }
+    ... on ForbiddenError {
+      reasonCode
+    }
   }
 `);
 
@@ -36,7 +47,11 @@ export const hasProblems = (problems: FormProblems) => Object.values(problems).s
  * Sorts an error answer's problems onto the form's fields. `fieldOf` maps an API path to a field name (by
  * default its last segment that is a known field); a problem on no field of the form goes to the form.
  */
-export function problemsOfAnswer(answer: MutationAnswer | null | undefined, fields: readonly string[], fieldOf?: (path: string[]) => string | undefined): FormProblems {
+export function problemsOfAnswer(
+  answer: MutationAnswer | null | undefined,
+  fields: readonly string[],
+  fieldOf?: (path: string[]) => string | undefined,
+): FormProblems {
   if (!answer || !isErrorAnswer(answer)) return {};
   const problems: FormProblems = {};
   const add = (field: string, problem: Problem) => (problems[field] ??= []).push(problem);
@@ -65,7 +80,8 @@ export function missingRequired(values: Record<string, unknown>, required: reado
   const problems: FormProblems = {};
   for (const field of required) {
     const value = values[field];
-    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === '')) problems[field] = [{ code: 'REQUIRED', params: {} }];
+    if (value === undefined || value === null || (typeof value === 'string' && value.trim() === ''))
+      problems[field] = [{ code: 'REQUIRED', params: {} }];
   }
   return problems;
 }

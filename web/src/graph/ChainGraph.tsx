@@ -51,9 +51,12 @@ export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect,
     if (!graph || !element) return;
     // What a reader sees: the smallest label font among visible, labelled nodes, times the zoom.
     let smallest = Infinity;
-    graph.nodes().not(SCENERY).forEach((n) => {
-      if (n.visible() && String(n.data('label') ?? '') !== '') smallest = Math.min(smallest, parseFloat(String(n.style('font-size'))));
-    });
+    graph
+      .nodes()
+      .not(SCENERY)
+      .forEach((n) => {
+        if (n.visible() && String(n.data('label') ?? '') !== '') smallest = Math.min(smallest, parseFloat(String(n.style('font-size'))));
+      });
     element.setAttribute('data-zoom', graph.zoom().toFixed(3));
     element.setAttribute('data-min-label-px', Number.isFinite(smallest) ? (smallest * graph.zoom()).toFixed(1) : '');
   }, []);
@@ -72,94 +75,122 @@ export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect,
     measureLabels();
   }, [measureLabels]);
 
-  const select = useCallback((target: SingularElementArgument, open: boolean) => {
-    const graph = cy.current;
-    if (!graph) return;
-    graph.elements(':selected').unselect();
-    target.select();
-    const data = target.data() as Record<string, unknown>;
-    const text = (value: unknown) => labelText(value).replace(/\n/g, ' — ');
-    const neighbours = target.isNode()
-      ? target.connectedEdges().map((edge) => {
-          const other = edge.source().id() === target.id() ? edge.target() : edge.source();
-          return { relation: t(`edges.${String(edge.data('kind'))}`, { defaultValue: t('graph.related') }), label: text(other.data('label')) };
-        })
-      : [
-          { relation: t('graph.from'), label: text(target.source().data('label')) },
-          { relation: t('graph.to'), label: text(target.target().data('label')) },
-        ];
-    setSelected({ group: target.isNode() ? 'nodes' : 'edges', data, neighbours });
-    setAnnouncement(text(data.label) || t(`edges.${String(data.kind)}`, { defaultValue: '' }));
-    if (open) setDetailsOpen(true);
-  }, [t]);
+  const select = useCallback(
+    (target: SingularElementArgument, open: boolean) => {
+      const graph = cy.current;
+      if (!graph) return;
+      graph.elements(':selected').unselect();
+      target.select();
+      const data = target.data() as Record<string, unknown>;
+      const text = (value: unknown) => labelText(value).replace(/\n/g, ' — ');
+      const neighbours = target.isNode()
+        ? target.connectedEdges().map((edge) => {
+            const other = edge.source().id() === target.id() ? edge.target() : edge.source();
+            return {
+              relation: t(`edges.${String(edge.data('kind'))}`, { defaultValue: t('graph.related') }),
+              label: text(other.data('label')),
+            };
+          })
+        : [
+            { relation: t('graph.from'), label: text(target.source().data('label')) },
+            { relation: t('graph.to'), label: text(target.target().data('label')) },
+          ];
+      setSelected({ group: target.isNode() ? 'nodes' : 'edges', data, neighbours });
+      setAnnouncement(text(data.label) || t(`edges.${String(data.kind)}`, { defaultValue: '' }));
+      if (open) setDetailsOpen(true);
+    },
+    [t],
+  );
 
-  useEffect(function createInstance() {
-    const instance = cytoscape({ container: container.current, style: chainStyle, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
-    cy.current = instance;
-    instance.on('zoom', measureLabels);
-    return () => instance.destroy();
-  }, [measureLabels]);
+  useEffect(
+    function createInstance() {
+      const instance = cytoscape({ container: container.current, style: chainStyle, wheelSensitivity: 0.3, minZoom: 0.05, maxZoom: 4 });
+      cy.current = instance;
+      instance.on('zoom', measureLabels);
+      return () => instance.destroy();
+    },
+    [measureLabels],
+  );
 
-  useEffect(function syncElements() {
-    const graph = cy.current;
-    if (!graph) return;
-    graph.batch(() => {
-      graph.elements().remove();
-      graph.add(drawnElements(elements));
-    });
-    graph.nodes(SCENERY).unselectify();
-    const positioned = elements.some((e) => e.position);
-    graph.layout(positioned ? { name: 'preset' } : layout === 'cose' ? { name: 'cose', animate: false } : { name: 'breadthfirst', directed: true, spacingFactor: 1.1 }).run();
-    defaultView();
-    container.current?.setAttribute('data-rendered-nodes', String(graph.nodes().length));
-    container.current?.setAttribute('data-evidence-nodes', String(graph.nodes('.evidence').length));
-  }, [elements, layout, defaultView]);
+  useEffect(
+    function syncElements() {
+      const graph = cy.current;
+      if (!graph) return;
+      graph.batch(() => {
+        graph.elements().remove();
+        graph.add(drawnElements(elements));
+      });
+      graph.nodes(SCENERY).unselectify();
+      const positioned = elements.some((e) => e.position);
+      graph
+        .layout(
+          positioned
+            ? { name: 'preset' }
+            : layout === 'cose'
+              ? { name: 'cose', animate: false }
+              : { name: 'breadthfirst', directed: true, spacingFactor: 1.1 },
+        )
+        .run();
+      defaultView();
+      container.current?.setAttribute('data-rendered-nodes', String(graph.nodes().length));
+      container.current?.setAttribute('data-evidence-nodes', String(graph.nodes('.evidence').length));
+    },
+    [elements, layout, defaultView],
+  );
 
-  useEffect(function bringFocusIntoView() {
-    const graph = cy.current;
-    if (!graph || !focusIds || focusIds.length === 0) return;
-    let focus = graph.collection();
-    for (const id of focusIds) focus = focus.union(graph.getElementById(id));
-    if (focus.empty()) return;
-    graph.fit(focus, PADDING * 3);
-    if (graph.zoom() < READABLE_ZOOM) {
-      graph.zoom(READABLE_ZOOM);
-      graph.center(focus);
-    }
-    if (graph.zoom() > 1.5) {
-      graph.zoom(1.5);
-      graph.center(focus);
-    }
-    measureLabels();
-  }, [focusIds, elements, measureLabels]);
+  useEffect(
+    function bringFocusIntoView() {
+      const graph = cy.current;
+      if (!graph || !focusIds || focusIds.length === 0) return;
+      let focus = graph.collection();
+      for (const id of focusIds) focus = focus.union(graph.getElementById(id));
+      if (focus.empty()) return;
+      graph.fit(focus, PADDING * 3);
+      if (graph.zoom() < READABLE_ZOOM) {
+        graph.zoom(READABLE_ZOOM);
+        graph.center(focus);
+      }
+      if (graph.zoom() > 1.5) {
+        graph.zoom(1.5);
+        graph.center(focus);
+      }
+      measureLabels();
+    },
+    [focusIds, elements, measureLabels],
+  );
 
-  useEffect(function forwardTaps() {
-    const graph = cy.current;
-    if (!graph) return;
-    // Cytoscape types an event's target as any; these handlers are bound to nodes and edges only.
-    const onNode = (event: EventObject) => {
-      const node = event.target as NodeSingular;
-      select(node, true);
-      onSelect?.(node.id());
-    };
-    const onEdge = (event: EventObject) => {
-      const edge = event.target as EdgeSingular;
-      select(edge, true);
-      onEdgeSelect?.(edge.data() as Record<string, unknown>);
-    };
-    graph.on('tap', 'node', onNode);
-    graph.on('tap', 'edge', onEdge);
-    return () => {
-      graph.off('tap', 'node', onNode);
-      graph.off('tap', 'edge', onEdge);
-    };
-  }, [onSelect, onEdgeSelect, select]);
+  useEffect(
+    function forwardTaps() {
+      const graph = cy.current;
+      if (!graph) return;
+      // Cytoscape types an event's target as any; these handlers are bound to nodes and edges only.
+      const onNode = (event: EventObject) => {
+        const node = event.target as NodeSingular;
+        select(node, true);
+        onSelect?.(node.id());
+      };
+      const onEdge = (event: EventObject) => {
+        const edge = event.target as EdgeSingular;
+        select(edge, true);
+        onEdgeSelect?.(edge.data() as Record<string, unknown>);
+      };
+      graph.on('tap', 'node', onNode);
+      graph.on('tap', 'edge', onEdge);
+      return () => {
+        graph.off('tap', 'node', onNode);
+        graph.off('tap', 'edge', onEdge);
+      };
+    },
+    [onSelect, onEdgeSelect, select],
+  );
 
   /** Nodes in reading order: left to right, then top to bottom. */
   const readingOrder = () => {
     const graph = cy.current;
     if (!graph) return [];
-    return (graph.nodes().not(SCENERY).toArray() as NodeSingular[]).sort((a, b) => a.position('x') - b.position('x') || a.position('y') - b.position('y'));
+    return (graph.nodes().not(SCENERY).toArray() as NodeSingular[]).sort(
+      (a, b) => a.position('x') - b.position('x') || a.position('y') - b.position('y'),
+    );
   };
 
   const zoomBy = (factor: number) => {
@@ -201,12 +232,28 @@ export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect,
   return (
     <div className="kk-graph-frame">
       <div className="kk-graph-controls" role="toolbar" aria-label={t('graph.controls')}>
-        <Button appearance="secondary-action-button" onClick={() => zoomBy(1.25)} aria-label={t('graph.zoomIn')}>+</Button>
-        <Button appearance="secondary-action-button" onClick={() => zoomBy(0.8)} aria-label={t('graph.zoomOut')}>−</Button>
-        <Button appearance="secondary-action-button" onClick={() => { cy.current?.fit(undefined, PADDING); measureLabels(); }}>{t('graph.fit')}</Button>
-        <Button appearance="secondary-action-button" onClick={defaultView}>{t('graph.reset')}</Button>
+        <Button appearance="secondary-action-button" onClick={() => zoomBy(1.25)} aria-label={t('graph.zoomIn')}>
+          +
+        </Button>
+        <Button appearance="secondary-action-button" onClick={() => zoomBy(0.8)} aria-label={t('graph.zoomOut')}>
+          −
+        </Button>
+        <Button
+          appearance="secondary-action-button"
+          onClick={() => {
+            cy.current?.fit(undefined, PADDING);
+            measureLabels();
+          }}
+        >
+          {t('graph.fit')}
+        </Button>
+        <Button appearance="secondary-action-button" onClick={defaultView}>
+          {t('graph.reset')}
+        </Button>
       </div>
-      <p id={instructionsId} className="kk-graph-hint">{t('graph.keyboardHint')}</p>
+      <p id={instructionsId} className="kk-graph-hint">
+        {t('graph.keyboardHint')}
+      </p>
       <div
         ref={container}
         className="kk-graph"
@@ -218,18 +265,40 @@ export function ChainGraph({ elements, label, layout = 'breadthfirst', onSelect,
         onKeyDown={onKeyDown}
         data-testid="chain-graph"
       />
-      <p className="kk-visually-hidden" aria-live="polite">{announcement}</p>
+      <p className="kk-visually-hidden" aria-live="polite">
+        {announcement}
+      </p>
       {selected && detailsOpen && (
         <section className="kk-graph-details" aria-labelledby="graph-details-heading" data-testid="graph-details">
-          <Heading level={4} id="graph-details-heading">{labelText(selected.data.label).split('\n')[0] || t(`edges.${String(selected.data.kind)}`, { defaultValue: t('graph.details') })}</Heading>
-          {labelText(selected.data.label).split('\n').slice(1).map((line) => <Paragraph key={line}>{line}</Paragraph>)}
+          <Heading level={4} id="graph-details-heading">
+            {labelText(selected.data.label).split('\n')[0] ||
+              t(`edges.${String(selected.data.kind)}`, { defaultValue: t('graph.details') })}
+          </Heading>
+          {labelText(selected.data.label)
+            .split('\n')
+            .slice(1)
+            .map((line) => (
+              <Paragraph key={line}>{line}</Paragraph>
+            ))}
           {describe?.(selected.data)}
           {selected.neighbours.length > 0 && (
             <UnorderedList>
-              {selected.neighbours.map((n, i) => <UnorderedListItem key={`${n.relation}-${n.label}-${i}`}>{n.relation}: {n.label}</UnorderedListItem>)}
+              {selected.neighbours.map((n, i) => (
+                <UnorderedListItem key={`${n.relation}-${n.label}-${i}`}>
+                  {n.relation}: {n.label}
+                </UnorderedListItem>
+              ))}
             </UnorderedList>
           )}
-          <Button appearance="subtle-button" onClick={() => { setDetailsOpen(false); container.current?.focus(); }}>{t('graph.closeDetails')}</Button>
+          <Button
+            appearance="subtle-button"
+            onClick={() => {
+              setDetailsOpen(false);
+              container.current?.focus();
+            }}
+          >
+            {t('graph.closeDetails')}
+          </Button>
         </section>
       )}
     </div>

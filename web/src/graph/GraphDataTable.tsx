@@ -11,12 +11,21 @@ export function GraphDataTable({ elements, caption }: { elements: ElementDefinit
     <div className="kk-table-scroll">
       <Table>
         <TableCaption>{caption}</TableCaption>
-        <TableHeader><TableRow><TableHeaderCell scope="col">{t('graph.from')}</TableHeaderCell><TableHeaderCell scope="col">{t('graph.relation')}</TableHeaderCell><TableHeaderCell scope="col">{t('graph.to')}</TableHeaderCell></TableRow></TableHeader>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('graph.from')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('graph.relation')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('graph.to')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
         <TableBody>
           {edges.map((e) => (
             <TableRow key={String(e.data.id)} data-evidence={e.classes?.includes('evidence') ? 'true' : undefined}>
               <TableCell>{labels.get(String(e.data.source))}</TableCell>
-              <TableCell>{t(`edges.${String(e.data.kind)}`)}{e.data.label ? ` (${String(e.data.label)})` : ''}</TableCell>
+              <TableCell>
+                {t(`edges.${String(e.data.kind)}`)}
+                {e.data.label ? ` (${String(e.data.label)})` : ''}
+              </TableCell>
               <TableCell>{labels.get(String(e.data.target))}</TableCell>
             </TableRow>
           ))}

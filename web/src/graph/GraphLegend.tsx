@@ -3,8 +3,23 @@ import type { ReactElement } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export type LegendSymbol =
-  | 'event' | 'household' | 'agency' | 'facility' | 'referral' | 'refusal' | 'stage' | 'no-regie' | 'evidence' | 'has-regie'
-  | 'line-next' | 'line-regie' | 'line-acts' | 'line-referrals' | 'line-often-refused' | 'line-evidence' | 'superseded';
+  | 'event'
+  | 'household'
+  | 'agency'
+  | 'facility'
+  | 'referral'
+  | 'refusal'
+  | 'stage'
+  | 'no-regie'
+  | 'evidence'
+  | 'has-regie'
+  | 'line-next'
+  | 'line-regie'
+  | 'line-acts'
+  | 'line-referrals'
+  | 'line-often-refused'
+  | 'line-evidence'
+  | 'superseded';
 
 function Symbol({ symbol }: { symbol: LegendSymbol }) {
   const shapes: Record<LegendSymbol, ReactElement> = {
@@ -26,7 +41,11 @@ function Symbol({ symbol }: { symbol: LegendSymbol }) {
     'line-often-refused': <line x1="1" y1="12" x2="23" y2="12" stroke="#b30000" strokeWidth="3" strokeDasharray="5 3" />,
     'line-evidence': <line x1="1" y1="12" x2="23" y2="12" stroke="#b30000" strokeWidth="5" />,
   };
-  return <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">{shapes[symbol]}</svg>;
+  return (
+    <svg width="24" height="24" viewBox="0 0 24 24" aria-hidden="true" focusable="false">
+      {shapes[symbol]}
+    </svg>
+  );
 }
 
 export function GraphLegend({ items }: { items: LegendSymbol[] }) {
@@ -35,7 +54,11 @@ export function GraphLegend({ items }: { items: LegendSymbol[] }) {
     <figure className="kk-legend">
       <figcaption>{t('graph.legend')}</figcaption>
       <ul>
-        {items.map((item) => <li key={item}><Symbol symbol={item} /> {t(`graph.legendItems.${item}`)}</li>)}
+        {items.map((item) => (
+          <li key={item}>
+            <Symbol symbol={item} /> {t(`graph.legendItems.${item}`)}
+          </li>
+        ))}
       </ul>
     </figure>
   );

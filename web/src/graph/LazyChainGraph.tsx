@@ -14,10 +14,16 @@ function GraphPlaceholder() {
   return (
     <div className="kk-graph-frame" aria-busy="true">
       <div className="kk-graph-controls">
-        {['+', '−', t('graph.fit'), t('graph.reset')].map((text) => <Button key={text} appearance="secondary-action-button" disabled>{text}</Button>)}
+        {['+', '−', t('graph.fit'), t('graph.reset')].map((text) => (
+          <Button key={text} appearance="secondary-action-button" disabled>
+            {text}
+          </Button>
+        ))}
       </div>
       <p className="kk-graph-hint">{t('graph.keyboardHint')}</p>
-      <div className="kk-graph" role="status">{t('common.loading')}</div>
+      <div className="kk-graph" role="status">
+        {t('common.loading')}
+      </div>
     </div>
   );
 }

@@ -25,12 +25,16 @@ describe('trajectoryElements', () => {
     expect(x('event:e1')).toBeLessThan(x('event:e0'));
     expect(x('event:e0')).toBeLessThan(x('event:e2'));
     expect(elements.find((e) => e.data.id === 'event:e0')!.classes).toContain('superseded');
-    expect(elements.find((e) => e.data.id === 'event:e0')!.position!.y).toBeGreaterThan(elements.find((e) => e.data.id === 'event:e1')!.position!.y);
+    expect(elements.find((e) => e.data.id === 'event:e0')!.position!.y).toBeGreaterThan(
+      elements.find((e) => e.data.id === 'event:e1')!.position!.y,
+    );
     expect(elements.some((e) => e.data.id === 'dangling')).toBe(false);
   });
 
   it('marks the evidence path of a gap, nodes and the edges between them', () => {
-    const elements = trajectoryElements(graph, new Set(['event:e1', 'agency:a']), (kind, label) => (kind === 'EVENT' ? `[${label}]` : label));
+    const elements = trajectoryElements(graph, new Set(['event:e1', 'agency:a']), (kind, label) =>
+      kind === 'EVENT' ? `[${label}]` : label,
+    );
     expect(elements.find((e) => e.data.id === 'event:e1')!.classes).toContain('evidence');
     expect(elements.find((e) => e.data.id === 'a1')!.classes).toContain('evidence');
     expect(elements.find((e) => e.data.id === 'n2')!.classes).not.toContain('evidence');
@@ -88,7 +92,7 @@ describe('swimlaneElements', () => {
     expect(x('agency:corp')).toBeLessThan(x('event:signal'));
   });
 
-  it('puts each event in its agency\'s lane on a time axis where a longer pause is a longer distance', () => {
+  it("puts each event in its agency's lane on a time axis where a longer pause is a longer distance", () => {
     expect(y('event:signal')).toBe(y('agency:corp'));
     expect(y('event:visit')).toBe(y('agency:md'));
     expect(x('event:signal')).toBeLessThan(x('event:visit'));
@@ -106,7 +110,7 @@ describe('swimlaneElements', () => {
     expect(x('referral:r1')).toBeLessThan(x('event:note'));
   });
 
-  it('labels in the reader\'s words, with regie on the lane and months on the axis, and never a raw code', () => {
+  it("labels in the reader's words, with regie on the lane and months on the axis, and never a raw code", () => {
     expect(node('event:signal').data.label).toBe('[EARLY_WARNING_SIGNAL]\n2026-01-05');
     expect(node('agency:md').data.label).toBe('Maatschappelijke dienst\nregie PREVENTION_TRAJECTORY');
     expect(node('household:h1').data.label).toBe('Huishouden GZN-1');
@@ -131,7 +135,16 @@ describe('swimlaneElements', () => {
 describe('chainModelElements', () => {
   it('links stages in order, marks stages without regie and draws regie apart from acting', () => {
     const elements = chainModelElements([
-      { order: 2, name: 'Guiding', nameNl: 'toeleiden', regieHolder: { id: 'ggd', name: 'GGD' }, actors: [{ id: 'ggd', name: 'GGD' }, { id: 'police', name: 'Politie' }] },
+      {
+        order: 2,
+        name: 'Guiding',
+        nameNl: 'toeleiden',
+        regieHolder: { id: 'ggd', name: 'GGD' },
+        actors: [
+          { id: 'ggd', name: 'GGD' },
+          { id: 'police', name: 'Politie' },
+        ],
+      },
       { order: 1, name: 'Signalling', nameNl: 'signaleren', regieHolder: null, actors: [{ id: 'police', name: 'Politie' }] },
     ]);
     expect(elements.find((e) => e.data.id === 'next:1')!.data).toMatchObject({ source: 'stage:1', target: 'stage:2' });
@@ -145,13 +158,22 @@ describe('chainModelElements', () => {
 
 describe('referralLinkElements', () => {
   const cell = (value: number | null) => ({ value, suppressed: value === null });
-  const link = (from: string, to: string, sent: number | null, accepted: number | null, refused: number | null) =>
-    ({ from: { id: from, name: from.toUpperCase() }, to: { id: to, name: to.toUpperCase() }, sent: cell(sent), accepted: cell(accepted), refused: cell(refused) });
+  const link = (from: string, to: string, sent: number | null, accepted: number | null, refused: number | null) => ({
+    from: { id: from, name: from.toUpperCase() },
+    to: { id: to, name: to.toUpperCase() },
+    sent: cell(sent),
+    accepted: cell(accepted),
+    refused: cell(refused),
+  });
   const describe_ = (sent: number | null, refused: number | null) => `${sent ?? '<5'}|${refused ?? '-'}`;
 
   it('weights links by volume, marks often refused ones, and adds only missing agencies', () => {
     const existing = [{ group: 'nodes' as const, data: { id: 'agency:a' } }];
-    const elements = referralLinkElements([link('a', 'b', 30, 10, 20), link('b', 'c', 10, 9, 1), link('a', 'c', null, null, null)], existing, describe_);
+    const elements = referralLinkElements(
+      [link('a', 'b', 30, 10, 20), link('b', 'c', 10, 9, 1), link('a', 'c', null, null, null)],
+      existing,
+      describe_,
+    );
     expect(elements.filter((e) => e.group === 'nodes').map((e) => e.data.id)).toEqual(['agency:b', 'agency:c']);
     const edge = (id: string) => elements.find((e) => e.data.id === id)!;
     expect(edge('link:a:b')).toMatchObject({ classes: 'referral_link often_refused', data: { width: 7, label: '30|67', toAgencyId: 'b' } });

@@ -21,7 +21,11 @@ export interface TrajectoryGraph {
  * axis (corrected ones below it), agencies above, referrals and facilities below, refusals from a shelter's own
  * register at the bottom.
  */
-export function trajectoryElements(graph: TrajectoryGraph, evidence: ReadonlySet<string> = new Set(), labelFor: (kind: string, label: string) => string = (_k, l) => l): ElementDefinition[] {
+export function trajectoryElements(
+  graph: TrajectoryGraph,
+  evidence: ReadonlySet<string> = new Set(),
+  labelFor: (kind: string, label: string) => string = (_k, l) => l,
+): ElementDefinition[] {
   const present = new Set(graph.nodes.map((n) => n.id));
   const events = graph.nodes.filter((n) => n.kind === 'EVENT').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
   const eventColumn = new Map(events.map((n, i) => [n.id, i + 1]));
@@ -70,19 +74,24 @@ const LANE_LABEL_X = -40;
 /** Edges into a lane's own header are what the lane already shows; they stay in the data (and its table), not on screen. */
 const LANE_EDGE_KINDS = new Set(['ACTED_IN', 'SENT_BY', 'SENT_TO', 'AT_FACILITY', 'HOLDS_REGIE', 'REPORTED']);
 
-
 /**
  * The trajectory as swimlanes: one lane per agency (or facility) the family touched, in the order it first did,
  * with time running left to right. Each event stands in the lane of the agency that acted; a referral stands in the
  * lane of the agency it was sent to, at the day it was sent. Lane headers carry the agency's name and its regie.
  * Nodes and edges on a gap's evidence path carry the class "evidence".
  */
-export function swimlaneElements(graph: TrajectoryGraph, text: SwimlaneText, evidence: ReadonlySet<string> = new Set()): ElementDefinition[] {
+export function swimlaneElements(
+  graph: TrajectoryGraph,
+  text: SwimlaneText,
+  evidence: ReadonlySet<string> = new Set(),
+): ElementDefinition[] {
   const nodes = new Map(graph.nodes.map((n) => [n.id, n]));
   const present = (id: string) => nodes.has(id);
   const edges = graph.edges.filter((e) => present(e.source) && present(e.target));
   const household = graph.nodes.find((n) => n.kind === 'HOUSEHOLD');
-  const events = graph.nodes.filter((n) => n.kind === 'EVENT').sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
+  const events = graph.nodes
+    .filter((n) => n.kind === 'EVENT')
+    .sort((a, b) => (a.date ?? '').localeCompare(b.date ?? '') || a.id.localeCompare(b.id));
 
   // Which lane each event belongs to: the acting agency, else the facility, else the household's own lane.
   const actor = new Map<string, string>();
@@ -93,13 +102,18 @@ export function swimlaneElements(graph: TrajectoryGraph, text: SwimlaneText, evi
 
   // Lanes in the order the family first touched them; agencies known only from referrals or regie come after.
   const lanes: string[] = [householdLane];
-  const addLane = (id: string) => { if (!lanes.includes(id)) lanes.push(id); };
+  const addLane = (id: string) => {
+    if (!lanes.includes(id)) lanes.push(id);
+  };
   events.forEach((e) => addLane(laneOf(e.id)));
-  for (const e of edges) if (e.kind === 'SENT_TO' || e.kind === 'SENT_BY' || e.kind === 'HOLDS_REGIE') addLane(e.kind === 'HOLDS_REGIE' ? e.source : e.target);
-  graph.nodes.filter((n) => n.kind === 'SHELTER_REFUSAL').forEach((n) => {
-    const facility = edges.find((e) => e.kind === 'REPORTED' && e.target === n.id)?.source;
-    if (facility) addLane(facility);
-  });
+  for (const e of edges)
+    if (e.kind === 'SENT_TO' || e.kind === 'SENT_BY' || e.kind === 'HOLDS_REGIE') addLane(e.kind === 'HOLDS_REGIE' ? e.source : e.target);
+  graph.nodes
+    .filter((n) => n.kind === 'SHELTER_REFUSAL')
+    .forEach((n) => {
+      const facility = edges.find((e) => e.kind === 'REPORTED' && e.target === n.id)?.source;
+      if (facility) addLane(facility);
+    });
   const laneY = (lane: string) => lanes.indexOf(lane) * LANE_HEIGHT;
 
   // The time axis: each event its own column; a pause between two steps widens the gap, within bounds.
@@ -136,7 +150,10 @@ export function swimlaneElements(graph: TrajectoryGraph, text: SwimlaneText, evi
     if (n.kind === 'EVENT') return { x: columnX.get(n.id)!, y: laneY(laneOf(n.id)) + (n.superseded ? LANE_HEIGHT / 3 : 0) };
     if (n.kind === 'REFERRAL') {
       const sent = referralSent.get(n.id);
-      return { x: (sent ? columnX.get(sent) : dayX(n.date))! + MIN_STEP / 2, y: laneY(referralTo.get(n.id) ?? householdLane) - LANE_HEIGHT / 4 };
+      return {
+        x: (sent ? columnX.get(sent) : dayX(n.date))! + MIN_STEP / 2,
+        y: laneY(referralTo.get(n.id) ?? householdLane) - LANE_HEIGHT / 4,
+      };
     }
     if (n.kind === 'SHELTER_REFUSAL') {
       const facility = edges.find((e) => e.kind === 'REPORTED' && e.target === n.id)?.source;
@@ -165,21 +182,52 @@ export function swimlaneElements(graph: TrajectoryGraph, text: SwimlaneText, evi
       classes: 'axis-tick',
       position: { x: at, y: -LANE_HEIGHT * 0.62 },
     })),
-    ...(household ? [] : [{ group: 'nodes' as const, data: { id: householdLane, label: laneName(householdLane), kind: 'LANE' }, classes: 'lane-label', position: { x: LANE_LABEL_X, y: 0 } }]),
+    ...(household
+      ? []
+      : [
+          {
+            group: 'nodes' as const,
+            data: { id: householdLane, label: laneName(householdLane), kind: 'LANE' },
+            classes: 'lane-label',
+            position: { x: LANE_LABEL_X, y: 0 },
+          },
+        ]),
     ...graph.nodes.map((n) => {
       const isLane = n.id === householdLane || (n.kind !== 'EVENT' && lanes.includes(n.id));
-      const label = isLane ? [laneName(n.id), ...(regieOf.get(n.id) ?? [])].join('\n') : [text.node(n.kind, n.label), n.date].filter(Boolean).join('\n');
+      const label = isLane
+        ? [laneName(n.id), ...(regieOf.get(n.id) ?? [])].join('\n')
+        : [text.node(n.kind, n.label), n.date].filter(Boolean).join('\n');
       return {
         group: 'nodes' as const,
         data: { id: n.id, label, kind: n.kind, ...(n.date ? { date: n.date } : {}) },
-        classes: [n.kind.toLowerCase(), isLane ? 'lane-label' : '', regieOf.has(n.id) ? 'has-regie' : '', n.superseded ? 'superseded' : '', evidence.has(n.id) ? 'evidence' : ''].filter(Boolean).join(' '),
+        classes: [
+          n.kind.toLowerCase(),
+          isLane ? 'lane-label' : '',
+          regieOf.has(n.id) ? 'has-regie' : '',
+          n.superseded ? 'superseded' : '',
+          evidence.has(n.id) ? 'evidence' : '',
+        ]
+          .filter(Boolean)
+          .join(' '),
         position: position(n),
       };
     }),
     ...edges.map((e) => ({
       group: 'edges' as const,
-      data: { id: e.id, source: e.source, target: e.target, kind: e.kind, label: e.kind === 'HOLDS_REGIE' ? text.regie(e.label ?? '') : e.label ?? '' },
-      classes: [e.kind.toLowerCase(), LANE_EDGE_KINDS.has(e.kind) ? 'to-lane' : '', evidence.has(e.source) && evidence.has(e.target) ? 'evidence' : ''].filter(Boolean).join(' '),
+      data: {
+        id: e.id,
+        source: e.source,
+        target: e.target,
+        kind: e.kind,
+        label: e.kind === 'HOLDS_REGIE' ? text.regie(e.label ?? '') : (e.label ?? ''),
+      },
+      classes: [
+        e.kind.toLowerCase(),
+        LANE_EDGE_KINDS.has(e.kind) ? 'to-lane' : '',
+        evidence.has(e.source) && evidence.has(e.target) ? 'evidence' : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
     })),
   ];
 }
@@ -230,7 +278,13 @@ export function chainModelElements(stages: ChainStage[]): ElementDefinition[] {
     })),
     ...ordered.slice(1).map((stage, i) => ({
       group: 'edges' as const,
-      data: { id: `next:${ordered[i]!.order}`, source: `stage:${ordered[i]!.order}`, target: `stage:${stage.order}`, kind: 'NEXT', label: '' },
+      data: {
+        id: `next:${ordered[i]!.order}`,
+        source: `stage:${ordered[i]!.order}`,
+        target: `stage:${stage.order}`,
+        kind: 'NEXT',
+        label: '',
+      },
       classes: 'next',
     })),
     ...ordered.flatMap((stage) => [
@@ -238,15 +292,29 @@ export function chainModelElements(stages: ChainStage[]): ElementDefinition[] {
         .filter((actor) => actor.id !== stage.regieHolder?.id)
         .map((actor) => ({
           group: 'edges' as const,
-          data: { id: `acts:${actor.id}:${stage.order}`, source: `agency:${actor.id}`, target: `stage:${stage.order}`, kind: 'ACTS_AT', label: '' },
+          data: {
+            id: `acts:${actor.id}:${stage.order}`,
+            source: `agency:${actor.id}`,
+            target: `stage:${stage.order}`,
+            kind: 'ACTS_AT',
+            label: '',
+          },
           classes: 'acts_at',
         })),
       ...(stage.regieHolder
-        ? [{
-            group: 'edges' as const,
-            data: { id: `regie:${stage.regieHolder.id}:${stage.order}`, source: `agency:${stage.regieHolder.id}`, target: `stage:${stage.order}`, kind: 'HOLDS_REGIE', label: 'regie' },
-            classes: 'holds_regie',
-          }]
+        ? [
+            {
+              group: 'edges' as const,
+              data: {
+                id: `regie:${stage.regieHolder.id}:${stage.order}`,
+                source: `agency:${stage.regieHolder.id}`,
+                target: `stage:${stage.order}`,
+                kind: 'HOLDS_REGIE',
+                label: 'regie',
+              },
+              classes: 'holds_regie',
+            },
+          ]
         : []),
     ]),
   ];

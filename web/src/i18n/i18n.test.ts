@@ -21,7 +21,15 @@ function enumValues(name: string): string[] {
 
 describe('translations', () => {
   it('have the same keys in Dutch and English', () => {
-    expect(leaves(en).map(([k]) => k).sort()).toEqual(leaves(nl).map(([k]) => k).sort());
+    expect(
+      leaves(en)
+        .map(([k]) => k)
+        .sort(),
+    ).toEqual(
+      leaves(nl)
+        .map(([k]) => k)
+        .sort(),
+    );
   });
 
   it('leave no value empty', () => {

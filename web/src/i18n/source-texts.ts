@@ -19,9 +19,20 @@ const DOMAIN = /^ \((?<section>docs\/domain\.md §\d+): [^)]*\)$/;
 export function sourceText(t: TFunction, text: string): string {
   if (text.startsWith('Ketenkaart default')) return t('gapExplain.defaultSource');
   const term = COVENANT_TERM.exec(text)?.groups;
-  if (term) return t('sourceTexts.covenantTerm', { covenant: term.covenant, step: term.step, days: Number(term.days), source: reportLines(t, term.report!, term.lines!) });
+  if (term)
+    return t('sourceTexts.covenantTerm', {
+      covenant: term.covenant,
+      step: term.step,
+      days: Number(term.days),
+      source: reportLines(t, term.report!, term.lines!),
+    });
   const threshold = THRESHOLD.exec(text)?.groups;
-  if (threshold) return t('sourceTexts.threshold', { arrangement: threshold.arrangement, months: Number(threshold.months), source: reportLines(t, threshold.report!, threshold.lines!) });
+  if (threshold)
+    return t('sourceTexts.threshold', {
+      arrangement: threshold.arrangement,
+      months: Number(threshold.months),
+      source: reportLines(t, threshold.report!, threshold.lines!),
+    });
   const measure = MEASURE.exec(text)?.groups;
   if (measure) {
     const rest = measure.rest ?? '';

@@ -8,6 +8,11 @@ export interface SuppressibleCount {
 
 export function Count({ cell }: { cell: SuppressibleCount | null | undefined }) {
   const { t } = useTranslation();
-  if (cell?.suppressed) return <span data-suppressed="true"><abbr title={t('compare.suppressedExplained')}>{t('compare.suppressed')}</abbr></span>;
+  if (cell?.suppressed)
+    return (
+      <span data-suppressed="true">
+        <abbr title={t('compare.suppressedExplained')}>{t('compare.suppressed')}</abbr>
+      </span>
+    );
   return <>{cell?.value ?? t('common.unknown')}</>;
 }

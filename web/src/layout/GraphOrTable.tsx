@@ -8,7 +8,11 @@ export function GraphOrTable({ graph, table }: { graph: ReactNode; table: ReactN
   const [view, setView] = useState<'graph' | 'table'>('graph');
   return (
     <div>
-      <Button appearance="secondary-action-button" aria-pressed={view === 'table'} onClick={() => setView(view === 'graph' ? 'table' : 'graph')}>
+      <Button
+        appearance="secondary-action-button"
+        aria-pressed={view === 'table'}
+        onClick={() => setView(view === 'graph' ? 'table' : 'graph')}
+      >
         {view === 'graph' ? t('graph.showTable') : t('graph.showGraph')}
       </Button>
       {view === 'graph' ? graph : table}

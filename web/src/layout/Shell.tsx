@@ -9,7 +9,11 @@ import { NavigationCount } from './PageHeading';
 
 /** A navigation link; NavLink marks the current page with aria-current="page". */
 function NavItem({ to, end, children }: { to: string; end?: boolean; children: ReactNode }) {
-  return <NavLink className="utrecht-link kk-nav-link" to={to} end={end}>{children}</NavLink>;
+  return (
+    <NavLink className="utrecht-link kk-nav-link" to={to} end={end}>
+      {children}
+    </NavLink>
+  );
 }
 
 /** Counts navigations within the app (not the first page load), so that page headings know when to take focus. */
@@ -38,15 +42,15 @@ export function Shell({ children }: { children: ReactNode }) {
         <nav aria-label={t('shell.navigation')} className="kk-nav">
           {viewer && (
             <>
-              <NavItem to="/" end>{t('shell.home')}</NavItem>
+              <NavItem to="/" end>
+                {t('shell.home')}
+              </NavItem>
               {viewer.role === 'COORDINATOR' && <NavItem to="/gaps">{t('shell.gaps')}</NavItem>}
               {viewer.role === 'COORDINATOR' && <NavItem to="/break-glass">{t('shell.breakGlass')}</NavItem>}
               {['COORDINATOR', 'AGENCY_WORKER', 'SHELTER_STAFF'].includes(viewer.role) && (
                 <NavItem to="/households">{t('shell.households')}</NavItem>
               )}
-              {viewer.centrumgemeente && (
-                <NavItem to={`/chain/${viewer.centrumgemeente.id}`}>{t('shell.chainMap')}</NavItem>
-              )}
+              {viewer.centrumgemeente && <NavItem to={`/chain/${viewer.centrumgemeente.id}`}>{t('shell.chainMap')}</NavItem>}
               {viewer.role === 'SHELTER_STAFF' && <NavItem to="/shelter">{t('shell.shelter')}</NavItem>}
               {(viewer.role === 'COORDINATOR' || viewer.role === 'POLICY_MAKER') && (
                 <NavItem to={`/shelter-figures/${viewer.centrumgemeente?.id ?? 'amsterdam'}`}>{t('shell.shelterFigures')}</NavItem>
@@ -59,7 +63,9 @@ export function Shell({ children }: { children: ReactNode }) {
           {viewer && (
             <>
               <span>{t('shell.signedInAs', { username: viewer.username, role: t(`roles.${viewer.role}`) })}</span>
-              <Button appearance="secondary-action-button" onClick={() => void signOut()}>{t('shell.signOut')}</Button>
+              <Button appearance="secondary-action-button" onClick={() => void signOut()}>
+                {t('shell.signOut')}
+              </Button>
             </>
           )}
         </nav>

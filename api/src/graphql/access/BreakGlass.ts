@@ -32,14 +32,29 @@ const BreakGlassUseRef = builder.objectRef<BreakGlassUse>('BreakGlassUse').imple
     id: t.exposeID('id', { description: 'Grant id.' }),
     reason: t.exposeString('reason', { description: 'The reason the worker stated.' }),
     accountId: t.exposeID('accountId', { description: 'Account that broke the glass.' }),
-    agency: t.field({ type: AgencyRef, nullable: true, description: 'Agency of that account.', resolve: (u, _a, ctx) => (u.agencyId ? ctx.loaders.agency.load(u.agencyId) : null) }),
+    agency: t.field({
+      type: AgencyRef,
+      nullable: true,
+      description: 'Agency of that account.',
+      resolve: (u, _a, ctx) => (u.agencyId ? ctx.loaders.agency.load(u.agencyId) : null),
+    }),
     householdId: t.exposeID('householdId', { description: 'Household opened.' }),
     householdReference: t.exposeString('householdReference', { description: 'Its reference in the region (never a name).' }),
     startedAt: t.field({ type: 'DateTime', description: 'When the grant started.', resolve: (u) => u.startedAt }),
     expiresAt: t.field({ type: 'DateTime', description: 'When it ends (or ended).', resolve: (u) => u.expiresAt }),
-    reads: t.int({ description: 'Reads made under it (reads, searches, exports).', resolve: (u) => u.actions.filter((a) => READ_ACTIONS.has(a.action)).length }),
-    writes: t.int({ description: 'Changes made or attempted under it.', resolve: (u) => u.actions.filter((a) => !READ_ACTIONS.has(a.action)).length }),
-    actions: t.field({ type: [BreakGlassActionRef], description: 'The reads and writes, oldest first.', resolve: (u) => [...u.actions].sort((x, y) => x.at.localeCompare(y.at)) }),
+    reads: t.int({
+      description: 'Reads made under it (reads, searches, exports).',
+      resolve: (u) => u.actions.filter((a) => READ_ACTIONS.has(a.action)).length,
+    }),
+    writes: t.int({
+      description: 'Changes made or attempted under it.',
+      resolve: (u) => u.actions.filter((a) => !READ_ACTIONS.has(a.action)).length,
+    }),
+    actions: t.field({
+      type: [BreakGlassActionRef],
+      description: 'The reads and writes, oldest first.',
+      resolve: (u) => [...u.actions].sort((x, y) => x.at.localeCompare(y.at)),
+    }),
     reviewed: t.exposeBoolean('reviewed', { description: 'Whether a coordinator reviewed it.' }),
     reviewedBy: t.exposeID('reviewedBy', { nullable: true, description: 'Coordinator account that reviewed it.' }),
     reviewedAt: t.field({ type: 'DateTime', nullable: true, description: 'When it was reviewed.', resolve: (u) => u.reviewedAt }),
@@ -52,29 +67,43 @@ const BreakGlassUsePageRef = builder.objectRef<{ uses: BreakGlassUse[]; hasNextP
   fields: (t) => ({
     uses: t.field({ type: [BreakGlassUseRef], description: 'Uses.', resolve: (p) => p.uses }),
     hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether older uses follow.' }),
-    endCursor: t.string({ nullable: true, description: 'Pass as `after` for older uses.', resolve: (p) => (p.uses.at(-1) ? encodeCursor(p.uses.at(-1)!.id) : null) }),
+    endCursor: t.string({
+      nullable: true,
+      description: 'Pass as `after` for older uses.',
+      resolve: (p) => (p.uses.at(-1) ? encodeCursor(p.uses.at(-1)!.id) : null),
+    }),
   }),
 });
 
 /** The coordinator's region; anyone else is refused (and logged). */
 function reviewerRegion(ctx: Parameters<typeof requireViewer>[0]): string {
   const viewer = requireViewer(ctx);
-  if (viewer.role !== 'COORDINATOR' || !viewer.centrumgemeenteId) throw refuse(ctx, 'break-glass uses are reviewed by the coordinator of the region');
+  if (viewer.role !== 'COORDINATOR' || !viewer.centrumgemeenteId)
+    throw refuse(ctx, 'break-glass uses are reviewed by the coordinator of the region');
   return viewer.centrumgemeenteId;
 }
 
 builder.queryFields((t) => ({
   breakGlassUses: t.field({
     type: BreakGlassUsePageRef,
-    description: "Break-glass uses on households of your region, for review (coordinators). Filter on reviewed or not.",
+    description: 'Break-glass uses on households of your region, for review (coordinators). Filter on reviewed or not.',
     errors: { types: [ForbiddenError], directResult: true },
-    args: { reviewed: t.arg.boolean({ description: 'Only reviewed (true) or only open (false) uses.' }), first: t.arg.int(), after: t.arg.string() },
+    args: {
+      reviewed: t.arg.boolean({ description: 'Only reviewed (true) or only open (false) uses.' }),
+      first: t.arg.int(),
+      after: t.arg.string(),
+    },
     resolve: async (_root, args, ctx) => {
       const cityId = reviewerRegion(ctx);
       const first = pageSize(args.first);
       const rows = await ctx.repos.access.breakGlassUses({ cityId, reviewed: args.reviewed ?? null }, first, decodeCursor(args.after));
       const uses = rows.slice(0, first);
-      await ctx.access.log({ action: 'SEARCH', outcome: 'ALLOWED', searchTerms: `break-glass uses${args.reviewed === undefined || args.reviewed === null ? '' : args.reviewed ? ', reviewed' : ', open'}`, basis: `${uses.length} uses in ${cityId}` });
+      await ctx.access.log({
+        action: 'SEARCH',
+        outcome: 'ALLOWED',
+        searchTerms: `break-glass uses${args.reviewed === undefined || args.reviewed === null ? '' : args.reviewed ? ', reviewed' : ', open'}`,
+        basis: `${uses.length} uses in ${cityId}`,
+      });
       return { uses, hasNextPage: rows.length > first };
     },
   }),
@@ -90,16 +119,29 @@ builder.mutationFields((t) => ({
       const viewer = requireWriter(ctx, ['COORDINATOR', 'AGENCY_WORKER']);
       const reason = parseInput(z.string().trim().min(20, 'state the reason in at least 20 characters').max(1000), args.reason, 'reason');
       const householdId = args.householdId;
-      const ownRegion = viewer.role === 'AGENCY_WORKER' ? ((await ctx.loaders.agency.load(viewer.agencyId ?? ''))?.centrumgemeenteId ?? null) : null;
+      const ownRegion =
+        viewer.role === 'AGENCY_WORKER' ? ((await ctx.loaders.agency.load(viewer.agencyId ?? ''))?.centrumgemeenteId ?? null) : null;
       // One answer for a household that does not exist and one outside the region: no existence oracle.
       const refusal = 'break-glass opens households of your own region only, and no household of your region has this id';
-      const granted = await ctx.repos.access.breakGlass(householdId, { accountId: viewer.accountId, agencyId: viewer.agencyId }, reason, BREAK_GLASS_HOURS, (household) => {
-        if (!household) return refusal;
-        if (viewer.role === 'AGENCY_WORKER' && household.cityId !== ownRegion) return refusal;
-        return null;
-      });
+      const granted = await ctx.repos.access.breakGlass(
+        householdId,
+        { accountId: viewer.accountId, agencyId: viewer.agencyId },
+        reason,
+        BREAK_GLASS_HOURS,
+        (household) => {
+          if (!household) return refusal;
+          if (viewer.role === 'AGENCY_WORKER' && household.cityId !== ownRegion) return refusal;
+          return null;
+        },
+      );
       if (!granted.ok) throw refuse(ctx, granted.reason, { action: 'READ', householdId });
-      await ctx.access.log({ action: 'READ', householdId, outcome: 'ALLOWED', breakGlass: true, basis: `break-glass ${granted.value.id} until ${granted.value.expiresAt}: ${reason}` });
+      await ctx.access.log({
+        action: 'READ',
+        householdId,
+        outcome: 'ALLOWED',
+        breakGlass: true,
+        basis: `break-glass ${granted.value.id} until ${granted.value.expiresAt}: ${reason}`,
+      });
       return { id: granted.value.id, householdId };
     },
   }),
@@ -111,7 +153,16 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       requireWriter(ctx, ['COORDINATOR']);
       const cityId = reviewerRegion(ctx);
-      const note = parseInput(z.string().trim().max(2000).nullish().transform((v) => v || null), args.note, 'note');
+      const note = parseInput(
+        z
+          .string()
+          .trim()
+          .max(2000)
+          .nullish()
+          .transform((v) => v || null),
+        args.note,
+        'note',
+      );
       const id = args.id;
       const reviewed = await ctx.repos.access.reviewBreakGlassUse(id, { accountId: ctx.viewer!.accountId, cityId }, note);
       if (!reviewed.ok && reviewed.reason === 'ALREADY_REVIEWED') throw new ValidationError([{ path: ['id'], code: 'ALREADY_REVIEWED' }]);

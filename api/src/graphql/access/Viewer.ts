@@ -64,7 +64,8 @@ builder.mutationFields((t) => ({
       password: t.arg.string({ required: true, description: 'Password.' }),
     },
     resolve: async (_root, { username, password }, ctx) => {
-      if (username.length > 64 || password.length > 256) throw new ValidationError([{ path: ['username'], code: 'TOO_LONG', params: { maximum: 64 } }]);
+      if (username.length > 64 || password.length > 256)
+        throw new ValidationError([{ path: ['username'], code: 'TOO_LONG', params: { maximum: 64 } }]);
       // Counted before the password is checked: attempts sent in parallel are refused once over the count.
       const decision = await ctx.limits.signIn.attempt(username, ctx.clientKey);
       const result = decision.allowed ? await ctx.repos.accounts.login(username, password) : null;
@@ -85,10 +86,19 @@ builder.mutationFields((t) => ({
           requestId: ctx.requestId,
         },
       ]);
-      if (!decision.allowed) throw new ForbiddenError(`too many sign-in attempts; try again in ${decision.retryAfterSeconds} seconds`, 'SIGN_IN_THROTTLED');
+      if (!decision.allowed)
+        throw new ForbiddenError(`too many sign-in attempts; try again in ${decision.retryAfterSeconds} seconds`, 'SIGN_IN_THROTTLED');
       if (!result?.ok) throw new ForbiddenError('unknown username or wrong password', 'SIGN_IN_FAILED');
       ctx.cookies.push(sessionCookie(ctx, result.token, SESSION_HOURS * 3600));
-      const viewer: Viewer = { accountId: result.account.id, username: result.account.username, role: result.account.role, agencyId: result.account.agencyId, centrumgemeenteId: result.account.centrumgemeenteId, via: 'cookie', csrfToken: result.csrfToken };
+      const viewer: Viewer = {
+        accountId: result.account.id,
+        username: result.account.username,
+        role: result.account.role,
+        agencyId: result.account.agencyId,
+        centrumgemeenteId: result.account.centrumgemeenteId,
+        via: 'cookie',
+        csrfToken: result.csrfToken,
+      };
       return { viewer, token: result.token, expiresAt: result.expiresAt };
     },
   }),

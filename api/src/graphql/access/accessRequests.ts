@@ -10,7 +10,11 @@ import { parseInput, unwrap } from '../results.js';
 
 const AccessRequestStatusEnum = builder.enumType('AccessRequestStatus', {
   description: 'Where a request for access stands.',
-  values: { PENDING: { description: 'Waiting for the coordinator.' }, GRANTED: { description: 'Granted until `until`.' }, DECLINED: { description: 'Declined.' } },
+  values: {
+    PENDING: { description: 'Waiting for the coordinator.' },
+    GRANTED: { description: 'Granted until `until`.' },
+    DECLINED: { description: 'Declined.' },
+  },
 });
 
 // No household data on this type: the requester may not see the household, and the coordinator sees it on the worklist.
@@ -29,7 +33,7 @@ const errors = { types: [ValidationError, NotFoundError, ForbiddenError, Invalid
 builder.mutationFields((t) => ({
   requestAccess: t.field({
     type: AccessRequestRef,
-    description: 'Ask the coordinator of the household\'s region for access, with the reason you need it.',
+    description: "Ask the coordinator of the household's region for access, with the reason you need it.",
     errors,
     args: {
       householdId: t.arg.id({ required: true, description: 'The household you were refused.' }),
@@ -44,8 +48,15 @@ builder.mutationFields((t) => ({
       // and the limit on open requests bounds how many ids one account can try.
       const decision = await ctx.access.household(householdId);
       if (decision.allowed) throw new ValidationError([{ path: ['householdId'], code: 'ALREADY_HAS_ACCESS' }]);
-      const request = unwrap(await ctx.repos.accessRequests.request({ householdId, accountId: viewer.accountId, agencyId: viewer.agencyId, reason }));
-      await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis: `asked the coordinator for access (${request.id}): ${reason}` });
+      const request = unwrap(
+        await ctx.repos.accessRequests.request({ householdId, accountId: viewer.accountId, agencyId: viewer.agencyId, reason }),
+      );
+      await ctx.access.log({
+        action: 'CHANGE',
+        householdId,
+        outcome: 'ALLOWED',
+        basis: `asked the coordinator for access (${request.id}): ${reason}`,
+      });
       return request;
     },
   }),
@@ -63,19 +74,42 @@ builder.mutationFields((t) => ({
       const viewer = requireWriter(ctx, ['COORDINATOR']);
       if (!viewer.centrumgemeenteId) throw refuse(ctx, 'your account is not linked to a region');
       const input = parseInput(
-        z.object({ hours: z.number().int().min(1).max(MAX_GRANT_HOURS).nullish().transform((h) => h ?? 24), note: z.string().trim().max(500).nullish() }),
+        z.object({
+          hours: z
+            .number()
+            .int()
+            .min(1)
+            .max(MAX_GRANT_HOURS)
+            .nullish()
+            .transform((h) => h ?? 24),
+          note: z.string().trim().max(500).nullish(),
+        }),
         { hours: args.hours, note: args.note },
         'input',
       );
-      const decided = await ctx.repos.accessRequests.decide({ id: args.id, cityId: viewer.centrumgemeenteId, coordinatorId: viewer.accountId, grant: args.grant, hours: input.hours, note: input.note ?? null });
+      const decided = await ctx.repos.accessRequests.decide({
+        id: args.id,
+        cityId: viewer.centrumgemeenteId,
+        coordinatorId: viewer.accountId,
+        grant: args.grant,
+        hours: input.hours,
+        note: input.note ?? null,
+      });
       if (!decided.ok && decided.failure.kind === 'FORBIDDEN') throw refuse(ctx, decided.failure.reason);
-      if (!decided.ok && decided.failure.kind === 'NOT_FOUND') ctx.access.logRefusal({ action: 'CHANGE', basis: `no request ${args.id} in region ${viewer.centrumgemeenteId}`, householdId: null });
+      if (!decided.ok && decided.failure.kind === 'NOT_FOUND')
+        ctx.access.logRefusal({
+          action: 'CHANGE',
+          basis: `no request ${args.id} in region ${viewer.centrumgemeenteId}`,
+          householdId: null,
+        });
       const request = unwrap(decided);
       await ctx.access.log({
         action: 'CHANGE',
         householdId: request.householdId,
         outcome: 'ALLOWED',
-        basis: args.grant ? `granted access request ${request.id} to account ${request.accountId} until ${request.until}` : `declined access request ${request.id}`,
+        basis: args.grant
+          ? `granted access request ${request.id} to account ${request.accountId} until ${request.until}`
+          : `declined access request ${request.id}`,
       });
       return request;
     },

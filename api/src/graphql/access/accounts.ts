@@ -19,8 +19,18 @@ const AccountRef = builder.objectRef<Account>('Account').implement({
     username: t.exposeString('username', { description: 'Username.' }),
     role: t.field({ type: RoleEnum, description: 'Role.', resolve: (a) => a.role }),
     active: t.exposeBoolean('active', { description: 'False when switched off; it cannot sign in.' }),
-    agency: t.field({ type: AgencyRef, nullable: true, description: 'Agency of an agency worker or shelter staff member.', resolve: (a, _x, ctx) => (a.agencyId ? ctx.loaders.agency.load(a.agencyId) : null) }),
-    centrumgemeente: t.field({ type: CentrumgemeenteRef, nullable: true, description: 'Region of a coordinator.', resolve: (a, _x, ctx) => (a.centrumgemeenteId ? ctx.loaders.centrumgemeente.load(a.centrumgemeenteId) : null) }),
+    agency: t.field({
+      type: AgencyRef,
+      nullable: true,
+      description: 'Agency of an agency worker or shelter staff member.',
+      resolve: (a, _x, ctx) => (a.agencyId ? ctx.loaders.agency.load(a.agencyId) : null),
+    }),
+    centrumgemeente: t.field({
+      type: CentrumgemeenteRef,
+      nullable: true,
+      description: 'Region of a coordinator.',
+      resolve: (a, _x, ctx) => (a.centrumgemeenteId ? ctx.loaders.centrumgemeente.load(a.centrumgemeenteId) : null),
+    }),
   }),
 });
 
@@ -68,21 +78,44 @@ builder.mutationFields((t) => ({
     resolve: async (_root, { input }, ctx) => {
       const admin = requireWriter(ctx, ['ADMIN']);
       const parsed = parseInput(
-        z.object({ username: Username, password: Password, role: Role, agencyId: z.string().max(120).nullable(), centrumgemeenteId: z.string().max(120).nullable() }),
-        { ...input, agencyId: input.agencyId ? input.agencyId : null, centrumgemeenteId: input.centrumgemeenteId ? input.centrumgemeenteId : null },
+        z.object({
+          username: Username,
+          password: Password,
+          role: Role,
+          agencyId: z.string().max(120).nullable(),
+          centrumgemeenteId: z.string().max(120).nullable(),
+        }),
+        {
+          ...input,
+          agencyId: input.agencyId ? input.agencyId : null,
+          centrumgemeenteId: input.centrumgemeenteId ? input.centrumgemeenteId : null,
+        },
       );
       const scope = scopeOf[parsed.role];
       const problems: FieldProblemInput[] = [];
       if (scope === 'agency' && !parsed.agencyId) problems.push({ path: ['input', 'agencyId'], code: 'ROLE_NEEDS_AGENCY' });
-      if (scope === 'region' && !parsed.centrumgemeenteId) problems.push({ path: ['input', 'centrumgemeenteId'], code: 'ROLE_NEEDS_REGION' });
+      if (scope === 'region' && !parsed.centrumgemeenteId)
+        problems.push({ path: ['input', 'centrumgemeenteId'], code: 'ROLE_NEEDS_REGION' });
       if (scope !== 'agency' && parsed.agencyId) problems.push({ path: ['input', 'agencyId'], code: 'ROLE_HAS_NO_AGENCY' });
-      if (scope !== 'region' && parsed.centrumgemeenteId) problems.push({ path: ['input', 'centrumgemeenteId'], code: 'ROLE_HAS_NO_REGION' });
-      if (parsed.agencyId && !(await ctx.loaders.agency.load(parsed.agencyId))) problems.push({ path: ['input', 'agencyId'], code: 'NO_SUCH', params: { entity: 'agency', value: parsed.agencyId } });
-      if (parsed.centrumgemeenteId && !(await ctx.loaders.centrumgemeente.load(parsed.centrumgemeenteId))) problems.push({ path: ['input', 'centrumgemeenteId'], code: 'NO_SUCH', params: { entity: 'region', value: parsed.centrumgemeenteId } });
+      if (scope !== 'region' && parsed.centrumgemeenteId)
+        problems.push({ path: ['input', 'centrumgemeenteId'], code: 'ROLE_HAS_NO_REGION' });
+      if (parsed.agencyId && !(await ctx.loaders.agency.load(parsed.agencyId)))
+        problems.push({ path: ['input', 'agencyId'], code: 'NO_SUCH', params: { entity: 'agency', value: parsed.agencyId } });
+      if (parsed.centrumgemeenteId && !(await ctx.loaders.centrumgemeente.load(parsed.centrumgemeenteId)))
+        problems.push({
+          path: ['input', 'centrumgemeenteId'],
+          code: 'NO_SUCH',
+          params: { entity: 'region', value: parsed.centrumgemeenteId },
+        });
       if (await ctx.repos.accounts.usernameTaken(parsed.username)) problems.push({ path: ['input', 'username'], code: 'TAKEN' });
       if (problems.length) throw new ValidationError(problems);
       const account = await ctx.repos.accounts.create(parsed);
-      await ctx.access.log({ action: 'CHANGE', outcome: 'ALLOWED', operation: 'createAccount', basis: `account ${account.id} (${account.role}) by ${admin.accountId}` });
+      await ctx.access.log({
+        action: 'CHANGE',
+        outcome: 'ALLOWED',
+        operation: 'createAccount',
+        basis: `account ${account.id} (${account.role}) by ${admin.accountId}`,
+      });
       return account;
     },
   }),
@@ -97,7 +130,12 @@ builder.mutationFields((t) => ({
       if (id === admin.accountId && !args.active) throw refuse(ctx, 'you cannot switch off your own account', {}, 'OWN_ACCOUNT');
       const account = await ctx.repos.accounts.setActive(id, args.active, admin.accountId);
       if (!account) throw new NotFoundError('Account', id);
-      await ctx.access.log({ action: 'CHANGE', outcome: 'ALLOWED', operation: 'setAccountActive', basis: `account ${id} ${args.active ? 'on' : 'off'} by ${admin.accountId}` });
+      await ctx.access.log({
+        action: 'CHANGE',
+        outcome: 'ALLOWED',
+        operation: 'setAccountActive',
+        basis: `account ${id} ${args.active ? 'on' : 'off'} by ${admin.accountId}`,
+      });
       return account;
     },
   }),

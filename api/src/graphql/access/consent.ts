@@ -23,12 +23,17 @@ interface ConsentView {
 }
 
 export const ConsentRef = builder.objectRef<ConsentView>('ConsentRecord').implement({
-  description: 'A recorded consent or legal ground (its id and household); for a consent just recorded, who recorded it and how it was given.',
+  description:
+    'A recorded consent or legal ground (its id and household); for a consent just recorded, who recorded it and how it was given.',
   authScopes: (consent) => ({ householdVisible: consent.householdId }),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Id.' }),
     householdId: t.exposeID('householdId', { description: 'Household.' }),
-    givenBy: t.string({ nullable: true, description: 'Who gave the consent: FAMILY (a worker records a consent, never gives it).', resolve: (c) => (c.method ? 'FAMILY' : null) }),
+    givenBy: t.string({
+      nullable: true,
+      description: 'Who gave the consent: FAMILY (a worker records a consent, never gives it).',
+      resolve: (c) => (c.method ? 'FAMILY' : null),
+    }),
     method: t.field({ type: ConsentMethodEnum, nullable: true, description: 'How the family gave it.', resolve: (c) => c.method ?? null }),
     recordedByAccountId: t.id({ nullable: true, description: 'Account that recorded it.', resolve: (c) => c.recordedByAccountId ?? null }),
     recordedByAgencyId: t.id({ nullable: true, description: 'Agency of that account.', resolve: (c) => c.recordedByAgencyId ?? null }),
@@ -47,7 +52,11 @@ const AccessLogEntryRef = builder.objectRef<AccessLogRecord>('AccessLogEntry').i
     action: t.field({ type: AccessActionEnum, description: 'READ, SEARCH, CHANGE, EXPORT, IMPORT or LOGIN.', resolve: (e) => e.action }),
     operation: t.exposeString('operation', { description: 'Operation and root fields.' }),
     householdId: t.exposeID('householdId', { nullable: true, description: 'Household concerned.' }),
-    householdReference: t.string({ nullable: true, description: 'Reference of the household concerned (whom); administrators see no more of it.', resolve: (e) => e.householdReference ?? null }),
+    householdReference: t.string({
+      nullable: true,
+      description: 'Reference of the household concerned (whom); administrators see no more of it.',
+      resolve: (e) => e.householdReference ?? null,
+    }),
     searchTerms: t.exposeString('searchTerms', { nullable: true, description: 'What was searched for.' }),
     basis: t.exposeString('basis', { nullable: true, description: 'Access path, stated reason, or why it was refused.' }),
     outcome: t.field({ type: AccessOutcomeEnum, description: 'Allowed or refused.', resolve: (e) => e.outcome }),
@@ -61,7 +70,11 @@ const AccessLogPageRef = builder.objectRef<{ entries: AccessLogRecord[]; hasNext
   fields: (t) => ({
     entries: t.field({ type: [AccessLogEntryRef], description: 'Entries.', resolve: (p) => p.entries }),
     hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether older entries follow.' }),
-    endCursor: t.string({ nullable: true, description: 'Pass as `after` for older entries.', resolve: (p) => (p.entries.at(-1) ? encodeCursor(p.entries.at(-1)!.id) : null) }),
+    endCursor: t.string({
+      nullable: true,
+      description: 'Pass as `after` for older entries.',
+      resolve: (p) => (p.entries.at(-1) ? encodeCursor(p.entries.at(-1)!.id) : null),
+    }),
   }),
 });
 
@@ -80,19 +93,40 @@ builder.mutationFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
-      const consent = parseInput(consentSchema, { purpose: args.purpose, recipientAgencyIds: args.recipientAgencyIds.map(String), from: args.from, to: args.to, method: args.method });
+      const consent = parseInput(consentSchema, {
+        purpose: args.purpose,
+        recipientAgencyIds: args.recipientAgencyIds.map(String),
+        from: args.from,
+        to: args.to,
+        method: args.method,
+      });
       const householdId = args.householdId;
       await requireHousehold(ctx, householdId, { createsAccess: true });
       // Decided again inside the write, after the household's lock: the recorder needs access of its own (for an
       // agency worker: a care relation), not a break-glass grant, at the moment the consent is written.
-      const recorded = await ctx.repos.access.addConsent({ householdId, ...consent }, { accountId: viewer.accountId, agencyId: viewer.agencyId }, (facts) => {
-        const decision = ctx.access.decide(facts);
-        if (!decision.allowed) return decision.missing;
-        return decision.breakGlass ? 'a consent cannot be recorded under break-glass' : null;
-      });
+      const recorded = await ctx.repos.access.addConsent(
+        { householdId, ...consent },
+        { accountId: viewer.accountId, agencyId: viewer.agencyId },
+        (facts) => {
+          const decision = ctx.access.decide(facts);
+          if (!decision.allowed) return decision.missing;
+          return decision.breakGlass ? 'a consent cannot be recorded under break-glass' : null;
+        },
+      );
       if (!recorded.ok) throw refuse(ctx, recorded.reason, { householdId });
-      await ctx.access.log({ action: 'CHANGE', householdId, outcome: 'ALLOWED', basis: `recorded consent ${recorded.value} (${consent.method.toLowerCase()})` });
-      return { id: recorded.value, householdId, method: consent.method, recordedByAccountId: viewer.accountId, recordedByAgencyId: viewer.agencyId };
+      await ctx.access.log({
+        action: 'CHANGE',
+        householdId,
+        outcome: 'ALLOWED',
+        basis: `recorded consent ${recorded.value} (${consent.method.toLowerCase()})`,
+      });
+      return {
+        id: recorded.value,
+        householdId,
+        method: consent.method,
+        recordedByAccountId: viewer.accountId,
+        recordedByAgencyId: viewer.agencyId,
+      };
     },
   }),
   withdrawConsent: t.field({
@@ -106,7 +140,8 @@ builder.mutationFields((t) => ({
       const consent = await ctx.repos.access.consentById(args.consentId);
       if (!consent) throw refuseUnknownConsent(ctx, viewer.accountId);
       await requireHousehold(ctx, consent.householdId);
-      if (consent.withdrawnOn) throw new ValidationError([{ path: ['consentId'], code: 'ALREADY_WITHDRAWN', params: { date: consent.withdrawnOn } }]);
+      if (consent.withdrawnOn)
+        throw new ValidationError([{ path: ['consentId'], code: 'ALREADY_WITHDRAWN', params: { date: consent.withdrawnOn } }]);
       await ctx.repos.access.withdrawConsent(consent.id, on, viewer.accountId);
       await afterHouseholdChange(ctx, consent.householdId, `withdrew consent ${consent.id}`);
       return { id: consent.id, householdId: consent.householdId };
@@ -126,7 +161,13 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx, ['COORDINATOR']);
       const input = parseInput(
-        z.object({ basis: z.string().trim().min(3).max(500), agencyIds: z.array(z.string().min(1).max(120)).min(1).max(30), from: isoDay, to: isoDay })
+        z
+          .object({
+            basis: z.string().trim().min(3).max(500),
+            agencyIds: z.array(z.string().min(1).max(120)).min(1).max(30),
+            from: isoDay,
+            to: isoDay,
+          })
           .refine((g) => g.from <= g.to, refinement('BEFORE_OTHER_DATE', { path: ['to'], values: { other: 'from' } })),
         { basis: args.basis, agencyIds: args.agencyIds.map(String), from: args.from, to: args.to },
       );

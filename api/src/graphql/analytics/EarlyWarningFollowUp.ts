@@ -53,9 +53,15 @@ const FigureRef = builder.objectRef<FigureView>('EarlyWarningFollowUpFigure').im
   fields: (t) => ({
     measure: t.field({ type: MeasureEnum, description: 'What is counted.', resolve: (f) => f.measure }),
     count: t.field({ type: CellRef, description: 'Signals that meet the definition.', resolve: (f) => f.count }),
-    share: t.exposeFloat('share', { nullable: true, description: 'count / signals (0-1); null when either is suppressed or there are no signals. For policy makers computed from the rounded counts.' }),
+    share: t.exposeFloat('share', {
+      nullable: true,
+      description:
+        'count / signals (0-1); null when either is suppressed or there are no signals. For policy makers computed from the rounded counts.',
+    }),
     definition: t.exposeString('definition', { description: 'Exactly what is counted.' }),
-    source: t.exposeString('source', { description: 'The rule or term behind it: a report line, or a Ketenkaart default or measure, said so.' }),
+    source: t.exposeString('source', {
+      description: 'The rule or term behind it: a report line, or a Ketenkaart default or measure, said so.',
+    }),
   }),
 });
 
@@ -68,33 +74,62 @@ const RowRef = builder.objectRef<RowView>('EarlyWarningFollowUpRow').implement({
       description: 'The agency that signalled; null for the total row and for signals recorded without an agency.',
       resolve: async (r, _a, ctx: Context) => (r.agencyId ? ((await ctx.loaders.agency.load(r.agencyId)) ?? null) : null),
     }),
-    signals: t.field({ type: CellRef, description: 'Signals in the period that meet the arrangement\'s threshold.', resolve: (r) => r.signals }),
+    signals: t.field({
+      type: CellRef,
+      description: "Signals in the period that meet the arrangement's threshold.",
+      resolve: (r) => r.signals,
+    }),
     figures: t.field({ type: [FigureRef], description: 'One figure per measure.', resolve: (r) => r.figures }),
-    contacted: t.field({ type: CellRef, description: 'Signals with a first contact before the next signal, within the term or later.', resolve: (r) => r.contacted }),
-    medianDaysToFirstContact: t.exposeFloat('medianDaysToFirstContact', { nullable: true, description: 'Median days from signal to first contact; null without contacts, or for policy makers below 5.' }),
+    contacted: t.field({
+      type: CellRef,
+      description: 'Signals with a first contact before the next signal, within the term or later.',
+      resolve: (r) => r.contacted,
+    }),
+    medianDaysToFirstContact: t.exposeFloat('medianDaysToFirstContact', {
+      nullable: true,
+      description: 'Median days from signal to first contact; null without contacts, or for policy makers below 5.',
+    }),
   }),
 });
 
 const FollowUpRef = builder.objectRef<FollowUpView>('EarlyWarningFollowUp').implement({
-  description: 'What became of a region\'s early-warning signals in a period, per signalling agency: contact within the term, debt arrangement, summons, eviction, repeat signals, days to first contact.',
+  description:
+    "What became of a region's early-warning signals in a period, per signalling agency: contact within the term, debt arrangement, summons, eviction, repeat signals, days to first contact.",
   fields: (t) => ({
-    centrumgemeente: t.field({ type: CentrumgemeenteRef, description: 'The region (centrumgemeente).', resolve: async (v, _a, ctx: Context) => (await ctx.loaders.centrumgemeente.load(v.cityId))! }),
+    centrumgemeente: t.field({
+      type: CentrumgemeenteRef,
+      description: 'The region (centrumgemeente).',
+      resolve: async (v, _a, ctx: Context) => (await ctx.loaders.centrumgemeente.load(v.cityId))!,
+    }),
     from: t.field({ type: 'Date', description: 'First day of the period (signals on or after).', resolve: (v) => v.from }),
     to: t.field({ type: 'Date', description: 'Last day of the period (signals on or before).', resolve: (v) => v.to }),
     termDays: t.exposeInt('termDays', { description: 'Days within which a contact counts as in time.' }),
-    termSource: t.exposeString('termSource', { description: 'Where the term comes from: the arrangement\'s feedback deadline, or the labelled Ketenkaart default.' }),
-    thresholdMonths: t.exposeFloat('thresholdMonths', { nullable: true, description: 'Months of arrears from which a signal is the arrangement\'s; lower signals are left out. Null: every signal counts.' }),
+    termSource: t.exposeString('termSource', {
+      description: "Where the term comes from: the arrangement's feedback deadline, or the labelled Ketenkaart default.",
+    }),
+    thresholdMonths: t.exposeFloat('thresholdMonths', {
+      nullable: true,
+      description: "Months of arrears from which a signal is the arrangement's; lower signals are left out. Null: every signal counts.",
+    }),
     thresholdSource: t.exposeString('thresholdSource', { nullable: true, description: 'Where the threshold comes from.' }),
     total: t.field({ type: RowRef, description: 'All signalling agencies together.', resolve: (v) => v.total }),
-    bySignallingAgency: t.field({ type: [RowRef], description: 'Per signalling agency; the rows add up to the total, so a lone small cell hides a second one.', resolve: (v) => v.bySignallingAgency }),
+    bySignallingAgency: t.field({
+      type: [RowRef],
+      description: 'Per signalling agency; the rows add up to the total, so a lone small cell hides a second one.',
+      resolve: (v) => v.bySignallingAgency,
+    }),
     medianDefinition: t.exposeString('medianDefinition', { description: 'Definition of the median days to first contact.' }),
     medianSource: t.exposeString('medianSource', { description: 'Source of the median days to first contact.' }),
   }),
 });
 
 async function termsOf(ctx: Context, cityId: string): Promise<FollowUpTerms> {
-  const [settings, arrangements] = await Promise.all([ctx.repos.gaps.settingsByCity([cityId]), ctx.loaders.earlyWarningsByCity.load(cityId)]);
-  const settingOf = (ruleId: 'FEEDBACK_INTERIM_MISSING' | 'SIGNAL_NOT_FOLLOWED_UP') => settings.find((s) => s.ruleId === ruleId) ?? defaultSetting(cityId, ruleId);
+  const [settings, arrangements] = await Promise.all([
+    ctx.repos.gaps.settingsByCity([cityId]),
+    ctx.loaders.earlyWarningsByCity.load(cityId),
+  ]);
+  const settingOf = (ruleId: 'FEEDBACK_INTERIM_MISSING' | 'SIGNAL_NOT_FOLLOWED_UP') =>
+    settings.find((s) => s.ruleId === ruleId) ?? defaultSetting(cityId, ruleId);
   // The arrangement's own first deadline where it has one; otherwise the term of the rule for signals nobody picks up.
   const interim = settingOf('FEEDBACK_INTERIM_MISSING');
   const lone = settingOf('SIGNAL_NOT_FOLLOWED_UP');
@@ -105,7 +140,10 @@ async function termsOf(ctx: Context, cityId: string): Promise<FollowUpTerms> {
     termDays: term.days ?? gapRules.SIGNAL_NOT_FOLLOWED_UP.defaultDays!,
     termSource: term.source,
     thresholdMonths: threshold,
-    thresholdSource: threshold === null ? null : `${arrangement?.name ?? 'early-warning arrangement'}: reported at ${threshold} months' arrears (002 ${arrangement?.sourceLines ?? ''})`.trim(),
+    thresholdSource:
+      threshold === null
+        ? null
+        : `${arrangement?.name ?? 'early-warning arrangement'}: reported at ${threshold} months' arrears (002 ${arrangement?.sourceLines ?? ''})`.trim(),
   };
 }
 
@@ -116,7 +154,8 @@ export function followUpView(
   terms: FollowUpTerms,
   suppress: boolean,
 ): FollowUpView {
-  const share = (count: Cell, signals: Cell) => (count.value === null || signals.value === null || signals.value === 0 ? null : count.value / signals.value);
+  const share = (count: Cell, signals: Cell) =>
+    count.value === null || signals.value === null || signals.value === 0 ? null : count.value / signals.value;
   const medianFor = (r: FollowUpCounts) => (suppress && r.contacted < DEFAULT_MIN_CELL ? null : r.medianDaysToFirstContact);
   // Agency rows add up to the total: each measure is a group for secondary suppression.
   const grouped = (count: (r: FollowUpCounts) => number) => suppressGroup(result.byAgency, count, suppress).map((c) => c.cell);
@@ -138,7 +177,9 @@ export function followUpView(
     cityId,
     ...period,
     ...terms,
-    total: row(result.total, cell(result.total.signals, suppress), cell(result.total.contacted, suppress), (m) => cell(result.total.counts[m], suppress)),
+    total: row(result.total, cell(result.total.signals, suppress), cell(result.total.contacted, suppress), (m) =>
+      cell(result.total.counts[m], suppress),
+    ),
     bySignallingAgency: result.byAgency.map((r, i) => row(r, signalCells[i]!, contactedCells[i]!, (m) => measureCells[m][i]!)),
     medianDefinition: median.definition,
     medianSource: median.source,
@@ -148,7 +189,8 @@ export function followUpView(
 builder.queryFields((t) => ({
   earlyWarningFollowUp: t.field({
     type: FollowUpRef,
-    description: 'What became of early-warning signals in a region and period, per signalling agency: the region\'s coordinator exactly, policy makers suppressed and rounded.',
+    description:
+      "What became of early-warning signals in a region and period, per signalling agency: the region's coordinator exactly, policy makers suppressed and rounded.",
     args: regionPeriodArgs(t.arg),
     resolve: async (_root, args, ctx) => {
       const cityId = args.centrumgemeenteId;

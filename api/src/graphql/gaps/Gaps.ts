@@ -27,16 +27,29 @@ const EvidenceEdgeRef = builder.objectRef<{ source: string; target: string; kind
 });
 
 export const GapFindingRef = builder.objectRef<FindingRecord>('GapFinding').implement({
-  description: 'A gap found on a household path: which rule, where in the chain, which agencies, and the nodes and edges that make it a gap.',
+  description:
+    'A gap found on a household path: which rule, where in the chain, which agencies, and the nodes and edges that make it a gap.',
   authScopes: (finding) => ({ householdVisible: finding.householdId }),
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Rule, household and anchor.' }),
     rule: t.field({ type: GapRuleIdEnum, description: 'The rule that fired.', resolve: (f) => f.ruleId }),
     severity: t.field({ type: GapSeverityEnum, description: 'Severity in this city.', resolve: (f) => f.severity }),
     stage: t.field({ type: ChainStateEnum, nullable: true, description: 'Chain state when the gap arose.', resolve: (f) => f.stage }),
-    detectedOn: t.field({ type: 'Date', description: 'Day the missing step became overdue, or the day of the event that is the gap.', resolve: (f) => f.detectedOn }),
-    household: t.field({ type: HouseholdRef, description: 'The household.', resolve: async (f, _a, ctx) => (await ctx.loaders.household.load(f.householdId))! }),
-    agencies: t.field({ type: [AgencyRef], description: 'Agencies involved.', resolve: (f, _a, ctx) => loadExisting(ctx.loaders.agency, f.agencyIds) }),
+    detectedOn: t.field({
+      type: 'Date',
+      description: 'Day the missing step became overdue, or the day of the event that is the gap.',
+      resolve: (f) => f.detectedOn,
+    }),
+    household: t.field({
+      type: HouseholdRef,
+      description: 'The household.',
+      resolve: async (f, _a, ctx) => (await ctx.loaders.household.load(f.householdId))!,
+    }),
+    agencies: t.field({
+      type: [AgencyRef],
+      description: 'Agencies involved.',
+      resolve: (f, _a, ctx) => loadExisting(ctx.loaders.agency, f.agencyIds),
+    }),
     evidenceNodes: t.exposeIDList('evidenceNodes', { description: 'Node ids of the evidence path, as in the trajectory graph.' }),
     evidenceEdges: t.field({ type: [EvidenceEdgeRef], description: 'Edges of the evidence path.', resolve: (f) => f.evidenceEdges }),
     summary: t.exposeString('summary', { description: 'What is missing, in English.' }),
@@ -47,32 +60,52 @@ const GapRuleRef = builder.objectRef<{ rule: GapRule; setting: GapRuleSetting }>
   description: 'A gap rule and its setting in one city; thresholds are data per city, with their source.',
   fields: (t) => ({
     id: t.field({ type: GapRuleIdEnum, description: 'Rule id.', resolve: (r) => r.rule.id }),
-    pattern: t.string({ description: 'Pattern in docs/domain.md §4 (G1-G17) or rights checkpoint (RC1-RC11).', resolve: (r) => r.rule.pattern }),
+    pattern: t.string({
+      description: 'Pattern in docs/domain.md §4 (G1-G17) or rights checkpoint (RC1-RC11).',
+      resolve: (r) => r.rule.pattern,
+    }),
     name: t.string({ description: 'Name in English.', resolve: (r) => r.rule.name }),
     nameNl: t.string({ description: 'Name in Dutch.', resolve: (r) => r.rule.nameNl }),
     description: t.string({ description: 'What the rule looks for.', resolve: (r) => r.rule.description }),
     ruleSource: t.string({ description: 'docs/domain.md pattern and source lines.', resolve: (r) => r.rule.source }),
-    enabled: t.boolean({ description: 'Whether the rule runs in this city (off where its norm is unknown).', resolve: (r) => r.setting.enabled }),
-    days: t.int({ nullable: true, description: 'Threshold in days; null for rules without a deadline or with an unknown norm.', resolve: (r) => r.setting.days }),
+    enabled: t.boolean({
+      description: 'Whether the rule runs in this city (off where its norm is unknown).',
+      resolve: (r) => r.setting.enabled,
+    }),
+    days: t.int({
+      nullable: true,
+      description: 'Threshold in days; null for rules without a deadline or with an unknown norm.',
+      resolve: (r) => r.setting.days,
+    }),
     severity: t.field({ type: GapSeverityEnum, description: 'Severity in this city.', resolve: (r) => r.setting.severity }),
-    settingSource: t.string({ description: 'Where the threshold comes from (a covenant line, or the Ketenkaart default).', resolve: (r) => r.setting.source }),
+    settingSource: t.string({
+      description: 'Where the threshold comes from (a covenant line, or the Ketenkaart default).',
+      resolve: (r) => r.setting.source,
+    }),
   }),
 });
 
-const GapCountRef = builder.objectRef<{ cityId: string; ruleId: GapRuleId; households: number | null; suppressed: boolean }>('GapCount').implement({
-  description: 'Households with a gap of one rule in one city. Small counts are suppressed for policy makers.',
-  fields: (t) => ({
-    centrumgemeente: t.field({ type: CentrumgemeenteRef, description: 'Region.', resolve: async (c, _a, ctx) => (await ctx.loaders.centrumgemeente.load(c.cityId))! }),
-    rule: t.field({ type: GapRuleIdEnum, description: 'Rule.', resolve: (c) => c.ruleId }),
-    households: t.int({ nullable: true, description: 'Households with this gap; null when suppressed.', resolve: (c) => c.households }),
-    suppressed: t.exposeBoolean('suppressed', { description: 'True when the count is below the disclosure threshold (5) and hidden.' }),
-  }),
-});
+const GapCountRef = builder
+  .objectRef<{ cityId: string; ruleId: GapRuleId; households: number | null; suppressed: boolean }>('GapCount')
+  .implement({
+    description: 'Households with a gap of one rule in one city. Small counts are suppressed for policy makers.',
+    fields: (t) => ({
+      centrumgemeente: t.field({
+        type: CentrumgemeenteRef,
+        description: 'Region.',
+        resolve: async (c, _a, ctx) => (await ctx.loaders.centrumgemeente.load(c.cityId))!,
+      }),
+      rule: t.field({ type: GapRuleIdEnum, description: 'Rule.', resolve: (c) => c.ruleId }),
+      households: t.int({ nullable: true, description: 'Households with this gap; null when suppressed.', resolve: (c) => c.households }),
+      suppressed: t.exposeBoolean('suppressed', { description: 'True when the count is below the disclosure threshold (5) and hidden.' }),
+    }),
+  });
 
 function regionsOf(ctx: Parameters<typeof requireViewer>[0], asked: string | null | undefined): string[] {
   const viewer = requireViewer(ctx);
   if (viewer.role === 'COORDINATOR') {
-    if (asked && asked !== viewer.centrumgemeenteId) throw refuse(ctx, 'coordinators see the gaps of their own region', {}, 'OWN_REGION_ONLY');
+    if (asked && asked !== viewer.centrumgemeenteId)
+      throw refuse(ctx, 'coordinators see the gaps of their own region', {}, 'OWN_REGION_ONLY');
     return viewer.centrumgemeenteId ? [viewer.centrumgemeenteId] : [];
   }
   throw refuse(ctx, `your role (${viewer.role}) sees gaps through households or as counts`, {}, 'ROLE_NOT_ALLOWED');
@@ -94,13 +127,20 @@ const ResolvedGapRef = builder.objectRef<ResolvedGapRecord>('ResolvedGap').imple
     detectedOn: t.field({ type: 'Date', description: 'Day the gap arose.', resolve: (g) => g.detectedOn }),
     resolvedOn: t.field({ type: 'Date', description: 'Day it went away.', resolve: (g) => g.resolvedOn }),
     resolvedAt: t.field({ type: 'DateTime', description: 'When it went away.', resolve: (g) => g.resolvedAt }),
-    resolvedBy: t.field({ type: GapResolutionKindEnum, description: 'The kind of change that closed it.', resolve: (g) => GapResolutionKind.parse(g.resolvedByKind) }),
+    resolvedBy: t.field({
+      type: GapResolutionKindEnum,
+      description: 'The kind of change that closed it.',
+      resolve: (g) => GapResolutionKind.parse(g.resolvedByKind),
+    }),
     resolvedByEvent: t.field({
       type: EventRef,
       nullable: true,
       description: 'The recorded event that closed it, when it was one.',
       // Through the per-request loader of the household's events: one read for all resolved gaps of a trace.
-      resolve: async (g, _a, ctx) => (g.resolvedByEventId ? ((await ctx.loaders.eventsByHousehold.load(g.householdId)).find((e) => e.id === g.resolvedByEventId) ?? null) : null),
+      resolve: async (g, _a, ctx) =>
+        g.resolvedByEventId
+          ? ((await ctx.loaders.eventsByHousehold.load(g.householdId)).find((e) => e.id === g.resolvedByEventId) ?? null)
+          : null,
     }),
     evidenceNodes: t.exposeIDList('evidenceNodes', { description: 'Node ids of the evidence path it had.' }),
     summary: t.exposeString('summary', { description: 'What was missing, in English.' }),
@@ -123,16 +163,14 @@ builder.objectField(HouseholdRef, 'gaps', (t) =>
   }),
 );
 
-const GapSweepRef = builder
-  .objectRef<{ at: string; households: number; changedHouseholds: number }>('GapSweep')
-  .implement({
-    description: 'A run of the gap sweep (controle op verstreken termijnen): when deadlines were last checked.',
-    fields: (t) => ({
-      at: t.field({ type: 'DateTime', description: 'When the sweep ran.', resolve: (run) => run.at }),
-      households: t.exposeInt('households', { description: 'Households whose review day had come.' }),
-      changedHouseholds: t.exposeInt('changedHouseholds', { description: 'Of those, households whose gaps changed.' }),
-    }),
-  });
+const GapSweepRef = builder.objectRef<{ at: string; households: number; changedHouseholds: number }>('GapSweep').implement({
+  description: 'A run of the gap sweep (controle op verstreken termijnen): when deadlines were last checked.',
+  fields: (t) => ({
+    at: t.field({ type: 'DateTime', description: 'When the sweep ran.', resolve: (run) => run.at }),
+    households: t.exposeInt('households', { description: 'Households whose review day had come.' }),
+    changedHouseholds: t.exposeInt('changedHouseholds', { description: 'Of those, households whose gaps changed.' }),
+  }),
+});
 
 builder.queryFields((t) => ({
   lastGapSweep: t.field({
@@ -168,13 +206,19 @@ builder.queryFields((t) => ({
         pageSize(args.first),
         decodeCursor(args.after),
       );
-      await ctx.access.log({ action: 'SEARCH', searchTerms: `gaps ${cityIds.join(',')}`, outcome: 'ALLOWED', basis: `${page.items.length} findings` });
+      await ctx.access.log({
+        action: 'SEARCH',
+        searchTerms: `gaps ${cityIds.join(',')}`,
+        outcome: 'ALLOWED',
+        basis: `${page.items.length} findings`,
+      });
       return toConnection(page, (f) => f.id);
     },
   }),
   gapCounts: t.field({
     type: [GapCountRef],
-    description: 'Households per gap rule and region. For policy makers counts below 5 are suppressed and the rest rounded to a multiple of 5.',
+    description:
+      'Households per gap rule and region. For policy makers counts below 5 are suppressed and the rest rounded to a multiple of 5.',
     authScopes: { signedIn: true },
     args: {
       centrumgemeenteIds: t.arg.idList({ required: true, description: 'Regions to count.' }),
@@ -184,9 +228,12 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
       const cityIds = args.centrumgemeenteIds.map(String);
-      if (cityIds.length > 50) throw new ValidationError([{ path: ['centrumgemeenteIds'], code: 'TOO_MANY_REGIONS', params: { maximum: 50 } }]);
-      if (viewer.role !== 'POLICY_MAKER' && viewer.role !== 'COORDINATOR') throw refuse(ctx, 'counts are for policy makers and coordinators', {}, 'ROLE_NOT_ALLOWED');
-      if (viewer.role === 'COORDINATOR' && cityIds.some((id) => id !== viewer.centrumgemeenteId)) throw refuse(ctx, 'coordinators count their own region', {}, 'OWN_REGION_ONLY');
+      if (cityIds.length > 50)
+        throw new ValidationError([{ path: ['centrumgemeenteIds'], code: 'TOO_MANY_REGIONS', params: { maximum: 50 } }]);
+      if (viewer.role !== 'POLICY_MAKER' && viewer.role !== 'COORDINATOR')
+        throw refuse(ctx, 'counts are for policy makers and coordinators', {}, 'ROLE_NOT_ALLOWED');
+      if (viewer.role === 'COORDINATOR' && cityIds.some((id) => id !== viewer.centrumgemeenteId))
+        throw refuse(ctx, 'coordinators count their own region', {}, 'OWN_REGION_ONLY');
       const suppress = viewer.role === 'POLICY_MAKER';
       logAggregateRead(ctx, cityIds, suppress);
       const rows = await ctx.repos.gaps.counts(cityIds, args.from ?? null, args.to ?? null);
@@ -207,7 +254,10 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const cityId = args.centrumgemeenteId;
       const settings = await ctx.repos.gaps.settingsByCity([cityId]);
-      return GapRuleId.options.map((id) => ({ rule: gapRules[id], setting: settings.find((s) => s.ruleId === id) ?? defaultSetting(cityId, id) }));
+      return GapRuleId.options.map((id) => ({
+        rule: gapRules[id],
+        setting: settings.find((s) => s.ruleId === id) ?? defaultSetting(cityId, id),
+      }));
     },
   }),
 }));

@@ -47,11 +47,18 @@ MemberRef.implement({
   fields: (t) => ({
     personId: t.exposeID('personId', { description: 'Pseudonymous person id.' }),
     label: t.exposeString('label', { description: 'Label within the household ("ouder 1", "kind 2").' }),
-    birthYear: t.exposeInt('birthYear', { nullable: true, description: 'Birth year, when known (for children: age matters, the date does not).' }),
+    birthYear: t.exposeInt('birthYear', {
+      nullable: true,
+      description: 'Birth year, when known (for children: age matters, the date does not).',
+    }),
     role: t.field({ type: MemberRoleEnum, description: 'Role in the household.', resolve: (m) => m.role }),
     from: t.field({ type: 'Date', description: 'First day in the household.', resolve: (m) => m.from }),
     to: t.field({ type: 'Date', nullable: true, description: 'Day the person left; null while still a member.', resolve: (m) => m.to }),
-    compositionSource: t.field({ type: CompositionSourceEnum, description: 'How the membership became known.', resolve: (m) => m.compositionSource }),
+    compositionSource: t.field({
+      type: CompositionSourceEnum,
+      description: 'How the membership became known.',
+      resolve: (m) => m.compositionSource,
+    }),
   }),
 });
 
@@ -71,17 +78,35 @@ EventRef.implement({
     }),
     referralId: t.exposeID('referralId', { nullable: true, description: 'Referral this step belongs to.' }),
     arrearsMonths: t.exposeFloat('arrearsMonths', { nullable: true, description: 'Months of rent arrears (huurachterstand) at a signal.' }),
-    refusalReason: t.field({ type: RefusalReasonEnum, nullable: true, description: 'Reason code of a refusal.', resolve: (e) => e.refusalReason }),
+    refusalReason: t.field({
+      type: RefusalReasonEnum,
+      nullable: true,
+      description: 'Reason code of a refusal.',
+      resolve: (e) => e.refusalReason,
+    }),
     verdictKind: t.field({ type: VerdictKindEnum, nullable: true, description: 'Outcome of a verdict.', resolve: (e) => e.verdictKind }),
-    waitingListOutcome: t.field({ type: WaitingListOutcomeEnum, nullable: true, description: 'Outcome of a waiting-list exit.', resolve: (e) => e.waitingListOutcome }),
+    waitingListOutcome: t.field({
+      type: WaitingListOutcomeEnum,
+      nullable: true,
+      description: 'Outcome of a waiting-list exit.',
+      resolve: (e) => e.waitingListOutcome,
+    }),
     rehousingKind: t.field({ type: RehousingKindEnum, nullable: true, description: 'Kind of rehousing.', resolve: (e) => e.rehousingKind }),
-    destination: t.field({ type: DestinationEnum, nullable: true, description: 'Where the household went, as far as known.', resolve: (e) => e.destination }),
+    destination: t.field({
+      type: DestinationEnum,
+      nullable: true,
+      description: 'Where the household went, as far as known.',
+      resolve: (e) => e.destination,
+    }),
     priority: t.exposeInt('priority', { nullable: true, description: 'Waiting-list priority, 1 (highest) to 5.' }),
     note: t.exposeString('note', { nullable: true, description: 'Free text from the recording worker.' }),
     regieStage: t.field({ type: ChainStateEnum, nullable: true, description: 'Stage of a regie step.', resolve: (e) => e.regieStage }),
     followsFromIds: t.exposeIDList('followsFromIds', { description: 'Events this step was taken because of.' }),
     supersedes: t.exposeID('supersedesId', { nullable: true, description: 'Event this one corrects (correctie).' }),
-    supersededBy: t.exposeID('supersededById', { nullable: true, description: 'Event that corrects this one; the old fact stays for the record.' }),
+    supersededBy: t.exposeID('supersededById', {
+      nullable: true,
+      description: 'Event that corrects this one; the old fact stays for the record.',
+    }),
     recordedAt: t.field({ type: 'DateTime', description: 'When it was recorded (provenance).', resolve: (e) => e.recordedAt }),
     recordedBy: t.exposeString('recordedBy', { description: 'Pseudonymous account that recorded it (provenance).' }),
     synthetic: t.exposeBoolean('synthetic', { description: 'True for generated demo data, never for real cases.' }),
@@ -95,15 +120,37 @@ ReferralRef.implement({
     id: t.exposeID('id', { description: 'Stable id.' }),
     status: t.field({ type: ReferralStatusEnum, description: 'Current status.', resolve: (r) => r.status }),
     purpose: t.exposeString('purpose', { description: 'What the referral asks for.' }),
-    from: t.field({ ...agencyField('Referring agency.', (r: ReferralRecord) => r.fromAgencyId), nullable: false, resolve: async (r, _a, ctx) => (await ctx.loaders.agency.load(r.fromAgencyId))! }),
-    to: t.field({ ...agencyField('Receiving agency.', (r: ReferralRecord) => r.toAgencyId), nullable: false, resolve: async (r, _a, ctx) => (await ctx.loaders.agency.load(r.toAgencyId))! }),
+    from: t.field({
+      ...agencyField('Referring agency.', (r: ReferralRecord) => r.fromAgencyId),
+      nullable: false,
+      resolve: async (r, _a, ctx) => (await ctx.loaders.agency.load(r.fromAgencyId))!,
+    }),
+    to: t.field({
+      ...agencyField('Receiving agency.', (r: ReferralRecord) => r.toAgencyId),
+      nullable: false,
+      resolve: async (r, _a, ctx) => (await ctx.loaders.agency.load(r.toAgencyId))!,
+    }),
     sentOn: t.field({ type: 'Date', description: 'Day sent.', resolve: (r) => r.sentOn }),
     respondBy: t.field({ type: 'Date', description: 'Day by which the receiver should accept or refuse.', resolve: (r) => r.respondBy }),
     respondedOn: t.field({ type: 'Date', nullable: true, description: 'Day accepted or refused.', resolve: (r) => r.respondedOn }),
-    closedOn: t.field({ type: 'Date', nullable: true, description: 'Day refused, completed, withdrawn or expired.', resolve: (r) => r.closedOn }),
-    refusalReason: t.field({ type: RefusalReasonEnum, nullable: true, description: 'Reason code when refused.', resolve: (r) => r.refusalReason }),
+    closedOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Day refused, completed, withdrawn or expired.',
+      resolve: (r) => r.closedOn,
+    }),
+    refusalReason: t.field({
+      type: RefusalReasonEnum,
+      nullable: true,
+      description: 'Reason code when refused.',
+      resolve: (r) => r.refusalReason,
+    }),
     refusalText: t.exposeString('refusalText', { nullable: true, description: 'Explanation when refused, and the alternative offered.' }),
-    infoQuestion: t.string({ nullable: true, description: 'The last question the receiving agency asked before answering.', resolve: (r) => r.infoQuestion ?? null }),
+    infoQuestion: t.string({
+      nullable: true,
+      description: 'The last question the receiving agency asked before answering.',
+      resolve: (r) => r.infoQuestion ?? null,
+    }),
     recordedBy: t.exposeString('recordedBy', { description: 'Pseudonymous account that sent it (provenance).' }),
     recordedAt: t.field({ type: 'DateTime', description: 'When it was recorded (provenance).', resolve: (r) => r.recordedAt }),
   }),
@@ -115,7 +162,11 @@ RegieRef.implement({
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id.' }),
     stage: t.field({ type: ChainStateEnum, description: 'Chain stage the regie covers.', resolve: (g) => g.stage }),
-    holder: t.field({ ...agencyField('Agency holding regie.', (g: RegieRecord) => g.agencyId), nullable: false, resolve: async (g, _a, ctx) => (await ctx.loaders.agency.load(g.agencyId))! }),
+    holder: t.field({
+      ...agencyField('Agency holding regie.', (g: RegieRecord) => g.agencyId),
+      nullable: false,
+      resolve: async (g, _a, ctx) => (await ctx.loaders.agency.load(g.agencyId))!,
+    }),
     from: t.field({ type: 'Date', description: 'First day.', resolve: (g) => g.from }),
     to: t.field({ type: 'Date', nullable: true, description: 'Day it ended (handover); null while held.', resolve: (g) => g.to }),
     handedOverToId: t.exposeID('handedOverToId', { nullable: true, description: 'The assignment that followed the handover.' }),
@@ -127,7 +178,11 @@ const RegieOnDayRef = builder.objectRef<{ agencyId: string; stage: RegieRecord['
   description: 'An agency holding regie on the day of a step.',
   fields: (t) => ({
     stage: t.field({ type: ChainStateEnum, description: 'Stage.', resolve: (r) => r.stage }),
-    holder: t.field({ type: AgencyRef, description: 'Agency holding regie.', resolve: async (r, _a, ctx) => (await ctx.loaders.agency.load(r.agencyId))! }),
+    holder: t.field({
+      type: AgencyRef,
+      description: 'Agency holding regie.',
+      resolve: async (r, _a, ctx) => (await ctx.loaders.agency.load(r.agencyId))!,
+    }),
   }),
 });
 
@@ -135,10 +190,22 @@ const StepRef = builder.objectRef<TrajectoryStep>('TrajectoryStep').implement({
   description: 'One step of the trajectory (traject) in time order, with who held regie and how long it took.',
   fields: (t) => ({
     event: t.field({ type: EventRef, description: 'The event.', resolve: (s) => s.event }),
-    stateAfter: t.field({ type: ChainStateEnum, nullable: true, description: 'Chain state the step leads to; null for steps within a state.', resolve: (s) => s.stateAfter }),
-    regie: t.field({ type: [RegieOnDayRef], description: 'Regie holders on that day; empty means nobody held regie.', resolve: (s) => s.regie }),
+    stateAfter: t.field({
+      type: ChainStateEnum,
+      nullable: true,
+      description: 'Chain state the step leads to; null for steps within a state.',
+      resolve: (s) => s.stateAfter,
+    }),
+    regie: t.field({
+      type: [RegieOnDayRef],
+      description: 'Regie holders on that day; empty means nobody held regie.',
+      resolve: (s) => s.regie,
+    }),
     daysSincePrevious: t.exposeInt('daysSincePrevious', { nullable: true, description: 'Days since the previous step.' }),
-    daysSinceReferralSent: t.exposeInt('daysSinceReferralSent', { nullable: true, description: 'For referral answers: days since it was sent.' }),
+    daysSinceReferralSent: t.exposeInt('daysSinceReferralSent', {
+      nullable: true,
+      description: 'For referral answers: days since it was sent.',
+    }),
     superseded: t.exposeBoolean('superseded', { description: 'True when a later correction replaces this step.' }),
   }),
 });
@@ -147,7 +214,10 @@ const NodeRef = builder.objectRef<TrajectoryNode>('TrajectoryNode').implement({
   description: 'A node of the trajectory graph, ready for Cytoscape.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Node id, unique within the graph.' }),
-    kind: t.exposeString('kind', { description: 'HOUSEHOLD, EVENT, AGENCY, REFERRAL, FACILITY or SHELTER_REFUSAL (a refusal from a shelter\'s own register, linked to the household).' }),
+    kind: t.exposeString('kind', {
+      description:
+        "HOUSEHOLD, EVENT, AGENCY, REFERRAL, FACILITY or SHELTER_REFUSAL (a refusal from a shelter's own register, linked to the household).",
+    }),
     refId: t.exposeID('refId', { description: 'Id of the thing the node stands for.' }),
     label: t.exposeString('label', { description: 'Label to show.' }),
     date: t.field({ type: 'Date', nullable: true, description: 'Day, for events and referrals.', resolve: (n) => n.date }),
@@ -156,7 +226,8 @@ const NodeRef = builder.objectRef<TrajectoryNode>('TrajectoryNode').implement({
 });
 
 const EdgeRef = builder.objectRef<TrajectoryEdge>('TrajectoryEdge').implement({
-  description: 'An edge of the trajectory graph: NEXT, FOLLOWS_FROM, ACTED_IN, CONCERNS, SENT_BY, SENT_TO, AT_FACILITY, SUPERSEDES, HOLDS_REGIE or REPORTED (a facility reported a refusal).',
+  description:
+    'An edge of the trajectory graph: NEXT, FOLLOWS_FROM, ACTED_IN, CONCERNS, SENT_BY, SENT_TO, AT_FACILITY, SUPERSEDES, HOLDS_REGIE or REPORTED (a facility reported a refusal).',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Edge id.' }),
     source: t.exposeID('source', { description: 'Source node id.' }),
@@ -170,7 +241,12 @@ const TrajectoryRef = builder.objectRef<Trajectory>('Trajectory').implement({
   description: 'The path of a household through the chain, as a timeline and as a graph.',
   fields: (t) => ({
     steps: t.field({ type: [StepRef], description: 'All events in time order, across agencies.', resolve: (tr) => tr.steps }),
-    currentState: t.field({ type: ChainStateEnum, nullable: true, description: 'State after the last effective step.', resolve: (tr) => tr.currentState }),
+    currentState: t.field({
+      type: ChainStateEnum,
+      nullable: true,
+      description: 'State after the last effective step.',
+      resolve: (tr) => tr.currentState,
+    }),
     currentRegie: t.field({ type: [RegieRef], description: 'Regie held now.', resolve: (tr) => tr.currentRegie }),
     nodes: t.field({ type: [NodeRef], description: 'Graph nodes.', resolve: (tr) => tr.nodes }),
     edges: t.field({ type: [EdgeRef], description: 'Graph edges.', resolve: (tr) => tr.edges }),
@@ -191,7 +267,11 @@ HouseholdRef.implement({
     municipality: t.exposeString('municipality', { nullable: true, description: 'Municipality of the home, when recorded.' }),
     landlordType: t.field({ type: LandlordTypeEnum, description: 'Kind of landlord.', resolve: (h) => h.landlordType }),
     synthetic: t.exposeBoolean('synthetic', { description: 'True for generated demo data.' }),
-    registeredAt: t.field({ type: 'DateTime', description: 'When the household was registered (provenance).', resolve: (h) => h.registeredAt }),
+    registeredAt: t.field({
+      type: 'DateTime',
+      description: 'When the household was registered (provenance).',
+      resolve: (h) => h.registeredAt,
+    }),
     members: t.field({
       type: [MemberRef],
       description: 'Members over time; with `on`, only those in the household on that day.',
@@ -201,8 +281,16 @@ HouseholdRef.implement({
         return on ? all.filter((m) => m.from <= on && (m.to === null || m.to > on)) : all;
       },
     }),
-    referrals: t.field({ type: [ReferralRef], description: 'Referrals for this household.', resolve: (h, _a, ctx) => ctx.loaders.referralsByHousehold.load(h.id) }),
-    regie: t.field({ type: [RegieRef], description: 'Regie assignments, past and present.', resolve: (h, _a, ctx) => ctx.loaders.regieByHousehold.load(h.id) }),
+    referrals: t.field({
+      type: [ReferralRef],
+      description: 'Referrals for this household.',
+      resolve: (h, _a, ctx) => ctx.loaders.referralsByHousehold.load(h.id),
+    }),
+    regie: t.field({
+      type: [RegieRef],
+      description: 'Regie assignments, past and present.',
+      resolve: (h, _a, ctx) => ctx.loaders.regieByHousehold.load(h.id),
+    }),
     trajectory: t.field({
       type: TrajectoryRef,
       description: 'The trajectory: all dated events in order across agencies, with regie per step, as timeline and graph.',
@@ -233,18 +321,31 @@ export async function visibleHousehold(ctx: Parameters<typeof requireHousehold>[
   return household;
 }
 
-const AccessExplanationRef = builder.objectRef<{ householdId: string; allowed: boolean; basis: string | null; missing: string | null; breakGlass: boolean }>('AccessExplanation').implement({
-  description: 'Why the viewer may or may not see a household: the access path, or the condition that is missing.',
-  fields: (t) => ({
-    householdId: t.exposeID('householdId', { description: 'The household asked about.' }),
-    allowed: t.exposeBoolean('allowed', { description: 'Whether access is allowed now.' }),
-    basis: t.exposeString('basis', { nullable: true, description: 'The path that allows it, e.g. "referral ref_… (accepted) under consent con_…".' }),
-    missing: t.exposeString('missing', { nullable: true, description: 'The condition that is missing when refused.' }),
-    breakGlass: t.exposeBoolean('breakGlass', { description: 'True when access rests on an emergency (break-glass) grant.' }),
-  }),
-});
+const AccessExplanationRef = builder
+  .objectRef<{ householdId: string; allowed: boolean; basis: string | null; missing: string | null; breakGlass: boolean }>(
+    'AccessExplanation',
+  )
+  .implement({
+    description: 'Why the viewer may or may not see a household: the access path, or the condition that is missing.',
+    fields: (t) => ({
+      householdId: t.exposeID('householdId', { description: 'The household asked about.' }),
+      allowed: t.exposeBoolean('allowed', { description: 'Whether access is allowed now.' }),
+      basis: t.exposeString('basis', {
+        nullable: true,
+        description: 'The path that allows it, e.g. "referral ref_… (accepted) under consent con_…".',
+      }),
+      missing: t.exposeString('missing', { nullable: true, description: 'The condition that is missing when refused.' }),
+      breakGlass: t.exposeBoolean('breakGlass', { description: 'True when access rests on an emergency (break-glass) grant.' }),
+    }),
+  });
 
-async function searchPage(ctx: Context, filter: { cityIds: string[] | null; ids: string[] | null; caseRefAgencyId: string | null }, term: string, first: number, after: string | null) {
+async function searchPage(
+  ctx: Context,
+  filter: { cityIds: string[] | null; ids: string[] | null; caseRefAgencyId: string | null },
+  term: string,
+  first: number,
+  after: string | null,
+) {
   const ids = await ctx.repos.households.searchHouseholdIds(filter, term, first, after);
   const byId = new Map((await ctx.repos.households.householdsByIds(ids.items)).map((h) => [h.id, h]));
   return { items: ids.items.flatMap((id) => byId.get(id) ?? []), hasNextPage: ids.hasNextPage };
@@ -270,27 +371,46 @@ builder.queryFields((t) => ({
     },
     resolve: async (_root, args, ctx) => {
       const viewer = requireViewer(ctx);
-      if (args.reference && args.reference.length > 64) throw new ValidationError([{ path: ['reference'], code: 'TOO_LONG', params: { maximum: 64 } }]);
+      if (args.reference && args.reference.length > 64)
+        throw new ValidationError([{ path: ['reference'], code: 'TOO_LONG', params: { maximum: 64 } }]);
       const search = args.search == null ? null : foldedSearchTerm(args.search);
       // A minimum length keeps a search-as-you-type from scanning a region per keystroke.
-      if (search !== null && search.length < 3) throw new ValidationError([{ path: ['search'], code: 'TOO_SHORT', params: { minimum: 3 } }]);
-      if (search !== null && search.length > 64) throw new ValidationError([{ path: ['search'], code: 'TOO_LONG', params: { maximum: 64 } }]);
+      if (search !== null && search.length < 3)
+        throw new ValidationError([{ path: ['search'], code: 'TOO_SHORT', params: { minimum: 3 } }]);
+      if (search !== null && search.length > 64)
+        throw new ValidationError([{ path: ['search'], code: 'TOO_LONG', params: { maximum: 64 } }]);
       const first = pageSize(args.first);
       const after = decodeCursor(args.after);
       let filter: { cityIds: string[] | null; ids: string[] | null; reference: string | null };
-      if (viewer.role === 'COORDINATOR') filter = { cityIds: viewer.centrumgemeenteId ? [viewer.centrumgemeenteId] : [], ids: null, reference: args.reference ?? null };
+      if (viewer.role === 'COORDINATOR')
+        filter = { cityIds: viewer.centrumgemeenteId ? [viewer.centrumgemeenteId] : [], ids: null, reference: args.reference ?? null };
       else if (viewer.role === 'AGENCY_WORKER' || viewer.role === 'SHELTER_STAFF')
-        filter = { cityIds: null, ids: viewer.agencyId ? await ctx.repos.access.involvedHouseholds(viewer.agencyId) : [], reference: args.reference ?? null };
+        filter = {
+          cityIds: null,
+          ids: viewer.agencyId ? await ctx.repos.access.involvedHouseholds(viewer.agencyId) : [],
+          reference: args.reference ?? null,
+        };
       else throw refuse(ctx, `your role (${viewer.role}) has no access to households`, { action: 'SEARCH' }, 'ROLE_NOT_ALLOWED');
       // Candidates come from the region or the agency's involvement; each is still decided (consent) before it is shown.
       const page =
         search === null
           ? await ctx.repos.households.householdsPage(filter, first, after)
-          : await searchPage(ctx, { cityIds: filter.cityIds, ids: filter.ids, caseRefAgencyId: viewer.role === 'COORDINATOR' ? null : viewer.agencyId }, search, first, after);
+          : await searchPage(
+              ctx,
+              { cityIds: filter.cityIds, ids: filter.ids, caseRefAgencyId: viewer.role === 'COORDINATOR' ? null : viewer.agencyId },
+              search,
+              first,
+              after,
+            );
       const decisions = await Promise.all(page.items.map((h) => ctx.access.household(h.id)));
       const shown = page.items.filter((_h, i) => decisions[i]!.allowed);
       // Only what was shown is logged as found: the log must not become a record of households the caller may not see.
-      await ctx.access.log({ action: 'SEARCH', searchTerms: search ?? args.reference ?? null, outcome: 'ALLOWED', basis: `${shown.length} shown of ${page.items.length} candidates` });
+      await ctx.access.log({
+        action: 'SEARCH',
+        searchTerms: search ?? args.reference ?? null,
+        outcome: 'ALLOWED',
+        basis: `${shown.length} shown of ${page.items.length} candidates`,
+      });
       page.items.forEach((h) => ctx.loaders.household.prime(h.id, h));
       return toConnection({ items: shown, hasNextPage: page.hasNextPage }, (h) => h.id);
     },
@@ -308,4 +428,3 @@ builder.queryFields((t) => ({
     },
   }),
 }));
-

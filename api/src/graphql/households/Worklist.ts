@@ -55,12 +55,18 @@ const ACTION_TEXT: Record<(typeof WORKLIST_ACTIONS)[number], string> = {
 
 const WorklistActionEnum = builder.enumType('WorklistAction', {
   description: 'The one action a worklist item offers.',
-  values: Object.fromEntries(WORKLIST_ACTIONS.map((a) => [a, { description: ACTION_TEXT[a] }])) as Record<(typeof WORKLIST_ACTIONS)[number], { description: string }>,
+  values: Object.fromEntries(WORKLIST_ACTIONS.map((a) => [a, { description: ACTION_TEXT[a] }])) as Record<
+    (typeof WORKLIST_ACTIONS)[number],
+    { description: string }
+  >,
 });
 
 const WorklistSortEnum = builder.enumType('WorklistSort', {
   description: 'Order of the worklist.',
-  values: { DUE: { description: 'Earliest due first, then most severe.' }, SEVERITY: { description: 'Most severe first, then earliest due.' } } satisfies Record<(typeof WORKLIST_SORTS)[number], { description: string }>,
+  values: {
+    DUE: { description: 'Earliest due first, then most severe.' },
+    SEVERITY: { description: 'Most severe first, then earliest due.' },
+  } satisfies Record<(typeof WORKLIST_SORTS)[number], { description: string }>,
 });
 
 type ItemView = WorklistItem & { visible: boolean };
@@ -77,19 +83,41 @@ const WorklistItemRef = builder.objectRef<ItemView>('WorklistItem').implement({
       description: 'The household; null when your access to it is refused (the item then says only that it exists for your agency).',
       resolve: async (i, _a, ctx) => (i.visible ? ctx.loaders.household.load(i.householdId) : null),
     }),
-    restricted: t.boolean({ description: 'True when the household is hidden from you (no consent or legal ground yet).', resolve: (i) => !i.visible }),
-    dueOn: t.field({ type: 'Date', description: 'Day by which the step is due (for a gap: the day it became overdue).', resolve: (i) => i.dueOn }),
+    restricted: t.boolean({
+      description: 'True when the household is hidden from you (no consent or legal ground yet).',
+      resolve: (i) => !i.visible,
+    }),
+    dueOn: t.field({
+      type: 'Date',
+      description: 'Day by which the step is due (for a gap: the day it became overdue).',
+      resolve: (i) => i.dueOn,
+    }),
     overdue: t.exposeBoolean('overdue', { description: 'Whether the due day has passed.' }),
-    severity: t.field({ type: GapSeverityEnum, description: 'How urgent: the gap rule\'s severity in this city, or by the due day.', resolve: (i) => i.severity }),
+    severity: t.field({
+      type: GapSeverityEnum,
+      description: "How urgent: the gap rule's severity in this city, or by the due day.",
+      resolve: (i) => i.severity,
+    }),
     rule: t.field({ type: GapRuleIdEnum, nullable: true, description: 'For a gap: its rule.', resolve: (i) => i.ruleId }),
-    owedBy: t.field({ type: AgencyRef, nullable: true, description: 'The agency that owes the step; null when it is you or your agency.', resolve: (i, _a, ctx) => (i.owedByAgencyId ? ctx.loaders.agency.load(i.owedByAgencyId) : null) }),
+    owedBy: t.field({
+      type: AgencyRef,
+      nullable: true,
+      description: 'The agency that owes the step; null when it is you or your agency.',
+      resolve: (i, _a, ctx) => (i.owedByAgencyId ? ctx.loaders.agency.load(i.owedByAgencyId) : null),
+    }),
     otherAgency: t.field({
       type: AgencyRef,
       nullable: true,
-      description: 'The other agency: the sender or receiver of a referral, the requester\'s agency, or the agency of a notice of involvement.',
+      description:
+        "The other agency: the sender or receiver of a referral, the requester's agency, or the agency of a notice of involvement.",
       resolve: (i, _a, ctx) => (i.otherAgencyId ? ctx.loaders.agency.load(i.otherAgencyId) : null),
     }),
-    facility: t.field({ type: FacilityRef, nullable: true, description: 'For shelter items: the facility.', resolve: (i, _a, ctx) => (i.facilityId ? ctx.loaders.facility.load(i.facilityId) : null) }),
+    facility: t.field({
+      type: FacilityRef,
+      nullable: true,
+      description: 'For shelter items: the facility.',
+      resolve: (i, _a, ctx) => (i.facilityId ? ctx.loaders.facility.load(i.facilityId) : null),
+    }),
     referral: t.field({
       type: ReferralRef,
       nullable: true,
@@ -97,10 +125,16 @@ const WorklistItemRef = builder.objectRef<ItemView>('WorklistItem').implement({
       resolve: (i, _a, ctx) => (i.visible && i.kind.startsWith('REFERRAL_') ? ctx.loaders.referral.load(i.subjectId) : null),
     }),
     action: t.field({ type: WorklistActionEnum, description: 'The one action this item offers.', resolve: (i) => i.action }),
-    stepKind: t.field({ type: EventKindEnum, nullable: true, description: 'The step the action records, when it is one event.', resolve: (i) => i.stepKind as never }),
+    stepKind: t.field({
+      type: EventKindEnum,
+      nullable: true,
+      description: 'The step the action records, when it is one event.',
+      resolve: (i) => i.stepKind as never,
+    }),
     detail: t.string({
       nullable: true,
-      description: 'What the referral asks, the question asked, the reason for an access request, or the answer (ACCEPTED/REFUSED); null when the household is hidden.',
+      description:
+        'What the referral asks, the question asked, the reason for an access request, or the answer (ACCEPTED/REFUSED); null when the household is hidden.',
       resolve: (i) => (i.visible ? i.detail : null),
     }),
   }),
@@ -115,22 +149,37 @@ const WorklistCountRef = builder.objectRef<WorklistPage['counts'][number]>('Work
   }),
 });
 
-const WorklistPageInfoRef = builder.objectRef<{ start: number; end: number; hasNextPage: boolean; hasPreviousPage: boolean }>('WorklistPageInfo').implement({
-  description: 'Where a worklist page sits: pass endCursor as `after` for the next page, startCursor as `before` (with `last`) for the previous one.',
-  fields: (t) => ({
-    hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether items follow.' }),
-    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether items come before.' }),
-    startCursor: t.string({ nullable: true, description: 'Cursor of the first item.', resolve: (p) => (p.end > p.start ? encodeCursor(String(p.start)) : null) }),
-    endCursor: t.string({ nullable: true, description: 'Cursor of the last item.', resolve: (p) => (p.end > p.start ? encodeCursor(String(p.end - 1)) : null) }),
-  }),
-});
+const WorklistPageInfoRef = builder
+  .objectRef<{ start: number; end: number; hasNextPage: boolean; hasPreviousPage: boolean }>('WorklistPageInfo')
+  .implement({
+    description:
+      'Where a worklist page sits: pass endCursor as `after` for the next page, startCursor as `before` (with `last`) for the previous one.',
+    fields: (t) => ({
+      hasNextPage: t.exposeBoolean('hasNextPage', { description: 'Whether items follow.' }),
+      hasPreviousPage: t.exposeBoolean('hasPreviousPage', { description: 'Whether items come before.' }),
+      startCursor: t.string({
+        nullable: true,
+        description: 'Cursor of the first item.',
+        resolve: (p) => (p.end > p.start ? encodeCursor(String(p.start)) : null),
+      }),
+      endCursor: t.string({
+        nullable: true,
+        description: 'Cursor of the last item.',
+        resolve: (p) => (p.end > p.start ? encodeCursor(String(p.end - 1)) : null),
+      }),
+    }),
+  });
 
 const WorklistRef = builder.objectRef<WorklistPage & { items: ItemView[]; today: string }>('Worklist').implement({
   description: 'A page of the worklist with counts per kind.',
   fields: (t) => ({
     items: t.field({ type: [WorklistItemRef], description: 'The items of this page.', resolve: (w) => w.items }),
     totalCount: t.exposeInt('totalCount', { description: 'Items matching the filter, on all pages.' }),
-    counts: t.field({ type: [WorklistCountRef], description: 'Items per kind (before the kind filter, after overdueOnly).', resolve: (w) => w.counts }),
+    counts: t.field({
+      type: [WorklistCountRef],
+      description: 'Items per kind (before the kind filter, after overdueOnly).',
+      resolve: (w) => w.counts,
+    }),
     pageInfo: t.field({
       type: WorklistPageInfoRef,
       description: 'Cursors.',
@@ -159,7 +208,7 @@ builder.queryField('worklist', (t) =>
   t.field({
     type: WorklistRef,
     description:
-      'What you must do: coordinators the overdue and soon-due steps of their region (gaps, unanswered referrals, households without regie, access requests, break-glass uses to review); agency workers the referrals awaiting their agency\'s answer, the steps it owes and notices of involvement; shelter staff the applications and waiting-list entries without an outcome.',
+      "What you must do: coordinators the overdue and soon-due steps of their region (gaps, unanswered referrals, households without regie, access requests, break-glass uses to review); agency workers the referrals awaiting their agency's answer, the steps it owes and notices of involvement; shelter staff the applications and waiting-list entries without an outcome.",
     authScopes: { signedIn: true },
     args: {
       filter: t.arg({ type: WorklistFilterInput }),
@@ -181,7 +230,12 @@ builder.queryField('worklist', (t) =>
         all = itemsFromCandidates('COORDINATOR', await ctx.repos.worklist.coordinator(viewer.centrumgemeenteId, horizon), today);
       } else if (viewer.role === 'AGENCY_WORKER' && viewer.agencyId) {
         const agency = await ctx.loaders.agency.load(viewer.agencyId);
-        const rows = await ctx.repos.worklist.worker(viewer.agencyId, agency?.centrumgemeenteId ?? '', horizon, addDays(today, -ANSWER_SHOWN_DAYS));
+        const rows = await ctx.repos.worklist.worker(
+          viewer.agencyId,
+          agency?.centrumgemeenteId ?? '',
+          horizon,
+          addDays(today, -ANSWER_SHOWN_DAYS),
+        );
         all = itemsFromCandidates('AGENCY_WORKER', rows, today);
       } else if (viewer.role === 'SHELTER_STAFF' && viewer.agencyId) {
         const [events, notices] = await ctx.repos.worklist.shelter(viewer.agencyId);
@@ -201,7 +255,12 @@ builder.queryField('worklist', (t) =>
       // The page's households go through the same batched, logged access decision as any household read.
       const households = [...new Set(page.items.map((i) => i.householdId))];
       const decisions = new Map(await Promise.all(households.map(async (id) => [id, (await ctx.access.household(id)).allowed] as const)));
-      await ctx.access.log({ action: 'SEARCH', searchTerms: `worklist ${viewer.role.toLowerCase()}`, outcome: 'ALLOWED', basis: `${page.items.length} of ${page.totalCount} items` });
+      await ctx.access.log({
+        action: 'SEARCH',
+        searchTerms: `worklist ${viewer.role.toLowerCase()}`,
+        outcome: 'ALLOWED',
+        basis: `${page.items.length} of ${page.totalCount} items`,
+      });
       return { ...page, today, items: page.items.map((i) => ({ ...i, visible: decisions.get(i.householdId) ?? false })) };
     },
   }),
@@ -215,9 +274,9 @@ const AcknowledgedNoticeRef = builder.objectRef<{ id: string }>('AcknowledgedNot
 builder.mutationField('acknowledgeInvolvementNotice', (t) =>
   t.field({
     type: AcknowledgedNoticeRef,
-    description: 'Mark a notice of involvement as read: it leaves your agency\'s worklist.',
+    description: "Mark a notice of involvement as read: it leaves your agency's worklist.",
     errors: { types: [NotFoundError, ForbiddenError], directResult: true },
-    args: { id: t.arg.id({ required: true, description: 'The notice (the worklist item\'s subjectId).' }) },
+    args: { id: t.arg.id({ required: true, description: "The notice (the worklist item's subjectId)." }) },
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx, ['AGENCY_WORKER', 'SHELTER_STAFF']);
       if (!viewer.agencyId) throw refuse(ctx, 'your account is not linked to an agency');
@@ -226,9 +285,13 @@ builder.mutationField('acknowledgeInvolvementNotice', (t) =>
         ctx.access.logRefusal({ action: 'CHANGE', basis: `no open notice ${args.id} for agency ${viewer.agencyId}`, householdId: null });
         throw new NotFoundError('InvolvementNotice', args.id);
       }
-      await ctx.access.log({ action: 'CHANGE', householdId: row.householdId, outcome: 'ALLOWED', basis: `acknowledged notice of involvement ${row.id}` });
+      await ctx.access.log({
+        action: 'CHANGE',
+        householdId: row.householdId,
+        outcome: 'ALLOWED',
+        basis: `acknowledged notice of involvement ${row.id}`,
+      });
       return { id: row.id };
     },
   }),
 );
-

@@ -52,7 +52,11 @@ const detailsSchema = {
   occurredOn: plausibleDay.pipe(pastOrToday),
   agencyId: z.string().min(1).max(120).nullish(),
   ...EventDetails.shape,
-  followsFromIds: z.array(z.string().min(1).max(120)).max(10).nullish().transform((ids) => ids ?? []),
+  followsFromIds: z
+    .array(z.string().min(1).max(120))
+    .max(10)
+    .nullish()
+    .transform((ids) => ids ?? []),
 };
 const recordSchema = z.object({ householdId: z.string().min(1).max(120), kind: RecordableEventKind, ...detailsSchema });
 const correctSchema = z.object(detailsSchema);
@@ -96,4 +100,3 @@ builder.mutationFields((t) => ({
     },
   }),
 }));
-

@@ -17,7 +17,9 @@ const SendReferralInput = builder.inputType('SendReferralInput', {
     toAgencyId: t.id({ required: true, description: 'Receiving agency.' }),
     purpose: t.string({ required: true, description: 'What you ask the receiving agency to do.' }),
     sentOn: t.field({ type: 'Date', required: true, description: 'Day sent.' }),
-    respondWithinDays: t.int({ description: 'Days the receiver has to accept or refuse (default 14, the first feedback deadline of Vroeg Eropaf).' }),
+    respondWithinDays: t.int({
+      description: 'Days the receiver has to accept or refuse (default 14, the first feedback deadline of Vroeg Eropaf).',
+    }),
     followsFromIds: t.idList({ description: 'Events this referral follows from (e.g. the signal).' }),
   }),
 });
@@ -28,8 +30,18 @@ const sendSchema = z.object({
   toAgencyId: z.string().min(1).max(120),
   purpose: z.string().trim().min(3).max(500),
   sentOn: plausibleDay.pipe(pastOrToday),
-  respondWithinDays: z.number().int().min(1).max(180).nullish().transform((v) => v ?? 14),
-  followsFromIds: z.array(z.string().min(1).max(120)).max(10).nullish().transform((v) => v ?? []),
+  respondWithinDays: z
+    .number()
+    .int()
+    .min(1)
+    .max(180)
+    .nullish()
+    .transform((v) => v ?? 14),
+  followsFromIds: z
+    .array(z.string().min(1).max(120))
+    .max(10)
+    .nullish()
+    .transform((v) => v ?? []),
 });
 
 const stepSchema = z.object({
@@ -39,7 +51,10 @@ const stepSchema = z.object({
   message: z.string().trim().min(3).max(2000).nullish(),
 });
 
-const errors = { types: [ValidationError, NotFoundError, ForbiddenError, InvalidTransitionError, StepOrderError], directResult: true as const };
+const errors = {
+  types: [ValidationError, NotFoundError, ForbiddenError, InvalidTransitionError, StepOrderError],
+  directResult: true as const,
+};
 
 function referralStep(action: ReferralAction, description: string, name = `${action.toLowerCase()}Referral`) {
   return builder.mutationField(name, (t) =>
@@ -57,7 +72,12 @@ function referralStep(action: ReferralAction, description: string, name = `${act
             }
           : {}),
         ...(action === 'REQUEST_INFO' || action === 'PROVIDE_INFO'
-          ? { message: t.arg.string({ required: true, description: action === 'REQUEST_INFO' ? 'The information you need before you answer.' : 'The information asked for.' }) }
+          ? {
+              message: t.arg.string({
+                required: true,
+                description: action === 'REQUEST_INFO' ? 'The information you need before you answer.' : 'The information asked for.',
+              }),
+            }
           : {}),
       },
       resolve: async (_root, args, ctx) => {
@@ -96,8 +116,16 @@ builder.mutationFields((t) => ({
 
 referralStep('ACCEPT', 'Accept a referral sent to your agency (the receiving agency).');
 referralStep('REFUSE', 'Refuse a referral sent to your agency, with a reason code and, where there is one, the alternative offered.');
-referralStep('REQUEST_INFO', 'Ask the referring agency for more information before you accept or refuse (the receiving agency).', 'requestReferralInfo');
-referralStep('PROVIDE_INFO', 'Give the information the receiving agency asked for; its response term starts again (the referring agency).', 'provideReferralInfo');
+referralStep(
+  'REQUEST_INFO',
+  'Ask the referring agency for more information before you accept or refuse (the receiving agency).',
+  'requestReferralInfo',
+);
+referralStep(
+  'PROVIDE_INFO',
+  'Give the information the receiving agency asked for; its response term starts again (the referring agency).',
+  'provideReferralInfo',
+);
 referralStep('COMPLETE', 'Complete an accepted referral (the receiving agency).');
 referralStep('WITHDRAW', 'Withdraw a referral your agency sent.');
 referralStep('EXPIRE', 'Mark a referral as expired: nobody answered by its respond-by date.');

@@ -61,7 +61,9 @@ builder.mutationFields((t) => ({
       );
       await requireHousehold(ctx, input.householdId, { createsAccess: true });
       const actor = viewer.role === 'COORDINATOR' ? { ...actorOf(viewer), agencyId: null } : actorOf(viewer);
-      const regie = unwrap(await ctx.repos.regie.handOverRegie(input.householdId, input.stage, input.toAgencyId, input.toStage, input.on, actor));
+      const regie = unwrap(
+        await ctx.repos.regie.handOverRegie(input.householdId, input.stage, input.toAgencyId, input.toStage, input.on, actor),
+      );
       await afterHouseholdChange(ctx, input.householdId, `handed regie over to ${input.toAgencyId}`, { kind: 'REGIE_HANDED_OVER' });
       return regie;
     },

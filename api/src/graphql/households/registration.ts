@@ -27,7 +27,11 @@ const ConsentInput = builder.inputType('ConsentInput', {
     recipientAgencyIds: t.idList({ required: true, description: 'Agencies that may see the data.' }),
     from: t.field({ type: 'Date', required: true, description: 'First day.' }),
     to: t.field({ type: 'Date', required: true, description: 'Last day.' }),
-    method: t.field({ type: ConsentMethodEnum, required: true, description: 'How the family gave it; you are recorded as the one who recorded it.' }),
+    method: t.field({
+      type: ConsentMethodEnum,
+      required: true,
+      description: 'How the family gave it; you are recorded as the one who recorded it.',
+    }),
   }),
 });
 
@@ -46,7 +50,13 @@ const RegisterHouseholdInput = builder.inputType('RegisterHouseholdInput', {
 const year = new Date().getUTCFullYear();
 const memberSchema = z.object({
   label: z.string().trim().min(1).max(40),
-  birthYear: z.number().int().min(1900).max(year).nullish().transform((v) => v ?? null),
+  birthYear: z
+    .number()
+    .int()
+    .min(1900)
+    .max(year)
+    .nullish()
+    .transform((v) => v ?? null),
   role: MemberRole,
   from: isoDay.pipe(pastOrToday),
   compositionSource: CompositionSource,
@@ -61,9 +71,20 @@ export const consentSchema = z
   })
   .refine((c) => c.from <= c.to, refinement('BEFORE_OTHER_DATE', { path: ['to'], values: { other: 'from' } }));
 const registerSchema = z.object({
-  reference: z.string().trim().min(3).max(64).refine((ref) => /^[\p{L}\p{N} ._/-]+$/u.test(ref), refinement('REFERENCE_CHARACTERS')),
+  reference: z
+    .string()
+    .trim()
+    .min(3)
+    .max(64)
+    .refine((ref) => /^[\p{L}\p{N} ._/-]+$/u.test(ref), refinement('REFERENCE_CHARACTERS')),
   centrumgemeenteId: z.string().min(1).max(60),
-  municipality: z.string().trim().min(1).max(80).nullish().transform((v) => v ?? null),
+  municipality: z
+    .string()
+    .trim()
+    .min(1)
+    .max(80)
+    .nullish()
+    .transform((v) => v ?? null),
   landlordType: LandlordType,
   members: z.array(memberSchema).min(1).max(20),
   consent: consentSchema.nullish().transform((v) => v ?? null),
@@ -78,11 +99,19 @@ builder.mutationFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const viewer = requireWriter(ctx);
       const input = parseInput(registerSchema, args.input);
-      const region = viewer.role === 'COORDINATOR' ? viewer.centrumgemeenteId : (await ctx.loaders.agency.load(viewer.agencyId ?? ''))?.centrumgemeenteId;
-      if (region !== input.centrumgemeenteId) throw refuse(ctx, 'you can register households in your own region only', {}, 'OWN_REGION_ONLY');
+      const region =
+        viewer.role === 'COORDINATOR'
+          ? viewer.centrumgemeenteId
+          : (await ctx.loaders.agency.load(viewer.agencyId ?? ''))?.centrumgemeenteId;
+      if (region !== input.centrumgemeenteId)
+        throw refuse(ctx, 'you can register households in your own region only', {}, 'OWN_REGION_ONLY');
       const household = unwrap(await ctx.repos.households.register(input, actorOf(viewer)));
       // The registering worker met the family: no access check (the household is theirs as of this moment).
-      if (input.consent) await ctx.repos.access.addConsent({ householdId: household.id, ...input.consent }, { accountId: viewer.accountId, agencyId: viewer.agencyId });
+      if (input.consent)
+        await ctx.repos.access.addConsent(
+          { householdId: household.id, ...input.consent },
+          { accountId: viewer.accountId, agencyId: viewer.agencyId },
+        );
       await afterHouseholdChange(ctx, household.id, 'registered the household');
       ctx.loaders.household.prime(household.id, household);
       return household;

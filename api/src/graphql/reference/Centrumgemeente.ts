@@ -1,5 +1,11 @@
 // Centrumgemeenten with their region, agencies, facilities, chain model, regie, covenants and published figures.
-import type { CovenantRecord, EarlyWarningRecord, FigureRecord, RegistrationSystemRecord, TableRecord } from '../../repositories/reference-repository.js';
+import type {
+  CovenantRecord,
+  EarlyWarningRecord,
+  FigureRecord,
+  RegistrationSystemRecord,
+  TableRecord,
+} from '../../repositories/reference-repository.js';
 import { loadExisting } from '../../loaders.js';
 import { builder } from '../builder.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
@@ -37,7 +43,8 @@ const CovenantRef = builder.objectRef<CovenantRecord>('Covenant').implement({
 });
 
 const EarlyWarningRef = builder.objectRef<EarlyWarningRecord>('EarlyWarningArrangement').implement({
-  description: 'The city arrangement for early warning of rent arrears (vroegsignalering), e.g. Vroeg Eropaf. Thresholds are data per city.',
+  description:
+    'The city arrangement for early warning of rent arrears (vroegsignalering), e.g. Vroeg Eropaf. Thresholds are data per city.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id.' }),
     name: t.exposeString('name', { nullable: true, description: 'Name; null where the arrangement is informal and unnamed.' }),
@@ -47,12 +54,26 @@ const EarlyWarningRef = builder.objectRef<EarlyWarningRecord>('EarlyWarningArran
       nullable: true,
       description: 'Months of arrears (huurachterstand) after which a report is made; null when the source states none.',
     }),
-    firstContactAfterMonthsArrears: t.exposeFloat('firstContactAfterMonthsArrears', { nullable: true, description: 'Months of arrears before the landlord first contacts the tenant.' }),
-    judgmentAfterMonthsArrears: t.exposeFloat('judgmentAfterMonthsArrears', { nullable: true, description: 'Months of arrears after which a judgment (vonnis) follows.' }),
-    feedbackDays: t.exposeIntList('feedbackDays', { description: 'Feedback deadlines in days (tussenmelding, terugmelding); empty when none is stated.' }),
+    firstContactAfterMonthsArrears: t.exposeFloat('firstContactAfterMonthsArrears', {
+      nullable: true,
+      description: 'Months of arrears before the landlord first contacts the tenant.',
+    }),
+    judgmentAfterMonthsArrears: t.exposeFloat('judgmentAfterMonthsArrears', {
+      nullable: true,
+      description: 'Months of arrears after which a judgment (vonnis) follows.',
+    }),
+    feedbackDays: t.exposeIntList('feedbackDays', {
+      description: 'Feedback deadlines in days (tussenmelding, terugmelding); empty when none is stated.',
+    }),
     feedbackNames: t.exposeStringList('feedbackNames', { description: 'Names of the feedback reports, in the order of feedbackDays.' }),
-    incassoSuspensionMaxMonths: t.exposeFloat('incassoSuspensionMaxMonths', { nullable: true, description: 'Longest suspension of debt collection (incasso), in months.' }),
-    familySpecificAgreements: t.exposeBoolean('familySpecificAgreements', { nullable: true, description: 'Whether families get specific agreements.' }),
+    incassoSuspensionMaxMonths: t.exposeFloat('incassoSuspensionMaxMonths', {
+      nullable: true,
+      description: 'Longest suspension of debt collection (incasso), in months.',
+    }),
+    familySpecificAgreements: t.exposeBoolean('familySpecificAgreements', {
+      nullable: true,
+      description: 'Whether families get specific agreements.',
+    }),
     cityWideFrom: t.exposeString('cityWideFrom', { nullable: true, description: 'When the arrangement went city-wide.' }),
     reportedBy: t.field({
       type: [AgencyRef],
@@ -64,7 +85,9 @@ const EarlyWarningRef = builder.objectRef<EarlyWarningRecord>('EarlyWarningArran
       description: 'Who receives the reports.',
       resolve: (e, _args, ctx) => loadExisting(ctx.loaders.agency, e.reportedToAgencyIds),
     }),
-    otherTerms: t.exposeStringList('otherTerms', { description: 'Further terms the source states (pilot, quota, cost split...), as "term: value".' }),
+    otherTerms: t.exposeStringList('otherTerms', {
+      description: 'Further terms the source states (pilot, quota, cost split...), as "term: value".',
+    }),
     note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
     source: t.field({ type: SourceRef, description: 'Where the arrangement is described (bron).', resolve: (e) => e }),
   }),
@@ -87,7 +110,8 @@ export const PublishedFigureRef = builder.objectRef<FigureRecord>('PublishedFigu
     note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
     subjectName: t.exposeString('subjectName', {
       nullable: true,
-      description: 'The agency or facility the figure is about as the source names it, where that is not an agency or facility in Ketenkaart.',
+      description:
+        'The agency or facility the figure is about as the source names it, where that is not an agency or facility in Ketenkaart.',
     }),
     agency: t.field({
       type: AgencyRef,
@@ -153,7 +177,10 @@ const RegistrationSystemRef = builder.objectRef<RegistrationSystemRecord>('Regis
       description: 'Agency that keeps it; null when not stated.',
       resolve: (r, _args, ctx) => (r.holderAgencyId ? ctx.loaders.agency.load(r.holderAgencyId) : null),
     }),
-    recordsComposition: t.exposeBoolean('recordsComposition', { nullable: true, description: 'Whether it records household composition; null when unstated.' }),
+    recordsComposition: t.exposeBoolean('recordsComposition', {
+      nullable: true,
+      description: 'Whether it records household composition; null when unstated.',
+    }),
     since: t.exposeString('since', { nullable: true, description: 'In use since.' }),
     note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
     source: t.field({ type: SourceRef, description: 'Where the system is described (bron).', resolve: (r) => r }),
@@ -161,7 +188,8 @@ const RegistrationSystemRef = builder.objectRef<RegistrationSystemRecord>('Regis
 });
 
 const ChainCooperationEnum = builder.enumType('ChainCooperation', {
-  description: 'How the chain partners work together: FORMAL (covenants and protocols) or INFORMAL (partnerships), as the report compares the cities (002 L4646-4652).',
+  description:
+    'How the chain partners work together: FORMAL (covenants and protocols) or INFORMAL (partnerships), as the report compares the cities (002 L4646-4652).',
   values: ChainCooperation.options,
 });
 
@@ -169,9 +197,21 @@ const StatedCapacityRef = builder.objectRef<StatedCapacity & { cityId: string }>
   description:
     "A region's shelter capacity as the sources state it: per source, moment and unit, the ranges where sources differ, planned capacity apart, and the report's own totals. No total is made across sources, units or plans.",
   fields: (t) => ({
-    totals: t.field({ type: [CapacityTotalRef], description: 'Per source, moment and unit, over all facilities of the region; a lower bound where a part is unknown.', resolve: (c) => c.totals }),
-    ranges: t.field({ type: [CapacityRangeRef], description: 'Where sources give different totals for the same moment and unit.', resolve: (c) => c.ranges }),
-    planned: t.field({ type: [CapacityFigureRef], description: 'Capacity announced for later, never added to what exists.', resolve: (c) => c.planned }),
+    totals: t.field({
+      type: [CapacityTotalRef],
+      description: 'Per source, moment and unit, over all facilities of the region; a lower bound where a part is unknown.',
+      resolve: (c) => c.totals,
+    }),
+    ranges: t.field({
+      type: [CapacityRangeRef],
+      description: 'Where sources give different totals for the same moment and unit.',
+      resolve: (c) => c.ranges,
+    }),
+    planned: t.field({
+      type: [CapacityFigureRef],
+      description: 'Capacity announced for later, never added to what exists.',
+      resolve: (c) => c.planned,
+    }),
     facilitiesWithoutFigure: t.field({
       type: [FacilityRef],
       description: 'Facilities with no capacity figure in any source: unknown, not zero.',
@@ -180,7 +220,8 @@ const StatedCapacityRef = builder.objectRef<StatedCapacity & { cityId: string }>
     reportedTotals: t.field({
       type: [PublishedFigureRef],
       description: "The report's own capacity totals for the region, as it words them (e.g. 'ruim 100' places, gemeente).",
-      resolve: async (c, _args, ctx) => (await ctx.loaders.figuresByCity.load(c.cityId)).filter((f) => REPORTED_CAPACITY_METRICS.includes(f.metric)),
+      resolve: async (c, _args, ctx) =>
+        (await ctx.loaders.figuresByCity.load(c.cityId)).filter((f) => REPORTED_CAPACITY_METRICS.includes(f.metric)),
     }),
   }),
 });
@@ -203,20 +244,25 @@ CentrumgemeenteRef.implement({
       description: 'Formal or informal cooperation in the chain, as the report states it; null when it does not.',
       resolve: (c) => c.chainCooperation,
     }),
-    chainCooperationLines: t.exposeString('chainCooperationLines', { nullable: true, description: 'Report lines behind chainCooperation.' }),
+    chainCooperationLines: t.exposeString('chainCooperationLines', {
+      nullable: true,
+      description: 'Report lines behind chainCooperation.',
+    }),
     statedCapacity: t.field({
       type: StatedCapacityRef,
       description: 'Shelter capacity of the region per source, moment and unit (never one total across sources).',
       resolve: async (c, _args, ctx) => ({ cityId: c.id, ...statedCapacity(await ctx.loaders.capacityOfCity.load(c.id)) }),
     }),
     municipalities: t.field({
-      type: [builder.objectRef<{ id: string; name: string }>('Municipality').implement({
-        description: 'A regiogemeente served by the centrumgemeente.',
-        fields: (m) => ({
-          id: m.exposeID('id', { description: 'Stable id.' }),
-          name: m.exposeString('name', { description: 'Name.' }),
+      type: [
+        builder.objectRef<{ id: string; name: string }>('Municipality').implement({
+          description: 'A regiogemeente served by the centrumgemeente.',
+          fields: (m) => ({
+            id: m.exposeID('id', { description: 'Stable id.' }),
+            name: m.exposeString('name', { description: 'Name.' }),
+          }),
         }),
-      })],
+      ],
       description: 'Regiogemeenten named in the source; may be incomplete where the source lists none.',
       resolve: (c, _args, ctx) => ctx.loaders.municipalitiesByCity.load(c.id),
     }),
@@ -261,7 +307,11 @@ CentrumgemeenteRef.implement({
       type: AgencyRef,
       description: 'Agencies taking part in the chain of this region.',
       resolve: async (c, args, ctx) => {
-        const page = await ctx.loaders.agencyPageByCity.load({ parent: c.id, first: pageSize(args.first), after: decodeCursor(args.after) });
+        const page = await ctx.loaders.agencyPageByCity.load({
+          parent: c.id,
+          first: pageSize(args.first),
+          after: decodeCursor(args.after),
+        });
         page.items.forEach((agency) => ctx.loaders.agency.prime(agency.id, agency));
         return toConnection(page, (agency) => agency.id);
       },
@@ -270,7 +320,11 @@ CentrumgemeenteRef.implement({
       type: FacilityRef,
       description: 'Shelter facilities of this region.',
       resolve: async (c, args, ctx) => {
-        const page = await ctx.loaders.facilityPageByCity.load({ parent: c.id, first: pageSize(args.first), after: decodeCursor(args.after) });
+        const page = await ctx.loaders.facilityPageByCity.load({
+          parent: c.id,
+          first: pageSize(args.first),
+          after: decodeCursor(args.after),
+        });
         page.items.forEach((facility) => ctx.loaders.facility.prime(facility.id, facility));
         return toConnection(page, (facility) => facility.id);
       },

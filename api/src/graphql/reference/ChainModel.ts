@@ -9,7 +9,8 @@ import { AgencyRef } from './Agency.js';
 import { SourceRef } from './Source.js';
 
 export const RegieBasisEnum = builder.enumType('RegieBasis', {
-  description: 'STATED: the report names this regie holder (see the lines); INFERRED: Ketenkaart reads it from what the report describes (see the reasoning). An inference is never shown as published.',
+  description:
+    'STATED: the report names this regie holder (see the lines); INFERRED: Ketenkaart reads it from what the report describes (see the reasoning). An inference is never shown as published.',
   values: RegieBasis.options,
 });
 
@@ -24,13 +25,22 @@ export const ChainStageRef = builder.objectRef<ChainStageRecord>('ChainStage').i
     regieHolder: t.field({
       type: AgencyRef,
       nullable: true,
-      description: 'Agency holding regie at this step in the published model; null where the source assigns none (a gap to note, not an error).',
+      description:
+        'Agency holding regie at this step in the published model; null where the source assigns none (a gap to note, not an error).',
       resolve: (s, _args, ctx) => (s.regieAgencyId ? ctx.loaders.agency.load(s.regieAgencyId) : null),
     }),
     regieNote: t.exposeString('regieNote', { nullable: true, description: 'What the source says about regie at this step.' }),
-    regieBasis: t.field({ type: RegieBasisEnum, nullable: true, description: 'Whether the regie holder is stated in the report or inferred; null where no holder is named.', resolve: (r) => r.regieBasis }),
+    regieBasis: t.field({
+      type: RegieBasisEnum,
+      nullable: true,
+      description: 'Whether the regie holder is stated in the report or inferred; null where no holder is named.',
+      resolve: (r) => r.regieBasis,
+    }),
     regieBasisLines: t.exposeString('regieBasisLines', { nullable: true, description: 'STATED: report lines that name the holder.' }),
-    regieBasisText: t.exposeString('regieBasisText', { nullable: true, description: "STATED: the report's words; INFERRED: the reasoning behind the inference." }),
+    regieBasisText: t.exposeString('regieBasisText', {
+      nullable: true,
+      description: "STATED: the report's words; INFERRED: the reasoning behind the inference.",
+    }),
     actors: t.field({
       type: [AgencyRef],
       description: 'Agencies acting at this step.',
@@ -81,10 +91,23 @@ export const RegieNoteRef = builder.objectRef<RegieNoteRecord>('RegieStatement')
       description: 'The handover read as a code: regie passes to any agency of this type (e.g. MO_SHELTER, "the MO institution").',
       resolve: (n) => n.handoverToAgencyType,
     }),
-    handoverAtState: t.field({ type: ChainStateEnum, nullable: true, description: 'The chain state from which the handover applies (e.g. PLACED).', resolve: (n) => n.handoverAtState }),
-    regieBasis: t.field({ type: RegieBasisEnum, nullable: true, description: 'Whether the regie holder is stated in the report or inferred; null where no holder is named.', resolve: (r) => r.regieBasis }),
+    handoverAtState: t.field({
+      type: ChainStateEnum,
+      nullable: true,
+      description: 'The chain state from which the handover applies (e.g. PLACED).',
+      resolve: (n) => n.handoverAtState,
+    }),
+    regieBasis: t.field({
+      type: RegieBasisEnum,
+      nullable: true,
+      description: 'Whether the regie holder is stated in the report or inferred; null where no holder is named.',
+      resolve: (r) => r.regieBasis,
+    }),
     regieBasisLines: t.exposeString('regieBasisLines', { nullable: true, description: 'STATED: report lines that name the holder.' }),
-    regieBasisText: t.exposeString('regieBasisText', { nullable: true, description: "STATED: the report's words; INFERRED: the reasoning behind the inference." }),
+    regieBasisText: t.exposeString('regieBasisText', {
+      nullable: true,
+      description: "STATED: the report's words; INFERRED: the reasoning behind the inference.",
+    }),
     source: t.field({ type: SourceRef, description: 'Where this is stated (bron).', resolve: (n) => n }),
   }),
 });

@@ -24,7 +24,9 @@ export const CapacityFigureRef = builder.objectRef<CapacityRecord>('CapacityFigu
     asOf: t.exposeString('asOf', { nullable: true, description: 'Period the figure describes when no year is stated.' }),
     qualifier: t.exposeString('qualifier', { nullable: true, description: 'about / maximum / estimate..., as the source words it.' }),
     sourceOrg: t.exposeString('sourceOrg', { nullable: true, description: 'Organisation that gave the figure (gemeente, ggz wegwijzer).' }),
-    planned: t.exposeBoolean('planned', { description: 'True for capacity announced for later (an expansion): never added to capacity that exists.' }),
+    planned: t.exposeBoolean('planned', {
+      description: 'True for capacity announced for later (an expansion): never added to capacity that exists.',
+    }),
     note: t.exposeString('note', { nullable: true, description: 'Remark from the source.' }),
     facility: t.field({
       type: FacilityRef,
@@ -36,7 +38,8 @@ export const CapacityFigureRef = builder.objectRef<CapacityRecord>('CapacityFigu
 });
 
 const CapacityBoundEnum = builder.enumType('CapacityBound', {
-  description: 'How far a capacity total is known: EXACT (every part stated), AT_LEAST (a part is unknown, so the total is a lower bound) or UNKNOWN (no value stated).',
+  description:
+    'How far a capacity total is known: EXACT (every part stated), AT_LEAST (a part is unknown, so the total is a lower bound) or UNKNOWN (no value stated).',
   values: ['EXACT', 'AT_LEAST', 'UNKNOWN'] as const,
 });
 
@@ -44,12 +47,26 @@ export const CapacityTotalRef = builder.objectRef<CapacitySourceTotal>('Capacity
   description:
     'Stated capacity added up within one source, one moment and one unit (capaciteit per bron). Sources, units and planned capacity are never added together; an unknown part makes the total a lower bound, never a zero.',
   fields: (t) => ({
-    sourceOrg: t.exposeString('sourceOrg', { nullable: true, description: 'Organisation that gave the figures (gemeente, ggz wegwijzer); null: the report gives them without naming another source.' }),
+    sourceOrg: t.exposeString('sourceOrg', {
+      nullable: true,
+      description:
+        'Organisation that gave the figures (gemeente, ggz wegwijzer); null: the report gives them without naming another source.',
+    }),
     year: t.exposeInt('year', { nullable: true, description: 'Year the figures apply to, when stated.' }),
-    asOf: t.exposeString('asOf', { nullable: true, description: 'Period the figures describe when no year is stated; year and asOf both null: the period is not stated.' }),
+    asOf: t.exposeString('asOf', {
+      nullable: true,
+      description: 'Period the figures describe when no year is stated; year and asOf both null: the period is not stated.',
+    }),
     unit: t.field({ type: CapacityUnitEnum, description: 'The unit all added figures share.', resolve: (u) => u.unit }),
-    total: t.exposeFloat('total', { nullable: true, description: 'Sum of the stated values; a lower bound when bound is AT_LEAST; null when no value is stated.' }),
-    bound: t.field({ type: CapacityBoundEnum, description: 'Whether the total is exact, a lower bound, or unknown.', resolve: (u) => u.bound }),
+    total: t.exposeFloat('total', {
+      nullable: true,
+      description: 'Sum of the stated values; a lower bound when bound is AT_LEAST; null when no value is stated.',
+    }),
+    bound: t.field({
+      type: CapacityBoundEnum,
+      description: 'Whether the total is exact, a lower bound, or unknown.',
+      resolve: (u) => u.bound,
+    }),
     figures: t.exposeInt('figures', { description: 'How many figures with a value were added.' }),
     unknown: t.int({ description: 'Figures in this group whose value the source does not state.', resolve: (u) => u.unknownFigures }),
     facilitiesWithoutFigure: t.field({
@@ -101,12 +118,14 @@ FacilityRef.implement({
     capacityTotals: t.field({
       type: [CapacityTotalRef],
       description: 'Capacity per source, moment and unit; sources, units and planned capacity are never added together.',
-      resolve: async (f, _args, ctx) => statedCapacity([{ facilityId: f.id, figures: await ctx.loaders.capacityByFacility.load(f.id) }]).totals,
+      resolve: async (f, _args, ctx) =>
+        statedCapacity([{ facilityId: f.id, figures: await ctx.loaders.capacityByFacility.load(f.id) }]).totals,
     }),
     capacityRanges: t.field({
       type: [CapacityRangeRef],
       description: 'Where sources give different capacity for the same moment and unit: the range with both sources.',
-      resolve: async (f, _args, ctx) => statedCapacity([{ facilityId: f.id, figures: await ctx.loaders.capacityByFacility.load(f.id) }]).ranges,
+      resolve: async (f, _args, ctx) =>
+        statedCapacity([{ facilityId: f.id, figures: await ctx.loaders.capacityByFacility.load(f.id) }]).ranges,
     }),
     source: t.field({ type: SourceRef, description: 'Where the facility is described (bron).', resolve: (f) => f }),
   }),

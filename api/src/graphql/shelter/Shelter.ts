@@ -40,12 +40,19 @@ const objectNameOf: Record<ShelterRecordKind, string> = {
 
 /** Fields every shelter record has: its facility, version and provenance. */
 const ShelterRecordRef = builder.interfaceRef<ShelterRecord>('ShelterRecord').implement({
-  description: 'A row a shelter reported: capacity, occupancy, waiting-list entry or refusal. Later versions supersede earlier ones; none is deleted.',
+  description:
+    'A row a shelter reported: capacity, occupancy, waiting-list entry or refusal. Later versions supersede earlier ones; none is deleted.',
   resolveType: (record) => objectNameOf[record.kind],
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id; the same row always gets the same id.' }),
-    facility: t.field({ type: FacilityRef, description: 'Facility reported on.', resolve: async (r, _args, ctx) => (await ctx.loaders.facility.load(r.facilityId))! }),
-    current: t.exposeBoolean('current', { description: 'False when a later report of the same fact superseded this one (history is kept).' }),
+    facility: t.field({
+      type: FacilityRef,
+      description: 'Facility reported on.',
+      resolve: async (r, _args, ctx) => (await ctx.loaders.facility.load(r.facilityId))!,
+    }),
+    current: t.exposeBoolean('current', {
+      description: 'False when a later report of the same fact superseded this one (history is kept).',
+    }),
     supersededById: t.exposeString('supersededById', { nullable: true, description: 'The report that replaced this one.' }),
     recordedAt: t.field({ type: 'DateTime', description: 'When Ketenkaart recorded it.', resolve: (r) => r.recordedAt }),
     reportingAgency: t.field({
@@ -108,8 +115,16 @@ const ShelterRefusalRef = builder.objectRef<ShelterRecord>('ShelterRefusal').imp
     targetGroup: t.field({ type: TargetGroupEnum, description: 'Target group (doelgroep).', resolve: (r) => r.targetGroup! }),
     refusedOn: t.field({ type: 'Date', description: 'Day of the refusal.', resolve: (r) => r.refusedOn! }),
     reason: t.field({ type: RefusalReasonEnum, description: 'Reason code.', resolve: (r) => r.reason! }),
-    meaning: t.field({ type: RefusalMeaningEnum, description: 'What the reason means for the family.', resolve: (r) => refusalMeaning[r.reason!] }),
-    alternative: t.field({ type: RefusalAlternativeEnum, description: 'What the family was given instead.', resolve: (r) => r.alternative! }),
+    meaning: t.field({
+      type: RefusalMeaningEnum,
+      description: 'What the reason means for the family.',
+      resolve: (r) => refusalMeaning[r.reason!],
+    }),
+    alternative: t.field({
+      type: RefusalAlternativeEnum,
+      description: 'What the family was given instead.',
+      resolve: (r) => r.alternative!,
+    }),
     alternativeAgency: t.field({
       type: AgencyRef,
       nullable: true,
@@ -130,7 +145,6 @@ const ReportedCapacityTotalRef = builder.objectRef<CapacityTotal>('ReportedCapac
   }),
 });
 
-
 const WaitingTimesRef = builder.objectRef<WaitingTimesView>('WaitingTimes').implement({
   description:
     'Waiting-list figures on a day. Median of an even count: mean of the two middle values; p90: nearest rank. Days are null when nobody is in the group or the group is suppressed.',
@@ -141,58 +155,97 @@ const WaitingTimesRef = builder.objectRef<WaitingTimesView>('WaitingTimes').impl
     medianDaysToLeave: t.exposeFloat('medianDaysToLeave', { nullable: true, description: 'Median days from date on to date off.' }),
     meanDaysToLeave: t.exposeFloat('meanDaysToLeave', { nullable: true, description: 'Mean days from date on to date off, one decimal.' }),
     p90DaysToLeave: t.exposeInt('p90DaysToLeave', { nullable: true, description: '90th percentile of days to leave.' }),
-    medianDaysWaiting: t.exposeFloat('medianDaysWaiting', { nullable: true, description: 'Median days waited so far by those still waiting.' }),
+    medianDaysWaiting: t.exposeFloat('medianDaysWaiting', {
+      nullable: true,
+      description: 'Median days waited so far by those still waiting.',
+    }),
     longestDaysWaiting: t.exposeInt('longestDaysWaiting', { nullable: true, description: 'Longest wait so far.' }),
     outcomes: t.field({
-      type: [builder.objectRef<{ outcome: string; count: Cell }>('WaitingOutcomeCount').implement({
-        description: 'Families who left the list with one outcome.',
-        fields: (o) => ({
-          outcome: o.field({ type: WaitingListOutcomeEnum, description: 'Outcome.', resolve: (x) => x.outcome as never }),
-          count: o.field({ type: CellRef, description: 'Families.', resolve: (x) => x.count }),
+      type: [
+        builder.objectRef<{ outcome: string; count: Cell }>('WaitingOutcomeCount').implement({
+          description: 'Families who left the list with one outcome.',
+          fields: (o) => ({
+            outcome: o.field({ type: WaitingListOutcomeEnum, description: 'Outcome.', resolve: (x) => x.outcome as never }),
+            count: o.field({ type: CellRef, description: 'Families.', resolve: (x) => x.count }),
+          }),
         }),
-      })],
+      ],
       description: 'How waits ended.',
       resolve: (w) => w.outcomes,
     }),
   }),
 });
 
-const RefusalReasonFigureRef = builder.objectRef<{ reason: string; meaning: string; count: Cell; withoutAlternative: Cell }>('RefusalReasonFigure').implement({
-  description: 'Shelter refusals for one reason.',
-  fields: (t) => ({
-    reason: t.field({ type: RefusalReasonEnum, description: 'Reason code.', resolve: (r) => r.reason as never }),
-    meaning: t.field({ type: RefusalMeaningEnum, description: 'What the reason means for the family.', resolve: (r) => r.meaning as never }),
-    count: t.field({ type: CellRef, description: 'Refusals.', resolve: (r) => r.count }),
-    withoutAlternative: t.field({ type: CellRef, description: 'Refusals after which the family got no alternative.', resolve: (r) => r.withoutAlternative }),
-  }),
-});
+const RefusalReasonFigureRef = builder
+  .objectRef<{ reason: string; meaning: string; count: Cell; withoutAlternative: Cell }>('RefusalReasonFigure')
+  .implement({
+    description: 'Shelter refusals for one reason.',
+    fields: (t) => ({
+      reason: t.field({ type: RefusalReasonEnum, description: 'Reason code.', resolve: (r) => r.reason as never }),
+      meaning: t.field({
+        type: RefusalMeaningEnum,
+        description: 'What the reason means for the family.',
+        resolve: (r) => r.meaning as never,
+      }),
+      count: t.field({ type: CellRef, description: 'Refusals.', resolve: (r) => r.count }),
+      withoutAlternative: t.field({
+        type: CellRef,
+        description: 'Refusals after which the family got no alternative.',
+        resolve: (r) => r.withoutAlternative,
+      }),
+    }),
+  });
 
 const UnmetDemandFigureRef = builder.objectRef<{ cause: string; count: Cell; withoutAlternative: Cell }>('UnmetDemandFigure').implement({
   description: 'Refused requests for shelter, by why the demand went unmet.',
   fields: (t) => ({
     cause: t.field({ type: UnmetDemandCauseEnum, description: 'Cause.', resolve: (u) => u.cause as never }),
     count: t.field({ type: CellRef, description: 'Refusals.', resolve: (u) => u.count }),
-    withoutAlternative: t.field({ type: CellRef, description: 'Of which the family got no alternative.', resolve: (u) => u.withoutAlternative }),
+    withoutAlternative: t.field({
+      type: CellRef,
+      description: 'Of which the family got no alternative.',
+      resolve: (u) => u.withoutAlternative,
+    }),
   }),
 });
-
 
 const ShelterFiguresRef = builder.objectRef<ShelterFiguresView>('ShelterFigures').implement({
   description: 'Shelter figures of a region: reported capacity, waiting times, refusals and unmet demand by cause.',
   fields: (t) => ({
-    centrumgemeente: t.field({ type: CentrumgemeenteRef, description: 'The region.', resolve: async (f, _a, ctx) => (await ctx.loaders.centrumgemeente.load(f.cityId))! }),
+    centrumgemeente: t.field({
+      type: CentrumgemeenteRef,
+      description: 'The region.',
+      resolve: async (f, _a, ctx) => (await ctx.loaders.centrumgemeente.load(f.cityId))!,
+    }),
     from: t.field({ type: 'Date', description: 'First day of the period (refusals).', resolve: (f) => f.from }),
     to: t.field({ type: 'Date', description: 'Last day of the period (refusals).', resolve: (f) => f.to }),
     on: t.field({ type: 'Date', description: 'Day for capacity and waiting times.', resolve: (f) => f.on }),
-    capacity: t.field({ type: [ReportedCapacityTotalRef], description: 'Reported capacity on the day, per unit and target group.', resolve: (f) => f.capacity }),
-    facilitiesReporting: t.exposeInt('facilitiesReporting', { description: 'Facilities in the region with any capacity report covering the day.' }),
-    waitingTimes: t.field({ type: WaitingTimesRef, description: 'Waiting-list figures on the day, all facilities of the region.', resolve: (f) => f.waitingTimes }),
-    refusalsByReason: t.field({ type: [RefusalReasonFigureRef], description: 'Refusals in the period by reason.', resolve: (f) => f.refusalsByReason }),
-    unmetDemand: t.field({ type: [UnmetDemandFigureRef], description: 'Refusals in the period by cause of unmet demand (rule in README).', resolve: (f) => f.unmetDemand }),
+    capacity: t.field({
+      type: [ReportedCapacityTotalRef],
+      description: 'Reported capacity on the day, per unit and target group.',
+      resolve: (f) => f.capacity,
+    }),
+    facilitiesReporting: t.exposeInt('facilitiesReporting', {
+      description: 'Facilities in the region with any capacity report covering the day.',
+    }),
+    waitingTimes: t.field({
+      type: WaitingTimesRef,
+      description: 'Waiting-list figures on the day, all facilities of the region.',
+      resolve: (f) => f.waitingTimes,
+    }),
+    refusalsByReason: t.field({
+      type: [RefusalReasonFigureRef],
+      description: 'Refusals in the period by reason.',
+      resolve: (f) => f.refusalsByReason,
+    }),
+    unmetDemand: t.field({
+      type: [UnmetDemandFigureRef],
+      description: 'Refusals in the period by cause of unmet demand (rule in README).',
+      resolve: (f) => f.unmetDemand,
+    }),
     suppressed: t.exposeBoolean('suppressed', { description: `True when counts below ${DEFAULT_MIN_CELL} are hidden (policy makers).` }),
   }),
 });
-
 
 /** Line-level shelter records are for the shelter's own staff; everyone signed in sees capacity and occupancy. */
 async function requireOwnFacility(ctx: Context, facility: FacilityRecord): Promise<void> {
@@ -217,7 +270,9 @@ builder.objectFields(FacilityRef, (t) => ({
     args: { history: t.arg.boolean({ description: 'Include superseded versions.' }) },
     resolve: async (f, args, ctx) => {
       requireViewer(ctx);
-      return args.history ? ctx.repos.shelter.records('CAPACITY', [f.id], { history: true }) : ctx.loaders.shelterRecords.CAPACITY.load(f.id);
+      return args.history
+        ? ctx.repos.shelter.records('CAPACITY', [f.id], { history: true })
+        : ctx.loaders.shelterRecords.CAPACITY.load(f.id);
     },
   }),
   occupancy: t.field({
@@ -295,7 +350,9 @@ const ShelterReportResultRef = builder.objectRef<ShelterWriteResult & { kind: Sh
 /** A form submits rows like a small file: the same checks, the same all-or-nothing write. */
 async function reportRows(ctx: Context, kind: ShelterRecordKind, inputs: Record<string, unknown>[]) {
   const viewer = requireWriter(ctx, ['SHELTER_STAFF']);
-  const written = unwrap(await writeShelterFormRows({ repos: ctx.repos, access: ctx.access, viewer, now: ctx.now, refreshGaps: ctx.gaps.refresh }, kind, inputs));
+  const written = unwrap(
+    await writeShelterFormRows({ repos: ctx.repos, access: ctx.access, viewer, now: ctx.now, refreshGaps: ctx.gaps.refresh }, kind, inputs),
+  );
   return { ...written, kind };
 }
 
@@ -360,10 +417,30 @@ const errors = { types: [ValidationError, ForbiddenError], directResult: true as
 
 /** One mutation per kind of row, each taking a list of that kind's input and writing through reportRows. */
 const reportMutations = [
-  { name: 'reportCapacity', kind: 'CAPACITY', input: CapacityInput, description: 'Report capacity for one or more periods (shelter staff, own facilities).' },
-  { name: 'reportOccupancy', kind: 'OCCUPANCY', input: OccupancyInput, description: 'Report occupancy snapshots (shelter staff, own facilities).' },
-  { name: 'reportWaitingList', kind: 'WAITING_LIST', input: WaitingListInput, description: 'Report waiting-list entries, new or updated (shelter staff, own facilities).' },
-  { name: 'reportRefusals', kind: 'REFUSAL', input: RefusalInput, description: 'Report refusals with reason and alternative (shelter staff, own facilities).' },
+  {
+    name: 'reportCapacity',
+    kind: 'CAPACITY',
+    input: CapacityInput,
+    description: 'Report capacity for one or more periods (shelter staff, own facilities).',
+  },
+  {
+    name: 'reportOccupancy',
+    kind: 'OCCUPANCY',
+    input: OccupancyInput,
+    description: 'Report occupancy snapshots (shelter staff, own facilities).',
+  },
+  {
+    name: 'reportWaitingList',
+    kind: 'WAITING_LIST',
+    input: WaitingListInput,
+    description: 'Report waiting-list entries, new or updated (shelter staff, own facilities).',
+  },
+  {
+    name: 'reportRefusals',
+    kind: 'REFUSAL',
+    input: RefusalInput,
+    description: 'Report refusals with reason and alternative (shelter staff, own facilities).',
+  },
 ] as const;
 
 builder.mutationFields((t) =>
@@ -384,7 +461,8 @@ builder.mutationFields((t) =>
 const ShelterLinkConfirmationRef = builder
   .objectRef<{ id: string; householdId: string; facilityId: string; confirmedBy: string; confirmedAt: string }>('ShelterLinkConfirmation')
   .implement({
-    description: "A coordinator's confirmation that a shelter facility may link its rows (refusals, waiting list) to a household of the region.",
+    description:
+      "A coordinator's confirmation that a shelter facility may link its rows (refusals, waiting list) to a household of the region.",
     fields: (t) => ({
       id: t.exposeID('id', { description: 'Id.' }),
       householdId: t.exposeID('householdId', { description: 'Household.' }),

@@ -4,8 +4,18 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
-  Alert, Button, ButtonGroup, Heading, Paragraph,
-  Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  ButtonGroup,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import { AgencyPicker } from '../../forms/AgencyPicker';
 import { ErrorSummary } from '../../forms/ErrorSummary';
@@ -17,14 +27,72 @@ import { graphql, type EnumOf, type ResultOf } from '../../graphql';
 import { ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 
-export const AccountsQuery = graphql(`query Accounts_List { accounts(first: 100) { edges { node { id username role active agency { name } centrumgemeente { name } } } } }`);
-const CreateAccount = graphql(`mutation Accounts_Create($input: CreateAccountInput!) { createAccount(input: $input) {
-  __typename ... on Account { id username } ...ProblemFields } }`, [ProblemFields]);
-const SetActive = graphql(`mutation Accounts_SetActive($id: ID!, $active: Boolean!) { setAccountActive(id: $id, active: $active) {
-  __typename ... on Account { id active } ...ProblemFields } }`, [ProblemFields]);
-const RegionsQuery = graphql(`query Accounts_Regions { centrumgemeenten { id name } }`);
+export const AccountsQuery = graphql(`
+  query Accounts_List {
+    accounts(first: 100) {
+      edges {
+        node {
+          id
+          username
+          role
+          active
+          agency {
+            name
+          }
+          centrumgemeente {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+const CreateAccount = graphql(
+  `
+    mutation Accounts_Create($input: CreateAccountInput!) {
+      createAccount(input: $input) {
+        __typename
+        ... on Account {
+          id
+          username
+        }
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const SetActive = graphql(
+  `
+    mutation Accounts_SetActive($id: ID!, $active: Boolean!) {
+      setAccountActive(id: $id, active: $active) {
+        __typename
+        ... on Account {
+          id
+          active
+        }
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const RegionsQuery = graphql(`
+  query Accounts_Regions {
+    centrumgemeenten {
+      id
+      name
+    }
+  }
+`);
 /** Which scope each role has: an agency, a region, or neither (the API checks the same rule). */
-const SCOPE: Record<EnumOf<'Role'>, 'agency' | 'region' | null> = { COORDINATOR: 'region', AGENCY_WORKER: 'agency', SHELTER_STAFF: 'agency', POLICY_MAKER: null, ADMIN: null };
+const SCOPE: Record<EnumOf<'Role'>, 'agency' | 'region' | null> = {
+  COORDINATOR: 'region',
+  AGENCY_WORKER: 'agency',
+  SHELTER_STAFF: 'agency',
+  POLICY_MAKER: null,
+  ADMIN: null,
+};
 
 type AccountRow = ResultOf<typeof AccountsQuery>['accounts']['edges'][number]['node'];
 
@@ -51,8 +119,14 @@ export function AccountsAdmin() {
 
   return (
     <section aria-labelledby="accounts-heading">
-      <Heading level={3} id="accounts-heading">{t('accounts.title')}</Heading>
-      {toggleProblem && <Alert type="error"><Paragraph>{toggleProblem}</Paragraph></Alert>}
+      <Heading level={3} id="accounts-heading">
+        {t('accounts.title')}
+      </Heading>
+      {toggleProblem && (
+        <Alert type="error">
+          <Paragraph>{toggleProblem}</Paragraph>
+        </Alert>
+      )}
       <div className="kk-table-scroll">
         <Table>
           <TableCaption>{t('accounts.caption')}</TableCaption>
@@ -62,7 +136,9 @@ export function AccountsAdmin() {
               <TableHeaderCell scope="col">{t('accounts.role')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('accounts.scope')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('accounts.status')}</TableHeaderCell>
-              <TableHeaderCell scope="col"><span className="kk-visually-hidden">{t('accounts.action')}</span></TableHeaderCell>
+              <TableHeaderCell scope="col">
+                <span className="kk-visually-hidden">{t('accounts.action')}</span>
+              </TableHeaderCell>
             </TableRow>
           </TableHeader>
           <TableBody>
@@ -82,8 +158,12 @@ export function AccountsAdmin() {
                     <div role="group" aria-label={t('accounts.confirmLabel', { username: a.username })}>
                       <Paragraph>{t('accounts.confirm', { username: a.username })}</Paragraph>
                       <ButtonGroup>
-                        <Button appearance="primary-action-button" onClick={() => void toggle(a)}>{t('accounts.confirmYes', { username: a.username })}</Button>
-                        <Button appearance="secondary-action-button" onClick={() => setConfirming(null)}>{t('accounts.confirmNo')}</Button>
+                        <Button appearance="primary-action-button" onClick={() => void toggle(a)}>
+                          {t('accounts.confirmYes', { username: a.username })}
+                        </Button>
+                        <Button appearance="secondary-action-button" onClick={() => setConfirming(null)}>
+                          {t('accounts.confirmNo')}
+                        </Button>
                       </ButtonGroup>
                     </div>
                   )}
@@ -106,18 +186,36 @@ function NewAccountForm({ onCreated }: { onCreated: () => void }) {
   const [created, setCreated] = useState(false);
   const role = oneOf(roles, form.values.role);
   const scope = role ? SCOPE[role] : null;
-  const labels = { username: t('accounts.username'), password: t('accounts.password'), role: t('accounts.role'), agencyId: t('accounts.agency'), centrumgemeenteId: t('accounts.region') };
+  const labels = {
+    username: t('accounts.username'),
+    password: t('accounts.password'),
+    role: t('accounts.role'),
+    agencyId: t('accounts.agency'),
+    centrumgemeenteId: t('accounts.region'),
+  };
   /** A new role keeps no scope of the old one: a hidden agency would make the API refuse the account. */
   const chooseRole = (role: string) => form.setValues({ ...form.values, role, agencyId: '', centrumgemeenteId: '' });
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setCreated(false);
-    const missing = missingRequired(form.values, ['username', 'password', 'role', ...(scope === 'agency' ? ['agencyId'] : scope === 'region' ? ['centrumgemeenteId'] : [])]);
+    const missing = missingRequired(form.values, [
+      'username',
+      'password',
+      'role',
+      ...(scope === 'agency' ? ['agencyId'] : scope === 'region' ? ['centrumgemeenteId'] : []),
+    ]);
     form.setProblems(missing);
     if (hasProblems(missing) || !role) return;
     const { agencyId, centrumgemeenteId, ...rest } = form.values;
-    const result = await create({ input: { ...rest, role, agencyId: scope === 'agency' ? agencyId : null, centrumgemeenteId: scope === 'region' ? centrumgemeenteId : null } });
+    const result = await create({
+      input: {
+        ...rest,
+        role,
+        agencyId: scope === 'agency' ? agencyId : null,
+        centrumgemeenteId: scope === 'region' ? centrumgemeenteId : null,
+      },
+    });
     const answer = result.data?.createAccount;
     if (!answer) return form.setProblems(problemsOfError(result.error));
     form.setProblems(problemsOfAnswer(answer, Object.keys(labels)));
@@ -130,17 +228,45 @@ function NewAccountForm({ onCreated }: { onCreated: () => void }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="new-account-heading" noValidate>
-      <Heading level={4} id="new-account-heading">{t('accounts.new')}</Heading>
+      <Heading level={4} id="new-account-heading">
+        {t('accounts.new')}
+      </Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       <FormField label={labels.username} description={t('accounts.usernameHint')} autoComplete="off" required {...form.field('username')} />
-      <FormField control="password" label={labels.password} autoComplete="new-password" description={t('accounts.passwordHint')} required {...form.field('password')} />
-      <FormField control="select" label={labels.role} required options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))} {...form.field('role')} onChange={chooseRole} />
+      <FormField
+        control="password"
+        label={labels.password}
+        autoComplete="new-password"
+        description={t('accounts.passwordHint')}
+        required
+        {...form.field('password')}
+      />
+      <FormField
+        control="select"
+        label={labels.role}
+        required
+        options={roles.map((role) => ({ value: role, label: t(`roles.${role}`) }))}
+        {...form.field('role')}
+        onChange={chooseRole}
+      />
       {scope === 'region' && (
-        <FormField control="select" label={labels.centrumgemeenteId} required options={(regions?.centrumgemeenten ?? []).map((r) => ({ value: r.id, label: r.name }))} {...form.field('centrumgemeenteId')} />
+        <FormField
+          control="select"
+          label={labels.centrumgemeenteId}
+          required
+          options={(regions?.centrumgemeenten ?? []).map((r) => ({ value: r.id, label: r.name }))}
+          {...form.field('centrumgemeenteId')}
+        />
       )}
       {scope === 'agency' && <AgencyPicker label={labels.agencyId} required {...form.field('agencyId')} />}
-      <Button type="submit" appearance="primary-action-button">{t('accounts.create')}</Button>
-      {created && <Alert type="ok" role="status"><Paragraph>{t('accounts.created')}</Paragraph></Alert>}
+      <Button type="submit" appearance="primary-action-button">
+        {t('accounts.create')}
+      </Button>
+      {created && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('accounts.created')}</Paragraph>
+        </Alert>
+      )}
     </form>
   );
 }

@@ -4,24 +4,68 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
-  Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, Textbox,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Textbox,
 } from '@utrecht/component-library-react';
 import { graphql, type ResultOf } from '../../graphql';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 
-const UsesQuery = graphql(`query BreakGlass_Uses($reviewed: Boolean, $after: String) {
-  breakGlassUses(reviewed: $reviewed, first: 50, after: $after) {
-    __typename
-    ... on BreakGlassUsePage {
-      hasNextPage endCursor
-      uses { id reason accountId agency { name } householdId householdReference startedAt expiresAt reads writes reviewed reviewedAt reviewNote }
+const UsesQuery = graphql(`
+  query BreakGlass_Uses($reviewed: Boolean, $after: String) {
+    breakGlassUses(reviewed: $reviewed, first: 50, after: $after) {
+      __typename
+      ... on BreakGlassUsePage {
+        hasNextPage
+        endCursor
+        uses {
+          id
+          reason
+          accountId
+          agency {
+            name
+          }
+          householdId
+          householdReference
+          startedAt
+          expiresAt
+          reads
+          writes
+          reviewed
+          reviewedAt
+          reviewNote
+        }
+      }
+      ... on Error {
+        code
+        message
+      }
     }
-    ... on Error { code message }
   }
-}`);
-const Review = graphql(`mutation BreakGlass_Review($id: ID!, $note: String) {
-  reviewBreakGlassUse(id: $id, note: $note) { __typename ... on BreakGlassUse { id reviewed } ... on Error { code message } }
-}`);
+`);
+const Review = graphql(`
+  mutation BreakGlass_Review($id: ID!, $note: String) {
+    reviewBreakGlassUse(id: $id, note: $note) {
+      __typename
+      ... on BreakGlassUse {
+        id
+        reviewed
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+  }
+`);
 
 type Use = Extract<ResultOf<typeof UsesQuery>['breakGlassUses'], { __typename: 'BreakGlassUsePage' }>['uses'][number];
 
@@ -45,16 +89,27 @@ export default function BreakGlassPage() {
   const page = data?.breakGlassUses;
   return (
     <section aria-labelledby="break-glass-heading">
-      <Heading level={2} id="break-glass-heading">{t('breakGlass.title')}</Heading>
+      <Heading level={2} id="break-glass-heading">
+        {t('breakGlass.title')}
+      </Heading>
       <Paragraph>{t('breakGlass.intro')}</Paragraph>
-      <Button appearance="secondary-action-button" aria-pressed={showReviewed} onClick={() => { setShowReviewed(!showReviewed); setAfter(null); }}>
+      <Button
+        appearance="secondary-action-button"
+        aria-pressed={showReviewed}
+        onClick={() => {
+          setShowReviewed(!showReviewed);
+          setAfter(null);
+        }}
+      >
         {showReviewed ? t('breakGlass.showOpen') : t('breakGlass.showReviewed')}
       </Button>
       {failure && <ErrorAlert code={failure.code} message={failure.message} />}
       {fetching && !data && <Loading />}
       {error && <ErrorAlert error={error} />}
       {page && page.__typename !== 'BreakGlassUsePage' && 'code' in page && <ErrorAlert code={page.code} message={page.message} />}
-      {page && 'uses' in page && page.uses.length === 0 && <Empty>{showReviewed ? t('breakGlass.noneReviewed') : t('breakGlass.noneOpen')}</Empty>}
+      {page && 'uses' in page && page.uses.length === 0 && (
+        <Empty>{showReviewed ? t('breakGlass.noneReviewed') : t('breakGlass.noneOpen')}</Empty>
+      )}
       {page && 'uses' in page && page.uses.length > 0 && (
         <div className="kk-table-scroll">
           <Table>
@@ -73,10 +128,22 @@ export default function BreakGlassPage() {
               {page.uses.map((use) => (
                 <TableRow key={use.id}>
                   <TableCell>{use.householdReference}</TableCell>
-                  <TableCell>{use.agency?.name ?? t('breakGlass.noAgency')}<br />{use.accountId}</TableCell>
+                  <TableCell>
+                    {use.agency?.name ?? t('breakGlass.noAgency')}
+                    <br />
+                    {use.accountId}
+                  </TableCell>
                   <TableCell>{use.reason}</TableCell>
-                  <TableCell>{t('breakGlass.from', { at: when(use.startedAt) })}<br />{t('breakGlass.until', { at: when(use.expiresAt) })}</TableCell>
-                  <TableCell>{t('breakGlass.reads', { count: use.reads })}<br />{t('breakGlass.writes', { count: use.writes })}</TableCell>
+                  <TableCell>
+                    {t('breakGlass.from', { at: when(use.startedAt) })}
+                    <br />
+                    {t('breakGlass.until', { at: when(use.expiresAt) })}
+                  </TableCell>
+                  <TableCell>
+                    {t('breakGlass.reads', { count: use.reads })}
+                    <br />
+                    {t('breakGlass.writes', { count: use.writes })}
+                  </TableCell>
                   <TableCell>
                     {use.reviewed ? (
                       <>
@@ -85,10 +152,20 @@ export default function BreakGlassPage() {
                       </>
                     ) : (
                       <>
-                        <label className="kk-visually-hidden" htmlFor={`note-${use.id}`}>{t('breakGlass.note', { reference: use.householdReference })}</label>
-                        <Textbox id={`note-${use.id}`} placeholder={t('breakGlass.notePlaceholder')} value={notes[use.id] ?? ''}
-                          onChange={(e) => setNotes({ ...notes, [use.id]: (e.target).value })} />
-                        <Button appearance="primary-action-button" aria-label={t('breakGlass.markReviewedLabel', { reference: use.householdReference })} onClick={() => void markReviewed(use)}>
+                        <label className="kk-visually-hidden" htmlFor={`note-${use.id}`}>
+                          {t('breakGlass.note', { reference: use.householdReference })}
+                        </label>
+                        <Textbox
+                          id={`note-${use.id}`}
+                          placeholder={t('breakGlass.notePlaceholder')}
+                          value={notes[use.id] ?? ''}
+                          onChange={(e) => setNotes({ ...notes, [use.id]: e.target.value })}
+                        />
+                        <Button
+                          appearance="primary-action-button"
+                          aria-label={t('breakGlass.markReviewedLabel', { reference: use.householdReference })}
+                          onClick={() => void markReviewed(use)}
+                        >
                           {t('breakGlass.markReviewed')}
                         </Button>
                       </>
@@ -101,7 +178,9 @@ export default function BreakGlassPage() {
         </div>
       )}
       {page && 'hasNextPage' in page && page.hasNextPage && (
-        <Button appearance="secondary-action-button" onClick={() => setAfter(page.endCursor)}>{t('common.nextPage')}</Button>
+        <Button appearance="secondary-action-button" onClick={() => setAfter(page.endCursor)}>
+          {t('common.nextPage')}
+        </Button>
       )}
     </section>
   );

@@ -4,7 +4,19 @@ import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { LazyChainGraph } from '../../graph/LazyChainGraph';
 import { chainModelElements, referralLinkElements } from '../../graph/elements';
 import { GraphDataTable } from '../../graph/GraphDataTable';
@@ -19,26 +31,128 @@ import { EarlyWarningFollowUp } from './EarlyWarningFollowUp';
 import { PageHeading } from '../../layout/PageHeading';
 import { addDays, today } from '../../days';
 
-const ModelQuery = graphql(`query ChainMap_Model($id: ID!) {
-  centrumgemeente(id: $id) {
-    id name
-    chainModel { name published note source { document lines } stages { order name nameNl regieNote regieHolder { id name } regieBasis regieBasisLines regieBasisText actors { id name } source { lines } } }
-    regieStatements { stage text holder { name } regieBasis regieBasisLines regieBasisText source { lines } }
+const ModelQuery = graphql(`
+  query ChainMap_Model($id: ID!) {
+    centrumgemeente(id: $id) {
+      id
+      name
+      chainModel {
+        name
+        published
+        note
+        source {
+          document
+          lines
+        }
+        stages {
+          order
+          name
+          nameNl
+          regieNote
+          regieHolder {
+            id
+            name
+          }
+          regieBasis
+          regieBasisLines
+          regieBasisText
+          actors {
+            id
+            name
+          }
+          source {
+            lines
+          }
+        }
+      }
+      regieStatements {
+        stage
+        text
+        holder {
+          name
+        }
+        regieBasis
+        regieBasisLines
+        regieBasisText
+        source {
+          lines
+        }
+      }
+    }
   }
-}`);
+`);
 
-const RegieQuery = graphql(`query ChainMap_Regie($id: ID!, $from: Date!, $to: Date!) {
-  regieMap(centrumgemeenteId: $id) {
-    stagesWithoutRegie
-    recorded { stage holder { name } conformsBy modelBasis households { value suppressed } open { value suppressed } }
-    handovers { from { name } fromStage to { name } toStage households { value suppressed } }
-    departures { kind agency { name } detail modelBasis }
+const RegieQuery = graphql(`
+  query ChainMap_Regie($id: ID!, $from: Date!, $to: Date!) {
+    regieMap(centrumgemeenteId: $id) {
+      stagesWithoutRegie
+      recorded {
+        stage
+        holder {
+          name
+        }
+        conformsBy
+        modelBasis
+        households {
+          value
+          suppressed
+        }
+        open {
+          value
+          suppressed
+        }
+      }
+      handovers {
+        from {
+          name
+        }
+        fromStage
+        to {
+          name
+        }
+        toStage
+        households {
+          value
+          suppressed
+        }
+      }
+      departures {
+        kind
+        agency {
+          name
+        }
+        detail
+        modelBasis
+      }
+    }
+    chainFlow(centrumgemeenteId: $id, from: $from, to: $to) {
+      referralLinks {
+        from {
+          id
+          name
+        }
+        to {
+          id
+          name
+        }
+        sent {
+          value
+          suppressed
+        }
+        accepted {
+          value
+          suppressed
+        }
+        refused {
+          value
+          suppressed
+        }
+        medianResponseDays
+      }
+      suppressedEdges
+    }
   }
-  chainFlow(centrumgemeenteId: $id, from: $from, to: $to) {
-    referralLinks { from { id name } to { id name } sent { value suppressed } accepted { value suppressed } refused { value suppressed } medianResponseDays }
-    suppressedEdges
-  }
-}`);
+`);
 
 /** The period of the chain figures: the last two years up to today, fixed when the page opens. */
 function lastTwoYears(): { from: string; to: string } {
@@ -58,13 +172,16 @@ export default function ChainMapPage() {
   const elements = useMemo(() => {
     const model = chainModelElements(city?.chainModel?.stages ?? []);
     const describe = (sent: number | null, refused: number | null) =>
-      refused === null ? t('chain.linkLabel', { sent: sent ?? t('compare.suppressed') }) : t('chain.linkLabelRefused', { sent: sent ?? t('compare.suppressed'), refused });
+      refused === null
+        ? t('chain.linkLabel', { sent: sent ?? t('compare.suppressed') })
+        : t('chain.linkLabelRefused', { sent: sent ?? t('compare.suppressed'), refused });
     return [...model, ...referralLinkElements(regie.data?.chainFlow.referralLinks ?? [], model, describe)];
   }, [city, regie.data, t]);
   const navigate = useNavigate();
   // A coordinator goes from a referral link to the gaps of the agency that received the referrals.
   const openGapsBehindLink = (edge: Record<string, unknown>) => {
-    if (viewer?.role === 'COORDINATOR' && edge.kind === 'REFERRALS') void navigate(`/gaps?agency=${encodeURIComponent(String(edge.toAgencyId))}`);
+    if (viewer?.role === 'COORDINATOR' && edge.kind === 'REFERRALS')
+      void navigate(`/gaps?agency=${encodeURIComponent(String(edge.toAgencyId))}`);
   };
 
   if (fetching && !data) return <Loading />;
@@ -79,23 +196,47 @@ export default function ChainMapPage() {
         <>
           <Paragraph>
             {city.chainModel.name ?? t('chain.unnamed')}
-            {!city.chainModel.published && ` — ${t('chain.reconstructed')}`}
-            {' '}({t('chain.source', { document: city.chainModel.source.document ?? '', lines: city.chainModel.source.lines ?? '' })})
+            {!city.chainModel.published && ` — ${t('chain.reconstructed')}`} (
+            {t('chain.source', { document: city.chainModel.source.document ?? '', lines: city.chainModel.source.lines ?? '' })})
           </Paragraph>
-          <GraphLegend items={['stage', 'no-regie', 'agency', 'line-regie', 'line-acts', 'line-next', ...(mayAggregate ? ['line-referrals', 'line-often-refused'] as const : [])]} />
+          <GraphLegend
+            items={[
+              'stage',
+              'no-regie',
+              'agency',
+              'line-regie',
+              'line-acts',
+              'line-next',
+              ...(mayAggregate ? (['line-referrals', 'line-often-refused'] as const) : []),
+            ]}
+          />
           <GraphOrTable
-            graph={<LazyChainGraph elements={elements} label={t('chain.graphLabel', { city: city.name })} onEdgeSelect={openGapsBehindLink} />}
+            graph={
+              <LazyChainGraph elements={elements} label={t('chain.graphLabel', { city: city.name })} onEdgeSelect={openGapsBehindLink} />
+            }
             table={<GraphDataTable elements={elements} caption={t('chain.graphTableCaption', { city: city.name })} />}
           />
           <Table>
             <TableCaption>{t('chain.stagesCaption')}</TableCaption>
-            <TableHeader><TableRow>{['order', 'stage', 'regie', 'actors', 'sourceColumn'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`chain.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                {['order', 'stage', 'regie', 'actors', 'sourceColumn'].map((k) => (
+                  <TableHeaderCell scope="col" key={k}>
+                    {t(`chain.${k}`)}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {city.chainModel.stages.map((s) => (
                 <TableRow key={s.order}>
                   <TableCell>{s.order}</TableCell>
                   <TableCell>{s.nameNl}</TableCell>
-                  <TableCell>{s.regieHolder?.name ?? <strong>{t('chain.noRegie')}</strong>}<RegieBasisMark basis={s} />{s.regieNote ? ` — ${s.regieNote}` : ''}</TableCell>
+                  <TableCell>
+                    {s.regieHolder?.name ?? <strong>{t('chain.noRegie')}</strong>}
+                    <RegieBasisMark basis={s} />
+                    {s.regieNote ? ` — ${s.regieNote}` : ''}
+                  </TableCell>
                   <TableCell>{s.actors.map((a) => a.name).join(', ') || t('common.unknown')}</TableCell>
                   <TableCell>{s.source.lines}</TableCell>
                 </TableRow>
@@ -103,12 +244,18 @@ export default function ChainMapPage() {
             </TableBody>
           </Table>
         </>
-      ) : <Empty>{t('chain.noModel')}</Empty>}
+      ) : (
+        <Empty>{t('chain.noModel')}</Empty>
+      )}
 
       <Heading level={3}>{t('chain.regieStatements')}</Heading>
       <UnorderedList>
         {city.regieStatements.map((r) => (
-          <UnorderedListItem key={`${r.stage}-${r.source.lines}`}>{r.stage}: {r.holder?.name ?? t('chain.noHolderNamed')}<RegieBasisMark basis={r} />{r.text ? ` — ${r.text}` : ''} ({r.source.lines})</UnorderedListItem>
+          <UnorderedListItem key={`${r.stage}-${r.source.lines}`}>
+            {r.stage}: {r.holder?.name ?? t('chain.noHolderNamed')}
+            <RegieBasisMark basis={r} />
+            {r.text ? ` — ${r.text}` : ''} ({r.source.lines})
+          </UnorderedListItem>
         ))}
       </UnorderedList>
 
@@ -116,34 +263,74 @@ export default function ChainMapPage() {
         <>
           <Heading level={3}>{t('chain.practice')}</Heading>
           <UnorderedList>
-            {regie.data.regieMap.departures.map((d) => <UnorderedListItem key={`${d.kind}-${d.agency.name}`}>{t(`chain.departure.${d.kind}`, { agency: d.agency.name })}{d.modelBasis === 'INFERRED' ? ` ${t('chain.departureInferred')}` : ''}</UnorderedListItem>)}
+            {regie.data.regieMap.departures.map((d) => (
+              <UnorderedListItem key={`${d.kind}-${d.agency.name}`}>
+                {t(`chain.departure.${d.kind}`, { agency: d.agency.name })}
+                {d.modelBasis === 'INFERRED' ? ` ${t('chain.departureInferred')}` : ''}
+              </UnorderedListItem>
+            ))}
           </UnorderedList>
           <Table>
             <TableCaption>{t('chain.recordedCaption')}</TableCaption>
-            <TableHeader><TableRow>{['stage', 'holder', 'model', 'households', 'open'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`chain.recorded.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                {['stage', 'holder', 'model', 'households', 'open'].map((k) => (
+                  <TableHeaderCell scope="col" key={k}>
+                    {t(`chain.recorded.${k}`)}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {regie.data.regieMap.recorded.map((r) => (
                 <TableRow key={`${r.stage}-${r.holder.name}`}>
-                  <TableCell>{t(`states.${r.stage}`)}</TableCell><TableCell>{r.holder.name}</TableCell><TableCell>{t(`chain.conforms.${r.conformsBy ?? 'NONE'}`)}{r.modelBasis === 'INFERRED' ? ` (${t('chain.basis.INFERRED')})` : ''}</TableCell><TableCell>{cellText(r.households)}</TableCell><TableCell>{cellText(r.open)}</TableCell>
+                  <TableCell>{t(`states.${r.stage}`)}</TableCell>
+                  <TableCell>{r.holder.name}</TableCell>
+                  <TableCell>
+                    {t(`chain.conforms.${r.conformsBy ?? 'NONE'}`)}
+                    {r.modelBasis === 'INFERRED' ? ` (${t('chain.basis.INFERRED')})` : ''}
+                  </TableCell>
+                  <TableCell>{cellText(r.households)}</TableCell>
+                  <TableCell>{cellText(r.open)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
           <Table>
             <TableCaption>{t('chain.linksCaption')}</TableCaption>
-            <TableHeader><TableRow>{['from', 'to', 'sent', 'accepted', 'refused', 'median'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`chain.links.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                {['from', 'to', 'sent', 'accepted', 'refused', 'median'].map((k) => (
+                  <TableHeaderCell scope="col" key={k}>
+                    {t(`chain.links.${k}`)}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {regie.data.chainFlow.referralLinks.map((l) => (
                 <TableRow key={`${l.from.id}-${l.to.id}`}>
                   <TableCell>{l.from.name}</TableCell>
-                  <TableCell>{viewer?.role === 'COORDINATOR' ? <RouterLink className="utrecht-link" to={`/gaps?agency=${encodeURIComponent(l.to.id)}`}>{l.to.name}</RouterLink> : l.to.name}</TableCell>
-                  <TableCell>{cellText(l.sent)}</TableCell><TableCell>{cellText(l.accepted)}</TableCell><TableCell>{cellText(l.refused)}</TableCell>
+                  <TableCell>
+                    {viewer?.role === 'COORDINATOR' ? (
+                      <RouterLink className="utrecht-link" to={`/gaps?agency=${encodeURIComponent(l.to.id)}`}>
+                        {l.to.name}
+                      </RouterLink>
+                    ) : (
+                      l.to.name
+                    )}
+                  </TableCell>
+                  <TableCell>{cellText(l.sent)}</TableCell>
+                  <TableCell>{cellText(l.accepted)}</TableCell>
+                  <TableCell>{cellText(l.refused)}</TableCell>
                   <TableCell>{l.medianResponseDays ?? t('common.unknown')}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-          {regie.data.chainFlow.suppressedEdges > 0 && <Paragraph>{t('chain.suppressedEdges', { count: regie.data.chainFlow.suppressedEdges })}</Paragraph>}
+          {regie.data.chainFlow.suppressedEdges > 0 && (
+            <Paragraph>{t('chain.suppressedEdges', { count: regie.data.chainFlow.suppressedEdges })}</Paragraph>
+          )}
         </>
       )}
       {mayAggregate && <EarlyWarningFollowUp cityId={cityId} {...period} />}

@@ -2,7 +2,21 @@
 // eviction, repeat signals and days to first contact, each figure with its meaning and source. Aggregates only.
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import { DataList, DataListItem, DataListKey, DataListValue, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  DataList,
+  DataListItem,
+  DataListKey,
+  DataListValue,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { graphql, type ResultOf } from '../../graphql';
 import { type SuppressibleCount } from '../../layout/Count';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
@@ -10,20 +24,47 @@ import { sourceText } from '../../i18n/source-texts';
 
 const FollowUpRow = graphql(`
   fragment EarlyWarningFollowUp_Row on EarlyWarningFollowUpRow @_unmask {
-    signallingAgency { id name }
-    signals { value suppressed }
+    signallingAgency {
+      id
+      name
+    }
+    signals {
+      value
+      suppressed
+    }
     medianDaysToFirstContact
-    figures { measure count { value suppressed } share source }
+    figures {
+      measure
+      count {
+        value
+        suppressed
+      }
+      share
+      source
+    }
   }
 `);
 
-const FollowUpQuery = graphql(`query EarlyWarningFollowUp_Figures($id: ID!, $from: Date!, $to: Date!) {
-  earlyWarningFollowUp(centrumgemeenteId: $id, from: $from, to: $to) {
-    termDays termSource thresholdMonths thresholdSource medianSource
-    total { ...EarlyWarningFollowUp_Row }
-    bySignallingAgency { ...EarlyWarningFollowUp_Row }
-  }
-}`, [FollowUpRow]);
+const FollowUpQuery = graphql(
+  `
+    query EarlyWarningFollowUp_Figures($id: ID!, $from: Date!, $to: Date!) {
+      earlyWarningFollowUp(centrumgemeenteId: $id, from: $from, to: $to) {
+        termDays
+        termSource
+        thresholdMonths
+        thresholdSource
+        medianSource
+        total {
+          ...EarlyWarningFollowUp_Row
+        }
+        bySignallingAgency {
+          ...EarlyWarningFollowUp_Row
+        }
+      }
+    }
+  `,
+  [FollowUpRow],
+);
 
 type Figure = ResultOf<typeof FollowUpRow>['figures'][number];
 
@@ -37,18 +78,27 @@ export function EarlyWarningFollowUp({ cityId, from, to }: { cityId: string; fro
   const measures = result.total.figures.map((f) => f.measure);
   const count = (c: SuppressibleCount) => (c.suppressed ? t('compare.suppressed') : String(c.value ?? t('common.unknown')));
   const percent = (share: number) => new Intl.NumberFormat(i18n.language, { maximumFractionDigits: 0 }).format(share * 100);
-  const figureText = (f: Figure) => (f.share === null ? count(f.count) : t('earlyWarning.share', { count: count(f.count), share: percent(f.share) }));
-  const rows = [{ ...result.total, label: t('earlyWarning.total') }, ...result.bySignallingAgency.map((r) => ({ ...r, label: r.signallingAgency?.name ?? t('earlyWarning.noAgency') }))];
+  const figureText = (f: Figure) =>
+    f.share === null ? count(f.count) : t('earlyWarning.share', { count: count(f.count), share: percent(f.share) });
+  const rows = [
+    { ...result.total, label: t('earlyWarning.total') },
+    ...result.bySignallingAgency.map((r) => ({ ...r, label: r.signallingAgency?.name ?? t('earlyWarning.noAgency') })),
+  ];
 
   return (
     <section aria-labelledby="early-warning-heading">
-      <Heading level={3} id="early-warning-heading">{t('earlyWarning.title')}</Heading>
+      <Heading level={3} id="early-warning-heading">
+        {t('earlyWarning.title')}
+      </Heading>
       <Paragraph>{t('earlyWarning.intro', { from, to, days: result.termDays })}</Paragraph>
       <Paragraph>{t('earlyWarning.term', { source: sourceText(t, result.termSource) })}</Paragraph>
       <Paragraph>
         {result.thresholdMonths === null
           ? t('earlyWarning.noThreshold')
-          : t('earlyWarning.threshold', { months: result.thresholdMonths, source: result.thresholdSource ? sourceText(t, result.thresholdSource) : '' })}
+          : t('earlyWarning.threshold', {
+              months: result.thresholdMonths,
+              source: result.thresholdSource ? sourceText(t, result.thresholdSource) : '',
+            })}
       </Paragraph>
       {result.total.signals.value === 0 ? (
         <Empty>{t('earlyWarning.none')}</Empty>
@@ -59,7 +109,11 @@ export function EarlyWarningFollowUp({ cityId, from, to }: { cityId: string; fro
             <TableRow>
               <TableHeaderCell scope="col">{t('earlyWarning.agency')}</TableHeaderCell>
               <TableHeaderCell scope="col">{t('earlyWarning.signals')}</TableHeaderCell>
-              {measures.map((m) => <TableHeaderCell scope="col" key={m}>{t(`earlyWarning.measures.${m}`)}</TableHeaderCell>)}
+              {measures.map((m) => (
+                <TableHeaderCell scope="col" key={m}>
+                  {t(`earlyWarning.measures.${m}`)}
+                </TableHeaderCell>
+              ))}
               <TableHeaderCell scope="col">{t('earlyWarning.median')}</TableHeaderCell>
             </TableRow>
           </TableHeader>
@@ -68,7 +122,9 @@ export function EarlyWarningFollowUp({ cityId, from, to }: { cityId: string; fro
               <TableRow key={r.signallingAgency?.id ?? r.label}>
                 <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
                 <TableCell>{count(r.signals)}</TableCell>
-                {r.figures.map((f) => <TableCell key={f.measure}>{figureText(f)}</TableCell>)}
+                {r.figures.map((f) => (
+                  <TableCell key={f.measure}>{figureText(f)}</TableCell>
+                ))}
                 <TableCell>{r.medianDaysToFirstContact ?? t('common.unknown')}</TableCell>
               </TableRow>
             ))}
@@ -80,12 +136,17 @@ export function EarlyWarningFollowUp({ cityId, from, to }: { cityId: string; fro
         {result.total.figures.map((f) => (
           <DataListItem key={f.measure}>
             <DataListKey>{t(`earlyWarning.measures.${f.measure}`)}</DataListKey>
-            <DataListValue>{t(`earlyWarning.about.${f.measure}`, { days: result.termDays })} {t('earlyWarning.definitionSource', { source: sourceText(t, f.source) })}</DataListValue>
+            <DataListValue>
+              {t(`earlyWarning.about.${f.measure}`, { days: result.termDays })}{' '}
+              {t('earlyWarning.definitionSource', { source: sourceText(t, f.source) })}
+            </DataListValue>
           </DataListItem>
         ))}
         <DataListItem>
           <DataListKey>{t('earlyWarning.median')}</DataListKey>
-          <DataListValue>{t('earlyWarning.about.MEDIAN')} {t('earlyWarning.definitionSource', { source: sourceText(t, result.medianSource) })}</DataListValue>
+          <DataListValue>
+            {t('earlyWarning.about.MEDIAN')} {t('earlyWarning.definitionSource', { source: sourceText(t, result.medianSource) })}
+          </DataListValue>
         </DataListItem>
       </DataList>
     </section>

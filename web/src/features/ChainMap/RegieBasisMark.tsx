@@ -14,7 +14,13 @@ export function RegieBasisMark({ basis }: { basis: RegieBasis }) {
   const { t } = useTranslation();
   if (basis.regieBasis === 'STATED') return <> ({t('chain.basis.STATED', { lines: basis.regieBasisLines ?? '' })})</>;
   if (basis.regieBasis === 'INFERRED') {
-    return <> (<em data-regie-basis="INFERRED">{t('chain.basis.INFERRED')}</em>{basis.regieBasisText ? `: ${basis.regieBasisText}` : ''})</>;
+    return (
+      <>
+        {' '}
+        (<em data-regie-basis="INFERRED">{t('chain.basis.INFERRED')}</em>
+        {basis.regieBasisText ? `: ${basis.regieBasisText}` : ''})
+      </>
+    );
   }
   return null;
 }

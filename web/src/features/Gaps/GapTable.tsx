@@ -6,7 +6,22 @@ import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell
 
 /** One finding as the table shows it. */
 export const GapRowFields = graphql(`
-  fragment GapTable_Row on GapFinding @_unmask { id rule severity stage detectedOn summary household { id reference } agencies { id name } }
+  fragment GapTable_Row on GapFinding @_unmask {
+    id
+    rule
+    severity
+    stage
+    detectedOn
+    summary
+    household {
+      id
+      reference
+    }
+    agencies {
+      id
+      name
+    }
+  }
 `);
 
 type GapRow = ResultOf<typeof GapRowFields>;
@@ -19,7 +34,11 @@ export function GapTable({ gaps, caption }: { gaps: readonly GapRow[]; caption: 
         <TableCaption>{caption}</TableCaption>
         <TableHeader>
           <TableRow>
-            {['detectedOn', 'rule', 'severity', 'stage', 'household', 'agencies'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`gaps.${k}`)}</TableHeaderCell>)}
+            {['detectedOn', 'rule', 'severity', 'stage', 'household', 'agencies'].map((k) => (
+              <TableHeaderCell scope="col" key={k}>
+                {t(`gaps.${k}`)}
+              </TableHeaderCell>
+            ))}
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -29,7 +48,11 @@ export function GapTable({ gaps, caption }: { gaps: readonly GapRow[]; caption: 
               <TableCell title={g.summary}>{t(`rules.${g.rule}`)}</TableCell>
               <TableCell>{t(`severity.${g.severity}`)}</TableCell>
               <TableCell>{g.stage ? t(`states.${g.stage}`) : '—'}</TableCell>
-              <TableCell><RouterLink className="utrecht-link" to={`/households/${g.household.id}?gap=${encodeURIComponent(g.id)}`}>{g.household.reference}</RouterLink></TableCell>
+              <TableCell>
+                <RouterLink className="utrecht-link" to={`/households/${g.household.id}?gap=${encodeURIComponent(g.id)}`}>
+                  {g.household.reference}
+                </RouterLink>
+              </TableCell>
               <TableCell>{g.agencies.map((a) => a.name).join(', ')}</TableCell>
             </TableRow>
           ))}

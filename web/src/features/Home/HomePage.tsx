@@ -3,7 +3,16 @@
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { graphql } from '../../graphql';
@@ -13,9 +22,41 @@ import { Worklist } from '../Worklist/Worklist';
 import { PageHeading } from '../../layout/PageHeading';
 import { AdminHome } from './AdminHome';
 
-const HouseholdsQuery = graphql(`query Home_Households { households(first: 25) { edges { node { id reference municipality centrumgemeente { name } } } } }`);
-const FacilitiesQuery = graphql(`query Home_Facilities($agencyId: ID!) {
-  facilities(operatorId: $agencyId, first: 50) { edges { node { id name kind capacityTotals { ...CapacityTotalFields } } } } }`, [CapacityTotalFields]);
+const HouseholdsQuery = graphql(`
+  query Home_Households {
+    households(first: 25) {
+      edges {
+        node {
+          id
+          reference
+          municipality
+          centrumgemeente {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+const FacilitiesQuery = graphql(
+  `
+    query Home_Facilities($agencyId: ID!) {
+      facilities(operatorId: $agencyId, first: 50) {
+        edges {
+          node {
+            id
+            name
+            kind
+            capacityTotals {
+              ...CapacityTotalFields
+            }
+          }
+        }
+      }
+    }
+  `,
+  [CapacityTotalFields],
+);
 
 export default function HomePage() {
   const { t } = useTranslation();
@@ -48,7 +89,12 @@ function CoordinatorHome() {
   const { t } = useTranslation();
   return (
     <>
-      <Paragraph>{t('home.coordinatorIntro')} <RouterLink className="utrecht-link" to="/gaps">{t('home.allGaps')}</RouterLink></Paragraph>
+      <Paragraph>
+        {t('home.coordinatorIntro')}{' '}
+        <RouterLink className="utrecht-link" to="/gaps">
+          {t('home.allGaps')}
+        </RouterLink>
+      </Paragraph>
       <Worklist />
     </>
   );
@@ -64,11 +110,20 @@ function HouseholdList() {
   return (
     <Table>
       <TableCaption>{t('households.visible')}</TableCaption>
-      <TableHeader><TableRow><TableHeaderCell>{t('households.reference')}</TableHeaderCell><TableHeaderCell>{t('households.region')}</TableHeaderCell></TableRow></TableHeader>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('households.reference')}</TableHeaderCell>
+          <TableHeaderCell>{t('households.region')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
       <TableBody>
         {rows.map((h) => (
           <TableRow key={h.id}>
-            <TableCell><RouterLink className="utrecht-link" to={`/households/${h.id}`}>{h.reference}</RouterLink></TableCell>
+            <TableCell>
+              <RouterLink className="utrecht-link" to={`/households/${h.id}`}>
+                {h.reference}
+              </RouterLink>
+            </TableCell>
             <TableCell>{h.centrumgemeente.name}</TableCell>
           </TableRow>
         ))}
@@ -86,13 +141,21 @@ function FacilityList({ agencyId }: { agencyId: string }) {
   return (
     <Table>
       <TableCaption>{t('facilities.caption')}</TableCaption>
-      <TableHeader><TableRow><TableHeaderCell>{t('facilities.name')}</TableHeaderCell><TableHeaderCell>{t('facilities.kind')}</TableHeaderCell><TableHeaderCell>{t('facilities.capacity')}</TableHeaderCell></TableRow></TableHeader>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t('facilities.name')}</TableHeaderCell>
+          <TableHeaderCell>{t('facilities.kind')}</TableHeaderCell>
+          <TableHeaderCell>{t('facilities.capacity')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
       <TableBody>
         {rows.map((f) => (
           <TableRow key={f.id}>
             <TableCell>{f.name}</TableCell>
             <TableCell>{f.kind}</TableCell>
-            <TableCell><CapacityTotals totals={f.capacityTotals} /></TableCell>
+            <TableCell>
+              <CapacityTotals totals={f.capacityTotals} />
+            </TableCell>
           </TableRow>
         ))}
       </TableBody>

@@ -15,15 +15,62 @@ import { graphql, type EnumOf } from '../../graphql';
 import { useSession } from '../../session';
 import { today } from '../../days';
 
-const AgenciesQuery = graphql(`query ChainSteps_Agencies($cityId: ID!) { agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } } }`);
-const SendReferral = graphql(`mutation ChainSteps_SendReferral($input: SendReferralInput!) { sendReferral(input: $input) {
-  __typename ...ProblemFields } }`, [ProblemFields]);
-const RecordStep = graphql(`mutation ChainSteps_RecordStep($input: RecordEventInput!) {
-  recordEvent(input: $input) { __typename ...ProblemFields } }`, [ProblemFields]);
-const TakeRegie = graphql(`mutation ChainSteps_TakeRegie($householdId: ID!, $stage: ChainState!, $agencyId: ID, $from: Date!) {
-  takeRegie(householdId: $householdId, stage: $stage, agencyId: $agencyId, from: $from) { __typename ...ProblemFields } }`, [ProblemFields]);
-const HandOverRegie = graphql(`mutation ChainSteps_HandOver($householdId: ID!, $stage: ChainState!, $toAgencyId: ID!, $on: Date!) {
-  handOverRegie(householdId: $householdId, stage: $stage, toAgencyId: $toAgencyId, on: $on) { __typename ...ProblemFields } }`, [ProblemFields]);
+const AgenciesQuery = graphql(`
+  query ChainSteps_Agencies($cityId: ID!) {
+    agencies(centrumgemeenteId: $cityId, first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+const SendReferral = graphql(
+  `
+    mutation ChainSteps_SendReferral($input: SendReferralInput!) {
+      sendReferral(input: $input) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const RecordStep = graphql(
+  `
+    mutation ChainSteps_RecordStep($input: RecordEventInput!) {
+      recordEvent(input: $input) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const TakeRegie = graphql(
+  `
+    mutation ChainSteps_TakeRegie($householdId: ID!, $stage: ChainState!, $agencyId: ID, $from: Date!) {
+      takeRegie(householdId: $householdId, stage: $stage, agencyId: $agencyId, from: $from) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const HandOverRegie = graphql(
+  `
+    mutation ChainSteps_HandOver($householdId: ID!, $stage: ChainState!, $toAgencyId: ID!, $on: Date!) {
+      handOverRegie(householdId: $householdId, stage: $stage, toAgencyId: $toAgencyId, on: $on) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
 
 type ChainState = EnumOf<'ChainState'>;
 
@@ -33,10 +80,27 @@ function useAgencyOptions(cityId: string) {
 }
 
 /** Steps a worker records from the trace; the reports close the feedback gaps (docs/domain.md §4 G7). */
-export const RECORDABLE_STEPS = ['INTERIM_REPORT', 'FEEDBACK_REPORT', 'CONTACT', 'HOME_VISIT', 'FOLLOW_UP_CONTACT', 'LOST_CONTACT'] as const satisfies readonly EnumOf<'RecordableEventKind'>[];
+export const RECORDABLE_STEPS = [
+  'INTERIM_REPORT',
+  'FEEDBACK_REPORT',
+  'CONTACT',
+  'HOME_VISIT',
+  'FOLLOW_UP_CONTACT',
+  'LOST_CONTACT',
+] as const satisfies readonly EnumOf<'RecordableEventKind'>[];
 export type RecordableStep = (typeof RECORDABLE_STEPS)[number];
 
-export function RecordStepForm({ householdId, cityId, presetKind, onDone }: { householdId: string; cityId: string; presetKind?: RecordableStep; onDone: () => void }) {
+export function RecordStepForm({
+  householdId,
+  cityId,
+  presetKind,
+  onDone,
+}: {
+  householdId: string;
+  cityId: string;
+  presetKind?: RecordableStep;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { viewer } = useSession();
   const agencies = useAgencyOptions(cityId);
@@ -56,7 +120,9 @@ export function RecordStepForm({ householdId, cityId, presetKind, onDone }: { ho
     const kind = oneOf(RECORDABLE_STEPS, chosenKind);
     if (hasProblems(missing) || !kind) return;
     const ok = await submitted(form, fields, async () => {
-      const response = await record({ input: { householdId, kind, occurredOn, note: note || null, ...(namesAgency && agencyId ? { agencyId } : {}) } });
+      const response = await record({
+        input: { householdId, kind, occurredOn, note: note || null, ...(namesAgency && agencyId ? { agencyId } : {}) },
+      });
       return { answer: response.data?.recordEvent, error: response.error };
     });
     if (ok) {
@@ -68,19 +134,51 @@ export function RecordStepForm({ householdId, cityId, presetKind, onDone }: { ho
 
   return (
     <form id="form-record" onSubmit={(e) => void submit(e)} aria-labelledby="next-step-heading" className="kk-no-print" noValidate>
-      <Heading level={3} id="next-step-heading" tabIndex={-1}>{t('nextStep.title')}</Heading>
+      <Heading level={3} id="next-step-heading" tabIndex={-1}>
+        {t('nextStep.title')}
+      </Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
-      <FormField control="select" label={labels.kind} required options={RECORDABLE_STEPS.map((k) => ({ value: k, label: t(`events.${k}`) }))} {...form.field('kind')} />
-      {namesAgency && <FormField control="select" label={labels.agencyId} options={agencies} placeholder={t('chainSteps.choose')} {...form.field('agencyId')} />}
+      <FormField
+        control="select"
+        label={labels.kind}
+        required
+        options={RECORDABLE_STEPS.map((k) => ({ value: k, label: t(`events.${k}`) }))}
+        {...form.field('kind')}
+      />
+      {namesAgency && (
+        <FormField
+          control="select"
+          label={labels.agencyId}
+          options={agencies}
+          placeholder={t('chainSteps.choose')}
+          {...form.field('agencyId')}
+        />
+      )}
       <FormField control="date" label={labels.occurredOn} required {...form.field('occurredOn')} />
       <FormField control="text" label={labels.note} description={t('nextStep.noteHint')} {...form.field('note')} />
-      <Button type="submit" appearance="primary-action-button" disabled={result.fetching}>{t('nextStep.submit')}</Button>
-      {recorded && <Alert type="ok" role="status"><Paragraph>{t('nextStep.recorded')}</Paragraph></Alert>}
+      <Button type="submit" appearance="primary-action-button" disabled={result.fetching}>
+        {t('nextStep.submit')}
+      </Button>
+      {recorded && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('nextStep.recorded')}</Paragraph>
+        </Alert>
+      )}
     </form>
   );
 }
 
-export function TakeRegieForm({ householdId, cityId, stage, onDone }: { householdId: string; cityId: string; stage: ChainState | null; onDone: () => void }) {
+export function TakeRegieForm({
+  householdId,
+  cityId,
+  stage,
+  onDone,
+}: {
+  householdId: string;
+  cityId: string;
+  stage: ChainState | null;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const { viewer } = useSession();
   const agencies = useAgencyOptions(cityId);
@@ -110,11 +208,28 @@ export function TakeRegieForm({ householdId, cityId, stage, onDone }: { househol
 
   return (
     <form id="form-regie" onSubmit={(e) => void submit(e)} aria-labelledby="regie-heading" className="kk-no-print" noValidate>
-      <Heading level={3} id="regie-heading" tabIndex={-1}>{t('chainSteps.takeRegie', { stage: t(`states.${stage}`) })}</Heading>
+      <Heading level={3} id="regie-heading" tabIndex={-1}>
+        {t('chainSteps.takeRegie', { stage: t(`states.${stage}`) })}
+      </Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
-      {namesAgency && <FormField control="select" label={labels.agencyId} options={agencies} placeholder={t('chainSteps.choose')} required {...form.field('agencyId')} />}
-      <Button type="submit" appearance="primary-action-button">{t('chainSteps.take')}</Button>
-      {taken && <Alert type="ok" role="status"><Paragraph>{t('chainSteps.taken')}</Paragraph></Alert>}
+      {namesAgency && (
+        <FormField
+          control="select"
+          label={labels.agencyId}
+          options={agencies}
+          placeholder={t('chainSteps.choose')}
+          required
+          {...form.field('agencyId')}
+        />
+      )}
+      <Button type="submit" appearance="primary-action-button">
+        {t('chainSteps.take')}
+      </Button>
+      {taken && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('chainSteps.taken')}</Paragraph>
+        </Alert>
+      )}
     </form>
   );
 }
@@ -138,7 +253,9 @@ export function ReferralForm({ householdId, cityId, onDone }: { householdId: str
     if (hasProblems(missing)) return;
     const { fromAgencyId, toAgencyId, purpose } = form.values;
     const ok = await submitted(form, fields, async () => {
-      const response = await send({ input: { householdId, toAgencyId, purpose, sentOn: today(), ...(namesSender ? { fromAgencyId } : {}) } });
+      const response = await send({
+        input: { householdId, toAgencyId, purpose, sentOn: today(), ...(namesSender ? { fromAgencyId } : {}) },
+      });
       return { answer: response.data?.sendReferral, error: response.error };
     });
     if (ok) {
@@ -150,18 +267,52 @@ export function ReferralForm({ householdId, cityId, onDone }: { householdId: str
 
   return (
     <form id="form-referral" onSubmit={(e) => void submit(e)} aria-labelledby="referral-heading" className="kk-no-print" noValidate>
-      <Heading level={3} id="referral-heading" tabIndex={-1}>{t('chainSteps.referral')}</Heading>
+      <Heading level={3} id="referral-heading" tabIndex={-1}>
+        {t('chainSteps.referral')}
+      </Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
-      {namesSender && <FormField control="select" label={labels.fromAgencyId} options={agencies} placeholder={t('chainSteps.choose')} required {...form.field('fromAgencyId')} />}
-      <FormField control="select" label={labels.toAgencyId} options={agencies} placeholder={t('chainSteps.choose')} required {...form.field('toAgencyId')} />
+      {namesSender && (
+        <FormField
+          control="select"
+          label={labels.fromAgencyId}
+          options={agencies}
+          placeholder={t('chainSteps.choose')}
+          required
+          {...form.field('fromAgencyId')}
+        />
+      )}
+      <FormField
+        control="select"
+        label={labels.toAgencyId}
+        options={agencies}
+        placeholder={t('chainSteps.choose')}
+        required
+        {...form.field('toAgencyId')}
+      />
       <FormField control="textarea" label={labels.purpose} description={t('nextStep.noteHint')} required {...form.field('purpose')} />
-      <Button type="submit" appearance="primary-action-button">{t('chainSteps.send')}</Button>
-      {sent && <Alert type="ok" role="status"><Paragraph>{t('chainSteps.sent')}</Paragraph></Alert>}
+      <Button type="submit" appearance="primary-action-button">
+        {t('chainSteps.send')}
+      </Button>
+      {sent && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('chainSteps.sent')}</Paragraph>
+        </Alert>
+      )}
     </form>
   );
 }
 
-export function HandoverForm({ householdId, cityId, regie, onDone }: { householdId: string; cityId: string; regie: readonly { stage: ChainState; holder: { name: string } }[]; onDone: () => void }) {
+export function HandoverForm({
+  householdId,
+  cityId,
+  regie,
+  onDone,
+}: {
+  householdId: string;
+  cityId: string;
+  regie: readonly { stage: ChainState; holder: { name: string } }[];
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const agencies = useAgencyOptions(cityId);
   const [, handOver] = useMutation(HandOverRegie);
@@ -190,12 +341,33 @@ export function HandoverForm({ householdId, cityId, regie, onDone }: { household
 
   return (
     <form id="form-handover" onSubmit={(e) => void submit(e)} aria-labelledby="handover-heading" className="kk-no-print" noValidate>
-      <Heading level={3} id="handover-heading" tabIndex={-1}>{t('chainSteps.handover')}</Heading>
+      <Heading level={3} id="handover-heading" tabIndex={-1}>
+        {t('chainSteps.handover')}
+      </Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
-      <FormField control="select" label={labels.stage} required options={regie.map((r) => ({ value: r.stage, label: `${t(`states.${r.stage}`)} (${r.holder.name})` }))} {...form.field('stage')} />
-      <FormField control="select" label={labels.toAgencyId} options={agencies} placeholder={t('chainSteps.choose')} required {...form.field('toAgencyId')} />
-      <Button type="submit" appearance="primary-action-button">{t('chainSteps.handOver')}</Button>
-      {done && <Alert type="ok" role="status"><Paragraph>{t('chainSteps.handedOver')}</Paragraph></Alert>}
+      <FormField
+        control="select"
+        label={labels.stage}
+        required
+        options={regie.map((r) => ({ value: r.stage, label: `${t(`states.${r.stage}`)} (${r.holder.name})` }))}
+        {...form.field('stage')}
+      />
+      <FormField
+        control="select"
+        label={labels.toAgencyId}
+        options={agencies}
+        placeholder={t('chainSteps.choose')}
+        required
+        {...form.field('toAgencyId')}
+      />
+      <Button type="submit" appearance="primary-action-button">
+        {t('chainSteps.handOver')}
+      </Button>
+      {done && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('chainSteps.handedOver')}</Paragraph>
+        </Alert>
+      )}
     </form>
   );
 }

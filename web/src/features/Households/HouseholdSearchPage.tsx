@@ -4,17 +4,43 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { Button, FormFieldTextbox, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import {
+  Button,
+  FormFieldTextbox,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+} from '@utrecht/component-library-react';
 import { graphql } from '../../graphql';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { PageHeading } from '../../layout/PageHeading';
 
-const SearchQuery = graphql(`query HouseholdSearch_Households($search: String, $after: String) {
-  households(search: $search, first: 50, after: $after) {
-    edges { node { id reference municipality landlordType centrumgemeente { name } } }
-    pageInfo { hasNextPage endCursor }
+const SearchQuery = graphql(`
+  query HouseholdSearch_Households($search: String, $after: String) {
+    households(search: $search, first: 50, after: $after) {
+      edges {
+        node {
+          id
+          reference
+          municipality
+          landlordType
+          centrumgemeente {
+            name
+          }
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+    }
   }
-}`);
+`);
 
 /** The API folds the same way; asking for 3 characters here saves a round trip that would be refused. */
 const MIN_SEARCH = 3;
@@ -42,22 +68,44 @@ export default function HouseholdSearchPage() {
       <PageHeading id="search-heading" title={t('households.searchTitle')} />
       <form role="search" onSubmit={submit} className="kk-filters kk-search">
         <FormFieldTextbox
-          label={t('households.searchLabel')} name="q" value={input} invalid={tooShort}
+          label={t('households.searchLabel')}
+          name="q"
+          value={input}
+          invalid={tooShort}
           errorMessage={tooShort ? t('households.tooShort', { count: MIN_SEARCH }) : undefined}
-          onChange={(e) => setInput((e.target as HTMLInputElement).value)} description={t('households.searchHint')}
+          onChange={(e) => setInput((e.target as HTMLInputElement).value)}
+          description={t('households.searchHint')}
         />
-        <Button type="submit" appearance="primary-action-button">{t('households.search')}</Button>
+        <Button type="submit" appearance="primary-action-button">
+          {t('households.search')}
+        </Button>
       </form>
       {error && <ErrorAlert error={error} />}
-      {fetching && !data ? <Loading /> : rows.length === 0 ? <Empty>{search ? t('households.noneFor', { search }) : t('households.none')}</Empty> : (
+      {fetching && !data ? (
+        <Loading />
+      ) : rows.length === 0 ? (
+        <Empty>{search ? t('households.noneFor', { search }) : t('households.none')}</Empty>
+      ) : (
         <>
           <Table>
-            <TableCaption>{search ? t('households.resultsFor', { count: rows.length, search }) : t('households.results', { count: rows.length })}</TableCaption>
-            <TableHeader><TableRow><TableHeaderCell scope="col">{t('households.reference')}</TableHeaderCell><TableHeaderCell scope="col">{t('households.region')}</TableHeaderCell><TableHeaderCell scope="col">{t('households.landlord')}</TableHeaderCell></TableRow></TableHeader>
+            <TableCaption>
+              {search ? t('households.resultsFor', { count: rows.length, search }) : t('households.results', { count: rows.length })}
+            </TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('households.reference')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('households.region')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('households.landlord')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {rows.map((h) => (
                 <TableRow key={h.id}>
-                  <TableCell><RouterLink className="utrecht-link" to={`/households/${h.id}`}>{h.reference}</RouterLink></TableCell>
+                  <TableCell>
+                    <RouterLink className="utrecht-link" to={`/households/${h.id}`}>
+                      {h.reference}
+                    </RouterLink>
+                  </TableCell>
                   <TableCell>{h.centrumgemeente.name}</TableCell>
                   <TableCell>{t(`landlords.${h.landlordType}`)}</TableCell>
                 </TableRow>
@@ -65,8 +113,16 @@ export default function HouseholdSearchPage() {
             </TableBody>
           </Table>
           <Paragraph>
-            {after && <Button appearance="secondary-action-button" onClick={() => setAfter(null)}>{t('households.firstPage')}</Button>}{' '}
-            {data?.households.pageInfo.hasNextPage && <Button appearance="secondary-action-button" onClick={() => setAfter(data.households.pageInfo.endCursor)}>{t('common.nextPage')}</Button>}
+            {after && (
+              <Button appearance="secondary-action-button" onClick={() => setAfter(null)}>
+                {t('households.firstPage')}
+              </Button>
+            )}{' '}
+            {data?.households.pageInfo.hasNextPage && (
+              <Button appearance="secondary-action-button" onClick={() => setAfter(data.households.pageInfo.endCursor)}>
+                {t('common.nextPage')}
+              </Button>
+            )}
           </Paragraph>
         </>
       )}

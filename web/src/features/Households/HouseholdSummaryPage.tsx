@@ -3,7 +3,20 @@
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
-import { Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
+import {
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  UnorderedList,
+  UnorderedListItem,
+} from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { useSession } from '../../session';
 import { gapTiming, owingAgencies, statesAlongTimeline, suggestedStep } from './gap-explanation';
@@ -11,31 +24,89 @@ import { graphql } from '../../graphql';
 import { OpenGapFields, ResolvedGapFields, resolvedText } from './HouseholdTracePage';
 import { today } from '../../days';
 
-const SummaryQuery = graphql(`query HouseholdSummary_Household($id: ID!) {
-  household(id: $id) {
-    __typename
-    ... on Household {
-      id reference centrumgemeente { id name }
-      gaps { ...HouseholdTrace_OpenGap }
-      resolvedGaps { ...HouseholdTrace_ResolvedGap }
-      trajectory {
-        currentState
-        currentRegie { stage holder { name } from }
-        steps { event { id kind occurredOn agency { name } } stateAfter superseded }
+const SummaryQuery = graphql(
+  `
+    query HouseholdSummary_Household($id: ID!) {
+      household(id: $id) {
+        __typename
+        ... on Household {
+          id
+          reference
+          centrumgemeente {
+            id
+            name
+          }
+          gaps {
+            ...HouseholdTrace_OpenGap
+          }
+          resolvedGaps {
+            ...HouseholdTrace_ResolvedGap
+          }
+          trajectory {
+            currentState
+            currentRegie {
+              stage
+              holder {
+                name
+              }
+              from
+            }
+            steps {
+              event {
+                id
+                kind
+                occurredOn
+                agency {
+                  name
+                }
+              }
+              stateAfter
+              superseded
+            }
+          }
+        }
+        ... on Error {
+          code
+          message
+        }
       }
     }
-    ... on Error { code message }
-  }
-}`, [OpenGapFields, ResolvedGapFields]);
+  `,
+  [OpenGapFields, ResolvedGapFields],
+);
 
-const AccessQuery = graphql(`query HouseholdSummary_Access($id: ID!, $cityId: ID!) {
-  householdAccessLog(householdId: $id, first: 100) {
-    __typename
-    ... on AccessLogPage { entries { id at role agencyId action basis outcome breakGlass } hasNextPage }
-    ... on Error { code message }
+const AccessQuery = graphql(`
+  query HouseholdSummary_Access($id: ID!, $cityId: ID!) {
+    householdAccessLog(householdId: $id, first: 100) {
+      __typename
+      ... on AccessLogPage {
+        entries {
+          id
+          at
+          role
+          agencyId
+          action
+          basis
+          outcome
+          breakGlass
+        }
+        hasNextPage
+      }
+      ... on Error {
+        code
+        message
+      }
+    }
+    agencies(centrumgemeenteId: $cityId, first: 100) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
   }
-  agencies(centrumgemeenteId: $cityId, first: 100) { edges { node { id name } } }
-}`);
+`);
 
 /** Why someone looked, in words for the family: the access basis the API recorded, by its kind. */
 export function accessReasonKey(entry: { action: string; basis: string | null; breakGlass: boolean }): string {
@@ -50,12 +121,21 @@ export function accessReasonKey(entry: { action: string; basis: string | null; b
   return 'other';
 }
 
-
 /**
  * One page view reads several parts of the record, each logged: for the family, consecutive entries that say the same
  * (same minute, who, what and why) are one line with a count.
  */
-export function collapseAccessEntries<T extends { at: string; role: string | null; agencyId: string | null; action: string; outcome: string; basis: string | null; breakGlass: boolean }>(entries: readonly T[]): (T & { times: number })[] {
+export function collapseAccessEntries<
+  T extends {
+    at: string;
+    role: string | null;
+    agencyId: string | null;
+    action: string;
+    outcome: string;
+    basis: string | null;
+    breakGlass: boolean;
+  },
+>(entries: readonly T[]): (T & { times: number })[] {
   const lines: (T & { times: number })[] = [];
   const key = (e: T) => [e.at.slice(0, 16), e.role, e.agencyId, e.action, e.outcome, accessReasonKey(e)].join('|');
   for (const entry of entries) {
@@ -73,7 +153,11 @@ export default function HouseholdSummaryPage() {
   const [{ data, fetching, error }] = useQuery({ query: SummaryQuery, variables: { id } });
   const household = data?.household;
   const trace = household?.__typename === 'Household' ? household : null;
-  const [access] = useQuery({ query: AccessQuery, variables: { id, cityId: trace?.centrumgemeente.id ?? '' }, pause: !trace || viewer?.role !== 'COORDINATOR' });
+  const [access] = useQuery({
+    query: AccessQuery,
+    variables: { id, cityId: trace?.centrumgemeente.id ?? '' },
+    pause: !trace || viewer?.role !== 'COORDINATOR',
+  });
 
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
@@ -88,26 +172,46 @@ export default function HouseholdSummaryPage() {
 
   return (
     <article aria-labelledby="summary-heading" className="kk-summary">
-      <Heading level={2} id="summary-heading">{t('summary.title', { reference: trace.reference })}</Heading>
+      <Heading level={2} id="summary-heading">
+        {t('summary.title', { reference: trace.reference })}
+      </Heading>
       <Paragraph>{t('summary.intro', { region: trace.centrumgemeente.name, date: today() })}</Paragraph>
       <Paragraph className="kk-no-print">
-        <Button appearance="primary-action-button" onClick={() => window.print()}>{t('summary.print')}</Button>{' '}
-        <RouterLink className="utrecht-link" to={`/households/${trace.id}`}>{t('summary.back')}</RouterLink>
+        <Button appearance="primary-action-button" onClick={() => window.print()}>
+          {t('summary.print')}
+        </Button>{' '}
+        <RouterLink className="utrecht-link" to={`/households/${trace.id}`}>
+          {t('summary.back')}
+        </RouterLink>
       </Paragraph>
 
       <Heading level={3}>{t('summary.now')}</Heading>
       <Paragraph>
         {t('summary.state', { state: trace.trajectory.currentState ? t(`states.${trace.trajectory.currentState}`) : t('common.unknown') })}{' '}
         {trace.trajectory.currentRegie.length > 0
-          ? t('summary.regie', { regie: trace.trajectory.currentRegie.map((r) => t('summary.regieHolder', { agency: r.holder.name, stage: t(`states.${r.stage}`), from: r.from })).join('; ') })
+          ? t('summary.regie', {
+              regie: trace.trajectory.currentRegie
+                .map((r) => t('summary.regieHolder', { agency: r.holder.name, stage: t(`states.${r.stage}`), from: r.from }))
+                .join('; '),
+            })
           : t('summary.noRegie')}
       </Paragraph>
 
       <Heading level={3}>{t('summary.path')}</Heading>
-      {steps.length === 0 ? <Empty>{t('summary.noSteps')}</Empty> : (
+      {steps.length === 0 ? (
+        <Empty>{t('summary.noSteps')}</Empty>
+      ) : (
         <Table>
           <TableCaption>{t('summary.pathCaption')}</TableCaption>
-          <TableHeader><TableRow>{['date', 'event', 'agency', 'state'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`timeline.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+          <TableHeader>
+            <TableRow>
+              {['date', 'event', 'agency', 'state'].map((k) => (
+                <TableHeaderCell scope="col" key={k}>
+                  {t(`timeline.${k}`)}
+                </TableHeaderCell>
+              ))}
+            </TableRow>
+          </TableHeader>
           <TableBody>
             {steps.map((s) => (
               <TableRow key={s.event.id}>
@@ -122,7 +226,9 @@ export default function HouseholdSummaryPage() {
       )}
 
       <Heading level={3}>{t('summary.gaps')}</Heading>
-      {trace.gaps.length === 0 ? <Empty>{t('gaps.emptyHousehold')}</Empty> : (
+      {trace.gaps.length === 0 ? (
+        <Empty>{t('gaps.emptyHousehold')}</Empty>
+      ) : (
         <UnorderedList>
           {trace.gaps.map((gap) => {
             const timing = gapTiming(gap.rule, gap.detectedOn, today());
@@ -131,9 +237,14 @@ export default function HouseholdSummaryPage() {
             return (
               <UnorderedListItem key={gap.id}>
                 <strong>{t(`rules.${gap.rule}`)}</strong>: {t(`gapExplain.meaning.${gap.rule}`)}{' '}
-                {timing.deadline ? t('gapExplain.deadline', { deadline: timing.deadline, count: timing.daysPassed }) : t('gapExplain.since', { date: timing.since, count: timing.daysPassed })}{' '}
+                {timing.deadline
+                  ? t('gapExplain.deadline', { deadline: timing.deadline, count: timing.daysPassed })
+                  : t('gapExplain.since', { date: timing.since, count: timing.daysPassed })}{' '}
                 {t('summary.nextStep', {
-                  step: step.action === 'RECORD_REPORT' ? t('gapExplain.action.RECORD_REPORT', { step: t(`events.${step.kind}`) }) : t(`gapExplain.action.${step.action}`),
+                  step:
+                    step.action === 'RECORD_REPORT'
+                      ? t('gapExplain.action.RECORD_REPORT', { step: t(`events.${step.kind}`) })
+                      : t(`gapExplain.action.${step.action}`),
                   who: owes.length > 0 ? owes.join(', ') : t('gapExplain.owesNobody'),
                 })}
               </UnorderedListItem>
@@ -143,35 +254,66 @@ export default function HouseholdSummaryPage() {
       )}
       {trace.resolvedGaps.length > 0 && (
         <>
-        <Heading level={4}>{t('trace.resolvedGaps')}</Heading>
-        <UnorderedList>
-          {trace.resolvedGaps.map((gap) => <UnorderedListItem key={gap.id}><strong>{t(`rules.${gap.rule}`)}</strong>: {resolvedText(t, gap)}</UnorderedListItem>)}
-        </UnorderedList>
+          <Heading level={4}>{t('trace.resolvedGaps')}</Heading>
+          <UnorderedList>
+            {trace.resolvedGaps.map((gap) => (
+              <UnorderedListItem key={gap.id}>
+                <strong>{t(`rules.${gap.rule}`)}</strong>: {resolvedText(t, gap)}
+              </UnorderedListItem>
+            ))}
+          </UnorderedList>
         </>
       )}
 
-      <Heading level={3} id="access-heading">{t('summary.access')}</Heading>
+      <Heading level={3} id="access-heading">
+        {t('summary.access')}
+      </Heading>
       <Paragraph>{t('summary.accessIntro')}</Paragraph>
-      {viewer?.role !== 'COORDINATOR' ? <Paragraph>{t('summary.accessCoordinatorOnly')}</Paragraph>
-        : access.fetching && !access.data ? <Loading />
-        : access.error ? <ErrorAlert error={access.error} />
-        : log && log.__typename !== 'AccessLogPage' ? <ErrorAlert code={log.code} />
-        : log && (
+      {viewer?.role !== 'COORDINATOR' ? (
+        <Paragraph>{t('summary.accessCoordinatorOnly')}</Paragraph>
+      ) : access.fetching && !access.data ? (
+        <Loading />
+      ) : access.error ? (
+        <ErrorAlert error={access.error} />
+      ) : log && log.__typename !== 'AccessLogPage' ? (
+        <ErrorAlert code={log.code} />
+      ) : (
+        log && (
           <Table data-testid="summary-access">
             <TableCaption>{t('summary.accessCaption')}</TableCaption>
-            <TableHeader><TableRow>{['at', 'who', 'action', 'why'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`summary.accessColumns.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                {['at', 'who', 'action', 'why'].map((k) => (
+                  <TableHeaderCell scope="col" key={k}>
+                    {t(`summary.accessColumns.${k}`)}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {collapseAccessEntries(log.entries).map((entry) => (
                 <TableRow key={entry.id}>
                   <TableCell>{entry.at.slice(0, 16).replace('T', ' ')}</TableCell>
-                  <TableCell>{[entry.role ? t(`roles.${entry.role}`) : null, entry.agencyId ? agencyName.get(entry.agencyId) ?? entry.agencyId : null].filter(Boolean).join(', ') || t('common.unknown')}</TableCell>
-                  <TableCell>{t(`summary.actions.${entry.action}`, { defaultValue: entry.action })}{entry.times > 1 ? ` (${t('summary.times', { count: entry.times })})` : ''}{entry.outcome === 'REFUSED' ? ` (${t('summary.refused')})` : ''}</TableCell>
+                  <TableCell>
+                    {[
+                      entry.role ? t(`roles.${entry.role}`) : null,
+                      entry.agencyId ? (agencyName.get(entry.agencyId) ?? entry.agencyId) : null,
+                    ]
+                      .filter(Boolean)
+                      .join(', ') || t('common.unknown')}
+                  </TableCell>
+                  <TableCell>
+                    {t(`summary.actions.${entry.action}`, { defaultValue: entry.action })}
+                    {entry.times > 1 ? ` (${t('summary.times', { count: entry.times })})` : ''}
+                    {entry.outcome === 'REFUSED' ? ` (${t('summary.refused')})` : ''}
+                  </TableCell>
                   <TableCell>{t(`summary.reasons.${accessReasonKey(entry)}`)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
           </Table>
-        )}
+        )
+      )}
     </article>
   );
 }

@@ -6,7 +6,16 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import {
-  Button, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Button,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import { LazyChainGraph } from '../../graph/LazyChainGraph';
 import { sourceText } from '../../i18n/source-texts';
@@ -26,40 +35,142 @@ import { today } from '../../days';
 /** An open gap as the trace and the family summary explain it. */
 export const OpenGapFields = graphql(`
   fragment HouseholdTrace_OpenGap on GapFinding @_unmask {
-    id rule severity stage detectedOn evidenceNodes evidenceEdges { source target kind } agencies { id name }
+    id
+    rule
+    severity
+    stage
+    detectedOn
+    evidenceNodes
+    evidenceEdges {
+      source
+      target
+      kind
+    }
+    agencies {
+      id
+      name
+    }
   }
 `);
 
 /** A resolved gap, with the step that resolved it. */
 export const ResolvedGapFields = graphql(`
   fragment HouseholdTrace_ResolvedGap on ResolvedGap @_unmask {
-    id rule severity detectedOn resolvedOn resolvedBy resolvedByEvent { kind occurredOn agency { name } } evidenceNodes
+    id
+    rule
+    severity
+    detectedOn
+    resolvedOn
+    resolvedBy
+    resolvedByEvent {
+      kind
+      occurredOn
+      agency {
+        name
+      }
+    }
+    evidenceNodes
   }
 `);
 
 type ResolvedGap = ResultOf<typeof ResolvedGapFields>;
 
-const TraceQuery = graphql(`query HouseholdTrace_Trajectory($id: ID!) {
-  household(id: $id) {
-    __typename
-    ... on Household {
-      id reference landlordType municipality centrumgemeente { id name }
-      members { personId label birthYear role from to compositionSource }
-      gaps { ...HouseholdTrace_OpenGap }
-      resolvedGaps { ...HouseholdTrace_ResolvedGap }
-      trajectory {
-        currentState
-        currentRegie { stage holder { name } from }
-        steps { event { id kind occurredOn agency { name } facility { name } note } stateAfter regie { stage holder { name } } daysSincePrevious superseded }
-        nodes { id kind label date superseded }
-        edges { id source target kind label }
+const TraceQuery = graphql(
+  `
+    query HouseholdTrace_Trajectory($id: ID!) {
+      household(id: $id) {
+        __typename
+        ... on Household {
+          id
+          reference
+          landlordType
+          municipality
+          centrumgemeente {
+            id
+            name
+          }
+          members {
+            personId
+            label
+            birthYear
+            role
+            from
+            to
+            compositionSource
+          }
+          gaps {
+            ...HouseholdTrace_OpenGap
+          }
+          resolvedGaps {
+            ...HouseholdTrace_ResolvedGap
+          }
+          trajectory {
+            currentState
+            currentRegie {
+              stage
+              holder {
+                name
+              }
+              from
+            }
+            steps {
+              event {
+                id
+                kind
+                occurredOn
+                agency {
+                  name
+                }
+                facility {
+                  name
+                }
+                note
+              }
+              stateAfter
+              regie {
+                stage
+                holder {
+                  name
+                }
+              }
+              daysSincePrevious
+              superseded
+            }
+            nodes {
+              id
+              kind
+              label
+              date
+              superseded
+            }
+            edges {
+              id
+              source
+              target
+              kind
+              label
+            }
+          }
+        }
+        ... on Error {
+          code
+          message
+        }
       }
     }
-    ... on Error { code message }
-  }
-}`, [OpenGapFields, ResolvedGapFields]);
+  `,
+  [OpenGapFields, ResolvedGapFields],
+);
 
-const RulesQuery = graphql(`query HouseholdTrace_Rules($cityId: ID!) { gapRules(centrumgemeenteId: $cityId) { id days settingSource } }`);
+const RulesQuery = graphql(`
+  query HouseholdTrace_Rules($cityId: ID!) {
+    gapRules(centrumgemeenteId: $cityId) {
+      id
+      days
+      settingSource
+    }
+  }
+`);
 
 type Trace = Extract<NonNullable<ResultOf<typeof TraceQuery>['household']>, { __typename: 'Household' }>;
 type Step = Trace['trajectory']['steps'][number];
@@ -67,9 +178,10 @@ type Step = Trace['trajectory']['steps'][number];
 type OpenForm = { form: 'record'; kind: RecordableStep } | { form: 'regie' | 'handover' | 'referral' };
 type NonRecordForm = Exclude<OpenForm['form'], 'record'>;
 const FORM_OF: Record<Exclude<SuggestedStep['action'], 'RECORD_REPORT'>, NonRecordForm> = {
-  TAKE_REGIE: 'regie', HAND_OVER: 'handover', RECORD_ALTERNATIVE: 'referral',
+  TAKE_REGIE: 'regie',
+  HAND_OVER: 'handover',
+  RECORD_ALTERNATIVE: 'referral',
 };
-
 
 /** Labels of the swimlane in the reader's language: event kinds, referral states and regie periods, never codes. */
 export function useSwimlaneText(reference: string): SwimlaneText {
@@ -78,16 +190,22 @@ export function useSwimlaneText(reference: string): SwimlaneText {
     const month = new Intl.DateTimeFormat(i18n.language === 'en' ? 'en-GB' : 'nl-NL', { month: 'short', year: 'numeric', timeZone: 'UTC' });
     return {
       node: (kind, label) =>
-        kind === 'EVENT' ? t(`events.${label}`)
-        : kind === 'HOUSEHOLD' ? reference
-        : kind === 'REFERRAL' ? t('trace.referralNode', { status: t(`referralStatus.${label}`) })
-        : kind === 'SHELTER_REFUSAL' ? t('trace.shelterRefusal', { reason: t(`reasons.${label}`) })
-        : label,
+        kind === 'EVENT'
+          ? t(`events.${label}`)
+          : kind === 'HOUSEHOLD'
+            ? reference
+            : kind === 'REFERRAL'
+              ? t('trace.referralNode', { status: t(`referralStatus.${label}`) })
+              : kind === 'SHELTER_REFUSAL'
+                ? t('trace.shelterRefusal', { reason: t(`reasons.${label}`) })
+                : label,
       // The API words a regie period as "STAGE from–to".
       regie: (label) => {
         const [stage = '', period = ''] = label.split(' ');
         const [from = '', to = ''] = period.split('–');
-        return to ? t('graph.regieSpanClosed', { stage: t(`states.${stage}`), from, to }) : t('graph.regieSpan', { stage: t(`states.${stage}`), from });
+        return to
+          ? t('graph.regieSpanClosed', { stage: t(`states.${stage}`), from, to })
+          : t('graph.regieSpan', { stage: t(`states.${stage}`), from });
       },
       month: (yearMonth) => month.format(new Date(`${yearMonth}-01T00:00:00Z`)),
       household: t('graph.householdLane'),
@@ -105,7 +223,9 @@ export default function HouseholdTracePage() {
   const household = data?.household;
   const trace = household?.__typename === 'Household' ? household : null;
   const [rules] = useQuery({
-    query: RulesQuery, variables: { cityId: trace?.centrumgemeente.id ?? '' }, pause: !trace,
+    query: RulesQuery,
+    variables: { cityId: trace?.centrumgemeente.id ?? '' },
+    pause: !trace,
   });
   const [selectedGap, setSelectedGap] = useState<string | null>(search.get('gap'));
   const [openForm, setOpenForm] = useState<OpenForm>({ form: 'record', kind: 'CONTACT' });
@@ -123,7 +243,12 @@ export default function HouseholdTracePage() {
   if (error) return <ErrorAlert error={error} />;
   if (household && household.__typename !== 'Household') {
     const mayAsk = household.code === 'FORBIDDEN' && (viewer?.role === 'AGENCY_WORKER' || viewer?.role === 'SHELTER_STAFF');
-    return <><ErrorAlert code={household.code} message={household.message} />{mayAsk && <AccessRequestForm householdId={id} />}</>;
+    return (
+      <>
+        <ErrorAlert code={household.code} message={household.message} />
+        {mayAsk && <AccessRequestForm householdId={id} />}
+      </>
+    );
   }
   if (!trace) return null;
 
@@ -151,46 +276,76 @@ export default function HouseholdTracePage() {
         })}
       </Paragraph>
       <Paragraph className="kk-no-print">
-        <RouterLink className="utrecht-link" to={`/households/${trace.id}/summary`}>{t('trace.summaryLink')}</RouterLink>
+        <RouterLink className="utrecht-link" to={`/households/${trace.id}/summary`}>
+          {t('trace.summaryLink')}
+        </RouterLink>
       </Paragraph>
 
       <Heading level={3}>{t('trace.gaps')}</Heading>
-      {trace.gaps.length === 0 ? <Empty>{t('gaps.emptyHousehold')}</Empty> : trace.gaps.map((gap) => {
-        const timing = gapTiming(gap.rule, gap.detectedOn, today());
-        const setting = settingOf(gap.rule);
-        const owes = owingAgencies(gap, regieHolders);
-        const step = suggestedStep(gap.rule, regieHolders.length > 0);
-        const source = setting ? sourceText(t, setting.settingSource) : null;
-        return (
-          <section key={gap.id} className="kk-gap" aria-labelledby={`gap-${gap.id}`} data-testid="open-gap">
-            <Heading level={4} id={`gap-${gap.id}`}>{t(`rules.${gap.rule}`)} ({t(`severity.${gap.severity}`)})</Heading>
-            <Paragraph>{t(`gapExplain.meaning.${gap.rule}`)}</Paragraph>
-            <dl>
-              <dt>{t('gapExplain.when')}</dt>
-              <dd>{timing.deadline ? t('gapExplain.deadline', { deadline: timing.deadline, count: timing.daysPassed }) : t('gapExplain.since', { date: timing.since, count: timing.daysPassed })}</dd>
-              <dt>{t('gapExplain.owes')}</dt>
-              <dd>{owes.length > 0 ? owes.join(', ') : t('gapExplain.owesNobody')}</dd>
-              {source && <><dt>{t('gapExplain.source')}</dt><dd>{source}</dd></>}
-            </dl>
-            <div className="kk-filters kk-no-print">
-              <Button appearance="primary-action-button" onClick={() => open(step)}>
-                {step.action === 'RECORD_REPORT' ? t('gapExplain.action.RECORD_REPORT', { step: t(`events.${step.kind}`) }) : t(`gapExplain.action.${step.action}`)}
-              </Button>
-              <Button appearance="secondary-action-button" aria-pressed={selectedGap === gap.id} onClick={() => setSelectedGap(selectedGap === gap.id ? null : gap.id)}>
-                {selectedGap === gap.id ? t('gapExplain.hideEvidence') : t('gapExplain.showEvidence')}
-              </Button>
-            </div>
-          </section>
-        );
-      })}
+      {trace.gaps.length === 0 ? (
+        <Empty>{t('gaps.emptyHousehold')}</Empty>
+      ) : (
+        trace.gaps.map((gap) => {
+          const timing = gapTiming(gap.rule, gap.detectedOn, today());
+          const setting = settingOf(gap.rule);
+          const owes = owingAgencies(gap, regieHolders);
+          const step = suggestedStep(gap.rule, regieHolders.length > 0);
+          const source = setting ? sourceText(t, setting.settingSource) : null;
+          return (
+            <section key={gap.id} className="kk-gap" aria-labelledby={`gap-${gap.id}`} data-testid="open-gap">
+              <Heading level={4} id={`gap-${gap.id}`}>
+                {t(`rules.${gap.rule}`)} ({t(`severity.${gap.severity}`)})
+              </Heading>
+              <Paragraph>{t(`gapExplain.meaning.${gap.rule}`)}</Paragraph>
+              <dl>
+                <dt>{t('gapExplain.when')}</dt>
+                <dd>
+                  {timing.deadline
+                    ? t('gapExplain.deadline', { deadline: timing.deadline, count: timing.daysPassed })
+                    : t('gapExplain.since', { date: timing.since, count: timing.daysPassed })}
+                </dd>
+                <dt>{t('gapExplain.owes')}</dt>
+                <dd>{owes.length > 0 ? owes.join(', ') : t('gapExplain.owesNobody')}</dd>
+                {source && (
+                  <>
+                    <dt>{t('gapExplain.source')}</dt>
+                    <dd>{source}</dd>
+                  </>
+                )}
+              </dl>
+              <div className="kk-filters kk-no-print">
+                <Button appearance="primary-action-button" onClick={() => open(step)}>
+                  {step.action === 'RECORD_REPORT'
+                    ? t('gapExplain.action.RECORD_REPORT', { step: t(`events.${step.kind}`) })
+                    : t(`gapExplain.action.${step.action}`)}
+                </Button>
+                <Button
+                  appearance="secondary-action-button"
+                  aria-pressed={selectedGap === gap.id}
+                  onClick={() => setSelectedGap(selectedGap === gap.id ? null : gap.id)}
+                >
+                  {selectedGap === gap.id ? t('gapExplain.hideEvidence') : t('gapExplain.showEvidence')}
+                </Button>
+              </div>
+            </section>
+          );
+        })
+      )}
       {trace.resolvedGaps.length > 0 && (
         <>
           <Heading level={3}>{t('trace.resolvedGaps')}</Heading>
           {trace.resolvedGaps.map((gap) => (
             <section key={gap.id} className="kk-gap kk-gap-resolved" aria-labelledby={`resolved-${gap.id}`} data-testid="resolved-gap">
-              <Heading level={4} id={`resolved-${gap.id}`}>{t(`rules.${gap.rule}`)}</Heading>
+              <Heading level={4} id={`resolved-${gap.id}`}>
+                {t(`rules.${gap.rule}`)}
+              </Heading>
               <Paragraph>{resolvedText(t, gap)}</Paragraph>
-              <Button className="kk-no-print" appearance="subtle-button" aria-pressed={selectedGap === gap.id} onClick={() => setSelectedGap(selectedGap === gap.id ? null : gap.id)}>
+              <Button
+                className="kk-no-print"
+                appearance="subtle-button"
+                aria-pressed={selectedGap === gap.id}
+                onClick={() => setSelectedGap(selectedGap === gap.id ? null : gap.id)}
+              >
                 {selectedGap === gap.id ? t('gapExplain.hideEvidence') : t('gapExplain.showEvidence')}
               </Button>
             </section>
@@ -199,9 +354,24 @@ export default function HouseholdTracePage() {
       )}
 
       <Heading level={3}>{t('trace.trajectory')}</Heading>
-      <GraphLegend items={['household', 'agency', 'has-regie', 'event', 'referral', 'facility', 'refusal', 'superseded', 'evidence', 'line-next']} />
+      <GraphLegend
+        items={['household', 'agency', 'has-regie', 'event', 'referral', 'facility', 'refusal', 'superseded', 'evidence', 'line-next']}
+      />
       <GraphOrTable
-        graph={<LazyChainGraph elements={elements} label={t('trace.graphLabel', { reference: trace.reference })} focusIds={focusIds} describe={(d) => (evidence.has(String(d.id)) ? <Paragraph><strong>{t('timeline.evidence')}</strong> {t('gapExplain.evidenceNode')}</Paragraph> : null)} />}
+        graph={
+          <LazyChainGraph
+            elements={elements}
+            label={t('trace.graphLabel', { reference: trace.reference })}
+            focusIds={focusIds}
+            describe={(d) =>
+              evidence.has(String(d.id)) ? (
+                <Paragraph>
+                  <strong>{t('timeline.evidence')}</strong> {t('gapExplain.evidenceNode')}
+                </Paragraph>
+              ) : null
+            }
+          />
+        }
         table={<GraphDataTable elements={elements} caption={t('trace.graphTableCaption')} />}
       />
       <Timeline steps={trace.trajectory.steps} states={states} evidence={evidence} />
@@ -209,7 +379,13 @@ export default function HouseholdTracePage() {
       <Heading level={3}>{t('trace.members')}</Heading>
       <Table>
         <TableCaption>{t('trace.membersCaption')}</TableCaption>
-        <TableHeader><TableRow>{['label', 'role', 'birthYear', 'from', 'to', 'source'].map((k) => <TableHeaderCell key={k}>{t(`members.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+        <TableHeader>
+          <TableRow>
+            {['label', 'role', 'birthYear', 'from', 'to', 'source'].map((k) => (
+              <TableHeaderCell key={k}>{t(`members.${k}`)}</TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
         <TableBody>
           {trace.members.map((m) => (
             <TableRow key={m.personId}>
@@ -226,14 +402,34 @@ export default function HouseholdTracePage() {
 
       <div ref={formsRef} className="kk-no-print">
         {/* Keyed by the step, so that a gap's button opens the form filled in afresh. */}
-        {openForm.form === 'record' && <RecordStepForm key={openForm.kind} householdId={trace.id} cityId={trace.centrumgemeente.id} presetKind={openForm.kind} onDone={refresh} />}
-        {openForm.form === 'regie' && <TakeRegieForm householdId={trace.id} cityId={trace.centrumgemeente.id} stage={trace.trajectory.currentState} onDone={refresh} />}
-        {openForm.form === 'handover' && <HandoverForm householdId={trace.id} cityId={trace.centrumgemeente.id} regie={trace.trajectory.currentRegie} onDone={refresh} />}
+        {openForm.form === 'record' && (
+          <RecordStepForm
+            key={openForm.kind}
+            householdId={trace.id}
+            cityId={trace.centrumgemeente.id}
+            presetKind={openForm.kind}
+            onDone={refresh}
+          />
+        )}
+        {openForm.form === 'regie' && (
+          <TakeRegieForm householdId={trace.id} cityId={trace.centrumgemeente.id} stage={trace.trajectory.currentState} onDone={refresh} />
+        )}
+        {openForm.form === 'handover' && (
+          <HandoverForm householdId={trace.id} cityId={trace.centrumgemeente.id} regie={trace.trajectory.currentRegie} onDone={refresh} />
+        )}
         {openForm.form === 'referral' && <ReferralForm householdId={trace.id} cityId={trace.centrumgemeente.id} onDone={refresh} />}
         <Paragraph>
-          {(['record', 'referral', 'regie', 'handover'] as const).filter((f) => f !== openForm.form).map((f) => (
-            <Button key={f} appearance="subtle-button" onClick={() => setOpenForm(f === 'record' ? { form: 'record', kind: 'CONTACT' } : { form: f })}>{t(`trace.otherForm.${f}`)}</Button>
-          ))}
+          {(['record', 'referral', 'regie', 'handover'] as const)
+            .filter((f) => f !== openForm.form)
+            .map((f) => (
+              <Button
+                key={f}
+                appearance="subtle-button"
+                onClick={() => setOpenForm(f === 'record' ? { form: 'record', kind: 'CONTACT' } : { form: f })}
+              >
+                {t(`trace.otherForm.${f}`)}
+              </Button>
+            ))}
         </Paragraph>
       </div>
     </article>
@@ -242,7 +438,11 @@ export default function HouseholdTracePage() {
 
 export function resolvedText(t: (key: string, options?: Record<string, unknown>) => string, gap: ResolvedGap): string {
   const by = gap.resolvedByEvent
-    ? t('gapExplain.resolvedByEvent', { step: t(`events.${gap.resolvedByEvent.kind}`), date: gap.resolvedByEvent.occurredOn, agency: gap.resolvedByEvent.agency?.name ?? t('common.unknown') })
+    ? t('gapExplain.resolvedByEvent', {
+        step: t(`events.${gap.resolvedByEvent.kind}`),
+        date: gap.resolvedByEvent.occurredOn,
+        agency: gap.resolvedByEvent.agency?.name ?? t('common.unknown'),
+      })
     : t(`gapExplain.resolvedBy.${gap.resolvedBy}`);
   return t('gapExplain.resolved', { detectedOn: gap.detectedOn, resolvedOn: gap.resolvedOn, by });
 }
@@ -253,14 +453,28 @@ function Timeline({ steps, states, evidence }: { steps: readonly Step[]; states:
     <div className="kk-table-scroll">
       <Table>
         <TableCaption>{t('trace.timelineCaption')}</TableCaption>
-        <TableHeader><TableRow>{['date', 'event', 'agency', 'state', 'regie', 'days'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`timeline.${k}`)}</TableHeaderCell>)}</TableRow></TableHeader>
+        <TableHeader>
+          <TableRow>
+            {['date', 'event', 'agency', 'state', 'regie', 'days'].map((k) => (
+              <TableHeaderCell scope="col" key={k}>
+                {t(`timeline.${k}`)}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
         <TableBody>
           {steps.map((s, i) => (
             <TableRow key={s.event.id} data-evidence={evidence.has(`event:${s.event.id}`) ? 'true' : undefined}>
               <TableCell>{s.event.occurredOn}</TableCell>
               <TableCell>
                 {evidence.has(`event:${s.event.id}`) && <strong>{t('timeline.evidence')} </strong>}
-                {s.superseded ? <><del>{t(`events.${s.event.kind}`)}</del> ({t('timeline.corrected')})</> : t(`events.${s.event.kind}`)}
+                {s.superseded ? (
+                  <>
+                    <del>{t(`events.${s.event.kind}`)}</del> ({t('timeline.corrected')})
+                  </>
+                ) : (
+                  t(`events.${s.event.kind}`)
+                )}
                 {s.event.facility ? ` — ${s.event.facility.name}` : ''}
               </TableCell>
               <TableCell>{s.event.agency?.name ?? '—'}</TableCell>

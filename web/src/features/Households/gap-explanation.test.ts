@@ -5,8 +5,16 @@ import { accessReasonKey, collapseAccessEntries } from './HouseholdSummaryPage';
 
 describe('gap explanation', () => {
   it('dates a missed term to its last day, and an event gap to its own day', () => {
-    expect(gapTiming('FEEDBACK_INTERIM_MISSING', '2026-03-20', '2026-03-29')).toEqual({ deadline: '2026-03-19', since: '2026-03-19', daysPassed: 10 });
-    expect(gapTiming('EVICTION_WITHOUT_ALTERNATIVE_HOUSING', '2026-03-20', '2026-03-29')).toEqual({ deadline: null, since: '2026-03-20', daysPassed: 9 });
+    expect(gapTiming('FEEDBACK_INTERIM_MISSING', '2026-03-20', '2026-03-29')).toEqual({
+      deadline: '2026-03-19',
+      since: '2026-03-19',
+      daysPassed: 10,
+    });
+    expect(gapTiming('EVICTION_WITHOUT_ALTERNATIVE_HOUSING', '2026-03-20', '2026-03-29')).toEqual({
+      deadline: null,
+      since: '2026-03-20',
+      daysPassed: 9,
+    });
   });
 
   it('suggests the step that closes the gap', () => {
@@ -19,8 +27,14 @@ describe('gap explanation', () => {
   it('names the receiver of an unanswered referral as owing the answer, else whoever holds regie', () => {
     const gap = {
       rule: 'REFERRAL_UNANSWERED',
-      agencies: [{ id: 'a', name: 'A' }, { id: 'b', name: 'B' }],
-      evidenceEdges: [{ source: 'referral:r', target: 'agency:a', kind: 'SENT_BY' }, { source: 'referral:r', target: 'agency:b', kind: 'SENT_TO' }],
+      agencies: [
+        { id: 'a', name: 'A' },
+        { id: 'b', name: 'B' },
+      ],
+      evidenceEdges: [
+        { source: 'referral:r', target: 'agency:a', kind: 'SENT_BY' },
+        { source: 'referral:r', target: 'agency:b', kind: 'SENT_TO' },
+      ],
     };
     expect(owingAgencies(gap, ['C'])).toEqual(['B']);
     expect(owingAgencies({ ...gap, rule: 'FEEDBACK_FINAL_MISSING' }, ['C'])).toEqual(['C']);
@@ -39,9 +53,17 @@ describe('gap explanation', () => {
 });
 
 describe('access view for the family', () => {
-  const entry = (at: string, action: string, basis: string | null) => ({ at, role: 'COORDINATOR', agencyId: null, action, outcome: 'ALLOWED', basis, breakGlass: false });
+  const entry = (at: string, action: string, basis: string | null) => ({
+    at,
+    role: 'COORDINATOR',
+    agencyId: null,
+    action,
+    outcome: 'ALLOWED',
+    basis,
+    breakGlass: false,
+  });
 
-  it('says why in the family\'s words and folds the reads of one page view into one line', () => {
+  it("says why in the family's words and folds the reads of one page view into one line", () => {
     expect(accessReasonKey(entry('x', 'READ', 'chain coordinator of region amsterdam'))).toBe('coordinator');
     expect(accessReasonKey(entry('x', 'READ', 'open referral under consent c1 (chain_coordination)'))).toBe('consent');
     expect(accessReasonKey({ ...entry('x', 'READ', 'break-glass g1: crisis'), breakGlass: true })).toBe('breakGlass');
@@ -51,6 +73,10 @@ describe('access view for the family', () => {
       entry('2026-11-29T10:59:50Z', 'CHANGE', 'recorded CONTACT'),
       entry('2026-11-29T10:59:55Z', 'READ', 'chain coordinator of region amsterdam'),
     ]);
-    expect(lines.map((l) => [l.action, l.times])).toEqual([['READ', 2], ['CHANGE', 1], ['READ', 1]]);
+    expect(lines.map((l) => [l.action, l.times])).toEqual([
+      ['READ', 2],
+      ['CHANGE', 1],
+      ['READ', 1],
+    ]);
   });
 });

@@ -5,15 +5,18 @@ import { addDays, daysBetween } from '../../days';
 
 /** Rules whose finding is a missing step after a term: detectedOn is the first day after the term (docs/domain.md §4). */
 const DEADLINE_RULES = new Set([
-  'FEEDBACK_INTERIM_MISSING', 'FEEDBACK_FINAL_MISSING', 'REFERRAL_UNANSWERED', 'REFERRAL_NO_INTAKE', 'OUT_OF_SIGHT_AFTER_EVICTION',
-  'REFUSAL_WITHOUT_ALTERNATIVE', 'WAITING_LIST_TOO_LONG', 'SHELTER_EXIT_WITHOUT_HOUSING',
+  'FEEDBACK_INTERIM_MISSING',
+  'FEEDBACK_FINAL_MISSING',
+  'REFERRAL_UNANSWERED',
+  'REFERRAL_NO_INTAKE',
+  'OUT_OF_SIGHT_AFTER_EVICTION',
+  'REFUSAL_WITHOUT_ALTERNATIVE',
+  'WAITING_LIST_TOO_LONG',
+  'SHELTER_EXIT_WITHOUT_HOUSING',
 ]);
 
 export type SuggestedStep =
-  | { action: 'RECORD_REPORT'; kind: RecordableStep }
-  | { action: 'TAKE_REGIE' }
-  | { action: 'HAND_OVER' }
-  | { action: 'RECORD_ALTERNATIVE' };
+  { action: 'RECORD_REPORT'; kind: RecordableStep } | { action: 'TAKE_REGIE' } | { action: 'HAND_OVER' } | { action: 'RECORD_ALTERNATIVE' };
 
 const REPORT_FOR: Record<string, RecordableStep> = {
   FEEDBACK_INTERIM_MISSING: 'INTERIM_REPORT',
@@ -23,7 +26,13 @@ const REPORT_FOR: Record<string, RecordableStep> = {
   WAITING_LIST_NO_OUTCOME: 'CONTACT',
   SHELTER_EXIT_WITHOUT_HOUSING: 'FOLLOW_UP_CONTACT',
 };
-const ALTERNATIVE_RULES = new Set(['REFERRAL_UNANSWERED', 'REFUSAL_WITHOUT_ALTERNATIVE', 'WAITING_LIST_TOO_LONG', 'CHILDREN_NOT_SEEN', 'EVICTION_WITHOUT_ALTERNATIVE_HOUSING']);
+const ALTERNATIVE_RULES = new Set([
+  'REFERRAL_UNANSWERED',
+  'REFUSAL_WITHOUT_ALTERNATIVE',
+  'WAITING_LIST_TOO_LONG',
+  'CHILDREN_NOT_SEEN',
+  'EVICTION_WITHOUT_ALTERNATIVE_HOUSING',
+]);
 
 /** The step that closes a gap: a report, an alternative (a referral elsewhere), or regie taken or handed over. */
 export function suggestedStep(rule: string, regieHeld: boolean): SuggestedStep {
@@ -33,7 +42,6 @@ export function suggestedStep(rule: string, regieHeld: boolean): SuggestedStep {
   if (rule === 'REGIE_CONFLICT' || (rule === 'REGIE_MISSING' && regieHeld)) return { action: 'HAND_OVER' };
   return { action: 'TAKE_REGIE' };
 }
-
 
 /** The term that passed (its last day) and the days since, or, for a gap that is an event, the day it arose. */
 export function gapTiming(rule: string, detectedOn: string, today: string): { deadline: string | null; since: string; daysPassed: number } {

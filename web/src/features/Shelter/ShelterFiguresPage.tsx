@@ -6,21 +6,89 @@ import { useNavigate, useParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import { addDays, addMonths, firstOfMonth, today } from '../../days';
 import {
-  FormField, FormFieldTextbox, FormLabel, Select, SelectOption, Heading, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+  FormField,
+  FormFieldTextbox,
+  FormLabel,
+  Select,
+  SelectOption,
+  Heading,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import { graphql } from '../../graphql';
 import { Count } from '../../layout/Count';
 import { ErrorAlert, Loading } from '../../layout/States';
 import { PageHeading } from '../../layout/PageHeading';
 
-const FiguresQuery = graphql(`query ShelterFigures_Figures($id: ID!, $from: Date!, $to: Date!) { shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) {
-  centrumgemeente { name } on facilitiesReporting suppressed
-  capacity { unitKind targetGroup capacity facilities }
-  waitingTimes { entries { value suppressed } waiting { value suppressed } medianDaysToLeave p90DaysToLeave medianDaysWaiting }
-  refusalsByReason { reason meaning count { value suppressed } withoutAlternative { value suppressed } }
-  unmetDemand { cause count { value suppressed } withoutAlternative { value suppressed } } } }`);
+const FiguresQuery = graphql(`
+  query ShelterFigures_Figures($id: ID!, $from: Date!, $to: Date!) {
+    shelterFigures(centrumgemeenteId: $id, from: $from, to: $to) {
+      centrumgemeente {
+        name
+      }
+      on
+      facilitiesReporting
+      suppressed
+      capacity {
+        unitKind
+        targetGroup
+        capacity
+        facilities
+      }
+      waitingTimes {
+        entries {
+          value
+          suppressed
+        }
+        waiting {
+          value
+          suppressed
+        }
+        medianDaysToLeave
+        p90DaysToLeave
+        medianDaysWaiting
+      }
+      refusalsByReason {
+        reason
+        meaning
+        count {
+          value
+          suppressed
+        }
+        withoutAlternative {
+          value
+          suppressed
+        }
+      }
+      unmetDemand {
+        cause
+        count {
+          value
+          suppressed
+        }
+        withoutAlternative {
+          value
+          suppressed
+        }
+      }
+    }
+  }
+`);
 
-const RegionsQuery = graphql(`query ShelterFigures_Regions { centrumgemeenten { id name } }`);
+const RegionsQuery = graphql(`
+  query ShelterFigures_Regions {
+    centrumgemeenten {
+      id
+      name
+    }
+  }
+`);
 
 /** The previous calendar month: a complete period by default. */
 function lastMonth(): { from: string; to: string } {
@@ -41,17 +109,36 @@ export default function ShelterFiguresPage() {
   const days = (n: number | null) => (n === null ? t('common.unknown') : t('shelter.days', { count: n }));
   return (
     <section aria-labelledby="figures-heading">
-      <PageHeading id="figures-heading" title={cityName ? t('shelterFigures.title', { city: cityName }) : t('shelterFigures.titleWithoutCity')} />
+      <PageHeading
+        id="figures-heading"
+        title={cityName ? t('shelterFigures.title', { city: cityName }) : t('shelterFigures.titleWithoutCity')}
+      />
       <Paragraph>{t('shelterFigures.intro')}</Paragraph>
       <div className="kk-filters">
         <FormField>
           <FormLabel htmlFor="figures-region">{t('shelterFigures.region')}</FormLabel>
           <Select id="figures-region" value={cityId} onChange={(e) => navigate(`/shelter-figures/${e.target.value}`)}>
-            {(regions?.centrumgemeenten ?? []).map((c) => <SelectOption key={c.id} value={c.id}>{c.name}</SelectOption>)}
+            {(regions?.centrumgemeenten ?? []).map((c) => (
+              <SelectOption key={c.id} value={c.id}>
+                {c.name}
+              </SelectOption>
+            ))}
           </Select>
         </FormField>
-        <FormFieldTextbox label={t('shelterFigures.from')} name="from" type="date" value={period.from} onChange={(e) => setPeriod({ ...period, from: (e.target as HTMLInputElement).value })} />
-        <FormFieldTextbox label={t('shelterFigures.to')} name="to" type="date" value={period.to} onChange={(e) => setPeriod({ ...period, to: (e.target as HTMLInputElement).value })} />
+        <FormFieldTextbox
+          label={t('shelterFigures.from')}
+          name="from"
+          type="date"
+          value={period.from}
+          onChange={(e) => setPeriod({ ...period, from: (e.target as HTMLInputElement).value })}
+        />
+        <FormFieldTextbox
+          label={t('shelterFigures.to')}
+          name="to"
+          type="date"
+          value={period.to}
+          onChange={(e) => setPeriod({ ...period, to: (e.target as HTMLInputElement).value })}
+        />
       </div>
       {fetching && !data && <Loading />}
       <ErrorAlert error={error} />
@@ -60,19 +147,49 @@ export default function ShelterFiguresPage() {
           {figures.suppressed && <Paragraph>{t('compare.suppressedExplained')}</Paragraph>}
           <Table>
             <TableCaption>{t('shelterFigures.unmetCaption')}</TableCaption>
-            <TableHeader><TableRow><TableHeaderCell>{t('shelterFigures.cause')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell></TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('shelterFigures.cause')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {figures.unmetDemand.map((u) => (
-                <TableRow key={u.cause}><TableHeaderCell scope="row">{t(`causes.${u.cause}`)}</TableHeaderCell><TableCell><Count cell={u.count} /></TableCell><TableCell><Count cell={u.withoutAlternative} /></TableCell></TableRow>
+                <TableRow key={u.cause}>
+                  <TableHeaderCell scope="row">{t(`causes.${u.cause}`)}</TableHeaderCell>
+                  <TableCell>
+                    <Count cell={u.count} />
+                  </TableCell>
+                  <TableCell>
+                    <Count cell={u.withoutAlternative} />
+                  </TableCell>
+                </TableRow>
               ))}
             </TableBody>
           </Table>
           <Table>
             <TableCaption>{t('shelterFigures.reasonCaption')}</TableCaption>
-            <TableHeader><TableRow><TableHeaderCell>{t('shelter.reason')}</TableHeaderCell><TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell><TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell></TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('shelter.reason')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {figures.refusalsByReason.map((r) => (
-                <TableRow key={r.reason}><TableHeaderCell scope="row">{t(`reasons.${r.reason}`)}</TableHeaderCell><TableCell>{t(`meanings.${r.meaning}`)}</TableCell><TableCell><Count cell={r.count} /></TableCell><TableCell><Count cell={r.withoutAlternative} /></TableCell></TableRow>
+                <TableRow key={r.reason}>
+                  <TableHeaderCell scope="row">{t(`reasons.${r.reason}`)}</TableHeaderCell>
+                  <TableCell>{t(`meanings.${r.meaning}`)}</TableCell>
+                  <TableCell>
+                    <Count cell={r.count} />
+                  </TableCell>
+                  <TableCell>
+                    <Count cell={r.withoutAlternative} />
+                  </TableCell>
+                </TableRow>
               ))}
             </TableBody>
           </Table>
@@ -81,17 +198,32 @@ export default function ShelterFiguresPage() {
           {figures.capacity.length > 0 && (
             <Table>
               <TableCaption>{t('shelter.capacityCaption')}</TableCaption>
-              <TableHeader><TableRow><TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell><TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell><TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell></TableRow></TableHeader>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell>
+                  <TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell>
+                  <TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
               <TableBody>
                 {figures.capacity.map((c) => (
-                  <TableRow key={`${c.unitKind}-${c.targetGroup}`}><TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell><TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell><TableCell>{c.capacity}</TableCell></TableRow>
+                  <TableRow key={`${c.unitKind}-${c.targetGroup}`}>
+                    <TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell>
+                    <TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell>
+                    <TableCell>{c.capacity}</TableCell>
+                  </TableRow>
                 ))}
               </TableBody>
             </Table>
           )}
           <Heading level={3}>{t('shelter.waitingList')}</Heading>
           <Paragraph>
-            {t('shelterFigures.waiting')} <Count cell={figures.waitingTimes.waiting} />. {t('shelterFigures.waitingTimes', { toLeave: days(figures.waitingTimes.medianDaysToLeave), p90: days(figures.waitingTimes.p90DaysToLeave), sofar: days(figures.waitingTimes.medianDaysWaiting) })}
+            {t('shelterFigures.waiting')} <Count cell={figures.waitingTimes.waiting} />.{' '}
+            {t('shelterFigures.waitingTimes', {
+              toLeave: days(figures.waitingTimes.medianDaysToLeave),
+              p90: days(figures.waitingTimes.p90DaysToLeave),
+              sofar: days(figures.waitingTimes.medianDaysWaiting),
+            })}
           </Paragraph>
         </>
       )}

@@ -4,14 +4,35 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
-  Alert, Button, Checkbox, FormField as UtrechtFormField, FormLabel, Heading, Link, Paragraph,
-  Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Alert,
+  Button,
+  Checkbox,
+  FormField as UtrechtFormField,
+  FormLabel,
+  Heading,
+  Link,
+  Paragraph,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import { AgencyPicker } from '../../forms/AgencyPicker';
 import { ErrorSummary } from '../../forms/ErrorSummary';
 import { FormField } from '../../forms/FormField';
 import { oneOf, refusalAlternatives, refusalReasons, targetGroups, unitKinds } from '../../forms/choices';
-import { hasProblems, isErrorAnswer, missingRequired, ProblemFields, problemsOfAnswer, problemsOfError, problemText } from '../../forms/problems';
+import {
+  hasProblems,
+  isErrorAnswer,
+  missingRequired,
+  ProblemFields,
+  problemsOfAnswer,
+  problemsOfError,
+  problemText,
+} from '../../forms/problems';
 import { useForm } from '../../forms/useForm';
 import { ShelterTemplates } from './ShelterTemplates';
 import { LineChart } from '../../charts/Chart';
@@ -26,21 +47,121 @@ import { addDays, today } from '../../days';
 
 const KINDS = ['capacity', 'occupancy', 'waiting-list', 'refusals'] as const;
 
-const FacilitiesQuery = graphql(`query Shelter_Facilities($agencyId: ID!) { facilities(operatorId: $agencyId, first: 50) { edges { node { id name } } } }`);
-const FacilityQuery = graphql(`query Shelter_Facility($id: ID!, $from: Date!) { facility(id: $id) { id name
-  reportedCapacity { unitKind targetGroup capacity }
-  capacityReports { unitKind targetGroup periodStart periodEnd capacity }
-  occupancy(from: $from) { date unitKind targetGroup occupied available blocked }
-  waitingTimes { entries { value } waiting { value } medianDaysToLeave medianDaysWaiting longestDaysWaiting }
-  waitingList(waitingOnly: true) { id caseRef targetGroup dateOn priority }
-  refusals { id caseRef refusedOn reason meaning alternative alternativeAgency { name } } } }`);
-const ReportRefusal = graphql(`mutation Shelter_ReportRefusal($rows: [ShelterRefusalInput!]!) { reportRefusals(rows: $rows) {
-  __typename ... on ShelterReportResult { created unchanged } ...ProblemFields } }`, [ProblemFields]);
-const ReportCapacity = graphql(`mutation Shelter_ReportCapacity($rows: [CapacityReportInput!]!) { reportCapacity(rows: $rows) {
-  __typename ... on ShelterReportResult { created unchanged superseded } ...ProblemFields } }`, [ProblemFields]);
+const FacilitiesQuery = graphql(`
+  query Shelter_Facilities($agencyId: ID!) {
+    facilities(operatorId: $agencyId, first: 50) {
+      edges {
+        node {
+          id
+          name
+        }
+      }
+    }
+  }
+`);
+const FacilityQuery = graphql(`
+  query Shelter_Facility($id: ID!, $from: Date!) {
+    facility(id: $id) {
+      id
+      name
+      reportedCapacity {
+        unitKind
+        targetGroup
+        capacity
+      }
+      capacityReports {
+        unitKind
+        targetGroup
+        periodStart
+        periodEnd
+        capacity
+      }
+      occupancy(from: $from) {
+        date
+        unitKind
+        targetGroup
+        occupied
+        available
+        blocked
+      }
+      waitingTimes {
+        entries {
+          value
+        }
+        waiting {
+          value
+        }
+        medianDaysToLeave
+        medianDaysWaiting
+        longestDaysWaiting
+      }
+      waitingList(waitingOnly: true) {
+        id
+        caseRef
+        targetGroup
+        dateOn
+        priority
+      }
+      refusals {
+        id
+        caseRef
+        refusedOn
+        reason
+        meaning
+        alternative
+        alternativeAgency {
+          name
+        }
+      }
+    }
+  }
+`);
+const ReportRefusal = graphql(
+  `
+    mutation Shelter_ReportRefusal($rows: [ShelterRefusalInput!]!) {
+      reportRefusals(rows: $rows) {
+        __typename
+        ... on ShelterReportResult {
+          created
+          unchanged
+        }
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const ReportCapacity = graphql(
+  `
+    mutation Shelter_ReportCapacity($rows: [CapacityReportInput!]!) {
+      reportCapacity(rows: $rows) {
+        __typename
+        ... on ShelterReportResult {
+          created
+          unchanged
+          superseded
+        }
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
 
-interface LineProblem { line: number; column: string | null; code: string; params: Record<string, string | number> }
-interface ImportReport { rows: number; dryRun: boolean; problems: LineProblem[]; totalProblems: number; problemCap: number; written: { created: number; unchanged: number; superseded: number } | null }
+interface LineProblem {
+  line: number;
+  column: string | null;
+  code: string;
+  params: Record<string, string | number>;
+}
+interface ImportReport {
+  rows: number;
+  dryRun: boolean;
+  problems: LineProblem[];
+  totalProblems: number;
+  problemCap: number;
+  written: { created: number; unchanged: number; superseded: number } | null;
+}
 /** A save by form invalidates the facility's figures through the urql cache; an upload (plain fetch) refetches them. */
 const FIGURES_CONTEXT = { additionalTypenames: ['ShelterReportResult'] };
 
@@ -58,7 +179,12 @@ export default function ShelterPage() {
   const [uploads, setUploads] = useState(0);
   // The page shows once the first facility's figures are there too (the same query FacilityOverview makes, so one
   // request): figures arriving after the forms would push them down (layout shift).
-  const [overview] = useQuery({ query: FacilityQuery, variables: { id: selected ?? '', from: addDays(today(), -90) }, context: FIGURES_CONTEXT, pause: !selected || facilityId !== null });
+  const [overview] = useQuery({
+    query: FacilityQuery,
+    variables: { id: selected ?? '', from: addDays(today(), -90) },
+    context: FIGURES_CONTEXT,
+    pause: !selected || facilityId !== null,
+  });
   if (viewer?.role !== 'SHELTER_STAFF') return <ErrorAlert code="FORBIDDEN" />;
   if ((fetching && !data) || (overview.fetching && !overview.data)) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
@@ -66,9 +192,19 @@ export default function ShelterPage() {
     <section aria-labelledby="shelter-heading">
       <PageHeading id="shelter-heading" title={t('shelter.title')} />
       <Paragraph>{t('shelter.intro')}</Paragraph>
-      {facilities.length === 0 ? <Empty>{t('shelter.noFacilities')}</Empty> : (
+      {facilities.length === 0 ? (
+        <Empty>{t('shelter.noFacilities')}</Empty>
+      ) : (
         <>
-          <FormField id="shelter-facility" control="select" label={t('shelter.facility')} required value={selected ?? ''} onChange={setFacilityId} options={facilities.map((f) => ({ value: f.id, label: f.name }))} />
+          <FormField
+            id="shelter-facility"
+            control="select"
+            label={t('shelter.facility')}
+            required
+            value={selected ?? ''}
+            onChange={setFacilityId}
+            options={facilities.map((f) => ({ value: f.id, label: f.name }))}
+          />
           {selected && <FacilityOverview facilityId={selected} uploads={uploads} />}
           <UploadForm onWritten={() => setUploads((n) => n + 1)} />
           <ShelterTemplates />
@@ -82,7 +218,11 @@ export default function ShelterPage() {
 
 function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads: number }) {
   const { t } = useTranslation();
-  const [{ data, fetching, error }, refetch] = useQuery({ query: FacilityQuery, variables: { id: facilityId, from: addDays(today(), -90) }, context: FIGURES_CONTEXT });
+  const [{ data, fetching, error }, refetch] = useQuery({
+    query: FacilityQuery,
+    variables: { id: facilityId, from: addDays(today(), -90) },
+    context: FIGURES_CONTEXT,
+  });
   useEffect(() => {
     if (uploads > 0) refetch({ requestPolicy: 'network-only' });
   }, [uploads, refetch]);
@@ -95,14 +235,24 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
   return (
     <>
       <Heading level={3}>{t('shelter.capacityToday')}</Heading>
-      {facility.reportedCapacity.length === 0 ? <Empty>{t('shelter.noCapacity')}</Empty> : (
+      {facility.reportedCapacity.length === 0 ? (
+        <Empty>{t('shelter.noCapacity')}</Empty>
+      ) : (
         <Table>
           <TableCaption>{t('shelter.capacityCaption')}</TableCaption>
-          <TableHeader><TableRow><TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell><TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell><TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell></TableRow></TableHeader>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell>
+              <TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell>
+              <TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
           <TableBody>
             {facility.reportedCapacity.map((c) => (
               <TableRow key={`${c.unitKind}-${c.targetGroup}`}>
-                <TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell><TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell><TableCell>{c.capacity}</TableCell>
+                <TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell>
+                <TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell>
+                <TableCell>{c.capacity}</TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -112,30 +262,62 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
       <Heading level={3}>{t('shelter.waitingList')}</Heading>
       <Paragraph>
         {t('shelter.waitingSummary', { waiting: times.waiting.value ?? 0, entries: times.entries.value ?? 0 })}{' '}
-        {t('shelter.waitingMedian', { toLeave: days(times.medianDaysToLeave), sofar: days(times.medianDaysWaiting), longest: days(times.longestDaysWaiting) })}
+        {t('shelter.waitingMedian', {
+          toLeave: days(times.medianDaysToLeave),
+          sofar: days(times.medianDaysWaiting),
+          longest: days(times.longestDaysWaiting),
+        })}
       </Paragraph>
       {facility.waitingList.length > 0 && (
         <Table>
           <TableCaption>{t('shelter.waitingCaption')}</TableCaption>
-          <TableHeader><TableRow><TableHeaderCell>{t('shelter.caseRef')}</TableHeaderCell><TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell><TableHeaderCell>{t('shelter.dateOn')}</TableHeaderCell><TableHeaderCell>{t('shelter.priority')}</TableHeaderCell></TableRow></TableHeader>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('shelter.caseRef')}</TableHeaderCell>
+              <TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell>
+              <TableHeaderCell>{t('shelter.dateOn')}</TableHeaderCell>
+              <TableHeaderCell>{t('shelter.priority')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
           <TableBody>
             {facility.waitingList.map((w) => (
-              <TableRow key={w.id}><TableCell>{w.caseRef}</TableCell><TableCell>{t(`targetGroups.${w.targetGroup}`)}</TableCell><TableCell>{w.dateOn}</TableCell><TableCell>{w.priority ?? '–'}</TableCell></TableRow>
+              <TableRow key={w.id}>
+                <TableCell>{w.caseRef}</TableCell>
+                <TableCell>{t(`targetGroups.${w.targetGroup}`)}</TableCell>
+                <TableCell>{w.dateOn}</TableCell>
+                <TableCell>{w.priority ?? '–'}</TableCell>
+              </TableRow>
             ))}
           </TableBody>
         </Table>
       )}
       <Heading level={3}>{t('shelter.refusals')}</Heading>
-      {facility.refusals.length === 0 ? <Empty>{t('shelter.noRefusals')}</Empty> : (
+      {facility.refusals.length === 0 ? (
+        <Empty>{t('shelter.noRefusals')}</Empty>
+      ) : (
         <Table>
           <TableCaption>{t('shelter.refusalsCaption')}</TableCaption>
-          <TableHeader><TableRow><TableHeaderCell>{t('shelter.caseRef')}</TableHeaderCell><TableHeaderCell>{t('shelter.refusedOn')}</TableHeaderCell><TableHeaderCell>{t('shelter.reason')}</TableHeaderCell><TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell><TableHeaderCell>{t('shelter.alternative')}</TableHeaderCell></TableRow></TableHeader>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{t('shelter.caseRef')}</TableHeaderCell>
+              <TableHeaderCell>{t('shelter.refusedOn')}</TableHeaderCell>
+              <TableHeaderCell>{t('shelter.reason')}</TableHeaderCell>
+              <TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell>
+              <TableHeaderCell>{t('shelter.alternative')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
           <TableBody>
             {facility.refusals.map((r) => (
               <TableRow key={r.id}>
-                <TableCell>{r.caseRef}</TableCell><TableCell>{r.refusedOn}</TableCell><TableCell>{t(`reasons.${r.reason}`)}</TableCell>
+                <TableCell>{r.caseRef}</TableCell>
+                <TableCell>{r.refusedOn}</TableCell>
+                <TableCell>{t(`reasons.${r.reason}`)}</TableCell>
                 <TableCell>{t(`meanings.${r.meaning}`)}</TableCell>
-                <TableCell>{r.alternativeAgency ? `${t(`alternatives.${r.alternative}`)}: ${r.alternativeAgency.name}` : t(`alternatives.${r.alternative}`)}</TableCell>
+                <TableCell>
+                  {r.alternativeAgency
+                    ? `${t(`alternatives.${r.alternative}`)}: ${r.alternativeAgency.name}`
+                    : t(`alternatives.${r.alternative}`)}
+                </TableCell>
               </TableRow>
             ))}
           </TableBody>
@@ -144,13 +326,17 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
       <Paragraph>
         {t('shelter.download')}{' '}
         {KINDS.map((kind, index) => (
-          <span key={kind}>{index > 0 && ' · '}<Link href={`/shelter/export?kind=${kind}&format=csv`} download>{t(`shelter.kinds.${kind}`)}</Link></span>
+          <span key={kind}>
+            {index > 0 && ' · '}
+            <Link href={`/shelter/export?kind=${kind}&format=csv`} download>
+              {t(`shelter.kinds.${kind}`)}
+            </Link>
+          </span>
         ))}
       </Paragraph>
     </>
   );
 }
-
 
 /** Occupancy against reported capacity over the last 90 days, as a chart with its table alternative. */
 function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; reports: CapacityReport[] }) {
@@ -158,7 +344,13 @@ function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; repo
   const keys = seriesKeys(snapshots);
   const [chosen, setChosen] = useState<string | null>(null);
   const key = chosen && keys.includes(chosen) ? chosen : keys[0];
-  if (!key) return <><Heading level={3}>{t('shelter.occupancy')}</Heading><Empty>{t('shelter.noOccupancy')}</Empty></>;
+  if (!key)
+    return (
+      <>
+        <Heading level={3}>{t('shelter.occupancy')}</Heading>
+        <Empty>{t('shelter.noOccupancy')}</Empty>
+      </>
+    );
   const series = occupancySeries(snapshots, reports, key);
   const [unitKind, targetGroup] = key.split('|');
   const name = `${t(`unitKinds.${unitKind}`)}, ${t(`targetGroups.${targetGroup}`)}`;
@@ -167,14 +359,27 @@ function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; repo
     <>
       <Heading level={3}>{t('shelter.occupancy')}</Heading>
       {keys.length > 1 && (
-        <FormField id="occupancy-series" control="select" label={t('shelter.occupancySeries')} required value={key} onChange={setChosen}
-          options={keys.map((k) => ({ value: k, label: `${t(`unitKinds.${k.split('|')[0]}`)}, ${t(`targetGroups.${k.split('|')[1]}`)}` }))} />
+        <FormField
+          id="occupancy-series"
+          control="select"
+          label={t('shelter.occupancySeries')}
+          required
+          value={key}
+          onChange={setChosen}
+          options={keys.map((k) => ({ value: k, label: `${t(`unitKinds.${k.split('|')[0]}`)}, ${t(`targetGroups.${k.split('|')[1]}`)}` }))}
+        />
       )}
       <GraphOrTable
         graph={
           <LineChart
             labels={series.days}
-            summary={t('shelter.occupancySummary', { name, from: series.days[0], to: series.days[last], occupied: series.occupied[last] ?? t('common.unknown'), capacity: series.capacity[last] ?? t('common.unknown') })}
+            summary={t('shelter.occupancySummary', {
+              name,
+              from: series.days[0],
+              to: series.days[last],
+              occupied: series.occupied[last] ?? t('common.unknown'),
+              capacity: series.capacity[last] ?? t('common.unknown'),
+            })}
             series={[
               { label: t('shelter.occupied'), values: series.occupied },
               { label: t('shelter.available'), values: series.available },
@@ -186,12 +391,22 @@ function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; repo
         table={
           <Table>
             <TableCaption>{t('shelter.occupancyCaption', { name })}</TableCaption>
-            <TableHeader><TableRow><TableHeaderCell scope="col">{t('shelter.day')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.occupied')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.available')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.blocked')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.capacity')}</TableHeaderCell></TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('shelter.day')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('shelter.occupied')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('shelter.available')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('shelter.blocked')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('shelter.capacity')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {series.days.map((day, i) => (
                 <TableRow key={day}>
                   <TableHeaderCell scope="row">{day}</TableHeaderCell>
-                  {[series.occupied[i], series.available[i], series.blocked[i], series.capacity[i]].map((value, j) => <TableCell key={j}>{value ?? t('common.unknown')}</TableCell>)}
+                  {[series.occupied[i], series.available[i], series.blocked[i], series.capacity[i]].map((value, j) => (
+                    <TableCell key={j}>{value ?? t('common.unknown')}</TableCell>
+                  ))}
                 </TableRow>
               ))}
             </TableBody>
@@ -203,10 +418,22 @@ function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; repo
 }
 
 /** Reads the NDJSON answer of the import endpoint line by line, so progress shows while the file is read. */
-async function uploadCsv(kind: string, file: File, dryRun: boolean, encoding: string, onProgress: (rows: number) => void): Promise<ImportReport | { error: string }> {
+async function uploadCsv(
+  kind: string,
+  file: File,
+  dryRun: boolean,
+  encoding: string,
+  onProgress: (rows: number) => void,
+): Promise<ImportReport | { error: string }> {
   const params = new URLSearchParams({ kind, dryRun: String(dryRun), encoding });
-  const response = await fetch(`/shelter/import?${params}`, { method: 'POST', body: file, credentials: 'same-origin', headers: { 'content-type': 'text/csv', ...csrfHeaders() } });
-  if (!response.ok || !response.body) return { error: ((await response.json().catch(() => null)) as { error?: { code: string } } | null)?.error?.code ?? 'INTERNAL' };
+  const response = await fetch(`/shelter/import?${params}`, {
+    method: 'POST',
+    body: file,
+    credentials: 'same-origin',
+    headers: { 'content-type': 'text/csv', ...csrfHeaders() },
+  });
+  if (!response.ok || !response.body)
+    return { error: ((await response.json().catch(() => null)) as { error?: { code: string } } | null)?.error?.code ?? 'INTERNAL' };
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
   for (;;) {
@@ -258,24 +485,59 @@ function UploadForm({ onWritten }: { onWritten: () => void }) {
   const fileProblems = form.problems.file ?? [];
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="upload-heading" noValidate>
-      <Heading level={3} id="upload-heading">{t('shelter.upload')}</Heading>
+      <Heading level={3} id="upload-heading">
+        {t('shelter.upload')}
+      </Heading>
       <Paragraph>{t('shelter.uploadHint')}</Paragraph>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
-      <FormField control="select" label={labels.kind} required options={KINDS.map((k) => ({ value: k, label: t(`shelter.kinds.${k}`) }))} {...form.field('kind')} />
-      <FormField control="select" label={labels.encoding} required options={[{ value: 'utf-8', label: 'UTF-8' }, { value: 'windows-1252', label: `Windows-1252 (${t('shelter.olderExcel')})` }]} {...form.field('encoding')} />
+      <FormField
+        control="select"
+        label={labels.kind}
+        required
+        options={KINDS.map((k) => ({ value: k, label: t(`shelter.kinds.${k}`) }))}
+        {...form.field('kind')}
+      />
+      <FormField
+        control="select"
+        label={labels.encoding}
+        required
+        options={[
+          { value: 'utf-8', label: 'UTF-8' },
+          { value: 'windows-1252', label: `Windows-1252 (${t('shelter.olderExcel')})` },
+        ]}
+        {...form.field('encoding')}
+      />
       <UtrechtFormField invalid={fileProblems.length > 0}>
-        <div className="utrecht-form-field__label"><FormLabel htmlFor="upload-file">{labels.file}</FormLabel></div>
-        {fileProblems.length > 0 && <p className="utrecht-form-field-error-message" id="upload-file-error">{fileProblems.map((p) => problemText(t, p)).join(' ')}</p>}
+        <div className="utrecht-form-field__label">
+          <FormLabel htmlFor="upload-file">{labels.file}</FormLabel>
+        </div>
+        {fileProblems.length > 0 && (
+          <p className="utrecht-form-field-error-message" id="upload-file-error">
+            {fileProblems.map((p) => problemText(t, p)).join(' ')}
+          </p>
+        )}
         <div className="utrecht-form-field__input">
-          <input id="upload-file" className="utrecht-textbox" type="file" accept=".csv,text/csv" required aria-invalid={fileProblems.length > 0 || undefined}
-            aria-describedby={fileProblems.length > 0 ? 'upload-file-error' : undefined} onChange={(e) => setFile(e.target.files?.[0] ?? null)} />
+          <input
+            id="upload-file"
+            className="utrecht-textbox"
+            type="file"
+            accept=".csv,text/csv"
+            required
+            aria-invalid={fileProblems.length > 0 || undefined}
+            aria-describedby={fileProblems.length > 0 ? 'upload-file-error' : undefined}
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
         </div>
       </UtrechtFormField>
       <UtrechtFormField type="checkbox">
         <Checkbox id="upload-dry-run" checked={dryRun} onChange={(e) => setDryRun(e.target.checked)} />
-        <FormLabel htmlFor="upload-dry-run" type="checkbox">{t('shelter.dryRun')}</FormLabel>
+        <FormLabel htmlFor="upload-dry-run" type="checkbox">
+          {t('shelter.dryRun')}
+        </FormLabel>
       </UtrechtFormField>
-      <Button type="submit" appearance="primary-action-button" disabled={progress !== null}>{dryRun ? t('shelter.check') : t('shelter.send')}</Button>
+      <Button type="submit" appearance="primary-action-button" disabled={progress !== null}>
+        {dryRun ? t('shelter.check') : t('shelter.send')}
+      </Button>
       {progress !== null && <Paragraph role="status">{t('shelter.progress', { rows: progress })}</Paragraph>}
       {outcome && <ImportOutcome report={outcome} />}
     </form>
@@ -289,17 +551,27 @@ function ImportOutcome({ report }: { report: ImportReport }) {
     return (
       <Alert type="error" role="alert">
         <Paragraph>{t('shelter.problems', { count: report.totalProblems, rows: report.rows })}</Paragraph>
-        {report.totalProblems > report.problems.length && <Paragraph>{t('problems.TOO_MANY_PROBLEMS', { maximum: report.problemCap })}</Paragraph>}
+        {report.totalProblems > report.problems.length && (
+          <Paragraph>{t('problems.TOO_MANY_PROBLEMS', { maximum: report.problemCap })}</Paragraph>
+        )}
         <div className="kk-table-scroll">
           <Table>
             <TableCaption>{t('shelter.problemsCaption')}</TableCaption>
-            <TableHeader><TableRow><TableHeaderCell scope="col">{t('shelter.line')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.column')}</TableHeaderCell><TableHeaderCell scope="col">{t('shelter.problem')}</TableHeaderCell></TableRow></TableHeader>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('shelter.line')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('shelter.column')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('shelter.problem')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
             <TableBody>
               {report.problems.map((p, i) => (
                 <TableRow key={i}>
                   <TableCell>{p.line}</TableCell>
                   <TableCell>{p.column ?? '–'}</TableCell>
-                  <TableCell>{problemText(t, { code: p.code, params: Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, String(v)])) })}</TableCell>
+                  <TableCell>
+                    {problemText(t, { code: p.code, params: Object.fromEntries(Object.entries(p.params).map(([k, v]) => [k, String(v)])) })}
+                  </TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -313,7 +585,11 @@ function ImportOutcome({ report }: { report: ImportReport }) {
       <Paragraph>
         {report.dryRun || !report.written
           ? t('shelter.checked', { rows: report.rows })
-          : t('shelter.written', { created: report.written.created, unchanged: report.written.unchanged, superseded: report.written.superseded })}
+          : t('shelter.written', {
+              created: report.written.created,
+              unchanged: report.written.unchanged,
+              superseded: report.written.superseded,
+            })}
       </Paragraph>
     </Alert>
   );
@@ -321,30 +597,60 @@ function ImportOutcome({ report }: { report: ImportReport }) {
 
 /** Form rows are checked like file rows: a problem's path ends in the file's column name (case_ref), the field is caseRef. */
 const fieldOfColumn = (path: string[]) => path.at(-1)?.replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
-const codeOptions = (t: (key: string) => string, codes: readonly string[], prefix: string) => codes.map((c) => ({ value: c, label: t(`${prefix}.${c}`) }));
+const codeOptions = (t: (key: string) => string, codes: readonly string[], prefix: string) =>
+  codes.map((c) => ({ value: c, label: t(`${prefix}.${c}`) }));
 
 function RefusalForm({ facilityId }: { facilityId: string }) {
   const { t } = useTranslation();
   const [, report] = useMutation(ReportRefusal);
-  const form = useForm('refusal', { caseRef: '', targetGroup: '', refusedOn: today(), reason: '', alternative: '', alternativeAgencyId: '', note: '' });
+  const form = useForm('refusal', {
+    caseRef: '',
+    targetGroup: '',
+    refusedOn: today(),
+    reason: '',
+    alternative: '',
+    alternativeAgencyId: '',
+    note: '',
+  });
   const [saved, setSaved] = useState(false);
   const onward = form.values.alternative === 'ONWARD_REFERRAL';
   const labels = {
-    caseRef: t('shelter.caseRef'), targetGroup: t('shelter.targetGroup'), refusedOn: t('shelter.refusedOn'), reason: t('shelter.reason'),
-    alternative: t('shelter.alternative'), alternativeAgencyId: t('shelter.alternativeAgency'), note: t('shelter.note'),
+    caseRef: t('shelter.caseRef'),
+    targetGroup: t('shelter.targetGroup'),
+    refusedOn: t('shelter.refusedOn'),
+    reason: t('shelter.reason'),
+    alternative: t('shelter.alternative'),
+    alternativeAgencyId: t('shelter.alternativeAgency'),
+    note: t('shelter.note'),
   };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    const missing = missingRequired(form.values, ['caseRef', 'targetGroup', 'refusedOn', 'reason', 'alternative', ...(onward ? ['alternativeAgencyId'] : [])]);
+    const missing = missingRequired(form.values, [
+      'caseRef',
+      'targetGroup',
+      'refusedOn',
+      'reason',
+      'alternative',
+      ...(onward ? ['alternativeAgencyId'] : []),
+    ]);
     form.setProblems(missing);
     const { caseRef, refusedOn, alternativeAgencyId, note } = form.values;
     const targetGroup = oneOf(targetGroups, form.values.targetGroup);
     const reason = oneOf(refusalReasons, form.values.reason);
     const alternative = oneOf(refusalAlternatives, form.values.alternative);
     if (hasProblems(missing) || !targetGroup || !reason || !alternative) return;
-    const row = { caseRef, targetGroup, refusedOn, reason, alternative, facilityId, alternativeAgencyId: onward ? alternativeAgencyId : null, note: note || null };
+    const row = {
+      caseRef,
+      targetGroup,
+      refusedOn,
+      reason,
+      alternative,
+      facilityId,
+      alternativeAgencyId: onward ? alternativeAgencyId : null,
+      note: note || null,
+    };
     const result = await report({ rows: [row] });
     const answer = result.data?.reportRefusals;
     if (!answer) return form.setProblems(problemsOfError(result.error));
@@ -357,17 +663,43 @@ function RefusalForm({ facilityId }: { facilityId: string }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="refusal-heading" noValidate>
-      <Heading level={3} id="refusal-heading">{t('shelter.reportRefusal')}</Heading>
+      <Heading level={3} id="refusal-heading">
+        {t('shelter.reportRefusal')}
+      </Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       <FormField label={labels.caseRef} description={t('shelter.caseRefHint')} required {...form.field('caseRef')} />
-      <FormField control="select" label={labels.targetGroup} required options={codeOptions(t, targetGroups, 'targetGroups')} {...form.field('targetGroup')} />
+      <FormField
+        control="select"
+        label={labels.targetGroup}
+        required
+        options={codeOptions(t, targetGroups, 'targetGroups')}
+        {...form.field('targetGroup')}
+      />
       <FormField control="date" label={labels.refusedOn} required {...form.field('refusedOn')} />
-      <FormField control="select" label={labels.reason} required options={codeOptions(t, refusalReasons, 'reasons')} {...form.field('reason')} />
-      <FormField control="select" label={labels.alternative} required options={codeOptions(t, refusalAlternatives, 'alternatives')} {...form.field('alternative')} />
+      <FormField
+        control="select"
+        label={labels.reason}
+        required
+        options={codeOptions(t, refusalReasons, 'reasons')}
+        {...form.field('reason')}
+      />
+      <FormField
+        control="select"
+        label={labels.alternative}
+        required
+        options={codeOptions(t, refusalAlternatives, 'alternatives')}
+        {...form.field('alternative')}
+      />
       {onward && <AgencyPicker label={labels.alternativeAgencyId} required {...form.field('alternativeAgencyId')} />}
       <FormField control="textarea" label={labels.note} description={t('nextStep.noteHint')} {...form.field('note')} />
-      <Button type="submit" appearance="primary-action-button">{t('shelter.save')}</Button>
-      {saved && <Alert type="ok" role="status"><Paragraph>{t('shelter.saved')}</Paragraph></Alert>}
+      <Button type="submit" appearance="primary-action-button">
+        {t('shelter.save')}
+      </Button>
+      {saved && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('shelter.saved')}</Paragraph>
+        </Alert>
+      )}
     </form>
   );
 }
@@ -378,19 +710,28 @@ function CapacityForm({ facilityId }: { facilityId: string }) {
   const month = today().slice(0, 7);
   const form = useForm('capacity', { unitKind: '', targetGroup: '', periodStart: `${month}-01`, periodEnd: today(), capacity: '' });
   const [saved, setSaved] = useState(false);
-  const labels = { unitKind: t('shelter.unitKind'), targetGroup: t('shelter.targetGroup'), periodStart: t('shelter.periodStart'), periodEnd: t('shelter.periodEnd'), capacity: t('shelter.capacity') };
+  const labels = {
+    unitKind: t('shelter.unitKind'),
+    targetGroup: t('shelter.targetGroup'),
+    periodStart: t('shelter.periodStart'),
+    periodEnd: t('shelter.periodEnd'),
+    capacity: t('shelter.capacity'),
+  };
 
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
     const missing = missingRequired(form.values, Object.keys(labels));
-    if (!missing.capacity && !/^\d+$/.test(form.values.capacity.trim())) missing.capacity = [{ code: 'NOT_WHOLE_NUMBER', params: { value: form.values.capacity } }];
+    if (!missing.capacity && !/^\d+$/.test(form.values.capacity.trim()))
+      missing.capacity = [{ code: 'NOT_WHOLE_NUMBER', params: { value: form.values.capacity } }];
     form.setProblems(missing);
     const unitKind = oneOf(unitKinds, form.values.unitKind);
     const targetGroup = oneOf(targetGroups, form.values.targetGroup);
     if (hasProblems(missing) || !unitKind || !targetGroup) return;
     const { periodStart, periodEnd } = form.values;
-    const result = await report({ rows: [{ unitKind, targetGroup, periodStart, periodEnd, facilityId, capacity: Number(form.values.capacity) }] });
+    const result = await report({
+      rows: [{ unitKind, targetGroup, periodStart, periodEnd, facilityId, capacity: Number(form.values.capacity) }],
+    });
     const answer = result.data?.reportCapacity;
     if (!answer) return form.setProblems(problemsOfError(result.error));
     form.setProblems(problemsOfAnswer(answer, Object.keys(labels), fieldOfColumn));
@@ -399,15 +740,35 @@ function CapacityForm({ facilityId }: { facilityId: string }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="capacity-heading" noValidate>
-      <Heading level={3} id="capacity-heading">{t('shelter.reportCapacity')}</Heading>
+      <Heading level={3} id="capacity-heading">
+        {t('shelter.reportCapacity')}
+      </Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
-      <FormField control="select" label={labels.unitKind} required options={codeOptions(t, unitKinds, 'unitKinds')} {...form.field('unitKind')} />
-      <FormField control="select" label={labels.targetGroup} required options={codeOptions(t, targetGroups, 'targetGroups')} {...form.field('targetGroup')} />
+      <FormField
+        control="select"
+        label={labels.unitKind}
+        required
+        options={codeOptions(t, unitKinds, 'unitKinds')}
+        {...form.field('unitKind')}
+      />
+      <FormField
+        control="select"
+        label={labels.targetGroup}
+        required
+        options={codeOptions(t, targetGroups, 'targetGroups')}
+        {...form.field('targetGroup')}
+      />
       <FormField control="date" label={labels.periodStart} required {...form.field('periodStart')} />
       <FormField control="date" label={labels.periodEnd} required {...form.field('periodEnd')} />
       <FormField control="number" label={labels.capacity} min={0} required {...form.field('capacity')} />
-      <Button type="submit" appearance="primary-action-button">{t('shelter.save')}</Button>
-      {saved && <Alert type="ok" role="status"><Paragraph>{t('shelter.saved')}</Paragraph></Alert>}
+      <Button type="submit" appearance="primary-action-button">
+        {t('shelter.save')}
+      </Button>
+      {saved && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('shelter.saved')}</Paragraph>
+        </Alert>
+      )}
     </form>
   );
 }

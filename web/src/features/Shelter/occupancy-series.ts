@@ -1,8 +1,21 @@
 // Occupancy and reported capacity of one unit kind and target group as day-by-day series for a chart and a table.
 import { addDays } from '../../days';
 
-export interface Snapshot { date: string; unitKind: string; targetGroup: string; occupied: number; available: number; blocked: number }
-export interface CapacityReport { unitKind: string; targetGroup: string; periodStart: string; periodEnd: string; capacity: number }
+export interface Snapshot {
+  date: string;
+  unitKind: string;
+  targetGroup: string;
+  occupied: number;
+  available: number;
+  blocked: number;
+}
+export interface CapacityReport {
+  unitKind: string;
+  targetGroup: string;
+  periodStart: string;
+  periodEnd: string;
+  capacity: number;
+}
 
 export interface OccupancySeries {
   days: string[];
@@ -21,7 +34,9 @@ export function seriesKeys(snapshots: Snapshot[]): string[] {
 /** One value per calendar day from the first to the last snapshot; days without a snapshot are gaps. */
 export function occupancySeries(snapshots: Snapshot[], reports: CapacityReport[], key: string): OccupancySeries {
   const [unitKind, targetGroup] = key.split('|');
-  const mine = snapshots.filter((s) => s.unitKind === unitKind && s.targetGroup === targetGroup).sort((a, b) => a.date.localeCompare(b.date));
+  const mine = snapshots
+    .filter((s) => s.unitKind === unitKind && s.targetGroup === targetGroup)
+    .sort((a, b) => a.date.localeCompare(b.date));
   const series: OccupancySeries = { days: [], occupied: [], available: [], blocked: [], capacity: [] };
   if (mine.length === 0) return series;
   const byDay = new Map(mine.map((s) => [s.date, s]));

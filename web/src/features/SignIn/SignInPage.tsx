@@ -36,7 +36,9 @@ export default function SignInPage() {
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       <FormField label={labels.username} autoComplete="username" required {...form.field('username')} />
       <FormField label={labels.password} control="password" autoComplete="current-password" required {...form.field('password')} />
-      <Button type="submit" appearance="primary-action-button" disabled={busy}>{busy ? t('common.busy') : t('signIn.submit')}</Button>
+      <Button type="submit" appearance="primary-action-button" disabled={busy}>
+        {busy ? t('common.busy') : t('signIn.submit')}
+      </Button>
     </form>
   );
 }

@@ -5,8 +5,22 @@ import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import {
-  Button, ButtonGroup, Checkbox, FormField, FormLabel, Heading, Paragraph, Select, SelectOption,
-  Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow,
+  Button,
+  ButtonGroup,
+  Checkbox,
+  FormField,
+  FormLabel,
+  Heading,
+  Paragraph,
+  Select,
+  SelectOption,
+  Table,
+  TableBody,
+  TableCaption,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
 } from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { oneOf, worklistItemKinds, worklistSorts } from '../../forms/choices';
@@ -15,14 +29,31 @@ import { WorklistAction, WorklistItemFields, type WorklistItem } from './Worklis
 
 const PAGE_SIZE = 10;
 
-const WorklistQuery = graphql(`query Worklist_Items($filter: WorklistFilter, $sort: WorklistSort, $first: Int, $after: String, $last: Int, $before: String) {
-  worklist(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
-    totalCount today
-    counts { kind count overdue }
-    pageInfo { hasNextPage hasPreviousPage startCursor endCursor }
-    items { ...WorklistItemFields }
-  }
-}`, [WorklistItemFields]);
+const WorklistQuery = graphql(
+  `
+    query Worklist_Items($filter: WorklistFilter, $sort: WorklistSort, $first: Int, $after: String, $last: Int, $before: String) {
+      worklist(filter: $filter, sort: $sort, first: $first, after: $after, last: $last, before: $before) {
+        totalCount
+        today
+        counts {
+          kind
+          count
+          overdue
+        }
+        pageInfo {
+          hasNextPage
+          hasPreviousPage
+          startCursor
+          endCursor
+        }
+        items {
+          ...WorklistItemFields
+        }
+      }
+    }
+  `,
+  [WorklistItemFields],
+);
 
 /** Reads the list's state from the URL; unknown values fall back to the defaults. */
 function useWorklistParams() {
@@ -74,7 +105,9 @@ export function Worklist() {
 
   return (
     <section aria-labelledby="worklist-heading" className="kk-worklist">
-      <Heading level={3} id="worklist-heading">{t('worklist.title')}</Heading>
+      <Heading level={3} id="worklist-heading">
+        {t('worklist.title')}
+      </Heading>
       <Paragraph>{t('worklist.intro')}</Paragraph>
 
       <nav aria-label={t('worklist.filterByKind')}>
@@ -99,16 +132,26 @@ export function Worklist() {
         <FormField>
           <FormLabel htmlFor="worklist-sort">{t('worklist.sort')}</FormLabel>
           <Select id="worklist-sort" value={sort} onChange={(e) => update({ sort: e.target.value === 'DUE' ? null : e.target.value })}>
-            {worklistSorts.map((s) => <SelectOption key={s} value={s}>{t(`worklist.sorts.${s}`)}</SelectOption>)}
+            {worklistSorts.map((s) => (
+              <SelectOption key={s} value={s}>
+                {t(`worklist.sorts.${s}`)}
+              </SelectOption>
+            ))}
           </Select>
         </FormField>
         <FormField type="checkbox">
-          <Checkbox id="worklist-overdue" checked={overdueOnly} onChange={(e) => update({ overdue: (e.target).checked ? '1' : null })} />
-          <FormLabel htmlFor="worklist-overdue" type="checkbox">{t('worklist.overdueOnly')}</FormLabel>
+          <Checkbox id="worklist-overdue" checked={overdueOnly} onChange={(e) => update({ overdue: e.target.checked ? '1' : null })} />
+          <FormLabel htmlFor="worklist-overdue" type="checkbox">
+            {t('worklist.overdueOnly')}
+          </FormLabel>
         </FormField>
       </div>
 
-      {fetching && !data ? <Loading /> : error ? <ErrorAlert error={error} /> : !list || list.items.length === 0 ? (
+      {fetching && !data ? (
+        <Loading />
+      ) : error ? (
+        <ErrorAlert error={error} />
+      ) : !list || list.items.length === 0 ? (
         <Empty>{t('worklist.empty')}</Empty>
       ) : (
         <>
@@ -117,7 +160,11 @@ export function Worklist() {
               <TableCaption>{t('worklist.caption', { count: list.totalCount, today: list.today })}</TableCaption>
               <TableHeader>
                 <TableRow>
-                  {['household', 'what', 'due', 'owedBy', 'severity', 'action'].map((k) => <TableHeaderCell scope="col" key={k}>{t(`worklist.columns.${k}`)}</TableHeaderCell>)}
+                  {['household', 'what', 'due', 'owedBy', 'severity', 'action'].map((k) => (
+                    <TableHeaderCell scope="col" key={k}>
+                      {t(`worklist.columns.${k}`)}
+                    </TableHeaderCell>
+                  ))}
                 </TableRow>
               </TableHeader>
               <TableBody>
@@ -139,10 +186,14 @@ export function Worklist() {
           <nav aria-label={t('worklist.paging')}>
             <ButtonGroup>
               {list.pageInfo.hasPreviousPage && list.pageInfo.startCursor && (
-                <RouterLink className="utrecht-link" to={linkTo({ kind, before: list.pageInfo.startCursor })}>{t('worklist.previous')}</RouterLink>
+                <RouterLink className="utrecht-link" to={linkTo({ kind, before: list.pageInfo.startCursor })}>
+                  {t('worklist.previous')}
+                </RouterLink>
               )}
               {list.pageInfo.hasNextPage && list.pageInfo.endCursor && (
-                <RouterLink className="utrecht-link" to={linkTo({ kind, after: list.pageInfo.endCursor })}>{t('worklist.next')}</RouterLink>
+                <RouterLink className="utrecht-link" to={linkTo({ kind, after: list.pageInfo.endCursor })}>
+                  {t('worklist.next')}
+                </RouterLink>
               )}
             </ButtonGroup>
           </nav>
@@ -152,19 +203,35 @@ export function Worklist() {
   );
 }
 
-function WorklistRow({ item, expanded, onToggle, onDone }: { item: WorklistItem; expanded: boolean; onToggle: () => void; onDone: () => void }) {
+function WorklistRow({
+  item,
+  expanded,
+  onToggle,
+  onDone,
+}: {
+  item: WorklistItem;
+  expanded: boolean;
+  onToggle: () => void;
+  onDone: () => void;
+}) {
   const { t } = useTranslation();
   const formId = `worklist-form-${item.id.replace(/[^a-zA-Z0-9_-]/g, '-')}`;
-  const trace = item.household ? `/households/${item.household.id}${item.kind === 'GAP' ? `?gap=${encodeURIComponent(item.subjectId)}` : ''}` : null;
+  const trace = item.household
+    ? `/households/${item.household.id}${item.kind === 'GAP' ? `?gap=${encodeURIComponent(item.subjectId)}` : ''}`
+    : null;
   const opensPage = item.action === 'OPEN_GAP' || item.action === 'OPEN_TRACE' || item.action === 'REVIEW_BREAK_GLASS';
   const actionTarget = item.action === 'REVIEW_BREAK_GLASS' ? '/break-glass' : trace;
   return (
     <>
       <TableRow data-kind={item.kind} data-item={item.id} data-overdue={item.overdue ? 'true' : undefined}>
         <TableCell>
-          {item.household && trace
-            ? <RouterLink className="utrecht-link" to={trace}>{item.household.reference}</RouterLink>
-            : <span>{t('worklist.restricted')}</span>}
+          {item.household && trace ? (
+            <RouterLink className="utrecht-link" to={trace}>
+              {item.household.reference}
+            </RouterLink>
+          ) : (
+            <span>{t('worklist.restricted')}</span>
+          )}
         </TableCell>
         <TableCell>
           <strong>{t(`worklist.kinds.${item.kind}`)}</strong>
@@ -173,13 +240,24 @@ function WorklistRow({ item, expanded, onToggle, onDone }: { item: WorklistItem;
         </TableCell>
         <TableCell>
           {item.dueOn}
-          {item.overdue && <> <strong className="kk-overdue">{t('worklist.overdue')}</strong></>}
+          {item.overdue && (
+            <>
+              {' '}
+              <strong className="kk-overdue">{t('worklist.overdue')}</strong>
+            </>
+          )}
         </TableCell>
         <TableCell>{item.owedBy?.name ?? t('worklist.you')}</TableCell>
         <TableCell>{t(`severity.${item.severity}`)}</TableCell>
         <TableCell>
           {opensPage ? (
-            actionTarget ? <RouterLink className="utrecht-link" to={actionTarget}>{t(`worklist.actions.${item.action}`)}</RouterLink> : '—'
+            actionTarget ? (
+              <RouterLink className="utrecht-link" to={actionTarget}>
+                {t(`worklist.actions.${item.action}`)}
+              </RouterLink>
+            ) : (
+              '—'
+            )
           ) : (
             <Button appearance="secondary-action-button" aria-expanded={expanded} aria-controls={formId} onClick={onToggle}>
               {t(`worklist.actions.${item.action}`)}
@@ -209,7 +287,10 @@ function WhatDetail({ item }: { item: WorklistItem }) {
     case 'REFERRAL_ANSWERED':
       return (
         <Paragraph>
-          {t('worklist.answeredBy', { agency: item.otherAgency?.name ?? '—', status: t(`referralStatus.${item.referral?.status ?? item.detail ?? 'SENT'}`) })}
+          {t('worklist.answeredBy', {
+            agency: item.otherAgency?.name ?? '—',
+            status: t(`referralStatus.${item.referral?.status ?? item.detail ?? 'SENT'}`),
+          })}
           {item.referral?.refusalReason && <> {t('worklist.refusalReason', { reason: t(`reasons.${item.referral.refusalReason}`) })}</>}
           {item.referral?.refusalText && <> {t('worklist.alternative', { text: item.referral.refusalText })}</>}
         </Paragraph>
@@ -219,7 +300,14 @@ function WhatDetail({ item }: { item: WorklistItem }) {
     case 'BREAK_GLASS_USE':
       return <Paragraph>{t('worklist.breakGlassBy', { agency: item.otherAgency?.name ?? '—', reason: item.detail ?? '' })}</Paragraph>;
     case 'INVOLVEMENT_NOTICE':
-      return <Paragraph>{t('worklist.involvedAgency', { agency: item.otherAgency?.name ?? '—', type: item.otherAgency ? t(`worklist.agencyTypes.${item.otherAgency.type}`) : '' })}</Paragraph>;
+      return (
+        <Paragraph>
+          {t('worklist.involvedAgency', {
+            agency: item.otherAgency?.name ?? '—',
+            type: item.otherAgency ? t(`worklist.agencyTypes.${item.otherAgency.type}`) : '',
+          })}
+        </Paragraph>
+      );
     case 'SHELTER_APPLICATION':
     case 'WAITING_LIST_ENTRY':
       return <Paragraph>{t('worklist.atFacility', { facility: item.facility?.name ?? '—', since: item.detail ?? '' })}</Paragraph>;

@@ -16,40 +16,151 @@ import { today } from '../../days';
 /** What the worklist shows of an item and what its form needs. */
 export const WorklistItemFields = graphql(`
   fragment WorklistItemFields on WorklistItem @_unmask {
-    id kind subjectId restricted dueOn overdue severity rule action stepKind detail
-    household { id reference } owedBy { id name } otherAgency { id name type } facility { id name }
-    referral { id status purpose refusalReason refusalText infoQuestion }
+    id
+    kind
+    subjectId
+    restricted
+    dueOn
+    overdue
+    severity
+    rule
+    action
+    stepKind
+    detail
+    household {
+      id
+      reference
+    }
+    owedBy {
+      id
+      name
+    }
+    otherAgency {
+      id
+      name
+      type
+    }
+    facility {
+      id
+      name
+    }
+    referral {
+      id
+      status
+      purpose
+      refusalReason
+      refusalText
+      infoQuestion
+    }
   }
 `);
 
 export type WorklistItem = ResultOf<typeof WorklistItemFields>;
 
-const Accept = graphql(`mutation Worklist_Accept($id: ID!, $on: Date!) { acceptReferral(id: $id, on: $on) { __typename ...ProblemFields } }`, [ProblemFields]);
-const Refuse = graphql(`mutation Worklist_Refuse($id: ID!, $on: Date!, $reason: RefusalReason!, $text: String) {
-  refuseReferral(id: $id, on: $on, refusalReason: $reason, refusalText: $text) { __typename ...ProblemFields } }`, [ProblemFields]);
-const AskInfo = graphql(`mutation Worklist_AskInfo($id: ID!, $on: Date!, $message: String!) {
-  requestReferralInfo(id: $id, on: $on, message: $message) { __typename ...ProblemFields } }`, [ProblemFields]);
-const GiveInfo = graphql(`mutation Worklist_GiveInfo($id: ID!, $on: Date!, $message: String!) {
-  provideReferralInfo(id: $id, on: $on, message: $message) { __typename ...ProblemFields } }`, [ProblemFields]);
-const RecordStep = graphql(`mutation Worklist_RecordStep($input: RecordEventInput!) { recordEvent(input: $input) { __typename ...ProblemFields } }`, [ProblemFields]);
-const Decide = graphql(`mutation Worklist_DecideAccess($id: ID!, $grant: Boolean!, $hours: Int) {
-  decideAccessRequest(id: $id, grant: $grant, hours: $hours) { __typename ...ProblemFields } }`, [ProblemFields]);
-const Acknowledge = graphql(`mutation Worklist_Acknowledge($id: ID!) { acknowledgeInvolvementNotice(id: $id) { __typename ...ProblemFields } }`, [ProblemFields]);
+const Accept = graphql(
+  `
+    mutation Worklist_Accept($id: ID!, $on: Date!) {
+      acceptReferral(id: $id, on: $on) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const Refuse = graphql(
+  `
+    mutation Worklist_Refuse($id: ID!, $on: Date!, $reason: RefusalReason!, $text: String) {
+      refuseReferral(id: $id, on: $on, refusalReason: $reason, refusalText: $text) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const AskInfo = graphql(
+  `
+    mutation Worklist_AskInfo($id: ID!, $on: Date!, $message: String!) {
+      requestReferralInfo(id: $id, on: $on, message: $message) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const GiveInfo = graphql(
+  `
+    mutation Worklist_GiveInfo($id: ID!, $on: Date!, $message: String!) {
+      provideReferralInfo(id: $id, on: $on, message: $message) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const RecordStep = graphql(
+  `
+    mutation Worklist_RecordStep($input: RecordEventInput!) {
+      recordEvent(input: $input) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const Decide = graphql(
+  `
+    mutation Worklist_DecideAccess($id: ID!, $grant: Boolean!, $hours: Int) {
+      decideAccessRequest(id: $id, grant: $grant, hours: $hours) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+const Acknowledge = graphql(
+  `
+    mutation Worklist_Acknowledge($id: ID!) {
+      acknowledgeInvolvementNotice(id: $id) {
+        __typename
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
 
 /**
  * A mutation whose answer is put at the form's fields; after a done step, onDone. `apiNames` says which form field
  * an argument of the API is (refusalReason is the form's reason, say).
  */
 function useAction<Field extends string, Data extends Record<Field, MutationAnswer>, Variables extends AnyVariables>(
-  document: DocumentInput<Data, Variables>, field: Field, onDone: () => void, apiNames: Record<string, string> = {},
+  document: DocumentInput<Data, Variables>,
+  field: Field,
+  onDone: () => void,
+  apiNames: Record<string, string> = {},
 ) {
   const [state, run] = useMutation(document);
-  const fieldOf = (path: string[]) => [...path].reverse().map((segment) => apiNames[segment]).find(Boolean);
+  const fieldOf = (path: string[]) =>
+    [...path]
+      .reverse()
+      .map((segment) => apiNames[segment])
+      .find(Boolean);
   async function send(form: Parameters<typeof submitted>[0], fields: readonly string[], variables: Variables) {
-    const done = await submitted(form, fields, async () => {
-      const result = await run(variables);
-      return { answer: result.data?.[field], error: result.error };
-    }, fieldOf);
+    const done = await submitted(
+      form,
+      fields,
+      async () => {
+        const result = await run(variables);
+        return { answer: result.data?.[field], error: result.error };
+      },
+      fieldOf,
+    );
     if (done) onDone();
   }
   return { send, busy: state.fetching };
@@ -61,7 +172,14 @@ const formIdOf = (item: WorklistItem) => `worklist-${item.id.replace(/[^A-Za-z0-
 /** A worklist form: the problems first (they take focus), then its fields; checks required fields itself. */
 function ActionForm({ label, onSubmit, children }: { label: string; onSubmit: () => void; children: ReactNode }) {
   return (
-    <form aria-label={label} noValidate onSubmit={(e: FormEvent) => { e.preventDefault(); onSubmit(); }}>
+    <form
+      aria-label={label}
+      noValidate
+      onSubmit={(e: FormEvent) => {
+        e.preventDefault();
+        onSubmit();
+      }}
+    >
       {children}
     </form>
   );
@@ -92,7 +210,12 @@ function AnswerReferral({ item, onDone }: { item: WorklistItem; onDone: () => vo
   const refuse = useAction(Refuse, 'refuseReferral', onDone, { refusalReason: 'reason', refusalText: 'alternative' });
   const ask = useAction(AskInfo, 'requestReferralInfo', onDone, { message: 'question' });
   const { answer, reason, alternative, question } = form.values;
-  const labels = { answer: t('worklist.forms.answer'), reason: t('worklist.forms.reason'), alternative: t('worklist.forms.alternative'), question: t('worklist.forms.question') };
+  const labels = {
+    answer: t('worklist.forms.answer'),
+    reason: t('worklist.forms.reason'),
+    alternative: t('worklist.forms.alternative'),
+    question: t('worklist.forms.question'),
+  };
   const fields = Object.keys(labels);
   const submit = () => {
     const missing = missingRequired(form.values, answer === 'REFUSE' ? ['reason', 'alternative'] : answer === 'ASK' ? ['question'] : []);
@@ -109,19 +232,41 @@ function AnswerReferral({ item, onDone }: { item: WorklistItem; onDone: () => vo
     <ActionForm label={t('worklist.forms.answerReferral')} onSubmit={submit}>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       {item.referral && <Paragraph>{t('worklist.forms.purpose', { purpose: item.referral.purpose })}</Paragraph>}
-      <FormField control="select" label={labels.answer} required options={[
-        { value: 'ACCEPT', label: t('worklist.forms.accept') },
-        { value: 'REFUSE', label: t('worklist.forms.refuse') },
-        { value: 'ASK', label: t('worklist.forms.ask') },
-      ]} {...form.field('answer')} />
+      <FormField
+        control="select"
+        label={labels.answer}
+        required
+        options={[
+          { value: 'ACCEPT', label: t('worklist.forms.accept') },
+          { value: 'REFUSE', label: t('worklist.forms.refuse') },
+          { value: 'ASK', label: t('worklist.forms.ask') },
+        ]}
+        {...form.field('answer')}
+      />
       {answer === 'REFUSE' && (
         <>
-          <FormField control="select" label={labels.reason} required options={refusalReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} {...form.field('reason')} />
-          <FormField control="text" label={labels.alternative} description={t('worklist.forms.alternativeHint')} required {...form.field('alternative')} />
+          <FormField
+            control="select"
+            label={labels.reason}
+            required
+            options={refusalReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))}
+            {...form.field('reason')}
+          />
+          <FormField
+            control="text"
+            label={labels.alternative}
+            description={t('worklist.forms.alternativeHint')}
+            required
+            {...form.field('alternative')}
+          />
         </>
       )}
-      {answer === 'ASK' && <FormField control="textarea" label={labels.question} description={t('nextStep.noteHint')} required {...form.field('question')} />}
-      <Button type="submit" appearance="primary-action-button" disabled={busy}>{t('worklist.forms.send')}</Button>
+      {answer === 'ASK' && (
+        <FormField control="textarea" label={labels.question} description={t('nextStep.noteHint')} required {...form.field('question')} />
+      )}
+      <Button type="submit" appearance="primary-action-button" disabled={busy}>
+        {t('worklist.forms.send')}
+      </Button>
     </ActionForm>
   );
 }
@@ -140,8 +285,16 @@ function ProvideInfo({ item, onDone }: { item: WorklistItem; onDone: () => void 
     <ActionForm label={t('worklist.forms.provideInfo')} onSubmit={submit}>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       <Paragraph>{t('worklist.questionFrom', { agency: item.otherAgency?.name ?? '—', question: item.detail ?? '' })}</Paragraph>
-      <FormField control="textarea" label={labels.information} description={t('nextStep.noteHint')} required {...form.field('information')} />
-      <Button type="submit" appearance="primary-action-button" disabled={give.busy}>{t('worklist.forms.send')}</Button>
+      <FormField
+        control="textarea"
+        label={labels.information}
+        description={t('nextStep.noteHint')}
+        required
+        {...form.field('information')}
+      />
+      <Button type="submit" appearance="primary-action-button" disabled={give.busy}>
+        {t('worklist.forms.send')}
+      </Button>
     </ActionForm>
   );
 }
@@ -152,14 +305,27 @@ function RecordOwedStep({ item, onDone }: { item: WorklistItem; onDone: () => vo
   const shelter = item.action === 'RECORD_OUTCOME';
   const choices: readonly EnumOf<'RecordableEventKind'>[] = !shelter
     ? [oneOf(recordableEventKinds, item.stepKind) ?? 'CONTACT']
-    : item.kind === 'SHELTER_APPLICATION' ? ['PLACEMENT', 'WAITING_LIST_ENTRY', 'REFUSAL'] : ['PLACEMENT', 'WAITING_LIST_EXIT'];
+    : item.kind === 'SHELTER_APPLICATION'
+      ? ['PLACEMENT', 'WAITING_LIST_ENTRY', 'REFUSAL']
+      : ['PLACEMENT', 'WAITING_LIST_EXIT'];
   const form = useForm(formIdOf(item), { kind: choices[0]!, reason: '', outcome: '', occurredOn: today(), note: '' });
   const record = useAction(RecordStep, 'recordEvent', onDone, { refusalReason: 'reason', waitingListOutcome: 'outcome' });
   const { kind, reason, outcome, occurredOn, note } = form.values;
-  const labels = { kind: t('nextStep.kind'), reason: t('worklist.forms.reason'), outcome: t('worklist.forms.outcome'), occurredOn: t('nextStep.date'), note: t('nextStep.note') };
+  const labels = {
+    kind: t('nextStep.kind'),
+    reason: t('worklist.forms.reason'),
+    outcome: t('worklist.forms.outcome'),
+    occurredOn: t('nextStep.date'),
+    note: t('nextStep.note'),
+  };
   const fields = Object.keys(labels);
   const submit = () => {
-    const missing = missingRequired(form.values, ['kind', 'occurredOn', ...(kind === 'REFUSAL' ? ['reason'] : []), ...(kind === 'WAITING_LIST_EXIT' ? ['outcome'] : [])]);
+    const missing = missingRequired(form.values, [
+      'kind',
+      'occurredOn',
+      ...(kind === 'REFUSAL' ? ['reason'] : []),
+      ...(kind === 'WAITING_LIST_EXIT' ? ['outcome'] : []),
+    ]);
     form.setProblems(missing);
     const stepKind = oneOf(choices, kind);
     if (hasProblems(missing) || !stepKind) return;
@@ -179,12 +345,36 @@ function RecordOwedStep({ item, onDone }: { item: WorklistItem; onDone: () => vo
   return (
     <ActionForm label={t('worklist.forms.recordStep')} onSubmit={submit}>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
-      <FormField control="select" label={labels.kind} required options={choices.map((k) => ({ value: k, label: t(`events.${k}`) }))} {...form.field('kind')} />
-      {kind === 'REFUSAL' && <FormField control="select" label={labels.reason} required options={refusalReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))} {...form.field('reason')} />}
-      {kind === 'WAITING_LIST_EXIT' && <FormField control="select" label={labels.outcome} required options={waitingListOutcomes.map((o) => ({ value: o, label: t(`worklist.outcomes.${o}`) }))} {...form.field('outcome')} />}
+      <FormField
+        control="select"
+        label={labels.kind}
+        required
+        options={choices.map((k) => ({ value: k, label: t(`events.${k}`) }))}
+        {...form.field('kind')}
+      />
+      {kind === 'REFUSAL' && (
+        <FormField
+          control="select"
+          label={labels.reason}
+          required
+          options={refusalReasons.map((r) => ({ value: r, label: t(`reasons.${r}`) }))}
+          {...form.field('reason')}
+        />
+      )}
+      {kind === 'WAITING_LIST_EXIT' && (
+        <FormField
+          control="select"
+          label={labels.outcome}
+          required
+          options={waitingListOutcomes.map((o) => ({ value: o, label: t(`worklist.outcomes.${o}`) }))}
+          {...form.field('outcome')}
+        />
+      )}
       <FormField control="date" label={labels.occurredOn} required {...form.field('occurredOn')} />
       <FormField control="text" label={labels.note} description={t('nextStep.noteHint')} {...form.field('note')} />
-      <Button type="submit" appearance="primary-action-button" disabled={record.busy}>{t('nextStep.submit')}</Button>
+      <Button type="submit" appearance="primary-action-button" disabled={record.busy}>
+        {t('nextStep.submit')}
+      </Button>
     </ActionForm>
   );
 }
@@ -204,10 +394,25 @@ function DecideAccess({ item, onDone }: { item: WorklistItem; onDone: () => void
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
       <Paragraph>{t('worklist.accessRequestBy', { agency: item.otherAgency?.name ?? '—', reason: item.detail ?? '' })}</Paragraph>
       <Paragraph>{t('worklist.forms.grantExplained')}</Paragraph>
-      <FormField control="select" label={labels.hours} required options={['4', '24', '72'].map((h) => ({ value: h, label: t('worklist.forms.hoursOption', { count: Number(h) }) }))} {...form.field('hours')} />
+      <FormField
+        control="select"
+        label={labels.hours}
+        required
+        options={['4', '24', '72'].map((h) => ({ value: h, label: t('worklist.forms.hoursOption', { count: Number(h) }) }))}
+        {...form.field('hours')}
+      />
       <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" disabled={decide.busy}>{t('worklist.forms.grant')}</Button>
-        <Button type="button" appearance="secondary-action-button" disabled={decide.busy} onClick={() => void decide.send(form, [], { id: item.subjectId, grant: false })}>{t('worklist.forms.decline')}</Button>
+        <Button type="submit" appearance="primary-action-button" disabled={decide.busy}>
+          {t('worklist.forms.grant')}
+        </Button>
+        <Button
+          type="button"
+          appearance="secondary-action-button"
+          disabled={decide.busy}
+          onClick={() => void decide.send(form, [], { id: item.subjectId, grant: false })}
+        >
+          {t('worklist.forms.decline')}
+        </Button>
       </ButtonGroup>
     </ActionForm>
   );
@@ -223,7 +428,9 @@ function AcknowledgeNotice({ item, onDone }: { item: WorklistItem; onDone: () =>
       <Alert type="info">
         <Paragraph>{t('worklist.involvementExplained', { agency: item.otherAgency?.name ?? '—' })}</Paragraph>
       </Alert>
-      <Button type="submit" appearance="primary-action-button" disabled={acknowledge.busy}>{t('worklist.forms.markRead')}</Button>
+      <Button type="submit" appearance="primary-action-button" disabled={acknowledge.busy}>
+        {t('worklist.forms.markRead')}
+      </Button>
     </ActionForm>
   );
 }
