@@ -55,7 +55,7 @@ describe('OpenTelemetry tracing', () => {
       expect(span.attributes['db.query.summary']).toBe(span.name);
     }
     // The statements a registration runs: the session lookup, the write itself and the access log.
-    expect(statements.map((span) => span.name)).toEqual(expect.arrayContaining(['sessionByToken', 'createHousehold', 'appendAccessLog']));
+    expect(statements.map((span) => span.name)).toEqual(expect.arrayContaining(['sessionByToken', 'writeHouseholds', 'appendAccessLog']));
     expectNoValues(spans, [
       reference,
       'ouder 1',

@@ -1,5 +1,5 @@
 // Bulk loads of household paths (synthetic data, imports): UNWIND batches, one transaction per batch, MERGE by id.
-import { referenceKey } from './household-repository.js';
+import { referenceKey, writeHouseholds, writeMembers } from './household-repository.js';
 import { z } from 'zod';
 import {
   checkEventDetails,
@@ -12,6 +12,9 @@ import {
 } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import { withoutNulls } from '../db/values.js';
+import { writeEventRows } from './event-repository.js';
+import { writeReferrals } from './referral-repository.js';
+import { writeRegieAssignments } from './regie-repository.js';
 import type { CypherExecutor } from '../db/executor.js';
 
 /** One household with its whole path, as a generator or an importer produces it. */
@@ -31,116 +34,6 @@ export interface BulkProvenance {
 }
 
 const counted = z.object({ n: z.number().int() });
-
-const bulkHouseholds = statement(
-  'bulkHouseholds',
-  cypher`
-UNWIND $rows AS row
-MATCH (c:Centrumgemeente {id: row.centrumgemeenteId})
-MERGE (h:Household {id: row.id})
-SET h += row, h += $provenance, h.recordedAt = datetime($recordedAt)
-MERGE (h)-[:IN_REGION]->(c)
-RETURN count(h) AS n`,
-  counted,
-);
-
-const bulkMembers = statement(
-  'bulkMembers',
-  cypher`
-UNWIND $rows AS row
-MATCH (h:Household {id: row.householdId})
-MERGE (p:Person {id: row.personId})
-SET p.label = row.label, p.birthYear = row.birthYear, p += $provenance, p.recordedAt = datetime($recordedAt)
-MERGE (p)-[r:MEMBER_OF]->(h)
-SET r.role = row.role, r.compositionSource = row.compositionSource, r.from = date(row.from),
-  r.to = CASE WHEN row.to IS NULL THEN null ELSE date(row.to) END, r += $provenance
-RETURN count(r) AS n`,
-  counted,
-);
-
-const bulkEvents = statement(
-  'bulkEvents',
-  cypher`
-UNWIND $rows AS row
-MATCH (h:Household {id: row.householdId})
-MERGE (e:Event {id: row.id})
-SET e += row.props, e += $provenance, e.occurredOn = date(row.occurredOn), e.recordedAt = datetime($recordedAt)
-MERGE (h)-[:HAD]->(e)
-RETURN count(e) AS n`,
-  counted,
-);
-
-const bulkEventAgencies = statement(
-  'bulkEventAgencies',
-  cypher`
-UNWIND $rows AS row
-MATCH (e:Event {id: row.id}), (a:Agency {id: row.agencyId})
-// Written from the event's side: an agency has thousands of events, an event one agency.
-MERGE (e)<-[:ACTED_IN]-(a)
-RETURN count(e) AS n`,
-  counted,
-);
-
-const bulkEventFacilities = statement(
-  'bulkEventFacilities',
-  cypher`
-UNWIND $rows AS row
-MATCH (e:Event {id: row.id}), (f:Facility {id: row.facilityId})
-MERGE (e)-[:AT_FACILITY]->(f)
-RETURN count(e) AS n`,
-  counted,
-);
-
-const bulkEventCauses = statement(
-  'bulkEventCauses',
-  cypher`
-UNWIND $rows AS row
-MATCH (e:Event {id: row.id}), (cause:Event {id: row.causeId})
-MERGE (e)-[:FOLLOWS_FROM]->(cause)
-RETURN count(e) AS n`,
-  counted,
-);
-
-const bulkReferrals = statement(
-  'bulkReferrals',
-  cypher`
-UNWIND $rows AS row
-MATCH (h:Household {id: row.householdId}), (from:Agency {id: row.fromAgencyId}), (to:Agency {id: row.toAgencyId})
-MERGE (r:Referral {id: row.id})
-SET r += row.props, r += $provenance, r.sentOn = date(row.sentOn), r.respondBy = date(row.respondBy),
-  r.respondedOn = CASE WHEN row.respondedOn IS NULL THEN null ELSE date(row.respondedOn) END,
-  r.closedOn = CASE WHEN row.closedOn IS NULL THEN null ELSE date(row.closedOn) END,
-  r.recordedAt = datetime($recordedAt)
-MERGE (r)-[:REFERRAL_FOR]->(h)
-MERGE (r)-[:SENT_BY]->(from)
-MERGE (r)-[:SENT_TO]->(to)
-RETURN count(r) AS n`,
-  counted,
-);
-
-const bulkReferralEvents = statement(
-  'bulkReferralEvents',
-  cypher`
-UNWIND $rows AS row
-MATCH (e:Event {id: row.id}), (r:Referral {id: row.referralId})
-MERGE (e)-[:CONCERNS]->(r)
-RETURN count(e) AS n`,
-  counted,
-);
-
-const bulkRegie = statement(
-  'bulkRegie',
-  cypher`
-UNWIND $rows AS row
-MATCH (h:Household {id: row.householdId}), (a:Agency {id: row.agencyId})
-MERGE (g:RegieAssignment {id: row.id})
-SET g += row.props, g += $provenance, g.from = date(row.from),
-  g.to = CASE WHEN row.to IS NULL THEN null ELSE date(row.to) END, g.recordedAt = datetime($recordedAt)
-MERGE (g)-[:REGIE_OVER]->(h)
-MERGE (g)-[:HELD_BY]->(a)
-RETURN count(g) AS n`,
-  counted,
-);
 
 const bulkHandovers = statement(
   'bulkHandovers',
@@ -215,33 +108,27 @@ export function createBulkRepository(executor: CypherExecutor) {
       const recordedAt = provenance.recordedAt;
       const events = paths.flatMap((p) => p.events.map((e) => ({ ...e, householdId: p.household.id })));
       await executor.write(async (tx) => {
-        await tx.run(bulkHouseholds, {
+        await tx.run(writeHouseholds, {
           rows: paths.map((p) => withoutNulls({ ...p.household, referenceKey: referenceKey(p.household.reference) })),
           provenance: prov,
           recordedAt,
         });
-        await tx.run(bulkMembers, {
-          rows: paths.flatMap((p) => p.members.map((m) => ({ ...m, householdId: p.household.id }))),
+        await tx.run(writeMembers, {
+          rows: paths.flatMap((p) =>
+            p.members.map((m) => ({
+              householdId: p.household.id,
+              personId: m.personId,
+              from: m.from,
+              to: m.to,
+              person: withoutNulls({ label: m.label, birthYear: m.birthYear }),
+              membership: withoutNulls({ role: m.role, compositionSource: m.compositionSource }),
+            })),
+          ),
           provenance: prov,
           recordedAt,
         });
-        await tx.run(bulkEvents, {
-          rows: events.map(({ occurredOn, followsFromIds: _causes, ...rest }) => ({
-            id: rest.id,
-            householdId: rest.householdId,
-            occurredOn,
-            props: withoutNulls(rest),
-          })),
-          provenance: prov,
-          recordedAt,
-        });
-        await tx.run(bulkEventAgencies, { rows: events.filter((e) => e.agencyId).map((e) => ({ id: e.id, agencyId: e.agencyId })) });
-        await tx.run(bulkEventFacilities, {
-          rows: events.filter((e) => e.facilityId).map((e) => ({ id: e.id, facilityId: e.facilityId })),
-        });
-        await tx.run(bulkEventCauses, { rows: events.flatMap((e) => e.followsFromIds.map((causeId) => ({ id: e.id, causeId }))) });
         const referrals = paths.flatMap((p) => p.referrals.map((r) => ({ ...r, householdId: p.household.id })));
-        await tx.run(bulkReferrals, {
+        await tx.run(writeReferrals, {
           rows: referrals.map(({ sentOn, respondBy, respondedOn, closedOn, ...rest }) => ({
             id: rest.id,
             householdId: rest.householdId,
@@ -256,9 +143,25 @@ export function createBulkRepository(executor: CypherExecutor) {
           provenance: prov,
           recordedAt,
         });
-        await tx.run(bulkReferralEvents, { rows: events.filter((e) => e.referralId).map((e) => ({ id: e.id, referralId: e.referralId })) });
+        // After the referrals: an event that concerns one links to it.
+        await writeEventRows(
+          tx,
+          events.map(({ occurredOn, followsFromIds, ...rest }) => ({
+            id: rest.id,
+            householdId: rest.householdId,
+            occurredOn,
+            props: withoutNulls(rest),
+            agencyId: rest.agencyId,
+            facilityId: rest.facilityId,
+            referralId: rest.referralId,
+            supersedesId: rest.supersedesId,
+            followsFromIds,
+          })),
+          prov,
+          recordedAt,
+        );
         const regie = paths.flatMap((p) => p.regie.map((g) => ({ ...g, householdId: p.household.id })));
-        await tx.run(bulkRegie, {
+        await tx.run(writeRegieAssignments, {
           rows: regie.map(({ from, to, ...rest }) => ({
             id: rest.id,
             householdId: rest.householdId,

@@ -22,32 +22,120 @@ import { Refusal, refusable, type Result } from './result.js';
 import { opt } from './rows.js';
 import { refuseOutOfOrder, requireAgencies, requireFacility } from './write-checks.js';
 
-const createEvent = statement(
-  'createEvent',
+const counted = z.object({ n: z.number().int() });
+
+// The statements that write events, for one event (insertEvent) and for a batch (the bulk loader) alike: the event
+// by id with its household's edge, then each kind of edge in a statement of its own, run only when a row has one.
+// MERGE keeps a re-load idempotent; a new event's id is new, so for it MERGE creates.
+const writeEvents = statement(
+  'writeEvents',
   cypher`
-MATCH (h:Household {id: $householdId})
-CREATE (e:Event)
-SET e += $event, e.occurredOn = date($occurredOn), e.recordedAt = datetime($recordedAt)
-CREATE (h)-[:HAD]->(e)
-WITH e
-OPTIONAL MATCH (a:Agency {id: $agencyId})
-FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | CREATE (a)-[:ACTED_IN]->(e))
-WITH e
-OPTIONAL MATCH (f:Facility {id: $facilityId})
-FOREACH (_ IN CASE WHEN f IS NULL THEN [] ELSE [1] END | CREATE (e)-[:AT_FACILITY]->(f))
-WITH e
-OPTIONAL MATCH (r:Referral {id: $referralId})
-FOREACH (_ IN CASE WHEN r IS NULL THEN [] ELSE [1] END | CREATE (e)-[:CONCERNS]->(r))
-WITH e
-OPTIONAL MATCH (old:Event {id: $supersedesId})
-FOREACH (_ IN CASE WHEN old IS NULL THEN [] ELSE [1] END | CREATE (e)-[:SUPERSEDES]->(old))
-WITH e
-// A list filter, not UNWIND + a lookup by a row variable: Grafeo scans for the latter.
-OPTIONAL MATCH (cause:Event) WHERE cause.id IN $followsFromIds AND cause.householdId = $householdId
-FOREACH (_ IN CASE WHEN cause IS NULL THEN [] ELSE [1] END | CREATE (e)-[:FOLLOWS_FROM]->(cause))
-RETURN DISTINCT e.id AS id`,
-  z.object({ id: z.string() }),
+UNWIND $rows AS row
+MATCH (h:Household {id: row.householdId})
+MERGE (e:Event {id: row.id})
+SET e += row.props, e += $provenance, e.occurredOn = date(row.occurredOn), e.recordedAt = datetime($recordedAt)
+MERGE (h)-[:HAD]->(e)
+RETURN count(e) AS n`,
+  counted,
 );
+
+const linkEventAgencies = statement(
+  'linkEventAgencies',
+  cypher`
+UNWIND $rows AS row
+MATCH (e:Event {id: row.id}), (a:Agency {id: row.agencyId})
+// Written from the event's side: an agency has thousands of events, an event one agency.
+MERGE (e)<-[:ACTED_IN]-(a)
+RETURN count(e) AS n`,
+  counted,
+);
+
+const linkEventFacilities = statement(
+  'linkEventFacilities',
+  cypher`
+UNWIND $rows AS row
+MATCH (e:Event {id: row.id}), (f:Facility {id: row.facilityId})
+MERGE (e)-[:AT_FACILITY]->(f)
+RETURN count(e) AS n`,
+  counted,
+);
+
+const linkEventReferrals = statement(
+  'linkEventReferrals',
+  cypher`
+UNWIND $rows AS row
+MATCH (e:Event {id: row.id}), (r:Referral {id: row.referralId})
+MERGE (e)-[:CONCERNS]->(r)
+RETURN count(e) AS n`,
+  counted,
+);
+
+const linkSupersededEvents = statement(
+  'linkSupersededEvents',
+  cypher`
+UNWIND $rows AS row
+MATCH (e:Event {id: row.id}), (old:Event {id: row.supersedesId})
+MERGE (e)-[:SUPERSEDES]->(old)
+RETURN count(e) AS n`,
+  counted,
+);
+
+// A cause is an event of the same household: never an edge into another family's path.
+const linkEventCauses = statement(
+  'linkEventCauses',
+  cypher`
+UNWIND $rows AS row
+MATCH (e:Event {id: row.id}), (cause:Event {id: row.causeId})
+WHERE cause.householdId = e.householdId
+MERGE (e)-[:FOLLOWS_FROM]->(cause)
+RETURN count(e) AS n`,
+  counted,
+);
+
+/** An event as it is written: its stored properties, and the ids its edges go to. */
+export interface EventWrite {
+  id: string;
+  householdId: string;
+  occurredOn: string;
+  props: Record<string, unknown>;
+  agencyId: string | null;
+  facilityId: string | null;
+  referralId: string | null;
+  supersedesId: string | null;
+  followsFromIds: readonly string[];
+}
+
+/** Writes events and their edges; referrals and the events they supersede or follow from must already be there. */
+export async function writeEventRows(tx: CypherTx, events: EventWrite[], provenance: Record<string, unknown>, recordedAt: string) {
+  await tx.run(writeEvents, {
+    rows: events.map(({ id, householdId, occurredOn, props }) => ({ id, householdId, occurredOn, props })),
+    provenance,
+    recordedAt,
+  });
+  const edges = async <Row>(run: (rows: Row[]) => Promise<unknown>, rows: Row[]) => {
+    if (rows.length > 0) await run(rows);
+  };
+  await edges(
+    (rows) => tx.run(linkEventAgencies, { rows }),
+    events.flatMap((e) => (e.agencyId ? [{ id: e.id, agencyId: e.agencyId }] : [])),
+  );
+  await edges(
+    (rows) => tx.run(linkEventFacilities, { rows }),
+    events.flatMap((e) => (e.facilityId ? [{ id: e.id, facilityId: e.facilityId }] : [])),
+  );
+  await edges(
+    (rows) => tx.run(linkEventReferrals, { rows }),
+    events.flatMap((e) => (e.referralId ? [{ id: e.id, referralId: e.referralId }] : [])),
+  );
+  await edges(
+    (rows) => tx.run(linkSupersededEvents, { rows }),
+    events.flatMap((e) => (e.supersedesId ? [{ id: e.id, supersedesId: e.supersedesId }] : [])),
+  );
+  await edges(
+    (rows) => tx.run(linkEventCauses, { rows }),
+    events.flatMap((e) => e.followsFromIds.map((causeId) => ({ id: e.id, causeId }))),
+  );
+}
 
 const eventsByHouseholdQuery = statement(
   'eventsByHousehold',
@@ -104,17 +192,24 @@ export async function insertEvent(
 ): Promise<string> {
   const { recordedAt, props } = provenance(actor, at);
   const { occurredOn, followsFromIds = [], ...rest } = event;
-  await tx.run(createEvent, {
-    householdId: event.householdId,
-    event: withoutNulls({ ...rest, ...props }),
-    occurredOn,
+  await writeEventRows(
+    tx,
+    [
+      {
+        id: event.id,
+        householdId: event.householdId,
+        occurredOn,
+        props: withoutNulls({ ...rest, ...props }),
+        agencyId: event.agencyId,
+        facilityId: event.facilityId,
+        referralId: event.referralId,
+        supersedesId: event.supersedesId,
+        followsFromIds,
+      },
+    ],
+    {},
     recordedAt,
-    agencyId: event.agencyId,
-    facilityId: event.facilityId,
-    referralId: event.referralId,
-    supersedesId: event.supersedesId,
-    followsFromIds,
-  });
+  );
   return event.id;
 }
 

@@ -117,21 +117,32 @@ RETURN c IS NOT NULL AS cityFound, same IS NOT NULL AS referenceTaken`,
   z.object({ cityFound: z.boolean(), referenceTaken: z.boolean() }),
 );
 
-const createHousehold = statement(
-  'createHousehold',
+/** Households by id: one from register, a batch from the bulk loader (MERGE keeps a re-load idempotent). */
+export const writeHouseholds = statement(
+  'writeHouseholds',
   cypher`
-MATCH (c:Centrumgemeente {id: $household.centrumgemeenteId})
-CREATE (h:Household)
-SET h += $household, h.recordedAt = datetime($recordedAt)
-CREATE (h)-[:IN_REGION]->(c)
-WITH h
-UNWIND $members AS m
-CREATE (p:Person)
-SET p += m.person, p.recordedAt = datetime($recordedAt)
-CREATE (p)-[r:MEMBER_OF]->(h)
-SET r += m.membership, r.from = date(m.from), r.recordedAt = datetime($recordedAt)
-RETURN h.id AS id, count(p) AS members`,
-  z.object({ id: z.string(), members: z.number().int() }),
+UNWIND $rows AS row
+MATCH (c:Centrumgemeente {id: row.centrumgemeenteId})
+MERGE (h:Household {id: row.id})
+SET h += row, h += $provenance, h.recordedAt = datetime($recordedAt)
+MERGE (h)-[:IN_REGION]->(c)
+RETURN count(h) AS n`,
+  z.object({ n: z.number().int() }),
+);
+
+/** People with their membership of a household: from register and addMember, or a batch from the bulk loader. */
+export const writeMembers = statement(
+  'writeMembers',
+  cypher`
+UNWIND $rows AS row
+MATCH (h:Household {id: row.householdId})
+MERGE (p:Person {id: row.personId})
+SET p += row.person, p += $provenance, p.recordedAt = datetime($recordedAt)
+MERGE (p)-[r:MEMBER_OF]->(h)
+SET r += row.membership, r += $provenance, r.from = date(row.from),
+  r.to = CASE WHEN row.to IS NULL THEN null ELSE date(row.to) END, r.recordedAt = datetime($recordedAt)
+RETURN count(r) AS n`,
+  z.object({ n: z.number().int() }),
 );
 
 const membershipsByHouseholdQuery = statement(
@@ -144,18 +155,6 @@ RETURN h.id AS householdId, p.id AS personId, p.label AS label, p.birthYear AS b
   toString(r.from) AS from, toString(r.to) AS to, r.compositionSource AS compositionSource
 ORDER BY householdId, from, personId`,
   MembershipRow,
-);
-
-const addMemberStatement = statement(
-  'addMember',
-  cypher`
-MATCH (h:Household {id: $householdId})
-CREATE (p:Person)
-SET p += $person, p.recordedAt = datetime($recordedAt)
-CREATE (p)-[r:MEMBER_OF]->(h)
-SET r += $membership, r.from = date($from), r.recordedAt = datetime($recordedAt)
-RETURN p.id AS id`,
-  z.object({ id: z.string() }),
 );
 
 const closeMembership = statement(
@@ -259,26 +258,40 @@ export function register({ executor, now }: RepositoryDeps, input: NewHousehold,
       const at = now();
       const { recordedAt, props } = provenance(actor, at);
       const id = input.id ?? newId('household');
-      await tx.run(createHousehold, {
-        household: withoutNulls({
-          id,
-          reference: input.reference.trim(),
-          referenceKey: key,
-          centrumgemeenteId: input.centrumgemeenteId,
-          municipality: input.municipality,
-          landlordType: input.landlordType,
-          ...props,
-        }),
+      await tx.run(writeHouseholds, {
+        rows: [
+          withoutNulls({
+            id,
+            reference: input.reference.trim(),
+            referenceKey: key,
+            centrumgemeenteId: input.centrumgemeenteId,
+            municipality: input.municipality,
+            landlordType: input.landlordType,
+            ...props,
+          }),
+        ],
+        provenance: {},
         recordedAt,
-        members: input.members.map((member) => ({
-          person: withoutNulls({ id: newId('person'), label: member.label, birthYear: member.birthYear, ...props }),
-          membership: { role: member.role, compositionSource: member.compositionSource, ...withoutNulls(props) },
-          from: member.from,
-        })),
+      });
+      await tx.run(writeMembers, {
+        rows: input.members.map((member) => memberRow(id, newId('person'), member, props)),
+        provenance: {},
+        recordedAt,
       });
       return (await tx.run(householdsByIdsQuery, { ids: [id] }))[0]!.row;
     }),
   );
+}
+
+function memberRow(householdId: string, personId: string, member: NewMember, props: ReturnType<typeof provenance>['props']) {
+  return {
+    householdId,
+    personId,
+    from: member.from,
+    to: null,
+    person: withoutNulls({ id: personId, label: member.label, birthYear: member.birthYear, ...props }),
+    membership: { role: member.role, compositionSource: member.compositionSource, ...withoutNulls(props) },
+  };
 }
 
 export function addMember(
@@ -293,13 +306,7 @@ export function addMember(
       const at = now();
       const { recordedAt, props } = provenance(actor, at);
       const personId = newId('person');
-      await tx.run(addMemberStatement, {
-        householdId,
-        person: withoutNulls({ id: personId, label: member.label, birthYear: member.birthYear, ...props }),
-        membership: { role: member.role, compositionSource: member.compositionSource, ...withoutNulls(props) },
-        from: member.from,
-        recordedAt,
-      });
+      await tx.run(writeMembers, { rows: [memberRow(householdId, personId, member, props)], provenance: {}, recordedAt });
       await insertEvent(tx, actor, at, { ...bareEvent(householdId, 'MEMBER_JOINED', member.from, actor.agencyId), personId });
       const rows = await tx.run(membershipsByHouseholdQuery, { ids: [householdId] });
       return rows.find((row) => row.personId === personId)!;

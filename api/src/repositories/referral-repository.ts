@@ -48,15 +48,22 @@ RETURN r.id AS id, r.householdId AS householdId, r.fromAgencyId AS fromAgencyId,
   ReferralRow,
 );
 
-const createReferral = statement(
-  'createReferral',
+/** Referrals by id: one from sendReferral, a batch from the bulk loader (MERGE keeps a re-load idempotent). */
+export const writeReferrals = statement(
+  'writeReferrals',
   cypher`
-MATCH (h:Household {id: $householdId}), (from:Agency {id: $fromAgencyId}), (to:Agency {id: $toAgencyId})
-CREATE (r:Referral)
-SET r += $referral, r.sentOn = date($sentOn), r.respondBy = date($respondBy), r.recordedAt = datetime($recordedAt)
-CREATE (r)-[:REFERRAL_FOR]->(h), (r)-[:SENT_BY]->(from), (r)-[:SENT_TO]->(to)
-RETURN r.id AS id`,
-  z.object({ id: z.string() }),
+UNWIND $rows AS row
+MATCH (h:Household {id: row.householdId}), (from:Agency {id: row.fromAgencyId}), (to:Agency {id: row.toAgencyId})
+MERGE (r:Referral {id: row.id})
+SET r += row.props, r += $provenance, r.sentOn = date(row.sentOn), r.respondBy = date(row.respondBy),
+  r.respondedOn = CASE WHEN row.respondedOn IS NULL THEN null ELSE date(row.respondedOn) END,
+  r.closedOn = CASE WHEN row.closedOn IS NULL THEN null ELSE date(row.closedOn) END,
+  r.recordedAt = datetime($recordedAt)
+MERGE (r)-[:REFERRAL_FOR]->(h)
+MERGE (r)-[:SENT_BY]->(from)
+MERGE (r)-[:SENT_TO]->(to)
+RETURN count(r) AS n`,
+  z.object({ n: z.number().int() }),
 );
 
 // Runs under the household's lock, so the status read before it is still the status; the WHERE is a second guard.
@@ -107,21 +114,29 @@ export function sendReferral(
       const at = now();
       const { recordedAt, props } = provenance(actor, at);
       const id = newId('referral');
-      await tx.run(createReferral, {
-        householdId: input.householdId,
-        fromAgencyId: input.fromAgencyId,
-        toAgencyId: input.toAgencyId,
-        referral: withoutNulls({
-          id,
-          householdId: input.householdId,
-          fromAgencyId: input.fromAgencyId,
-          toAgencyId: input.toAgencyId,
-          status: 'SENT',
-          purpose: input.purpose,
-          ...props,
-        }),
-        sentOn: input.sentOn,
-        respondBy: addDays(input.sentOn, input.respondWithinDays),
+      await tx.run(writeReferrals, {
+        rows: [
+          {
+            id,
+            householdId: input.householdId,
+            fromAgencyId: input.fromAgencyId,
+            toAgencyId: input.toAgencyId,
+            sentOn: input.sentOn,
+            respondBy: addDays(input.sentOn, input.respondWithinDays),
+            respondedOn: null,
+            closedOn: null,
+            props: withoutNulls({
+              id,
+              householdId: input.householdId,
+              fromAgencyId: input.fromAgencyId,
+              toAgencyId: input.toAgencyId,
+              status: 'SENT',
+              purpose: input.purpose,
+              ...props,
+            }),
+          },
+        ],
+        provenance: {},
         recordedAt,
       });
       const events = await householdEvents(tx, input.householdId);

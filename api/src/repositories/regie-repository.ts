@@ -22,15 +22,19 @@ ORDER BY householdId, from, id`,
   RegieRow,
 );
 
-const createRegie = statement(
-  'createRegie',
+/** Regie intervals by id: one from takeRegie or handOverRegie, a batch from the bulk loader (MERGE keeps a re-load idempotent). */
+export const writeRegieAssignments = statement(
+  'writeRegieAssignments',
   cypher`
-MATCH (h:Household {id: $householdId}), (a:Agency {id: $agencyId})
-CREATE (g:RegieAssignment)
-SET g += $assignment, g.from = date($from), g.recordedAt = datetime($recordedAt)
-CREATE (g)-[:REGIE_OVER]->(h), (g)-[:HELD_BY]->(a)
-RETURN g.id AS id`,
-  z.object({ id: z.string() }),
+UNWIND $rows AS row
+MATCH (h:Household {id: row.householdId}), (a:Agency {id: row.agencyId})
+MERGE (g:RegieAssignment {id: row.id})
+SET g += row.props, g += $provenance, g.from = date(row.from),
+  g.to = CASE WHEN row.to IS NULL THEN null ELSE date(row.to) END, g.recordedAt = datetime($recordedAt)
+MERGE (g)-[:REGIE_OVER]->(h)
+MERGE (g)-[:HELD_BY]->(a)
+RETURN count(g) AS n`,
+  z.object({ n: z.number().int() }),
 );
 
 const closeRegie = statement(
@@ -81,11 +85,9 @@ export function takeRegie(
       const at = now();
       const { recordedAt, props } = provenance(actor, at);
       const id = newId('regie');
-      await tx.run(createRegie, {
-        householdId,
-        agencyId,
-        assignment: withoutNulls({ id, householdId, agencyId, stage, ...props }),
-        from,
+      await tx.run(writeRegieAssignments, {
+        rows: [{ id, householdId, agencyId, from, to: null, props: withoutNulls({ id, householdId, agencyId, stage, ...props }) }],
+        provenance: {},
         recordedAt,
       });
       await insertEvent(tx, actor, at, { ...bareEvent(householdId, 'REGIE_TAKEN', from, agencyId), regieStage: stage });
@@ -117,11 +119,18 @@ export function handOverRegie(
       const at = now();
       const { recordedAt, props } = provenance(actor, at);
       const nextId = newId('regie');
-      await tx.run(createRegie, {
-        householdId,
-        agencyId: toAgencyId,
-        assignment: withoutNulls({ id: nextId, householdId, agencyId: toAgencyId, stage: toStage, ...props }),
-        from: on,
+      await tx.run(writeRegieAssignments, {
+        rows: [
+          {
+            id: nextId,
+            householdId,
+            agencyId: toAgencyId,
+            from: on,
+            to: null,
+            props: withoutNulls({ id: nextId, householdId, agencyId: toAgencyId, stage: toStage, ...props }),
+          },
+        ],
+        provenance: {},
         recordedAt,
       });
       await tx.run(closeRegie, { id: current.id, nextId, to: on });
