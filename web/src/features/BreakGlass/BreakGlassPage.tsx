@@ -190,7 +190,7 @@ export default function BreakGlassPage() {
                           id={noteId(use)}
                           control="textarea"
                           rows={2}
-                          label={t('breakGlass.noteLabel', { reference: use.householdReference })}
+                          label={t('breakGlass.note', { reference: use.householdReference })}
                           description={t('breakGlass.notePlaceholder')}
                           required
                           value={notes[use.id] ?? ''}
