@@ -152,7 +152,7 @@ describe('trace', () => {
     await page.getByRole('link', { name: reference }).waitFor();
     await page.getByLabel('Kenmerk, dossiernummer of verwijzingsnummer').fill('a-');
     await page.getByRole('button', { name: 'Zoeken' }).click();
-    await page.getByText('Geef minstens 3 tekens').waitFor();
+    await page.getByText('Typ minstens 3 tekens').waitFor();
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 // Per-request access: decides household reads in batches, enforces per-object limits and writes the access log.
-import { dayOf, type AccessAction, type AccessLogEntry, type HouseholdRecord } from '@ketenkaart/schema';
+import { dayOf, type AccessAction, type AccessLogEntry, type HouseholdRecord, type ProblemCode } from '@ketenkaart/schema';
 import DataLoader from 'dataloader';
 import type { AccessFacts } from '../repositories/access-repository.js';
 import type { Repositories } from '../repositories/index.js';
@@ -90,7 +90,9 @@ export function createAccessService(deps: {
     operation: 'unknown',
     household: (id) => decisions.load(id),
     decide: (facts) =>
-      viewer ? decideHouseholdAccess(viewer, facts, dayOf(now()), policy) : { allowed: false, missing: 'sign in to see household data' },
+      viewer
+        ? decideHouseholdAccess(viewer, facts, dayOf(now()), policy)
+        : { allowed: false, missing: 'sign in to see household data', reasonCode: 'SIGN_IN_REQUIRED' },
     async log(fields) {
       await repos.access.append([logEntry(fields)]);
     },
@@ -108,18 +110,20 @@ export function createAccessService(deps: {
   // One statement for the facts and one write for the log per batch; a read is logged before its data leave.
   const decisions = new DataLoader<string, AccessDecision>(async (ids) => {
     // A refusal before any fact is read is logged once per batch, without the ids (they were not looked at).
-    const refuseAll = (missing: string) => {
+    const refuseAll = (missing: string, reasonCode: ProblemCode) => {
       queue(
         repos.access.append([
           entry({ action: 'READ', operation: service.operation, outcome: 'REFUSED', basis: `${missing} (${ids.length} households)` }),
         ]),
       );
-      return ids.map(() => ({ allowed: false, missing }) as const);
+      return ids.map(() => ({ allowed: false, missing, reasonCode }) as const);
     };
-    if (!viewer) return refuseAll('sign in to see household data');
+    if (!viewer) return refuseAll('sign in to see household data', 'SIGN_IN_REQUIRED');
     distinct += ids.length;
-    if (distinct > MAX_HOUSEHOLDS_PER_REQUEST) return refuseAll(`at most ${MAX_HOUSEHOLDS_PER_REQUEST} households per request`);
-    if (limits.refusedLookups.count(viewer.accountId) > 30) return refuseAll('too many refused lookups; try again later');
+    if (distinct > MAX_HOUSEHOLDS_PER_REQUEST)
+      return refuseAll(`at most ${MAX_HOUSEHOLDS_PER_REQUEST} households per request`, 'TOO_MANY_HOUSEHOLDS');
+    if (limits.refusedLookups.count(viewer.accountId) > 30)
+      return refuseAll('too many refused lookups; try again later', 'TOO_MANY_REFUSED_LOOKUPS');
     const rows = await repos.access.facts(ids, viewer.accountId, accessFactsScopeOf(viewer.role));
     deps.householdsRead?.(rows.map((f) => f.household));
     const facts = new Map(rows.map((f) => [f.householdId, f]));

@@ -1,5 +1,5 @@
 // Need-to-know for household data, decided from graph facts and explained: which path allows it, or which condition is missing.
-import { addDays } from '@ketenkaart/schema';
+import { addDays, type ProblemCode } from '@ketenkaart/schema';
 import type { AccessFacts, AccessFactsScope } from '../repositories/access-repository.js';
 import type { Viewer } from './viewer.js';
 
@@ -10,7 +10,9 @@ export type AccessDecision =
    * a household that does not exist: the caller gets the answer it would get for one that is not theirs, so that
    * no refusal tells whether an id exists.
    */
-  | { allowed: false; missing: string; logged?: string };
+  | { allowed: false; missing: string; reasonCode: ProblemCode; logged?: string };
+
+type Refused = Extract<AccessDecision, { allowed: false }>;
 
 /** Settings of the access rules that are configuration, not law: see README "Access control". */
 export interface AccessPolicy {
@@ -49,32 +51,40 @@ export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undef
     // Answered as for a household in no region with no relations and no grant: the same words an existing
     // household that is not the viewer's gets.
     const asIfUnrelated = decideHouseholdAccess(viewer, UNRELATED, today, policy);
-    return { allowed: false, missing: asIfUnrelated.allowed ? 'no access' : asIfUnrelated.missing, logged: 'the household does not exist' };
+    return asIfUnrelated.allowed
+      ? { allowed: false, missing: 'no access', reasonCode: 'NOT_ALLOWED', logged: 'the household does not exist' }
+      : { ...asIfUnrelated, logged: 'the household does not exist' };
   }
   const grant = facts.grants[0];
   const role = viewer.role;
 
-  if (role === 'POLICY_MAKER') return { allowed: false, missing: 'policy makers see aggregates only, never a household' };
-  if (role === 'ADMIN') return { allowed: false, missing: 'administrators manage accounts and reference data, not households' };
+  if (role === 'POLICY_MAKER')
+    return { allowed: false, missing: 'policy makers see aggregates only, never a household', reasonCode: 'AGGREGATES_ONLY' };
+  if (role === 'ADMIN')
+    return {
+      allowed: false,
+      missing: 'administrators manage accounts and reference data, not households',
+      reasonCode: 'NO_HOUSEHOLDS_FOR_ADMIN',
+    };
 
   if (role === 'COORDINATOR') {
     if (viewer.centrumgemeenteId && facts.cityId === viewer.centrumgemeenteId) {
       return { allowed: true, basis: `chain coordinator of region ${facts.cityId}`, breakGlass: false };
     }
-    return grantOr(grant, `the household is outside your region (${viewer.centrumgemeenteId ?? 'none'})`);
+    return grantOr(grant, `the household is outside your region (${viewer.centrumgemeenteId ?? 'none'})`, 'OUTSIDE_YOUR_REGION');
   }
 
   const agencyId = viewer.agencyId;
-  if (!agencyId) return { allowed: false, missing: 'your account is not linked to an agency' };
+  if (!agencyId) return { allowed: false, missing: 'your account is not linked to an agency', reasonCode: 'NO_AGENCY' };
 
   if (role === 'SHELTER_STAFF') {
     const relation = shelterRelation(facts, agencyId, today, policy);
     if (relation.open) return { allowed: true, basis: relation.basis, breakGlass: false };
-    return grantOr(grant, relation.missing);
+    return grantOr(grant, relation.missing, relation.reasonCode);
   }
 
   const relation = careRelation(facts, agencyId);
-  if (!relation) return grantOr(grant, `no active care relation between the household and agency ${agencyId}`);
+  if (!relation) return grantOr(grant, `no active care relation between the household and agency ${agencyId}`, 'NO_CARE_RELATION');
   const consent = facts.consents.find(
     (c) => c.recipientAgencyIds.includes(agencyId) && c.from <= today && today <= c.to && (c.withdrawnOn === null || c.withdrawnOn > today),
   );
@@ -85,12 +95,10 @@ export function decideHouseholdAccess(viewer: Viewer, facts: AccessFacts | undef
   // Explain with the consent that came closest: one withdrawn while its period still runs, else the latest.
   const named = facts.consents.filter((c) => c.recipientAgencyIds.includes(agencyId)).sort((x, y) => y.to.localeCompare(x.to));
   const lapsed = named.find((c) => c.withdrawnOn !== null && c.from <= today && today <= c.to) ?? named[0];
-  const why = !lapsed
-    ? `no consent or legal ground naming agency ${agencyId}`
-    : lapsed.withdrawnOn !== null && lapsed.withdrawnOn <= today
-      ? `consent ${lapsed.id} was withdrawn on ${lapsed.withdrawnOn}`
-      : `consent ${lapsed.id} is valid only from ${lapsed.from} to ${lapsed.to}`;
-  return grantOr(grant, why);
+  if (!lapsed) return grantOr(grant, `no consent or legal ground naming agency ${agencyId}`, 'NO_CONSENT');
+  if (lapsed.withdrawnOn !== null && lapsed.withdrawnOn <= today)
+    return grantOr(grant, `consent ${lapsed.id} was withdrawn on ${lapsed.withdrawnOn}`, 'CONSENT_WITHDRAWN');
+  return grantOr(grant, `consent ${lapsed.id} is valid only from ${lapsed.from} to ${lapsed.to}`, 'CONSENT_NOT_VALID_TODAY');
 }
 
 const UNRELATED: AccessFacts = {
@@ -115,10 +123,14 @@ function shelterRelation(
   agencyId: string,
   today: string,
   policy: AccessPolicy,
-): { open: true; basis: string } | { open: false; missing: string } {
+): { open: true; basis: string } | { open: false; missing: string; reasonCode: ProblemCode } {
   const own = facts.facilityEvents.filter((e) => FACILITY_KINDS.has(e.kind) && e.facilityAgencyId === agencyId);
   if (own.length === 0)
-    return { open: false, missing: 'the household has no application, waiting-list entry, refusal or placement at your facilities' };
+    return {
+      open: false,
+      missing: 'the household has no application, waiting-list entry, refusal or placement at your facilities',
+      reasonCode: 'NO_SHELTER_RELATION',
+    };
   let latestEnd: string | null = null;
   for (const facilityId of new Set(own.map((e) => e.facilityId))) {
     const steps = own.filter((e) => e.facilityId === facilityId);
@@ -133,7 +145,11 @@ function shelterRelation(
   if (regie) return { open: true, basis: `regie ${regie.id} at ${regie.stage}, after the stay at ${own.at(-1)!.facilityId}` };
   const until = addDays(latestEnd!, policy.shelterAccessDays);
   if (today <= until) return { open: true, basis: `relation with your facility ended on ${latestEnd}; access runs until ${until}` };
-  return { open: false, missing: `the relation with your facilities ended on ${latestEnd}; access ran until ${until}` };
+  return {
+    open: false,
+    missing: `the relation with your facilities ended on ${latestEnd}; access ran until ${until}`,
+    reasonCode: 'SHELTER_RELATION_ENDED',
+  };
 }
 
 function careRelation(facts: AccessFacts, agencyId: string): string | null {
@@ -154,7 +170,7 @@ function careRelation(facts: AccessFacts, agencyId: string): string | null {
   return null;
 }
 
-function grantOr(grant: AccessFacts['grants'][number] | undefined, missing: string): AccessDecision {
+function grantOr(grant: AccessFacts['grants'][number] | undefined, missing: string, reasonCode: ProblemCode): AccessDecision {
   if (grant) return { allowed: true, basis: `break-glass ${grant.id}: ${grant.reason}`, breakGlass: true };
-  return { allowed: false, missing };
+  return { allowed: false, missing, reasonCode } satisfies Refused;
 }

@@ -48,12 +48,13 @@ export function requireWriter(ctx: Context, roles: readonly Role[] = CHAIN_WORKE
 export async function requireHousehold(ctx: Context, householdId: string, options: { createsAccess?: boolean } = {}): Promise<void> {
   requireViewer(ctx);
   const decision = await ctx.access.household(householdId);
-  if (!decision.allowed) throw new ForbiddenError(decision.missing);
+  if (!decision.allowed) throw new ForbiddenError(decision.missing, decision.reasonCode);
   if (options.createsAccess && decision.breakGlass) {
     throw refuse(
       ctx,
       'break-glass lets you read this household, not record consent, legal grounds, referrals, regie or steps that give access later',
       { householdId },
+      'BREAK_GLASS_READ_ONLY',
     );
   }
 }

@@ -226,8 +226,10 @@ const BreakGlassUseRow = z.object({
   householdReference: z.string(),
   cityId: z.string(),
   accountId: z.string(),
+  accountName: opt(z.string()),
   agencyId: opt(z.string()),
   reason: z.string(),
+  grantedByName: opt(z.string()),
   startedAt: instant,
   expiresAt: instant,
   reviewed: z.boolean(),
@@ -239,7 +241,8 @@ const BreakGlassUseRow = z.object({
 export type BreakGlassUse = z.infer<typeof BreakGlassUseRow>;
 
 // Grants are few next to households: a scan of them per region is cheap. Reads and writes under a grant are the
-// flagged log entries of its account on its household while it ran.
+// flagged log entries of its account on its household while it ran. A grant made on an access request shows the
+// worker's own reason and the coordinator who granted it (its stored reason is the audit line with both ids).
 const breakGlassUses = statement(
   'breakGlassUses',
   cypher`
@@ -251,8 +254,18 @@ CALL (b) {
   WHERE l.accountId = b.accountId AND l.breakGlass = true AND l.at >= b.at AND l.at <= b.until
   RETURN collect(l { .action, .operation, .outcome, at: toString(l.at) }) AS actions
 }
+CALL (b) {
+  OPTIONAL MATCH (a:Account {id: b.accountId})
+  RETURN a.username AS accountName
+}
+CALL (b) {
+  OPTIONAL MATCH (q:AccessRequest {id: b.viaRequestId})
+  OPTIONAL MATCH (c:Account {id: q.decidedBy})
+  RETURN q.reason AS requestReason, c.username AS grantedByName
+}
 RETURN b.id AS id, b.householdId AS householdId, h.reference AS householdReference, h.centrumgemeenteId AS cityId,
-  b.accountId AS accountId, b.agencyId AS agencyId, b.reason AS reason, toString(b.at) AS startedAt, toString(b.until) AS expiresAt,
+  b.accountId AS accountId, accountName, b.agencyId AS agencyId, coalesce(requestReason, b.reason) AS reason, grantedByName,
+  toString(b.at) AS startedAt, toString(b.until) AS expiresAt,
   b.reviewed AS reviewed, b.reviewedBy AS reviewedBy, toString(b.reviewedAt) AS reviewedAt, b.reviewNote AS reviewNote, actions
 ORDER BY b.id DESC
 LIMIT $limit`,

@@ -8,8 +8,11 @@ export function Loading() {
   return <Paragraph role="status">{t('common.loading')}</Paragraph>;
 }
 
-/** Shows a typed API error by its code (errors.<CODE>), or the generic message with the request id. */
-export function ErrorAlert({ error, code, message }: { error?: CombinedError; code?: string; message?: string }) {
+/**
+ * Shows a typed API error by its code (errors.<CODE>), or the generic message with the request id. Never the API's
+ * English message: a refusal's reason is said from its reasonCode (see Refusal).
+ */
+export function ErrorAlert({ error, code }: { error?: CombinedError; code?: string }) {
   const { t } = useTranslation();
   if (!error && !code) return null;
   const requestId = error?.graphQLErrors[0]?.extensions?.requestId as string | undefined;
@@ -17,7 +20,6 @@ export function ErrorAlert({ error, code, message }: { error?: CombinedError; co
   return (
     <Alert type="error" role="alert">
       <Paragraph>{t(`errors.${key}`, { defaultValue: t('errors.INTERNAL') })}</Paragraph>
-      {message && <Paragraph>{message}</Paragraph>}
       {requestId && <Paragraph>{t('errors.requestId', { requestId })}</Paragraph>}
     </Alert>
   );

@@ -1,6 +1,7 @@
 // Break-glass (noodtoegang): a time-bound read of last resort on one household, flagged in the access log, and
 // each use reported to the coordinator of the household's region for review (NEN 7513; how hospital EHRs do it).
 import { z } from 'zod';
+import { refinement } from '@ketenkaart/schema';
 import type { BreakGlassUse } from '../../repositories/access-repository.js';
 import { refuse, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
@@ -30,8 +31,13 @@ const BreakGlassUseRef = builder.objectRef<BreakGlassUse>('BreakGlassUse').imple
   description: "One use of break-glass on a household of the coordinator's region: who, why, what was read and written, and its review.",
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Grant id.' }),
-    reason: t.exposeString('reason', { description: 'The reason the worker stated.' }),
+    reason: t.exposeString('reason', { description: 'The reason the worker stated (for a grant on request: the reason in the request).' }),
     accountId: t.exposeID('accountId', { description: 'Account that broke the glass.' }),
+    accountName: t.exposeString('accountName', { nullable: true, description: 'Username of that account.' }),
+    grantedByName: t.exposeString('grantedByName', {
+      nullable: true,
+      description: 'For access granted on request (toegangsverzoek): username of the coordinator who granted it; null for break-glass.',
+    }),
     agency: t.field({
       type: AgencyRef,
       nullable: true,
@@ -79,7 +85,7 @@ const BreakGlassUsePageRef = builder.objectRef<{ uses: BreakGlassUse[]; hasNextP
 function reviewerRegion(ctx: Parameters<typeof requireViewer>[0]): string {
   const viewer = requireViewer(ctx);
   if (viewer.role !== 'COORDINATOR' || !viewer.centrumgemeenteId)
-    throw refuse(ctx, 'break-glass uses are reviewed by the coordinator of the region');
+    throw refuse(ctx, 'break-glass uses are reviewed by the coordinator of the region', {}, 'BREAK_GLASS_REVIEW_BY_COORDINATOR');
   return viewer.centrumgemeenteId;
 }
 
@@ -134,7 +140,7 @@ builder.mutationFields((t) => ({
           return null;
         },
       );
-      if (!granted.ok) throw refuse(ctx, granted.reason, { action: 'READ', householdId });
+      if (!granted.ok) throw refuse(ctx, granted.reason, { action: 'READ', householdId }, 'BREAK_GLASS_OWN_REGION');
       await ctx.access.log({
         action: 'READ',
         householdId,
@@ -147,20 +153,20 @@ builder.mutationFields((t) => ({
   }),
   reviewBreakGlassUse: t.field({
     type: BreakGlassUseRef,
-    description: 'Mark a break-glass use of your region reviewed, with a note (coordinators).',
+    description: 'Mark a break-glass use of your region reviewed, with a note on what the review found (coordinators).',
     errors: { types: [ValidationError, ForbiddenError], directResult: true },
-    args: { id: t.arg.id({ required: true }), note: t.arg.string({ description: 'What the review found; no names.' }) },
+    args: { id: t.arg.id({ required: true }), note: t.arg.string({ description: 'What the review found; no names. Required.' }) },
     resolve: async (_root, args, ctx) => {
       requireWriter(ctx, ['COORDINATOR']);
       const cityId = reviewerRegion(ctx);
+      // A review says what it found: a use marked reviewed without a word is no review (NEN 7513).
       const note = parseInput(
         z
           .string()
           .trim()
           .max(2000)
-          .nullish()
-          .transform((v) => v || null),
-        args.note,
+          .refine((v) => v !== '', refinement('REVIEW_NOTE_NEEDED')),
+        args.note ?? '',
         'note',
       );
       const id = args.id;

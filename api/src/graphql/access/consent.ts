@@ -238,5 +238,5 @@ function refuseUnknownConsent(ctx: Context, accountId: string): ForbiddenError {
   const asIfNotYours = ctx.access.decide(undefined);
   ctx.limits.refusedLookups.hit(accountId);
   ctx.access.logRefusal({ action: 'CHANGE', basis: 'the consent does not exist', householdId: null });
-  return new ForbiddenError(asIfNotYours.allowed ? 'no access' : asIfNotYours.missing);
+  return asIfNotYours.allowed ? new ForbiddenError('no access') : new ForbiddenError(asIfNotYours.missing, asIfNotYours.reasonCode);
 }

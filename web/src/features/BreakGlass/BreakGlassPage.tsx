@@ -1,11 +1,11 @@
 // Break-glass uses on households of the coordinator's region, for review: who opened which household, why, what
 // was read and written under the grant, and a button to mark a use reviewed. The API decides who sees what.
-import { useState } from 'react';
+import { useRef, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
+  Alert,
   Button,
-  Heading,
   Paragraph,
   Table,
   TableBody,
@@ -14,9 +14,12 @@ import {
   TableHeader,
   TableHeaderCell,
   TableRow,
-  Textbox,
 } from '@utrecht/component-library-react';
+import { FormField } from '../../forms/FormField';
+import { hasProblems, ProblemFields, problemsOfAnswer, problemsOfError, type FormProblems } from '../../forms/problems';
 import { graphql, type ResultOf } from '../../graphql';
+import { PageHeading } from '../../layout/PageHeading';
+import { Refusal } from '../../layout/Refusal';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 
 const UsesQuery = graphql(`
@@ -30,6 +33,8 @@ const UsesQuery = graphql(`
           id
           reason
           accountId
+          accountName
+          grantedByName
           agency {
             name
           }
@@ -46,26 +51,28 @@ const UsesQuery = graphql(`
       }
       ... on Error {
         code
-        message
+      }
+      ... on ForbiddenError {
+        reasonCode
       }
     }
   }
 `);
-const Review = graphql(`
-  mutation BreakGlass_Review($id: ID!, $note: String) {
-    reviewBreakGlassUse(id: $id, note: $note) {
-      __typename
-      ... on BreakGlassUse {
-        id
-        reviewed
-      }
-      ... on Error {
-        code
-        message
+const Review = graphql(
+  `
+    mutation BreakGlass_Review($id: ID!, $note: String) {
+      reviewBreakGlassUse(id: $id, note: $note) {
+        __typename
+        ... on BreakGlassUse {
+          id
+          reviewed
+        }
+        ...ProblemFields
       }
     }
-  }
-`);
+  `,
+  [ProblemFields],
+);
 
 type Use = Extract<ResultOf<typeof UsesQuery>['breakGlassUses'], { __typename: 'BreakGlassUsePage' }>['uses'][number];
 
@@ -74,24 +81,42 @@ export default function BreakGlassPage() {
   const [showReviewed, setShowReviewed] = useState(false);
   const [after, setAfter] = useState<string | null>(null);
   const [{ data, fetching, error }, refetch] = useQuery({ query: UsesQuery, variables: { reviewed: showReviewed, after } });
-  const [, review] = useMutation(Review);
+  const [reviewing, review] = useMutation(Review);
   const [notes, setNotes] = useState<Record<string, string>>({});
-  const [failure, setFailure] = useState<{ code?: string; message?: string } | null>(null);
+  const [problems, setProblems] = useState<Record<string, FormProblems>>({});
+  const [done, setDone] = useState<string | null>(null);
+  const doneRef = useRef<HTMLDivElement>(null);
   const when = (at: string) => new Date(at).toLocaleString(i18n.language, { dateStyle: 'medium', timeStyle: 'short' });
+  const noteId = (use: Use) => `note-${use.id}`;
 
-  async function markReviewed(use: Use) {
-    const result = await review({ id: use.id, note: notes[use.id] || null });
-    const answer = result.data?.reviewBreakGlassUse ?? { __typename: 'Error', code: 'INTERNAL' };
-    setFailure(answer.__typename === 'BreakGlassUse' ? null : answer);
+  async function markReviewed(event: FormEvent, use: Use) {
+    event.preventDefault();
+    setDone(null);
+    const note = (notes[use.id] ?? '').trim();
+    // A review says what it found; the field asks for it before anything is sent.
+    const found: FormProblems = note ? {} : { note: [{ code: 'REVIEW_NOTE_NEEDED', params: {} }] };
+    if (!hasProblems(found)) {
+      const result = await review({ id: use.id, note });
+      const answer = result.data?.reviewBreakGlassUse;
+      Object.assign(found, answer ? problemsOfAnswer(answer, ['note']) : problemsOfError(result.error));
+    }
+    setProblems({ ...problems, [use.id]: found });
+    if (hasProblems(found)) {
+      document.getElementById(noteId(use))?.focus();
+      return;
+    }
+    setDone(use.householdReference);
     refetch({ requestPolicy: 'network-only' });
+    // The row leaves the list of open uses: focus goes to the confirmation, so that it is read and the reader keeps
+    // their place on the page.
+    requestAnimationFrame(() => doneRef.current?.focus());
   }
 
   const page = data?.breakGlassUses;
+  if (page && page.__typename !== 'BreakGlassUsePage' && 'code' in page) return <Refusal answer={page} />;
   return (
     <section aria-labelledby="break-glass-heading">
-      <Heading level={2} id="break-glass-heading">
-        {t('breakGlass.title')}
-      </Heading>
+      <PageHeading id="break-glass-heading" title={t('breakGlass.title')} />
       <Paragraph>{t('breakGlass.intro')}</Paragraph>
       <Button
         appearance="secondary-action-button"
@@ -99,14 +124,20 @@ export default function BreakGlassPage() {
         onClick={() => {
           setShowReviewed(!showReviewed);
           setAfter(null);
+          setDone(null);
         }}
       >
         {showReviewed ? t('breakGlass.showOpen') : t('breakGlass.showReviewed')}
       </Button>
-      {failure && <ErrorAlert code={failure.code} message={failure.message} />}
+      <div role="status" ref={doneRef} tabIndex={-1} data-testid="review-done">
+        {done && (
+          <Alert type="ok">
+            <Paragraph>{t('breakGlass.reviewed', { reference: done })}</Paragraph>
+          </Alert>
+        )}
+      </div>
       {fetching && !data && <Loading />}
       {error && <ErrorAlert error={error} />}
-      {page && page.__typename !== 'BreakGlassUsePage' && 'code' in page && <ErrorAlert code={page.code} message={page.message} />}
       {page && 'uses' in page && page.uses.length === 0 && (
         <Empty>{showReviewed ? t('breakGlass.noneReviewed') : t('breakGlass.noneOpen')}</Empty>
       )}
@@ -129,11 +160,14 @@ export default function BreakGlassPage() {
                 <TableRow key={use.id}>
                   <TableCell>{use.householdReference}</TableCell>
                   <TableCell>
-                    {use.agency?.name ?? t('breakGlass.noAgency')}
+                    {use.accountName ?? t('breakGlass.unknownAccount')}
                     <br />
-                    {use.accountId}
+                    {use.agency?.name ?? t('breakGlass.noAgency')}
                   </TableCell>
-                  <TableCell>{use.reason}</TableCell>
+                  <TableCell>
+                    {use.grantedByName && <Paragraph>{t('breakGlass.viaRequest', { name: use.grantedByName })}</Paragraph>}
+                    {use.reason}
+                  </TableCell>
                   <TableCell>
                     {t('breakGlass.from', { at: when(use.startedAt) })}
                     <br />
@@ -151,24 +185,27 @@ export default function BreakGlassPage() {
                         {use.reviewNote && <Paragraph>{use.reviewNote}</Paragraph>}
                       </>
                     ) : (
-                      <>
-                        <label className="kk-visually-hidden" htmlFor={`note-${use.id}`}>
-                          {t('breakGlass.note', { reference: use.householdReference })}
-                        </label>
-                        <Textbox
-                          id={`note-${use.id}`}
-                          placeholder={t('breakGlass.notePlaceholder')}
+                      <form onSubmit={(e) => void markReviewed(e, use)} noValidate aria-label={t('breakGlass.review')}>
+                        <FormField
+                          id={noteId(use)}
+                          control="textarea"
+                          rows={2}
+                          label={t('breakGlass.note', { reference: use.householdReference })}
+                          description={t('breakGlass.notePlaceholder')}
+                          required
                           value={notes[use.id] ?? ''}
-                          onChange={(e) => setNotes({ ...notes, [use.id]: e.target.value })}
+                          onChange={(value) => setNotes({ ...notes, [use.id]: value })}
+                          problems={[...(problems[use.id]?.note ?? []), ...(problems[use.id]?.[''] ?? [])]}
                         />
                         <Button
+                          type="submit"
                           appearance="primary-action-button"
+                          disabled={reviewing.fetching}
                           aria-label={t('breakGlass.markReviewedLabel', { reference: use.householdReference })}
-                          onClick={() => void markReviewed(use)}
                         >
                           {t('breakGlass.markReviewed')}
                         </Button>
-                      </>
+                      </form>
                     )}
                   </TableCell>
                 </TableRow>

@@ -45,21 +45,24 @@ const SearchQuery = graphql(`
 /** The API folds the same way; asking for 3 characters here saves a round trip that would be refused. */
 const MIN_SEARCH = 3;
 const folded = (term: string) => term.toLowerCase().replace(/[\s\-._/]+/g, '');
+const isTooShort = (term: string) => term.trim() !== '' && folded(term).length < MIN_SEARCH;
 
 export default function HouseholdSearchPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
   const search = params.get('q');
   const [input, setInput] = useState(search ?? '');
-  const [tooShort, setTooShort] = useState(false);
   const [after, setAfter] = useState<string | null>(null);
-  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { search, after } });
+  // A term from the address bar is checked like a typed one: a short one is named at the field and never sent.
+  const [typedTooShort, setTypedTooShort] = useState(false);
+  const tooShort = typedTooShort || isTooShort(search ?? '');
+  const [{ data, fetching, error }] = useQuery({ query: SearchQuery, variables: { search, after }, pause: isTooShort(search ?? '') });
   const rows = data?.households.edges.map((e) => e.node) ?? [];
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const term = input.trim();
-    setTooShort(term !== '' && folded(term).length < MIN_SEARCH);
-    if (term !== '' && folded(term).length < MIN_SEARCH) return;
+    setTypedTooShort(isTooShort(term));
+    if (isTooShort(term)) return;
     setAfter(null);
     setParams(term ? { q: term } : {});
   };
@@ -81,7 +84,7 @@ export default function HouseholdSearchPage() {
         </Button>
       </form>
       {error && <ErrorAlert error={error} />}
-      {fetching && !data ? (
+      {tooShort ? null : fetching && !data ? (
         <Loading />
       ) : rows.length === 0 ? (
         <Empty>{search ? t('households.noneFor', { search }) : t('households.none')}</Empty>

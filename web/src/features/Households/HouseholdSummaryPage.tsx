@@ -18,6 +18,8 @@ import {
   UnorderedListItem,
 } from '@utrecht/component-library-react';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
+import { PageHeading } from '../../layout/PageHeading';
+import { Refusal } from '../../layout/Refusal';
 import { useSession } from '../../session';
 import { gapTiming, owingAgencies, statesAlongTimeline, suggestedStep } from './gap-explanation';
 import { graphql } from '../../graphql';
@@ -67,7 +69,9 @@ const SummaryQuery = graphql(
         }
         ... on Error {
           code
-          message
+        }
+        ... on ForbiddenError {
+          reasonCode
         }
       }
     }
@@ -161,7 +165,7 @@ export default function HouseholdSummaryPage() {
 
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
-  if (household && household.__typename !== 'Household') return <ErrorAlert code={household.code} />;
+  if (household && household.__typename !== 'Household') return <Refusal answer={household} />;
   if (!trace) return null;
 
   const regieHolders = [...new Set(trace.trajectory.currentRegie.map((r) => r.holder.name))];
@@ -172,9 +176,7 @@ export default function HouseholdSummaryPage() {
 
   return (
     <article aria-labelledby="summary-heading" className="kk-summary">
-      <Heading level={2} id="summary-heading">
-        {t('summary.title', { reference: trace.reference })}
-      </Heading>
+      <PageHeading id="summary-heading" title={t('summary.title', { reference: trace.reference })} />
       <Paragraph>{t('summary.intro', { region: trace.centrumgemeente.name, date: today() })}</Paragraph>
       <Paragraph className="kk-no-print">
         <Button appearance="primary-action-button" onClick={() => window.print()}>

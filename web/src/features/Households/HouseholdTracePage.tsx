@@ -30,6 +30,7 @@ import { AccessRequestForm } from './AccessRequestForm';
 import { HandoverForm, RecordStepForm, ReferralForm, TakeRegieForm, type RecordableStep } from './ChainStepForms';
 import { gapTiming, owingAgencies, statesAlongTimeline, suggestedStep, type SuggestedStep } from './gap-explanation';
 import { PageHeading } from '../../layout/PageHeading';
+import { Refusal } from '../../layout/Refusal';
 import { today } from '../../days';
 
 /** An open gap as the trace and the family summary explain it. */
@@ -154,7 +155,9 @@ const TraceQuery = graphql(
         }
         ... on Error {
           code
-          message
+        }
+        ... on ForbiddenError {
+          reasonCode
         }
       }
     }
@@ -243,12 +246,7 @@ export default function HouseholdTracePage() {
   if (error) return <ErrorAlert error={error} />;
   if (household && household.__typename !== 'Household') {
     const mayAsk = household.code === 'FORBIDDEN' && (viewer?.role === 'AGENCY_WORKER' || viewer?.role === 'SHELTER_STAFF');
-    return (
-      <>
-        <ErrorAlert code={household.code} message={household.message} />
-        {mayAsk && <AccessRequestForm householdId={id} />}
-      </>
-    );
+    return <Refusal answer={household}>{mayAsk && <AccessRequestForm householdId={id} />}</Refusal>;
   }
   if (!trace) return null;
 
