@@ -89,6 +89,30 @@ describe('shelter reporting', () => {
     expect(await factDigest(executor)).toBe(before);
   });
 
+  it('says a negative count must be 0 or more, the same for a file row and a form, and writes nothing', async () => {
+    const before = await factDigest(executor);
+    const file = ['facility_id,unit_kind,target_group,date,occupied,available,blocked', 'ams-reina,PLACES,FAMILIES,2026-10-01,-3,2,0'];
+    const { report } = await upload(app, hvo, 'occupancy', file.join('\n'));
+    expect(report.problems).toEqual([
+      { line: 2, column: 'occupied', code: 'TOO_SMALL', params: { minimum: 0 }, message: 'must be 0 or more' },
+    ]);
+    const REPORT = `mutation($rows: [OccupancySnapshotInput!]!) { reportOccupancy(rows: $rows) {
+      __typename ... on ValidationError { fields { path code params { name value } } } } }`;
+    const row = {
+      facilityId: 'ams-reina',
+      unitKind: 'PLACES',
+      targetGroup: 'FAMILIES',
+      date: '2026-10-01',
+      occupied: -3,
+      available: 2,
+      blocked: 0,
+    };
+    expect((await gql(app, REPORT, { rows: [row] }, hvo.headers)).data.reportOccupancy.fields).toEqual([
+      { path: ['rows', '0', 'occupied'], code: 'TOO_SMALL', params: [{ name: 'minimum', value: '0' }] },
+    ]);
+    expect(await factDigest(executor)).toBe(before);
+  });
+
   it('reports a month of capacity and refusals by file; the coordinator sees unmet demand by cause', async () => {
     expect((await upload(app, hvo, 'capacity', CAPACITY_CSV)).report.written).toMatchObject({ created: 3, unchanged: 0 });
     expect((await upload(app, hvo, 'refusals', REFUSALS_CSV)).report.written).toMatchObject({ created: 5 });

@@ -722,7 +722,8 @@ function CapacityForm({ facilityId }: { facilityId: string }) {
     event.preventDefault();
     setSaved(false);
     const missing = missingRequired(form.values, Object.keys(labels));
-    if (!missing.capacity && !/^\d+$/.test(form.values.capacity.trim()))
+    // Only what GraphQL's Int cannot carry is checked here; the API says a negative count must be 0 or more.
+    if (!missing.capacity && !/^-?\d{1,9}$/.test(form.values.capacity.trim()))
       missing.capacity = [{ code: 'NOT_WHOLE_NUMBER', params: { value: form.values.capacity } }];
     form.setProblems(missing);
     const unitKind = oneOf(unitKinds, form.values.unitKind);
