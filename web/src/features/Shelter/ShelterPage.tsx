@@ -588,7 +588,7 @@ function ImportOutcome({ report }: { report: ImportReport }) {
   const ref = useRef<HTMLDivElement>(null);
   useEffect(() => ref.current?.focus(), [report]);
   return (
-    <div ref={ref} tabIndex={-1} className="kk-import-outcome" aria-labelledby="import-outcome-heading">
+    <div ref={ref} tabIndex={-1} className="kk-import-outcome">
       <ImportOutcomeText report={report} />
     </div>
   );
@@ -596,11 +596,7 @@ function ImportOutcome({ report }: { report: ImportReport }) {
 
 function ImportOutcomeText({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
-  const heading = (
-    <Heading level={4} id="import-outcome-heading">
-      {report.dryRun ? t('shelter.checkOutcome') : t('shelter.saveOutcome')}
-    </Heading>
-  );
+  const heading = <Heading level={4}>{report.dryRun ? t('shelter.checkOutcome') : t('shelter.saveOutcome')}</Heading>;
   if (report.totalProblems > 0) {
     return (
       <Alert type="error" role="alert">
