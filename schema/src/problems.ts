@@ -8,7 +8,7 @@ export const problemCodes = {
   REQUIRED: 'is required',
   TOO_SHORT: 'needs at least {minimum} characters',
   TOO_LONG: 'takes at most {maximum} characters',
-  TOO_SMALL: 'must be at least {minimum}',
+  TOO_SMALL: 'must be {minimum} or more',
   TOO_LARGE: 'must be at most {maximum}',
   TOO_FEW: 'needs at least {minimum}',
   TOO_MANY: 'takes at most {maximum}',
@@ -18,6 +18,7 @@ export const problemCodes = {
   INVALID_FORMAT: 'has the wrong form',
   INVALID: 'is not accepted',
   // Dates and periods.
+  // {other} names the other date by its file column (period_start, date_on); the web says it in words.
   BEFORE_OTHER_DATE: 'is before {other}',
   IN_FUTURE: 'cannot be in the future',
   BEFORE_1990: 'is before 1990',

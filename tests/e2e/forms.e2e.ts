@@ -1,8 +1,12 @@
 // Forms and pages as a person meets them, in Chromium: an empty submit names every missing field in Dutch, next to
 // the field and in a summary at the top, without field codes; each page has its own title; focus moves to the
 // page's heading after a navigation; <html lang> follows the language, also after a reload.
+import { writeFileSync } from 'node:fs';
 import type { Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { signIn as signInToApi } from '../support/accounts.js';
+import { RECORD_EVENT, REGISTER, householdInput } from '../support/operations.js';
+import { gql } from '../support/store.js';
 import { artifacts, startWebApp, type WebApp } from '../support/web-app.js';
 
 /** Words a Dutch page must not show: English from the API or a library, and field codes from the code. */
@@ -104,6 +108,127 @@ describe('forms and pages', () => {
     const capacity = page.locator('form[aria-labelledby="capacity-heading"]');
     await capacity.getByRole('button', { name: 'Opslaan' }).click();
     await expectDutchFieldErrors(capacity, ['capacity-unitKind', 'capacity-targetGroup', 'capacity-capacity']);
+    await page.close();
+  });
+
+  it('shelter forms say what is right: a negative count must be 0 or more, dates are named in words, a needed agency is not "optional"', async () => {
+    const page = await web.signIn('shelter.hvo');
+    await page.goto(`${web.base}/shelter`);
+    const capacity = page.locator('form[aria-labelledby="capacity-heading"]');
+    await capacity.getByLabel('Soort plek').selectOption('PLACES');
+    await capacity.getByLabel('Doelgroep').selectOption('FAMILIES');
+    await capacity.getByLabel('Aantal').fill('-3');
+    await capacity.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(() => capacity.locator('#capacity-capacity-error').textContent()).toBe('Vul 0 of een hoger getal in.');
+    await capacity.getByLabel('Aantal').fill('5');
+    await capacity.getByLabel('Van').fill('2026-03-10');
+    await capacity.getByLabel('Tot en met').fill('2026-03-01');
+    await capacity.getByRole('button', { name: 'Opslaan' }).click();
+    await expect
+      .poll(() => capacity.locator('#capacity-periodEnd-error').textContent())
+      .toBe('Deze datum ligt vóór de eerste dag van de periode. Kies een latere datum.');
+    await expectDutchFieldErrors(capacity, ['capacity-periodEnd']);
+    await capacity.screenshot({ path: `${artifacts}forms-capacity-dates.png` });
+
+    // An onward referral needs its agency: neither the choice nor its search box says "optional".
+    const refusal = page.locator('form[aria-labelledby="refusal-heading"]');
+    await refusal.getByLabel('Alternatief').selectOption('ONWARD_REFERRAL');
+    await expect(refusal.locator('label[for="refusal-alternativeAgencyId-search"]').textContent()).resolves.not.toMatch(/niet verplicht/);
+    await expect(refusal.locator('label[for="refusal-alternativeAgencyId"]').textContent()).resolves.toBe('Doorverwezen naar');
+    await refusal.getByRole('button', { name: 'Opslaan' }).click();
+    await expectDutchFieldErrors(refusal, ['refusal-alternativeAgencyId']);
+    await page.close();
+
+    const admin = await web.signIn('admin');
+    const account = admin.locator('form[aria-labelledby="new-account-heading"]');
+    await account.getByLabel('Rol', { exact: true }).selectOption('AGENCY_WORKER');
+    await expect(account.locator('label[for="new-account-agencyId-search"]').textContent()).resolves.not.toMatch(/niet verplicht/);
+    await expect(account.locator('label[for="new-account-agencyId"]').textContent()).resolves.not.toMatch(/niet verplicht/);
+    await admin.close();
+  });
+
+  it("shelter occupancy by form: the API's rule at the field, then saved and the figures follow without a reload", async () => {
+    const page = await web.signIn('shelter.hvo');
+    await page.goto(`${web.base}/shelter`);
+    await page.getByRole('heading', { name: 'Bezetting en plekken, afgelopen 90 dagen' }).waitFor();
+    const form = page.locator('form[aria-labelledby="occupancy-heading"]');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await expectDutchFieldErrors(form, ['occupancy-unitKind', 'occupancy-targetGroup', 'occupancy-occupied', 'occupancy-available']);
+    await form.getByLabel('Soort plek').selectOption('FAMILY_UNITS');
+    await form.getByLabel('Doelgroep').selectOption('FAMILIES');
+    await form.getByLabel('Bezet').fill('-3');
+    await form.getByLabel('Beschikbaar').fill('2');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    // Said by the API, with the rule an occupancy file row meets.
+    await expect.poll(() => form.locator('#occupancy-occupied-error').textContent()).toBe('Vul 0 of een hoger getal in.');
+    await form.getByLabel('Bezet').fill('7');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await form.getByText('Opgeslagen.', { exact: true }).waitFor();
+    await page.getByRole('img', { name: /gezinsunits, gezinnen van .* op de laatste dag 7 bezet/ }).waitFor();
+    await page.screenshot({ path: `${artifacts}shelter-occupancy-form.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('shelter upload: the result of a check and of a save takes the focus and is announced', async () => {
+    const file = `${artifacts}capacity-focus.csv`;
+    writeFileSync(
+      file,
+      [
+        'facility_id,unit_kind,target_group,period_start,period_end,capacity,note',
+        'ams-alexandria,PLACES,FAMILIES,2026-01-01,2026-01-31,4,',
+      ].join('\n'),
+    );
+    const page = await web.signIn('shelter.hvo');
+    await page.goto(`${web.base}/shelter`);
+    const upload = page.locator('form[aria-labelledby="upload-heading"]');
+    await upload.getByLabel('Soort bestand').selectOption('capacity');
+    await upload.getByLabel('Bestand', { exact: true }).setInputFiles(file);
+    await upload.getByRole('button', { name: 'Controleren' }).click();
+    const focused = () => page.evaluate(() => document.activeElement?.textContent ?? '');
+    await expect.poll(focused).toMatch(/^Uitkomst van de controle1 regels gecontroleerd/);
+    await expect(page.evaluate(() => document.activeElement?.querySelector('[role="status"]') !== null)).resolves.toBe(true);
+    await upload.getByLabel('Alleen controleren, nog niets opslaan').uncheck();
+    await upload.getByRole('button', { name: 'Opslaan' }).click();
+    await expect.poll(focused).toMatch(/^Uitkomst van het opslaanOpgeslagen: 1 nieuw/);
+    await page.close();
+  });
+
+  it('shelter waiting list: the page counts what the worklist counts for the facility, and says what its own register counts', async () => {
+    // A family a chain worker put on the facility's waiting list 40 days ago, recorded on its trajectory only.
+    const coordinator = await signInToApi(web.app, web.executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
+    const registered = await gql(web.app, REGISTER, { input: householdInput({ reference: 'AMS-E2E-WAITING' }) }, coordinator.headers);
+    const entry = {
+      householdId: registered.data.registerHousehold.id,
+      kind: 'WAITING_LIST_ENTRY',
+      occurredOn: new Date(Date.now() - 40 * 86_400_000).toISOString().slice(0, 10),
+      facilityId: 'ams-roggeveen-24uur',
+      agencyId: 'ams-hvo-querido',
+    };
+    expect((await gql(web.app, RECORD_EVENT, { input: entry }, coordinator.headers)).data.recordEvent.__typename).toBe('HouseholdEvent');
+    const page = await web.signIn('shelter.hvo');
+    const entries = page.locator('tr[data-kind="WAITING_LIST_ENTRY"]');
+    await entries.first().waitFor();
+    const texts = await entries.allTextContents();
+    const facility = /Wachtlijst zonder uitkomst(.+?), sinds/.exec(texts[0]!)![1]!.trim();
+    const atFacility = texts.filter((text) => text.includes(`${facility}, sinds`)).length;
+    await page.getByRole('link', { name: 'Opvang melden' }).click();
+    await page.getByLabel('Voorziening').selectOption({ label: facility });
+    const onHouseholds = page.getByTestId('waiting-on-households');
+    await expect
+      .poll(() => onHouseholds.textContent())
+      .toMatch(new RegExp(`^In de trajecten in Ketenkaart (staat ${atFacility} gezin|staan ${atFacility} gezinnen) zonder uitkomst`));
+    await expect(page.getByTestId('waiting-register').textContent()).resolves.toMatch(/^Uw eigen wachtlijst, zoals u die hier meldt/);
+    await page.screenshot({ path: `${artifacts}shelter-waiting-list.png`, fullPage: true });
+    // The link leads to those entries in the worklist.
+    await onHouseholds.getByRole('link', { name: 'werkvoorraad' }).click();
+    await expect.poll(() => page.url()).toMatch(/kind=WAITING_LIST_ENTRY/);
+    await expect.poll(() => entries.count()).toBe(texts.length);
+    await expect(page.locator('tr[data-kind]:not([data-kind="WAITING_LIST_ENTRY"])').count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'English' }).click();
+    await page.goto(`${web.base}/shelter`);
+    await page.getByLabel('Facility').selectOption({ label: facility });
+    await expect.poll(() => onHouseholds.textContent()).toMatch(/^On the trajectories in Ketenkaart/);
+    await page.screenshot({ path: `${artifacts}shelter-waiting-list-en.png`, fullPage: true });
     await page.close();
   });
 

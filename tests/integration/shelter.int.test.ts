@@ -89,6 +89,30 @@ describe('shelter reporting', () => {
     expect(await factDigest(executor)).toBe(before);
   });
 
+  it('says a negative count must be 0 or more, the same for a file row and a form, and writes nothing', async () => {
+    const before = await factDigest(executor);
+    const file = ['facility_id,unit_kind,target_group,date,occupied,available,blocked', 'ams-reina,PLACES,FAMILIES,2026-10-01,-3,2,0'];
+    const { report } = await upload(app, hvo, 'occupancy', file.join('\n'));
+    expect(report.problems).toEqual([
+      { line: 2, column: 'occupied', code: 'TOO_SMALL', params: { minimum: 0 }, message: 'must be 0 or more' },
+    ]);
+    const REPORT = `mutation($rows: [OccupancySnapshotInput!]!) { reportOccupancy(rows: $rows) {
+      __typename ... on ValidationError { fields { path code params { name value } } } } }`;
+    const row = {
+      facilityId: 'ams-reina',
+      unitKind: 'PLACES',
+      targetGroup: 'FAMILIES',
+      date: '2026-10-01',
+      occupied: -3,
+      available: 2,
+      blocked: 0,
+    };
+    expect((await gql(app, REPORT, { rows: [row] }, hvo.headers)).data.reportOccupancy.fields).toEqual([
+      { path: ['rows', '0', 'occupied'], code: 'TOO_SMALL', params: [{ name: 'minimum', value: '0' }] },
+    ]);
+    expect(await factDigest(executor)).toBe(before);
+  });
+
   it('reports a month of capacity and refusals by file; the coordinator sees unmet demand by cause', async () => {
     expect((await upload(app, hvo, 'capacity', CAPACITY_CSV)).report.written).toMatchObject({ created: 3, unchanged: 0 });
     expect((await upload(app, hvo, 'refusals', REFUSALS_CSV)).report.written).toMatchObject({ created: 5 });
@@ -343,6 +367,36 @@ describe('shelter reporting', () => {
     });
     const asCoordinator = await gql(app, REPORT, { rows }, coordinator.headers);
     expect(asCoordinator.data.reportWaitingList.__typename).toBe('ForbiddenError');
+  });
+
+  it("counts waiting-list entries recorded on households' trajectories as the worklist does, apart from the register", async () => {
+    const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+    const FIGURES = `query { facility(id: "ams-alexandria") {
+      waitingOnHouseholds { waiting overdue longestSince } waitingTimes { waiting { value } entries { value } } } }`;
+    const figures = async () => (await gql(app, FIGURES, {}, hvo.headers)).data.facility;
+    const WORKLIST = `query { worklist(filter: { kinds: [WAITING_LIST_ENTRY] }) { counts { kind count overdue } items { facility { id } detail } } }`;
+    const before = await figures();
+    expect(before.waitingOnHouseholds).toEqual({ waiting: 0, overdue: 0, longestSince: null });
+    for (const [reference, on] of [
+      ['AMS-WAITING-1', daysAgo(40)],
+      ['AMS-WAITING-2', daysAgo(3)],
+    ] as const) {
+      const householdId = (await gql(app, REGISTER, { input: householdInput({ reference }) }, coordinator.headers)).data.registerHousehold
+        .id;
+      const entry = { householdId, kind: 'WAITING_LIST_ENTRY', occurredOn: on, facilityId: 'ams-alexandria', agencyId: 'ams-hvo-querido' };
+      expect((await gql(app, RECORD_EVENT, { input: entry }, coordinator.headers)).data.recordEvent.__typename).toBe('HouseholdEvent');
+    }
+    const after = await figures();
+    // Two families wait on their trajectories; the register (what the shelter itself reported) holds none of them.
+    expect(after.waitingOnHouseholds).toEqual({ waiting: 2, overdue: 1, longestSince: daysAgo(40) });
+    expect(after.waitingTimes).toEqual(before.waitingTimes);
+    // The worklist tells the same: two entries at this facility, one late.
+    const items = (await gql(app, WORKLIST, {}, hvo.headers)).data.worklist.items.filter((i: any) => i.facility?.id === 'ams-alexandria');
+    expect(items.map((i: any) => i.detail).sort()).toEqual([daysAgo(40), daysAgo(3)]);
+    // Staff of another shelter are refused, as for the register's figures.
+    const other = await gql(app, FIGURES, {}, zienn.headers);
+    expect(other.data?.facility?.waitingOnHouseholds ?? null).toBeNull();
+    expect(other.errors?.[0]?.extensions?.code).toBe('FORBIDDEN');
   });
 
   it("puts a refusal the shelter reported without an alternative on the family's gaps for its coordinator", async () => {

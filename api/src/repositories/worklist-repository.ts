@@ -125,6 +125,8 @@ export function createWorklistRepository(executor: CypherExecutor) {
     /** Events at the agency's facilities, and its notices of involvement, read in parallel. */
     shelter: (agencyId: string) =>
       Promise.all([executor.read((tx) => tx.run(shelterEvents, { agencyId })), executor.read((tx) => tx.run(noticesFor, { agencyId }))]),
+    /** Only the events at the agency's facilities: what the shelter page counts with the worklist's own rule. */
+    shelterEvents: (agencyId: string) => executor.read((tx) => tx.run(shelterEvents, { agencyId })),
   };
 }
 

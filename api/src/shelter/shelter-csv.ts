@@ -159,7 +159,8 @@ function valuesOf(header: (CsvColumn | null)[], record: string[], line: number, 
     }
     switch (column.type) {
       case 'count':
-        if (/^\d{1,9}$/.test(raw)) values[column.field] = Number(raw);
+        // A negative count is a whole number too: the row schema says it must be 0 or more (TOO_SMALL), not this reader.
+        if (/^-?\d{1,9}$/.test(raw)) values[column.field] = Number(raw);
         else {
           problems.add({ line, column: column.column, code: 'NOT_WHOLE_NUMBER', params: { value: clip(raw) } });
           values[column.field] = Number.NaN;

@@ -53,6 +53,8 @@ export function AgencyPicker({
         control="search"
         label={t('forms.agencySearch', { label })}
         description={t('forms.agencySearchHint')}
+        // The search only narrows the list; whether a choice is needed is said once, on the select below.
+        markOptional={false}
         value={search}
         onChange={setSearch}
       />

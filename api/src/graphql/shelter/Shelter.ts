@@ -8,6 +8,7 @@ import type { ShelterRecord, ShelterWriteResult } from '../../repositories/shelt
 import { capacityOn, waitingTimes, type CapacityTotal } from '../../shelter/shelter-figures.js';
 import { regionShelterFigures, waitingTimesView, type ShelterFiguresView, type WaitingTimesView } from '../../shelter/region-figures.js';
 import { facilitiesInScope } from '../../shelter/shelter-import.js';
+import { shelterItems } from '../../worklist/build-worklist.js';
 import { writeShelterFormRows } from '../../shelter/shelter-form.js';
 import { refuse, requireViewer, requireWriter } from '../authorization.js';
 import { builder } from '../builder.js';
@@ -254,6 +255,27 @@ async function requireOwnFacility(ctx: Context, facility: FacilityRecord): Promi
   if (!scope.has(facility.id)) throw refuse(ctx, 'waiting lists and refusals are shown to the staff of the facility only');
 }
 
+interface WaitingOnHouseholds {
+  waiting: number;
+  overdue: number;
+  longestSince: string | null;
+}
+
+const WaitingOnHouseholdsRef = builder.objectRef<WaitingOnHouseholds>('WaitingListOnHouseholds').implement({
+  description:
+    "Families recorded in Ketenkaart, on their own trajectory, as on this facility's waiting list without an outcome yet: the worklist's own rule and source, apart from the shelter's register (waitingTimes).",
+  fields: (t) => ({
+    waiting: t.exposeInt('waiting', { description: 'Waiting-list entries at the facility with no exit or placement there after them.' }),
+    overdue: t.exposeInt('overdue', { description: 'Of which past their review date (the worklist marks them late).' }),
+    longestSince: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'Day the longest-waiting of them was put on the list.',
+      resolve: (w) => w.longestSince,
+    }),
+  }),
+});
+
 builder.objectFields(FacilityRef, (t) => ({
   reportedCapacity: t.field({
     type: [ReportedCapacityTotalRef],
@@ -303,6 +325,24 @@ builder.objectFields(FacilityRef, (t) => ({
       await requireOwnFacility(ctx, f);
       const all = await ctx.loaders.shelterRecords.REFUSAL.load(f.id);
       return all.filter((r) => (!args.from || r.day >= args.from) && (!args.to || r.day <= args.to));
+    },
+  }),
+  waitingOnHouseholds: t.field({
+    type: WaitingOnHouseholdsRef,
+    description:
+      "Waiting-list entries at this facility recorded on households' trajectories and still open, counted as the worklist counts them; for the facility's staff.",
+    resolve: async (f, _args, ctx) => {
+      await requireOwnFacility(ctx, f);
+      const { agencyId } = requireViewer(ctx);
+      const open = shelterItems(await ctx.repos.worklist.shelterEvents(agencyId!), today(ctx)).filter(
+        (item) => item.kind === 'WAITING_LIST_ENTRY' && item.facilityId === f.id,
+      );
+      return {
+        waiting: open.length,
+        overdue: open.filter((item) => item.overdue).length,
+        // A waiting-list item's detail is the day of its entry (the worklist shows it as "since").
+        longestSince: open.map((item) => item.detail!).sort()[0] ?? null,
+      };
     },
   }),
   waitingTimes: t.field({

@@ -1,7 +1,8 @@
 // Shelter staff report capacity, waiting list and refusals: a CSV upload with a check first and progress, a
 // form for a single refusal or capacity, and their own facility's figures and lists, with downloads.
-import { useEffect, useState, type FormEvent } from 'react';
-import { useTranslation } from 'react-i18next';
+import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { Trans, useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import {
   Alert,
@@ -32,6 +33,7 @@ import {
   problemsOfAnswer,
   problemsOfError,
   problemText,
+  type FormProblems,
 } from '../../forms/problems';
 import { useForm } from '../../forms/useForm';
 import { ShelterTemplates } from './ShelterTemplates';
@@ -95,6 +97,11 @@ const FacilityQuery = graphql(`
         medianDaysWaiting
         longestDaysWaiting
       }
+      waitingOnHouseholds {
+        waiting
+        overdue
+        longestSince
+      }
       waitingList(waitingOnly: true) {
         id
         caseRef
@@ -135,6 +142,23 @@ const ReportCapacity = graphql(
   `
     mutation Shelter_ReportCapacity($rows: [CapacityReportInput!]!) {
       reportCapacity(rows: $rows) {
+        __typename
+        ... on ShelterReportResult {
+          created
+          unchanged
+          superseded
+        }
+        ...ProblemFields
+      }
+    }
+  `,
+  [ProblemFields],
+);
+
+const ReportOccupancy = graphql(
+  `
+    mutation Shelter_ReportOccupancy($rows: [OccupancySnapshotInput!]!) {
+      reportOccupancy(rows: $rows) {
         __typename
         ... on ShelterReportResult {
           created
@@ -210,6 +234,7 @@ export default function ShelterPage() {
           <ShelterTemplates />
           {selected && <RefusalForm facilityId={selected} />}
           {selected && <CapacityForm facilityId={selected} />}
+          {selected && <OccupancyForm facilityId={selected} />}
         </>
       )}
     </section>
@@ -260,7 +285,16 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
       )}
       <OccupancyOverTime snapshots={facility.occupancy} reports={facility.capacityReports} />
       <Heading level={3}>{t('shelter.waitingList')}</Heading>
-      <Paragraph>
+      {/* Two sources, each said for what it is: the trajectories (what the worklist counts) and the shelter's own register. */}
+      <Paragraph data-testid="waiting-on-households">
+        <Trans
+          i18nKey={facility.waitingOnHouseholds.overdue > 0 ? 'shelter.waitingOnHouseholdsLate' : 'shelter.waitingOnHouseholds'}
+          count={facility.waitingOnHouseholds.waiting}
+          values={{ overdue: facility.waitingOnHouseholds.overdue, since: facility.waitingOnHouseholds.longestSince ?? '' }}
+          components={{ worklist: <RouterLink className="utrecht-link" to="/?kind=WAITING_LIST_ENTRY" /> }}
+        />
+      </Paragraph>
+      <Paragraph data-testid="waiting-register">
         {t('shelter.waitingSummary', { waiting: times.waiting.value ?? 0, entries: times.entries.value ?? 0 })}{' '}
         {t('shelter.waitingMedian', {
           toLeave: days(times.medianDaysToLeave),
@@ -268,6 +302,7 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
           longest: days(times.longestDaysWaiting),
         })}
       </Paragraph>
+      <Paragraph>{t('shelter.waitingSources')}</Paragraph>
       {facility.waitingList.length > 0 && (
         <Table>
           <TableCaption>{t('shelter.waitingCaption')}</TableCaption>
@@ -544,12 +579,28 @@ function UploadForm({ onWritten }: { onWritten: () => void }) {
   );
 }
 
-/** The check report: per line and column, in plain words, what is wrong and what would be right. */
+/**
+ * The check report: per line and column, in plain words, what is wrong and what would be right. It takes the focus
+ * as it appears (the button that sent the file was disabled meanwhile, which would leave focus on the page body), and
+ * its role has a screen reader say it.
+ */
 function ImportOutcome({ report }: { report: ImportReport }) {
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => ref.current?.focus(), [report]);
+  return (
+    <div ref={ref} tabIndex={-1} className="kk-import-outcome">
+      <ImportOutcomeText report={report} />
+    </div>
+  );
+}
+
+function ImportOutcomeText({ report }: { report: ImportReport }) {
   const { t } = useTranslation();
+  const heading = <Heading level={4}>{report.dryRun ? t('shelter.checkOutcome') : t('shelter.saveOutcome')}</Heading>;
   if (report.totalProblems > 0) {
     return (
       <Alert type="error" role="alert">
+        {heading}
         <Paragraph>{t('shelter.problems', { count: report.totalProblems, rows: report.rows })}</Paragraph>
         {report.totalProblems > report.problems.length && (
           <Paragraph>{t('problems.TOO_MANY_PROBLEMS', { maximum: report.problemCap })}</Paragraph>
@@ -582,6 +633,7 @@ function ImportOutcome({ report }: { report: ImportReport }) {
   }
   return (
     <Alert type="ok" role="status">
+      {heading}
       <Paragraph>
         {report.dryRun || !report.written
           ? t('shelter.checked', { rows: report.rows })
@@ -593,6 +645,19 @@ function ImportOutcome({ report }: { report: ImportReport }) {
       </Paragraph>
     </Alert>
   );
+}
+
+/**
+ * Counts that GraphQL's Int cannot carry (2,5 or twelve) are said here; everything else, such as a negative count, the
+ * API checks with the same rule as a file row.
+ */
+function notWholeNumbers(values: Record<string, string>, fields: readonly string[], problems: FormProblems): FormProblems {
+  const checked = { ...problems };
+  for (const field of fields) {
+    const value = values[field]?.trim() ?? '';
+    if (!checked[field] && !/^-?\d{1,9}$/.test(value)) checked[field] = [{ code: 'NOT_WHOLE_NUMBER', params: { value } }];
+  }
+  return checked;
 }
 
 /** Form rows are checked like file rows: a problem's path ends in the file's column name (case_ref), the field is caseRef. */
@@ -721,9 +786,7 @@ function CapacityForm({ facilityId }: { facilityId: string }) {
   async function submit(event: FormEvent) {
     event.preventDefault();
     setSaved(false);
-    const missing = missingRequired(form.values, Object.keys(labels));
-    if (!missing.capacity && !/^\d+$/.test(form.values.capacity.trim()))
-      missing.capacity = [{ code: 'NOT_WHOLE_NUMBER', params: { value: form.values.capacity } }];
+    const missing = notWholeNumbers(form.values, ['capacity'], missingRequired(form.values, Object.keys(labels)));
     form.setProblems(missing);
     const unitKind = oneOf(unitKinds, form.values.unitKind);
     const targetGroup = oneOf(targetGroups, form.values.targetGroup);
@@ -761,6 +824,84 @@ function CapacityForm({ facilityId }: { facilityId: string }) {
       <FormField control="date" label={labels.periodStart} required {...form.field('periodStart')} />
       <FormField control="date" label={labels.periodEnd} required {...form.field('periodEnd')} />
       <FormField control="number" label={labels.capacity} min={0} required {...form.field('capacity')} />
+      <Button type="submit" appearance="primary-action-button">
+        {t('shelter.save')}
+      </Button>
+      {saved && (
+        <Alert type="ok" role="status">
+          <Paragraph>{t('shelter.saved')}</Paragraph>
+        </Alert>
+      )}
+    </form>
+  );
+}
+
+/** Occupancy of one day, by form: the same mutation, rules and all-or-nothing write as an occupancy file row. */
+function OccupancyForm({ facilityId }: { facilityId: string }) {
+  const { t } = useTranslation();
+  const [, report] = useMutation(ReportOccupancy);
+  const form = useForm('occupancy', { unitKind: '', targetGroup: '', date: today(), occupied: '', available: '', blocked: '0' });
+  const [saved, setSaved] = useState(false);
+  const labels = {
+    unitKind: t('shelter.unitKind'),
+    targetGroup: t('shelter.targetGroup'),
+    date: t('shelter.day'),
+    occupied: t('shelter.occupied'),
+    available: t('shelter.available'),
+    blocked: t('shelter.blocked'),
+  };
+  const counts = ['occupied', 'available', 'blocked'] as const;
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setSaved(false);
+    const missing = notWholeNumbers(form.values, counts, missingRequired(form.values, Object.keys(labels)));
+    form.setProblems(missing);
+    const unitKind = oneOf(unitKinds, form.values.unitKind);
+    const targetGroup = oneOf(targetGroups, form.values.targetGroup);
+    if (hasProblems(missing) || !unitKind || !targetGroup) return;
+    const { date, occupied, available, blocked } = form.values;
+    const row = {
+      facilityId,
+      unitKind,
+      targetGroup,
+      date,
+      occupied: Number(occupied),
+      available: Number(available),
+      blocked: Number(blocked),
+    };
+    const result = await report({ rows: [row] });
+    const answer = result.data?.reportOccupancy;
+    if (!answer) return form.setProblems(problemsOfError(result.error));
+    form.setProblems(problemsOfAnswer(answer, Object.keys(labels), fieldOfColumn));
+    if (!isErrorAnswer(answer)) setSaved(true);
+  }
+
+  return (
+    <form onSubmit={(e) => void submit(e)} aria-labelledby="occupancy-heading" noValidate>
+      <Heading level={3} id="occupancy-heading">
+        {t('shelter.reportOccupancy')}
+      </Heading>
+      <Paragraph>{t('shelter.reportOccupancyHint')}</Paragraph>
+      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+      <FormField
+        control="select"
+        label={labels.unitKind}
+        required
+        options={codeOptions(t, unitKinds, 'unitKinds')}
+        {...form.field('unitKind')}
+      />
+      <FormField
+        control="select"
+        label={labels.targetGroup}
+        required
+        options={codeOptions(t, targetGroups, 'targetGroups')}
+        {...form.field('targetGroup')}
+      />
+      <FormField control="date" label={labels.date} required {...form.field('date')} />
+      {counts.map((count) => (
+        <FormField key={count} control="number" label={labels[count]} min={0} required {...form.field(count)} />
+      ))}
       <Button type="submit" appearance="primary-action-button">
         {t('shelter.save')}
       </Button>
