@@ -40,6 +40,7 @@ import { ShelterTemplates } from './ShelterTemplates';
 import { LineChart } from '../../charts/Chart';
 import { csrfHeaders } from '../../client';
 import { GraphOrTable } from '../../layout/GraphOrTable';
+import { Refusal } from '../../layout/Refusal';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { graphql } from '../../graphql';
 import { useSession } from '../../session';
@@ -209,7 +210,7 @@ export default function ShelterPage() {
     context: FIGURES_CONTEXT,
     pause: !selected || facilityId !== null,
   });
-  if (viewer?.role !== 'SHELTER_STAFF') return <ErrorAlert code="FORBIDDEN" />;
+  if (viewer?.role !== 'SHELTER_STAFF') return <Refusal answer={{ code: 'FORBIDDEN', reasonCode: 'ROLE_NOT_ALLOWED' }} />;
   if ((fetching && !data) || (overview.fetching && !overview.data)) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   return (
