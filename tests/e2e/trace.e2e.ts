@@ -37,10 +37,10 @@ describe('trace', () => {
     const gap = page.getByTestId('open-gap').filter({ has: page.getByRole('heading', { name: /^Geen tussenmelding/ }) });
     const text = await gap.textContent();
     expect(text).toContain('binnen de afgesproken termijn contact');
-    expect(text).toMatch(/De termijn liep af op \d{4}-\d{2}-\d{2}: \d+ dagen? geleden/);
+    expect(text).toMatch(/Uiterlijk \d{4}-\d{2}-\d{2}: \d+ dagen? te laat/);
     expect(text).toContain('Wie is aan zet');
     expect(text).toContain('Bron van de termijn');
-    const deadline = /liep af op (\d{4}-\d{2}-\d{2})/.exec(text!)![1]!;
+    const deadline = /Uiterlijk (\d{4}-\d{2}-\d{2})/.exec(text!)![1]!;
 
     await gap.getByRole('button', { name: 'Toon in traject' }).click();
     await expect.poll(async () => Number(await page.getByTestId('chain-graph').getAttribute('data-evidence-nodes'))).toBeGreaterThan(0);
@@ -74,6 +74,22 @@ describe('trace', () => {
       .allTextContents();
     expect(await page.getByTestId('trace-now').textContent()).toContain(`Nu: ${states.filter((s) => s !== '—').at(-1)}.`);
     await page.screenshot({ path: `${artifacts}trace-gap-resolved.png`, fullPage: true });
+    await page.close();
+  });
+
+  it('gives a missed term the same due day, in the same words, on the worklist and in the trace', async () => {
+    const page = await web.signIn('coordinator.amsterdam');
+    await page.goto(`${web.base}/?kind=GAP`);
+    // A missed term: its row says "te laat"; a gap that is an event says "Sinds" instead.
+    const row = page.locator('tr[data-kind="GAP"]').filter({ hasText: 'te laat' }).first();
+    await row.waitFor();
+    const findingId = (await row.getAttribute('data-item'))!.slice('GAP:'.length);
+    const due = /\d{4}-\d{2}-\d{2}/.exec((await row.locator('td').nth(2).textContent())!)![0];
+    await page.screenshot({ path: `${artifacts}worklist-due-day.png`, fullPage: true });
+    await row.getByRole('link').first().click();
+    const gap = page.locator(`[data-testid="open-gap"][aria-labelledby="gap-${findingId}"]`);
+    await gap.waitFor();
+    expect(await gap.textContent()).toMatch(new RegExp(`Uiterlijk ${due}: \\d+ dagen? te laat`));
     await page.close();
   });
 

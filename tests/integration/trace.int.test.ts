@@ -129,10 +129,95 @@ describe('trace', () => {
       ]);
     });
 
+    it('resolves "children not seen" when the eviction is cancelled, naming the cancellation as why (the path of 000038)', async () => {
+      const householdId = await register('AMS-RES-CANCEL');
+      const step = (input: Record<string, unknown>) => gql(app, RECORD_EVENT, { input: { householdId, ...input } }, coordinator.headers);
+      await step({ kind: 'SUMMONS', occurredOn: daysAgo(60), agencyId: 'ams-woningcorporaties' });
+      await step({ kind: 'VERDICT', occurredOn: daysAgo(40), agencyId: 'ams-rechter', verdictKind: 'EVICTION' });
+      await step({ kind: 'EVICTION_PLANNED', occurredOn: daysAgo(20), agencyId: 'ams-deurwaarders' });
+      const open = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household;
+      const children = open.gaps.find((g: any) => g.rule === 'CHILDREN_NOT_SEEN');
+      expect(children).toBeDefined();
+
+      const cancelled = await step({ kind: 'EVICTION_CANCELLED', occurredOn: daysAgo(5), agencyId: 'ams-woningcorporaties' });
+      expect(cancelled.data.recordEvent.__typename).toBe('HouseholdEvent');
+      const after = (await gql(app, GAPS, { id: householdId }, coordinator.headers)).data.household;
+      expect(after.gaps.map((g: any) => g.rule)).not.toContain('CHILDREN_NOT_SEEN');
+      expect(after.resolvedGaps).toContainEqual(
+        expect.objectContaining({
+          findingId: children.id,
+          rule: 'CHILDREN_NOT_SEEN',
+          resolvedBy: 'EVENT_RECORDED',
+          resolvedByEvent: { id: cancelled.data.recordEvent.id, kind: 'EVICTION_CANCELLED' },
+        }),
+      );
+    });
+
     it('shows resolved gaps only to those who may see the household', async () => {
       const householdId = await register('AMS-RES-3');
       const asUtrecht = await gql(app, GAPS, { id: householdId }, utrecht.headers);
       expect(asUtrecht.data.household.__typename).toMatch(/ForbiddenError|NotFoundError/);
+    });
+  });
+
+  describe('due days', () => {
+    const WORKLIST = `{ worklist(first: 100) { items { kind subjectId dueOn openSince } } }`;
+    const DUE = `query($id: ID!) { household(id: $id) { ... on Household { gaps { id rule dueOn detectedOn } } } }`;
+
+    it("gives the same due day for a gap in the worklist as in the trace: the term's last day (002 L736-740: tussenmelding by day 14)", async () => {
+      const householdId = await register('AMS-DUE-1');
+      await gql(
+        app,
+        RECORD_EVENT,
+        {
+          input: {
+            householdId,
+            kind: 'EARLY_WARNING_SIGNAL',
+            occurredOn: daysAgo(40),
+            agencyId: 'ams-woningcorporaties',
+            arrearsMonths: 2,
+          },
+        },
+        coordinator.headers,
+      );
+      await gql(
+        app,
+        RECORD_EVENT,
+        { input: { householdId, kind: 'SUMMONS', occurredOn: daysAgo(35), agencyId: 'ams-woningcorporaties' } },
+        coordinator.headers,
+      );
+      await gql(
+        app,
+        RECORD_EVENT,
+        { input: { householdId, kind: 'VERDICT', occurredOn: daysAgo(30), agencyId: 'ams-rechter', verdictKind: 'EVICTION' } },
+        coordinator.headers,
+      );
+      await gql(
+        app,
+        RECORD_EVENT,
+        { input: { householdId, kind: 'EVICTION_PLANNED', occurredOn: daysAgo(25), agencyId: 'ams-deurwaarders' } },
+        coordinator.headers,
+      );
+      const gaps: { id: string; rule: string; dueOn: string | null; detectedOn: string }[] = (
+        await gql(app, DUE, { id: householdId }, coordinator.headers)
+      ).data.household.gaps;
+      const byRule = Object.fromEntries(gaps.map((g) => [g.rule, g]));
+      expect(byRule.FEEDBACK_INTERIM_MISSING).toMatchObject({ dueOn: daysAgo(26), detectedOn: daysAgo(25) });
+      expect(byRule.FEEDBACK_FINAL_MISSING).toMatchObject({ dueOn: daysAgo(12), detectedOn: daysAgo(11) });
+      expect(byRule.CHILDREN_NOT_SEEN).toMatchObject({ dueOn: null, detectedOn: daysAgo(25) });
+
+      const items: { kind: string; subjectId: string; dueOn: string; openSince: string | null }[] = (
+        await gql(app, WORKLIST, {}, coordinator.headers)
+      ).data.worklist.items;
+      for (const gap of gaps) {
+        const item = items.find((i) => i.kind === 'GAP' && i.subjectId === gap.id);
+        expect(item, gap.rule).toBeDefined();
+        expect({ rule: gap.rule, dueOn: item!.dueOn, openSince: item!.openSince }).toEqual({
+          rule: gap.rule,
+          dueOn: gap.dueOn ?? gap.detectedOn,
+          openSince: gap.dueOn ? null : gap.detectedOn,
+        });
+      }
     });
   });
 

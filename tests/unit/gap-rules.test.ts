@@ -470,6 +470,74 @@ describe('gap rules', () => {
     expect(fired(graph([event('EVICTION_PLANNED', '2024-01-01'), rehoused]), '2025-06-02', 'RE_ENTRY_LOOP')).toHaveLength(0);
   });
 
+  it('CHILDREN_NOT_SEEN ends with the threat of eviction: cancelled (the path of SYN-AMS-2009-000038) or the family housed again', () => {
+    const planned = event('EVICTION_PLANNED', '2025-07-26');
+    const cancelled = event('EVICTION_CANCELLED', '2025-08-23');
+    expect(fired(graph([planned], withChild), '2025-08-01', 'CHILDREN_NOT_SEEN')).toHaveLength(1);
+    expect(fired(graph([planned, cancelled], withChild), '2026-11-29', 'CHILDREN_NOT_SEEN')).toHaveLength(0);
+    // A new date after the cancellation is a new threat.
+    const replanned = event('EVICTION_PLANNED', '2025-10-01');
+    expect(fired(graph([planned, cancelled, replanned], withChild), '2026-11-29', 'CHILDREN_NOT_SEEN').map((f) => f.id)).toEqual([
+      `CHILDREN_NOT_SEEN:hh1:${replanned.id}`,
+    ]);
+    const executed = event('EVICTION_EXECUTED', '2025-08-01', { destination: 'SHELTER' });
+    expect(fired(graph([executed], withChild), '2025-09-01', 'CHILDREN_NOT_SEEN')).toHaveLength(1);
+    const housed = event('REHOUSING', '2025-10-01', { rehousingKind: 'URGENCY' });
+    expect(fired(graph([executed, housed], withChild), '2025-10-02', 'CHILDREN_NOT_SEEN')).toHaveLength(0);
+    expect(fired(graph([executed, housed], withChild), '2025-10-02', 'EVICTION_WITHOUT_ALTERNATIVE_HOUSING')).toHaveLength(0);
+    // Housed on a later day: the review day says when the gap goes.
+    expect(detectGapsWithReview(graph([executed, housed], withChild), cityContext('2025-09-01')).reviewOn! <= '2025-10-01').toBe(true);
+  });
+
+  it('CHILDREN_NOT_SEEN closes with what its action asks: a home visit, or youth-care contact, however late', () => {
+    const planned = event('EVICTION_PLANNED', '2025-07-26');
+    expect(fired(graph([planned, event('HOME_VISIT', '2025-09-01')], withChild), '2025-09-02', 'CHILDREN_NOT_SEEN')).toHaveLength(0);
+    expect(
+      fired(graph([planned, event('CONTACT', '2025-09-01', { agencyId: 'youth' })], withChild), '2025-09-02', 'CHILDREN_NOT_SEEN'),
+    ).toHaveLength(0);
+  });
+
+  it('RE_ENTRY_LOOP ends when the new eviction is cancelled', () => {
+    const rehoused = event('REHOUSING', '2024-06-20', { rehousingKind: 'URGENCY' });
+    const planned = event('EVICTION_PLANNED', '2025-06-01');
+    expect(fired(graph([rehoused, planned, event('EVICTION_CANCELLED', '2025-06-20')]), '2025-07-01', 'RE_ENTRY_LOOP')).toHaveLength(0);
+  });
+
+  it('gaps about a situation end when the situation does, even after the term: back in view, rehoused, an alternative found', () => {
+    const evicted = event('EVICTION_EXECUTED', '2024-06-01', { destination: 'UNKNOWN' });
+    const lateContact = event('FOLLOW_UP_CONTACT', '2024-07-01');
+    expect(fired(graph([evicted]), '2024-07-02', 'OUT_OF_SIGHT_AFTER_EVICTION')).toHaveLength(1);
+    expect(fired(graph([evicted, lateContact]), '2024-07-02', 'OUT_OF_SIGHT_AFTER_EVICTION')).toHaveLength(0);
+    const lost = event('LOST_CONTACT', '2024-06-05');
+    expect(fired(graph([evicted, lost]), '2024-06-06', 'OUT_OF_SIGHT_AFTER_EVICTION')).toHaveLength(1);
+    expect(fired(graph([evicted, lost, lateContact]), '2024-07-02', 'OUT_OF_SIGHT_AFTER_EVICTION')).toHaveLength(0);
+    const exit = event('SHELTER_EXIT', '2024-06-01', { facilityId: 'fac', destination: 'UNKNOWN' });
+    const lateRehousing = event('REHOUSING', '2024-08-01', { rehousingKind: 'URGENCY' });
+    expect(fired(graph([exit, lateRehousing]), '2024-08-02', 'SHELTER_EXIT_WITHOUT_HOUSING')).toHaveLength(0);
+    const refusal = event('REFUSAL', '2024-06-01', { facilityId: 'fac', refusalReason: 'CAPACITY' });
+    expect(fired(graph([refusal]), '2024-06-20', 'REFUSAL_WITHOUT_ALTERNATIVE')).toHaveLength(1);
+    expect(
+      fired(graph([refusal, event('PLACEMENT', '2024-06-15', { facilityId: 'other' })]), '2024-06-20', 'REFUSAL_WITHOUT_ALTERNATIVE'),
+    ).toHaveLength(0);
+    const gone = event('WAITING_LIST_EXIT', '2024-06-01', { facilityId: 'fac', waitingListOutcome: 'LOST_CONTACT' });
+    expect(fired(graph([gone]), '2024-06-02', 'WAITING_LIST_NO_OUTCOME')).toHaveLength(1);
+    expect(fired(graph([gone, event('CONTACT', '2024-07-01')]), '2024-07-02', 'WAITING_LIST_NO_OUTCOME')).toHaveLength(0);
+  });
+
+  it('gives a missed term its last day as dueOn, the day before the gap starts; a gap that is an event has none', () => {
+    // 000038: signal 2025-02-20, tussenmelding by day 14 (002 L736-740): still on time on 2025-03-06.
+    const signal = event('EARLY_WARNING_SIGNAL', '2025-02-20', { arrearsMonths: 2 });
+    const [interim] = firedIn(graph([signal]), cityContext('2025-04-01', { earlyWarning: vroegEropaf }), 'FEEDBACK_INTERIM_MISSING');
+    expect(interim).toMatchObject({ dueOn: '2025-03-06', detectedOn: '2025-03-07' });
+    const [final] = firedIn(graph([signal]), cityContext('2025-04-01', { earlyWarning: vroegEropaf }), 'FEEDBACK_FINAL_MISSING');
+    expect(final).toMatchObject({ dueOn: '2025-03-20', detectedOn: '2025-03-21' });
+    const [children] = fired(graph([event('EVICTION_PLANNED', '2025-07-26')], withChild), '2025-08-01', 'CHILDREN_NOT_SEEN');
+    expect(children).toMatchObject({ dueOn: null, detectedOn: '2025-07-26' });
+    const evicted = event('EVICTION_EXECUTED', '2024-06-01', { destination: 'UNKNOWN' });
+    const [lost] = fired(graph([evicted, event('LOST_CONTACT', '2024-06-05')]), '2024-06-06', 'OUT_OF_SIGHT_AFTER_EVICTION');
+    expect(lost).toMatchObject({ dueOn: null, detectedOn: '2024-06-05' });
+  });
+
   it('ignores superseded events: a corrected date moves the deadline', () => {
     const wrong = event('EARLY_WARNING_SIGNAL', '2024-01-01', { arrearsMonths: 2, supersededById: 'evX' });
     const right = event('EARLY_WARNING_SIGNAL', '2024-03-01', { arrearsMonths: 2, supersedesId: wrong.id });

@@ -40,6 +40,7 @@ describe('worklist pages', () => {
     subjectId: String(n),
     householdId: `h${n}`,
     dueOn: `2026-01-0${n + 1}`,
+    openSince: null,
     overdue: n < 3,
     severity: n % 2 ? 'HIGH' : 'LOW',
     ruleId: null,

@@ -78,6 +78,11 @@ const AFTER_EVICTION_KINDS = new Set([
 const ALTERNATIVE_KINDS = new Set(['PLACEMENT', 'SHELTER_APPLICATION', 'WAITING_LIST_ENTRY', 'REFERRAL_SENT', 'REHOUSING']);
 const ALTERNATIVE_DESTINATIONS = new Set(['NEW_TENANCY', 'OWN_NETWORK', 'HOTEL_OR_HOLIDAY_HOME', 'SHELTER']);
 
+/** A step missed its term: dueOn is the term's last day, on which the step was still on time; the gap starts the day after. */
+interface MissedDeadline {
+  dueOn: string;
+}
+
 /** What the rules find today, and the first later day on which they could find otherwise without a new fact. */
 export interface GapDetection {
   findings: GapFinding[];
@@ -134,15 +139,33 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
   const stateAt = (day: string) => stateAfterEvents((e) => e.occurredOn <= day);
   /** A deadline counts in full: the step may still happen on the last day; the gap starts the day after. */
   const overdue = (anchor: string, days: number) => clock.isPast(addDays(anchor, days));
+  const missed = (anchor: string, days: number): MissedDeadline => ({ dueOn: addDays(anchor, days) });
   const happened = (from: string, days: number, test: (e: EventRecord) => boolean) => {
     const until = addDays(from, days);
     return events.some((e) => e.occurredOn >= from && e.occurredOn <= until && test(e));
+  };
+  /** Whether a step has happened from that day up to today, however late: it ends a situation, not a term. */
+  const hasHappenedSince = (from: string, test: (e: EventRecord) => boolean) =>
+    events.some((e) => e.occurredOn >= from && test(e) && clock.hasCome(e.occurredOn));
+  /** Whether a step came after this event (in order of occurrence) and up to today. */
+  const hasHappenedAfter = (event: EventRecord, test: (e: EventRecord) => boolean) =>
+    events.slice(events.indexOf(event) + 1).some((e) => test(e) && clock.hasCome(e.occurredOn));
+  /**
+   * Whether the threat of an eviction is over today: a planned eviction cancelled since, or the family housed
+   * again (docs/domain.md §2: EVICTION_CANCELLED leads back to TENANCY, Rehoused to AFTERCARE). A gap about
+   * that threat (children not seen, a re-entry loop, no alternative housing) then no longer applies.
+   */
+  const evictionThreatOver = (eviction: EventRecord) => {
+    if (eviction.kind === 'EVICTION_EXECUTED' && eviction.destination === 'NEW_TENANCY') return true;
+    const cancelled = eviction.kind === 'EVICTION_PLANNED' && hasHappenedAfter(eviction, (x) => x.kind === 'EVICTION_CANCELLED');
+    const stateToday = stateAfterEvents((x) => clock.hasCome(x.occurredOn));
+    return cancelled || stateToday === 'TENANCY' || stateToday === 'AFTERCARE';
   };
   /** stage: the stage the finding is about; by default the household's state on the day it was detected. */
   const emit = (
     ruleId: GapRuleId,
     anchorKey: string,
-    detectedOn: string,
+    when: string | MissedDeadline,
     summary: string,
     nodes: string[],
     edges: EvidenceEdge[],
@@ -151,6 +174,8 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
   ) => {
     const s = setting(ruleId);
     if (!s.enabled) return;
+    const dueOn = typeof when === 'string' ? null : when.dueOn;
+    const detectedOn = typeof when === 'string' ? when : addDays(when.dueOn, 1);
     findings.push({
       id: `${ruleId}:${household.id}:${anchorKey}`,
       ruleId,
@@ -159,6 +184,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
       severity: s.severity,
       stage: stage ?? stateAt(detectedOn),
       detectedOn,
+      dueOn,
       agencyIds: [...new Set(agencyIds.filter((a): a is string => Boolean(a)))].sort(),
       evidenceNodes: [`household:${household.id}`, ...new Set(nodes)],
       evidenceEdges: edges,
@@ -207,7 +233,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
         emit(
           ruleId,
           e.id,
-          addDays(e.occurredOn, days + 1),
+          missed(e.occurredOn, days),
           `No ${ruleId === 'FEEDBACK_INTERIM_MISSING' ? 'interim report or contact' : 'feedback'} within ${days} days of the signal of ${e.occurredOn} (${e.arrearsMonths ?? '?'} months' arrears); owed by ${owing.join(', ') || 'nobody named'}`,
           nodes,
           edges,
@@ -226,7 +252,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
         emit(
           'SIGNAL_NOT_FOLLOWED_UP',
           e.id,
-          addDays(e.occurredOn, days + 1),
+          missed(e.occurredOn, days),
           `Nobody followed up the signal of ${e.occurredOn} (${e.arrearsMonths ?? '?'} months' arrears) within ${days} days`,
           nodes,
           edges,
@@ -237,15 +263,14 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
     }
     if (e.kind === 'EVICTION_EXECUTED') {
       const days = setting('OUT_OF_SIGHT_AFTER_EVICTION').days ?? 14;
-      const lost = events.find((x) => x.kind === 'LOST_CONTACT' && x.occurredOn >= e.occurredOn);
-      if (
-        e.destination !== 'NEW_TENANCY' &&
-        ((overdue(e.occurredOn, days) && !happened(e.occurredOn, days, (x) => AFTER_EVICTION_KINDS.has(x.kind))) || lost)
-      ) {
+      // In view again once anyone has contact after the eviction (or after contact was lost), however late.
+      const lost = events.filter((x) => x.kind === 'LOST_CONTACT' && x.occurredOn >= e.occurredOn).at(-1);
+      const backInView = hasHappenedAfter(lost ?? e, (x) => AFTER_EVICTION_KINDS.has(x.kind));
+      if (e.destination !== 'NEW_TENANCY' && !backInView && (lost || overdue(e.occurredOn, days))) {
         emit(
           'OUT_OF_SIGHT_AFTER_EVICTION',
           e.id,
-          lost?.occurredOn ?? addDays(e.occurredOn, days + 1),
+          lost?.occurredOn ?? missed(e.occurredOn, days),
           lost
             ? `Contact lost after the eviction of ${e.occurredOn}`
             : `No follow-up within ${days} days of the eviction of ${e.occurredOn}`,
@@ -255,7 +280,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
         );
       }
       const kids = children(e.occurredOn);
-      if (kids.length > 0 && e.destination !== 'NEW_TENANCY') {
+      if (kids.length > 0 && !evictionThreatOver(e)) {
         emit(
           'EVICTION_WITHOUT_ALTERNATIVE_HOUSING',
           e.id,
@@ -269,10 +294,13 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
     }
     if (e.kind === 'EVICTION_PLANNED' || e.kind === 'EVICTION_EXECUTED') {
       const kids = children(e.occurredOn);
-      const youthCare = events.some(
-        (x) => x.agencyId && ctx.agencyType(x.agencyId) === 'YOUTH_CARE' && x.occurredOn <= addDays(e.occurredOn, 7),
+      // Seen: youth care had contact, or a home visit saw who lives there (G9: no home-visit check), before or since.
+      const seen = events.some(
+        (x) =>
+          (x.kind === 'HOME_VISIT' || (x.agencyId !== null && ctx.agencyType(x.agencyId) === 'YOUTH_CARE')) && clock.hasCome(x.occurredOn),
       );
-      if (kids.length > 0 && !youthCare && !findings.some((f) => f.ruleId === 'CHILDREN_NOT_SEEN')) {
+      const threatOver = evictionThreatOver(e);
+      if (kids.length > 0 && !seen && !threatOver && !findings.some((f) => f.ruleId === 'CHILDREN_NOT_SEEN')) {
         emit(
           'CHILDREN_NOT_SEEN',
           e.id,
@@ -284,7 +312,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
         );
       }
       const before = events.find((x) => (x.kind === 'SHELTER_EXIT' || x.kind === 'REHOUSING') && x.occurredOn < e.occurredOn);
-      if (before) {
+      if (before && !threatOver) {
         emit(
           'RE_ENTRY_LOOP',
           e.id,
@@ -300,9 +328,8 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
       const days = setting('REFUSAL_WITHOUT_ALTERNATIVE').days ?? 7;
       const alternative =
         (e.destination && e.destination !== 'UNKNOWN' && ALTERNATIVE_DESTINATIONS.has(e.destination)) ||
-        happened(
+        hasHappenedSince(
           e.occurredOn,
-          days,
           (x) =>
             x.id !== e.id &&
             ALTERNATIVE_KINDS.has(x.kind) &&
@@ -314,7 +341,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
         emit(
           'REFUSAL_WITHOUT_ALTERNATIVE',
           e.id,
-          addDays(e.occurredOn, days + 1),
+          missed(e.occurredOn, days),
           `Refused (${e.refusalReason ?? 'no reason'}) on ${e.occurredOn}; no alternative within ${days} days`,
           withAgency(e),
           acted(e),
@@ -323,7 +350,12 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
         );
       }
     }
-    if (e.kind === 'WAITING_LIST_EXIT' && (e.waitingListOutcome === 'LOST_CONTACT' || e.waitingListOutcome === 'UNKNOWN')) {
+    if (
+      e.kind === 'WAITING_LIST_EXIT' &&
+      (e.waitingListOutcome === 'LOST_CONTACT' || e.waitingListOutcome === 'UNKNOWN') &&
+      // Whereabouts known again once anyone has contact with the family, or it applies, is placed or rehoused.
+      !hasHappenedAfter(e, (x) => AFTER_EVICTION_KINDS.has(x.kind))
+    ) {
       emit(
         'WAITING_LIST_NO_OUTCOME',
         e.id,
@@ -341,7 +373,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
         emit(
           'WAITING_LIST_TOO_LONG',
           e.id,
-          addDays(e.occurredOn, days + 1),
+          missed(e.occurredOn, days),
           `On the waiting list of ${e.facilityId} since ${e.occurredOn}, longer than ${days} days`,
           withAgency(e),
           acted(e),
@@ -351,11 +383,11 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
     }
     if (e.kind === 'SHELTER_EXIT' && e.destination !== 'NEW_TENANCY') {
       const days = setting('SHELTER_EXIT_WITHOUT_HOUSING').days ?? 30;
-      if (overdue(e.occurredOn, days) && !happened(e.occurredOn, days, (x) => x.kind === 'REHOUSING')) {
+      if (overdue(e.occurredOn, days) && !hasHappenedSince(e.occurredOn, (x) => x.kind === 'REHOUSING')) {
         emit(
           'SHELTER_EXIT_WITHOUT_HOUSING',
           e.id,
-          addDays(e.occurredOn, days + 1),
+          missed(e.occurredOn, days),
           `Left shelter on ${e.occurredOn}; no rehousing within ${days} days`,
           withAgency(e),
           acted(e),
@@ -389,14 +421,14 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
     const refusedOn = refusal.refusedOn;
     if (
       !overdue(refusedOn, days) ||
-      happened(refusedOn, days, (x) => ALTERNATIVE_KINDS.has(x.kind) && (x.facilityId !== refusal.facilityId || x.kind === 'PLACEMENT'))
+      hasHappenedSince(refusedOn, (x) => ALTERNATIVE_KINDS.has(x.kind) && (x.facilityId !== refusal.facilityId || x.kind === 'PLACEMENT'))
     )
       continue;
     const node = `shelter-record:${refusal.id}`;
     emit(
       'REFUSAL_WITHOUT_ALTERNATIVE',
       refusal.id,
-      addDays(refusedOn, days + 1),
+      missed(refusedOn, days),
       `Refused by ${refusal.facilityId} (${refusal.reason ?? 'no reason'}) on ${refusedOn}, reported by the shelter without an alternative; nothing within ${days} days`,
       [node, `facility:${refusal.facilityId}`],
       [
@@ -426,7 +458,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
       emit(
         'REFERRAL_UNANSWERED',
         referral.id,
-        addDays(referral.respondBy, unanswered + 1),
+        missed(referral.respondBy, unanswered),
         `Sent ${referral.sentOn} to ${referral.toAgencyId}; no answer by ${referral.respondBy}`,
         nodes,
         edges,
@@ -443,7 +475,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
       emit(
         'REFERRAL_NO_INTAKE',
         referral.id,
-        addDays(referral.respondedOn, intake + 1),
+        missed(referral.respondedOn, intake),
         `Accepted by ${referral.toAgencyId} on ${referral.respondedOn}; no intake within ${intake} days`,
         nodes,
         edges,

@@ -212,6 +212,7 @@ const FindingRow = z.object({
   severity: GapSeverity,
   stage: opt(ChainState),
   detectedOn: z.string(),
+  dueOn: opt(z.string()),
   agencyIds: z.array(z.string()),
   evidenceNodes: z.array(z.string()),
   evidenceEdgesJson: z.string(),
@@ -231,7 +232,7 @@ WHERE ($cityIds IS NULL OR g.centrumgemeenteId IN $cityIds)
   AND ($to IS NULL OR g.detectedOn <= date($to))
   AND ($after IS NULL OR g.id > $after)
 RETURN g.id AS id, g.ruleId AS ruleId, g.householdId AS householdId, g.centrumgemeenteId AS centrumgemeenteId, g.severity AS severity,
-  g.stage AS stage, toString(g.detectedOn) AS detectedOn, g.agencyIds AS agencyIds, g.evidenceNodes AS evidenceNodes,
+  g.stage AS stage, toString(g.detectedOn) AS detectedOn, g.dueOn AS dueOn, g.agencyIds AS agencyIds, g.evidenceNodes AS evidenceNodes,
   g.evidenceEdgesJson AS evidenceEdgesJson, g.summary AS summary
 ORDER BY g.id
 LIMIT $limit`,
@@ -343,8 +344,8 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
     ): Promise<{ changedHouseholds: number }> {
       const fingerprinted = evaluations.map((e) => ({
         ...e,
-        rows: e.findings.map(({ evidenceEdges, stage, ...f }) => {
-          const row = { ...f, ...(stage ? { stage } : {}), evidenceEdgesJson: JSON.stringify(evidenceEdges) };
+        rows: e.findings.map(({ evidenceEdges, stage, dueOn, ...f }) => {
+          const row = { ...f, ...(stage ? { stage } : {}), ...(dueOn ? { dueOn } : {}), evidenceEdgesJson: JSON.stringify(evidenceEdges) };
           return { ...row, fingerprint: createHash('sha256').update(JSON.stringify(row)).digest('base64url') };
         }),
       }));

@@ -25,8 +25,10 @@ const coordinatorCandidates = statement(
   cypher`
 CALL () {
   MATCH (g:GapFinding) WHERE g.centrumgemeenteId = $cityId AND g.ruleId <> 'REFERRAL_UNANSWERED' AND g.detectedOn <= date($horizon)
-  RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, toString(g.detectedOn) AS dueOn, g.severity AS severity,
-    g.ruleId AS ruleId, g.agencyIds AS agencyIds, null AS facilityId, null AS detail
+  RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, coalesce(g.dueOn, toString(g.detectedOn)) AS dueOn, g.severity AS severity,
+    g.ruleId AS ruleId, g.agencyIds AS agencyIds, null AS facilityId,
+    // A gap with no term (an event or a state) has no due day: the day it arose is shown as "since".
+    CASE WHEN g.dueOn IS NULL THEN toString(g.detectedOn) ELSE null END AS detail
   UNION ALL
   MATCH (r:Referral)-[:REFERRAL_FOR]->(h:Household)
   WHERE r.status = 'SENT' AND r.respondBy <= date($horizon) AND h.centrumgemeenteId = $cityId
@@ -65,7 +67,7 @@ CALL () {
   UNION ALL
   // The agency's own region: findings are looked up by region (indexed), not by rule across the country.
   MATCH (g:GapFinding) WHERE g.centrumgemeenteId = $cityId AND g.ruleId IN $owedRules AND $agencyId IN g.agencyIds AND g.detectedOn <= date($horizon)
-  RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, toString(g.detectedOn) AS dueOn, g.severity AS severity,
+  RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, coalesce(g.dueOn, toString(g.detectedOn)) AS dueOn, g.severity AS severity,
     g.ruleId AS ruleId, [$agencyId] AS agencyIds, null AS facilityId, null AS detail
   UNION ALL
   MATCH (n:InvolvementNotice {agencyId: $agencyId}) WHERE n.acknowledgedAt IS NULL

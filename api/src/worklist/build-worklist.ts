@@ -44,7 +44,10 @@ export interface WorklistItem {
   kind: WorklistKind;
   subjectId: string;
   householdId: string;
+  /** The last day on which the step is on time; for a gap that is no missed term, the day it arose. */
   dueOn: string;
+  /** For a gap that is no missed term (an event or a state): the day it arose, shown as "since"; else null. */
+  openSince: string | null;
   overdue: boolean;
   severity: GapSeverity;
   ruleId: GapRuleId | null;
@@ -79,6 +82,7 @@ export function itemsFromCandidates(role: WorklistRole, rows: WorklistCandidate[
       subjectId: row.id,
       householdId: row.householdId,
       dueOn: row.dueOn,
+      openSince: null,
       overdue,
       ruleId: row.ruleId,
       facilityId: row.facilityId,
@@ -86,17 +90,20 @@ export function itemsFromCandidates(role: WorklistRole, rows: WorklistCandidate[
       stepKind: null,
     };
     switch (kind) {
-      case 'GAP':
+      case 'GAP': {
+        // The candidate's detail carries the day a gap without a term arose (see the worklist statements).
+        const gap = { ...base, openSince: row.detail, detail: null };
         return role === 'COORDINATOR'
-          ? { ...base, severity: row.severity ?? 'MEDIUM', owedByAgencyId: first, otherAgencyId: null, action: 'OPEN_GAP' }
+          ? { ...gap, severity: row.severity ?? 'MEDIUM', owedByAgencyId: first, otherAgencyId: null, action: 'OPEN_GAP' }
           : {
-              ...base,
+              ...gap,
               severity: row.severity ?? 'MEDIUM',
               owedByAgencyId: null,
               otherAgencyId: null,
               action: 'RECORD_STEP',
               stepKind: (row.ruleId && STEP_FOR_RULE[row.ruleId]) ?? 'CONTACT',
             };
+      }
       case 'REFERRAL_AWAITING_ANSWER':
         return role === 'COORDINATOR'
           ? { ...base, severity: overdue ? 'HIGH' : 'MEDIUM', owedByAgencyId: first, otherAgencyId: second, action: 'OPEN_TRACE' }
@@ -154,6 +161,7 @@ export function shelterItems(events: ShelterEventRecord[], today: string): Workl
         subjectId: event.id,
         householdId: event.householdId,
         dueOn,
+        openSince: null,
         overdue,
         severity: overdue ? (isApplication ? 'HIGH' : 'MEDIUM') : 'LOW',
         ruleId: null,

@@ -99,7 +99,8 @@ export const gapRules: Record<GapRuleId, GapRule> = {
     pattern: 'G1',
     name: 'Out of sight after eviction',
     nameNl: 'Buiten beeld na ontruiming',
-    description: 'An executed eviction with no follow-up contact, shelter application or known new tenancy within the threshold.',
+    description:
+      'An executed eviction with no follow-up contact, shelter application or known new tenancy within the threshold, or with contact lost since. It ends when anyone has contact again, however late.',
     source: 'docs/domain.md §4 G1; 002 L1008-1014, L3680-3684, L4316-4324',
     defaultDays: 14,
     defaultSeverity: 'HIGH',
@@ -110,7 +111,7 @@ export const gapRules: Record<GapRuleId, GapRule> = {
     name: 'Refusal without an alternative',
     nameNl: 'Weigering zonder alternatief',
     description:
-      'A shelter refusal (or refused referral) not followed within the threshold by a placement, another application, a referral or a known alternative. Stage REFUSED for a shelter refusal; for a refused referral the stage the household was in.',
+      'A shelter refusal (or refused referral) not followed within the threshold by a placement, another application, a referral or a known alternative; it ends when one follows, however late. Stage REFUSED for a shelter refusal; for a refused referral the stage the household was in.',
     source: 'docs/domain.md §4 G3; 002 L2952-2966, L3774-3776; norm L1392-1400',
     defaultDays: 7,
     defaultSeverity: 'HIGH',
@@ -120,7 +121,7 @@ export const gapRules: Record<GapRuleId, GapRule> = {
     pattern: 'G2',
     name: 'Gone from a waiting list, whereabouts unknown',
     nameNl: 'Van wachtlijst verdwenen',
-    description: 'A waiting-list entry closed with lost contact or an unknown outcome.',
+    description: 'A waiting-list entry closed with lost contact or an unknown outcome, and nobody in contact with the family since.',
     source: 'docs/domain.md §4 G2; 002 L2004-2006, L4624-4626, L4707-4709',
     defaultDays: null,
     defaultSeverity: 'HIGH',
@@ -140,8 +141,10 @@ export const gapRules: Record<GapRuleId, GapRule> = {
     pattern: 'G9',
     name: 'Children not seen',
     nameNl: 'Kinderen niet in beeld',
-    description: 'A household with a child under 18 facing eviction (planned or executed) with no youth-care contact recorded.',
-    source: 'docs/domain.md §4 G9; rights checkpoint RC2 (003 L830-838); 002 L991-1001, L4383-4426',
+    description:
+      'A household with a child under 18 facing eviction (planned or executed) that neither youth care nor a home visit has seen. It ends when someone sees the children, or when the threat is over: the eviction cancelled, or the family housed again.',
+    source:
+      'docs/domain.md §4 G9 (composition unchecked by a home visit); rights checkpoint RC2 (003 L830-838: children heard while an eviction can still be prevented); 002 L991-1001, L1216-1220, L4383-4426',
     defaultDays: null,
     defaultSeverity: 'HIGH',
   },
@@ -151,7 +154,7 @@ export const gapRules: Record<GapRuleId, GapRule> = {
     name: 'Eviction of children without alternative housing',
     nameNl: 'Ontruiming zonder alternatieve huisvesting',
     description:
-      'An executed eviction of a household with a child under 18 whose destination is not a new tenancy. Shelter, network or holiday home do not count.',
+      'An executed eviction of a household with a child under 18 whose destination is not a new tenancy. Shelter, network or holiday home do not count. It ends when the family is housed again.',
     source: 'docs/domain.md §2 RC7-RC8; 003 L811-816, L851-852, L1962-1965',
     defaultDays: null,
     defaultSeverity: 'HIGH',
@@ -183,7 +186,8 @@ export const gapRules: Record<GapRuleId, GapRule> = {
     pattern: 'G1',
     name: 'Shelter exit without housing',
     nameNl: 'Uitstroom zonder woning',
-    description: 'A shelter exit not followed within the threshold by rehousing or a known new tenancy.',
+    description:
+      'A shelter exit not followed within the threshold by rehousing or a known new tenancy; it ends when the family is rehoused.',
     source: 'docs/domain.md §2 (REHOUSING), §4 G1; 002 L2245-2299',
     defaultDays: 30,
     defaultSeverity: 'MEDIUM',
@@ -194,7 +198,7 @@ export const gapRules: Record<GapRuleId, GapRule> = {
     name: 'Re-entry loop',
     nameNl: 'Terugval',
     description:
-      'A new eviction (planned or executed) after the household had left shelter or was rehoused: eviction -> shelter -> new eviction.',
+      'A new eviction (planned or executed) after the household had left shelter or was rehoused: eviction -> shelter -> new eviction. It ends when the new eviction is cancelled or the family is housed again.',
     source: 'docs/domain.md §2 Relapse; §4 G13; 002 L4147-4153',
     defaultDays: null,
     defaultSeverity: 'HIGH',

@@ -40,6 +40,13 @@ export const GapFindingRef = builder.objectRef<FindingRecord>('GapFinding').impl
       description: 'Day the missing step became overdue, or the day of the event that is the gap.',
       resolve: (f) => f.detectedOn,
     }),
+    dueOn: t.field({
+      type: 'Date',
+      nullable: true,
+      description:
+        'For a missed term: its last day, on which the step was still on time (the gap starts the day after). The worklist gives the same day as its due day. Null for a gap that is an event or a state, not a missed term.',
+      resolve: (f) => f.dueOn ?? null,
+    }),
     household: t.field({
       type: HouseholdRef,
       description: 'The household.',

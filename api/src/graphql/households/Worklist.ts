@@ -89,8 +89,15 @@ const WorklistItemRef = builder.objectRef<ItemView>('WorklistItem').implement({
     }),
     dueOn: t.field({
       type: 'Date',
-      description: 'Day by which the step is due (for a gap: the day it became overdue).',
+      description:
+        "Last day on which the step is on time. For a gap that is a missed term: the term's last day, the same as the gap's dueOn; for any other gap the day it arose.",
       resolve: (i) => i.dueOn,
+    }),
+    openSince: t.field({
+      type: 'Date',
+      nullable: true,
+      description: 'For a gap that is no missed term (an event or a state): the day it arose, which dueOn then repeats. Null otherwise.',
+      resolve: (i) => i.openSince,
     }),
     overdue: t.exposeBoolean('overdue', { description: 'Whether the due day has passed.' }),
     severity: t.field({

@@ -233,7 +233,7 @@ export default function HouseholdSummaryPage() {
       ) : (
         <UnorderedList>
           {trace.gaps.map((gap) => {
-            const timing = gapTiming(gap.rule, gap.detectedOn, today());
+            const timing = gapTiming(gap, today());
             const owes = owingAgencies(gap, regieHolders);
             const step = suggestedStep(gap.rule, regieHolders.length > 0);
             return (

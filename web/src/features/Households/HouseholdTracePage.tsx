@@ -41,6 +41,7 @@ export const OpenGapFields = graphql(`
     severity
     stage
     detectedOn
+    dueOn
     evidenceNodes
     evidenceEdges {
       source
@@ -284,7 +285,7 @@ export default function HouseholdTracePage() {
         <Empty>{t('gaps.emptyHousehold')}</Empty>
       ) : (
         trace.gaps.map((gap) => {
-          const timing = gapTiming(gap.rule, gap.detectedOn, today());
+          const timing = gapTiming(gap, today());
           const setting = settingOf(gap.rule);
           const owes = owingAgencies(gap, regieHolders);
           const step = suggestedStep(gap.rule, regieHolders.length > 0);

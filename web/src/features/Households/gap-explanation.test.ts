@@ -4,13 +4,13 @@ import { gapTiming, owingAgencies, statesAlongTimeline, suggestedStep } from './
 import { accessReasonKey, collapseAccessEntries } from './HouseholdSummaryPage';
 
 describe('gap explanation', () => {
-  it('dates a missed term to its last day, and an event gap to its own day', () => {
-    expect(gapTiming('FEEDBACK_INTERIM_MISSING', '2026-03-20', '2026-03-29')).toEqual({
+  it("dates a missed term to the API's due day (its last day), and an event gap to its own day", () => {
+    expect(gapTiming({ dueOn: '2026-03-19', detectedOn: '2026-03-20' }, '2026-03-29')).toEqual({
       deadline: '2026-03-19',
       since: '2026-03-19',
       daysPassed: 10,
     });
-    expect(gapTiming('EVICTION_WITHOUT_ALTERNATIVE_HOUSING', '2026-03-20', '2026-03-29')).toEqual({
+    expect(gapTiming({ dueOn: null, detectedOn: '2026-03-20' }, '2026-03-29')).toEqual({
       deadline: null,
       since: '2026-03-20',
       daysPassed: 9,
@@ -20,6 +20,8 @@ describe('gap explanation', () => {
   it('suggests the step that closes the gap', () => {
     expect(suggestedStep('FEEDBACK_INTERIM_MISSING', true)).toEqual({ action: 'RECORD_REPORT', kind: 'INTERIM_REPORT' });
     expect(suggestedStep('REFUSAL_WITHOUT_ALTERNATIVE', true)).toEqual({ action: 'RECORD_ALTERNATIVE' });
+    // Children not seen: someone must see them (a home visit), not refer the family elsewhere.
+    expect(suggestedStep('CHILDREN_NOT_SEEN', true)).toEqual({ action: 'RECORD_REPORT', kind: 'HOME_VISIT' });
     expect(suggestedStep('REGIE_MISSING', false)).toEqual({ action: 'TAKE_REGIE' });
     expect(suggestedStep('REGIE_MISSING', true)).toEqual({ action: 'HAND_OVER' });
   });

@@ -1,19 +1,7 @@
 // What a gap asks of the reader: the deadline that passed, who owes the step, and which step closes it. Pure, so that
 // the trace page and the printed family summary say the same thing.
 import type { RecordableStep } from './ChainStepForms';
-import { addDays, daysBetween } from '../../days';
-
-/** Rules whose finding is a missing step after a term: detectedOn is the first day after the term (docs/domain.md §4). */
-const DEADLINE_RULES = new Set([
-  'FEEDBACK_INTERIM_MISSING',
-  'FEEDBACK_FINAL_MISSING',
-  'REFERRAL_UNANSWERED',
-  'REFERRAL_NO_INTAKE',
-  'OUT_OF_SIGHT_AFTER_EVICTION',
-  'REFUSAL_WITHOUT_ALTERNATIVE',
-  'WAITING_LIST_TOO_LONG',
-  'SHELTER_EXIT_WITHOUT_HOUSING',
-]);
+import { daysBetween } from '../../days';
 
 export type SuggestedStep =
   { action: 'RECORD_REPORT'; kind: RecordableStep } | { action: 'TAKE_REGIE' } | { action: 'HAND_OVER' } | { action: 'RECORD_ALTERNATIVE' };
@@ -23,6 +11,8 @@ const REPORT_FOR: Record<string, RecordableStep> = {
   FEEDBACK_FINAL_MISSING: 'FEEDBACK_REPORT',
   REFERRAL_NO_INTAKE: 'CONTACT',
   OUT_OF_SIGHT_AFTER_EVICTION: 'FOLLOW_UP_CONTACT',
+  // Children not seen: a home visit sees who lives there (docs/domain.md §4 G9); the form also takes youth care's contact.
+  CHILDREN_NOT_SEEN: 'HOME_VISIT',
   WAITING_LIST_NO_OUTCOME: 'CONTACT',
   SHELTER_EXIT_WITHOUT_HOUSING: 'FOLLOW_UP_CONTACT',
 };
@@ -30,7 +20,6 @@ const ALTERNATIVE_RULES = new Set([
   'REFERRAL_UNANSWERED',
   'REFUSAL_WITHOUT_ALTERNATIVE',
   'WAITING_LIST_TOO_LONG',
-  'CHILDREN_NOT_SEEN',
   'EVICTION_WITHOUT_ALTERNATIVE_HOUSING',
 ]);
 
@@ -43,13 +32,16 @@ export function suggestedStep(rule: string, regieHeld: boolean): SuggestedStep {
   return { action: 'TAKE_REGIE' };
 }
 
-/** The term that passed (its last day) and the days since, or, for a gap that is an event, the day it arose. */
-export function gapTiming(rule: string, detectedOn: string, today: string): { deadline: string | null; since: string; daysPassed: number } {
-  if (DEADLINE_RULES.has(rule)) {
-    const deadline = addDays(detectedOn, -1);
-    return { deadline, since: deadline, daysPassed: daysBetween(deadline, today) };
-  }
-  return { deadline: null, since: detectedOn, daysPassed: daysBetween(detectedOn, today) };
+/**
+ * The term that passed and the days since, or, for a gap that is an event, the day it arose. The due day is the
+ * API's (the gap's dueOn: the last day on which the step was on time), the same day the worklist shows.
+ */
+export function gapTiming(
+  gap: { dueOn: string | null; detectedOn: string },
+  today: string,
+): { deadline: string | null; since: string; daysPassed: number } {
+  if (gap.dueOn) return { deadline: gap.dueOn, since: gap.dueOn, daysPassed: daysBetween(gap.dueOn, today) };
+  return { deadline: null, since: gap.detectedOn, daysPassed: daysBetween(gap.detectedOn, today) };
 }
 
 /**

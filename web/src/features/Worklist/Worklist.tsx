@@ -239,8 +239,8 @@ function WorklistRow({
           <WhatDetail item={item} />
         </TableCell>
         <TableCell>
-          {item.dueOn}
-          {item.overdue && (
+          {item.openSince ? t('worklist.since', { date: item.openSince }) : item.dueOn}
+          {item.overdue && !item.openSince && (
             <>
               {' '}
               <strong className="kk-overdue">{t('worklist.overdue')}</strong>

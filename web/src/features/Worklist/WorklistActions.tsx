@@ -21,6 +21,7 @@ export const WorklistItemFields = graphql(`
     subjectId
     restricted
     dueOn
+    openSince
     overdue
     severity
     rule
