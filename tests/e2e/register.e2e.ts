@@ -56,7 +56,10 @@ describe('register a family, and the admin page on a phone', () => {
     await page.getByRole('heading', { name: 'Gebruikers', exact: true }).first().waitFor();
     await page.locator('table').first().waitFor();
     await page.screenshot({ path: `${artifacts}admin-390.png`, fullPage: true });
-    const widths = await page.evaluate(() => ({ scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth }));
+    const widths = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth,
+      client: document.documentElement.clientWidth,
+    }));
     expect(widths.scroll).toBeLessThanOrEqual(widths.client);
     await page.getByRole('button', { name: /worker\.som uitzetten/ }).click();
     const group = page.getByRole('group', { name: /worker\.som/ });

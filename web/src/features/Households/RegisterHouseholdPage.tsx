@@ -162,7 +162,7 @@ export default function RegisterHouseholdPage() {
       };
     });
     if (!landlordType || (consentGiven && (!purpose || !method))) return;
-    let householdId: string | null = null;
+    const saved: { householdId: string | null } = { householdId: null };
     setSaving(true);
     const ok = await submitted(
       form,
@@ -182,13 +182,13 @@ export default function RegisterHouseholdPage() {
           },
         });
         const answer = response.data?.registerHousehold;
-        if (answer?.__typename === 'Household') householdId = answer.id;
+        if (answer?.__typename === 'Household') saved.householdId = answer.id;
         return { answer, error: response.error };
       },
       fieldOfPath,
     );
     setSaving(false);
-    if (ok && householdId) void navigate(`/households/${householdId}`);
+    if (ok && saved.householdId) void navigate(`/households/${saved.householdId}`);
   }
 
   if (fetching && !regionData) return <Loading />;
