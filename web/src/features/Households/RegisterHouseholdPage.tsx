@@ -297,6 +297,7 @@ export default function RegisterHouseholdPage() {
               <AgencyPicker
                 label={labelOf('consent.recipientAgencyIds')}
                 cityId={region?.id ?? null}
+                required
                 value=""
                 onChange={(id) => id && !chosenRecipients.includes(id) && setRecipients([...chosenRecipients, id])}
                 problems={form.problems['consent.recipientAgencyIds']}
