@@ -40,6 +40,8 @@ export const problemCodes = {
   ROLE_NEEDS_REGION: 'this role needs a region',
   ROLE_HAS_NO_AGENCY: 'this role has no agency',
   ROLE_HAS_NO_REGION: 'this role has no region',
+  SHELTER_STAFF_NEEDS_SHELTER: 'shelter staff work for an organisation that runs a shelter facility',
+  AGENCY_WORKER_NOT_AT_SHELTER: 'this organisation runs a shelter: its staff get the shelter staff role',
   REASON_NEEDED: 'a refusal needs a reason code',
   REASON_NOT_USED: 'only a refusal takes a reason',
   REQUIRED_FOR_KIND: 'required for {kind}',

@@ -8,8 +8,8 @@ import { signIn, type SignedIn } from '../support/accounts.js';
 import { REGISTER, householdInput } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
 
-const LOG = `query($householdId: ID, $accountId: ID, $outcome: AccessOutcome, $from: Date, $to: Date, $first: Int, $after: String) {
-  accessLog(householdId: $householdId, accountId: $accountId, outcome: $outcome, from: $from, to: $to, first: $first, after: $after) {
+const LOG = `query($householdId: ID, $household: String, $accountId: ID, $outcome: AccessOutcome, $from: Date, $to: Date, $first: Int, $after: String) {
+  accessLog(householdId: $householdId, household: $household, accountId: $accountId, outcome: $outcome, from: $from, to: $to, first: $first, after: $after) {
     entries { at username householdReference householdId action outcome } hasNextPage endCursor } }`;
 const READ = `query($id: ID!) { household(id: $id) { __typename ... on Household { id } } }`;
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
@@ -42,6 +42,23 @@ describe('access log for administrators', () => {
     expect(nextWeek.data.accessLog.entries).toEqual([]);
     const refused = await gql(app, LOG, { householdId: household.id, outcome: 'REFUSED' }, admin.headers);
     expect(refused.data.accessLog.entries).toEqual([]);
+  });
+
+  it('finds who opened a household last week by the reference the log shows, folded as household search folds', async () => {
+    const other = (await gql(app, REGISTER, { input: householdInput({ reference: 'SYN-AMS-2009-000039' }) }, coordinator.headers)).data
+      .registerHousehold;
+    const byId = (await gql(app, LOG, { householdId: household.id, from: day(-7), to: day(0) }, admin.headers)).data.accessLog.entries;
+    expect(byId.length).toBeGreaterThanOrEqual(3);
+    const typed = [household.reference, household.reference.toLowerCase(), ` ${household.reference.replace('-', ' ')} `, household.id];
+    for (const term of typed) {
+      const { data } = await gql(app, LOG, { household: term, from: day(-7), to: day(0) }, admin.headers);
+      expect(data.accessLog.entries).toEqual(byId);
+    }
+    const otherEntries = (await gql(app, LOG, { household: 'syn ams 2009 000039' }, admin.headers)).data.accessLog.entries;
+    expect(otherEntries.length).toBeGreaterThan(0);
+    expect(otherEntries.every((e: any) => e.householdId === other.id)).toBe(true);
+    const unknown = await gql(app, LOG, { household: 'SYN-AMS-2009-999999' }, admin.headers);
+    expect(unknown.data.accessLog.entries).toEqual([]);
   });
 
   it('pages through the log with a cursor, newest first', async () => {

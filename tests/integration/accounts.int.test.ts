@@ -52,6 +52,28 @@ describe('account administration', () => {
     expect(listed.data.accounts.edges.map((e: any) => e.node.username)).toContain('coord.leeuwarden.2');
   });
 
+  it('refuses a role at an organisation it does not fit (a worker account at a shelter, shelter staff without a shelter), at the field, writing nothing', async () => {
+    const before = await factDigest(executor);
+    const attempt = async (input: Record<string, unknown>) => (await gql(app, CREATE, { input }, admin.headers)).data.createAccount;
+    const workerAtShelter = await attempt({
+      username: 'worker.hvo',
+      password: PASSWORD,
+      role: 'AGENCY_WORKER',
+      agencyId: 'ams-hvo-querido',
+    });
+    expect(workerAtShelter.__typename).toBe('ValidationError');
+    expect(workerAtShelter.fields).toMatchObject([{ path: ['input', 'agencyId'], code: 'AGENCY_WORKER_NOT_AT_SHELTER' }]);
+    const staffWithoutShelter = await attempt({ username: 'shelter.som', password: PASSWORD, role: 'SHELTER_STAFF', agencyId: 'ams-som' });
+    expect(staffWithoutShelter.fields).toMatchObject([{ path: ['input', 'agencyId'], code: 'SHELTER_STAFF_NEEDS_SHELTER' }]);
+    expect(await factDigest(executor)).toEqual(before);
+    const fitting = [
+      { username: 'shelter.hvo.2', role: 'SHELTER_STAFF', agencyId: 'ams-hvo-querido' },
+      { username: 'worker.som.2', role: 'AGENCY_WORKER', agencyId: 'ams-som' },
+    ];
+    for (const input of fitting)
+      expect(await attempt({ ...input, password: PASSWORD })).toMatchObject({ __typename: 'Account', agency: { id: input.agencyId } });
+  });
+
   it('refuses an account without its scope, with a scope it should not have, a taken name or a short password, and writes nothing', async () => {
     const before = await factDigest(executor);
     const attempt = async (input: Record<string, unknown>) => (await gql(app, CREATE, { input }, admin.headers)).data.createAccount;

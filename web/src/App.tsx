@@ -12,6 +12,7 @@ const pageChunks = {
   home: () => import('./features/Home/HomePage'),
   gaps: () => import('./features/Gaps/GapsPage'),
   households: () => import('./features/Households/HouseholdSearchPage'),
+  registerHousehold: () => import('./features/Households/RegisterHouseholdPage'),
   household: () => import('./features/Households/HouseholdTracePage'),
   householdSummary: () => import('./features/Households/HouseholdSummaryPage'),
   chainMap: () => import('./features/ChainMap/ChainMapPage'),
@@ -28,6 +29,7 @@ const SignInPage = lazy(pageChunks.signIn);
 const HomePage = lazy(pageChunks.home);
 const GapsPage = lazy(pageChunks.gaps);
 const HouseholdSearchPage = lazy(pageChunks.households);
+const RegisterHouseholdPage = lazy(pageChunks.registerHousehold);
 const HouseholdTracePage = lazy(pageChunks.household);
 const HouseholdSummaryPage = lazy(pageChunks.householdSummary);
 const ChainMapPage = lazy(pageChunks.chainMap);
@@ -79,6 +81,14 @@ export function App() {
               element={
                 <RequireSession>
                   <HouseholdSearchPage />
+                </RequireSession>
+              }
+            />
+            <Route
+              path={routes.registerHousehold}
+              element={
+                <RequireSession>
+                  <RegisterHouseholdPage />
                 </RequireSession>
               }
             />

@@ -5,6 +5,7 @@ export const routes = {
   home: '/',
   gaps: '/gaps',
   households: '/households',
+  registerHousehold: '/register-household',
   household: '/households/:id',
   householdSummary: '/households/:id/summary',
   chainMap: '/chain/:cityId',

@@ -12,6 +12,7 @@ const MAX_EXPORT_ENTRIES = 10_000;
 const day = z.iso.date();
 const Params = z.object({
   householdId: z.string().min(1).max(120).optional(),
+  household: z.string().min(1).max(120).optional(),
   accountId: z.string().min(1).max(120).optional(),
   outcome: z.enum(['ALLOWED', 'REFUSED']).optional(),
   breakGlass: z
@@ -52,7 +53,7 @@ export async function handleAccessLogExport(request: Request, ctx: Context): Pro
     return problemResponse({
       status: 400,
       code: 'VALIDATION',
-      detail: 'filters are householdId, accountId, outcome, breakGlass, from and to (YYYY-MM-DD)',
+      detail: 'filters are household (reference or id), householdId, accountId, outcome, breakGlass, from and to (YYYY-MM-DD)',
     });
   const filter = parsed.data;
   const entries = await ctx.repos.access.log(filter, MAX_EXPORT_ENTRIES, null);

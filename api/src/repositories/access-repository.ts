@@ -13,6 +13,7 @@ import {
 } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
+import { foldedSearchTerm } from './household-repository.js';
 import { newId } from './ids.js';
 import { instant, opt } from './rows.js';
 
@@ -322,6 +323,7 @@ const logPage = statement(
   cypher`
 MATCH (l:AccessLogEntry)
 WHERE ($householdId IS NULL OR l.householdId = $householdId)
+  AND ($householdIds IS NULL OR l.householdId IN $householdIds)
   AND ($accountId IS NULL OR l.accountId = $accountId)
   AND ($breakGlass IS NULL OR l.breakGlass = $breakGlass)
   AND ($outcome IS NULL OR l.outcome = $outcome)
@@ -334,6 +336,21 @@ RETURN l.id AS id, toString(l.at) AS at, l.accountId AS accountId, l.role AS rol
 ORDER BY l.id DESC
 LIMIT $limit`,
   LogRow,
+);
+
+// The log shows a household by its reference, so the administrator filters by it: folded as household search folds
+// (lower case, no white space or - . _ /), so "syn ams 2009 000038" finds SYN-AMS-2009-000038; the id still works.
+// References are unique per region only, so a reference can name one household in each of several regions.
+// Administrators see no region; this reads every household's reference, as the administrator's search is rare.
+const householdIdsByReferenceOrId = statement(
+  'accessLogHouseholdIdsByReferenceOrId',
+  cypher`
+MATCH (h:Household)
+WHERE h.id = $id
+  OR replace(replace(replace(replace(replace(h.referenceKey, ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') = $folded
+RETURN h.id AS id
+LIMIT 50`,
+  z.object({ id: z.string() }),
 );
 
 /** Who and whom in words: the username of each account and the reference of each household on a page of the log. */
@@ -356,6 +373,8 @@ export type AccessLogRecord = z.infer<typeof LogRow> & { username?: string | nul
 
 export interface AccessLogFilter {
   householdId?: string | null;
+  /** A household's reference as the log shows it (case and separators folded) or its id. */
+  household?: string | null;
   accountId?: string | null;
   breakGlass?: boolean | null;
   outcome?: 'ALLOWED' | 'REFUSED' | null;
@@ -530,8 +549,13 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
 
     log: (filter: AccessLogFilter, first: number, after: string | null): Promise<AccessLogRecord[]> =>
       executor.read(async (tx) => {
+        const household = filter.household?.trim();
+        const householdIds = household
+          ? (await tx.run(householdIdsByReferenceOrId, { id: household, folded: foldedSearchTerm(household) })).map((r) => r.id)
+          : null;
         const rows = await tx.run(logPage, {
           householdId: filter.householdId ?? null,
+          householdIds,
           accountId: filter.accountId ?? null,
           breakGlass: filter.breakGlass ?? null,
           outcome: filter.outcome ?? null,

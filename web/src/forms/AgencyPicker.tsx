@@ -1,5 +1,6 @@
 // Choosing an organisation by name: a search box narrows the list, a required select holds the choice (its id).
-// Works without a mouse and reads well in a screen reader; nobody has to know an agency's id.
+// Works without a mouse and reads well in a screen reader; nobody has to know an agency's id. Each option names its
+// region unless the list is of one region.
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
@@ -14,6 +15,10 @@ const AgencySearch = graphql(`
         node {
           id
           name
+          centrumgemeente {
+            id
+            name
+          }
         }
       }
     }
@@ -43,7 +48,12 @@ export function AgencyPicker({
     query: AgencySearch,
     variables: { search: search.trim().length >= 2 ? search.trim() : null, cityId: cityId ?? null },
   });
-  const options = (data?.agencies.edges ?? []).map((e) => ({ value: e.node.id, label: e.node.name }));
+  // Several regions have an organisation of the same name (Leger des Heils, Politie): without a region chosen, each
+  // option says its region, so that look-alikes can be told apart.
+  const options = (data?.agencies.edges ?? []).map((e) => ({
+    value: e.node.id,
+    label: cityId ? e.node.name : t('forms.agencyInRegion', { name: e.node.name, region: e.node.centrumgemeente.name }),
+  }));
   // Keep the chosen agency in the list while another search runs.
   const chosen = value && !options.some((o) => o.value === value) ? [{ value, label: t('forms.agencyChosen') }] : [];
   return (

@@ -90,3 +90,14 @@ export const worklistSorts = allValuesOf<'WorklistSort'>()(['DUE', 'SEVERITY']);
 export function oneOf<Value extends string>(values: readonly Value[], raw: string | null | undefined): Value | null {
   return values.find((value) => value === raw) ?? null;
 }
+export const landlordTypes = allValuesOf<'LandlordType'>()(['CORPORATION', 'PRIVATE', 'SUBLET', 'OWNER_OCCUPIED', 'SQUAT', 'UNKNOWN']);
+export const memberRoles = allValuesOf<'MemberRole'>()(['PARENT', 'PARTNER', 'CHILD', 'OTHER_ADULT']);
+export const compositionSources = allValuesOf<'CompositionSource'>()(['SELF_DECLARED', 'HOME_VISIT', 'CORPORATION', 'GBA']);
+export const consentPurposes = allValuesOf<'ConsentPurpose'>()(['CHAIN_COORDINATION', 'PREVENTION', 'SHELTER', 'REHOUSING', 'AFTERCARE']);
+export const consentMethods = allValuesOf<'ConsentMethod'>()([
+  'IN_PERSON_SIGNED',
+  'DIGITALLY_SIGNED',
+  'IN_PERSON_VERBAL',
+  'BY_PHONE',
+  'VIA_REPRESENTATIVE',
+]);

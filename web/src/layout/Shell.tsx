@@ -50,6 +50,10 @@ export function Shell({ children }: { children: ReactNode }) {
               {['COORDINATOR', 'AGENCY_WORKER', 'SHELTER_STAFF'].includes(viewer.role) && (
                 <NavItem to="/households">{t('shell.households')}</NavItem>
               )}
+              {/* The roles registerHousehold allows (chain workers); the API still decides. */}
+              {['COORDINATOR', 'AGENCY_WORKER', 'SHELTER_STAFF'].includes(viewer.role) && (
+                <NavItem to="/register-household">{t('shell.registerHousehold')}</NavItem>
+              )}
               {viewer.centrumgemeente && <NavItem to={`/chain/${viewer.centrumgemeente.id}`}>{t('shell.chainMap')}</NavItem>}
               {viewer.role === 'SHELTER_STAFF' && <NavItem to="/shelter">{t('shell.shelter')}</NavItem>}
               {(viewer.role === 'COORDINATOR' || viewer.role === 'POLICY_MAKER') && (

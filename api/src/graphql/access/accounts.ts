@@ -99,8 +99,19 @@ builder.mutationFields((t) => ({
       if (scope !== 'agency' && parsed.agencyId) problems.push({ path: ['input', 'agencyId'], code: 'ROLE_HAS_NO_AGENCY' });
       if (scope !== 'region' && parsed.centrumgemeenteId)
         problems.push({ path: ['input', 'centrumgemeenteId'], code: 'ROLE_HAS_NO_REGION' });
-      if (parsed.agencyId && !(await ctx.loaders.agency.load(parsed.agencyId)))
+      const agency = parsed.agencyId ? await ctx.loaders.agency.load(parsed.agencyId) : null;
+      if (parsed.agencyId && !agency)
         problems.push({ path: ['input', 'agencyId'], code: 'NO_SUCH', params: { entity: 'agency', value: parsed.agencyId } });
+      // The role decides what the account reads: shelter staff the households at the facilities their organisation
+      // runs, an agency worker the households its agency has a care relation and consent for. An agency worker account
+      // at a shelter organisation, or shelter staff at one without a facility, would read by the wrong rule.
+      if (agency && (parsed.role === 'SHELTER_STAFF' || parsed.role === 'AGENCY_WORKER')) {
+        const runsShelter = (await ctx.repos.reference.facilities({ agencyId: agency.id }, 1, null)).items.length > 0;
+        if (parsed.role === 'SHELTER_STAFF' && !runsShelter)
+          problems.push({ path: ['input', 'agencyId'], code: 'SHELTER_STAFF_NEEDS_SHELTER', params: { value: agency.name } });
+        if (parsed.role === 'AGENCY_WORKER' && runsShelter)
+          problems.push({ path: ['input', 'agencyId'], code: 'AGENCY_WORKER_NOT_AT_SHELTER', params: { value: agency.name } });
+      }
       if (parsed.centrumgemeenteId && !(await ctx.loaders.centrumgemeente.load(parsed.centrumgemeenteId)))
         problems.push({
           path: ['input', 'centrumgemeenteId'],

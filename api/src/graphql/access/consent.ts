@@ -186,7 +186,11 @@ builder.queryFields((t) => ({
     description: 'The access log, newest first (administrators). Filter by household, account, period, outcome or break-glass entries.',
     authScopes: { role: 'ADMIN' },
     args: {
-      householdId: t.arg.id(),
+      householdId: t.arg.id({ description: 'Only entries about this household, by its id.' }),
+      household: t.arg.string({
+        description:
+          'Only entries about this household, by the reference the log shows (case, spaces and - . _ / do not matter) or by its id.',
+      }),
       accountId: t.arg.id(),
       breakGlass: t.arg.boolean({ description: 'Only emergency accesses, for review.' }),
       outcome: t.arg({ type: AccessOutcomeEnum, description: 'Only allowed or only refused attempts.' }),
@@ -200,6 +204,7 @@ builder.queryFields((t) => ({
       const rows = await ctx.repos.access.log(
         {
           householdId: args.householdId ? args.householdId : null,
+          household: args.household ? args.household.slice(0, 120) : null,
           accountId: args.accountId ? args.accountId : null,
           breakGlass: args.breakGlass ?? null,
           outcome: args.outcome ?? null,

@@ -26,7 +26,7 @@ import { Empty, ErrorAlert, Loading } from '../../layout/States';
 const AccessLogQuery = graphql(`
   query AccessLog_Entries(
     $accountId: ID
-    $householdId: ID
+    $household: String
     $outcome: AccessOutcome
     $breakGlass: Boolean
     $from: Date
@@ -35,7 +35,7 @@ const AccessLogQuery = graphql(`
   ) {
     accessLog(
       accountId: $accountId
-      householdId: $householdId
+      household: $household
       outcome: $outcome
       breakGlass: $breakGlass
       from: $from
@@ -60,8 +60,8 @@ const AccessLogQuery = graphql(`
   }
 `);
 
-type Filters = { accountId: string; householdId: string; outcome: string; breakGlass: string; from: string; to: string };
-const NO_FILTERS: Filters = { accountId: '', householdId: '', outcome: '', breakGlass: '', from: '', to: '' };
+type Filters = { accountId: string; household: string; outcome: string; breakGlass: string; from: string; to: string };
+const NO_FILTERS: Filters = { accountId: '', household: '', outcome: '', breakGlass: '', from: '', to: '' };
 
 export function AccessLogPanel({ accounts }: { accounts: { id: string; username: string }[] }) {
   const { t, i18n } = useTranslation();
@@ -70,7 +70,7 @@ export function AccessLogPanel({ accounts }: { accounts: { id: string; username:
   const [cursors, setCursors] = useState<(string | null)[]>([null]);
   const variables = {
     accountId: applied.accountId || null,
-    householdId: applied.householdId || null,
+    household: applied.household.trim() || null,
     outcome: oneOf(accessOutcomes, applied.outcome),
     breakGlass: applied.breakGlass === '' ? null : applied.breakGlass === 'true',
     from: applied.from || null,
@@ -107,7 +107,7 @@ export function AccessLogPanel({ accounts }: { accounts: { id: string; username:
           placeholder={t('accessLog.anyone')}
           {...form.field('accountId')}
         />
-        <FormField label={t('accessLog.household')} description={t('accessLog.householdHint')} {...form.field('householdId')} />
+        <FormField label={t('accessLog.household')} description={t('accessLog.householdHint')} {...form.field('household')} />
         <FormField control="date" label={t('accessLog.from')} {...form.field('from')} />
         <FormField control="date" label={t('accessLog.to')} {...form.field('to')} />
         <FormField
@@ -181,7 +181,7 @@ export function AccessLogPanel({ accounts }: { accounts: { id: string; username:
                       <Button
                         appearance="subtle-button"
                         onClick={() => {
-                          const next = { ...form.values, householdId: e.householdId! };
+                          const next = { ...form.values, household: e.householdReference ?? e.householdId! };
                           form.setValues(next);
                           apply(next);
                         }}

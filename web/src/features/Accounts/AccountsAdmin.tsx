@@ -1,6 +1,6 @@
 // Account administration for administrators: the accounts with their role and scope, a form for a new account
 // and a button to switch one off or on. The API checks every rule; this page only shows its answers.
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -104,11 +104,22 @@ export function AccountsAdmin() {
   const [toggleProblem, setToggleProblem] = useState<string | null>(null);
   /** Switching an account off ends its sessions at once: the button asks first. */
   const [confirming, setConfirming] = useState<string | null>(null);
+  // The button that asked goes away as the question appears: focus moves to the question (else it falls to the
+  // page body), and back to that account's button when the question is answered with no.
+  const [returnFocusTo, setReturnFocusTo] = useState<string | null>(null);
+  useEffect(
+    function focusConfirmation() {
+      if (confirming) document.getElementById(`confirm-${confirming}`)?.focus();
+      else if (returnFocusTo) document.getElementById(`switch-${returnFocusTo}`)?.focus();
+    },
+    [confirming, returnFocusTo],
+  );
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   const accounts = data?.accounts.edges.map((e) => e.node) ?? [];
 
   async function toggle(account: AccountRow) {
+    setReturnFocusTo(null);
     setConfirming(null);
     const result = await setActive({ id: account.id, active: !account.active });
     const answer = result.data?.setAccountActive;
@@ -150,18 +161,34 @@ export function AccountsAdmin() {
                 <TableCell>{a.active ? t('accounts.on') : t('accounts.off')}</TableCell>
                 <TableCell>
                   {a.id !== viewer?.accountId && confirming !== a.id && (
-                    <Button appearance="secondary-action-button" onClick={() => (a.active ? setConfirming(a.id) : void toggle(a))}>
+                    <Button
+                      id={`switch-${a.id}`}
+                      appearance="secondary-action-button"
+                      onClick={() => (a.active ? setConfirming(a.id) : void toggle(a))}
+                    >
                       {a.active ? t('accounts.switchOff', { username: a.username }) : t('accounts.switchOn', { username: a.username })}
                     </Button>
                   )}
                   {confirming === a.id && (
-                    <div role="group" aria-label={t('accounts.confirmLabel', { username: a.username })}>
+                    <div
+                      role="group"
+                      id={`confirm-${a.id}`}
+                      tabIndex={-1}
+                      aria-label={t('accounts.confirmLabel', { username: a.username })}
+                      className="kk-confirm"
+                    >
                       <Paragraph>{t('accounts.confirm', { username: a.username })}</Paragraph>
                       <ButtonGroup>
                         <Button appearance="primary-action-button" onClick={() => void toggle(a)}>
                           {t('accounts.confirmYes', { username: a.username })}
                         </Button>
-                        <Button appearance="secondary-action-button" onClick={() => setConfirming(null)}>
+                        <Button
+                          appearance="secondary-action-button"
+                          onClick={() => {
+                            setReturnFocusTo(a.id);
+                            setConfirming(null);
+                          }}
+                        >
                           {t('accounts.confirmNo')}
                         </Button>
                       </ButtonGroup>
