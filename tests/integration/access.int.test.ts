@@ -1,11 +1,20 @@
 // Need-to-know per role, consent expiry and withdrawal, explanations, the access log, sign-in back-off and CSRF.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { buildSchema, getNamedType, isObjectType, isUnionType, type GraphQLNamedType } from 'graphql';
-import { printedSchema, type App, type CypherExecutor } from '@ketenkaart/api';
+import { cypher, printedSchema, statement, type App, type CypherExecutor } from '@ketenkaart/api';
+import { z } from 'zod';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { LOGIN, signIn, TEST_PASSWORD, type SignedIn } from '../support/accounts.js';
 import { RECORD_EVENT, REGISTER, SEND_REFERRAL, TAKE_REGIE, householdInput } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
+
+const consentsOf = statement(
+  'testConsentsOfHousehold',
+  cypher`
+MATCH (c:Consent)-[:CONSENT_FOR]->(h:Household {id: $id})
+RETURN count(c) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
 /** Types that carry data about a household or its members. */
 const PERSONAL_TYPES = new Set([
@@ -182,6 +191,28 @@ describe('access control', () => {
       basis: null,
       missing: 'no consent or legal ground naming agency ams-bureau-jeugdzorg',
     });
+  });
+
+  it('writes a registration and its consent together: a consent naming an unknown agency leaves no household', async () => {
+    const consent = { purpose: 'PREVENTION', from: '2024-01-01', to: '2030-12-31', method: 'IN_PERSON_SIGNED' };
+    const refused = await gql(
+      app,
+      REGISTER,
+      { input: householdInput({ reference: 'AMS-CONSENT-X', consent: { ...consent, recipientAgencyIds: ['ams-som', 'no-such-agency'] } }) },
+      who.coordinator!.headers,
+    );
+    expect(refused.data.registerHousehold).toMatchObject({ __typename: 'NotFoundError', entity: 'Agency' });
+    const SEARCH = `query { households(search: "AMS-CONSENT-X") { edges { node { id } } } }`;
+    expect((await gql(app, SEARCH, {}, who.coordinator!.headers)).data.households.edges).toEqual([]);
+    // The same registration with known agencies is written, consent and all.
+    const written = await gql(
+      app,
+      REGISTER,
+      { input: householdInput({ reference: 'AMS-CONSENT-X', consent: { ...consent, recipientAgencyIds: ['ams-som'] } }) },
+      who.coordinator!.headers,
+    );
+    const id = written.data.registerHousehold.id;
+    expect((await executor.read((tx) => tx.run(consentsOf, { id })))[0]!.n).toBe(1);
   });
 
   it('ends access when consent is withdrawn, and when it expires', async () => {

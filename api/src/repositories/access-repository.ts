@@ -14,6 +14,7 @@ import {
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
 import { foldedSearchTerm } from './household-repository.js';
+import { newConsentId, writeConsent } from './consent-write.js';
 import { newId } from './ids.js';
 import { instant, opt } from './rows.js';
 
@@ -142,21 +143,6 @@ CALL () {
 }
 RETURN collect(DISTINCT householdId) AS ids`,
   z.object({ ids: z.array(z.string()) }),
-);
-
-const createConsent = statement(
-  'createConsent',
-  cypher`
-MATCH (h:Household {id: $householdId})
-CREATE (c:Consent)
-SET c += $consent, c.from = date($from), c.to = date($to), c.recordedAt = datetime($now)
-CREATE (c)-[:CONSENT_FOR]->(h)
-WITH c
-UNWIND $consent.recipientAgencyIds AS agencyId
-MATCH (a:Agency {id: agencyId})
-CREATE (c)-[:CONSENT_TO]->(a)
-RETURN DISTINCT c.id AS id`,
-  z.object({ id: z.string() }),
 );
 
 const withdrawConsent = statement(
@@ -434,7 +420,7 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
       recorder: Recorder,
       check?: AccessCheck,
     ): Promise<Checked<string>> {
-      const id = newId('event').replace(/^ev_/, 'con_');
+      const id = newConsentId();
       const at = now();
       return executor.write(async (tx) => {
         if (check) {
@@ -450,22 +436,7 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
           const refusal = check(facts);
           if (refusal) return { ok: false, reason: refusal };
         }
-        await tx.run(createConsent, {
-          householdId: input.householdId,
-          consent: {
-            id,
-            householdId: input.householdId,
-            purpose: input.purpose,
-            recipientAgencyIds: input.recipientAgencyIds,
-            givenBy: 'FAMILY',
-            method: input.method,
-            recordedBy: recorder.accountId,
-            ...(recorder.agencyId ? { recordedByAgencyId: recorder.agencyId } : {}),
-          },
-          from: input.from,
-          to: input.to,
-          now: at.toISOString(),
-        });
+        await writeConsent(tx, { id, ...input }, recorder, at);
         return { ok: true, value: id };
       });
     },

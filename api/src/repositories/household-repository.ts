@@ -12,12 +12,14 @@ import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
 import { withoutNulls } from '../db/values.js';
 import type { RepositoryDeps } from './bind.js';
+import { newConsentId, writeConsent, type NewConsent } from './consent-write.js';
 import { bareEvent, insertEvent } from './event-repository.js';
 import { lockExistingHousehold } from './household-lock.js';
 import { newId } from './ids.js';
 import { provenance, type Actor } from './provenance.js';
 import { Refusal, refusable, type Result } from './result.js';
 import { type Page, pageOf } from './rows.js';
+import { requireAgencies } from './write-checks.js';
 
 const householdsByIdsQuery = statement(
   'householdsByIds',
@@ -182,6 +184,8 @@ export interface NewHousehold {
   municipality: string | null;
   landlordType: LandlordType;
   members: NewMember[];
+  /** The consent the family gave at registration, written in the same transaction. */
+  consent?: Omit<NewConsent, 'id' | 'householdId'> | null;
 }
 
 /** A search term folded as the search statements fold stored values: lower case, no white space or - . _ / */
@@ -278,6 +282,10 @@ export function register({ executor, now }: RepositoryDeps, input: NewHousehold,
         provenance: {},
         recordedAt,
       });
+      if (input.consent) {
+        await requireAgencies(tx, input.consent.recipientAgencyIds);
+        await writeConsent(tx, { id: newConsentId(), householdId: id, ...input.consent }, actor, at);
+      }
       return (await tx.run(householdsByIdsQuery, { ids: [id] }))[0]!.row;
     }),
   );

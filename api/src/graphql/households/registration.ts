@@ -105,13 +105,9 @@ builder.mutationFields((t) => ({
           : (await ctx.loaders.agency.load(viewer.agencyId ?? ''))?.centrumgemeenteId;
       if (region !== input.centrumgemeenteId)
         throw refuse(ctx, 'you can register households in your own region only', {}, 'OWN_REGION_ONLY');
+      // The household and the consent the family gave are written in one transaction: both or neither. The
+      // registering worker met the family, so there is no access check (the household is theirs as of this moment).
       const household = unwrap(await ctx.repos.households.register(input, actorOf(viewer)));
-      // The registering worker met the family: no access check (the household is theirs as of this moment).
-      if (input.consent)
-        await ctx.repos.access.addConsent(
-          { householdId: household.id, ...input.consent },
-          { accountId: viewer.accountId, agencyId: viewer.agencyId },
-        );
       await afterHouseholdChange(ctx, household.id, 'registered the household');
       ctx.loaders.household.prime(household.id, household);
       return household;
