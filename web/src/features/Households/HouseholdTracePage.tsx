@@ -407,28 +407,31 @@ export default function HouseholdTracePage() {
       <Timeline steps={trace.trajectory.steps} states={states} evidence={evidence} />
 
       <Heading level={3}>{t('trace.members')}</Heading>
-      <Table>
-        <TableCaption>{t('trace.membersCaption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            {['label', 'role', 'birthYear', 'from', 'to', 'source'].map((k) => (
-              <TableHeaderCell key={k}>{t(`members.${k}`)}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {trace.members.map((m) => (
-            <TableRow key={m.personId}>
-              <TableCell>{m.label}</TableCell>
-              <TableCell>{t(`memberRoles.${m.role}`)}</TableCell>
-              <TableCell>{m.birthYear ?? t('common.unknown')}</TableCell>
-              <TableCell>{m.from}</TableCell>
-              <TableCell>{m.to ?? '—'}</TableCell>
-              <TableCell>{t(`compositionSources.${m.compositionSource}`)}</TableCell>
+      {/* Six columns are wider than a phone: the table scrolls in its own box (reachable by keyboard), not the page. */}
+      <div className="kk-table-scroll" role="region" tabIndex={0} aria-label={t('trace.membersCaption')}>
+        <Table>
+          <TableCaption>{t('trace.membersCaption')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              {['label', 'role', 'birthYear', 'from', 'to', 'source'].map((k) => (
+                <TableHeaderCell key={k}>{t(`members.${k}`)}</TableHeaderCell>
+              ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+          </TableHeader>
+          <TableBody>
+            {trace.members.map((m) => (
+              <TableRow key={m.personId}>
+                <TableCell>{m.label}</TableCell>
+                <TableCell>{t(`memberRoles.${m.role}`)}</TableCell>
+                <TableCell>{m.birthYear ?? t('common.unknown')}</TableCell>
+                <TableCell>{m.from}</TableCell>
+                <TableCell>{m.to ?? '—'}</TableCell>
+                <TableCell>{t(`compositionSources.${m.compositionSource}`)}</TableCell>
+              </TableRow>
+            ))}
+          </TableBody>
+        </Table>
+      </div>
 
       {!access.readOnly && (
         <div ref={formsRef} className="kk-no-print">
@@ -486,7 +489,7 @@ export function resolvedText(t: (key: string, options?: Record<string, unknown>)
 function Timeline({ steps, states, evidence }: { steps: readonly Step[]; states: (string | null)[]; evidence: ReadonlySet<string> }) {
   const { t } = useTranslation();
   return (
-    <div className="kk-table-scroll">
+    <div className="kk-table-scroll" role="region" tabIndex={0} aria-label={t('trace.timelineCaption')}>
       <Table>
         <TableCaption>{t('trace.timelineCaption')}</TableCaption>
         <TableHeader>
