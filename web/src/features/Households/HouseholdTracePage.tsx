@@ -408,7 +408,7 @@ export default function HouseholdTracePage() {
 
       <Heading level={3}>{t('trace.members')}</Heading>
       {/* Six columns are wider than a phone: the table scrolls in its own box (reachable by keyboard), not the page. */}
-      <div className="kk-table-scroll" role="region" tabIndex={0} aria-label={t('trace.membersCaption')}>
+      <div className="kk-table-scroll" role="region" tabIndex={0} aria-label={t('trace.members')}>
         <Table>
           <TableCaption>{t('trace.membersCaption')}</TableCaption>
           <TableHeader>
@@ -489,7 +489,7 @@ export function resolvedText(t: (key: string, options?: Record<string, unknown>)
 function Timeline({ steps, states, evidence }: { steps: readonly Step[]; states: (string | null)[]; evidence: ReadonlySet<string> }) {
   const { t } = useTranslation();
   return (
-    <div className="kk-table-scroll" role="region" tabIndex={0} aria-label={t('trace.timelineCaption')}>
+    <div className="kk-table-scroll" role="region" tabIndex={0} aria-label={t('trace.timelineRegion')}>
       <Table>
         <TableCaption>{t('trace.timelineCaption')}</TableCaption>
         <TableHeader>
