@@ -104,6 +104,10 @@ describe('worklist in the browser', () => {
     await expect.poll(() => rows(worker).count()).toBeGreaterThan(1);
     await expect(rows(worker).first().textContent()).resolves.toContain('E2E-VERWIJZING');
     const accepted = await actOnTop(worker, 'Beantwoorden', async (form) => {
+      // No answer is chosen for the worker: sending without one is stopped at that field, and nothing is accepted.
+      await expect(form.getByLabel('Uw antwoord').inputValue()).resolves.toBe('');
+      await form.getByRole('button', { name: 'Versturen' }).click();
+      await form.getByRole('link', { name: /Uw antwoord/ }).waitFor();
       await form.getByLabel('Uw antwoord').selectOption('ACCEPT');
       await form.getByRole('button', { name: 'Versturen' }).click();
     });

@@ -1,11 +1,18 @@
 // Concurrent writers through the real app: parallel requests against one guarded invariant. The store runs its
 // write transactions side by side (as Neo4j does), so only the write locks of db/executor.ts keep one winner.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepositories, type App, type CypherExecutor } from '@ketenkaart/api';
+import { z } from 'zod';
+import { createRepositories, cypher, statement, type App, type CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
-import { REFUSE_REFERRAL, REGISTER, SEND_REFERRAL, TAKE_REGIE, householdInput, referralStep } from '../support/operations.js';
+import { RECORD_EVENT, REFUSE_REFERRAL, REGISTER, SEND_REFERRAL, TAKE_REGIE, householdInput, referralStep } from '../support/operations.js';
 import { concurrentWritersConfig, gql, openTestStore, testApp } from '../support/store.js';
+
+const noticeRecipients = statement(
+  'testNoticeRecipients',
+  cypher`MATCH (n:InvolvementNotice) WHERE n.householdId = $householdId RETURN n.agencyId AS agencyId`,
+  z.object({ agencyId: z.string() }),
+);
 
 describe('concurrent writers', () => {
   let executor: CypherExecutor;
@@ -116,5 +123,37 @@ describe('concurrent writers', () => {
     );
     expect(versions).toHaveLength(2);
     expect(versions.filter((r) => r.current)).toHaveLength(1);
+  });
+
+  it('10 steps by two agencies at once on one household: each agency gets one notice of involvement, not one per step', async () => {
+    const householdId = await register('AMS-RACE-NOTICE');
+    const sent = await gql(
+      app,
+      SEND_REFERRAL,
+      {
+        input: {
+          householdId,
+          fromAgencyId: 'ams-som',
+          toAgencyId: 'ams-maatschappelijke-dienstverlening',
+          purpose: 'Huisbezoek',
+          sentOn: '2024-02-03',
+        },
+      },
+      coordinator.headers,
+    );
+    expect(sent.data.sendReferral.__typename, JSON.stringify(sent)).toBe('Referral');
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        gql(
+          app,
+          RECORD_EVENT,
+          { input: { householdId, kind: 'CONTACT', occurredOn: '2024-02-05' } },
+          i % 2 ? som.headers : receiver.headers,
+        ),
+      ),
+    );
+    expect(results.map((r) => r.data?.recordEvent?.__typename ?? JSON.stringify(r.errors))).toEqual(Array(10).fill('HouseholdEvent'));
+    const recipients = await executor.read((tx) => tx.run(noticeRecipients, { householdId }));
+    expect(recipients.map((r) => r.agencyId).sort()).toEqual(['ams-maatschappelijke-dienstverlening', 'ams-som']);
   });
 });

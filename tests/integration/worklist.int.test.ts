@@ -31,6 +31,7 @@ const DECIDE_ACCESS = `mutation($id: ID!, $grant: Boolean!, $hours: Int) {
 }`;
 const ACKNOWLEDGE = `mutation($id: ID!) { acknowledgeInvolvementNotice(id: $id) { __typename ... on AcknowledgedNotice { id } ... on Error { code message } } }`;
 const HOUSEHOLD = `query($id: ID!) { household(id: $id) { __typename ... on Household { id reference } ... on Error { code message } } }`;
+const VIEWER_ACCESS = `query($id: ID!) { household(id: $id) { ... on Household { viewerAccess { temporary readOnly canRecord canRefer canTakeRegie canHandOverRegie } } } }`;
 const RECORD_CONSENT = `mutation($householdId: ID!, $agencyIds: [ID!]!) {
   recordConsent(householdId: $householdId, purpose: CHAIN_COORDINATION, method: IN_PERSON_SIGNED, recipientAgencyIds: $agencyIds, from: "2024-01-01", to: "2099-12-31") { __typename ... on Error { code message } }
 }`;
@@ -354,6 +355,15 @@ describe('worklist', () => {
       (await worklist(coordinator, { filter: { kinds: ['BREAK_GLASS_USE'] } })).items.find((i) => i.household?.id === householdId),
     ).toMatchObject({ action: 'REVIEW_BREAK_GLASS', otherAgency: { id: 'ams-politie' } });
 
+    // The page is told the same rule: read only, no change offered.
+    expect((await gql(app, VIEWER_ACCESS, { id: householdId }, police.headers)).data.household.viewerAccess).toEqual({
+      temporary: true,
+      readOnly: true,
+      canRecord: false,
+      canRefer: false,
+      canTakeRegie: false,
+      canHandOverRegie: false,
+    });
     // Laundering: a consent naming the police, or a step that would make a care relation, are refused under a grant.
     expect((await gql(app, RECORD_CONSENT, { householdId, agencyIds: ['ams-politie'] }, police.headers)).data.recordConsent.code).toBe(
       'FORBIDDEN',
@@ -402,10 +412,11 @@ describe('worklist', () => {
     );
     expect(step.data.recordEvent.__typename, JSON.stringify(step)).toBe('HouseholdEvent');
 
+    // One unread notice per agency and household, however many other agencies work with it (not one line each).
     const forVangnet = (await worklist(vangnet, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.filter(
       (i) => i.household?.id === householdId,
     );
-    expect(forVangnet.map((i) => i.otherAgency?.id).sort()).toEqual(['ams-maatschappelijke-dienstverlening', 'ams-som']);
+    expect(forVangnet.map((i) => i.otherAgency?.id)).toEqual(['ams-maatschappelijke-dienstverlening']);
     expect(forVangnet[0]).toMatchObject({ action: 'ACKNOWLEDGE', detail: null, referral: null });
     const forSom = (await worklist(som, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.filter(
       (i) => i.household?.id === householdId,
@@ -413,7 +424,7 @@ describe('worklist', () => {
     expect(forSom.map((i) => i.otherAgency?.id)).toEqual(['ams-ggd-vangnet-advies']);
 
     const log = (await gql(app, ACCESS_LOG, { householdId }, admin.headers)).data.accessLog.entries as { basis: string }[];
-    expect(log.filter((e) => e.basis?.startsWith('notice of involvement')).length).toBe(4);
+    expect(log.filter((e) => e.basis?.startsWith('notice of involvement')).length).toBe(3);
 
     expect((await gql(app, ACKNOWLEDGE, { id: forSom[0]!.subjectId }, vangnet.headers)).data.acknowledgeInvolvementNotice.code).toBe(
       'NOT_FOUND',
@@ -430,6 +441,43 @@ describe('worklist', () => {
     expect(
       (await worklist(som, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.some((i) => i.household?.id === householdId),
     ).toBe(false);
+  });
+
+  it('keeps one unread notice per agency and household when steps arrive in parallel, and a new one after it is read', async () => {
+    const householdId = await household('WL-INVOLVED-PARALLEL');
+    await referral(householdId, 'ams-som', 'ams-ggd-vangnet-advies', day(-2));
+    const steps = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        gql(
+          app,
+          RECORD_EVENT,
+          { input: { householdId, kind: 'CONTACT', occurredOn: day(-1), note: `stap ${i}` } },
+          i % 2 ? som.headers : vangnet.headers,
+        ),
+      ),
+    );
+    expect(steps.map((s) => s.data.recordEvent.__typename)).toEqual(Array(6).fill('HouseholdEvent'));
+    const noticesFor = async (who: SignedIn) =>
+      (await worklist(who, { filter: { kinds: ['INVOLVEMENT_NOTICE'] }, first: 100 })).items.filter((i) => i.household?.id === householdId);
+    const forSom = await noticesFor(som);
+    expect(forSom.map((i) => i.otherAgency?.id)).toEqual(['ams-ggd-vangnet-advies']);
+    expect((await noticesFor(vangnet)).map((i) => i.otherAgency?.id)).toEqual(['ams-som']);
+    const log = (await gql(app, ACCESS_LOG, { householdId }, admin.headers)).data.accessLog.entries as { basis: string }[];
+    expect(log.filter((e) => e.basis?.startsWith('notice of involvement')).length).toBe(2);
+
+    // Read: the same pair tells nothing new; a third agency stepping in does, in one new line.
+    await gql(app, ACKNOWLEDGE, { id: forSom[0]!.subjectId }, som.headers);
+    await gql(app, RECORD_EVENT, { input: { householdId, kind: 'CONTACT', occurredOn: day(0) } }, vangnet.headers);
+    expect(await noticesFor(som)).toEqual([]);
+    const toPolice = await gql(
+      app,
+      SEND_REFERRAL,
+      { input: { householdId, toAgencyId: 'ams-politie', purpose: 'Huisbezoek samen', sentOn: day(0) } },
+      som.headers,
+    );
+    expect(toPolice.data.sendReferral.__typename, JSON.stringify(toPolice)).toBe('Referral');
+    expect((await noticesFor(som)).map((i) => i.otherAgency?.id)).toEqual(['ams-politie']);
+    expect((await noticesFor(vangnet)).map((i) => i.otherAgency?.id)).toEqual(['ams-som']);
   });
 
   it('lists applications and waiting-list entries without an outcome for the shelter that holds them', async () => {

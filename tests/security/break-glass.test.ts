@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { App, CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { LOGIN, signIn, TEST_PASSWORD, type SignedIn } from '../support/accounts.js';
-import { REGISTER, RECORD_EVENT, SEND_REFERRAL, householdInput } from '../support/operations.js';
+import { REGISTER, RECORD_EVENT, SEND_REFERRAL, TAKE_REGIE, householdInput } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
 
 const BREAK = `mutation($id: ID!, $reason: String!) { breakGlassAccess(householdId: $id, reason: $reason) { __typename ... on Error { message } } }`;
@@ -95,6 +95,30 @@ describe('break-glass misuse', () => {
     expect((await gql(later, EXPLAIN, { id: householdId }, headers)).data.householdAccess).toMatchObject({
       allowed: false,
       breakGlass: false,
+    });
+  });
+
+  it('tells the page what the mutations allow: read only under break-glass, every change with need-to-know', async () => {
+    const VIEWER_ACCESS = `query($id: ID!) { household(id: $id) { ... on Household { viewerAccess { temporary readOnly canRecord canRefer canTakeRegie canHandOverRegie } } } }`;
+    await gql(app, BREAK, { id: householdId, reason: REASON }, who.police.headers);
+    expect((await gql(app, VIEWER_ACCESS, { id: householdId }, who.police.headers)).data.household.viewerAccess).toEqual({
+      temporary: true,
+      readOnly: true,
+      canRecord: false,
+      canRefer: false,
+      canTakeRegie: false,
+      canHandOverRegie: false,
+    });
+    // The mutation the page would have offered is refused by that same rule.
+    const taken = await gql(app, TAKE_REGIE, { householdId, stage: 'REPORTED', from: dayBefore(1) }, who.police.headers);
+    expect(taken.data.takeRegie.__typename).toBe('ForbiddenError');
+    expect((await gql(app, VIEWER_ACCESS, { id: householdId }, who.coordinator.headers)).data.household.viewerAccess).toEqual({
+      temporary: false,
+      readOnly: false,
+      canRecord: true,
+      canRefer: true,
+      canTakeRegie: true,
+      canHandOverRegie: true,
     });
   });
 

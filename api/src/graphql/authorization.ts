@@ -2,6 +2,7 @@
 import { dayOf, type AccessAction, type ProblemCode, type Role } from '@ketenkaart/schema';
 import type { Actor } from '../repositories/provenance.js';
 import { logRefused } from '../access/logged-decisions.js';
+import type { AccessDecision } from '../access/household-access.js';
 import type { Viewer } from '../access/viewer.js';
 import type { Context } from '../context.js';
 import type { GapResolutionCause } from '../repositories/gap-repository.js';
@@ -38,25 +39,40 @@ export function requireWriter(ctx: Context, roles: readonly Role[] = CHAIN_WORKE
 }
 
 /**
+ * What the viewer may change on a household: the one rule the mutations enforce (requireHousehold) and the trace page
+ * is told (Household.viewerAccess). A chain role with need-to-know may record steps, refer and take or hand over
+ * regie; under break-glass or a granted access request (a break-glass grant) it may only read, so that a temporary
+ * grant cannot be turned into lasting access the worker could not have recorded without it.
+ */
+export type ChangeRight = { may: true } | { may: false; why: string; reasonCode: ProblemCode };
+
+export function changeRightOf(viewer: Viewer, decision: AccessDecision): ChangeRight {
+  if (!CHAIN_WORKERS.includes(viewer.role))
+    return { may: false, why: `your role (${viewer.role}) may not do this`, reasonCode: 'ROLE_NOT_ALLOWED' };
+  if (!decision.allowed) return { may: false, why: decision.missing, reasonCode: decision.reasonCode };
+  if (decision.breakGlass)
+    return {
+      may: false,
+      why: 'break-glass lets you read this household, not record consent, legal grounds, referrals, regie or steps that give access later',
+      reasonCode: 'BREAK_GLASS_READ_ONLY',
+    };
+  return { may: true };
+}
+
+/**
  * Need-to-know for one household; the refusal says which condition is missing, and both outcomes are logged. A
  * household that does not exist gets the refusal one that is not the viewer's would get (no existence oracle).
  *
  * `createsAccess`: the change would give an agency access later on (a consent, legal ground, referral, regie or a
- * step an agency acted in). Break-glass is a read of last resort: under it such changes are refused, so that a
- * grant cannot be turned into lasting access the worker could not have recorded without it.
+ * step an agency acted in); it needs the right to change (changeRightOf), not only to read.
  */
 export async function requireHousehold(ctx: Context, householdId: string, options: { createsAccess?: boolean } = {}): Promise<void> {
-  requireViewer(ctx);
+  const viewer = requireViewer(ctx);
   const decision = await ctx.access.household(householdId);
   if (!decision.allowed) throw new ForbiddenError(decision.missing, decision.reasonCode);
-  if (options.createsAccess && decision.breakGlass) {
-    throw refuse(
-      ctx,
-      'break-glass lets you read this household, not record consent, legal grounds, referrals, regie or steps that give access later',
-      { householdId },
-      'BREAK_GLASS_READ_ONLY',
-    );
-  }
+  if (!options.createsAccess) return;
+  const right = changeRightOf(viewer, decision);
+  if (!right.may) throw refuse(ctx, right.why, { householdId }, right.reasonCode);
 }
 
 export function actorOf(viewer: Viewer): Actor {
@@ -97,7 +113,7 @@ async function noticeInvolvement(ctx: Context, householdId: string): Promise<voi
     ...facts.facilityEvents.map((e) => e.facilityAgencyId).filter((id): id is string => Boolean(id)),
   ]);
   involved.delete(agencyId);
-  const created = await ctx.repos.involvement.notify(householdId, agencyId, [...involved].sort(), dayOf(ctx.now()), ctx.requestId);
+  const created = await ctx.repos.involvement.notify(householdId, agencyId, [...involved].sort(), dayOf(ctx.now()));
   if (created.length === 0) return;
   await ctx.repos.access.append(
     created.map((notice) => ({

@@ -3,17 +3,27 @@
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
+import { lockExistingHousehold } from './household-lock.js';
 
-// One notice per agency, other agency and household, ever: MERGE on an id made of the three, so a second step by
-// the same agencies tells nobody anything new. `createdBy` tells this write's notices from older ones.
-const mergeNotices = statement(
-  'mergeInvolvementNotices',
+// The notices a household already has, read under its lock: which agencies have one still unread, and which
+// (agency, other agency) pairs were ever noticed.
+const noticesOfHousehold = statement(
+  'involvementNoticesOfHousehold',
+  cypher`
+MATCH (n:InvolvementNotice)
+WHERE n.householdId = $householdId
+RETURN n.id AS id, n.agencyId AS agencyId, n.acknowledgedAt IS NULL AS unread`,
+  z.object({ id: z.string(), agencyId: z.string(), unread: z.boolean() }),
+);
+
+const createNotices = statement(
+  'createInvolvementNotices',
   cypher`
 UNWIND $notices AS notice
-MERGE (n:InvolvementNotice {id: notice.id})
-ON CREATE SET n += notice, n.on = date($on), n.createdAt = datetime($now), n.createdBy = $stamp
-RETURN n.id AS id, n.agencyId AS agencyId, n.otherAgencyId AS otherAgencyId, n.createdBy = $stamp AS created`,
-  z.object({ id: z.string(), agencyId: z.string(), otherAgencyId: z.string(), created: z.boolean() }),
+CREATE (n:InvolvementNotice)
+SET n += notice, n.on = date($on), n.createdAt = datetime($now)
+RETURN n.id AS id, n.agencyId AS agencyId, n.otherAgencyId AS otherAgencyId`,
+  z.object({ id: z.string(), agencyId: z.string(), otherAgencyId: z.string() }),
 );
 
 const acknowledge = statement(
@@ -32,15 +42,31 @@ export function noticeId(agencyId: string, otherAgencyId: string, householdId: s
 
 export function createInvolvementRepository(executor: CypherExecutor, now: () => Date = () => new Date()) {
   return {
-    /** Notices both ways between the acting agency and each other involved agency; returns those that are new. */
-    async notify(householdId: string, actingAgencyId: string, otherAgencyIds: string[], on: string, stamp: string) {
+    /**
+     * Notices both ways between the acting agency and each other involved agency; returns those that are new. An
+     * agency gets at most one unread notice per household (a worklist line, not one per step or per other agency),
+     * and never a second one about the same other agency. Check-then-write: the household's lock comes first, so
+     * parallel steps on one household cannot both find "no notice yet" and both create one.
+     */
+    async notify(householdId: string, actingAgencyId: string, otherAgencyIds: string[], on: string) {
       if (otherAgencyIds.length === 0) return [];
-      const notices = otherAgencyIds.flatMap((other) => [
+      const candidates = otherAgencyIds.flatMap((other) => [
         { id: noticeId(actingAgencyId, other, householdId), agencyId: actingAgencyId, otherAgencyId: other, householdId },
         { id: noticeId(other, actingAgencyId, householdId), agencyId: other, otherAgencyId: actingAgencyId, householdId },
       ]);
-      const rows = await executor.write((tx) => tx.run(mergeNotices, { notices, on, now: now().toISOString(), stamp }));
-      return rows.filter((row) => row.created);
+      return executor.write(async (tx) => {
+        await lockExistingHousehold(tx, householdId);
+        const existing = await tx.run(noticesOfHousehold, { householdId });
+        const noticed = new Set(existing.map((n) => n.id));
+        const hasUnread = new Set(existing.filter((n) => n.unread).map((n) => n.agencyId));
+        const notices = candidates.filter((notice) => {
+          if (noticed.has(notice.id) || hasUnread.has(notice.agencyId)) return false;
+          hasUnread.add(notice.agencyId);
+          return true;
+        });
+        if (notices.length === 0) return [];
+        return tx.run(createNotices, { notices, on, now: now().toISOString() });
+      });
     },
 
     async acknowledge(id: string, agencyId: string, accountId: string) {

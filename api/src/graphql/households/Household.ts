@@ -4,7 +4,7 @@ import { foldedSearchTerm } from '../../repositories/household-repository.js';
 import type { Context } from '../../context.js';
 import type { Trajectory, TrajectoryEdge, TrajectoryNode, TrajectoryStep } from '../../trajectory/build-trajectory.js';
 import { loadTrajectory } from '../../trajectory/load-trajectory.js';
-import { refuse, requireHousehold, requireViewer } from '../authorization.js';
+import { changeRightOf, refuse, requireHousehold, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ForbiddenError, NotFoundError, ValidationError } from '../errors.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
@@ -253,6 +253,21 @@ const TrajectoryRef = builder.objectRef<Trajectory>('Trajectory').implement({
   }),
 });
 
+/** What the viewer may do on one household, by the rule the mutations use (changeRightOf), so a page offers only that. */
+const ViewerAccessRef = builder.objectRef<{ temporary: boolean; mayChange: boolean }>('HouseholdViewerAccess').implement({
+  description: 'What you may do on this household: read only, or also record steps, refer and take or hand over regie.',
+  fields: (t) => ({
+    temporary: t.exposeBoolean('temporary', {
+      description: 'True when your access rests on break-glass or a granted access request (tijdelijke toegang).',
+    }),
+    readOnly: t.boolean({ description: 'True when you may read but change nothing.', resolve: (a) => !a.mayChange }),
+    canRecord: t.boolean({ description: 'Whether you may record a step (recordEvent, correctEvent).', resolve: (a) => a.mayChange }),
+    canRefer: t.boolean({ description: 'Whether you may send a referral (sendReferral).', resolve: (a) => a.mayChange }),
+    canTakeRegie: t.boolean({ description: 'Whether you may take regie (takeRegie).', resolve: (a) => a.mayChange }),
+    canHandOverRegie: t.boolean({ description: 'Whether you may hand regie over (handOverRegie).', resolve: (a) => a.mayChange }),
+  }),
+});
+
 HouseholdRef.implement({
   description: 'A household (huishouden) at risk of homelessness. Pseudonymous; readable only on a need-to-know basis.',
   authScopes: (household) => ({ householdVisible: household.id }),
@@ -290,6 +305,17 @@ HouseholdRef.implement({
       type: [RegieRef],
       description: 'Regie assignments, past and present.',
       resolve: (h, _a, ctx) => ctx.loaders.regieByHousehold.load(h.id),
+    }),
+    viewerAccess: t.field({
+      type: ViewerAccessRef,
+      description: 'What the viewer may do on this household (the rule the mutations apply).',
+      resolve: async (h, _a, ctx) => {
+        const viewer = requireViewer(ctx);
+        // The request's decision, already made (and logged) for the read of this household.
+        const decision = await ctx.access.household(h.id);
+        const temporary = decision.allowed && decision.breakGlass;
+        return { temporary, mayChange: changeRightOf(viewer, decision).may };
+      },
     }),
     trajectory: t.field({
       type: TrajectoryRef,

@@ -105,7 +105,9 @@ export function RecordStepForm({
   const { viewer } = useSession();
   const agencies = useAgencyOptions(cityId);
   const [result, record] = useMutation(RecordStep);
-  const form = useForm('record', { kind: presetKind ?? 'CONTACT', agencyId: '', occurredOn: today(), note: '' });
+  // No kind is chosen for the worker: a kind left over from the last save made a second click record a second step.
+  const blank = { kind: presetKind ?? '', agencyId: '', occurredOn: today(), note: '' };
+  const form = useForm('record', blank);
   const [recorded, setRecorded] = useState(false);
   const namesAgency = viewer?.role === 'COORDINATOR';
   const labels = { kind: t('nextStep.kind'), agencyId: t('nextStep.agency'), occurredOn: t('nextStep.date'), note: t('nextStep.note') };
@@ -126,7 +128,8 @@ export function RecordStepForm({
       return { answer: response.data?.recordEvent, error: response.error };
     });
     if (ok) {
-      form.setValues({ ...form.values, note: '' });
+      // A saved step leaves an empty form behind (no kind), so that the same click cannot record it twice.
+      form.setValues({ ...blank, kind: '' });
       setRecorded(true);
       onDone();
     }
@@ -143,6 +146,7 @@ export function RecordStepForm({
         label={labels.kind}
         required
         options={RECORDABLE_STEPS.map((k) => ({ value: k, label: t(`events.${k}`) }))}
+        placeholder={t('nextStep.chooseKind')}
         {...form.field('kind')}
       />
       {namesAgency && (

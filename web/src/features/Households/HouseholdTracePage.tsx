@@ -1,11 +1,12 @@
 // Trace one household: each open gap explained where it is (rule, source, deadline, who owes the step, the step that
 // closes it), gaps resolved and by what, the path as swimlanes (or its table), the timeline, members, and the forms
 // that record the next step.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useParams, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import {
+  Alert,
   Button,
   Heading,
   Paragraph,
@@ -90,6 +91,14 @@ const TraceQuery = graphql(
           centrumgemeente {
             id
             name
+          }
+          viewerAccess {
+            temporary
+            readOnly
+            canRecord
+            canRefer
+            canTakeRegie
+            canHandOverRegie
           }
           members {
             personId
@@ -179,13 +188,19 @@ const RulesQuery = graphql(`
 type Trace = Extract<NonNullable<ResultOf<typeof TraceQuery>['household']>, { __typename: 'Household' }>;
 type Step = Trace['trajectory']['steps'][number];
 
-type OpenForm = { form: 'record'; kind: RecordableStep } | { form: 'regie' | 'handover' | 'referral' };
-type NonRecordForm = Exclude<OpenForm['form'], 'record'>;
-const FORM_OF: Record<Exclude<SuggestedStep['action'], 'RECORD_REPORT'>, NonRecordForm> = {
+/** A record form opened from a gap comes with its kind; opened by itself the worker chooses the kind. */
+type OpenForm = { form: 'record'; kind?: RecordableStep } | { form: 'regie' | 'handover' | 'referral' };
+type FormName = OpenForm['form'];
+const FORM_OF: Record<SuggestedStep['action'], FormName> = {
+  RECORD_REPORT: 'record',
   TAKE_REGIE: 'regie',
   HAND_OVER: 'handover',
   RECORD_ALTERNATIVE: 'referral',
 };
+type ViewerAccess = Trace['viewerAccess'];
+/** Whether the API lets the viewer use a form on this household (Household.viewerAccess, the mutations' own rule). */
+const mayUse = (access: ViewerAccess, form: FormName): boolean =>
+  ({ record: access.canRecord, referral: access.canRefer, regie: access.canTakeRegie, handover: access.canHandOverRegie })[form];
 
 /** Labels of the swimlane in the reader's language: event kinds, referral states and regie periods, never codes. */
 export function useSwimlaneText(reference: string): SwimlaneText {
@@ -232,8 +247,19 @@ export default function HouseholdTracePage() {
     pause: !trace,
   });
   const [selectedGap, setSelectedGap] = useState<string | null>(search.get('gap'));
-  const [openForm, setOpenForm] = useState<OpenForm>({ form: 'record', kind: 'CONTACT' });
+  const [openForm, setOpenForm] = useState<OpenForm>({ form: 'record' });
+  const [formRequest, setFormRequest] = useState(0);
   const formsRef = useRef<HTMLDivElement>(null);
+  // A form opened by a button: once it has rendered, the reader (and focus) move to its heading, wherever it is.
+  useEffect(
+    function focusOpenedForm() {
+      if (formRequest === 0) return;
+      const heading = formsRef.current?.querySelector<HTMLElement>('form h3');
+      heading?.scrollIntoView({ block: 'start' });
+      heading?.focus();
+    },
+    [formRequest],
+  );
   const allGaps: { id: string; evidenceNodes: string[] }[] = [...(trace?.gaps ?? []), ...(trace?.resolvedGaps ?? [])];
   const evidenceList = allGaps.find((g) => g.id === selectedGap)?.evidenceNodes;
   const evidence = useMemo(() => new Set(evidenceList ?? []), [evidenceList]);
@@ -254,15 +280,13 @@ export default function HouseholdTracePage() {
   const regieHolders = [...new Set(trace.trajectory.currentRegie.map((r) => r.holder.name))];
   const states = statesAlongTimeline(trace.trajectory.steps);
   const settingOf = (rule: string) => rules.data?.gapRules.find((r) => r.id === rule);
-  const open = (step: SuggestedStep) => {
-    setOpenForm(step.action === 'RECORD_REPORT' ? { form: 'record', kind: step.kind } : { form: FORM_OF[step.action] });
-    // After React has rendered the chosen form: move the reader (and focus) to its heading.
-    requestAnimationFrame(() => {
-      const heading = formsRef.current?.querySelector<HTMLElement>('h3');
-      heading?.scrollIntoView({ block: 'start' });
-      heading?.focus();
-    });
+  const access = trace.viewerAccess;
+  const openAndFocus = (form: OpenForm) => {
+    setOpenForm(form);
+    setFormRequest((n) => n + 1);
   };
+  const open = (step: SuggestedStep) =>
+    openAndFocus(step.action === 'RECORD_REPORT' ? { form: 'record', kind: step.kind } : { form: FORM_OF[step.action] });
 
   return (
     <article aria-labelledby="trace-heading">
@@ -279,6 +303,11 @@ export default function HouseholdTracePage() {
           {t('trace.summaryLink')}
         </RouterLink>
       </Paragraph>
+      {access.readOnly && (
+        <Alert type="info" data-testid="trace-read-only">
+          <Paragraph>{t('trace.readOnly')}</Paragraph>
+        </Alert>
+      )}
 
       <Heading level={3}>{t('trace.gaps')}</Heading>
       {trace.gaps.length === 0 ? (
@@ -313,11 +342,13 @@ export default function HouseholdTracePage() {
                 )}
               </dl>
               <div className="kk-filters kk-no-print">
-                <Button appearance="primary-action-button" onClick={() => open(step)}>
-                  {step.action === 'RECORD_REPORT'
-                    ? t('gapExplain.action.RECORD_REPORT', { step: t(`events.${step.kind}`) })
-                    : t(`gapExplain.action.${step.action}`)}
-                </Button>
+                {mayUse(access, FORM_OF[step.action]) && (
+                  <Button appearance="primary-action-button" onClick={() => open(step)}>
+                    {step.action === 'RECORD_REPORT'
+                      ? t('gapExplain.action.RECORD_REPORT', { step: t(`events.${step.kind}`) })
+                      : t(`gapExplain.action.${step.action}`)}
+                  </Button>
+                )}
                 <Button
                   appearance="secondary-action-button"
                   aria-pressed={selectedGap === gap.id}
@@ -376,61 +407,70 @@ export default function HouseholdTracePage() {
       <Timeline steps={trace.trajectory.steps} states={states} evidence={evidence} />
 
       <Heading level={3}>{t('trace.members')}</Heading>
-      <Table>
-        <TableCaption>{t('trace.membersCaption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            {['label', 'role', 'birthYear', 'from', 'to', 'source'].map((k) => (
-              <TableHeaderCell key={k}>{t(`members.${k}`)}</TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {trace.members.map((m) => (
-            <TableRow key={m.personId}>
-              <TableCell>{m.label}</TableCell>
-              <TableCell>{t(`memberRoles.${m.role}`)}</TableCell>
-              <TableCell>{m.birthYear ?? t('common.unknown')}</TableCell>
-              <TableCell>{m.from}</TableCell>
-              <TableCell>{m.to ?? '—'}</TableCell>
-              <TableCell>{t(`compositionSources.${m.compositionSource}`)}</TableCell>
+      {/* Six columns are wider than a phone: the table scrolls in its own box (reachable by keyboard), not the page. */}
+      <div className="kk-table-scroll" role="region" tabIndex={0} aria-label={t('trace.members')}>
+        <Table>
+          <TableCaption>{t('trace.membersCaption')}</TableCaption>
+          <TableHeader>
+            <TableRow>
+              {['label', 'role', 'birthYear', 'from', 'to', 'source'].map((k) => (
+                <TableHeaderCell key={k}>{t(`members.${k}`)}</TableHeaderCell>
+              ))}
             </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-
-      <div ref={formsRef} className="kk-no-print">
-        {/* Keyed by the step, so that a gap's button opens the form filled in afresh. */}
-        {openForm.form === 'record' && (
-          <RecordStepForm
-            key={openForm.kind}
-            householdId={trace.id}
-            cityId={trace.centrumgemeente.id}
-            presetKind={openForm.kind}
-            onDone={refresh}
-          />
-        )}
-        {openForm.form === 'regie' && (
-          <TakeRegieForm householdId={trace.id} cityId={trace.centrumgemeente.id} stage={trace.trajectory.currentState} onDone={refresh} />
-        )}
-        {openForm.form === 'handover' && (
-          <HandoverForm householdId={trace.id} cityId={trace.centrumgemeente.id} regie={trace.trajectory.currentRegie} onDone={refresh} />
-        )}
-        {openForm.form === 'referral' && <ReferralForm householdId={trace.id} cityId={trace.centrumgemeente.id} onDone={refresh} />}
-        <Paragraph>
-          {(['record', 'referral', 'regie', 'handover'] as const)
-            .filter((f) => f !== openForm.form)
-            .map((f) => (
-              <Button
-                key={f}
-                appearance="subtle-button"
-                onClick={() => setOpenForm(f === 'record' ? { form: 'record', kind: 'CONTACT' } : { form: f })}
-              >
-                {t(`trace.otherForm.${f}`)}
-              </Button>
+          </TableHeader>
+          <TableBody>
+            {trace.members.map((m) => (
+              <TableRow key={m.personId}>
+                <TableCell>{m.label}</TableCell>
+                <TableCell>{t(`memberRoles.${m.role}`)}</TableCell>
+                <TableCell>{m.birthYear ?? t('common.unknown')}</TableCell>
+                <TableCell>{m.from}</TableCell>
+                <TableCell>{m.to ?? '—'}</TableCell>
+                <TableCell>{t(`compositionSources.${m.compositionSource}`)}</TableCell>
+              </TableRow>
             ))}
-        </Paragraph>
+          </TableBody>
+        </Table>
       </div>
+
+      {!access.readOnly && (
+        <div ref={formsRef} className="kk-no-print">
+          {/* The choice comes before the form, so that the form opens right below the button that asked for it. */}
+          <nav aria-label={t('trace.formChoice')} className="kk-form-choice">
+            {(['record', 'referral', 'regie', 'handover'] as const)
+              .filter((f) => f !== openForm.form && mayUse(access, f))
+              .map((f) => (
+                <Button key={f} appearance="subtle-button" onClick={() => openAndFocus({ form: f })}>
+                  {t(`trace.otherForm.${f}`)}
+                </Button>
+              ))}
+          </nav>
+          {/* Keyed by the step, so that a gap's button opens the form filled in afresh. */}
+          {openForm.form === 'record' && access.canRecord && (
+            <RecordStepForm
+              key={openForm.kind ?? 'choose'}
+              householdId={trace.id}
+              cityId={trace.centrumgemeente.id}
+              presetKind={openForm.kind}
+              onDone={refresh}
+            />
+          )}
+          {openForm.form === 'regie' && access.canTakeRegie && (
+            <TakeRegieForm
+              householdId={trace.id}
+              cityId={trace.centrumgemeente.id}
+              stage={trace.trajectory.currentState}
+              onDone={refresh}
+            />
+          )}
+          {openForm.form === 'handover' && access.canHandOverRegie && (
+            <HandoverForm householdId={trace.id} cityId={trace.centrumgemeente.id} regie={trace.trajectory.currentRegie} onDone={refresh} />
+          )}
+          {openForm.form === 'referral' && access.canRefer && (
+            <ReferralForm householdId={trace.id} cityId={trace.centrumgemeente.id} onDone={refresh} />
+          )}
+        </div>
+      )}
     </article>
   );
 }
@@ -449,7 +489,7 @@ export function resolvedText(t: (key: string, options?: Record<string, unknown>)
 function Timeline({ steps, states, evidence }: { steps: readonly Step[]; states: (string | null)[]; evidence: ReadonlySet<string> }) {
   const { t } = useTranslation();
   return (
-    <div className="kk-table-scroll">
+    <div className="kk-table-scroll" role="region" tabIndex={0} aria-label={t('trace.timelineRegion')}>
       <Table>
         <TableCaption>{t('trace.timelineCaption')}</TableCaption>
         <TableHeader>

@@ -206,7 +206,8 @@ export function WorklistAction({ item, onDone }: { item: WorklistItem; onDone: (
 
 function AnswerReferral({ item, onDone }: { item: WorklistItem; onDone: () => void }) {
   const { t } = useTranslation();
-  const form = useForm(formIdOf(item), { answer: 'ACCEPT', reason: '', alternative: '', question: '' });
+  // No answer is chosen for the worker: accepting a referral must be a choice, never a default left in place.
+  const form = useForm(formIdOf(item), { answer: '', reason: '', alternative: '', question: '' });
   const accept = useAction(Accept, 'acceptReferral', onDone);
   const refuse = useAction(Refuse, 'refuseReferral', onDone, { refusalReason: 'reason', refusalText: 'alternative' });
   const ask = useAction(AskInfo, 'requestReferralInfo', onDone, { message: 'question' });
@@ -219,7 +220,10 @@ function AnswerReferral({ item, onDone }: { item: WorklistItem; onDone: () => vo
   };
   const fields = Object.keys(labels);
   const submit = () => {
-    const missing = missingRequired(form.values, answer === 'REFUSE' ? ['reason', 'alternative'] : answer === 'ASK' ? ['question'] : []);
+    const missing = missingRequired(
+      form.values,
+      answer === 'REFUSE' ? ['answer', 'reason', 'alternative'] : answer === 'ASK' ? ['answer', 'question'] : ['answer'],
+    );
     form.setProblems(missing);
     if (hasProblems(missing)) return;
     if (answer === 'ACCEPT') void accept.send(form, fields, { id: item.subjectId, on: today() });
