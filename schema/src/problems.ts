@@ -65,6 +65,7 @@ export const problemCodes = {
   INFO_ANSWER_NEEDED: 'give the information asked for',
   MESSAGE_NOT_USED: 'only a question or its answer takes a message',
   NOT_ON_WAITING_LIST: 'the household is not on the waiting list of this facility',
+  EVICTION_ALREADY_EXECUTED: 'the eviction was carried out before this day: it can no longer be cancelled',
   REGIE_HELD: 'regie at this stage is held by {agency}; hand it over instead',
   ALREADY_CORRECTED: 'already corrected by {other}; correct that one',
   CORRECTED_ELSEWHERE: '{kind} steps are corrected through their own mutation',

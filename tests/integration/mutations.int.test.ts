@@ -441,6 +441,28 @@ describe('mutations refuse bad input and change nothing', () => {
     });
   });
 
+  it('refuses to cancel an eviction that was carried out, and cancels a planned one', async () => {
+    const { data } = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-CANCEL-1' }) }, coordinator.headers);
+    const id = data.registerHousehold.id;
+    const record = (kind: string, occurredOn: string) =>
+      gql(app, RECORD_EVENT, { input: { householdId: id, kind, occurredOn, agencyId: null } }, coordinator.headers);
+    expect((await record('EVICTION_PLANNED', '2024-04-01')).data.recordEvent.__typename).toBe('HouseholdEvent');
+    expect((await record('EVICTION_EXECUTED', '2024-04-20')).data.recordEvent.__typename).toBe('HouseholdEvent');
+    const before = await factDigest(executor);
+    const late = (await record('EVICTION_CANCELLED', '2024-04-25')).data.recordEvent;
+    expect(late).toMatchObject({ __typename: 'ValidationError' });
+    expect(late.fields).toEqual([
+      expect.objectContaining({
+        path: ['input', 'occurredOn'],
+        code: 'EVICTION_ALREADY_EXECUTED',
+        params: [{ name: 'on', value: '2024-04-20' }],
+      }),
+    ]);
+    expect(await factDigest(executor)).toEqual(before);
+    // Dated before the execution, a cancellation tells of an earlier date called off: it stands.
+    expect((await record('EVICTION_CANCELLED', '2024-04-10')).data.recordEvent.__typename).toBe('HouseholdEvent');
+  });
+
   it('corrects a fact with a new fact; the old one stays, marked superseded', async () => {
     const recorded = await gql(
       app,

@@ -4,6 +4,7 @@ import {
   EventKind,
   EventRow,
   eventStepFollowed,
+  executedBeforeCancellation,
   latestCause,
   RecordableEventKind,
   stepOrderViolation,
@@ -273,6 +274,19 @@ export function recordEvent(
         stepOrderViolation(next, eventStepFollowed({ kind, occurredOn, facilityId: details.facilityId ?? null }, events, supersedesId)),
         ['input', 'occurredOn'],
       );
+      const executedOn =
+        kind === 'EVICTION_CANCELLED'
+          ? executedBeforeCancellation(
+              occurredOn,
+              events.filter((e) => e.id !== supersedesId),
+            )
+          : null;
+      if (executedOn) {
+        throw new Refusal({
+          kind: 'VALIDATION',
+          fields: [{ path: ['input', 'occurredOn'], code: 'EVICTION_ALREADY_EXECUTED', params: { on: executedOn } }],
+        });
+      }
       if (kind === 'WAITING_LIST_EXIT' && !supersedesId) {
         const effective = events.filter((e) => e.supersededById === null && e.facilityId === details.facilityId);
         const open =

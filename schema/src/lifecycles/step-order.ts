@@ -69,3 +69,17 @@ export function latestCause(causes: readonly { kind: EventKind; occurredOn: stri
   const latest = [...causes].sort((a, b) => a.occurredOn.localeCompare(b.occurredOn)).at(-1);
   return latest ? { step: latest.kind, on: latest.occurredOn } : null;
 }
+
+/**
+ * The day an eviction was carried out, when a cancellation on `on` comes after it: an eviction that was carried out
+ * cannot be called off (docs/domain.md §2: EVICTION_CANCELLED leads back to renting from a planned eviction only).
+ * The latest eviction step on or before that day decides; a later cancellation of a new planned eviction is fine.
+ */
+export function executedBeforeCancellation(on: string, events: readonly PathEvent[]): string | null {
+  const latest = events
+    .filter((e) => e.supersededById === null && e.occurredOn <= on)
+    .filter((e) => e.kind === 'EVICTION_PLANNED' || e.kind === 'EVICTION_EXECUTED' || e.kind === 'EVICTION_CANCELLED')
+    .sort((a, b) => a.occurredOn.localeCompare(b.occurredOn))
+    .at(-1);
+  return latest?.kind === 'EVICTION_EXECUTED' ? latest.occurredOn : null;
+}
