@@ -206,6 +206,7 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       description: step.description,
       regieAgencyId: str(step.regie),
       regieNote: str(step.regieNote),
+      regieNoteNl: str(step.regieNoteNl),
       regieBasis: null,
       regieBasisLines: null,
       regieBasisText: null,

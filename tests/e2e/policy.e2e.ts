@@ -17,7 +17,7 @@ describe('policy comparison', () => {
     await web?.close();
   });
 
-  const columnsOf = async (page: Page, caption: string) =>
+  const columnsOf = async (page: Page, caption: string | RegExp) =>
     (await page.getByRole('table', { name: caption }).locator('thead th').allTextContents()).slice(1);
   const gapCells = async (page: Page) => page.getByRole('table', { name: GAPS }).locator('tbody td').allTextContents();
 

@@ -59,6 +59,7 @@ describe('regie against the published model', () => {
     description: 'd',
     regieAgencyId: 'team',
     regieNote: null,
+    regieNoteNl: null,
     regieBasis: 'STATED' as const,
     regieBasisLines: 'L1',
     regieBasisText: 'q',

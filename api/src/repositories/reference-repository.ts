@@ -447,6 +447,7 @@ RETURN n { .* } AS row`,
 const ChainStageRow = ChainStage.extend({
   regieAgencyId: opt(z.string()),
   regieNote: opt(z.string()),
+  regieNoteNl: opt(z.string()),
   regieBasis: opt(RegieBasis),
   regieBasisLines: opt(z.string()),
   regieBasisText: opt(z.string()),

@@ -43,6 +43,8 @@ export const ChainStage = z.object({
   /** Agency holding regie at this stage, or null where the report assigns none. */
   regieAgencyId: z.string().nullable(),
   regieNote: z.string().nullable(),
+  /** The same in Dutch: the report's own words where it has them, else labelled as Ketenkaart's summary. */
+  regieNoteNl: z.string().nullable(),
   ...regieBasisFields,
   actorAgencyIds: z.array(z.string()),
   sourceLines: z.string().nullable(),

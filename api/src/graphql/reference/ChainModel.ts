@@ -30,6 +30,10 @@ export const ChainStageRef = builder.objectRef<ChainStageRecord>('ChainStage').i
       resolve: (s, _args, ctx) => (s.regieAgencyId ? ctx.loaders.agency.load(s.regieAgencyId) : null),
     }),
     regieNote: t.exposeString('regieNote', { nullable: true, description: 'What the source says about regie at this step.' }),
+    regieNoteNl: t.exposeString('regieNoteNl', {
+      nullable: true,
+      description: "The same in Dutch: the report's own words where it has them, else labelled as Ketenkaart's summary.",
+    }),
     regieBasis: t.field({
       type: RegieBasisEnum,
       nullable: true,
