@@ -210,6 +210,7 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       regieBasis: null,
       regieBasisLines: null,
       regieBasisText: null,
+      regieBasisTextNl: null,
       actorAgencyIds: strings(step.actors),
       sourceLines: str(step.source),
     };
@@ -223,6 +224,7 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       stage: raw.stage,
       holderAgencyId: str(raw.holder),
       text: str(raw.text),
+      textNl: str(raw.textNl),
       handoverTo: str(raw.handoverTo),
       handoverTrigger: str(raw.handoverTrigger),
       handoverToAgencyType: null,
@@ -230,6 +232,7 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       regieBasis: null,
       regieBasisLines: null,
       regieBasisText: null,
+      regieBasisTextNl: null,
       sourceLines: str(raw.source),
     };
     graph.regieNotes.push(note);

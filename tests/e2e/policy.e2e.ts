@@ -73,4 +73,36 @@ describe('policy comparison', () => {
     await page.screenshot({ path: `${artifacts}policy-refused-${what.replaceAll(' ', '-')}.png`, fullPage: true });
     await page.close();
   });
+
+  // What the review found in the Dutch pages: English paraphrases of the report, file names and facility kinds.
+  const ENGLISH =
+    /is responsible and holds regie|Regie lies with|the report (names|does not)|\.txt\b|\bshelter\b|24-hour residential care|floating housing support|time of study|Counts below|chain model published|reconstructed from the report text|\byes\b|does not say|a regie role|Evaluation results|Corporations must|coordinates/i;
+
+  it.each([
+    ['policy', '/'],
+    ['policy', '/chain/amsterdam'],
+    ['policy', '/chain/utrecht'],
+    ['policy', '/chain/leeuwarden'],
+    ['policy', '/chain/oss'],
+    ['shelter.hvo', '/'],
+  ])('shows %s at %s in Dutch only: no English paraphrases, facility kinds or file names', async (username, path) => {
+    const page = await web.signIn(username);
+    await page.goto(`${web.base}${path}`);
+    await page.locator('main table').first().waitFor();
+    await expect.poll(() => page.locator('main table').count()).toBeGreaterThan(path === '/' && username === 'policy' ? 1 : 0);
+    const text = await page.locator('main').innerText();
+    const english = ENGLISH.exec(text);
+    expect(english ? text.slice(Math.max(0, english.index - 80), english.index + 80) : null).toBeNull();
+    if (path.startsWith('/chain/amsterdam')) {
+      expect(text).toMatch(/wordt de regie aan de betreffende instelling overgedragen’ \(regels 1404-1408\)/);
+      expect(text).toMatch(/onderzoek 2009, regels/);
+    }
+    if (username === 'shelter.hvo') expect(text).toMatch(/opvang/);
+    if (path === '/' && username === 'policy') {
+      const printable = await page.request.get(`${web.base}${await page.getByRole('link', { name: /Afdrukbaar/ }).getAttribute('href')}`);
+      expect(ENGLISH.exec(await printable.text())?.[0] ?? null).toBeNull();
+    }
+    await page.screenshot({ path: `${artifacts}dutch-${username}${path.replaceAll('/', '-')}.png`, fullPage: true });
+    await page.close();
+  });
 });

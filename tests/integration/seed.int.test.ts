@@ -16,7 +16,7 @@ query City($id: ID!) {
     facilities(first: 100) { edges { node { id name kind aliases operator { id }
       capacity { value unit unitNl targetGroup year qualifier sourceOrg source { document lines } } } } }
     chainModel { name published stages { order name nameNl regieNote regieNoteNl regieHolder { id } actors { id } source { lines } } }
-    regieStatements { stage holder { id } text source { lines } }
+    regieStatements { stage holder { id } text textNl source { lines } }
     covenants { id name commitments parties { id } source { lines } }
     earlyWarning { name reportAfterMonthsArrears feedbackDays incassoSuspensionMaxMonths reportedBy { id } source { lines } }
     publishedFigures { metric year status value valueText unit subjectName agency { id } facility { id } source { document lines } }
@@ -96,6 +96,9 @@ describe('seed of the four centrumgemeenten', () => {
       city.regieNotes.forEach((note: any, index: number) => {
         expect(c.regieStatements[index]).toMatchObject({ stage: note.stage, source: { lines: note.source } });
         expect(c.regieStatements[index].holder?.id ?? null).toBe(note.holder);
+        expect(c.regieStatements[index]).toMatchObject({ text: note.text ?? null, textNl: note.textNl ?? null });
+        if (note.text)
+          expect(note.textNl).toMatch(/‘[^’]+’.*\(regels? \d+(-\d+)?\)|^Samenvatting van Ketenkaart: |^De regie|^Het Verdihuis/);
       });
 
       expect(c.covenants.map((cov: any) => cov.id).sort()).toEqual(city.arrangements.map((a: any) => a.id).sort());

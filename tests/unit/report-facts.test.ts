@@ -63,6 +63,7 @@ describe('regie against the published model', () => {
     regieBasis: 'STATED' as const,
     regieBasisLines: 'L1',
     regieBasisText: 'q',
+    regieBasisTextNl: 'q',
     actorAgencyIds: [],
     sourceLines: 'L1',
     sourceDocument: null,
@@ -73,6 +74,7 @@ describe('regie against the published model', () => {
     stage: 'after eviction',
     holderAgencyId: 'vangnet',
     text: null,
+    textNl: null,
     handoverTo: 'MO institution',
     handoverTrigger: 'placement',
     handoverToAgencyType: 'MO_SHELTER' as const,
@@ -80,6 +82,7 @@ describe('regie against the published model', () => {
     regieBasis: 'STATED' as const,
     regieBasisLines: 'L2',
     regieBasisText: 'q',
+    regieBasisTextNl: 'q',
     sourceLines: 'L2',
     sourceDocument: null,
   };

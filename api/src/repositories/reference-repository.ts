@@ -451,6 +451,7 @@ const ChainStageRow = ChainStage.extend({
   regieBasis: opt(RegieBasis),
   regieBasisLines: opt(z.string()),
   regieBasisText: opt(z.string()),
+  regieBasisTextNl: opt(z.string()),
   actorAgencyIds: list(z.string()),
   sourceLines: opt(z.string()),
   sourceDocument: opt(z.string()),
@@ -469,6 +470,7 @@ ORDER BY n.chainModelId, n.order`,
 const RegieNoteRow = RegieNote.extend({
   holderAgencyId: opt(z.string()),
   text: opt(z.string()),
+  textNl: opt(z.string()),
   handoverTo: opt(z.string()),
   handoverTrigger: opt(z.string()),
   handoverToAgencyType: opt(AgencyType),
@@ -476,6 +478,7 @@ const RegieNoteRow = RegieNote.extend({
   regieBasis: opt(RegieBasis),
   regieBasisLines: opt(z.string()),
   regieBasisText: opt(z.string()),
+  regieBasisTextNl: opt(z.string()),
   sourceLines: opt(z.string()),
   sourceDocument: opt(z.string()),
 });

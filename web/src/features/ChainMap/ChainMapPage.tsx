@@ -58,6 +58,7 @@ const ModelQuery = graphql(`
           regieBasis
           regieBasisLines
           regieBasisText
+          regieBasisTextNl
           actors {
             id
             name
@@ -71,12 +72,14 @@ const ModelQuery = graphql(`
       regieStatements {
         stage
         text
+        textNl
         holder {
           name
         }
         regieBasis
         regieBasisLines
         regieBasisText
+        regieBasisTextNl
         source {
           document
           lines
@@ -169,6 +172,7 @@ export default function ChainMapPage() {
   // The page's language: the Dutch note in Dutch, the English one in English.
   const regieNoteOf = (s: { regieNote: string | null; regieNoteNl: string | null }) =>
     i18n.language === 'en' ? s.regieNote : (s.regieNoteNl ?? s.regieNote);
+  const statementText = (r: { text: string | null; textNl: string | null }) => (i18n.language === 'en' ? r.text : (r.textNl ?? r.text));
   const { cityId = '' } = useParams();
   const { viewer } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: ModelQuery, variables: { id: cityId } });
@@ -261,7 +265,7 @@ export default function ChainMapPage() {
           <UnorderedListItem key={`${r.stage}-${r.source.lines}`}>
             {r.stage}: {r.holder?.name ?? t('chain.noHolderNamed')}
             <RegieBasisMark basis={r} />
-            {r.text ? ` — ${r.text}` : ''} ({documentLines(t, r.source.document, r.source.lines)})
+            {statementText(r) ? ` — ${statementText(r)}` : ''} ({documentLines(t, r.source.document, r.source.lines)})
           </UnorderedListItem>
         ))}
       </UnorderedList>
