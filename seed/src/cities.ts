@@ -206,9 +206,11 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       description: step.description,
       regieAgencyId: str(step.regie),
       regieNote: str(step.regieNote),
+      regieNoteNl: str(step.regieNoteNl),
       regieBasis: null,
       regieBasisLines: null,
       regieBasisText: null,
+      regieBasisTextNl: null,
       actorAgencyIds: strings(step.actors),
       sourceLines: str(step.source),
     };
@@ -222,6 +224,7 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       stage: raw.stage,
       holderAgencyId: str(raw.holder),
       text: str(raw.text),
+      textNl: str(raw.textNl),
       handoverTo: str(raw.handoverTo),
       handoverTrigger: str(raw.handoverTrigger),
       handoverToAgencyType: null,
@@ -229,6 +232,7 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       regieBasis: null,
       regieBasisLines: null,
       regieBasisText: null,
+      regieBasisTextNl: null,
       sourceLines: str(raw.source),
     };
     graph.regieNotes.push(note);

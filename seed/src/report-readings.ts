@@ -3,11 +3,12 @@
 import type { AgencyType, ChainCooperation, ChainState, PublishedFigure, RegieBasis } from '@ketenkaart/schema';
 import type { ReferenceGraph } from '@ketenkaart/api';
 
-type BasisReading = { basis: 'STATED'; lines: string; quote: string } | { basis: 'INFERRED'; reasoning: string };
+type BasisReading = { basis: 'STATED'; lines: string; quote: string } | { basis: 'INFERRED'; reasoning: string; reasoningNl: string };
 
 /**
  * Regie holder per chain stage (`<city>-chain-<order>`) and regie statement (`<city>-regie-<n>`, in cities.json
- * order). STATED quotes the report; INFERRED says what the report describes and why that is not a regie statement.
+ * order). STATED quotes the report; INFERRED says what the report describes and why that is not a regie statement, in
+ * English and in Dutch (labelled as Ketenkaart's summary).
  * Every stage or statement with a holder needs an entry here: the seed refuses to run otherwise.
  */
 const regieBasis: Record<string, BasisReading> = {
@@ -21,6 +22,8 @@ const regieBasis: Record<string, BasisReading> = {
     basis: 'INFERRED',
     reasoning:
       'Evaluation results go to the gemeente for the bestuurlijke monitor, and the gemeente uses GGD data for purchasing, policy and improving the chain (L1446-1452); the report does not say the gemeente holds regie over monitoring.',
+    reasoningNl:
+      'Samenvatting van Ketenkaart: de uitkomsten van de evaluaties gaan naar de gemeente voor de bestuurlijke monitor, en de gemeente gebruikt gegevens van de GGD voor inkoop, beleid en verbetering van de keten (regels 1446-1452); het rapport zegt niet dat de gemeente de regie heeft over de monitoring.',
   },
   'amsterdam-regie-1': {
     basis: 'STATED',
@@ -40,22 +43,30 @@ const regieBasis: Record<string, BasisReading> = {
     basis: 'INFERRED',
     reasoning:
       'At step 4 the BCT veldtafel allocates care and decides the funding source (L2207-2213); the report describes that decision, not a regie role.',
+    reasoningNl:
+      'Samenvatting van Ketenkaart: bij stap 4 wijst de veldtafel van de BCT de zorg toe en beslist uit welke bron die betaald wordt (regels 2207-2213); het rapport beschrijft dat besluit, geen regierol.',
   },
   'utrecht-regie-1': {
     basis: 'INFERRED',
     reasoning:
       "The report places regie over the plan van aanpak with 'een projectmanager' (L1879-1881) without naming the employer; that this is the gemeente is read from the context (a municipal plan carried out by the municipal services DMO and GG&GD).",
+    reasoningNl:
+      'Samenvatting van Ketenkaart: het rapport legt de regie over het plan van aanpak bij ‘een projectmanager’ (regels 1879-1881), zonder te zeggen bij wie die werkt; dat dit de gemeente is, lezen wij uit de context (een gemeentelijk plan, uitgevoerd door de gemeentelijke diensten DMO en GG&GD).',
   },
   'utrecht-regie-2': { basis: 'STATED', lines: 'L2375', quote: 'De GG&GD voert de regie over de uitvoering.' },
   'leeuwarden-chain-1': {
     basis: 'INFERRED',
     reasoning:
       'The model covenant asks the corporations to run an active signalling system for arrears (L2734-2744): a duty to signal, not a regie role. Leeuwarden has no published chain model; its steps are reconstructed from the text.',
+    reasoningNl:
+      'Samenvatting van Ketenkaart: het voorbeeldconvenant vraagt de corporaties om een actief signaleringssysteem voor huurachterstand (regels 2734-2744): een plicht om te signaleren, geen regierol. Leeuwarden heeft geen gepubliceerd ketenmodel; de stappen zijn uit de tekst gereconstrueerd.',
   },
   'leeuwarden-chain-2': {
     basis: 'INFERRED',
     reasoning:
       'Partners report and discuss clients in the sociaal team (L3098-3100); the report states that the team leader coordinates the help (L3110-3112), not who holds regie over the reporting itself.',
+    reasoningNl:
+      'Samenvatting van Ketenkaart: partners melden cliënten aan en bespreken ze in het sociaal team (regels 3098-3100); het rapport zegt dat de teamleider de hulp coördineert (regels 3110-3112), niet wie de regie heeft over het melden zelf.',
   },
   'leeuwarden-chain-3': {
     basis: 'STATED',
@@ -150,11 +161,16 @@ export function applyReportReadings(graph: ReferenceGraph): ReferenceGraph {
     const reading = regieBasis[id];
     if (holder && !reading) throw new ReportReadingError(`regie holder of ${id} is neither marked STATED nor INFERRED`);
     if (!holder && reading) throw new ReportReadingError(`${id} names no regie holder, yet has a reading`);
-    const basis: { regieBasis: RegieBasis | null; regieBasisLines: string | null; regieBasisText: string | null } = !reading
-      ? { regieBasis: null, regieBasisLines: null, regieBasisText: null }
+    const basis: {
+      regieBasis: RegieBasis | null;
+      regieBasisLines: string | null;
+      regieBasisText: string | null;
+      regieBasisTextNl: string | null;
+    } = !reading
+      ? { regieBasis: null, regieBasisLines: null, regieBasisText: null, regieBasisTextNl: null }
       : reading.basis === 'STATED'
-        ? { regieBasis: 'STATED', regieBasisLines: reading.lines, regieBasisText: reading.quote }
-        : { regieBasis: 'INFERRED', regieBasisLines: null, regieBasisText: reading.reasoning };
+        ? { regieBasis: 'STATED', regieBasisLines: reading.lines, regieBasisText: reading.quote, regieBasisTextNl: reading.quote }
+        : { regieBasis: 'INFERRED', regieBasisLines: null, regieBasisText: reading.reasoning, regieBasisTextNl: reading.reasoningNl };
     Object.assign(target, basis);
   }
   for (const note of graph.regieNotes) {

@@ -187,6 +187,44 @@ describe('gaps', () => {
     expect(counts.some((c: any) => c.households >= 5)).toBe(true);
   });
 
+  it('counts gaps for the chosen regions and period only, suppressed for policy makers; a reversed period is refused before any read', async () => {
+    const COUNTS = `query($ids: [ID!]!, $from: Date, $to: Date) { gapCounts(centrumgemeenteIds: $ids, from: $from, to: $to) {
+      centrumgemeente { id } rule households suppressed } }`;
+    const chosen = (await gql(app, COUNTS, { ids: ['amsterdam', 'utrecht'], from: '2000-01-01', to: '2099-12-31' }, policy.headers)).data
+      .gapCounts;
+    expect(new Set(chosen.map((c: any) => c.centrumgemeente.id))).toEqual(new Set(['amsterdam', 'utrecht']));
+    expect(chosen.some((c: any) => c.households >= 5)).toBe(true);
+    for (const c of chosen) expect(c.suppressed ? c.households === null : c.households % 5 === 0).toBe(true);
+    // A period in which nothing was found counts nothing, for the same regions.
+    const empty = (await gql(app, COUNTS, { ids: ['amsterdam', 'utrecht'], from: '2099-01-01', to: '2099-12-31' }, policy.headers)).data
+      .gapCounts;
+    expect(empty).toHaveLength(2 * 15);
+    expect(empty.every((c: any) => c.households === 0 && !c.suppressed)).toBe(true);
+    // The coordinator's exact counts over two halves of time add up to the count over the whole.
+    const exact = async (from: string, to: string) =>
+      ((await gql(app, COUNTS, { ids: ['amsterdam'], from, to }, coordinator.headers)).data.gapCounts as any[]).reduce(
+        (sum, c) => sum + c.households,
+        0,
+      );
+    const cut = daysAgo(30);
+    const whole = await exact('2000-01-01', '2099-12-31');
+    expect(whole).toBeGreaterThan(0);
+    expect((await exact('2000-01-01', cut)) + (await exact(addDays(cut, 1), '2099-12-31'))).toBe(whole);
+
+    const admin = await signIn(app, executor, 'ADMIN');
+    const LOG = `query($account: ID) { accessLog(accountId: $account, first: 100) { entries { operation outcome } } }`;
+    const logged = async () =>
+      ((await gql(app, LOG, { account: policy.accountId }, admin.headers)).data.accessLog.entries as any[]).filter((e) =>
+        /gapCounts/.test(e.operation ?? ''),
+      ).length;
+    const before = await logged();
+    const reversed = await gql(app, COUNTS, { ids: ['amsterdam'], from: '2026-12-31', to: '2026-01-01' }, policy.headers);
+    expect(reversed.data?.gapCounts ?? null).toBeNull();
+    expect(reversed.errors?.[0]?.extensions).toMatchObject({ code: 'VALIDATION' });
+    expect(reversed.errors?.[0]?.message).toMatch(/to/);
+    expect(await logged()).toBe(before);
+  });
+
   it('re-evaluates a city writing only the households whose findings changed, the same in small pages as in one', async () => {
     const repos = createRepositories(executor);
     const amsterdamFindings = async () =>

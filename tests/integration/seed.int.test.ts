@@ -15,8 +15,8 @@ query City($id: ID!) {
     agencies(first: 100) { edges { node { id name aliases type roles memberCount memberCountText parent { id } source { document lines } } } pageInfo { hasNextPage } }
     facilities(first: 100) { edges { node { id name kind aliases operator { id }
       capacity { value unit unitNl targetGroup year qualifier sourceOrg source { document lines } } } } }
-    chainModel { name published stages { order name nameNl regieHolder { id } actors { id } source { lines } } }
-    regieStatements { stage holder { id } text source { lines } }
+    chainModel { name published stages { order name nameNl regieNote regieNoteNl regieHolder { id } actors { id } source { lines } } }
+    regieStatements { stage holder { id } text textNl source { lines } }
     covenants { id name commitments parties { id } source { lines } }
     earlyWarning { name reportAfterMonthsArrears feedbackDays incassoSuspensionMaxMonths reportedBy { id } source { lines } }
     publishedFigures { metric year status value valueText unit subjectName agency { id } facility { id } source { document lines } }
@@ -84,6 +84,9 @@ describe('seed of the four centrumgemeenten', () => {
       city.chainModel.steps.forEach((step: any, index: number) => {
         expect(stages[index]).toMatchObject({ order: step.order, name: step.name, nameNl: step.nameNl, source: { lines: step.source } });
         expect(stages[index].regieHolder?.id ?? null).toBe(step.regie);
+        // A regie note comes in both languages; the Dutch one quotes the report or says it is the team's summary.
+        expect(stages[index]).toMatchObject({ regieNote: step.regieNote ?? null, regieNoteNl: step.regieNoteNl ?? null });
+        if (step.regieNote) expect(step.regieNoteNl).toMatch(/‘[^’]+’.*\(regels \d+-\d+\)|^Samenvatting van Ketenkaart: /);
         expect(stages[index].actors.map((a: any) => a.id).sort()).toEqual(
           step.actors.filter((a: string) => city.agencies.some((x: any) => x.id === a)).sort(),
         );
@@ -93,6 +96,9 @@ describe('seed of the four centrumgemeenten', () => {
       city.regieNotes.forEach((note: any, index: number) => {
         expect(c.regieStatements[index]).toMatchObject({ stage: note.stage, source: { lines: note.source } });
         expect(c.regieStatements[index].holder?.id ?? null).toBe(note.holder);
+        expect(c.regieStatements[index]).toMatchObject({ text: note.text ?? null, textNl: note.textNl ?? null });
+        if (note.text)
+          expect(note.textNl).toMatch(/‘[^’]+’.*\(regels? \d+(-\d+)?\)|^Samenvatting van Ketenkaart: |^De regie|^Het Verdihuis/);
       });
 
       expect(c.covenants.map((cov: any) => cov.id).sort()).toEqual(city.arrangements.map((a: any) => a.id).sort());

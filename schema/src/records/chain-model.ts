@@ -16,6 +16,8 @@ const regieBasisFields = {
   regieBasisLines: z.string().nullable(),
   /** STATED: the report's words; INFERRED: why Ketenkaart reads this holder from the report. */
   regieBasisText: z.string().nullable(),
+  /** The same in Dutch: the report's words, or Ketenkaart's reasoning labelled as its summary. */
+  regieBasisTextNl: z.string().nullable(),
 };
 
 export const ChainModel = z.object({
@@ -43,6 +45,8 @@ export const ChainStage = z.object({
   /** Agency holding regie at this stage, or null where the report assigns none. */
   regieAgencyId: z.string().nullable(),
   regieNote: z.string().nullable(),
+  /** The same in Dutch: the report's own words where it has them, else labelled as Ketenkaart's summary. */
+  regieNoteNl: z.string().nullable(),
   ...regieBasisFields,
   actorAgencyIds: z.array(z.string()),
   sourceLines: z.string().nullable(),
@@ -56,6 +60,8 @@ export const RegieNote = z.object({
   stage: z.string(),
   holderAgencyId: z.string().nullable(),
   text: z.string().nullable(),
+  /** The same in Dutch: the report's own words where it has them, else labelled as Ketenkaart's summary. */
+  textNl: z.string().nullable(),
   handoverTo: z.string().nullable(),
   handoverTrigger: z.string().nullable(),
   /** The handover read as codes: regie passes to any agency of this type from this chain state on (e.g. MO_SHELTER at PLACED). */

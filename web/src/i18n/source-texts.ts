@@ -10,6 +10,13 @@ export function reportLines(t: TFunction, report: string, lines: string): string
   return t('sourceTexts.reportLines', { report: t(`sourceTexts.reports.${report}`, { defaultValue: report }), lines: numbers });
 }
 
+/** A source file ("002_274c437a37338521.txt") by the report it holds, with its lines: never the file's name. */
+export function documentLines(t: TFunction, document: string | null | undefined, lines: string | null | undefined): string {
+  const report = /^(?<report>\d{3})(?:[_.-]|$)/.exec(document ?? '')?.groups?.report ?? 'unknown';
+  if (!lines) return t(`sourceTexts.reports.${report}`, { defaultValue: t('sourceTexts.reports.unknown') });
+  return reportLines(t, report, lines);
+}
+
 const COVENANT_TERM = /^(?<covenant>.+): (?<step>.+) by day (?<days>\d+) \((?<report>\d{3}) (?<lines>L[\dL, -]+)\)$/;
 const THRESHOLD = /^(?<arrangement>.+): reported at (?<months>\d+) months' arrears \((?<report>\d{3}) (?<lines>L[\dL, -]+)\)$/;
 const MEASURE = /^Ketenkaart measure over recorded paths(?<rest>.*)$/;

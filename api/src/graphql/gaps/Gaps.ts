@@ -7,6 +7,7 @@ import { logAggregateRead } from '../../access/logged-decisions.js';
 import { refuse, requireViewer } from '../authorization.js';
 import { builder } from '../builder.js';
 import { ValidationError } from '../errors.js';
+import { checkedPeriod } from '../period.js';
 import { decodeCursor, pageSize, toConnection } from '../pagination.js';
 import { AgencyRef } from '../reference/Agency.js';
 import { EventRef, HouseholdRef } from '../households/Household.js';
@@ -241,6 +242,8 @@ builder.queryFields((t) => ({
         throw refuse(ctx, 'counts are for policy makers and coordinators', {}, 'ROLE_NOT_ALLOWED');
       if (viewer.role === 'COORDINATOR' && cityIds.some((id) => id !== viewer.centrumgemeenteId))
         throw refuse(ctx, 'coordinators count their own region', {}, 'OWN_REGION_ONLY');
+      // A reversed period is refused before the read is logged, as for the other figure queries.
+      if (args.from && args.to) checkedPeriod({ from: args.from, to: args.to });
       const suppress = viewer.role === 'POLICY_MAKER';
       logAggregateRead(ctx, cityIds, suppress);
       const rows = await ctx.repos.gaps.counts(cityIds, args.from ?? null, args.to ?? null);

@@ -30,6 +30,10 @@ export const ChainStageRef = builder.objectRef<ChainStageRecord>('ChainStage').i
       resolve: (s, _args, ctx) => (s.regieAgencyId ? ctx.loaders.agency.load(s.regieAgencyId) : null),
     }),
     regieNote: t.exposeString('regieNote', { nullable: true, description: 'What the source says about regie at this step.' }),
+    regieNoteNl: t.exposeString('regieNoteNl', {
+      nullable: true,
+      description: "The same in Dutch: the report's own words where it has them, else labelled as Ketenkaart's summary.",
+    }),
     regieBasis: t.field({
       type: RegieBasisEnum,
       nullable: true,
@@ -40,6 +44,10 @@ export const ChainStageRef = builder.objectRef<ChainStageRecord>('ChainStage').i
     regieBasisText: t.exposeString('regieBasisText', {
       nullable: true,
       description: "STATED: the report's words; INFERRED: the reasoning behind the inference.",
+    }),
+    regieBasisTextNl: t.exposeString('regieBasisTextNl', {
+      nullable: true,
+      description: "The same in Dutch: the report's words, or the reasoning labelled as Ketenkaart's summary.",
     }),
     actors: t.field({
       type: [AgencyRef],
@@ -83,6 +91,10 @@ export const RegieNoteRef = builder.objectRef<RegieNoteRecord>('RegieStatement')
       resolve: (n, _args, ctx) => (n.holderAgencyId ? ctx.loaders.agency.load(n.holderAgencyId) : null),
     }),
     text: t.exposeString('text', { nullable: true, description: 'What the source says.' }),
+    textNl: t.exposeString('textNl', {
+      nullable: true,
+      description: "The same in Dutch: the report's own words where it has them, else labelled as Ketenkaart's summary.",
+    }),
     handoverTo: t.exposeString('handoverTo', { nullable: true, description: 'Who regie passes to (overdracht), when stated.' }),
     handoverTrigger: t.exposeString('handoverTrigger', { nullable: true, description: 'What triggers the handover.' }),
     handoverToAgencyType: t.field({
@@ -107,6 +119,10 @@ export const RegieNoteRef = builder.objectRef<RegieNoteRecord>('RegieStatement')
     regieBasisText: t.exposeString('regieBasisText', {
       nullable: true,
       description: "STATED: the report's words; INFERRED: the reasoning behind the inference.",
+    }),
+    regieBasisTextNl: t.exposeString('regieBasisTextNl', {
+      nullable: true,
+      description: "The same in Dutch: the report's words, or the reasoning labelled as Ketenkaart's summary.",
     }),
     source: t.field({ type: SourceRef, description: 'Where this is stated (bron).', resolve: (n) => n }),
   }),

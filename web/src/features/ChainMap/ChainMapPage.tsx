@@ -30,6 +30,7 @@ import { RegieBasisMark } from './RegieBasisMark';
 import { EarlyWarningFollowUp } from './EarlyWarningFollowUp';
 import { PageHeading } from '../../layout/PageHeading';
 import { addDays, today } from '../../days';
+import { documentLines } from '../../i18n/source-texts';
 
 const ModelQuery = graphql(`
   query ChainMap_Model($id: ID!) {
@@ -49,6 +50,7 @@ const ModelQuery = graphql(`
           name
           nameNl
           regieNote
+          regieNoteNl
           regieHolder {
             id
             name
@@ -56,11 +58,13 @@ const ModelQuery = graphql(`
           regieBasis
           regieBasisLines
           regieBasisText
+          regieBasisTextNl
           actors {
             id
             name
           }
           source {
+            document
             lines
           }
         }
@@ -68,13 +72,16 @@ const ModelQuery = graphql(`
       regieStatements {
         stage
         text
+        textNl
         holder {
           name
         }
         regieBasis
         regieBasisLines
         regieBasisText
+        regieBasisTextNl
         source {
+          document
           lines
         }
       }
@@ -161,7 +168,11 @@ function lastTwoYears(): { from: string; to: string } {
 }
 
 export default function ChainMapPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
+  // The page's language: the Dutch note in Dutch, the English one in English.
+  const regieNoteOf = (s: { regieNote: string | null; regieNoteNl: string | null }) =>
+    i18n.language === 'en' ? s.regieNote : (s.regieNoteNl ?? s.regieNote);
+  const statementText = (r: { text: string | null; textNl: string | null }) => (i18n.language === 'en' ? r.text : (r.textNl ?? r.text));
   const { cityId = '' } = useParams();
   const { viewer } = useSession();
   const [{ data, fetching, error }] = useQuery({ query: ModelQuery, variables: { id: cityId } });
@@ -197,7 +208,7 @@ export default function ChainMapPage() {
           <Paragraph>
             {city.chainModel.name ?? t('chain.unnamed')}
             {!city.chainModel.published && ` — ${t('chain.reconstructed')}`} (
-            {t('chain.source', { document: city.chainModel.source.document ?? '', lines: city.chainModel.source.lines ?? '' })})
+            {t('chain.source', { source: documentLines(t, city.chainModel.source.document, city.chainModel.source.lines) })})
           </Paragraph>
           <GraphLegend
             items={[
@@ -235,10 +246,10 @@ export default function ChainMapPage() {
                   <TableCell>
                     {s.regieHolder?.name ?? <strong>{t('chain.noRegie')}</strong>}
                     <RegieBasisMark basis={s} />
-                    {s.regieNote ? ` — ${s.regieNote}` : ''}
+                    {regieNoteOf(s) ? ` — ${regieNoteOf(s)}` : ''}
                   </TableCell>
                   <TableCell>{s.actors.map((a) => a.name).join(', ') || t('common.unknown')}</TableCell>
-                  <TableCell>{s.source.lines}</TableCell>
+                  <TableCell>{documentLines(t, s.source.document ?? city.chainModel?.source.document, s.source.lines)}</TableCell>
                 </TableRow>
               ))}
             </TableBody>
@@ -254,7 +265,7 @@ export default function ChainMapPage() {
           <UnorderedListItem key={`${r.stage}-${r.source.lines}`}>
             {r.stage}: {r.holder?.name ?? t('chain.noHolderNamed')}
             <RegieBasisMark basis={r} />
-            {r.text ? ` — ${r.text}` : ''} ({r.source.lines})
+            {statementText(r) ? ` — ${statementText(r)}` : ''} ({documentLines(t, r.source.document, r.source.lines)})
           </UnorderedListItem>
         ))}
       </UnorderedList>

@@ -1,16 +1,8 @@
-// Outcomes side by side for policy makers: households per measure and city over the last twelve months, small
+// Outcomes side by side for policy makers: households per measure and chosen city over the chosen period, small
 // counts suppressed and the rest rounded by the API, with the CSV and the printable report to take away.
-import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
 import {
-  Button,
-  Checkbox,
-  Fieldset,
-  FieldsetLegend,
-  FormField as UtrechtFormField,
-  FormLabel,
   Heading,
   Link,
   Paragraph,
@@ -27,8 +19,6 @@ import { graphql, type ResultOf } from '../../graphql';
 import { Count } from '../../layout/Count';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { ErrorAlert, Loading } from '../../layout/States';
-import { FormField } from '../../forms/FormField';
-import { addDays, addMonths, today } from '../../days';
 
 const OutcomesQuery = graphql(`
   query OutcomeComparison_Outcomes($ids: [ID!]!, $from: Date!, $to: Date!) {
@@ -62,41 +52,10 @@ const OutcomesQuery = graphql(`
 
 type Comparison = ResultOf<typeof OutcomesQuery>['cityComparison'];
 
-/** The last twelve months up to yesterday. */
-function lastYear(): { from: string; to: string } {
-  const to = addDays(today(), -1);
-  return { from: addDays(addMonths(to, -12), 1), to };
-}
-
-const isDay = (value: string | null): value is string => !!value && /^\d{4}-\d{2}-\d{2}$/.test(value);
-
-/** Period and cities live in the URL (?from=&to=&cities=), so that a comparison can be shared and reloaded. */
-function useComparisonChoice(allCityIds: string[]) {
-  const [params, setParams] = useSearchParams();
-  const fallback = lastYear();
-  const from = isDay(params.get('from')) ? params.get('from')! : fallback.from;
-  const to = isDay(params.get('to')) ? params.get('to')! : fallback.to;
-  const listed =
-    params
-      .get('cities')
-      ?.split(',')
-      .filter((id) => allCityIds.includes(id)) ?? [];
-  const cityIds = listed.length > 0 ? listed : allCityIds;
-  const choose = (next: { from: string; to: string; cityIds: string[] }) =>
-    setParams({ from: next.from, to: next.to, cities: next.cityIds.join(',') }, { replace: true });
-  return { from, to, cityIds, choose };
-}
-
-export function OutcomeComparison({ cities }: { cities: { id: string; name: string }[] }) {
+/** The outcomes of the chosen cities over the chosen period (the page's filter decides both). */
+export function OutcomeComparison({ cityIds, period }: { cityIds: string[]; period: { from: string; to: string } }) {
   const { t, i18n } = useTranslation();
-  const choice = useComparisonChoice(cities.map((c) => c.id));
-  const period = { from: choice.from, to: choice.to };
-  const cityIds = choice.cityIds;
-  const [{ data, fetching, error }] = useQuery({
-    query: OutcomesQuery,
-    variables: { ids: cityIds, ...period },
-    pause: cityIds.length === 0,
-  });
+  const [{ data, fetching, error }] = useQuery({ query: OutcomesQuery, variables: { ids: cityIds, ...period } });
   const comparison = data?.cityComparison;
   const exportQuery = new URLSearchParams({ cities: cityIds.join(','), ...period, lang: i18n.language === 'en' ? 'en' : 'nl' }).toString();
   return (
@@ -104,7 +63,6 @@ export function OutcomeComparison({ cities }: { cities: { id: string; name: stri
       <Heading level={3} id="outcomes-heading">
         {t('compare.outcomes')}
       </Heading>
-      <ComparisonChoice cities={cities} choice={choice} />
       {fetching && !data ? (
         <Loading />
       ) : error ? (
@@ -113,41 +71,6 @@ export function OutcomeComparison({ cities }: { cities: { id: string; name: stri
         comparison && <Outcomes comparison={comparison} period={period} exportQuery={exportQuery} />
       )}
     </section>
-  );
-}
-
-function ComparisonChoice({ cities, choice }: { cities: { id: string; name: string }[]; choice: ReturnType<typeof useComparisonChoice> }) {
-  const { t } = useTranslation();
-  const [from, setFrom] = useState(choice.from);
-  const [to, setTo] = useState(choice.to);
-  const [chosen, setChosen] = useState<string[]>(choice.cityIds);
-  const submit = (event: FormEvent) => {
-    event.preventDefault();
-    if (chosen.length > 0 && isDay(from) && isDay(to) && from <= to) choice.choose({ from, to, cityIds: chosen });
-  };
-  return (
-    <form onSubmit={submit} className="kk-filters" aria-label={t('compare.choose')}>
-      <FormField id="compare-from" control="date" label={t('compare.from')} required value={from} onChange={setFrom} />
-      <FormField id="compare-to" control="date" label={t('compare.to')} required value={to} onChange={setTo} />
-      <Fieldset>
-        <FieldsetLegend>{t('compare.cities')}</FieldsetLegend>
-        {cities.map((c) => (
-          <UtrechtFormField type="checkbox" key={c.id}>
-            <Checkbox
-              id={`compare-city-${c.id}`}
-              checked={chosen.includes(c.id)}
-              onChange={() => setChosen(chosen.includes(c.id) ? chosen.filter((id) => id !== c.id) : [...chosen, c.id])}
-            />
-            <FormLabel htmlFor={`compare-city-${c.id}`} type="checkbox">
-              {c.name}
-            </FormLabel>
-          </UtrechtFormField>
-        ))}
-      </Fieldset>
-      <Button type="submit" appearance="secondary-action-button">
-        {t('compare.show')}
-      </Button>
-    </form>
   );
 }
 

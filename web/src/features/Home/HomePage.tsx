@@ -21,6 +21,7 @@ import { CityComparison } from '../Comparison/CityComparison';
 import { Worklist } from '../Worklist/Worklist';
 import { PageHeading } from '../../layout/PageHeading';
 import { AdminHome } from './AdminHome';
+import { facilityKind } from '../../i18n/facility-kinds';
 
 const HouseholdsQuery = graphql(`
   query Home_Households {
@@ -152,7 +153,7 @@ function FacilityList({ agencyId }: { agencyId: string }) {
         {rows.map((f) => (
           <TableRow key={f.id}>
             <TableCell>{f.name}</TableCell>
-            <TableCell>{f.kind}</TableCell>
+            <TableCell>{facilityKind(t, f.kind)}</TableCell>
             <TableCell>
               <CapacityTotals totals={f.capacityTotals} />
             </TableCell>
