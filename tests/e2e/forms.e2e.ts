@@ -212,7 +212,7 @@ describe('forms and pages', () => {
     const facility = /Wachtlijst zonder uitkomst(.+?), sinds/.exec(texts[0]!)![1]!.trim();
     const atFacility = texts.filter((text) => text.includes(`${facility}, sinds`)).length;
     await page.getByRole('link', { name: 'Opvang melden' }).click();
-    await page.getByLabel('Voorziening').selectOption({ label: facility });
+    await page.getByLabel('Voorziening', { exact: true }).selectOption({ label: facility });
     const onHouseholds = page.getByTestId('waiting-on-households');
     await expect
       .poll(() => onHouseholds.textContent())

@@ -157,7 +157,7 @@ describe('operating the service over HTTP', () => {
     const text = await response.text();
     expect(text).toMatch(/ketenkaart_requests_total\{operation="mutation:registerHousehold",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/ketenkaart_request_duration_seconds_bucket\{le="[^"]+",operation="POST \/shelter\/import"\}/);
-    expect(text).toMatch(/ketenkaart_store_statement_duration_seconds_count\{statement="createHousehold",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/ketenkaart_store_statement_duration_seconds_count\{statement="writeHouseholds",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/ketenkaart_import_rows_total\{kind="CAPACITY",result="created"\} [1-9]/);
     expect(text).toContain('ketenkaart_access_log_write_failures_total 0');
     expect(text).not.toContain(SECRET_REFERENCE);
