@@ -116,4 +116,19 @@ describe('trace actions', () => {
       await page.close();
     }
   });
+
+  it('fits the family summary, the chain map and the shelter home to 390 px too: wide tables scroll in their own box', async () => {
+    for (const [username, path, heading] of [
+      ['coordinator.amsterdam', `/households/${seeded.id}/summary`, /^Samenvatting voor het gezin/],
+      ['policy', '/chain/amsterdam', /^Ketenkaart Amsterdam$/],
+      ['shelter.hvo', '/', /^Uw voorzieningen$/],
+    ] as const) {
+      const page = await web.signIn(username, { width: 390, height: 844 });
+      await page.goto(`${web.base}${path}`);
+      await page.getByRole('heading', { level: 2, name: heading }).waitFor();
+      await page.locator('main table').first().waitFor();
+      await expect.poll(() => fitsWidth(page)).toBe(true);
+      await page.close();
+    }
+  });
 });

@@ -227,33 +227,35 @@ export default function ChainMapPage() {
             }
             table={<GraphDataTable elements={elements} caption={t('chain.graphTableCaption', { city: city.name })} />}
           />
-          <Table>
-            <TableCaption>{t('chain.stagesCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                {['order', 'stage', 'regie', 'actors', 'sourceColumn'].map((k) => (
-                  <TableHeaderCell scope="col" key={k}>
-                    {t(`chain.${k}`)}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {city.chainModel.stages.map((s) => (
-                <TableRow key={s.order}>
-                  <TableCell>{s.order}</TableCell>
-                  <TableCell>{s.nameNl}</TableCell>
-                  <TableCell>
-                    {s.regieHolder?.name ?? <strong>{t('chain.noRegie')}</strong>}
-                    <RegieBasisMark basis={s} />
-                    {regieNoteOf(s) ? ` — ${regieNoteOf(s)}` : ''}
-                  </TableCell>
-                  <TableCell>{s.actors.map((a) => a.name).join(', ') || t('common.unknown')}</TableCell>
-                  <TableCell>{documentLines(t, s.source.document ?? city.chainModel?.source.document, s.source.lines)}</TableCell>
+          <div className="kk-table-scroll">
+            <Table>
+              <TableCaption>{t('chain.stagesCaption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  {['order', 'stage', 'regie', 'actors', 'sourceColumn'].map((k) => (
+                    <TableHeaderCell scope="col" key={k}>
+                      {t(`chain.${k}`)}
+                    </TableHeaderCell>
+                  ))}
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {city.chainModel.stages.map((s) => (
+                  <TableRow key={s.order}>
+                    <TableCell>{s.order}</TableCell>
+                    <TableCell>{s.nameNl}</TableCell>
+                    <TableCell>
+                      {s.regieHolder?.name ?? <strong>{t('chain.noRegie')}</strong>}
+                      <RegieBasisMark basis={s} />
+                      {regieNoteOf(s) ? ` — ${regieNoteOf(s)}` : ''}
+                    </TableCell>
+                    <TableCell>{s.actors.map((a) => a.name).join(', ') || t('common.unknown')}</TableCell>
+                    <TableCell>{documentLines(t, s.source.document ?? city.chainModel?.source.document, s.source.lines)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         </>
       ) : (
         <Empty>{t('chain.noModel')}</Empty>
@@ -281,64 +283,68 @@ export default function ChainMapPage() {
               </UnorderedListItem>
             ))}
           </UnorderedList>
-          <Table>
-            <TableCaption>{t('chain.recordedCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                {['stage', 'holder', 'model', 'households', 'open'].map((k) => (
-                  <TableHeaderCell scope="col" key={k}>
-                    {t(`chain.recorded.${k}`)}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {regie.data.regieMap.recorded.map((r) => (
-                <TableRow key={`${r.stage}-${r.holder.name}`}>
-                  <TableCell>{t(`states.${r.stage}`)}</TableCell>
-                  <TableCell>{r.holder.name}</TableCell>
-                  <TableCell>
-                    {t(`chain.conforms.${r.conformsBy ?? 'NONE'}`)}
-                    {r.modelBasis === 'INFERRED' ? ` (${t('chain.basis.INFERRED')})` : ''}
-                  </TableCell>
-                  <TableCell>{cellText(r.households)}</TableCell>
-                  <TableCell>{cellText(r.open)}</TableCell>
+          <div className="kk-table-scroll">
+            <Table>
+              <TableCaption>{t('chain.recordedCaption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  {['stage', 'holder', 'model', 'households', 'open'].map((k) => (
+                    <TableHeaderCell scope="col" key={k}>
+                      {t(`chain.recorded.${k}`)}
+                    </TableHeaderCell>
+                  ))}
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Table>
-            <TableCaption>{t('chain.linksCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                {['from', 'to', 'sent', 'accepted', 'refused', 'median'].map((k) => (
-                  <TableHeaderCell scope="col" key={k}>
-                    {t(`chain.links.${k}`)}
-                  </TableHeaderCell>
+              </TableHeader>
+              <TableBody>
+                {regie.data.regieMap.recorded.map((r) => (
+                  <TableRow key={`${r.stage}-${r.holder.name}`}>
+                    <TableCell>{t(`states.${r.stage}`)}</TableCell>
+                    <TableCell>{r.holder.name}</TableCell>
+                    <TableCell>
+                      {t(`chain.conforms.${r.conformsBy ?? 'NONE'}`)}
+                      {r.modelBasis === 'INFERRED' ? ` (${t('chain.basis.INFERRED')})` : ''}
+                    </TableCell>
+                    <TableCell>{cellText(r.households)}</TableCell>
+                    <TableCell>{cellText(r.open)}</TableCell>
+                  </TableRow>
                 ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {regie.data.chainFlow.referralLinks.map((l) => (
-                <TableRow key={`${l.from.id}-${l.to.id}`}>
-                  <TableCell>{l.from.name}</TableCell>
-                  <TableCell>
-                    {viewer?.role === 'COORDINATOR' ? (
-                      <RouterLink className="utrecht-link" to={`/gaps?agency=${encodeURIComponent(l.to.id)}`}>
-                        {l.to.name}
-                      </RouterLink>
-                    ) : (
-                      l.to.name
-                    )}
-                  </TableCell>
-                  <TableCell>{cellText(l.sent)}</TableCell>
-                  <TableCell>{cellText(l.accepted)}</TableCell>
-                  <TableCell>{cellText(l.refused)}</TableCell>
-                  <TableCell>{l.medianResponseDays ?? t('common.unknown')}</TableCell>
+              </TableBody>
+            </Table>
+          </div>
+          <div className="kk-table-scroll">
+            <Table>
+              <TableCaption>{t('chain.linksCaption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  {['from', 'to', 'sent', 'accepted', 'refused', 'median'].map((k) => (
+                    <TableHeaderCell scope="col" key={k}>
+                      {t(`chain.links.${k}`)}
+                    </TableHeaderCell>
+                  ))}
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {regie.data.chainFlow.referralLinks.map((l) => (
+                  <TableRow key={`${l.from.id}-${l.to.id}`}>
+                    <TableCell>{l.from.name}</TableCell>
+                    <TableCell>
+                      {viewer?.role === 'COORDINATOR' ? (
+                        <RouterLink className="utrecht-link" to={`/gaps?agency=${encodeURIComponent(l.to.id)}`}>
+                          {l.to.name}
+                        </RouterLink>
+                      ) : (
+                        l.to.name
+                      )}
+                    </TableCell>
+                    <TableCell>{cellText(l.sent)}</TableCell>
+                    <TableCell>{cellText(l.accepted)}</TableCell>
+                    <TableCell>{cellText(l.refused)}</TableCell>
+                    <TableCell>{l.medianResponseDays ?? t('common.unknown')}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
           {regie.data.chainFlow.suppressedEdges > 0 && (
             <Paragraph>{t('chain.suppressedEdges', { count: regie.data.chainFlow.suppressedEdges })}</Paragraph>
           )}

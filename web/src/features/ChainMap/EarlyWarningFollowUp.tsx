@@ -103,33 +103,35 @@ export function EarlyWarningFollowUp({ cityId, from, to }: { cityId: string; fro
       {result.total.signals.value === 0 ? (
         <Empty>{t('earlyWarning.none')}</Empty>
       ) : (
-        <Table>
-          <TableCaption>{t('earlyWarning.caption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('earlyWarning.agency')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('earlyWarning.signals')}</TableHeaderCell>
-              {measures.map((m) => (
-                <TableHeaderCell scope="col" key={m}>
-                  {t(`earlyWarning.measures.${m}`)}
-                </TableHeaderCell>
-              ))}
-              <TableHeaderCell scope="col">{t('earlyWarning.median')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {rows.map((r) => (
-              <TableRow key={r.signallingAgency?.id ?? r.label}>
-                <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
-                <TableCell>{count(r.signals)}</TableCell>
-                {r.figures.map((f) => (
-                  <TableCell key={f.measure}>{figureText(f)}</TableCell>
+        <div className="kk-table-scroll">
+          <Table>
+            <TableCaption>{t('earlyWarning.caption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('earlyWarning.agency')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('earlyWarning.signals')}</TableHeaderCell>
+                {measures.map((m) => (
+                  <TableHeaderCell scope="col" key={m}>
+                    {t(`earlyWarning.measures.${m}`)}
+                  </TableHeaderCell>
                 ))}
-                <TableCell>{r.medianDaysToFirstContact ?? t('common.unknown')}</TableCell>
+                <TableHeaderCell scope="col">{t('earlyWarning.median')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r) => (
+                <TableRow key={r.signallingAgency?.id ?? r.label}>
+                  <TableHeaderCell scope="row">{r.label}</TableHeaderCell>
+                  <TableCell>{count(r.signals)}</TableCell>
+                  {r.figures.map((f) => (
+                    <TableCell key={f.measure}>{figureText(f)}</TableCell>
+                  ))}
+                  <TableCell>{r.medianDaysToFirstContact ?? t('common.unknown')}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
       <Heading level={4}>{t('earlyWarning.definitions')}</Heading>
       <DataList>

@@ -109,27 +109,29 @@ function HouseholdList() {
   const rows = data?.households.edges.map((e) => e.node) ?? [];
   if (rows.length === 0) return <Empty>{t('households.none')}</Empty>;
   return (
-    <Table>
-      <TableCaption>{t('households.visible')}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t('households.reference')}</TableHeaderCell>
-          <TableHeaderCell>{t('households.region')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((h) => (
-          <TableRow key={h.id}>
-            <TableCell>
-              <RouterLink className="utrecht-link" to={`/households/${h.id}`}>
-                {h.reference}
-              </RouterLink>
-            </TableCell>
-            <TableCell>{h.centrumgemeente.name}</TableCell>
+    <div className="kk-table-scroll">
+      <Table>
+        <TableCaption>{t('households.visible')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('households.reference')}</TableHeaderCell>
+            <TableHeaderCell>{t('households.region')}</TableHeaderCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {rows.map((h) => (
+            <TableRow key={h.id}>
+              <TableCell>
+                <RouterLink className="utrecht-link" to={`/households/${h.id}`}>
+                  {h.reference}
+                </RouterLink>
+              </TableCell>
+              <TableCell>{h.centrumgemeente.name}</TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }
 
@@ -140,26 +142,28 @@ function FacilityList({ agencyId }: { agencyId: string }) {
   if (error) return <ErrorAlert error={error} />;
   const rows = data?.facilities.edges.map((e) => e.node) ?? [];
   return (
-    <Table>
-      <TableCaption>{t('facilities.caption')}</TableCaption>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{t('facilities.name')}</TableHeaderCell>
-          <TableHeaderCell>{t('facilities.kind')}</TableHeaderCell>
-          <TableHeaderCell>{t('facilities.capacity')}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {rows.map((f) => (
-          <TableRow key={f.id}>
-            <TableCell>{f.name}</TableCell>
-            <TableCell>{facilityKind(t, f.kind)}</TableCell>
-            <TableCell>
-              <CapacityTotals totals={f.capacityTotals} />
-            </TableCell>
+    <div className="kk-table-scroll">
+      <Table>
+        <TableCaption>{t('facilities.caption')}</TableCaption>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell>{t('facilities.name')}</TableHeaderCell>
+            <TableHeaderCell>{t('facilities.kind')}</TableHeaderCell>
+            <TableHeaderCell>{t('facilities.capacity')}</TableHeaderCell>
           </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+        </TableHeader>
+        <TableBody>
+          {rows.map((f) => (
+            <TableRow key={f.id}>
+              <TableCell>{f.name}</TableCell>
+              <TableCell>{facilityKind(t, f.kind)}</TableCell>
+              <TableCell>
+                <CapacityTotals totals={f.capacityTotals} />
+              </TableCell>
+            </TableRow>
+          ))}
+        </TableBody>
+      </Table>
+    </div>
   );
 }

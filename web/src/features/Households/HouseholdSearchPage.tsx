@@ -90,31 +90,33 @@ export default function HouseholdSearchPage() {
         <Empty>{search ? t('households.noneFor', { search }) : t('households.none')}</Empty>
       ) : (
         <>
-          <Table>
-            <TableCaption>
-              {search ? t('households.resultsFor', { count: rows.length, search }) : t('households.results', { count: rows.length })}
-            </TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('households.reference')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('households.region')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('households.landlord')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((h) => (
-                <TableRow key={h.id}>
-                  <TableCell>
-                    <RouterLink className="utrecht-link" to={`/households/${h.id}`}>
-                      {h.reference}
-                    </RouterLink>
-                  </TableCell>
-                  <TableCell>{h.centrumgemeente.name}</TableCell>
-                  <TableCell>{t(`landlords.${h.landlordType}`)}</TableCell>
+          <div className="kk-table-scroll">
+            <Table>
+              <TableCaption>
+                {search ? t('households.resultsFor', { count: rows.length, search }) : t('households.results', { count: rows.length })}
+              </TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('households.reference')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('households.region')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('households.landlord')}</TableHeaderCell>
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {rows.map((h) => (
+                  <TableRow key={h.id}>
+                    <TableCell>
+                      <RouterLink className="utrecht-link" to={`/households/${h.id}`}>
+                        {h.reference}
+                      </RouterLink>
+                    </TableCell>
+                    <TableCell>{h.centrumgemeente.name}</TableCell>
+                    <TableCell>{t(`landlords.${h.landlordType}`)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
           <Paragraph>
             {after && (
               <Button appearance="secondary-action-button" onClick={() => setAfter(null)}>

@@ -203,28 +203,30 @@ export default function HouseholdSummaryPage() {
       {steps.length === 0 ? (
         <Empty>{t('summary.noSteps')}</Empty>
       ) : (
-        <Table>
-          <TableCaption>{t('summary.pathCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              {['date', 'event', 'agency', 'state'].map((k) => (
-                <TableHeaderCell scope="col" key={k}>
-                  {t(`timeline.${k}`)}
-                </TableHeaderCell>
-              ))}
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {steps.map((s) => (
-              <TableRow key={s.event.id}>
-                <TableCell>{s.event.occurredOn}</TableCell>
-                <TableCell>{t(`events.${s.event.kind}`)}</TableCell>
-                <TableCell>{s.event.agency?.name ?? '—'}</TableCell>
-                <TableCell>{s.state ? t(`states.${s.state}`) : '—'}</TableCell>
+        <div className="kk-table-scroll">
+          <Table>
+            <TableCaption>{t('summary.pathCaption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                {['date', 'event', 'agency', 'state'].map((k) => (
+                  <TableHeaderCell scope="col" key={k}>
+                    {t(`timeline.${k}`)}
+                  </TableHeaderCell>
+                ))}
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {steps.map((s) => (
+                <TableRow key={s.event.id}>
+                  <TableCell>{s.event.occurredOn}</TableCell>
+                  <TableCell>{t(`events.${s.event.kind}`)}</TableCell>
+                  <TableCell>{s.event.agency?.name ?? '—'}</TableCell>
+                  <TableCell>{s.state ? t(`states.${s.state}`) : '—'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
 
       <Heading level={3}>{t('summary.gaps')}</Heading>
@@ -281,39 +283,41 @@ export default function HouseholdSummaryPage() {
         <ErrorAlert code={log.code} />
       ) : (
         log && (
-          <Table data-testid="summary-access">
-            <TableCaption>{t('summary.accessCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                {['at', 'who', 'action', 'why'].map((k) => (
-                  <TableHeaderCell scope="col" key={k}>
-                    {t(`summary.accessColumns.${k}`)}
-                  </TableHeaderCell>
-                ))}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {collapseAccessEntries(log.entries).map((entry) => (
-                <TableRow key={entry.id}>
-                  <TableCell>{entry.at.slice(0, 16).replace('T', ' ')}</TableCell>
-                  <TableCell>
-                    {[
-                      entry.role ? t(`roles.${entry.role}`) : null,
-                      entry.agencyId ? (agencyName.get(entry.agencyId) ?? entry.agencyId) : null,
-                    ]
-                      .filter(Boolean)
-                      .join(', ') || t('common.unknown')}
-                  </TableCell>
-                  <TableCell>
-                    {t(`summary.actions.${entry.action}`, { defaultValue: entry.action })}
-                    {entry.times > 1 ? ` (${t('summary.times', { count: entry.times })})` : ''}
-                    {entry.outcome === 'REFUSED' ? ` (${t('summary.refused')})` : ''}
-                  </TableCell>
-                  <TableCell>{t(`summary.reasons.${accessReasonKey(entry)}`)}</TableCell>
+          <div className="kk-table-scroll">
+            <Table data-testid="summary-access">
+              <TableCaption>{t('summary.accessCaption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  {['at', 'who', 'action', 'why'].map((k) => (
+                    <TableHeaderCell scope="col" key={k}>
+                      {t(`summary.accessColumns.${k}`)}
+                    </TableHeaderCell>
+                  ))}
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+              </TableHeader>
+              <TableBody>
+                {collapseAccessEntries(log.entries).map((entry) => (
+                  <TableRow key={entry.id}>
+                    <TableCell>{entry.at.slice(0, 16).replace('T', ' ')}</TableCell>
+                    <TableCell>
+                      {[
+                        entry.role ? t(`roles.${entry.role}`) : null,
+                        entry.agencyId ? (agencyName.get(entry.agencyId) ?? entry.agencyId) : null,
+                      ]
+                        .filter(Boolean)
+                        .join(', ') || t('common.unknown')}
+                    </TableCell>
+                    <TableCell>
+                      {t(`summary.actions.${entry.action}`, { defaultValue: entry.action })}
+                      {entry.times > 1 ? ` (${t('summary.times', { count: entry.times })})` : ''}
+                      {entry.outcome === 'REFUSED' ? ` (${t('summary.refused')})` : ''}
+                    </TableCell>
+                    <TableCell>{t(`summary.reasons.${accessReasonKey(entry)}`)}</TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
         )
       )}
     </article>

@@ -145,76 +145,82 @@ export default function ShelterFiguresPage() {
       {figures && (
         <>
           {figures.suppressed && <Paragraph>{t('compare.suppressedExplained')}</Paragraph>}
-          <Table>
-            <TableCaption>{t('shelterFigures.unmetCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('shelterFigures.cause')}</TableHeaderCell>
-                <TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell>
-                <TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {figures.unmetDemand.map((u) => (
-                <TableRow key={u.cause}>
-                  <TableHeaderCell scope="row">{t(`causes.${u.cause}`)}</TableHeaderCell>
-                  <TableCell>
-                    <Count cell={u.count} />
-                  </TableCell>
-                  <TableCell>
-                    <Count cell={u.withoutAlternative} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Table>
-            <TableCaption>{t('shelterFigures.reasonCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t('shelter.reason')}</TableHeaderCell>
-                <TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell>
-                <TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell>
-                <TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {figures.refusalsByReason.map((r) => (
-                <TableRow key={r.reason}>
-                  <TableHeaderCell scope="row">{t(`reasons.${r.reason}`)}</TableHeaderCell>
-                  <TableCell>{t(`meanings.${r.meaning}`)}</TableCell>
-                  <TableCell>
-                    <Count cell={r.count} />
-                  </TableCell>
-                  <TableCell>
-                    <Count cell={r.withoutAlternative} />
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-          <Heading level={3}>{t('shelterFigures.capacityOn', { on: figures.on })}</Heading>
-          <Paragraph>{t('shelterFigures.reporting', { count: figures.facilitiesReporting })}</Paragraph>
-          {figures.capacity.length > 0 && (
+          <div className="kk-table-scroll">
             <Table>
-              <TableCaption>{t('shelter.capacityCaption')}</TableCaption>
+              <TableCaption>{t('shelterFigures.unmetCaption')}</TableCaption>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell>
-                  <TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell>
-                  <TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell>
+                  <TableHeaderCell>{t('shelterFigures.cause')}</TableHeaderCell>
+                  <TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell>
+                  <TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell>
                 </TableRow>
               </TableHeader>
               <TableBody>
-                {figures.capacity.map((c) => (
-                  <TableRow key={`${c.unitKind}-${c.targetGroup}`}>
-                    <TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell>
-                    <TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell>
-                    <TableCell>{c.capacity}</TableCell>
+                {figures.unmetDemand.map((u) => (
+                  <TableRow key={u.cause}>
+                    <TableHeaderCell scope="row">{t(`causes.${u.cause}`)}</TableHeaderCell>
+                    <TableCell>
+                      <Count cell={u.count} />
+                    </TableCell>
+                    <TableCell>
+                      <Count cell={u.withoutAlternative} />
+                    </TableCell>
                   </TableRow>
                 ))}
               </TableBody>
             </Table>
+          </div>
+          <div className="kk-table-scroll">
+            <Table>
+              <TableCaption>{t('shelterFigures.reasonCaption')}</TableCaption>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell>{t('shelter.reason')}</TableHeaderCell>
+                  <TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell>
+                  <TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell>
+                  <TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {figures.refusalsByReason.map((r) => (
+                  <TableRow key={r.reason}>
+                    <TableHeaderCell scope="row">{t(`reasons.${r.reason}`)}</TableHeaderCell>
+                    <TableCell>{t(`meanings.${r.meaning}`)}</TableCell>
+                    <TableCell>
+                      <Count cell={r.count} />
+                    </TableCell>
+                    <TableCell>
+                      <Count cell={r.withoutAlternative} />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          </div>
+          <Heading level={3}>{t('shelterFigures.capacityOn', { on: figures.on })}</Heading>
+          <Paragraph>{t('shelterFigures.reporting', { count: figures.facilitiesReporting })}</Paragraph>
+          {figures.capacity.length > 0 && (
+            <div className="kk-table-scroll">
+              <Table>
+                <TableCaption>{t('shelter.capacityCaption')}</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell>
+                    <TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell>
+                    <TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell>
+                  </TableRow>
+                </TableHeader>
+                <TableBody>
+                  {figures.capacity.map((c) => (
+                    <TableRow key={`${c.unitKind}-${c.targetGroup}`}>
+                      <TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell>
+                      <TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell>
+                      <TableCell>{c.capacity}</TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
           )}
           <Heading level={3}>{t('shelter.waitingList')}</Heading>
           <Paragraph>
