@@ -222,6 +222,7 @@ function addCity(graph: ReferenceGraph, city: Json): void {
       id: `${cityId}-regie-${index + 1}`,
       centrumgemeenteId: cityId,
       stage: raw.stage,
+      stageNl: raw.stageNl,
       holderAgencyId: str(raw.holder),
       text: str(raw.text),
       textNl: str(raw.textNl),

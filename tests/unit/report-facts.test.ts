@@ -72,6 +72,7 @@ describe('regie against the published model', () => {
     id: 'n1',
     centrumgemeenteId: 'c',
     stage: 'after eviction',
+    stageNl: 'na de uitzetting',
     holderAgencyId: 'vangnet',
     text: null,
     textNl: null,

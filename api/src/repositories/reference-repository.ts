@@ -468,6 +468,8 @@ ORDER BY n.chainModelId, n.order`,
 );
 
 const RegieNoteRow = RegieNote.extend({
+  // Stores seeded before the Dutch stage label was added have none.
+  stageNl: opt(z.string()),
   holderAgencyId: opt(z.string()),
   text: opt(z.string()),
   textNl: opt(z.string()),

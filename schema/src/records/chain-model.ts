@@ -58,6 +58,8 @@ export const RegieNote = z.object({
   id: z.string(),
   centrumgemeenteId: z.string(),
   stage: z.string(),
+  /** The stage in Dutch, as the web app shows it (the source's label is English or Dutch by turns). */
+  stageNl: z.string(),
   holderAgencyId: z.string().nullable(),
   text: z.string().nullable(),
   /** The same in Dutch: the report's own words where it has them, else labelled as Ketenkaart's summary. */

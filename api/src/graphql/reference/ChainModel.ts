@@ -83,7 +83,8 @@ export const RegieNoteRef = builder.objectRef<RegieNoteRecord>('RegieStatement')
   description: 'A statement in the source on who holds regie for part of the chain, beyond the numbered steps.',
   fields: (t) => ({
     id: t.exposeID('id', { description: 'Stable id.' }),
-    stage: t.exposeString('stage', { description: 'Part of the chain the statement is about.' }),
+    stage: t.exposeString('stage', { description: 'Part of the chain the statement is about, as the source data names it.' }),
+    stageNl: t.string({ description: 'The same part of the chain in Dutch.', resolve: (n) => n.stageNl ?? n.stage }),
     holder: t.field({
       type: AgencyRef,
       nullable: true,

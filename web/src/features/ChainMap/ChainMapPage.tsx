@@ -71,6 +71,7 @@ const ModelQuery = graphql(`
       }
       regieStatements {
         stage
+        stageNl
         text
         textNl
         holder {
@@ -265,7 +266,7 @@ export default function ChainMapPage() {
       <UnorderedList>
         {city.regieStatements.map((r) => (
           <UnorderedListItem key={`${r.stage}-${r.source.lines}`}>
-            {r.stage}: {r.holder?.name ?? t('chain.noHolderNamed')}
+            {i18n.language === 'en' ? r.stage : r.stageNl}: {r.holder?.name ?? t('chain.noHolderNamed')}
             <RegieBasisMark basis={r} />
             {statementText(r) ? ` — ${statementText(r)}` : ''} ({documentLines(t, r.source.document, r.source.lines)})
           </UnorderedListItem>
