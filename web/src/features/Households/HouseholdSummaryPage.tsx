@@ -23,7 +23,7 @@ import { Refusal } from '../../layout/Refusal';
 import { useSession } from '../../session';
 import { gapTiming, owingAgencies, statesAlongTimeline, suggestedStep } from './gap-explanation';
 import { graphql } from '../../graphql';
-import { OpenGapFields, ResolvedGapFields, resolvedText } from './HouseholdTracePage';
+import { OpenGapFields, ResolvedGapFields, StandingFields, resolvedText } from './HouseholdTracePage';
 import { today } from '../../days';
 
 const SummaryQuery = graphql(
@@ -45,14 +45,7 @@ const SummaryQuery = graphql(
             ...HouseholdTrace_ResolvedGap
           }
           trajectory {
-            currentState
-            currentRegie {
-              stage
-              holder {
-                name
-              }
-              from
-            }
+            ...HouseholdTrace_Standing
             steps {
               event {
                 id
@@ -76,7 +69,7 @@ const SummaryQuery = graphql(
       }
     }
   `,
-  [OpenGapFields, ResolvedGapFields],
+  [OpenGapFields, ResolvedGapFields, StandingFields],
 );
 
 const AccessQuery = graphql(`

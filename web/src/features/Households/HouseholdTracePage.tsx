@@ -78,6 +78,20 @@ export const ResolvedGapFields = graphql(`
 
 type ResolvedGap = ResultOf<typeof ResolvedGapFields>;
 
+/** Where the family stands now: its state and who holds regie for which part of the chain, and since when. */
+export const StandingFields = graphql(`
+  fragment HouseholdTrace_Standing on Trajectory @_unmask {
+    currentState
+    currentRegie {
+      stage
+      holder {
+        name
+      }
+      from
+    }
+  }
+`);
+
 const TraceQuery = graphql(
   `
     query HouseholdTrace_Trajectory($id: ID!) {
@@ -116,14 +130,7 @@ const TraceQuery = graphql(
             ...HouseholdTrace_ResolvedGap
           }
           trajectory {
-            currentState
-            currentRegie {
-              stage
-              holder {
-                name
-              }
-              from
-            }
+            ...HouseholdTrace_Standing
             steps {
               event {
                 id
@@ -172,7 +179,7 @@ const TraceQuery = graphql(
       }
     }
   `,
-  [OpenGapFields, ResolvedGapFields],
+  [OpenGapFields, ResolvedGapFields, StandingFields],
 );
 
 const RulesQuery = graphql(`

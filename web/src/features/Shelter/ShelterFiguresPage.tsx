@@ -23,6 +23,7 @@ import {
 } from '@utrecht/component-library-react';
 import { graphql } from '../../graphql';
 import { Count } from '../../layout/Count';
+import { CapacityTable } from './CapacityTable';
 import { ErrorAlert, Loading } from '../../layout/States';
 import { PageHeading } from '../../layout/PageHeading';
 
@@ -199,29 +200,7 @@ export default function ShelterFiguresPage() {
           </div>
           <Heading level={3}>{t('shelterFigures.capacityOn', { on: figures.on })}</Heading>
           <Paragraph>{t('shelterFigures.reporting', { count: figures.facilitiesReporting })}</Paragraph>
-          {figures.capacity.length > 0 && (
-            <div className="kk-table-scroll">
-              <Table>
-                <TableCaption>{t('shelter.capacityCaption')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell>
-                    <TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell>
-                    <TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {figures.capacity.map((c) => (
-                    <TableRow key={`${c.unitKind}-${c.targetGroup}`}>
-                      <TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell>
-                      <TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell>
-                      <TableCell>{c.capacity}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
-          )}
+          {figures.capacity.length > 0 && <CapacityTable rows={figures.capacity} />}
           <Heading level={3}>{t('shelter.waitingList')}</Heading>
           <Paragraph>
             {t('shelterFigures.waiting')} <Count cell={figures.waitingTimes.waiting} />.{' '}

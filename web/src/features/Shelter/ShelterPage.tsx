@@ -37,6 +37,7 @@ import {
 } from '../../forms/problems';
 import { useForm } from '../../forms/useForm';
 import { ShelterTemplates } from './ShelterTemplates';
+import { CapacityTable } from './CapacityTable';
 import { LineChart } from '../../charts/Chart';
 import { csrfHeaders } from '../../client';
 import { GraphOrTable } from '../../layout/GraphOrTable';
@@ -124,53 +125,49 @@ const FacilityQuery = graphql(`
     }
   }
 `);
+/** What each of the three reports answers when it is written: the same counts, whatever the kind of rows. */
+const ReportResultFields = graphql(`
+  fragment ReportResultFields on ShelterReportResult @_unmask {
+    created
+    unchanged
+    superseded
+  }
+`);
 const ReportRefusal = graphql(
   `
     mutation Shelter_ReportRefusal($rows: [ShelterRefusalInput!]!) {
       reportRefusals(rows: $rows) {
         __typename
-        ... on ShelterReportResult {
-          created
-          unchanged
-        }
+        ...ReportResultFields
         ...ProblemFields
       }
     }
   `,
-  [ProblemFields],
+  [ReportResultFields, ProblemFields],
 );
 const ReportCapacity = graphql(
   `
     mutation Shelter_ReportCapacity($rows: [CapacityReportInput!]!) {
       reportCapacity(rows: $rows) {
         __typename
-        ... on ShelterReportResult {
-          created
-          unchanged
-          superseded
-        }
+        ...ReportResultFields
         ...ProblemFields
       }
     }
   `,
-  [ProblemFields],
+  [ReportResultFields, ProblemFields],
 );
-
 const ReportOccupancy = graphql(
   `
     mutation Shelter_ReportOccupancy($rows: [OccupancySnapshotInput!]!) {
       reportOccupancy(rows: $rows) {
         __typename
-        ... on ShelterReportResult {
-          created
-          unchanged
-          superseded
-        }
+        ...ReportResultFields
         ...ProblemFields
       }
     }
   `,
-  [ProblemFields],
+  [ReportResultFields, ProblemFields],
 );
 
 interface LineProblem {
@@ -264,25 +261,7 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
       {facility.reportedCapacity.length === 0 ? (
         <Empty>{t('shelter.noCapacity')}</Empty>
       ) : (
-        <Table>
-          <TableCaption>{t('shelter.capacityCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('shelter.unitKind')}</TableHeaderCell>
-              <TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell>
-              <TableHeaderCell>{t('shelter.capacity')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {facility.reportedCapacity.map((c) => (
-              <TableRow key={`${c.unitKind}-${c.targetGroup}`}>
-                <TableCell>{t(`unitKinds.${c.unitKind}`)}</TableCell>
-                <TableCell>{t(`targetGroups.${c.targetGroup}`)}</TableCell>
-                <TableCell>{c.capacity}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+        <CapacityTable rows={facility.reportedCapacity} />
       )}
       <OccupancyOverTime snapshots={facility.occupancy} reports={facility.capacityReports} />
       <Heading level={3}>{t('shelter.waitingList')}</Heading>
