@@ -23,7 +23,8 @@ export {
   type HouseholdSubgraph,
 } from './gaps/detect-gaps.js';
 export type { EarlyWarningTerms, GapFinding } from '@ketenkaart/schema';
-export { chainFlow, stateSequence, percentile } from './analytics/chain-flow.js';
+export { chainFlow, chainFlowOf, stagePath, stagePathTotals, addStageTotals, stateSequence, percentile } from './analytics/chain-flow.js';
+export type { FlowEvent, StagePath } from './analytics/chain-flow.js';
 export { cell, suppressGroup } from './analytics/disclosure.js';
 export { statedCapacity } from './analytics/stated-capacity.js';
 export { compareRegieWithModel } from './analytics/regie-model.js';

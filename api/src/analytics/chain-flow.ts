@@ -62,11 +62,51 @@ export type FlowEvent = Pick<EventRecord, 'id' | 'kind' | 'verdictKind' | 'occur
 /** What the flow needs of a referral: its link, outcome and days. */
 export type FlowReferral = Pick<ReferralRecord, 'fromAgencyId' | 'toAgencyId' | 'status' | 'sentOn' | 'respondedOn' | 'refusalReason'>;
 
-export function chainFlow(
-  households: { events: FlowEvent[]; referrals: FlowReferral[] }[],
+/**
+ * A household's path through the chain as the flow counts it: the states it passed through in order, the day it
+ * entered each, whether it came back to an earlier stage there (a loop; losing sight is no loop), and the whole days
+ * until the next state (one fewer than states). Derived from its effective events only, so it changes only when they
+ * do: it is stored on the household when its events are written, and a region's flow aggregates the stored paths.
+ */
+export interface StagePath {
+  states: ChainState[];
+  enteredOn: string[];
+  loopedBack: boolean[];
+  days: number[];
+}
+
+export function stagePath(events: FlowEvent[]): StagePath {
+  const sequence = stateSequence(events);
+  let furthest = -1;
+  const loopedBack = sequence.map((step) => {
+    const rank = order.get(step.state)!;
+    const looped = rank < furthest && !OUT_OF_SIGHT.has(step.state);
+    furthest = Math.max(furthest, rank);
+    return looped;
+  });
+  return {
+    states: sequence.map((step) => step.state),
+    enteredOn: sequence.map((step) => step.on),
+    loopedBack,
+    days: sequence.slice(1).map((step, i) => daysBetween(sequence[i]!.on, step.on)),
+  };
+}
+
+/** The households that entered a stage in the period, and what became of them; `days` holds one value per move on. */
+export interface StageTotals {
+  state: ChainState;
+  entered: number;
+  movedOn: number;
+  droppedOut: number;
+  loopedBack: number;
+  days: number[];
+}
+
+/** Stage totals and transitions of households' stage paths in a period (each household counted once per cell). */
+export function stagePathTotals(
+  paths: StagePath[],
   period: { from: string; to: string },
-): ChainFlow {
-  const inPeriod = (day: string) => day >= period.from && day <= period.to;
+): { stages: StageTotals[]; transitions: Transition[] } {
   const stats = new Map<
     ChainState,
     { entered: Set<number>; movedOn: Set<number>; droppedOut: Set<number>; loopedBack: Set<number>; days: number[] }
@@ -78,94 +118,146 @@ export function chainFlow(
     return entry;
   };
   const transitions = new Map<string, Set<number>>();
-
-  households.forEach(({ events }, index) => {
-    const sequence = stateSequence(events);
-    let furthest = -1;
-    sequence.forEach((step, i) => {
-      const rank = order.get(step.state)!;
-      const next = sequence[i + 1];
-      if (inPeriod(step.on)) {
-        const s = stat(step.state);
-        s.entered.add(index);
-        if (rank < furthest && !OUT_OF_SIGHT.has(step.state)) s.loopedBack.add(index);
-        if (next) {
-          s.movedOn.add(index);
-          s.days.push(daysBetween(step.on, next.on));
-          if (OUT_OF_SIGHT.has(next.state)) s.droppedOut.add(index);
-          const key = `${step.state}>${next.state}`;
-          transitions.set(key, (transitions.get(key) ?? new Set()).add(index));
-        }
+  paths.forEach((path, index) => {
+    path.states.forEach((state, i) => {
+      const on = path.enteredOn[i]!;
+      if (on < period.from || on > period.to) return;
+      const s = stat(state);
+      s.entered.add(index);
+      if (path.loopedBack[i]) s.loopedBack.add(index);
+      const next = path.states[i + 1];
+      if (next) {
+        s.movedOn.add(index);
+        s.days.push(path.days[i]!);
+        if (OUT_OF_SIGHT.has(next)) s.droppedOut.add(index);
+        const key = `${state}>${next}`;
+        transitions.set(key, (transitions.get(key) ?? new Set()).add(index));
       }
-      furthest = Math.max(furthest, rank);
     });
   });
+  return {
+    stages: [...stats].map(([state, s]) => ({
+      state,
+      entered: s.entered.size,
+      movedOn: s.movedOn.size,
+      droppedOut: s.droppedOut.size,
+      loopedBack: s.loopedBack.size,
+      days: s.days,
+    })),
+    transitions: [...transitions].map(([key, set]) => {
+      const [from, to] = key.split('>') as [ChainState, ChainState];
+      return { from, to, households: set.size };
+    }),
+  };
+}
 
-  const links = new Map<string, { link: ReferralLink; responses: number[]; reasons: Map<string, number> }>();
-  for (const { referrals } of households) {
-    for (const r of referrals) {
-      if (!inPeriod(r.sentOn)) continue;
-      const key = `${r.fromAgencyId}>${r.toAgencyId}`;
-      let entry = links.get(key);
-      if (!entry) {
-        entry = {
-          link: {
-            fromAgencyId: r.fromAgencyId,
-            toAgencyId: r.toAgencyId,
-            sent: 0,
-            accepted: 0,
-            refused: 0,
-            refusedByReason: [],
-            expired: 0,
-            withdrawn: 0,
-            open: 0,
-            medianResponseDays: null,
-          },
-          responses: [],
-          reasons: new Map(),
-        };
-        links.set(key, entry);
+/**
+ * Adds totals over disjoint sets of households (the stored paths aggregated in the store, and the households
+ * whose path is not stored yet): a household is in one of them, so its distinct counts add up.
+ */
+export function addStageTotals(...parts: { stages: StageTotals[]; transitions: Transition[] }[]): {
+  stages: StageTotals[];
+  transitions: Transition[];
+} {
+  const stages = new Map<ChainState, StageTotals>();
+  const transitions = new Map<string, Transition>();
+  for (const part of parts) {
+    for (const s of part.stages) {
+      const sum = stages.get(s.state);
+      if (!sum) stages.set(s.state, { ...s, days: [...s.days] });
+      else {
+        sum.entered += s.entered;
+        sum.movedOn += s.movedOn;
+        sum.droppedOut += s.droppedOut;
+        sum.loopedBack += s.loopedBack;
+        sum.days.push(...s.days);
       }
-      entry.link.sent += 1;
-      if (r.status === 'ACCEPTED' || r.status === 'COMPLETED') entry.link.accepted += 1;
-      if (r.status === 'REFUSED') {
-        entry.link.refused += 1;
-        entry.reasons.set(r.refusalReason ?? 'OTHER', (entry.reasons.get(r.refusalReason ?? 'OTHER') ?? 0) + 1);
-      }
-      if (r.status === 'EXPIRED') entry.link.expired += 1;
-      if (r.status === 'WITHDRAWN') entry.link.withdrawn += 1;
-      if (r.status === 'SENT') entry.link.open += 1;
-      if (r.respondedOn) entry.responses.push(daysBetween(r.sentOn, r.respondedOn));
+    }
+    for (const t of part.transitions) {
+      const key = `${t.from}>${t.to}`;
+      const sum = transitions.get(key);
+      if (!sum) transitions.set(key, { ...t });
+      else sum.households += t.households;
     }
   }
+  return { stages: [...stages.values()], transitions: [...transitions.values()] };
+}
 
+export function chainFlow(
+  households: { events: FlowEvent[]; referrals: FlowReferral[] }[],
+  period: { from: string; to: string },
+): ChainFlow {
+  return chainFlowOf(
+    stagePathTotals(
+      households.map(({ events }) => stagePath(events)),
+      period,
+    ),
+    households.flatMap(({ referrals }) => referrals),
+    period,
+  );
+}
+
+/** The flow from stage totals and the period's referrals: stages in chain order, percentiles of the days. */
+export function chainFlowOf(
+  totals: { stages: StageTotals[]; transitions: Transition[] },
+  referrals: FlowReferral[],
+  period: { from: string; to: string },
+): ChainFlow {
+  const inPeriod = (day: string) => day >= period.from && day <= period.to;
+  const links = new Map<string, { link: ReferralLink; responses: number[]; reasons: Map<string, number> }>();
+  for (const r of referrals) {
+    if (!inPeriod(r.sentOn)) continue;
+    const key = `${r.fromAgencyId}>${r.toAgencyId}`;
+    let entry = links.get(key);
+    if (!entry) {
+      entry = {
+        link: {
+          fromAgencyId: r.fromAgencyId,
+          toAgencyId: r.toAgencyId,
+          sent: 0,
+          accepted: 0,
+          refused: 0,
+          refusedByReason: [],
+          expired: 0,
+          withdrawn: 0,
+          open: 0,
+          medianResponseDays: null,
+        },
+        responses: [],
+        reasons: new Map(),
+      };
+      links.set(key, entry);
+    }
+    entry.link.sent += 1;
+    if (r.status === 'ACCEPTED' || r.status === 'COMPLETED') entry.link.accepted += 1;
+    if (r.status === 'REFUSED') {
+      entry.link.refused += 1;
+      entry.reasons.set(r.refusalReason ?? 'OTHER', (entry.reasons.get(r.refusalReason ?? 'OTHER') ?? 0) + 1);
+    }
+    if (r.status === 'EXPIRED') entry.link.expired += 1;
+    if (r.status === 'WITHDRAWN') entry.link.withdrawn += 1;
+    if (r.status === 'SENT') entry.link.open += 1;
+    if (r.respondedOn) entry.responses.push(daysBetween(r.sentOn, r.respondedOn));
+  }
+
+  const stages = new Map(totals.stages.map((s) => [s.state, s]));
   return {
     stages: ChainState.options
-      .filter((state) => stats.has(state))
+      .filter((state) => stages.has(state))
       .map((state) => {
-        const s = stats.get(state)!;
-        return {
-          state,
-          entered: s.entered.size,
-          movedOn: s.movedOn.size,
-          droppedOut: s.droppedOut.size,
-          loopedBack: s.loopedBack.size,
-          medianDays: percentile(s.days, 50),
-          p90Days: percentile(s.days, 90),
-        };
+        const { days, ...s } = stages.get(state)!;
+        return { ...s, medianDays: percentile(days, 50), p90Days: percentile(days, 90) };
       }),
-    transitions: [...transitions]
-      .map(([key, set]) => {
-        const [from, to] = key.split('>') as [ChainState, ChainState];
-        return { from, to, households: set.size };
-      })
-      .sort((a, b) => b.households - a.households),
+    // Ties in chain order: the same flow reads the same however its households were read.
+    transitions: [...totals.transitions].sort(
+      (a, b) => b.households - a.households || order.get(a.from)! - order.get(b.from)! || order.get(a.to)! - order.get(b.to)!,
+    ),
     referralLinks: [...links.values()]
       .map(({ link, responses, reasons }) => ({
         ...link,
         refusedByReason: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
         medianResponseDays: percentile(responses, 50),
       }))
-      .sort((a, b) => b.sent - a.sent),
+      .sort((a, b) => b.sent - a.sent || a.fromAgencyId.localeCompare(b.fromAgencyId) || a.toAgencyId.localeCompare(b.toAgencyId)),
   };
 }

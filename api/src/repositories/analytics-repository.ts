@@ -79,13 +79,54 @@ ORDER BY householdId, on, kind`,
   z.object({ householdId: z.string(), kind: z.enum(['WAITING_LIST_ENTRY', 'WAITING_LIST_EXIT']), on: z.string() }),
 );
 
-// The chain flow (analytics/chain-flow.ts) needs of each event only what orders it and the state it leads to, and
-// of each referral only its link, outcome and days: these reads carry no more than that, and drop superseded events
-// in the store, so a region's flow reads a fraction of what the trajectory's full records would.
-const flowEvents = statement(
-  'chainFlowEventsInRegion',
+// The chain flow aggregates the households' stored stage paths (repositories/stage-path-write.ts) in the store: one
+// row per stage and one per pair of stages come back, however many households the region has. A household's
+// stage i counts when it entered it in the period; distinct households per cell, as analytics/chain-flow.ts counts.
+// Both statements start from the region's households (household_region) and read their path lists; Neo4j plans the
+// same (a NodeIndexSeek on Household.centrumgemeenteId, then UNWIND per row).
+const stagePathTotals = statement(
+  'chainFlowStageTotalsInRegion',
   cypher`
-MATCH (h:Household {centrumgemeenteId: $cityId})-[:HAD]->(e:Event)
+MATCH (h:Household {centrumgemeenteId: $cityId})
+WHERE h.stageStates IS NOT NULL
+UNWIND range(0, size(h.stageStates) - 1) AS i
+WITH h, i, h.stageStates[i] AS state, h.stageStates[i + 1] AS next
+WHERE h.stageEnteredOn[i] >= $from AND h.stageEnteredOn[i] <= $to
+RETURN state, count(DISTINCT h) AS entered,
+  count(DISTINCT CASE WHEN next IS NOT NULL THEN h END) AS movedOn,
+  count(DISTINCT CASE WHEN next IN ['LOST_FROM_VIEW', 'DROPPED_OUT'] THEN h END) AS droppedOut,
+  count(DISTINCT CASE WHEN h.stageLoopedBack[i] THEN h END) AS loopedBack,
+  collect(h.stageDays[i]) AS days`,
+  z.object({
+    state: ChainState,
+    entered: z.number().int(),
+    movedOn: z.number().int(),
+    droppedOut: z.number().int(),
+    loopedBack: z.number().int(),
+    days: z.array(z.number().int()),
+  }),
+);
+
+const stagePathTransitions = statement(
+  'chainFlowTransitionsInRegion',
+  cypher`
+MATCH (h:Household {centrumgemeenteId: $cityId})
+WHERE h.stageStates IS NOT NULL
+UNWIND range(0, size(h.stageStates) - 2) AS i
+WITH h, i, h.stageStates[i] AS from, h.stageStates[i + 1] AS to
+WHERE h.stageEnteredOn[i] >= $from AND h.stageEnteredOn[i] <= $to
+RETURN from, to, count(DISTINCT h) AS households`,
+  z.object({ from: ChainState, to: ChainState, households: z.number().int() }),
+);
+
+// Households whose events were written before stage paths were stored have none: for them the flow reads what it
+// needs of each effective event (no more), and derives their paths as it did before paths were stored.
+const flowEvents = statement(
+  'chainFlowEventsWithoutStagePathInRegion',
+  cypher`
+MATCH (h:Household {centrumgemeenteId: $cityId})
+WHERE h.stageStates IS NULL
+MATCH (h)-[:HAD]->(e:Event)
 WHERE NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
 RETURN h.id AS householdId, e.id AS id, e.kind AS kind, e.verdictKind AS verdictKind,
   toString(e.occurredOn) AS occurredOn, toString(e.recordedAt) AS recordedAt`,
@@ -130,10 +171,18 @@ export function createAnalyticsRepository(executor: CypherExecutor) {
         referrals: (await tx.run(referralsSent, { cityId, from, to }))[0] ?? { referrals: 0, households: 0 },
         waiting: await tx.run(waitingListSteps, { cityId, to }),
       })),
-    /** The effective events of a region's households, with only what the chain flow needs (in no order). */
-    flowEvents: (cityId: string) => executor.read((tx) => tx.run(flowEvents, { cityId })),
-    /** The referrals of a region sent in a period, with only what the chain flow's links need. */
-    flowReferrals: (cityId: string, from: string, to: string) => executor.read((tx) => tx.run(flowReferrals, { cityId, from, to })),
+    /**
+     * What a region's chain flow in a period is made of, read in one transaction (so a household's path is counted
+     * once, whether it is stored or not yet): the stored stage paths' totals and transitions (no household ids), the
+     * effective events of households without a stored path, and the period's referrals.
+     */
+    flowInputs: (cityId: string, from: string, to: string) =>
+      executor.read(async (tx) => ({
+        stages: await tx.run(stagePathTotals, { cityId, from, to }),
+        transitions: await tx.run(stagePathTransitions, { cityId, from, to }),
+        eventsWithoutStagePath: await tx.run(flowEvents, { cityId }),
+        referrals: await tx.run(flowReferrals, { cityId, from, to }),
+      })),
   };
 }
 

@@ -21,13 +21,15 @@ import { newId } from './ids.js';
 import { provenance, type Actor } from './provenance.js';
 import { Refusal, refusable, type Result } from './result.js';
 import { opt } from './rows.js';
+import { refreshStagePaths } from './stage-path-write.js';
 import { refuseOutOfOrder, requireAgencies, requireFacility } from './write-checks.js';
 
 const counted = z.object({ n: z.number().int() });
 
 // The statements that write events, for one event (insertEvent) and for a batch (the bulk loader) alike: the event
 // by id with its household's edge, then each kind of edge in a statement of its own, run only when a row has one.
-// MERGE keeps a re-load idempotent; a new event's id is new, so for it MERGE creates.
+// MERGE keeps a re-load idempotent; a new event's id is new, so for it MERGE creates. The households' stage paths
+// (stage-path-write.ts) are derived again at the end, in the same transaction.
 const writeEvents = statement(
   'writeEvents',
   cypher`
@@ -135,6 +137,12 @@ export async function writeEventRows(tx: CypherTx, events: EventWrite[], provena
   await edges(
     (rows) => tx.run(linkEventCauses, { rows }),
     events.flatMap((e) => e.followsFromIds.map((causeId) => ({ id: e.id, causeId }))),
+  );
+  // Last, once the corrections' SUPERSEDES edges are in: the paths come from the effective events.
+  await refreshStagePaths(
+    tx,
+    events.map((e) => e.householdId),
+    recordedAt,
   );
 }
 

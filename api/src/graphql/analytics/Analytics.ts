@@ -2,7 +2,7 @@
 import { stateAfter, type ChainState, type RegieBasis } from '@ketenkaart/schema';
 import { compareRegieWithModel, type AgencyInHierarchy, type Conformity } from '../../analytics/regie-model.js';
 import { loadExisting } from '../../loaders.js';
-import { chainFlow, type ChainFlow, type FlowEvent, type FlowReferral } from '../../analytics/chain-flow.js';
+import { addStageTotals, chainFlowOf, stagePath, stagePathTotals, type ChainFlow, type FlowEvent } from '../../analytics/chain-flow.js';
 import { cell, suppressGroup, type Cell } from '../../analytics/disclosure.js';
 import type { Context } from '../../context.js';
 import type { ChainStageRecord } from '../../repositories/reference-repository.js';
@@ -350,23 +350,20 @@ export async function regionHouseholds(ctx: Context, cityId: string) {
 }
 
 /**
- * A region's households with the lean events and the period's referrals the chain flow needs, each read in one
- * statement (a household without events adds nothing to a flow).
+ * A region's chain flow in a period: the stored stage paths aggregated in the store, plus the paths of households
+ * whose events predate stored paths, derived here from their effective events (the two sets of households are
+ * disjoint, so their counts add up).
  */
-async function regionFlowPaths(ctx: Context, cityId: string, period: { from: string; to: string }) {
-  const byId = new Map<string, { events: FlowEvent[]; referrals: FlowReferral[] }>();
-  const of = (householdId: string) => {
-    let paths = byId.get(householdId);
-    if (!paths) byId.set(householdId, (paths = { events: [], referrals: [] }));
-    return paths;
-  };
-  const [events, referrals] = await Promise.all([
-    ctx.repos.analytics.flowEvents(cityId),
-    ctx.repos.analytics.flowReferrals(cityId, period.from, period.to),
-  ]);
-  for (const event of events) of(event.householdId).events.push(event);
-  for (const referral of referrals) of(referral.householdId).referrals.push(referral);
-  return [...byId.values()];
+async function regionChainFlow(ctx: Context, cityId: string, period: { from: string; to: string }): Promise<ChainFlow> {
+  const inputs = await ctx.repos.analytics.flowInputs(cityId, period.from, period.to);
+  const eventsOf = new Map<string, FlowEvent[]>();
+  for (const event of inputs.eventsWithoutStagePath) {
+    const own = eventsOf.get(event.householdId);
+    if (own) own.push(event);
+    else eventsOf.set(event.householdId, [event]);
+  }
+  const unstored = stagePathTotals([...eventsOf.values()].map(stagePath), period);
+  return chainFlowOf(addStageTotals({ stages: inputs.stages, transitions: inputs.transitions }, unstored), inputs.referrals, period);
 }
 
 export function flowView(cityId: string, flow: ChainFlow, period: { from: string; to: string }, suppress: boolean, minCell = 5): FlowView {
@@ -483,7 +480,7 @@ builder.queryFields((t) => ({
     resolve: async (_root, args, ctx) => {
       const cityId = args.centrumgemeenteId;
       const { suppress, valid: period } = await aggregateScope(ctx, cityId, () => checkedPeriod(args));
-      return flowView(cityId, chainFlow(await regionFlowPaths(ctx, cityId, period), period), period, suppress);
+      return flowView(cityId, await regionChainFlow(ctx, cityId, period), period, suppress);
     },
   }),
 }));
