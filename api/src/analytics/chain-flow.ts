@@ -255,7 +255,9 @@ export function chainFlowOf(
     referralLinks: [...links.values()]
       .map(({ link, responses, reasons }) => ({
         ...link,
-        refusedByReason: [...reasons].map(([reason, count]) => ({ reason, count })).sort((a, b) => b.count - a.count),
+        refusedByReason: [...reasons]
+          .map(([reason, count]) => ({ reason, count }))
+          .sort((a, b) => b.count - a.count || a.reason.localeCompare(b.reason)),
         medianResponseDays: percentile(responses, 50),
       }))
       .sort((a, b) => b.sent - a.sent || a.fromAgencyId.localeCompare(b.fromAgencyId) || a.toAgencyId.localeCompare(b.toAgencyId)),
