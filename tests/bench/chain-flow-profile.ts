@@ -19,7 +19,7 @@ import {
   type CypherExecutor,
   type FlowEvent,
 } from '@ketenkaart/api';
-import { EventKind, instant, opt, VerdictKind } from '@ketenkaart/schema';
+import { EventKind, instant, opt, ReferralStatus, RefusalReason, VerdictKind } from '@ketenkaart/schema';
 
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
 import { openTestStore, testConfig } from '../support/store.js';
@@ -50,6 +50,23 @@ RETURN h.id AS householdId, e.id AS id, e.kind AS kind, e.verdictKind AS verdict
     verdictKind: opt(VerdictKind),
     occurredOn: z.string(),
     recordedAt: instant,
+  }),
+);
+const allFlowReferrals = statement(
+  'profileChainFlowReferralsInRegion',
+  cypher`
+MATCH (h:Household {centrumgemeenteId: $cityId})<-[:REFERRAL_FOR]-(r:Referral)
+WHERE r.sentOn >= date($from) AND r.sentOn <= date($to)
+RETURN h.id AS householdId, r.fromAgencyId AS fromAgencyId, r.toAgencyId AS toAgencyId, r.status AS status,
+  toString(r.sentOn) AS sentOn, toString(r.respondedOn) AS respondedOn, r.refusalReason AS refusalReason`,
+  z.object({
+    householdId: z.string(),
+    fromAgencyId: z.string(),
+    toAgencyId: z.string(),
+    status: ReferralStatus,
+    sentOn: z.string(),
+    respondedOn: opt(z.string()),
+    refusalReason: opt(RefusalReason),
   }),
 );
 const countFlowEvents = statement(
@@ -119,13 +136,15 @@ async function main() {
     for (const cityId of cities) {
       const [[count], countMs] = await timed(() => executor.read((tx) => tx.run(countFlowEvents, { cityId })));
       // Before: every effective event of the region, ordered and folded in TypeScript.
-      const [[events, oldInputs], eventsMs] = await timed(() =>
-        Promise.all([executor.read((tx) => tx.run(allFlowEvents, { cityId })), repos.analytics.flowInputs(cityId, PERIOD.from, PERIOD.to)]),
+      const [[events, oldReferrals], eventsMs] = await timed(() =>
+        executor.read(
+          async (tx) => [await tx.run(allFlowEvents, { cityId }), await tx.run(allFlowReferrals, { cityId, ...PERIOD })] as const,
+        ),
       );
       const [reference, foldMs] = await timed(async () => {
         const byId = new Map<string, FlowEvent[]>();
         for (const e of events) (byId.get(e.householdId) ?? byId.set(e.householdId, []).get(e.householdId)!).push(e);
-        return chainFlowOf(stagePathTotals([...byId.values()].map(stagePath), PERIOD), oldInputs.referrals, PERIOD);
+        return chainFlowOf(stagePathTotals([...byId.values()].map(stagePath), PERIOD), oldReferrals, PERIOD);
       });
       // After: the stored stage paths aggregated in the store (and households without one folded here).
       const [inputs, inputsMs] = await timed(() => repos.analytics.flowInputs(cityId, PERIOD.from, PERIOD.to));
