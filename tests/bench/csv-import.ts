@@ -76,5 +76,18 @@ async function importOverHttp(label: string, body: string) {
 
 await importOverHttp('HTTP import, fresh keys', csv);
 await importOverHttp('HTTP import, same keys with new figures', occupancyCsv(ROWS, 1));
+// Batch sizes, each on keys of its own (a later century), straight through the repository.
+for (const [index, batchSize] of (process.env.BENCH_CSV_BATCHES ?? '').split(',').filter(Boolean).map(Number).entries()) {
+  const file = await readShelterCsv('OCCUPANCY', bytesOf(occupancyCsv(ROWS, 0, 100 * (index + 1))), { encoding: 'utf-8' });
+  const begin = process.hrtime.bigint();
+  const written = await repos.shelter.write(
+    'OCCUPANCY',
+    file.rows.map((r) => r.row),
+    { recordedBy: 'bench', reportingAgencyId: null, provenanceKind: 'SYNTHETIC', recordedAt: new Date().toISOString() },
+    { source: 'bench' },
+    { batchSize },
+  );
+  console.log(`write in batches of ${batchSize}: ${Math.round(written.created / seconds(begin))} rows/s`);
+}
 console.log(`peak RSS ${Math.round(process.resourceUsage().maxRSS / 1024)} MiB`);
 await executor.close();

@@ -95,30 +95,25 @@ RETURN count(f) AS n`,
   z.object({ n: z.number().int() }),
 );
 
-// The import's last transaction, after the facility locks: earlier current versions of the new rows' keys are
-// superseded (pending rows of other imports are not current, so they are never superseded here)...
-const supersedeEarlierVersions = statement(
-  'supersedeShelterRecords',
-  cypher`
-UNWIND $rows AS row
-MATCH (r:ShelterRecord {id: row.id}) WHERE r.importId = $importId AND r.pending = true
-MATCH (old:ShelterRecord {key: row.key}) WHERE old.current = true AND old.id <> row.id
-SET old.current = false, old.supersededById = row.id
-MERGE (old)-[:SUPERSEDED_BY]->(r)
-RETURN count(old) AS n`,
-  z.object({ n: z.number().int() }),
-);
-
-// ...and the new rows become current and visible.
+// The import's last transaction, after the facility locks: each new row becomes current and visible, and the earlier
+// current version of its key is superseded (pending rows of other imports are never current, so never superseded).
+// One pass per row: the row is found by its id once, the earlier version by the key index.
 const publishRecords = statement(
   'publishShelterRecords',
   cypher`
-UNWIND $ids AS id
-MATCH (r:ShelterRecord {id: id}) WHERE r.importId = $importId AND r.pending = true
+UNWIND $rows AS row
+MATCH (r:ShelterRecord {id: row.id}) WHERE r.importId = $importId AND r.pending = true
 SET r.current = true
 REMOVE r.pending
-RETURN count(r) AS n`,
-  z.object({ n: z.number().int() }),
+WITH r, row
+CALL (r, row) {
+  MATCH (old:ShelterRecord {key: row.key}) WHERE old.current = true AND old.id <> row.id
+  SET old.current = false, old.supersededById = row.id
+  MERGE (old)-[:SUPERSEDED_BY]->(r)
+  RETURN count(old) AS superseded
+}
+RETURN count(r) AS published, sum(superseded) AS superseded`,
+  z.object({ published: z.number().int(), superseded: z.number().int() }),
 );
 
 // Rows of this import that an import still pending wrote first: if that one fails, its cleanup removes them, so this
@@ -423,9 +418,9 @@ export function createShelterRepository(executor: CypherExecutor) {
           let superseded = 0;
           let published = 0;
           for (let start = 0; start < created.length; start += PUBLISH_BATCH) {
-            const batch = created.slice(start, start + PUBLISH_BATCH);
-            superseded += (await tx.run(supersedeEarlierVersions, { rows: batch, importId }))[0]?.n ?? 0;
-            published += (await tx.run(publishRecords, { ids: batch.map((row) => row.id), importId }))[0]?.n ?? 0;
+            const [counts] = await tx.run(publishRecords, { rows: created.slice(start, start + PUBLISH_BATCH), importId });
+            published += counts?.published ?? 0;
+            superseded += counts?.superseded ?? 0;
           }
           // A pending row removed under this import (the retention job took it for abandoned) fails the import.
           if (published !== created.length) throw new ShelterImportConflictError(created.length - published);
