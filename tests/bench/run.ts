@@ -22,6 +22,7 @@ import { fragmentDoublingQuery, wideAliasQuery } from '../support/costly-queries
 import { openTestStore, testConfig } from '../support/store.js';
 import { launchChromium } from '../support/browser.js';
 import { measureSwimlaneRender } from './swimlane.js';
+import { occupancyCsv } from './occupancy-csv.js';
 import {
   handoffPath,
   NATIONAL_HOUSEHOLDS,
@@ -461,20 +462,6 @@ async function gqlOk(app: ReturnType<typeof createApp>, headers: Record<string, 
   );
   const body = (await response.json()) as { errors?: unknown };
   if (body.errors) throw new Error(JSON.stringify(body.errors));
-}
-
-function occupancyCsv(rows: number): string {
-  const facilities = ['ams-roggeveen-crisis', 'ams-roggeveen-24uur', 'ams-roggeveen-ambulant', 'ams-alexandria', 'ams-reina'];
-  const groups = ['FAMILIES', 'WOMEN_WITH_CHILDREN', 'YOUTH', 'SINGLE_ADULTS'];
-  const lines = ['facility_id,unit_kind,target_group,date,occupied,available,blocked'];
-  const start = Date.parse('2000-01-01');
-  for (let i = 0; i < rows; i += 1) {
-    const facility = facilities[i % facilities.length]!;
-    const group = groups[Math.floor(i / facilities.length) % groups.length]!;
-    const day = new Date(start + Math.floor(i / (facilities.length * groups.length)) * 86_400_000).toISOString().slice(0, 10);
-    lines.push(`${facility},PLACES,${group},${day},${i % 20},${20 - (i % 20)},0`);
-  }
-  return lines.join('\n');
 }
 
 async function signInTiming(app: ReturnType<typeof createApp>) {

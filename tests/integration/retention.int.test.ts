@@ -59,6 +59,7 @@ describe('retention', () => {
       accessLogDeleted: 2,
       sessionsDeleted: 1,
       signInCountersDeleted: 0,
+      pendingShelterRowsDeleted: 0,
     });
     expect((await executor.read((tx) => tx.run(logDays))).map((r) => r.day)).toEqual(['2021-11-25', '2026-11-01']);
     expect(await executor.read((tx) => tx.run(runs))).toEqual([{ deleted: 2, years: 5 }]);

@@ -40,6 +40,30 @@ RETURN count(*) AS n`,
   counted,
 );
 
+// Shelter imports that failed, or stayed pending for a day (their process died): their pending rows are removed.
+// An import of 100,000 rows takes well under a minute, so a day-old pending import is abandoned. The rows are found
+// by a scan of shelter records for the pending mark (no index: it would cost every row an entry for a daily job).
+const expireStaleShelterImports = statement(
+  'retentionExpireStaleShelterImports',
+  cypher`
+MATCH (i:ShelterImport) WHERE i.status = 'PENDING' AND i.recordedAt < datetime($staleBefore)
+SET i.status = 'FAILED', i.failedAt = datetime($now)
+RETURN count(i) AS n`,
+  counted,
+);
+
+const purgeFailedShelterRows = statement(
+  'retentionPurgeFailedShelterRows',
+  cypher`
+MATCH (i:ShelterImport) WHERE i.status = 'FAILED'
+WITH collect(i.id) AS failed
+MATCH (r:ShelterRecord) WHERE r.pending = true AND r.importId IN failed
+WITH r LIMIT $batch
+DETACH DELETE r
+RETURN count(*) AS n`,
+  counted,
+);
+
 const recordRun = statement(
   'retentionRecordRun',
   cypher`
@@ -54,6 +78,8 @@ export interface RetentionResult {
   accessLogDeleted: number;
   sessionsDeleted: number;
   signInCountersDeleted: number;
+  /** Pending shelter rows of failed or abandoned imports. */
+  pendingShelterRowsDeleted: number;
 }
 
 /** Deletes in batches of 5,000 so that a first run on a large log never builds one huge transaction. */
@@ -81,7 +107,12 @@ export async function runRetention(executor: CypherExecutor, options: { now: Dat
   const signInCountersDeleted = await inBatches(
     async (batch) => (await executor.write((tx) => tx.run(purgeSignInCounters, { nowMs, batch })))[0]?.n ?? 0,
   );
-  const result = { accessLogCutoff, accessLogDeleted, sessionsDeleted, signInCountersDeleted };
+  const staleBefore = new Date(options.now.getTime() - 24 * 3_600_000).toISOString();
+  await executor.write((tx) => tx.run(expireStaleShelterImports, { staleBefore, now }));
+  const pendingShelterRowsDeleted = await inBatches(
+    async (batch) => (await executor.write((tx) => tx.run(purgeFailedShelterRows, { batch })))[0]?.n ?? 0,
+  );
+  const result = { accessLogCutoff, accessLogDeleted, sessionsDeleted, signInCountersDeleted, pendingShelterRowsDeleted };
   await executor.write((tx) =>
     tx.run(recordRun, {
       id: `ret_${randomUUID()}`,

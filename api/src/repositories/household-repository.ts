@@ -85,7 +85,7 @@ WHERE ($cityIds IS NULL OR h.centrumgemeenteId IN $cityIds)
   AND ($ids IS NULL OR h.id IN $ids)
   AND ($after IS NULL OR h.id > $after)
 MATCH (h)<-[:CONCERNS]-(r:ShelterRecord)
-WHERE ($agencyId IS NULL OR r.reportingAgencyId = $agencyId)
+WHERE r.pending IS NULL AND ($agencyId IS NULL OR r.reportingAgencyId = $agencyId)
   AND r.caseRef IS NOT NULL AND replace(replace(replace(replace(replace(toLower(r.caseRef), ' ', ''), '-', ''), '.', ''), '_', ''), '/', '') CONTAINS $term
 RETURN DISTINCT h.id AS id
 ORDER BY id

@@ -19,8 +19,14 @@ import { withoutNulls } from '../db/values.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
 import { instant, opt } from './rows.js';
 
-/** Rows per UNWIND statement; every batch of one import runs in the same transaction. */
-export const SHELTER_WRITE_BATCH = 2_000;
+/**
+ * Rows per write transaction of an import (one UNWIND statement each). Measured at 100,000 rows with
+ * tests/bench/csv-import.ts on a shared 2-core machine: batches of 500, 2,000 and 10,000 wrote 1,042, 1,016 and
+ * 1,256 rows/s, within the run's noise; 5,000 keeps each transaction's write set small for Neo4j's log.
+ */
+export const SHELTER_WRITE_BATCH = 5_000;
+/** Rows per statement in the import's last transaction, which publishes the rows and supersedes earlier versions. */
+const PUBLISH_BATCH = 10_000;
 
 const ShelterRecordRow = z.object({
   id: z.string(),
@@ -58,19 +64,22 @@ const ShelterRecordRow = z.object({
 });
 export type ShelterRecord = z.infer<typeof ShelterRecordRow>;
 
+// A batch of an import: new records are written pending (not current, `pending` set), invisible to every read until
+// the import's last transaction publishes them. Returns the ids this batch created; the others were already there.
 const writeRecords = statement(
   'writeShelterRecords',
   cypher`
 UNWIND $rows AS row
 MATCH (f:Facility {id: row.facilityId})
 MERGE (r:ShelterRecord {id: row.id})
-ON CREATE SET r += row.props, r += $provenance, r.importId = $importId, r.current = true, r.recordedAt = datetime($recordedAt)
+ON CREATE SET r += row.props, r.importId = $importId, r.pending = true, r.current = false, r.recordedAt = datetime($recordedAt)
 // Grafeo 0.6 refuses a MERGE straight after ON CREATE SET; the WITH between is a no-op on Neo4j.
 WITH r, f
 // Written from the record's side: a facility has many records, a record one facility.
 MERGE (r)<-[:REPORTED]-(f)
-RETURN count(r) AS n`,
-  z.object({ n: z.number().int() }),
+WITH r WHERE r.importId = $importId AND r.pending = true
+RETURN r.id AS id`,
+  z.object({ id: z.string() }),
 );
 
 // The write locks (db/executor.ts) of the facilities an import reports for: a facility guards which version of
@@ -87,15 +96,47 @@ RETURN count(f) AS n`,
   z.object({ n: z.number().int() }),
 );
 
-const supersedeEarlierVersions = statement(
-  'supersedeShelterRecords',
+// The import's last transaction, after the facility locks: each new row becomes current and visible, and the earlier
+// current version of its key is superseded (pending rows of other imports are never current, so never superseded).
+// One pass per row: the row is found by its id once, the earlier version by the key index.
+const publishRecords = statement(
+  'publishShelterRecords',
   cypher`
 UNWIND $rows AS row
-MATCH (r:ShelterRecord {id: row.id}) WHERE r.importId = $importId
-MATCH (old:ShelterRecord {key: row.key}) WHERE old.current = true AND old.id <> row.id
-SET old.current = false, old.supersededById = row.id
-MERGE (old)-[:SUPERSEDED_BY]->(r)
-RETURN count(old) AS n`,
+MATCH (r:ShelterRecord {id: row.id}) WHERE r.importId = $importId AND r.pending = true
+SET r.current = true
+REMOVE r.pending
+WITH r, row
+CALL (r, row) {
+  MATCH (old:ShelterRecord {key: row.key}) WHERE old.current = true AND old.id <> row.id
+  SET old.current = false, old.supersededById = row.id
+  MERGE (old)-[:SUPERSEDED_BY]->(r)
+  RETURN count(old) AS superseded
+}
+RETURN count(r) AS published, sum(superseded) AS superseded`,
+  z.object({ published: z.number().int(), superseded: z.number().int() }),
+);
+
+// Rows of this import that an import still pending wrote first: if that one fails, its cleanup removes them, so this
+// import cannot count them as already there. The import is refused instead (a rare race; sending again works).
+const rowsPendingElsewhere = statement(
+  'shelterRowsPendingInOtherImport',
+  cypher`
+UNWIND $ids AS id
+MATCH (r:ShelterRecord {id: id}) WHERE r.pending = true AND r.importId <> $importId
+RETURN count(r) AS n`,
+  z.object({ n: z.number().int() }),
+);
+
+// A failed import's pending rows, removed by id in the import's own clean-up (the retention job removes those of an
+// import whose process died).
+const removePendingRecords = statement(
+  'removePendingShelterRecords',
+  cypher`
+UNWIND $ids AS id
+MATCH (r:ShelterRecord {id: id}) WHERE r.importId = $importId AND r.pending = true
+DETACH DELETE r
+RETURN count(*) AS n`,
   z.object({ n: z.number().int() }),
 );
 
@@ -119,28 +160,50 @@ RETURN count(r) AS n`,
   z.object({ n: z.number().int() }),
 );
 
-const writeImport = statement(
-  'writeShelterImport',
+// The import record: written first (PENDING), flipped in the last transaction (COMMITTED), or FAILED.
+const startImport = statement(
+  'startShelterImport',
   cypher`
 CREATE (i:ShelterImport {id: $importId})
-SET i += $summary, i += $provenance, i.recordedAt = datetime($recordedAt)
+SET i += $summary, i += $provenance, i.status = 'PENDING', i.recordedAt = datetime($recordedAt)
 RETURN i.id AS id`,
   z.object({ id: z.string() }),
 );
 
-const newRecordCount = statement(
-  'countNewShelterRecords',
+const commitImport = statement(
+  'commitShelterImport',
   cypher`
-MATCH (r:ShelterRecord) WHERE r.importId = $importId
-RETURN count(r) AS n`,
-  z.object({ n: z.number().int() }),
+MATCH (i:ShelterImport {id: $importId}) WHERE i.status = 'PENDING'
+SET i += $outcome, i.status = 'COMMITTED', i.committedAt = datetime($now)
+RETURN i.id AS id`,
+  z.object({ id: z.string() }),
+);
+
+// An upload that adds nothing leaves no trace in the graph (the access log has the attempt).
+const dropEmptyImport = statement(
+  'dropEmptyShelterImport',
+  cypher`
+MATCH (i:ShelterImport {id: $importId}) WHERE i.status = 'PENDING'
+WITH i, i.id AS id
+DELETE i
+RETURN id`,
+  z.object({ id: z.string() }),
+);
+
+const failImport = statement(
+  'failShelterImport',
+  cypher`
+MATCH (i:ShelterImport {id: $importId}) WHERE i.status = 'PENDING'
+SET i.status = 'FAILED', i.failedAt = datetime($now)
+RETURN i.id AS id`,
+  z.object({ id: z.string() }),
 );
 
 const recordsOfFacilities = statement(
   'shelterRecordsOfFacilities',
   cypher`
 MATCH (r:ShelterRecord)
-WHERE r.facilityId IN $facilityIds AND r.kind = $kind AND ($history OR r.current = true)
+WHERE r.facilityId IN $facilityIds AND r.kind = $kind AND r.pending IS NULL AND ($history OR r.current = true)
   AND ($from IS NULL OR r.day >= $from) AND ($to IS NULL OR r.day <= $to)
 RETURN r { .* } AS row
 ORDER BY r.facilityId, r.day, r.key, r.recordedAt`,
@@ -223,6 +286,21 @@ export interface ShelterWriteProvenance {
   recordedAt: string;
 }
 
+export interface ShelterWriteOptions {
+  /** Rows per write transaction; SHELTER_WRITE_BATCH unless a benchmark measures another size. */
+  batchSize?: number;
+  /** Called before each batch's transaction and before the last one (index = number of batches): tests stop or interleave an import there. */
+  beforeBatch?: (index: number) => Promise<void>;
+}
+
+/** Rows of an import were taken by another import still pending (or removed as abandoned): nothing was written. */
+export class ShelterImportConflictError extends Error {
+  override name = 'ShelterImportConflictError';
+  constructor(readonly rows: number) {
+    super(`${rows} rows are pending in another import`);
+  }
+}
+
 export interface ShelterWriteResult {
   importId: string;
   /** Rows that were new; the rest were already there, identical. */
@@ -271,50 +349,99 @@ export function createShelterRepository(executor: CypherExecutor) {
         )
       )[0]!,
 
-    /** Writes validated rows of one kind in one transaction: all of them or, on any error, none. */
+    /**
+     * Writes validated rows of one kind: all of them or, on any error, none. The rows go in batches, each in its own
+     * transaction, marked pending under an import record (PENDING); no read sees a pending row. The last transaction
+     * locks the facilities, supersedes the earlier current versions, publishes the rows and marks the import
+     * COMMITTED, at once. On an error the pending rows are removed and the import is marked FAILED; if the process
+     * dies first, the retention job removes them (maintenance/retention.ts).
+     */
     async write(
       kind: ShelterRecordKind,
       rows: ShelterRow[],
       provenance: ShelterWriteProvenance,
       summary: Record<string, string | number>,
+      options: ShelterWriteOptions = {},
     ): Promise<ShelterWriteResult> {
       const importId = `si-${randomUUID()}`;
-      const prepared = rows.map((row) => ({
-        id: shelterRecordId(kind, row),
-        key: naturalKey(kind, row),
-        facilityId: row.facilityId,
-        householdId: 'householdId' in row ? row.householdId : null,
-        agencyId: 'alternativeAgencyId' in row ? row.alternativeAgencyId : null,
-        props: { ...withoutNulls(row), kind, key: naturalKey(kind, row), day: recordDay(kind, row) },
-      }));
       const { recordedAt, ...flat } = provenance;
-      return executor.write(async (tx) => {
-        await tx.run(lockFacilities, { facilityIds: [...new Set(prepared.map((row) => row.facilityId))].sort() });
-        let superseded = 0;
-        for (let start = 0; start < prepared.length; start += SHELTER_WRITE_BATCH) {
-          const batch = prepared.slice(start, start + SHELTER_WRITE_BATCH);
-          await tx.run(writeRecords, {
-            rows: batch.map(({ id, facilityId, props }) => ({ id, facilityId, props })),
-            provenance: flat,
-            importId,
-            recordedAt,
-          });
-          const [result] = await tx.run(supersedeEarlierVersions, { rows: batch.map(({ id, key }) => ({ id, key })), importId });
-          superseded += result?.n ?? 0;
-          await linkOptional(tx, batch);
-        }
-        const [createdRow] = await tx.run(newRecordCount, { importId });
-        const created = createdRow?.n ?? 0;
-        // An upload that adds nothing leaves no trace in the graph (the access log has the attempt).
-        if (created > 0)
-          await tx.run(writeImport, {
-            importId,
-            summary: { ...summary, kind, rows: rows.length, created, superseded },
-            provenance: flat,
-            recordedAt,
-          });
-        return { importId, created, unchanged: rows.length - created, superseded };
+      const prepared = rows.map((row) => {
+        const key = naturalKey(kind, row);
+        return {
+          id: shelterRecordId(kind, row),
+          key,
+          facilityId: row.facilityId,
+          householdId: 'householdId' in row ? row.householdId : null,
+          agencyId: 'alternativeAgencyId' in row ? row.alternativeAgencyId : null,
+          props: { ...withoutNulls(row), ...withoutNulls(flat), kind, key, day: recordDay(kind, row) },
+        };
       });
+      const batchSize = options.batchSize ?? SHELTER_WRITE_BATCH;
+      const contentHash = createHash('sha256');
+      for (const row of prepared) contentHash.update(row.id);
+      await executor.write((tx) =>
+        tx.run(startImport, {
+          importId,
+          summary: { ...summary, kind, rows: rows.length, contentHash: contentHash.digest('hex') },
+          provenance: flat,
+          recordedAt,
+        }),
+      );
+      const created: { id: string; key: string }[] = [];
+      try {
+        for (let start = 0, index = 0; start < prepared.length; start += batchSize, index += 1) {
+          await options.beforeBatch?.(index);
+          const batch = prepared.slice(start, start + batchSize);
+          const ids = await executor.write(async (tx) => {
+            const written = await tx.run(writeRecords, {
+              rows: batch.map(({ id, facilityId, props }) => ({ id, facilityId, props })),
+              importId,
+              recordedAt,
+            });
+            const createdIds = new Set(written.map((row) => row.id));
+            await linkOptional(
+              tx,
+              batch.filter((row) => createdIds.has(row.id)),
+            );
+            return createdIds;
+          });
+          for (const row of batch) if (ids.has(row.id)) created.push({ id: row.id, key: row.key });
+        }
+        await options.beforeBatch?.(Math.ceil(prepared.length / batchSize));
+        return await executor.write(async (tx) => {
+          // The facilities guard which version of each of their records is current: locked before any check.
+          await tx.run(lockFacilities, { facilityIds: [...new Set(prepared.map((row) => row.facilityId))].sort() });
+          const allIds = prepared.map((row) => row.id);
+          let elsewhere = 0;
+          for (let start = 0; start < allIds.length; start += PUBLISH_BATCH)
+            elsewhere += (await tx.run(rowsPendingElsewhere, { ids: allIds.slice(start, start + PUBLISH_BATCH), importId }))[0]?.n ?? 0;
+          if (elsewhere > 0) throw new ShelterImportConflictError(elsewhere);
+          let superseded = 0;
+          let published = 0;
+          for (let start = 0; start < created.length; start += PUBLISH_BATCH) {
+            const [counts] = await tx.run(publishRecords, { rows: created.slice(start, start + PUBLISH_BATCH), importId });
+            published += counts?.published ?? 0;
+            superseded += counts?.superseded ?? 0;
+          }
+          // A pending row removed under this import (the retention job took it for abandoned) fails the import.
+          if (published !== created.length) throw new ShelterImportConflictError(created.length - published);
+          // The retention job marks an import FAILED that stayed pending too long: then this one may not commit.
+          const [committed] =
+            created.length > 0
+              ? await tx.run(commitImport, { importId, outcome: { created: created.length, superseded }, now: new Date().toISOString() })
+              : await tx.run(dropEmptyImport, { importId });
+          if (!committed) throw new ShelterImportConflictError(created.length);
+          return { importId, created: created.length, unchanged: rows.length - created.length, superseded };
+        });
+      } catch (error) {
+        // If the clean-up fails too, the retention job removes the pending rows; the caller hears the first error.
+        await removeFailedImport(
+          executor,
+          importId,
+          created.map((row) => row.id),
+        ).catch(() => undefined);
+        throw error;
+      }
     },
 
     /** Current refusals a shelter reported for these households (when it linked them), for their gap rules. */
@@ -339,6 +466,13 @@ export function createShelterRepository(executor: CypherExecutor) {
       );
     },
   };
+}
+
+/** Removes a failed import's pending rows by id and marks it FAILED; what this misses, the retention job removes. */
+async function removeFailedImport(executor: CypherExecutor, importId: string, ids: string[]): Promise<void> {
+  for (let start = 0; start < ids.length; start += PUBLISH_BATCH)
+    await executor.write((tx) => tx.run(removePendingRecords, { ids: ids.slice(start, start + PUBLISH_BATCH), importId }));
+  await executor.write((tx) => tx.run(failImport, { importId, now: new Date().toISOString() }));
 }
 
 async function linkOptional(tx: CypherTx, batch: { id: string; householdId: string | null; agencyId: string | null }[]) {
