@@ -67,9 +67,12 @@ export function pageLoader<T>(fetch: (parents: readonly string[], first: number,
 }
 
 export function createLoaders(repos: Repositories) {
-  const ref = repos.reference;
+  // Reference data through the app's cache: one stamp read per request instead of a statement per level.
+  const ref = repos.referenceCache.forRequest();
   const city = (row: { centrumgemeenteId: string | null }) => row.centrumgemeenteId ?? '';
   return {
+    /** Reference lists without a key (all centrumgemeenten, national figures), from the same cache. */
+    reference: ref,
     centrumgemeente: byIdLoader(ref.centrumgemeentenByIds, (row) => row.id),
     agency: byIdLoader(ref.agenciesByIds, (row) => row.id),
     facility: byIdLoader(ref.facilitiesByIds, (row) => row.id),

@@ -10,6 +10,7 @@ import { eventRepository } from './event-repository.js';
 import { createGapRepository } from './gap-repository.js';
 import { householdRepository } from './household-repository.js';
 import { createInvolvementRepository } from './involvement-repository.js';
+import { createReferenceCache } from './reference-cache.js';
 import { createReferenceRepository } from './reference-repository.js';
 import { referralRepository } from './referral-repository.js';
 import { regieRepository } from './regie-repository.js';
@@ -17,8 +18,11 @@ import { createShelterRepository } from './shelter-repository.js';
 import { createWorklistRepository } from './worklist-repository.js';
 
 export function createRepositories(executor: CypherExecutor, now: () => Date = () => new Date()) {
+  const reference = createReferenceRepository(executor);
   return {
-    reference: createReferenceRepository(executor),
+    reference,
+    /** The one piece of state: reference data this app has read, kept while the store's reference stamp holds. */
+    referenceCache: createReferenceCache(executor, reference),
     households: bindRepository({ executor, now }, householdRepository),
     events: bindRepository({ executor, now }, eventRepository),
     referrals: bindRepository({ executor, now }, referralRepository),

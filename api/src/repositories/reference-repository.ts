@@ -24,6 +24,7 @@ import {
 } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import { withoutNulls } from '../db/values.js';
+import { bumpReferenceVersionIn } from './reference-cache.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
 import { instant, list, opt, type Page, pageOf, searchKey } from './rows.js';
 
@@ -653,6 +654,8 @@ export function createReferenceRepository(executor: CypherExecutor) {
     async upsertAll(graph: ReferenceGraph, provenance: Provenance): Promise<void> {
       const prov = flatProvenance(provenance);
       await executor.write(async (tx) => {
+        // In the same transaction as the data: every app's reference cache sees the change at its next request.
+        await bumpReferenceVersionIn(tx);
         await upsert(tx, upsertCentrumgemeenten, graph.centrumgemeenten, prov);
         await upsert(tx, upsertMunicipalities, graph.municipalities, prov);
         await upsert(

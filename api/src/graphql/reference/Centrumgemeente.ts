@@ -337,13 +337,13 @@ builder.queryFields((t) => ({
   nationalFigures: t.field({
     type: [PublishedFigureRef],
     description: 'National figures from the sources (not tied to one city), each with its source document and lines.',
-    resolve: (_root, _args, ctx) => ctx.repos.reference.nationalFigures(),
+    resolve: (_root, _args, ctx) => ctx.loaders.reference.nationalFigures(),
   }),
   centrumgemeenten: t.field({
     type: [CentrumgemeenteRef],
     description: 'All centrumgemeenten in Ketenkaart, by name.',
     resolve: async (_root, _args, ctx) => {
-      const cities = await ctx.repos.reference.listCentrumgemeenten();
+      const cities = await ctx.loaders.reference.listCentrumgemeenten();
       cities.forEach((city) => ctx.loaders.centrumgemeente.prime(city.id, city));
       return cities;
     },
