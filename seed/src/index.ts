@@ -6,3 +6,4 @@ export { createDemoAccounts, demoAccounts, DEMO_PASSWORD } from './demo-accounts
 export { generateFamilies, syntheticProfile, type SyntheticProfile } from './synthetic/generate.js';
 export { loadSyntheticFamilies } from './synthetic/load.js';
 export { cityRoles, syntheticRegionRoles } from './synthetic/city-roles.js';
+export { loadSyntheticFamiliesInSegments, segmentBounds, type SegmentResult } from './synthetic/segmented-load.js';

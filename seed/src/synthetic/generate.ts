@@ -37,6 +37,11 @@ export interface GenerateOptions {
   /** First day a path may start; paths start spread over the year before asOf by default. */
   startFrom?: string;
   profile?: SyntheticProfile;
+  /**
+   * Families numbered up to this one are drawn but not yielded (default 0): a segment of a run, from + 1 to
+   * `families`, is the same families as that slice of the whole run, because the draws before it still happen.
+   */
+  from?: number;
 }
 
 /** A small random toolkit over one seeded generator, so a seed always gives the same families. */
@@ -57,7 +62,8 @@ export function* generateFamilies(options: GenerateOptions): Generator<Path> {
   for (let n = 1; n <= options.families; n += 1) {
     const roles = options.regions[r.int(0, options.regions.length - 1)]!;
     const builder = pathBuilder(n, options.seed, roles, addDays(startFrom, r.int(0, span)), options.asOf, r);
-    yield options.profile === 'national' ? nationalPath(builder) : chainPath(builder);
+    const path = options.profile === 'national' ? nationalPath(builder) : chainPath(builder);
+    if (n > (options.from ?? 0)) yield path;
   }
 }
 

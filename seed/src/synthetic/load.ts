@@ -10,6 +10,8 @@ export interface SyntheticOptions {
   asOf: string;
   profile?: SyntheticProfile;
   batchSize?: number;
+  /** Load only families from + 1 to `families` of the run (a segment; see generateFamilies). */
+  from?: number;
   onProgress?: (done: { households: number; events: number }) => void;
 }
 
@@ -38,6 +40,7 @@ export async function loadSyntheticFamilies(
     regions,
     asOf: options.asOf,
     profile: options.profile,
+    from: options.from,
   })) {
     batch.push(path);
     total.signals += path.events.filter((e) => e.kind === 'EARLY_WARNING_SIGNAL').length;
