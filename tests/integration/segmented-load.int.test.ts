@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createExecutor, migrate } from '@ketenkaart/api';
 import {
+  familyCursor,
   generateFamilies,
   loadSyntheticFamilies,
   loadSyntheticFamiliesInSegments,
@@ -27,6 +28,10 @@ describe('a segment of a synthetic run', () => {
     const segment = [...generateFamilies({ seed: 3, families: 210, from: 120, regions, asOf, profile })];
     expect(segment).toHaveLength(90);
     expect(JSON.stringify(segment)).toBe(JSON.stringify(whole.slice(120, 210)));
+    // Resumed from the generator's state after family 120, as a segment's process does.
+    const fromState = familyCursor({ seed: 3, regions, asOf, profile }).stateAfter(120);
+    const resumed = [...generateFamilies({ seed: 3, families: 210, from: 120, fromState, regions, asOf, profile })];
+    expect(JSON.stringify(resumed)).toBe(JSON.stringify(whole.slice(120, 210)));
   });
 
   it('is one of slices that cover every family once', () => {

@@ -10,6 +10,7 @@ const executor = createExecutor({ kind: 'grafeo', dataDir: request.dataDir });
 const loaded = await loadSyntheticFamilies(executor, {
   families: request.to,
   from: request.from,
+  fromState: request.fromState,
   regions: request.regions,
   seed: request.seed,
   asOf: request.asOf,

@@ -5,7 +5,9 @@
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { SyntheticProfile } from './generate.js';
+import { createExecutor } from '@ketenkaart/api';
+import { familyCursor, type SyntheticProfile } from './generate.js';
+import { regionsFor } from './regions.js';
 
 export interface SegmentedLoadOptions {
   /** The store's directory; no process may hold it open while the segments run. */
@@ -43,6 +45,8 @@ export interface SegmentRequest {
   asOf: string;
   profile?: SyntheticProfile;
   batchSize?: number;
+  /** The generator's state after family `from`. */
+  fromState: readonly number[];
 }
 
 const childScript = fileURLToPath(new URL('./load-segment.ts', import.meta.url));
@@ -62,9 +66,22 @@ export async function loadSyntheticFamiliesInSegments(
   options: SegmentedLoadOptions,
 ): Promise<{ households: number; events: number; signals: number; segments: SegmentResult[] }> {
   const segments: SegmentResult[] = [];
-  for (const { from, to } of segmentBounds(options.families, options.segments)) {
+  // The regions as the segments will find them (they write them again, idempotently): for the generator's cursor.
+  const store = createExecutor({ kind: 'grafeo', dataDir: options.dataDir });
+  const regions = await regionsFor(store, options.regions, new Date(`${options.asOf}T12:00:00Z`));
+  await store.close();
+  const cursor = familyCursor({
+    seed: options.seed,
+    regions,
+    asOf: options.asOf,
+    ...(options.profile ? { profile: options.profile } : {}),
+  });
+  const bounds = segmentBounds(options.families, options.segments);
+  let fromState = cursor.stateAfter(0);
+  for (const [index, { from, to }] of bounds.entries()) {
     const request: SegmentRequest = {
       dataDir: options.dataDir,
+      fromState,
       from,
       to,
       regions: options.regions,
@@ -73,7 +90,11 @@ export async function loadSyntheticFamiliesInSegments(
       ...(options.profile ? { profile: options.profile } : {}),
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     };
-    const result = await runSegment(request);
+    const running = runSegment(request);
+    // The next segment's start is drawn here while this one loads (on the other core).
+    const next = bounds[index + 1];
+    if (next) fromState = cursor.stateAfter(next.from);
+    const result = await running;
     segments.push(result);
     options.onSegment?.(result);
   }
