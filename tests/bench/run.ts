@@ -49,7 +49,7 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1_000);
 const CSV_ROWS = Number(process.env.BENCH_CSV_ROWS ?? 100_000);
 const FUZZ_RUNS = Number(process.env.BENCH_FUZZ_RUNS ?? 10_000);
 // Households per load segment (a child process each) and per write transaction: measured, see README "Benchmarks".
-const SEGMENT_FAMILIES = Number(process.env.BENCH_SEGMENT_FAMILIES ?? 100_000);
+const SEGMENT_FAMILIES = Number(process.env.BENCH_SEGMENT_FAMILIES ?? 50_000);
 const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 250);
 const PROFILE = syntheticProfile(process.env.BENCH_PROFILE ?? 'national');
 const AS_OF = '2026-06-30';
