@@ -3,6 +3,7 @@ export { citiesToGraph, readCitiesJson, citiesJsonPath } from './cities.js';
 export { extraFigureCount } from './report-readings.js';
 export { seedReferenceData, SEED_PROCESS } from './reference-seed.js';
 export { createDemoAccounts, demoAccounts, DEMO_PASSWORD } from './demo-accounts.js';
-export { generateFamilies, syntheticProfile, type SyntheticProfile } from './synthetic/generate.js';
+export { familyCursor, generateFamilies, syntheticProfile, type SyntheticProfile } from './synthetic/generate.js';
 export { loadSyntheticFamilies } from './synthetic/load.js';
 export { cityRoles, syntheticRegionRoles } from './synthetic/city-roles.js';
+export { loadSyntheticFamiliesInSegments, segmentBounds, type SegmentResult } from './synthetic/segmented-load.js';

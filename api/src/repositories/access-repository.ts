@@ -54,7 +54,8 @@ const AccessFactsRow = AccessFactsFields.extend({ household: HouseholdRow });
 /** CARE: every fact a decision can rest on; REGION: the household's region and break-glass grants only. */
 export type AccessFactsScope = 'REGION' | 'CARE';
 
-// Each fact kind in its own subquery, so that one household's rows do not multiply each other. MATCH, not
+// Referrals, regie, events and consents are reached over the household's own edges (no index on their householdId:
+// migration 0013; Neo4j expands the same edges from the household found by its id constraint). Each fact kind in its own subquery, so that one household's rows do not multiply each other. MATCH, not
 // OPTIONAL MATCH: an aggregate over no rows gives [] on both engines, while Grafeo projects a missing node as a
 // map of nulls.
 const accessFacts = statement(
@@ -62,27 +63,27 @@ const accessFacts = statement(
   cypher`
 MATCH (h:Household) WHERE h.id IN $ids
 CALL (h) {
-  MATCH (r:Referral {householdId: h.id}) WHERE r.status IN ['SENT', 'INFO_REQUESTED', 'ACCEPTED']
+  MATCH (h)<-[:REFERRAL_FOR]-(r:Referral) WHERE r.status IN ['SENT', 'INFO_REQUESTED', 'ACCEPTED']
   RETURN collect(r { .id, .status, .fromAgencyId, .toAgencyId }) AS referrals
 }
 CALL (h) {
-  MATCH (g:RegieAssignment {householdId: h.id}) WHERE g.to IS NULL
+  MATCH (h)<-[:REGIE_OVER]-(g:RegieAssignment) WHERE g.to IS NULL
   RETURN collect(g { .id, .agencyId, .stage }) AS regie
 }
 CALL (h) {
-  MATCH (e:Event {householdId: h.id})-[:AT_FACILITY]->(f:Facility)
+  MATCH (h)-[:HAD]->(e:Event)-[:AT_FACILITY]->(f:Facility)
   WHERE NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
   RETURN collect(e { .id, .kind, .facilityId, .waitingListOutcome, facilityAgencyId: f.agencyId, occurredOn: toString(e.occurredOn) }) AS facilityEvents
 }
 CALL (h) {
   // Involvement counts once the agency acted itself (recorded the step, accepted): a coordinator naming an agency
   // on a step does not open the household to it.
-  MATCH (e:Event {householdId: h.id})
+  MATCH (h)-[:HAD]->(e:Event)
   WHERE e.agencyId IS NOT NULL AND e.reportingAgencyId = e.agencyId AND e.occurredOn >= date($recentSince)
   RETURN collect(e { .id, .agencyId, occurredOn: toString(e.occurredOn) }) AS recentAgencyEvents
 }
 CALL (h) {
-  MATCH (c:Consent {householdId: h.id})
+  MATCH (h)<-[:CONSENT_FOR]-(c:Consent)
   RETURN collect(c { .id, .purpose, .recipientAgencyIds, from: toString(c.from), to: toString(c.to), withdrawnOn: toString(c.withdrawnOn) }) AS consents
 }
 CALL (h) {

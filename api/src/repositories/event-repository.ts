@@ -83,13 +83,14 @@ RETURN count(e) AS n`,
   counted,
 );
 
-// A cause is an event of the same household: never an edge into another family's path.
+// A cause is an event of the same household: never an edge into another family's path. Found over the household's
+// HAD edges from the event: Grafeo planned the two-node pattern as a join over every event, filtered on householdId
+// (an index until migration 0013); Neo4j seeks e by id and expands the same way.
 const linkEventCauses = statement(
   'linkEventCauses',
   cypher`
 UNWIND $rows AS row
-MATCH (e:Event {id: row.id}), (cause:Event {id: row.causeId})
-WHERE cause.householdId = e.householdId
+MATCH (e:Event {id: row.id})<-[:HAD]-(:Household)-[:HAD]->(cause:Event {id: row.causeId})
 MERGE (e)-[:FOLLOWS_FROM]->(cause)
 RETURN count(e) AS n`,
   counted,

@@ -46,7 +46,8 @@ ORDER BY cityId, ruleId`,
 const deleteFindings = statement(
   'deleteGapFindings',
   cypher`
-MATCH (g:GapFinding) WHERE g.householdId IN $householdIds
+// Over the household's edges: no index on GapFinding.householdId (migration 0013); Neo4j plans the same expand.
+MATCH (h:Household)<-[:GAP_OF]-(g:GapFinding) WHERE h.id IN $householdIds
 DETACH DELETE g
 RETURN count(*) AS n`,
   z.object({ n: z.number().int() }),

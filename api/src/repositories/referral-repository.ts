@@ -28,7 +28,8 @@ import { refuseOutOfOrder, requireAgencies } from './write-checks.js';
 const referralsByHouseholdQuery = statement(
   'referralsByHousehold',
   cypher`
-MATCH (r:Referral) WHERE r.householdId IN $ids
+// Over the household's edges: no index on Referral.householdId (migration 0013); Neo4j plans the same expand.
+MATCH (h:Household)<-[:REFERRAL_FOR]-(r:Referral) WHERE h.id IN $ids
 RETURN r.id AS id, r.householdId AS householdId, r.fromAgencyId AS fromAgencyId, r.toAgencyId AS toAgencyId,
   r.status AS status, r.purpose AS purpose, toString(r.sentOn) AS sentOn, toString(r.respondBy) AS respondBy,
   toString(r.respondedOn) AS respondedOn, toString(r.closedOn) AS closedOn, r.refusalReason AS refusalReason,

@@ -14,7 +14,8 @@ import { refuseOutOfOrder, requireAgencies } from './write-checks.js';
 const regieByHouseholdQuery = statement(
   'regieByHousehold',
   cypher`
-MATCH (g:RegieAssignment) WHERE g.householdId IN $ids
+// Over the household's edges: no index on RegieAssignment.householdId (migration 0013); Neo4j plans the same expand.
+MATCH (h:Household)<-[:REGIE_OVER]-(g:RegieAssignment) WHERE h.id IN $ids
 RETURN g.id AS id, g.householdId AS householdId, g.agencyId AS agencyId, g.stage AS stage, toString(g.from) AS from,
   toString(g.to) AS to, g.handedOverToId AS handedOverToId, toString(g.recordedAt) AS recordedAt, g.recordedBy AS recordedBy,
   g.synthetic AS synthetic

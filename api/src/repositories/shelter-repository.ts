@@ -241,12 +241,12 @@ const linkableHouseholds = statement(
   cypher`
 MATCH (h:Household) WHERE h.id IN $householdIds
 CALL (h) {
-  MATCH (e:Event {householdId: h.id})-[:AT_FACILITY]->(f:Facility)
+  MATCH (h)-[:HAD]->(e:Event)-[:AT_FACILITY]->(f:Facility)
   WHERE f.agencyId = $agencyId AND NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
   RETURN count(e) AS steps
 }
 CALL (h) {
-  MATCH (r:Referral {householdId: h.id})
+  MATCH (h)<-[:REFERRAL_FOR]-(r:Referral)
   WHERE r.toAgencyId = $agencyId
   RETURN count(r) AS referrals
 }

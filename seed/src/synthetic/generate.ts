@@ -1,6 +1,6 @@
 // Deterministic synthetic families and their paths through the chain, with the failure patterns of docs/domain.md §4.
 import { uniformInt } from 'pure-rand/distribution/uniformInt';
-import { xoroshiro128plus } from 'pure-rand/generator/xoroshiro128plus';
+import { xoroshiro128plus, xoroshiro128plusFromState } from 'pure-rand/generator/xoroshiro128plus';
 import type { HouseholdPath } from '@ketenkaart/api';
 import { addDays } from '@ketenkaart/api';
 import type { CityRoles } from './city-roles.js';
@@ -37,6 +37,16 @@ export interface GenerateOptions {
   /** First day a path may start; paths start spread over the year before asOf by default. */
   startFrom?: string;
   profile?: SyntheticProfile;
+  /**
+   * Families numbered up to this one are drawn but not yielded (default 0): a segment of a run, from + 1 to
+   * `families`, is the same families as that slice of the whole run, because the draws before it still happen.
+   */
+  from?: number;
+  /**
+   * The generator's state after family `from` (familyCursor): the run resumes there instead of drawing the
+   * families before it again. Same families either way.
+   */
+  fromState?: readonly number[];
 }
 
 /** A small random toolkit over one seeded generator, so a seed always gives the same families. */
@@ -50,15 +60,41 @@ function random(rng: Rng) {
 }
 
 export function* generateFamilies(options: GenerateOptions): Generator<Path> {
+  const from = options.from ?? 0;
+  const resumed = options.fromState !== undefined;
+  const rng = resumed ? xoroshiro128plusFromState(options.fromState!) : xoroshiro128plus(options.seed);
+  const draw = familyDraw(options, random(rng));
+  for (let n = resumed ? from + 1 : 1; n <= options.families; n += 1) {
+    const path = draw(n);
+    if (n > from) yield path;
+  }
+}
+
+/**
+ * Walks a run's families without keeping them, to hand a segment the generator's state at its start: the parent
+ * of a segmented load advances it while the previous segment loads.
+ */
+export function familyCursor(options: Omit<GenerateOptions, 'families' | 'from' | 'fromState'>) {
   const rng = xoroshiro128plus(options.seed);
-  const r = random(rng);
+  const draw = familyDraw(options, random(rng));
+  let done = 0;
+  return {
+    /** The state after family n (n never behind the last call). */
+    stateAfter(n: number): readonly number[] {
+      for (; done < n; done += 1) draw(done + 1);
+      return rng.getState();
+    },
+  };
+}
+
+function familyDraw(options: Omit<GenerateOptions, 'families'>, r: Random): (n: number) => Path {
   const startFrom = options.startFrom ?? addDays(options.asOf, -540);
   const span = Math.max(1, Math.round((Date.parse(options.asOf) - Date.parse(startFrom)) / 86_400_000) - 60);
-  for (let n = 1; n <= options.families; n += 1) {
+  return (n) => {
     const roles = options.regions[r.int(0, options.regions.length - 1)]!;
     const builder = pathBuilder(n, options.seed, roles, addDays(startFrom, r.int(0, span)), options.asOf, r);
-    yield options.profile === 'national' ? nationalPath(builder) : chainPath(builder);
-  }
+    return options.profile === 'national' ? nationalPath(builder) : chainPath(builder);
+  };
 }
 
 type Random = ReturnType<typeof random>;

@@ -10,6 +10,10 @@ export interface SyntheticOptions {
   asOf: string;
   profile?: SyntheticProfile;
   batchSize?: number;
+  /** Load only families from + 1 to `families` of the run (a segment; see generateFamilies). */
+  from?: number;
+  /** The generator's state after family `from` (familyCursor), so that the families before it are not drawn again. */
+  fromState?: readonly number[];
   onProgress?: (done: { households: number; events: number }) => void;
 }
 
@@ -38,6 +42,8 @@ export async function loadSyntheticFamilies(
     regions,
     asOf: options.asOf,
     profile: options.profile,
+    from: options.from,
+    fromState: options.fromState,
   })) {
     batch.push(path);
     total.signals += path.events.filter((e) => e.kind === 'EARLY_WARNING_SIGNAL').length;
