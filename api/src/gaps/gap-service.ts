@@ -29,20 +29,32 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
 
   /** Reads the households' subgraphs and applies the rules; writes nothing. */
   async function evaluationsOf(householdIds: string[], shared?: Shared): Promise<HouseholdEvaluation[]> {
-    if (householdIds.length === 0) return [];
+    return evaluate(await factsOf(householdIds, shared));
+  }
+
+  /** The households' subgraphs as stored, with the write versions they are at least as new as. */
+  async function factsOf(householdIds: string[], shared?: Shared) {
+    if (householdIds.length === 0) return null;
     // Read before the facts, and by itself: the facts are then at least as new as these versions say.
     const versions = await repos.gaps.writeVersions(householdIds);
     const [households, members, events, referrals, regie, shelterRefusals, lookups] = await Promise.all([
       repos.households.householdsByIds(householdIds),
       repos.households.membershipsByHousehold(householdIds),
-      repos.events.eventsByHousehold(householdIds),
+      repos.gaps.eventsForGapRules(householdIds),
       repos.referrals.referralsByHousehold(householdIds),
       repos.regie.regieByHousehold(householdIds),
       repos.shelter.refusalsOfHouseholds(householdIds),
       shared?.lookups ?? repos.gaps.lookups(),
     ]);
-    const settings = new Map<string, GapRuleSetting>();
     const settingRows = shared?.settings ?? (await repos.gaps.settingsByCity([...new Set(households.map((h) => h.centrumgemeenteId))]));
+    return { householdIds, versions, households, members, events, referrals, regie, shelterRefusals, lookups, settingRows };
+  }
+
+  /** Applies the rules to facts read by factsOf. */
+  function evaluate(facts: Awaited<ReturnType<typeof factsOf>>): HouseholdEvaluation[] {
+    if (facts === null) return [];
+    const { householdIds, versions, households, members, events, referrals, regie, shelterRefusals, lookups, settingRows } = facts;
+    const settings = new Map<string, GapRuleSetting>();
     for (const s of settingRows) settings.set(`${s.cityId}:${s.ruleId}`, s);
     const today = dayOf(now());
     const [membersOf, eventsOf, referralsOf, regieOf] = [
@@ -100,24 +112,31 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
       const pageSize = options.pageSize ?? 500;
       // Reference lookups and the city's settings are the same for every page: read them once.
       const shared = { lookups: await repos.gaps.lookups(), settings: await repos.gaps.settingsByCity([cityId]) };
-      let after: string | null = null;
       const total = { households: 0, findings: 0, changedHouseholds: 0 };
-      // A page's findings are written while the next page is read: the store reads on its own threads.
-      let writing: Promise<unknown> = Promise.resolve();
-      for (;;) {
+      // The next page's facts are read while this page is evaluated, and a page's findings are written while the
+      // next page is read: the store reads and writes on its own threads, the rules run on this one.
+      const readPage = async (after: string | null) => {
         const ids: string[] = options.dueOnly
           ? await repos.gaps.householdIdsDueInCity(cityId, dayOf(now()), after, pageSize)
           : await repos.gaps.householdIdsOfCity(cityId, after, pageSize);
-        if (ids.length === 0) break;
-        const evaluations = await evaluationsOf(ids, shared);
+        return factsOf(ids, shared);
+      };
+      let reading = readPage(null);
+      let writing: Promise<unknown> = Promise.resolve();
+      // Either may fail while the other is awaited; each failure surfaces at its own next await.
+      reading.catch(() => undefined);
+      for (;;) {
+        const facts = await reading;
+        if (facts === null) break;
+        reading = readPage(facts.householdIds.at(-1)!);
+        reading.catch(() => undefined);
+        const evaluations = evaluate(facts);
         const findings = evaluations.flatMap((e) => e.findings);
         await writing;
         writing = repos.gaps.replaceFindings(evaluations).then(({ changedHouseholds }) => (total.changedHouseholds += changedHouseholds));
-        // Its failure surfaces at the next await of it; until then it must not count as unhandled.
         writing.catch(() => undefined);
         total.findings += findings.length;
-        total.households += ids.length;
-        after = ids.at(-1)!;
+        total.households += facts.householdIds.length;
       }
       await writing;
       return total;
