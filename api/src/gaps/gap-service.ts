@@ -17,6 +17,9 @@ function byHousehold<T extends { householdId: string }>(rows: T[]): Map<string, 
   return groups;
 }
 
+/** Household ids listed at a time by a city evaluation (a few hundred kB): many pages. */
+const IDS_PER_LISTING = 20_000;
+
 export function createGapService(repos: Repositories, now: () => Date = () => new Date()) {
   type Shared = { lookups: Lookups; settings: GapRuleSetting[] };
 
@@ -115,20 +118,32 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
       const total = { households: 0, findings: 0, changedHouseholds: 0 };
       // The next page's facts are read while this page is evaluated, and a page's findings are written while the
       // next page is read: the store reads and writes on its own threads, the rules run on this one.
-      const readPage = async (after: string | null) => {
-        const ids: string[] = options.dueOnly
-          ? await repos.gaps.householdIdsDueInCity(cityId, dayOf(now()), after, pageSize)
-          : await repos.gaps.householdIdsOfCity(cityId, after, pageSize);
-        return factsOf(ids, shared);
+      // The city's households are listed in chunks of many pages: each listing sorts the city's households, so one
+      // a page would make a large city cost its size times its pages.
+      const today = dayOf(now());
+      async function* pagesOfIds() {
+        for (let after: string | null = null; ;) {
+          const ids: string[] = options.dueOnly
+            ? await repos.gaps.householdIdsDueInCity(cityId, today, after, IDS_PER_LISTING)
+            : await repos.gaps.householdIdsOfCity(cityId, after, IDS_PER_LISTING);
+          for (let from = 0; from < ids.length; from += pageSize) yield ids.slice(from, from + pageSize);
+          if (ids.length < IDS_PER_LISTING) return;
+          after = ids.at(-1)!;
+        }
+      }
+      const pages = pagesOfIds();
+      const readPage = async () => {
+        const page = await pages.next();
+        return page.done ? null : factsOf(page.value, shared);
       };
-      let reading = readPage(null);
+      let reading = readPage();
       let writing: Promise<unknown> = Promise.resolve();
       // Either may fail while the other is awaited; each failure surfaces at its own next await.
       reading.catch(() => undefined);
       for (;;) {
         const facts = await reading;
         if (facts === null) break;
-        reading = readPage(facts.householdIds.at(-1)!);
+        reading = readPage();
         reading.catch(() => undefined);
         const evaluations = evaluate(facts);
         const findings = evaluations.flatMap((e) => e.findings);
