@@ -16,7 +16,20 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
 }
 
+/**
+ * Sums already worked out: the gap rules ask the same few (day, term) pairs for every household, and a full
+ * evaluation spent a twentieth of its time here. Bounded by the calendar; emptied when it grows past that anyway.
+ */
+const addedDays = new Map<string, string>();
+const ADDED_DAYS_KEPT = 200_000;
+
 export function addDays(date: string, days: number): string {
+  const key = `${date}+${days}`;
+  const known = addedDays.get(key);
+  if (known !== undefined) return known;
   // Arithmetic on the calendar, at UTC midnight: no time zone (or daylight saving) can shift the day.
-  return new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  const sum = new Date(Date.parse(`${date}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+  if (addedDays.size >= ADDED_DAYS_KEPT) addedDays.clear();
+  addedDays.set(key, sum);
+  return sum;
 }

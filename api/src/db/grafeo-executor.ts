@@ -3,7 +3,7 @@ import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { checkedTx, type CypherExecutor, type CypherTx, type Params, type StatementObserver } from './executor.js';
-import { toPlain } from './values.js';
+import { grafeoRowToPlain } from './values.js';
 
 const { GrafeoDB } = grafeo;
 type Db = InstanceType<typeof GrafeoDB>;
@@ -103,8 +103,8 @@ function openDatabase(dataDir: string | null): Db {
   return existsSync(file) ? GrafeoDB.open(file) : GrafeoDB.create(file);
 }
 
-function rowsOf(result: { toArray(): unknown[] }): Record<string, unknown>[] {
-  return result.toArray().map((row) => toPlain(row) as Record<string, unknown>);
+function rowsOf(result: { toArray(): Record<string, unknown>[] }): Record<string, unknown>[] {
+  return result.toArray().map((row) => grafeoRowToPlain(row));
 }
 
 function rollbackQuietly(tx: Tx): void {

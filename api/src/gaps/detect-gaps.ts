@@ -20,10 +20,29 @@ import {
 } from '@ketenkaart/schema';
 import type { ShelterRecord } from '../repositories/shelter-repository.js';
 
+/** The fields of an event the rules read (a full EventRecord is one): what a full evaluation reads per event. */
+export type GapEvent = Pick<
+  EventRecord,
+  | 'id'
+  | 'kind'
+  | 'householdId'
+  | 'occurredOn'
+  | 'recordedAt'
+  | 'agencyId'
+  | 'facilityId'
+  | 'referralId'
+  | 'arrearsMonths'
+  | 'refusalReason'
+  | 'verdictKind'
+  | 'waitingListOutcome'
+  | 'destination'
+  | 'supersededById'
+>;
+
 export interface HouseholdSubgraph {
   household: HouseholdRecord;
   members: MembershipRecord[];
-  events: EventRecord[];
+  events: GapEvent[];
   referrals: ReferralRecord[];
   regie: RegieRecord[];
   /** Refusals the shelter reported in its own register and linked to this household. */
@@ -131,7 +150,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
 
   const setting = (ruleId: GapRuleId) => ctx.settings(ruleId);
   /** The chain state the events that count lead to, in order. */
-  const stateAfterEvents = (counts: (e: EventRecord) => boolean): ChainState | null => {
+  const stateAfterEvents = (counts: (e: GapEvent) => boolean): ChainState | null => {
     let state: ChainState | null = null;
     for (const e of events) if (counts(e)) state = stateAfter(e.kind, { verdictKind: e.verdictKind }) ?? state;
     return state;
@@ -140,22 +159,22 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
   /** A deadline counts in full: the step may still happen on the last day; the gap starts the day after. */
   const overdue = (anchor: string, days: number) => clock.isPast(addDays(anchor, days));
   const missed = (anchor: string, days: number): MissedDeadline => ({ dueOn: addDays(anchor, days) });
-  const happened = (from: string, days: number, test: (e: EventRecord) => boolean) => {
+  const happened = (from: string, days: number, test: (e: GapEvent) => boolean) => {
     const until = addDays(from, days);
     return events.some((e) => e.occurredOn >= from && e.occurredOn <= until && test(e));
   };
   /** Whether a step has happened from that day up to today, however late: it ends a situation, not a term. */
-  const hasHappenedSince = (from: string, test: (e: EventRecord) => boolean) =>
+  const hasHappenedSince = (from: string, test: (e: GapEvent) => boolean) =>
     events.some((e) => e.occurredOn >= from && test(e) && clock.hasCome(e.occurredOn));
   /** Whether a step came after this event (in order of occurrence) and up to today. */
-  const hasHappenedAfter = (event: EventRecord, test: (e: EventRecord) => boolean) =>
+  const hasHappenedAfter = (event: GapEvent, test: (e: GapEvent) => boolean) =>
     events.slice(events.indexOf(event) + 1).some((e) => test(e) && clock.hasCome(e.occurredOn));
   /**
    * Whether the threat of an eviction is over today: a planned eviction cancelled since, or the family housed
    * again (docs/domain.md §2: EVICTION_CANCELLED leads back to TENANCY, Rehoused to AFTERCARE). A gap about
    * that threat (children not seen, a re-entry loop, no alternative housing) then no longer applies.
    */
-  const evictionThreatOver = (eviction: EventRecord) => {
+  const evictionThreatOver = (eviction: GapEvent) => {
     if (eviction.kind === 'EVICTION_EXECUTED' && eviction.destination === 'NEW_TENANCY') return true;
     const cancelled = eviction.kind === 'EVICTION_PLANNED' && hasHappenedAfter(eviction, (x) => x.kind === 'EVICTION_CANCELLED');
     const stateToday = stateAfterEvents((x) => clock.hasCome(x.occurredOn));
@@ -191,12 +210,12 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
       summary,
     });
   };
-  const eventNode = (e: EventRecord) => `event:${e.id}`;
-  const acted = (e: EventRecord): EvidenceEdge[] => [
+  const eventNode = (e: GapEvent) => `event:${e.id}`;
+  const acted = (e: GapEvent): EvidenceEdge[] => [
     { source: `household:${household.id}`, target: eventNode(e), kind: 'HAD' },
     ...(e.agencyId ? [{ source: `agency:${e.agencyId}`, target: eventNode(e), kind: 'ACTED_IN' }] : []),
   ];
-  const withAgency = (e: EventRecord) => [eventNode(e), ...(e.agencyId ? [`agency:${e.agencyId}`] : [])];
+  const withAgency = (e: GapEvent) => [eventNode(e), ...(e.agencyId ? [`agency:${e.agencyId}`] : [])];
 
   const children = (onDay: string) =>
     graph.members.filter(
@@ -210,7 +229,7 @@ export function detectGapsWithReview(graph: HouseholdSubgraph, ctx: DetectionCon
   const arrangement = ctx.earlyWarning ?? null;
   const threshold = arrangement?.reportAfterMonthsArrears ?? null;
   // A signal with no stated arrears is kept in view rather than dropped: the threshold cannot rule it out.
-  const meetsThreshold = (e: EventRecord) => threshold === null || e.arrearsMonths === null || e.arrearsMonths >= threshold;
+  const meetsThreshold = (e: GapEvent) => threshold === null || e.arrearsMonths === null || e.arrearsMonths >= threshold;
   const feedbackRules = (['FEEDBACK_INTERIM_MISSING', 'FEEDBACK_FINAL_MISSING'] as const).filter(
     (id) => setting(id).enabled && setting(id).days !== null,
   );

@@ -17,6 +17,9 @@ function byHousehold<T extends { householdId: string }>(rows: T[]): Map<string, 
   return groups;
 }
 
+/** Household ids listed at a time by a city evaluation (a few hundred kB): many pages. */
+const IDS_PER_LISTING = 20_000;
+
 export function createGapService(repos: Repositories, now: () => Date = () => new Date()) {
   type Shared = { lookups: Lookups; settings: GapRuleSetting[] };
 
@@ -29,20 +32,32 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
 
   /** Reads the households' subgraphs and applies the rules; writes nothing. */
   async function evaluationsOf(householdIds: string[], shared?: Shared): Promise<HouseholdEvaluation[]> {
-    if (householdIds.length === 0) return [];
+    return evaluate(await factsOf(householdIds, shared));
+  }
+
+  /** The households' subgraphs as stored, with the write versions they are at least as new as. */
+  async function factsOf(householdIds: string[], shared?: Shared) {
+    if (householdIds.length === 0) return null;
     // Read before the facts, and by itself: the facts are then at least as new as these versions say.
     const versions = await repos.gaps.writeVersions(householdIds);
     const [households, members, events, referrals, regie, shelterRefusals, lookups] = await Promise.all([
       repos.households.householdsByIds(householdIds),
       repos.households.membershipsByHousehold(householdIds),
-      repos.events.eventsByHousehold(householdIds),
+      repos.gaps.eventsForGapRules(householdIds),
       repos.referrals.referralsByHousehold(householdIds),
       repos.regie.regieByHousehold(householdIds),
       repos.shelter.refusalsOfHouseholds(householdIds),
       shared?.lookups ?? repos.gaps.lookups(),
     ]);
-    const settings = new Map<string, GapRuleSetting>();
     const settingRows = shared?.settings ?? (await repos.gaps.settingsByCity([...new Set(households.map((h) => h.centrumgemeenteId))]));
+    return { householdIds, versions, households, members, events, referrals, regie, shelterRefusals, lookups, settingRows };
+  }
+
+  /** Applies the rules to facts read by factsOf. */
+  function evaluate(facts: Awaited<ReturnType<typeof factsOf>>): HouseholdEvaluation[] {
+    if (facts === null) return [];
+    const { householdIds, versions, households, members, events, referrals, regie, shelterRefusals, lookups, settingRows } = facts;
+    const settings = new Map<string, GapRuleSetting>();
     for (const s of settingRows) settings.set(`${s.cityId}:${s.ruleId}`, s);
     const today = dayOf(now());
     const [membersOf, eventsOf, referralsOf, regieOf] = [
@@ -100,24 +115,43 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
       const pageSize = options.pageSize ?? 500;
       // Reference lookups and the city's settings are the same for every page: read them once.
       const shared = { lookups: await repos.gaps.lookups(), settings: await repos.gaps.settingsByCity([cityId]) };
-      let after: string | null = null;
       const total = { households: 0, findings: 0, changedHouseholds: 0 };
-      // A page's findings are written while the next page is read: the store reads on its own threads.
+      // The next page's facts are read while this page is evaluated, and a page's findings are written while the
+      // next page is read: the store reads and writes on its own threads, the rules run on this one.
+      // The city's households are listed in chunks of many pages: each listing sorts the city's households, so one
+      // a page would make a large city cost its size times its pages.
+      const today = dayOf(now());
+      async function* pagesOfIds() {
+        for (let after: string | null = null; ;) {
+          const ids: string[] = options.dueOnly
+            ? await repos.gaps.householdIdsDueInCity(cityId, today, after, IDS_PER_LISTING)
+            : await repos.gaps.householdIdsOfCity(cityId, after, IDS_PER_LISTING);
+          for (let from = 0; from < ids.length; from += pageSize) yield ids.slice(from, from + pageSize);
+          if (ids.length < IDS_PER_LISTING) return;
+          after = ids.at(-1)!;
+        }
+      }
+      const pages = pagesOfIds();
+      const readPage = async () => {
+        const page = await pages.next();
+        return page.done ? null : factsOf(page.value, shared);
+      };
+      let reading = readPage();
       let writing: Promise<unknown> = Promise.resolve();
+      // Either may fail while the other is awaited; each failure surfaces at its own next await.
+      reading.catch(() => undefined);
       for (;;) {
-        const ids: string[] = options.dueOnly
-          ? await repos.gaps.householdIdsDueInCity(cityId, dayOf(now()), after, pageSize)
-          : await repos.gaps.householdIdsOfCity(cityId, after, pageSize);
-        if (ids.length === 0) break;
-        const evaluations = await evaluationsOf(ids, shared);
+        const facts = await reading;
+        if (facts === null) break;
+        reading = readPage();
+        reading.catch(() => undefined);
+        const evaluations = evaluate(facts);
         const findings = evaluations.flatMap((e) => e.findings);
         await writing;
         writing = repos.gaps.replaceFindings(evaluations).then(({ changedHouseholds }) => (total.changedHouseholds += changedHouseholds));
-        // Its failure surfaces at the next await of it; until then it must not count as unhandled.
         writing.catch(() => undefined);
         total.findings += findings.length;
-        total.households += ids.length;
-        after = ids.at(-1)!;
+        total.households += facts.householdIds.length;
       }
       await writing;
       return total;
