@@ -100,40 +100,46 @@ export const round = (n: number, digits = 1) => Math.round(n * 10 ** digits) / 1
 const reasons: [prefix: string, why: string][] = [
   [
     'bulk load time',
-    "Nearly all of the time is in the engine's writes of properties and index entries (profiled; generating the paths takes about 1.4%), and the rate falls as the store grows. Batches are one transaction of 250 households each.",
+    "The load runs in 14 segments of 50,000 households, each in a process of its own, so that the peak stays near 6 GiB: each segment opens the store written so far from disk and writes a checkpoint when it closes, and both grow with the store. In one process the same year loaded in 13 min, but to a peak of 12.2 GiB (the run of 2026-11-24). Within a segment nearly all of the time is the engine's writes of nodes, properties and index entries (profiled; generating the paths takes about 1.4%; CREATE in place of MERGE gave no gain, tests/bench/create-vs-merge.ts), and each batch now also stores its households' stage paths for the chain flow (about 5%). On Grafeo 0.6 the time bar needs one process and the memory bar needs segments: not both at once.",
   ],
   [
     'peak RSS after load',
-    'While it writes, Grafeo 0.6 holds a node, each property, each edge and each entry in a unique-key index at about 190, 48, 180 and 200 bytes (measured on this machine). `compact()` does not give that memory back, and other allocators (jemalloc, mimalloc) changed it by less than 10%. Opened from disk, the same store needs less: see the next figure.',
+    'The highest is the last of 14 segments (the peaks per segment are in the note): the store opened so far plus what a segment holds while it writes, about 23 KiB a household (Grafeo 0.6 holds a node, each property, each edge and each unique-key entry at about 190, 48, 180 and 200 bytes while writing; `compact()` gives none of it back). The earlier run of this code peaked at 6,068 MiB: the bar sits inside the run-to-run spread. Segments of 40,000 would leave more room, at the cost of a longer load (see the load time).',
   ],
   [
     'RSS of a server process',
-    'Opened from disk, properties are held compressed (a few bytes each), but an entry in an index on a property with distinct values still costs about 280 bytes, and a household has a few dozen: the `id` and `householdId` lookups of itself, its members, events, referrals, regie, consent and gap findings, which MERGE and the requests use.',
+    'Opened from disk, properties are held compressed, but an entry in an index on a property with distinct values costs about 280 bytes. Migration 0013 dropped the indexes no plan needs (README, "Indexes and the statements that need them"); the id lookups stay, because Grafeo scans the whole label without them.',
   ],
   [
     'gap detection, all',
-    "Every household is read and every rule run over it (in TypeScript, over the household's subgraph read a page at a time), about 0.4 ms a household. Production does not run this: the hourly gap sweep evaluates only the households whose review day has come (the daily-sweep figure); a full evaluation is needed only after a city's thresholds change, and can run per city.",
+    "Every household is read and every rule run over it in TypeScript, about 0.36 ms a household, and every finding is written. Reading and deciding now take half of what they did (the re-evaluation with nothing changed went from 259 to 100 s: events read as short lists, rows decoded in place, the next page read while this one is evaluated); the rest of the first pass is writing the findings. Not tried yet: rules that are plain aggregates in Cypher, and evaluation in worker threads (the engine runs in the same process, on 2 cores). Production does not run this: the daily sweep evaluates only the households whose review day has come (4.2 s); a full evaluation is needed after a city's thresholds change, and can run per city.",
   ],
   [
     'GraphQL over the same repository calls',
     'Parsing, validation and execution of the operation and the JSON response, against a 2-3 ms read; the ratio moves by about ±0.15 from run to run on this machine, so each of three blocks must be within the bar.',
   ],
   [
+    'access-checked over unchecked',
+    'The unchecked reads got faster in this run (rows decoded in place: median 1.06 ms, 1.33 ms before), while the checked read adds a statement (the household with its access facts) and the access-log write, a write transaction on the national store: about 1.5 ms together, against about 0.5 ms on the store of 2026-11-24. Why the write costs more on this store is not known yet: the next thing to profile.',
+  ],
+  [
+    'worklist via GraphQL p95 (coordinator',
+    "The coordinator's worklist reads every open item of the region (open findings, referrals awaiting an answer, access requests, break-glass uses: for Amsterdam at the national profile, 16,161 households, thousands of rows) and groups, sorts and pages them in TypeScript, so the cost grows with the region's open items, not with the page of 25. Counting per kind and paging in the store (ordered by due day, with a limit) would take it down; the grouping into one line per household must then move into the statement. Not built yet.",
+  ],
+  [
+    'CSV import of',
+    'An import is all or nothing in batches (issue #20): every row is written pending and then published by the last transaction, so it is touched twice. Measured apart (tests/bench/csv-import.ts), the CSV reader runs at 17,000-29,000 rows a second and the checks at over 150,000; a bare write of the same record with its 16 properties ran at 4,600-5,800 rows a second, and of a node with only its indexed id at about 9,500, on a loaded machine. So the write of one node per row bounds the import on this engine, well under 30,000 rows a second.',
+  ],
+  [
     'reference query, Ketenkaart over the bare floor',
-    'The floor answers from memory; Ketenkaart looks up the session and reads the regions, their chain models, stages and regie holders in five statements one after another (about 4.5 ms of store time a request), behind the rate limit, GraphQL Armor, the complexity check, the request log and metrics. A cache of the reference data, checked against a version the store keeps, would leave the session and the version: not built yet.',
+    "The reference data come from the app's cache, checked against the store's reference stamp once a request (README, Operations). What is left per request: the session lookup and the stamp read in the store, the rate limit, GraphQL Armor, the cost check, the request log line and metrics, on the same two cores as the load generator and the floor. Next: read the stamp in the session statement, and keep the cost check of a document without variables.",
   ],
   [
     'trajectory reads, Ketenkaart server',
-    'Eight statements a request (session, household with its access facts, access-log write, events, referrals, regie, shelter refusals, agency names) on two cores that the load generator shares.',
+    'On a 3,000-household store the same step gave 150-310 requests a second; on the national store 48, with a p50 of 311 ms under 16 connections, while one trajectory via GraphQL in the measuring process takes 3.2 ms (p50). So a cost that grows with the store sits in the server path under concurrent load (eight statements a request, one of them the access-log write), not in the trajectory read itself. Not found yet: tests/bench/profile-server.ts profiles the server under this load and is the next step.',
   ],
-  [
-    'trajectory reads under load p99',
-    'Sixteen connections queue on one Node process whose store calls run on the same two cores as the load generator.',
-  ],
-  [
-    'access-checked over unchecked',
-    'One extra statement (the household record with its access facts) and the access-log write, against a read of about 2 ms; the ratio moves by about ±0.15 from run to run on this machine, so each of three blocks must be within the bar.',
-  ],
+  ['trajectory reads under load p99', 'See the trajectory reads above: requests queue behind a cost that grows with the store.'],
+  ['city comparison (policy home)', 'See the Lighthouse section.'],
 ];
 
 function missedTargets(run: BenchRun): string[] {

@@ -429,7 +429,9 @@ async function main() {
     name: `CSV import of ${CSV_ROWS} occupancy rows`,
     value: round(created / importSeconds, 0),
     unit: 'rows/s',
-    note: `${created} rows written in ${round(importSeconds)} s`,
+    target: '>= 30000 rows/s, all or nothing',
+    met: created / importSeconds >= 30_000,
+    note: `${created} rows written in ${round(importSeconds)} s, in batches of 5,000 under one import record`,
   });
 
   // 8. Costly documents, sent without a session, are refused before execution: how fast. A wrong password for an
