@@ -139,7 +139,6 @@ const reasons: [prefix: string, why: string][] = [
     'On a 3,000-household store the same step gave 150-310 requests a second; on the national store 48, with a p50 of 311 ms under 16 connections, while one trajectory via GraphQL in the measuring process takes 3.2 ms (p50). So a cost that grows with the store sits in the server path under concurrent load (eight statements a request, one of them the access-log write), not in the trajectory read itself. Not found yet: tests/bench/profile-server.ts profiles the server under this load and is the next step.',
   ],
   ['trajectory reads under load p99', 'See the trajectory reads above: requests queue behind a cost that grows with the store.'],
-  ['city comparison (policy home)', 'See the Lighthouse section.'],
 ];
 
 function missedTargets(run: BenchRun): string[] {
