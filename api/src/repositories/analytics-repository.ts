@@ -1,9 +1,10 @@
 // Aggregates over a region's recorded paths: who held regie at which stage, who acted, and the handovers.
 import { z } from 'zod';
-import { ChainState, EventKind, ReferralStatus, RefusalReason, VerdictKind } from '@ketenkaart/schema';
+import { ChainState, EventKind, ReferralStatus, RefusalReason } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
-import { instant, opt } from './rows.js';
+import { opt } from './rows.js';
+import { StagePathEventRow } from './stage-path-write.js';
 
 const recordedRegie = statement(
   'recordedRegieByRegion',
@@ -130,14 +131,7 @@ MATCH (h)-[:HAD]->(e:Event)
 WHERE NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
 RETURN h.id AS householdId, e.id AS id, e.kind AS kind, e.verdictKind AS verdictKind,
   toString(e.occurredOn) AS occurredOn, toString(e.recordedAt) AS recordedAt`,
-  z.object({
-    householdId: z.string(),
-    id: z.string(),
-    kind: EventKind,
-    verdictKind: opt(VerdictKind),
-    occurredOn: z.string(),
-    recordedAt: instant,
-  }),
+  StagePathEventRow,
 );
 
 const flowReferrals = statement(

@@ -10,6 +10,16 @@ import { cypher, statement } from '../db/cypher.js';
 import type { CypherTx } from '../db/executor.js';
 import { instant, opt } from './rows.js';
 
+/** What a stage path is derived from: a household's effective event, as both the writer and the chain flow read it. */
+export const StagePathEventRow = z.object({
+  householdId: z.string(),
+  id: z.string(),
+  kind: EventKind,
+  verdictKind: opt(VerdictKind),
+  occurredOn: z.string(),
+  recordedAt: instant,
+});
+
 // Expanded from each household's HAD edges: only the events of the households being written are read.
 const stagePathEvents = statement(
   'stagePathEventsOfHouseholds',
@@ -19,14 +29,7 @@ MATCH (h)-[:HAD]->(e:Event)
 WHERE NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
 RETURN h.id AS householdId, e.id AS id, e.kind AS kind, e.verdictKind AS verdictKind,
   toString(e.occurredOn) AS occurredOn, toString(e.recordedAt) AS recordedAt`,
-  z.object({
-    householdId: z.string(),
-    id: z.string(),
-    kind: EventKind,
-    verdictKind: opt(VerdictKind),
-    occurredOn: z.string(),
-    recordedAt: instant,
-  }),
+  StagePathEventRow,
 );
 
 // Parallel lists (a list property holds one type and no nulls on Neo4j): state i was entered on day i, was a loop
@@ -46,7 +49,7 @@ RETURN count(h) AS n`,
 export async function refreshStagePaths(tx: CypherTx, householdIds: readonly string[], derivedAt: string): Promise<void> {
   const ids = [...new Set(householdIds)];
   if (ids.length === 0) return;
-  const events = new Map(ids.map((id) => [id, [] as z.infer<typeof stagePathEvents.row>[]]));
+  const events = new Map(ids.map((id) => [id, [] as z.infer<typeof StagePathEventRow>[]]));
   for (const event of await tx.run(stagePathEvents, { householdIds: ids })) events.get(event.householdId)?.push(event);
   await tx.run(writeStagePaths, {
     rows: [...events].map(([householdId, own]) => ({ householdId, ...stagePath(own) })),
