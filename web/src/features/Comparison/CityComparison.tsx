@@ -20,7 +20,7 @@ import { Count } from '../../layout/Count';
 import { ErrorAlert, Loading } from '../../layout/States';
 import { CityCapacity, StatedCapacityFields } from '../Capacity/CapacityBySource';
 import { ComparisonChoice, useComparisonChoice, type City } from './ComparisonChoice';
-import { OutcomeComparison } from './OutcomeComparison';
+import { OutcomeComparison, OutcomesQuery } from './OutcomeComparison';
 
 const ComparisonQuery = graphql(
   `
@@ -74,10 +74,16 @@ export function CityComparison() {
   const [{ data, fetching, error }] = useQuery({ query: ComparisonQuery });
   const all = (data?.centrumgemeenten ?? []).filter((c) => !c.id.startsWith('syn-'));
   const choice = useComparisonChoice(all.map((c) => c.id));
+  const period = { from: choice.from, to: choice.to };
+  const cityIds = all.filter((c) => choice.cityIds.includes(c.id)).map((c) => c.id);
+  // The same requests the sections make (one each: urql shares them). The structure below comes from reference data
+  // and is there at once; shown before the counts and outcomes above it, it would be pushed down (layout shift).
+  const [counts] = useQuery({ query: GapCountsQuery, variables: { ids: cityIds, ...period }, pause: !data });
+  const [outcomes] = useQuery({ query: OutcomesQuery, variables: { ids: cityIds, ...period }, pause: !data });
+  const arrived = (answer: { data?: unknown; error?: unknown }) => Boolean(answer.data ?? answer.error);
   if (fetching && !data) return <Loading />;
   if (error) return <ErrorAlert error={error} />;
   const cities = all.filter((c) => choice.cityIds.includes(c.id));
-  const period = { from: choice.from, to: choice.to };
   // The form starts again from the URL whenever the choice changes there (a shared link, the back button).
   const chosenKey = `${period.from}|${period.to}|${choice.cityIds.join(',')}`;
   return (
@@ -86,7 +92,7 @@ export function CityComparison() {
       <Paragraph>{t('compare.governs', { from: period.from, to: period.to, cities: cities.map((c) => c.name).join(', ') })}</Paragraph>
       <GapCounts cities={cities} period={period} />
       <OutcomeComparison cityIds={cities.map((c) => c.id)} period={period} />
-      <ChainStructure cities={cities} />
+      {arrived(counts) && arrived(outcomes) && <ChainStructure cities={cities} />}
     </>
   );
 }

@@ -20,7 +20,7 @@ import { Count } from '../../layout/Count';
 import { GraphOrTable } from '../../layout/GraphOrTable';
 import { ErrorAlert, Loading } from '../../layout/States';
 
-const OutcomesQuery = graphql(`
+export const OutcomesQuery = graphql(`
   query OutcomeComparison_Outcomes($ids: [ID!]!, $from: Date!, $to: Date!) {
     cityComparison(centrumgemeenteIds: $ids, from: $from, to: $to) {
       roundingBase
