@@ -13,6 +13,8 @@ export const chainStyle: StylesheetJson = [
       label: 'data(label)',
       'text-wrap': 'wrap',
       'text-max-width': '150px',
+      // Long Dutch compounds (preventiemaatregelen) break too, rather than run into the next stage's label.
+      'text-overflow-wrap': 'anywhere',
       'font-size': LABEL_FONT_PX,
       'font-family': 'system-ui, sans-serif',
       color: '#1a1a1a',

@@ -171,33 +171,39 @@ export default function ShelterFiguresPage() {
               </TableBody>
             </Table>
           </div>
-          <div className="kk-table-scroll">
-            <Table>
-              <TableCaption>{t('shelterFigures.reasonCaption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t('shelter.reason')}</TableHeaderCell>
-                  <TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell>
-                  <TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell>
-                  <TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {figures.refusalsByReason.map((r) => (
-                  <TableRow key={r.reason}>
-                    <TableHeaderCell scope="row">{t(`reasons.${r.reason}`)}</TableHeaderCell>
-                    <TableCell>{t(`meanings.${r.meaning}`)}</TableCell>
-                    <TableCell>
-                      <Count cell={r.count} />
-                    </TableCell>
-                    <TableCell>
-                      <Count cell={r.withoutAlternative} />
-                    </TableCell>
+          {figures.refusalsByReason.length === 0 ? (
+            <Paragraph>
+              <strong>{t('shelterFigures.reasonCaption')}</strong>: {t('shelter.noRefusals')}
+            </Paragraph>
+          ) : (
+            <div className="kk-table-scroll">
+              <Table>
+                <TableCaption>{t('shelterFigures.reasonCaption')}</TableCaption>
+                <TableHeader>
+                  <TableRow>
+                    <TableHeaderCell>{t('shelter.reason')}</TableHeaderCell>
+                    <TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell>
+                    <TableHeaderCell>{t('shelterFigures.refusals')}</TableHeaderCell>
+                    <TableHeaderCell>{t('shelterFigures.withoutAlternative')}</TableHeaderCell>
                   </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+                </TableHeader>
+                <TableBody>
+                  {figures.refusalsByReason.map((r) => (
+                    <TableRow key={r.reason}>
+                      <TableHeaderCell scope="row">{t(`reasons.${r.reason}`)}</TableHeaderCell>
+                      <TableCell>{t(`meanings.${r.meaning}`)}</TableCell>
+                      <TableCell>
+                        <Count cell={r.count} />
+                      </TableCell>
+                      <TableCell>
+                        <Count cell={r.withoutAlternative} />
+                      </TableCell>
+                    </TableRow>
+                  ))}
+                </TableBody>
+              </Table>
+            </div>
+          )}
           <Heading level={3}>{t('shelterFigures.capacityOn', { on: figures.on })}</Heading>
           <Paragraph>{t('shelterFigures.reporting', { count: figures.facilitiesReporting })}</Paragraph>
           {figures.capacity.length > 0 && <CapacityTable rows={figures.capacity} />}
