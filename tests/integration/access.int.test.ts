@@ -193,6 +193,40 @@ describe('access control', () => {
     });
   });
 
+  it('opens a household to the agency a legal ground names, and to no other, with every read logged', async () => {
+    const registered = await gql(app, REGISTER, { input: householdInput({ reference: 'AMS-ACCESS-GROUND' }) }, who.coordinator!.headers);
+    const id = registered.data.registerHousehold.id;
+    await gql(app, TAKE_REGIE, { householdId: id, stage: 'REPORTED', agencyId: 'ams-som', from: '2024-02-01' }, who.coordinator!.headers);
+    await gql(
+      app,
+      SEND_REFERRAL,
+      { input: { householdId: id, toAgencyId: 'ams-bureau-jeugdzorg', purpose: 'Jeugdhulp', sentOn: '2024-02-05' } },
+      who.relatedWorker!.headers,
+    );
+    const READ = `query($id: ID!) { household(id: $id) { __typename ... on Household { reference } } }`;
+    const GROUND = `mutation($id: ID!, $basis: String!, $agencyIds: [ID!]!) { recordLegalGround(householdId: $id, basis: $basis, agencyIds: $agencyIds, from: "2024-01-01", to: "2030-12-31") { __typename } }`;
+    const recordGround = (basis: string, agencyId: string) =>
+      gql(app, GROUND, { id, basis, agencyIds: [agencyId] }, who.coordinator!.headers);
+    expect((await gql(app, READ, { id }, who.unconsentedWorker!.headers)).data.household.__typename).not.toBe('Household');
+    // A ground naming another agency, then one naming Bureau Jeugdzorg: only the second opens the household to it.
+    expect((await recordGround('Wmo 2015 art. 2.3.5', 'ams-politie')).data.recordLegalGround.__typename).toBe('ConsentRecord');
+    expect((await gql(app, READ, { id }, who.unconsentedWorker!.headers)).data.household.__typename).not.toBe('Household');
+    expect((await recordGround('Jeugdwet art. 7.1.1', 'ams-bureau-jeugdzorg')).data.recordLegalGround.__typename).toBe('ConsentRecord');
+    expect((await gql(app, READ, { id }, who.unconsentedWorker!.headers)).data.household).toEqual({
+      __typename: 'Household',
+      reference: 'AMS-ACCESS-GROUND',
+    });
+
+    const LOG = `query($id: ID!) { accessLog(householdId: $id, first: 100) { entries { accountId action outcome basis } } }`;
+    const reads = (await gql(app, LOG, { id }, who.admin!.headers)).data.accessLog.entries.filter(
+      (entry: { accountId: string; action: string }) => entry.accountId === who.unconsentedWorker!.accountId && entry.action === 'READ',
+    );
+    expect(reads.map((entry: { outcome: string }) => entry.outcome).sort()).toEqual(['ALLOWED', 'REFUSED', 'REFUSED']);
+    expect(reads.find((entry: { outcome: string }) => entry.outcome === 'ALLOWED').basis).toMatch(
+      /on legal ground \w+: Jeugdwet art\. 7\.1\.1/,
+    );
+  });
+
   it('writes a registration and its consent together: a consent naming an unknown agency leaves no household', async () => {
     const consent = { purpose: 'PREVENTION', from: '2024-01-01', to: '2030-12-31', method: 'IN_PERSON_SIGNED' };
     const refused = await gql(
