@@ -2,7 +2,7 @@
 // reference) in columns, filters by household, account, period, outcome and break-glass, paging, and a CSV
 // export that is itself logged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App, CypherExecutor } from '@ketenkaart/api';
+import { createRepositories, type App, type CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { REGISTER, householdInput } from '../support/operations.js';
@@ -97,5 +97,50 @@ describe('access log for administrators', () => {
         { username: coordinator.username, action: 'EXPORT', operation: 'accessLog:csv', outcome: 'REFUSED' },
       ]),
     );
+  });
+  it('writes the entries of requests that log at once in one transaction; a failed write fails each of them', async () => {
+    let writes = 0;
+    let failNext = false;
+    const counted: CypherExecutor = {
+      ...executor,
+      write(work) {
+        writes += 1;
+        if (!failNext) return executor.write(work);
+        failNext = false;
+        return executor.write(() => work({ run: () => Promise.reject(new Error('the store refused the write')) }));
+      },
+    };
+    const repos = createRepositories(counted);
+    const entry = (requestId: string) => ({
+      accountId: coordinator.accountId,
+      role: 'COORDINATOR' as const,
+      agencyId: null,
+      householdId: household.id,
+      searchTerms: null,
+      basis: 'group commit',
+      breakGlass: false,
+      requestId,
+      action: 'READ' as const,
+      operation: 'query:household',
+      outcome: 'ALLOWED' as const,
+    });
+    const logged = async (requestIds: string[]) =>
+      (await repos.access.log({ householdId: household.id }, 500, null)).filter(
+        (e) => e.requestId !== null && requestIds.includes(e.requestId),
+      ).length;
+
+    const together = Array.from({ length: 10 }, (_, i) => `group-${i}`);
+    await Promise.all(together.map((id) => repos.access.append([entry(id)])));
+    expect(writes).toBe(1);
+    expect(await logged(together)).toBe(10);
+
+    failNext = true;
+    const failed = Array.from({ length: 3 }, (_, i) => `failed-${i}`);
+    const outcomes = await Promise.allSettled(failed.map((id) => repos.access.append([entry(id)])));
+    expect(outcomes.map((o) => o.status)).toEqual(['rejected', 'rejected', 'rejected']);
+    expect(await logged(failed)).toBe(0);
+    // The next entry starts a write of its own, without the failed ones.
+    await repos.access.append([entry('after-failure')]);
+    expect(await logged(['after-failure', ...failed])).toBe(1);
   });
 });
