@@ -3,7 +3,7 @@
 // beside it: copy <store>.throughput.json before throughput.ts removes it), autocannon loads it with one of the
 // throughput step's requests, and the profile is summed by function and by package.
 //
-//   tsx tests/bench/profile-server.ts reference|trajectory [seconds]
+//   [BENCH_STORE_DIR=<store>] [PROFILE_CONNECTIONS=16] tsx tests/bench/profile-server.ts reference|trajectory [seconds]
 //
 // Not part of npm run bench: a tool for choosing what to take down. The .cpuprofile stays for a closer look.
 import { spawn } from 'node:child_process';
@@ -25,13 +25,15 @@ interface ProfileNode {
 }
 interface Profile {
   nodes: ProfileNode[];
+  startTime: number;
   samples: number[];
   timeDeltas: number[];
 }
 
-const run = JSON.parse(readFileSync(resultsJson, 'utf8')) as BenchRun;
-if (!run.storeDir) throw new Error('tests/bench/results.json names no store: run tsx tests/bench/run.ts first');
-const handoff = JSON.parse(readFileSync(handoffPath(run.storeDir), 'utf8')) as ThroughputHandoff;
+// BENCH_STORE_DIR names a store of tests/bench/throughput-store.ts instead.
+const storeDir = process.env.BENCH_STORE_DIR ?? (JSON.parse(readFileSync(resultsJson, 'utf8')) as BenchRun).storeDir;
+if (!storeDir) throw new Error('tests/bench/results.json names no store: run tsx tests/bench/run.ts first');
+const handoff = JSON.parse(readFileSync(handoffPath(storeDir), 'utf8')) as ThroughputHandoff;
 const repoRoot = new URL('../../', import.meta.url).pathname;
 const profileDir = mkdtempSync(join(tmpdir(), 'ketenkaart-profile-'));
 const METRICS_TOKEN = 'profile-server-metrics-token-0123456789';
@@ -44,7 +46,7 @@ const server = spawn(process.execPath, ['--cpu-prof', `--cpu-prof-dir=${profileD
     NODE_ENV: 'production',
     HOST: '127.0.0.1',
     PORT: String(port),
-    KETENKAART_DATA_DIR: run.storeDir,
+    KETENKAART_DATA_DIR: storeDir,
     KETENKAART_JOBS: 'off',
     LOG_LEVEL: 'info',
     KETENKAART_METRICS_TOKEN: METRICS_TOKEN,
@@ -63,9 +65,13 @@ server.stdout.resume();
 
 let turn = 0;
 let failed = 0;
+// The profile's clock is the monotonic one process.hrtime reads (microseconds): samples before the load (opening the
+// store, loading modules) are left out of the sums below.
+const loadStartedAt = Number(process.hrtime.bigint() / 1000n);
 const result = await autocannon({
   url: `http://127.0.0.1:${port}`,
-  connections: 16,
+  // PROFILE_CONNECTIONS=1 gives each statement's own time, without the queueing 16 connections add.
+  connections: Number(process.env.PROFILE_CONNECTIONS ?? 16),
   duration: Number(secondsArg),
   requests: [
     {
@@ -118,7 +124,11 @@ const file = readdirSync(profileDir).find((name) => name.endsWith('.cpuprofile')
 const profile = JSON.parse(readFileSync(join(profileDir, file), 'utf8')) as Profile;
 const byId = new Map(profile.nodes.map((node) => [node.id, node]));
 const selfMs = new Map<number, number>();
-profile.samples.forEach((id, index) => selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000));
+let sampledAt = profile.startTime;
+profile.samples.forEach((id, index) => {
+  sampledAt += profile.timeDeltas[index] ?? 0;
+  if (sampledAt >= loadStartedAt) selfMs.set(id, (selfMs.get(id) ?? 0) + (profile.timeDeltas[index] ?? 0) / 1000);
+});
 const total = [...selfMs.values()].reduce((sum, ms) => sum + ms, 0);
 
 const sum = (keyOf: (node: ProfileNode) => string) => {

@@ -58,8 +58,8 @@ export type AccessFactsScope = 'REGION' | 'CARE';
 // (no index on their householdId: migration 0013; Neo4j expands the same edges from the household found by its id
 // constraint). Grounds and grants were matched on {householdId, accountId} before: Grafeo 0.6 answered that from the
 // nodes carrying those values, the viewer's and the household's access-log entries among them, so every access
-// check grew with the log it writes (tests/bench/throughput-store.ts: 0.3 ms with an empty log, 39 ms after 4,000
-// entries of one viewer). Each fact kind in its own subquery, so that one household's rows do not multiply each other. MATCH, not
+// check grew with the viewer's own log (tests/bench/access-check-growth.ts: 0.5 ms with an empty log, 6 ms after
+// 10,000 entries, 23 ms after 40,000; flat now). Each fact kind in its own subquery, so that one household's rows do not multiply each other. MATCH, not
 // OPTIONAL MATCH: an aggregate over no rows gives [] on both engines, while Grafeo projects a missing node as a
 // map of nulls.
 const accessFacts = statement(

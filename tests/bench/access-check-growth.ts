@@ -1,0 +1,65 @@
+// Does a request's store work grow with the access log it writes? Times each statement of a signed-in household
+// read (session, access facts in both scopes, the trajectory's four reads, the log write) for 20 households, with the
+// viewer's log empty and again after it has grown, spread over those households. On a store of
+// tests/bench/throughput-store.ts; it adds log entries of a made-up account, so run it on a copy.
+//
+//   BENCH_STORE_DIR=<copy of a store> tsx tests/bench/access-check-growth.ts
+import { readFileSync } from 'node:fs';
+import { createExecutor, createRepositories } from '@ketenkaart/api';
+import { handoffPath, type ThroughputHandoff } from './report.js';
+
+const storeDir = process.env.BENCH_STORE_DIR;
+if (!storeDir) throw new Error('BENCH_STORE_DIR names no store: see tests/bench/throughput-store.ts');
+const handoff = JSON.parse(readFileSync(handoffPath(storeDir), 'utf8')) as ThroughputHandoff;
+const executor = createExecutor({ kind: 'grafeo', dataDir: storeDir });
+const repos = createRepositories(executor);
+const households = handoff.households.slice(0, 20);
+const accountId = `growth-probe-${Date.now()}`;
+const entry = (householdId: string) => ({
+  accountId,
+  role: 'COORDINATOR' as const,
+  agencyId: null,
+  householdId,
+  searchTerms: null,
+  basis: 'access-check-growth',
+  breakGlass: false,
+  requestId: 'access-check-growth',
+  action: 'READ' as const,
+  operation: 'bench',
+  outcome: 'ALLOWED' as const,
+});
+const statements: Record<string, (id: string) => Promise<unknown>> = {
+  session: () => repos.accounts.session(handoff.tokens[0]!),
+  'facts (region)': (id) => repos.access.facts([id], accountId, 'REGION'),
+  'facts (care)': (id) => repos.access.facts([id], accountId, 'CARE'),
+  events: (id) => repos.events.eventsByHousehold([id]),
+  referrals: (id) => repos.referrals.referralsByHousehold([id]),
+  regie: (id) => repos.regie.regieByHousehold([id]),
+  refusals: (id) => repos.shelter.refusalsOfHouseholds([id]),
+  'log write': (id) => repos.access.append([entry(id)]),
+};
+
+/** Median of five rounds over the households, per statement, one call at a time. */
+async function medians(): Promise<string> {
+  const figures: string[] = [];
+  for (const [name, run] of Object.entries(statements)) {
+    const times: number[] = [];
+    for (let round = 0; round < 5; round += 1)
+      for (const id of households) {
+        const start = process.hrtime.bigint();
+        await run(id);
+        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    times.sort((a, b) => a - b);
+    figures.push(`${name} ${times[times.length >> 1]!.toFixed(2)}`);
+  }
+  return figures.join(', ');
+}
+
+let written = 0;
+for (const target of [0, 10_000, 40_000]) {
+  for (; written < target; written += 1_000)
+    await repos.access.append(households.flatMap((id) => Array.from({ length: 50 }, () => entry(id))));
+  console.log(`viewer's log ${target} entries (ms, median): ${await medians()}`);
+}
+await executor.close();
