@@ -108,11 +108,13 @@ RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyI
   AccountRow,
 );
 
-// Sessions carry their account id, so closing them needs no expand from the account (a hub for long-lived users).
+// Over the account's own edges (its sessions, purged when they expire: few). Matched on the session's accountId,
+// Grafeo 0.6 went through every node with that value, the account's access-log entries among them: 8.6 ms for an
+// account with 40,000 entries, 0.09 ms over the edges. Neo4j expands the same edges from the account's id constraint.
 const deleteSessionsOf = statement(
   'deleteSessionsOfAccount',
   cypher`
-MATCH (s:Session {accountId: $id})
+MATCH (:Account {id: $id})<-[:SESSION_OF]-(s:Session)
 DETACH DELETE s
 RETURN count(*) AS n`,
   z.object({ n: z.number().int() }),
