@@ -18,63 +18,136 @@ const CandidateRow = z.object({
 });
 export type WorklistCandidate = z.infer<typeof CandidateRow>;
 
-// Each source in its own UNION branch that starts at an indexed property. Unanswered referrals come from the
-// referrals themselves (with their respond-by day), not from the REFERRAL_UNANSWERED gap, which says the same later.
-const coordinatorCandidates = statement(
-  'worklistCoordinatorCandidates',
+const CountRow = z.object({ kind: z.string(), count: z.number(), late: z.number() });
+export type WorklistKindCount = z.infer<typeof CountRow>;
+
+// The worklist is counted and paged in the store: one statement counts the items per kind, another returns only the
+// page, in the order the user sees it. Both read the same sources, each in its own UNION branch that starts at an
+// indexed property, and each branch works out an item's due day, severity and whether it is overdue, as
+// itemsFromCandidates shows them. Unanswered referrals come from the referrals themselves (with their respond-by
+// day), not from the REFERRAL_UNANSWERED gap, which says the same later. A break-glass use is due on the day of its
+// instant. The order: due day, severity (HIGH first), then kind and id (code-point order) as a stable tiebreak; by
+// severity the first two swap. Grafeo sorts the region's items for the page (a top-k over SKIP + LIMIT); Neo4j 5 plans
+// the same: NodeIndexSeek per branch, then Top over the union, as no index can give the order of a computed key.
+const coordinatorCounts = statement(
+  'worklistCoordinatorCounts',
   cypher`
 CALL () {
   MATCH (g:GapFinding) WHERE g.centrumgemeenteId = $cityId AND g.ruleId <> 'REFERRAL_UNANSWERED' AND g.detectedOn <= date($horizon)
-  RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, coalesce(g.dueOn, toString(g.detectedOn)) AS dueOn, g.severity AS severity,
-    g.ruleId AS ruleId, g.agencyIds AS agencyIds, null AS facilityId,
-    // A gap with no term (an event or a state) has no due day: the day it arose is shown as "since".
-    CASE WHEN g.dueOn IS NULL THEN toString(g.detectedOn) ELSE null END AS detail
+  RETURN 'GAP' AS kind, coalesce(g.dueOn, toString(g.detectedOn)) < $today AS overdue
   UNION ALL
   MATCH (r:Referral)-[:REFERRAL_FOR]->(h:Household)
   WHERE r.status = 'SENT' AND r.respondBy <= date($horizon) AND h.centrumgemeenteId = $cityId
-  RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, r.id AS id, r.householdId AS householdId, toString(r.respondBy) AS dueOn, null AS severity,
-    null AS ruleId, [r.toAgencyId, r.fromAgencyId] AS agencyIds, null AS facilityId, r.purpose AS detail
+  RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, r.respondBy < date($today) AS overdue
   UNION ALL
   MATCH (q:AccessRequest) WHERE q.centrumgemeenteId = $cityId AND q.status = 'PENDING'
-  RETURN 'ACCESS_REQUEST' AS kind, q.id AS id, q.householdId AS householdId, toString(q.requestedOn) AS dueOn, null AS severity,
-    null AS ruleId, CASE WHEN q.agencyId IS NULL THEN [] ELSE [q.agencyId] END AS agencyIds, null AS facilityId, q.reason AS detail
+  RETURN 'ACCESS_REQUEST' AS kind, false AS overdue
   UNION ALL
-  // Break-glass uses (and granted requests) in the region that nobody has reviewed yet; the day is cut from the instant in TypeScript.
   MATCH (b:BreakGlassGrant)-[:BREAK_GLASS_FOR]->(h:Household)
   WHERE h.centrumgemeenteId = $cityId AND b.reviewed = false
-  RETURN 'BREAK_GLASS_USE' AS kind, b.id AS id, b.householdId AS householdId, toString(b.at) AS dueOn, null AS severity,
-    null AS ruleId, CASE WHEN b.agencyId IS NULL THEN [] ELSE [b.agencyId] END AS agencyIds, null AS facilityId, b.reason AS detail
+  RETURN 'BREAK_GLASS_USE' AS kind, false AS overdue
 }
-RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail`,
+WITH kind, overdue WHERE overdue OR NOT $overdueOnly
+RETURN kind, count(*) AS count, sum(CASE WHEN overdue THEN 1 ELSE 0 END) AS late`,
+  CountRow,
+);
+
+const coordinatorPage = statement(
+  'worklistCoordinatorPage',
+  cypher`
+CALL () {
+  MATCH (g:GapFinding) WHERE g.centrumgemeenteId = $cityId AND g.ruleId <> 'REFERRAL_UNANSWERED' AND g.detectedOn <= date($horizon)
+  WITH g, coalesce(g.dueOn, toString(g.detectedOn)) AS dueOn
+  RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, dueOn, coalesce(g.severity, 'MEDIUM') AS severity,
+    g.ruleId AS ruleId, g.agencyIds AS agencyIds, null AS facilityId,
+    // A gap with no term (an event or a state) has no due day: the day it arose is shown as "since".
+    CASE WHEN g.dueOn IS NULL THEN toString(g.detectedOn) ELSE null END AS detail, dueOn < $today AS overdue
+  UNION ALL
+  MATCH (r:Referral)-[:REFERRAL_FOR]->(h:Household)
+  WHERE r.status = 'SENT' AND r.respondBy <= date($horizon) AND h.centrumgemeenteId = $cityId
+  RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, r.id AS id, r.householdId AS householdId, toString(r.respondBy) AS dueOn,
+    CASE WHEN r.respondBy < date($today) THEN 'HIGH' ELSE 'MEDIUM' END AS severity, null AS ruleId,
+    [r.toAgencyId, r.fromAgencyId] AS agencyIds, null AS facilityId, r.purpose AS detail, r.respondBy < date($today) AS overdue
+  UNION ALL
+  MATCH (q:AccessRequest) WHERE q.centrumgemeenteId = $cityId AND q.status = 'PENDING'
+  RETURN 'ACCESS_REQUEST' AS kind, q.id AS id, q.householdId AS householdId, toString(q.requestedOn) AS dueOn, 'MEDIUM' AS severity,
+    null AS ruleId, CASE WHEN q.agencyId IS NULL THEN [] ELSE [q.agencyId] END AS agencyIds, null AS facilityId, q.reason AS detail,
+    false AS overdue
+  UNION ALL
+  // Break-glass uses (and granted requests) in the region that nobody has reviewed yet.
+  MATCH (b:BreakGlassGrant)-[:BREAK_GLASS_FOR]->(h:Household)
+  WHERE h.centrumgemeenteId = $cityId AND b.reviewed = false
+  RETURN 'BREAK_GLASS_USE' AS kind, b.id AS id, b.householdId AS householdId, substring(toString(b.at), 0, 10) AS dueOn,
+    'MEDIUM' AS severity, null AS ruleId, CASE WHEN b.agencyId IS NULL THEN [] ELSE [b.agencyId] END AS agencyIds,
+    null AS facilityId, b.reason AS detail, false AS overdue
+}
+WITH kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail, overdue,
+  CASE severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END AS rank
+WHERE (overdue OR NOT $overdueOnly) AND ($kinds IS NULL OR kind IN $kinds)
+RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail
+ORDER BY CASE WHEN $bySeverity THEN rank ELSE 0 END, dueOn, rank, kind, id
+SKIP $skip LIMIT $limit`,
   CandidateRow,
 );
 
-const workerCandidates = statement(
-  'worklistWorkerCandidates',
+const workerCounts = statement(
+  'worklistWorkerCounts',
   cypher`
 CALL () {
   MATCH (r:Referral {toAgencyId: $agencyId}) WHERE r.status = 'SENT'
-  RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, r.id AS id, r.householdId AS householdId, toString(r.respondBy) AS dueOn, null AS severity,
-    null AS ruleId, [r.toAgencyId, r.fromAgencyId] AS agencyIds, null AS facilityId, r.purpose AS detail
+  RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, r.respondBy < date($today) AS overdue
   UNION ALL
   MATCH (r:Referral {fromAgencyId: $agencyId}) WHERE r.status = 'INFO_REQUESTED'
-  RETURN 'REFERRAL_INFO_REQUESTED' AS kind, r.id AS id, r.householdId AS householdId, toString(r.infoRequestedOn) AS dueOn, null AS severity,
-    null AS ruleId, [r.fromAgencyId, r.toAgencyId] AS agencyIds, null AS facilityId, r.infoQuestion AS detail
+  RETURN 'REFERRAL_INFO_REQUESTED' AS kind, false AS overdue
   UNION ALL
   MATCH (r:Referral {fromAgencyId: $agencyId}) WHERE r.status IN ['ACCEPTED', 'REFUSED'] AND r.respondedOn >= date($answeredSince)
-  RETURN 'REFERRAL_ANSWERED' AS kind, r.id AS id, r.householdId AS householdId, toString(r.respondedOn) AS dueOn, null AS severity,
-    null AS ruleId, [r.fromAgencyId, r.toAgencyId] AS agencyIds, null AS facilityId, r.status AS detail
+  RETURN 'REFERRAL_ANSWERED' AS kind, false AS overdue
+  UNION ALL
+  MATCH (g:GapFinding) WHERE g.centrumgemeenteId = $cityId AND g.ruleId IN $owedRules AND $agencyId IN g.agencyIds AND g.detectedOn <= date($horizon)
+  RETURN 'GAP' AS kind, coalesce(g.dueOn, toString(g.detectedOn)) < $today AS overdue
+  UNION ALL
+  MATCH (n:InvolvementNotice {agencyId: $agencyId}) WHERE n.acknowledgedAt IS NULL
+  RETURN 'INVOLVEMENT_NOTICE' AS kind, false AS overdue
+}
+WITH kind, overdue WHERE overdue OR NOT $overdueOnly
+RETURN kind, count(*) AS count, sum(CASE WHEN overdue THEN 1 ELSE 0 END) AS late`,
+  CountRow,
+);
+
+const workerPage = statement(
+  'worklistWorkerPage',
+  cypher`
+CALL () {
+  MATCH (r:Referral {toAgencyId: $agencyId}) WHERE r.status = 'SENT'
+  RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, r.id AS id, r.householdId AS householdId, toString(r.respondBy) AS dueOn,
+    CASE WHEN r.respondBy < date($today) THEN 'HIGH' ELSE 'MEDIUM' END AS severity, null AS ruleId,
+    [r.toAgencyId, r.fromAgencyId] AS agencyIds, null AS facilityId, r.purpose AS detail, r.respondBy < date($today) AS overdue
+  UNION ALL
+  MATCH (r:Referral {fromAgencyId: $agencyId}) WHERE r.status = 'INFO_REQUESTED'
+  RETURN 'REFERRAL_INFO_REQUESTED' AS kind, r.id AS id, r.householdId AS householdId, toString(r.infoRequestedOn) AS dueOn,
+    'MEDIUM' AS severity, null AS ruleId, [r.fromAgencyId, r.toAgencyId] AS agencyIds, null AS facilityId, r.infoQuestion AS detail,
+    false AS overdue
+  UNION ALL
+  MATCH (r:Referral {fromAgencyId: $agencyId}) WHERE r.status IN ['ACCEPTED', 'REFUSED'] AND r.respondedOn >= date($answeredSince)
+  RETURN 'REFERRAL_ANSWERED' AS kind, r.id AS id, r.householdId AS householdId, toString(r.respondedOn) AS dueOn, 'LOW' AS severity,
+    null AS ruleId, [r.fromAgencyId, r.toAgencyId] AS agencyIds, null AS facilityId, r.status AS detail, false AS overdue
   UNION ALL
   // The agency's own region: findings are looked up by region (indexed), not by rule across the country.
   MATCH (g:GapFinding) WHERE g.centrumgemeenteId = $cityId AND g.ruleId IN $owedRules AND $agencyId IN g.agencyIds AND g.detectedOn <= date($horizon)
-  RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, coalesce(g.dueOn, toString(g.detectedOn)) AS dueOn, g.severity AS severity,
-    g.ruleId AS ruleId, [$agencyId] AS agencyIds, null AS facilityId, null AS detail
+  WITH g, coalesce(g.dueOn, toString(g.detectedOn)) AS dueOn
+  RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, dueOn, coalesce(g.severity, 'MEDIUM') AS severity,
+    g.ruleId AS ruleId, [$agencyId] AS agencyIds, null AS facilityId, null AS detail, dueOn < $today AS overdue
   UNION ALL
   MATCH (n:InvolvementNotice {agencyId: $agencyId}) WHERE n.acknowledgedAt IS NULL
-  RETURN 'INVOLVEMENT_NOTICE' AS kind, n.id AS id, n.householdId AS householdId, toString(n.on) AS dueOn, null AS severity,
-    null AS ruleId, [n.otherAgencyId] AS agencyIds, null AS facilityId, null AS detail
+  RETURN 'INVOLVEMENT_NOTICE' AS kind, n.id AS id, n.householdId AS householdId, toString(n.on) AS dueOn, 'LOW' AS severity,
+    null AS ruleId, [n.otherAgencyId] AS agencyIds, null AS facilityId, null AS detail, false AS overdue
 }
-RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail`,
+WITH kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail, overdue,
+  CASE severity WHEN 'HIGH' THEN 0 WHEN 'MEDIUM' THEN 1 ELSE 2 END AS rank
+WHERE (overdue OR NOT $overdueOnly) AND ($kinds IS NULL OR kind IN $kinds)
+RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail
+ORDER BY CASE WHEN $bySeverity THEN rank ELSE 0 END, dueOn, rank, kind, id
+SKIP $skip LIMIT $limit`,
   CandidateRow,
 );
 
@@ -119,11 +192,41 @@ export const OWED_GAP_RULES: GapRuleId[] = ['FEEDBACK_INTERIM_MISSING', 'FEEDBAC
 export const SHELTER_DECISION_DAYS = 7;
 export const WAITING_LIST_REVIEW_DAYS = 28;
 
+/** Which items a page shows: the filter and the order the user chose. */
+export interface WorklistQuery {
+  kinds: string[] | null;
+  overdueOnly: boolean;
+  bySeverity: boolean;
+  /** The day the worklist is made for: what is due before it is overdue. */
+  today: string;
+}
+
+/** Where the page sits in the filtered list, worked out from the counts (a backward page needs the total). */
+export type PlacePage = (counts: WorklistKindCount[]) => { skip: number; limit: number };
+
 export function createWorklistRepository(executor: CypherExecutor) {
+  // Counts and page in one read transaction, so that the page sits where the counts say.
+  const countThenPage = <P extends Record<string, unknown>>(
+    counts: typeof coordinatorCounts,
+    page: typeof coordinatorPage,
+    params: P,
+    query: WorklistQuery,
+    place: PlacePage,
+  ) =>
+    executor.read(async (tx) => {
+      const perKind = await tx.run(counts, { ...params, today: query.today, overdueOnly: query.overdueOnly });
+      const { skip, limit } = place(perKind);
+      const rows =
+        limit > 0 ? await tx.run(page, { ...params, ...query, kinds: query.kinds?.length ? query.kinds : null, skip, limit }) : [];
+      return { counts: perKind, rows };
+    });
   return {
-    coordinator: (cityId: string, horizon: string) => executor.read((tx) => tx.run(coordinatorCandidates, { cityId, horizon })),
-    worker: (agencyId: string, cityId: string, horizon: string, answeredSince: string) =>
-      executor.read((tx) => tx.run(workerCandidates, { agencyId, cityId, horizon, answeredSince, owedRules: OWED_GAP_RULES })),
+    /** The coordinator's items in the region: counts per kind and one page. */
+    coordinator: (cityId: string, horizon: string, query: WorklistQuery, place: PlacePage) =>
+      countThenPage(coordinatorCounts, coordinatorPage, { cityId, horizon }, query, place),
+    /** An agency worker's items: its referrals, the steps it owes in its region, its notices; counts and one page. */
+    worker: (agencyId: string, cityId: string, horizon: string, answeredSince: string, query: WorklistQuery, place: PlacePage) =>
+      countThenPage(workerCounts, workerPage, { agencyId, cityId, horizon, answeredSince, owedRules: OWED_GAP_RULES }, query, place),
     /** Events at the agency's facilities, and its notices of involvement, read in parallel. */
     shelter: (agencyId: string) =>
       Promise.all([executor.read((tx) => tx.run(shelterEvents, { agencyId })), executor.read((tx) => tx.run(noticesFor, { agencyId }))]),

@@ -1,10 +1,14 @@
-// From candidate rows to worklist items: who owes what by when, one action each, sorted, counted and cut into a page.
+// From candidate rows to worklist items: who owes what by when, one action each, sorted, counted and cut into a page
+// (in the store for coordinators and agency workers, in memory for shelter staff).
 import { addDays, type GapRuleId, type GapSeverity } from '@ketenkaart/schema';
 import {
   SHELTER_DECISION_DAYS,
   WAITING_LIST_REVIEW_DAYS,
+  type PlacePage,
   type ShelterEventRecord,
   type WorklistCandidate,
+  type WorklistKindCount,
+  type WorklistQuery,
 } from '../repositories/worklist-repository.js';
 
 export const WORKLIST_KINDS = [
@@ -181,8 +185,12 @@ export function sortItems(items: WorklistItem[], sort: WorklistSort): WorklistIt
   const byDue = (a: WorklistItem, b: WorklistItem) => a.dueOn.localeCompare(b.dueOn);
   const bySeverity = (a: WorklistItem, b: WorklistItem) => SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity];
   const [primary, secondary] = sort === 'DUE' ? [byDue, bySeverity] : [bySeverity, byDue];
-  return [...items].sort((a, b) => primary(a, b) || secondary(a, b) || a.key.localeCompare(b.key));
+  // The tiebreak is kind, then id, in code-point order: the order the store sorts the coordinator's and workers' pages in.
+  const byKey = (a: WorklistItem, b: WorklistItem) => codePoints(a.kind, b.kind) || codePoints(a.subjectId, b.subjectId);
+  return [...items].sort((a, b) => primary(a, b) || secondary(a, b) || byKey(a, b));
 }
+
+const codePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
 
 export interface WorklistPage {
   items: WorklistItem[];
@@ -193,33 +201,45 @@ export interface WorklistPage {
   hasPreviousPage: boolean;
 }
 
+export interface PageOptions {
+  size: number;
+  after: number | null;
+  before: number | null;
+  backward: boolean;
+}
+
 /**
- * Filters, counts and cuts a page. Cursors are positions in the sorted list, so a page can be read forward
- * (first/after) or backward (last/before); an item acted on leaves the list and the next page closes up.
+ * Where a page sits in a filtered list of `total` items. Cursors are positions in the sorted list, so a page can be
+ * read forward (first/after) or backward (last/before); an item acted on leaves the list and the next page closes up.
  */
+export function placePage(total: number, options: PageOptions): { start: number; stop: number } {
+  const end = options.before !== null ? Math.min(options.before, total) : total;
+  const start = options.backward ? Math.max(0, end - options.size) : Math.min(options.after !== null ? options.after + 1 : 0, total);
+  return { start, stop: options.backward ? end : Math.min(start + options.size, end) };
+}
+
+/** Counts per kind in the order of WORKLIST_KINDS, kinds without items left out. */
+export function countsInOrder(counts: { kind: string; count: number; overdue: number }[]): WorklistPage['counts'] {
+  return WORKLIST_KINDS.flatMap((kind) => {
+    const found = counts.find((c) => c.kind === kind);
+    return found && found.count > 0 ? [{ kind, count: found.count, overdue: found.overdue }] : [];
+  });
+}
+
+/** Filters, counts and cuts a page of items held in memory (the shelter's, which are worked out per case). */
 export function pageOfWorklist(
   all: WorklistItem[],
-  options: {
-    kinds: WorklistKind[] | null;
-    overdueOnly: boolean;
-    sort: WorklistSort;
-    size: number;
-    after: number | null;
-    before: number | null;
-    backward: boolean;
-  },
+  options: PageOptions & { kinds: WorklistKind[] | null; overdueOnly: boolean; sort: WorklistSort },
 ): WorklistPage {
   const scoped = options.overdueOnly ? all.filter((item) => item.overdue) : all;
-  const counts = WORKLIST_KINDS.map((kind) => {
-    const ofKind = scoped.filter((item) => item.kind === kind);
-    return { kind, count: ofKind.length, overdue: ofKind.filter((item) => item.overdue).length };
-  }).filter((c) => c.count > 0);
+  const counts = countsInOrder(
+    WORKLIST_KINDS.map((kind) => {
+      const ofKind = scoped.filter((item) => item.kind === kind);
+      return { kind, count: ofKind.length, overdue: ofKind.filter((item) => item.overdue).length };
+    }),
+  );
   const filtered = sortItems(options.kinds?.length ? scoped.filter((item) => options.kinds!.includes(item.kind)) : scoped, options.sort);
-  const end = options.before !== null ? Math.min(options.before, filtered.length) : filtered.length;
-  const start = options.backward
-    ? Math.max(0, end - options.size)
-    : Math.min(options.after !== null ? options.after + 1 : 0, filtered.length);
-  const stop = options.backward ? end : Math.min(start + options.size, end);
+  const { start, stop } = placePage(filtered.length, options);
   return {
     items: filtered.slice(start, stop),
     totalCount: filtered.length,
@@ -227,5 +247,35 @@ export function pageOfWorklist(
     start,
     hasNextPage: stop < filtered.length,
     hasPreviousPage: start > 0,
+  };
+}
+
+/**
+ * A page counted and cut in the store: `read` counts the items per kind, then reads only the rows of the page that
+ * `placePage` puts where the filtered total says, both in one read transaction.
+ */
+export async function pageFromStore(
+  role: WorklistRole,
+  read: (query: WorklistQuery, place: PlacePage) => Promise<{ counts: WorklistKindCount[]; rows: WorklistCandidate[] }>,
+  options: PageOptions & { kinds: WorklistKind[] | null; overdueOnly: boolean; sort: WorklistSort; today: string },
+): Promise<WorklistPage> {
+  const kinds = options.kinds?.length ? options.kinds : null;
+  let total = 0;
+  let place = { start: 0, stop: 0 };
+  const { counts, rows } = await read(
+    { kinds, overdueOnly: options.overdueOnly, bySeverity: options.sort === 'SEVERITY', today: options.today },
+    (perKind) => {
+      total = perKind.filter((c) => !kinds || kinds.includes(c.kind as WorklistKind)).reduce((sum, c) => sum + c.count, 0);
+      place = placePage(total, options);
+      return { skip: place.start, limit: place.stop - place.start };
+    },
+  );
+  return {
+    items: itemsFromCandidates(role, rows, options.today),
+    totalCount: total,
+    counts: countsInOrder(counts.map((c) => ({ kind: c.kind, count: c.count, overdue: c.late }))),
+    start: place.start,
+    hasNextPage: place.stop < total,
+    hasPreviousPage: place.start > 0,
   };
 }

@@ -3,6 +3,7 @@
 import { addDays, dayOf } from '@ketenkaart/schema';
 import {
   itemsFromCandidates,
+  pageFromStore,
   pageOfWorklist,
   shelterItems,
   WORKLIST_ACTIONS,
@@ -232,25 +233,7 @@ builder.queryField('worklist', (t) =>
       const size = pageSize(backward ? args.last : args.first);
       const today = dayOf(ctx.now());
       const horizon = addDays(today, WORKLIST_HORIZON_DAYS);
-      let all: WorklistItem[];
-      if (viewer.role === 'COORDINATOR' && viewer.centrumgemeenteId) {
-        all = itemsFromCandidates('COORDINATOR', await ctx.repos.worklist.coordinator(viewer.centrumgemeenteId, horizon), today);
-      } else if (viewer.role === 'AGENCY_WORKER' && viewer.agencyId) {
-        const agency = await ctx.loaders.agency.load(viewer.agencyId);
-        const rows = await ctx.repos.worklist.worker(
-          viewer.agencyId,
-          agency?.centrumgemeenteId ?? '',
-          horizon,
-          addDays(today, -ANSWER_SHOWN_DAYS),
-        );
-        all = itemsFromCandidates('AGENCY_WORKER', rows, today);
-      } else if (viewer.role === 'SHELTER_STAFF' && viewer.agencyId) {
-        const [events, notices] = await ctx.repos.worklist.shelter(viewer.agencyId);
-        all = [...shelterItems(events, today), ...itemsFromCandidates('SHELTER_STAFF', notices, today)];
-      } else {
-        throw refuse(ctx, `your role (${viewer.role}) has no worklist of households`, { action: 'READ' });
-      }
-      const page = pageOfWorklist(all, {
+      const options = {
         kinds: args.filter?.kinds ?? null,
         overdueOnly: args.filter?.overdueOnly ?? false,
         sort: args.sort ?? 'DUE',
@@ -258,7 +241,28 @@ builder.queryField('worklist', (t) =>
         after: position(args.after, 'after'),
         before: position(args.before, 'before'),
         backward,
-      });
+        today,
+      };
+      let page: WorklistPage;
+      if (viewer.role === 'COORDINATOR' && viewer.centrumgemeenteId) {
+        const cityId = viewer.centrumgemeenteId;
+        page = await pageFromStore('COORDINATOR', (query, place) => ctx.repos.worklist.coordinator(cityId, horizon, query, place), options);
+      } else if (viewer.role === 'AGENCY_WORKER' && viewer.agencyId) {
+        const agencyId = viewer.agencyId;
+        const agency = await ctx.loaders.agency.load(agencyId);
+        const answeredSince = addDays(today, -ANSWER_SHOWN_DAYS);
+        page = await pageFromStore(
+          'AGENCY_WORKER',
+          (query, place) => ctx.repos.worklist.worker(agencyId, agency?.centrumgemeenteId ?? '', horizon, answeredSince, query, place),
+          options,
+        );
+      } else if (viewer.role === 'SHELTER_STAFF' && viewer.agencyId) {
+        // A shelter's open cases are worked out per household and facility in memory; they are bounded by its facilities.
+        const [events, notices] = await ctx.repos.worklist.shelter(viewer.agencyId);
+        page = pageOfWorklist([...shelterItems(events, today), ...itemsFromCandidates('SHELTER_STAFF', notices, today)], options);
+      } else {
+        throw refuse(ctx, `your role (${viewer.role}) has no worklist of households`, { action: 'READ' });
+      }
       // The page's households go through the same batched, logged access decision as any household read.
       const households = [...new Set(page.items.map((i) => i.householdId))];
       const decisions = new Map(await Promise.all(households.map(async (id) => [id, (await ctx.access.household(id)).allowed] as const)));
