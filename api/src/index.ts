@@ -31,7 +31,7 @@ export { compareRegieWithModel } from './analytics/regie-model.js';
 export { capacityOn, refusalsByReason, unmetDemandByCause, unmetDemandCause, waitingTimes } from './shelter/shelter-figures.js';
 export type { ShelterRecord } from './repositories/shelter-repository.js';
 export { buildTrajectory } from './trajectory/build-trajectory.js';
-export { pageOfWorklist, shelterItems, type WorklistItem } from './worklist/build-worklist.js';
+export { itemsFromCandidates, pageFromStore, pageOfWorklist, shelterItems, type WorklistItem } from './worklist/build-worklist.js';
 export { loadTrajectory, type TrajectorySources } from './trajectory/load-trajectory.js';
 export { accessFactsScopeOf, decideHouseholdAccess } from './access/household-access.js';
 export { runRetention } from './maintenance/retention.js';

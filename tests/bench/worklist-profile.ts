@@ -3,9 +3,24 @@
 // Amsterdam about a quarter of them), evaluates Amsterdam's gaps as on the last day of the year, then times the
 // first page of 25 via GraphQL per role, as the benchmark asks it, and a page deep in the list. WORKLIST_STORE=<dir>
 // keeps the store on disk and reuses it on the next run, so that two versions of the code can be timed back to
-// back on the same data. Timings are printed, never asserted.
+// back on the same data. Then, in one process and by turns, the coordinator's page as it was read before the store
+// counted and paged it (every candidate of the region read, then sorted, counted and cut in TypeScript) and as it is
+// read now, checking that both give the same page, counts and total. Timings are printed, never asserted.
 import { existsSync, mkdirSync } from 'node:fs';
-import { createApp, createGapService, createLogger, createRepositories, type CypherExecutor } from '@ketenkaart/api';
+import { z } from 'zod';
+import {
+  createApp,
+  createGapService,
+  createLogger,
+  createRepositories,
+  cypher,
+  itemsFromCandidates,
+  pageFromStore,
+  pageOfWorklist,
+  statement,
+  type CypherExecutor,
+} from '@ketenkaart/api';
+import { GapRuleId, GapSeverity, opt } from '@ketenkaart/schema';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
 import { openTestStore, testConfig } from '../support/store.js';
 
@@ -14,6 +29,44 @@ const REGIONS = Number(process.env.WORKLIST_REGIONS ?? 4);
 const REQUESTS = Number(process.env.WORKLIST_REQUESTS ?? 60);
 const STORE = process.env.WORKLIST_STORE ?? null;
 const AS_OF = '2026-06-30';
+
+// The coordinator's candidates as the worklist read them before (issue #21): every open item of the region.
+const candidatesBefore = statement(
+  'profileWorklistCoordinatorCandidatesBefore',
+  cypher`
+CALL () {
+  MATCH (g:GapFinding) WHERE g.centrumgemeenteId = $cityId AND g.ruleId <> 'REFERRAL_UNANSWERED' AND g.detectedOn <= date($horizon)
+  RETURN 'GAP' AS kind, g.id AS id, g.householdId AS householdId, coalesce(g.dueOn, toString(g.detectedOn)) AS dueOn, g.severity AS severity,
+    g.ruleId AS ruleId, g.agencyIds AS agencyIds, null AS facilityId,
+    CASE WHEN g.dueOn IS NULL THEN toString(g.detectedOn) ELSE null END AS detail
+  UNION ALL
+  MATCH (r:Referral)-[:REFERRAL_FOR]->(h:Household)
+  WHERE r.status = 'SENT' AND r.respondBy <= date($horizon) AND h.centrumgemeenteId = $cityId
+  RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, r.id AS id, r.householdId AS householdId, toString(r.respondBy) AS dueOn, null AS severity,
+    null AS ruleId, [r.toAgencyId, r.fromAgencyId] AS agencyIds, null AS facilityId, r.purpose AS detail
+  UNION ALL
+  MATCH (q:AccessRequest) WHERE q.centrumgemeenteId = $cityId AND q.status = 'PENDING'
+  RETURN 'ACCESS_REQUEST' AS kind, q.id AS id, q.householdId AS householdId, toString(q.requestedOn) AS dueOn, null AS severity,
+    null AS ruleId, CASE WHEN q.agencyId IS NULL THEN [] ELSE [q.agencyId] END AS agencyIds, null AS facilityId, q.reason AS detail
+  UNION ALL
+  MATCH (b:BreakGlassGrant)-[:BREAK_GLASS_FOR]->(h:Household)
+  WHERE h.centrumgemeenteId = $cityId AND b.reviewed = false
+  RETURN 'BREAK_GLASS_USE' AS kind, b.id AS id, b.householdId AS householdId, toString(b.at) AS dueOn, null AS severity,
+    null AS ruleId, CASE WHEN b.agencyId IS NULL THEN [] ELSE [b.agencyId] END AS agencyIds, null AS facilityId, b.reason AS detail
+}
+RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail`,
+  z.object({
+    kind: z.string(),
+    id: z.string(),
+    householdId: z.string(),
+    dueOn: z.string(),
+    severity: opt(GapSeverity),
+    ruleId: opt(GapRuleId),
+    agencyIds: z.array(z.string()),
+    facilityId: opt(z.string()),
+    detail: opt(z.string()),
+  }),
+);
 
 const millis = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)]!;
@@ -85,6 +138,57 @@ async function main() {
         `${username} ${label}: ${first.totalCount} items, p50 ${quantile(times, 0.5).toFixed(1)} ms, p95 ${quantile(times, 0.95).toFixed(1)} ms`,
       );
     }
+  }
+
+  // The coordinator's page before and now, by turns in one process, at the repository level (the GraphQL part, the
+  // access decisions for the page's households and the log entry are the same for both).
+  const today = new Date().toISOString().slice(0, 10);
+  const horizon = new Date(Date.now() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const cases = [
+    { label: 'first page', sort: 'DUE' as const, middle: false, overdueOnly: false },
+    { label: 'middle page by severity', sort: 'SEVERITY' as const, middle: true, overdueOnly: false },
+    { label: 'overdue only, middle page', sort: 'DUE' as const, middle: true, overdueOnly: true },
+  ];
+  for (const { label, sort, middle, overdueOnly } of cases) {
+    const total = (await executor.read((tx) => tx.run(candidatesBefore, { cityId: 'amsterdam', horizon }))).length;
+    const options = {
+      kinds: null,
+      overdueOnly,
+      sort,
+      size: 25,
+      after: middle ? Math.floor(total / 2) : null,
+      before: null,
+      backward: false,
+      today,
+    };
+    const before = async () =>
+      pageOfWorklist(
+        itemsFromCandidates('COORDINATOR', await executor.read((tx) => tx.run(candidatesBefore, { cityId: 'amsterdam', horizon })), today),
+        options,
+      );
+    const now = () =>
+      pageFromStore('COORDINATOR', (query, place) => repos.worklist.coordinator('amsterdam', horizon, query, place), options);
+    const [a, b] = [await before(), await now()];
+    const same = JSON.stringify(a) === JSON.stringify(b);
+    const times = { before: [] as number[], now: [] as number[] };
+    for (let round = 0; round < REQUESTS / 5; round += 1) {
+      for (const [side, read] of [
+        ['before', before],
+        ['now', now],
+      ] as const) {
+        for (let i = 0; i < 5; i += 1) {
+          const start = process.hrtime.bigint();
+          await read();
+          times[side].push(millis(start));
+        }
+      }
+    }
+    const [pb, pn] = [times.before.sort((x, y) => x - y), times.now.sort((x, y) => x - y)];
+    console.log(
+      `coordinator.amsterdam read, ${label}: ${b.totalCount} items, same page, counts and total: ${same}; ` +
+        `before p50 ${quantile(pb, 0.5).toFixed(1)} p95 ${quantile(pb, 0.95).toFixed(1)} ms, now p50 ${quantile(pn, 0.5).toFixed(1)} ` +
+        `p95 ${quantile(pn, 0.95).toFixed(1)} ms, ratio of p95 ${(quantile(pb, 0.95) / quantile(pn, 0.95)).toFixed(1)}x`,
+    );
   }
   await executor.close();
 }
