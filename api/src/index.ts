@@ -32,6 +32,7 @@ export { capacityOn, refusalsByReason, unmetDemandByCause, unmetDemandCause, wai
 export type { ShelterRecord } from './repositories/shelter-repository.js';
 export { buildTrajectory } from './trajectory/build-trajectory.js';
 export { itemsFromCandidates, pageFromStore, pageOfWorklist, shelterItems, type WorklistItem } from './worklist/build-worklist.js';
+export { CandidateRow as WorklistCandidateRow } from './repositories/worklist-repository.js';
 export { loadTrajectory, type TrajectorySources } from './trajectory/load-trajectory.js';
 export { accessFactsScopeOf, decideHouseholdAccess } from './access/household-access.js';
 export { runRetention } from './maintenance/retention.js';

@@ -7,7 +7,6 @@
 // counted and paged it (every candidate of the region read, then sorted, counted and cut in TypeScript) and as it is
 // read now, checking that both give the same page, counts and total. Timings are printed, never asserted.
 import { existsSync, mkdirSync } from 'node:fs';
-import { z } from 'zod';
 import {
   createApp,
   createGapService,
@@ -18,9 +17,9 @@ import {
   pageFromStore,
   pageOfWorklist,
   statement,
+  WorklistCandidateRow,
   type CypherExecutor,
 } from '@ketenkaart/api';
-import { GapRuleId, GapSeverity, opt } from '@ketenkaart/schema';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
 import { openTestStore, testConfig } from '../support/store.js';
 
@@ -55,17 +54,7 @@ CALL () {
     null AS ruleId, CASE WHEN b.agencyId IS NULL THEN [] ELSE [b.agencyId] END AS agencyIds, null AS facilityId, b.reason AS detail
 }
 RETURN kind, id, householdId, dueOn, severity, ruleId, agencyIds, facilityId, detail`,
-  z.object({
-    kind: z.string(),
-    id: z.string(),
-    householdId: z.string(),
-    dueOn: z.string(),
-    severity: opt(GapSeverity),
-    ruleId: opt(GapRuleId),
-    agencyIds: z.array(z.string()),
-    facilityId: opt(z.string()),
-    detail: opt(z.string()),
-  }),
+  WorklistCandidateRow,
 );
 
 const millis = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e6;

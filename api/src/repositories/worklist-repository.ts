@@ -5,7 +5,8 @@ import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
 import { opt } from './rows.js';
 
-const CandidateRow = z.object({
+/** One worklist item as a statement returns it, before itemsFromCandidates gives it its action. */
+export const CandidateRow = z.object({
   kind: z.string(),
   id: z.string(),
   householdId: z.string(),
