@@ -76,7 +76,7 @@ describe('policy comparison', () => {
 
   // What the review found in the Dutch pages: English paraphrases of the report, file names and facility kinds.
   const ENGLISH =
-    /is responsible and holds regie|Regie lies with|the report (names|does not)|\.txt\b|\bshelter\b|24-hour residential care|floating housing support|time of study|Counts below|chain model published|reconstructed from the report text|\byes\b|does not say|a regie role|Evaluation results|Corporations must|coordinates|arrears signalling|until placement|multi-problem|case level|client level|\bcovenant\b|\brisk\b/i;
+    /is responsible and holds regie|Regie lies with|the report (names|does not)|\.txt\b|\bshelter\b|24-hour residential care|floating housing support|time of study|Counts below|chain model published|reconstructed from the report text|\byes\b|does not say|a regie role|Evaluation results|Corporations must|coordinates|arrears signalling|until placement|multi-problem|case level|client level|\bcovenant\b|\brisk\b|early-warning|reported at|months. arrears/i;
 
   it.each([
     ['policy', '/'],

@@ -94,8 +94,16 @@ describe('web app', () => {
       .getByText(/^Termijn: (Vroeg Eropaf: tussenmelding uiterlijk op dag 14 \(onderzoek 2009, regels 736-740\)|Standaard van Ketenkaart)/)
       .waitFor();
     await expect(page.locator('section[aria-labelledby="early-warning-heading"]').textContent()).resolves.not.toMatch(
-      /by day|Ketenkaart measure|Ketenkaart default|\bL\d/,
+      /by day|Ketenkaart measure|Ketenkaart default|\bL\d|early-warning|arrangement|reported at|arrears/,
     );
+    // Which signals count, in a Dutch sentence; Oss's arrangement has no name, and the page says so in words.
+    await page
+      .getByText(
+        city === 'oss'
+          ? /^Alleen signalen vanaf 2 maanden huurachterstand tellen\. .+ Die afspraak heeft geen naam \(onderzoek 2009, regels 4034-4054/
+          : /^(Alleen signalen vanaf \d+ maanden huurachterstand tellen\. Zo staat het in de afspraak .+ \(onderzoek 2009, regels \d|Elk signaal telt)/,
+      )
+      .waitFor();
     const followUp = page.locator('section[aria-labelledby="early-warning-heading"]');
     expect(await followUp.locator('dd').filter({ hasText: 'Bron: ' }).count()).toBe(6);
     await followUp.screenshot({ path: `${artifacts}chain-follow-up-${city}.png` });

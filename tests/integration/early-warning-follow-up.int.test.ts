@@ -10,7 +10,8 @@ import { gql, openTestStore, testApp } from '../support/store.js';
 
 const FOLLOW_UP = `query($id: ID!, $from: Date!, $to: Date!) {
   earlyWarningFollowUp(centrumgemeenteId: $id, from: $from, to: $to) {
-    termDays termSource thresholdMonths thresholdSource medianDefinition medianSource
+    termDays termSource thresholdMonths thresholdSource thresholdBasis { months arrangementName report lines }
+    medianDefinition medianSource
     total { signals { value suppressed } contacted { value suppressed } medianDaysToFirstContact
       figures { measure count { value suppressed } share definition source } }
     bySignallingAgency { signallingAgency { id } signals { value suppressed } medianDaysToFirstContact
@@ -85,6 +86,7 @@ describe('early-warning follow-up', () => {
     expect(result).toMatchObject({ termDays: 14, thresholdMonths: 2 });
     expect(result.termSource).toMatch(/tussenmelding by day 14 \(002 L736-740\)/);
     expect(result.thresholdSource).toMatch(/Vroeg Eropaf: reported at 2 months' arrears \(002 L699/);
+    expect(result.thresholdBasis).toEqual({ months: 2, arrangementName: 'Vroeg Eropaf', report: '002', lines: 'L699-764, L1186-1194' });
     const total = result.total;
     expect(total.signals).toEqual({ value: 4, suppressed: false });
     expect(total.contacted.value).toBe(3);
@@ -111,6 +113,14 @@ describe('early-warning follow-up', () => {
     const { data } = await gql(app, FOLLOW_UP, { id: 'oss', from: '2024-01-01', to: '2024-12-31' }, oss.headers);
     expect(data.earlyWarningFollowUp).toMatchObject({ termDays: 28, total: { signals: { value: 0 } } });
     expect(data.earlyWarningFollowUp.termSource).toMatch(/^Ketenkaart default/);
+    // Oss's arrangements have no name (002 L4034-4054): the basis says so as a null, for the web app to put in words.
+    expect(data.earlyWarningFollowUp.thresholdBasis).toEqual({
+      months: 2,
+      arrangementName: null,
+      report: '002',
+      lines: expect.stringMatching(/^L4034-4054/),
+    });
+    expect(data.earlyWarningFollowUp.thresholdSource).not.toMatch(/^early-warning arrangement:/);
   });
 
   it('suppresses small cells for policy makers and refuses everyone else', async () => {

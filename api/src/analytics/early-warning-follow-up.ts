@@ -12,7 +12,19 @@ export interface FollowUpTerms {
   termSource: string;
   /** Signals below this many months' arrears are not the arrangement's and are left out; null: every signal counts. */
   thresholdMonths: number | null;
+  /** The same threshold in English words, for API clients. */
   thresholdSource: string | null;
+  /** Where the threshold comes from, as facts: the web app writes its own sentence from these. */
+  thresholdBasis: ThresholdBasis | null;
+}
+
+/** The early-warning arrangement a threshold comes from; null name: the report names none (Oss). */
+export interface ThresholdBasis {
+  months: number;
+  arrangementName: string | null;
+  /** The report the arrangement is read from ("002") and its lines; null lines: not recorded. */
+  report: string;
+  lines: string | null;
 }
 
 export interface FollowUpCounts {

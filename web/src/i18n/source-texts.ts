@@ -18,7 +18,6 @@ export function documentLines(t: TFunction, document: string | null | undefined,
 }
 
 const COVENANT_TERM = /^(?<covenant>.+): (?<step>.+) by day (?<days>\d+) \((?<report>\d{3}) (?<lines>L[\dL, -]+)\)$/;
-const THRESHOLD = /^(?<arrangement>.+): reported at (?<months>\d+) months' arrears \((?<report>\d{3}) (?<lines>L[\dL, -]+)\)$/;
 const MEASURE = /^Ketenkaart measure over recorded paths(?<rest>.*)$/;
 const AIM = /^; debt counselling as the arrangement's aim: (?<report>\d{3}) (?<lines>L[\dL, -]+)$/;
 const DOMAIN = /^ \((?<section>docs\/domain\.md §\d+): [^)]*\)$/;
@@ -32,13 +31,6 @@ export function sourceText(t: TFunction, text: string): string {
       step: term.step,
       days: Number(term.days),
       source: reportLines(t, term.report!, term.lines!),
-    });
-  const threshold = THRESHOLD.exec(text)?.groups;
-  if (threshold)
-    return t('sourceTexts.threshold', {
-      arrangement: threshold.arrangement,
-      months: Number(threshold.months),
-      source: reportLines(t, threshold.report!, threshold.lines!),
     });
   const measure = MEASURE.exec(text)?.groups;
   if (measure) {

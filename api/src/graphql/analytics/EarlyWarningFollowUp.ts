@@ -7,6 +7,7 @@ import {
   FollowUpMeasure,
   type FollowUpCounts,
   type FollowUpTerms,
+  type ThresholdBasis,
 } from '../../analytics/early-warning-follow-up.js';
 import { cell, DEFAULT_MIN_CELL, suppressGroup, type Cell } from '../../analytics/disclosure.js';
 import type { Context } from '../../context.js';
@@ -92,6 +93,19 @@ const RowRef = builder.objectRef<RowView>('EarlyWarningFollowUpRow').implement({
   }),
 });
 
+const ThresholdBasisRef = builder.objectRef<ThresholdBasis>('EarlyWarningThresholdBasis').implement({
+  description: 'The early-warning arrangement (vroegsignalering) a signal threshold comes from, with the report and lines that state it.',
+  fields: (t) => ({
+    months: t.exposeFloat('months', { description: "Months of arrears from which a signal is the arrangement's." }),
+    arrangementName: t.exposeString('arrangementName', {
+      nullable: true,
+      description: 'Name of the arrangement; null where the report names none (informal arrangements).',
+    }),
+    report: t.exposeString('report', { description: 'The source report, by its number ("002": the 2009 study).' }),
+    lines: t.exposeString('lines', { nullable: true, description: 'Its lines in the report ("L699-764"); null when not recorded.' }),
+  }),
+});
+
 const FollowUpRef = builder.objectRef<FollowUpView>('EarlyWarningFollowUp').implement({
   description:
     "What became of a region's early-warning signals in a period, per signalling agency: contact within the term, debt arrangement, summons, eviction, repeat signals, days to first contact.",
@@ -111,7 +125,16 @@ const FollowUpRef = builder.objectRef<FollowUpView>('EarlyWarningFollowUp').impl
       nullable: true,
       description: "Months of arrears from which a signal is the arrangement's; lower signals are left out. Null: every signal counts.",
     }),
-    thresholdSource: t.exposeString('thresholdSource', { nullable: true, description: 'Where the threshold comes from.' }),
+    thresholdSource: t.exposeString('thresholdSource', {
+      nullable: true,
+      description: 'Where the threshold comes from, in English words; thresholdBasis gives the same as facts.',
+    }),
+    thresholdBasis: t.field({
+      type: ThresholdBasisRef,
+      nullable: true,
+      description: 'Where the threshold comes from, as facts (arrangement, report, lines); null without a threshold.',
+      resolve: (v) => v.thresholdBasis,
+    }),
     total: t.field({ type: RowRef, description: 'All signalling agencies together.', resolve: (v) => v.total }),
     bySignallingAgency: t.field({
       type: [RowRef],
@@ -136,15 +159,23 @@ async function termsOf(ctx: Context, cityId: string): Promise<FollowUpTerms> {
   const term = interim.enabled && interim.days !== null ? interim : lone;
   const arrangement = arrangements[0] ?? null;
   const threshold = arrangement?.reportAfterMonthsArrears ?? null;
+  const basis =
+    threshold === null
+      ? null
+      : { months: threshold, arrangementName: arrangement?.name ?? null, report: '002', lines: arrangement?.sourceLines ?? null };
   return {
     termDays: term.days ?? gapRules.SIGNAL_NOT_FOLLOWED_UP.defaultDays!,
     termSource: term.source,
     thresholdMonths: threshold,
-    thresholdSource:
-      threshold === null
-        ? null
-        : `${arrangement?.name ?? 'early-warning arrangement'}: reported at ${threshold} months' arrears (002 ${arrangement?.sourceLines ?? ''})`.trim(),
+    thresholdSource: basis && thresholdInEnglish(basis),
+    thresholdBasis: basis,
   };
+}
+
+/** For API clients; people read the sentence the web app writes from `thresholdBasis`. */
+function thresholdInEnglish(basis: ThresholdBasis): string {
+  const arrangement = basis.arrangementName ?? "the region's unnamed early-warning arrangement";
+  return `${arrangement}: reported at ${basis.months} months' arrears (${basis.report}${basis.lines ? ` ${basis.lines}` : ''})`;
 }
 
 export function followUpView(

@@ -1,5 +1,6 @@
 // What became of a region's early-warning signals, per signalling agency: contact in time, debt arrangement, summons,
 // eviction, repeat signals and days to first contact, each figure with its meaning and source. Aggregates only.
+import type { TFunction } from 'i18next';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
 import {
@@ -20,7 +21,7 @@ import {
 import { graphql, type ResultOf } from '../../graphql';
 import { type SuppressibleCount } from '../../layout/Count';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
-import { sourceText } from '../../i18n/source-texts';
+import { reportLines, sourceText } from '../../i18n/source-texts';
 
 const FollowUpRow = graphql(`
   fragment EarlyWarningFollowUp_Row on EarlyWarningFollowUpRow @_unmask {
@@ -51,8 +52,12 @@ const FollowUpQuery = graphql(
       earlyWarningFollowUp(centrumgemeenteId: $id, from: $from, to: $to) {
         termDays
         termSource
-        thresholdMonths
-        thresholdSource
+        thresholdBasis {
+          months
+          arrangementName
+          report
+          lines
+        }
         medianSource
         total {
           ...EarlyWarningFollowUp_Row
@@ -67,6 +72,16 @@ const FollowUpQuery = graphql(
 );
 
 type Figure = ResultOf<typeof FollowUpRow>['figures'][number];
+type ThresholdBasis = NonNullable<ResultOf<typeof FollowUpQuery>['earlyWarningFollowUp']>['thresholdBasis'];
+
+/** Which signals count, and from which arrangement, written here from facts: an arrangement without a name says so. */
+function thresholdText(t: TFunction, basis: ThresholdBasis): string {
+  if (!basis) return t('earlyWarning.noThreshold');
+  const source = basis.lines ? reportLines(t, basis.report, basis.lines) : t(`sourceTexts.reports.${basis.report}`);
+  return basis.arrangementName
+    ? t('earlyWarning.thresholdNamed', { months: basis.months, arrangement: basis.arrangementName, source })
+    : t('earlyWarning.thresholdUnnamed', { months: basis.months, source });
+}
 
 export function EarlyWarningFollowUp({ cityId, from, to }: { cityId: string; from: string; to: string }) {
   const { t, i18n } = useTranslation();
@@ -92,14 +107,7 @@ export function EarlyWarningFollowUp({ cityId, from, to }: { cityId: string; fro
       </Heading>
       <Paragraph>{t('earlyWarning.intro', { from, to, days: result.termDays })}</Paragraph>
       <Paragraph>{t('earlyWarning.term', { source: sourceText(t, result.termSource) })}</Paragraph>
-      <Paragraph>
-        {result.thresholdMonths === null
-          ? t('earlyWarning.noThreshold')
-          : t('earlyWarning.threshold', {
-              months: result.thresholdMonths,
-              source: result.thresholdSource ? sourceText(t, result.thresholdSource) : '',
-            })}
-      </Paragraph>
+      <Paragraph>{thresholdText(t, result.thresholdBasis)}</Paragraph>
       {result.total.signals.value === 0 ? (
         <Empty>{t('earlyWarning.none')}</Empty>
       ) : (
