@@ -47,7 +47,8 @@ describe('source texts in the page language', () => {
 
   it("says the early-warning figures' sources in Dutch", () => {
     const dutch = i18n.getFixedT('nl');
-    for (const source of followUpSources()) expect(sourceText(dutch, source)).not.toMatch(/\bKetenkaart measure\b|\bdefault\b|\bL\d/);
+    for (const source of followUpSources())
+      expect(sourceText(dutch, source)).not.toMatch(/\bKetenkaart measure\b|\bdefault\b|\bL\d|docs\//);
   });
 
   it('shows a text of any other shape as it was written', () => {

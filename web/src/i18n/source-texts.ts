@@ -20,7 +20,8 @@ export function documentLines(t: TFunction, document: string | null | undefined,
 const COVENANT_TERM = /^(?<covenant>.+): (?<step>.+) by day (?<days>\d+) \((?<report>\d{3}) (?<lines>L[\dL, -]+)\)$/;
 const MEASURE = /^Ketenkaart measure over recorded paths(?<rest>.*)$/;
 const AIM = /^; debt counselling as the arrangement's aim: (?<report>\d{3}) (?<lines>L[\dL, -]+)$/;
-const DOMAIN = /^ \((?<section>docs\/domain\.md §\d+): [^)]*\)$/;
+// The section of the domain description, by its number: a person reads no file name.
+const DOMAIN = /^ \(docs\/domain\.md §(?<section>\d+): [^)]*\)$/;
 
 export function sourceText(t: TFunction, text: string): string {
   if (text.startsWith('Ketenkaart default')) return t('gapExplain.defaultSource');
