@@ -250,6 +250,10 @@ describe('web app', () => {
     const row = (cause: string) => unmet.locator('tr', { hasText: cause }).locator('td').first().textContent();
     await expect.poll(() => row('onbekend: geen plekken gemeld')).toBe('2');
     await expect(row('plek in een andere regio')).resolves.toBe('1');
+    // Waiting times nobody can know yet are said in a sentence, never "onbekend" where the days would be.
+    const waitingText = await coordinator.getByText(/^Gezinnen op de wachtlijst:/).textContent();
+    expect(waitingText).not.toMatch(/onbekend/);
+    expect(waitingText).toMatch(/(Nog geen gezin ging van de lijst af|Mediaan tot vertrek van de lijst: \d+ dag)/);
     await coordinator.screenshot({ path: `${artifacts}shelter-figures-coordinator.png`, fullPage: true });
     await coordinator.close();
   });

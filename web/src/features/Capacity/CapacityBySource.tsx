@@ -122,7 +122,9 @@ export function CityCapacity({ capacity }: { capacity: StatedCapacity }) {
       ))}
       {capacity.planned.map((p) => (
         <li key={`planned|${p.facility.name}|${p.value}`}>
-          {t('capacity.planned', { value: p.value ?? t('common.unknown'), unit: t(`units.${p.unit}`), facility: p.facility.name })}
+          {p.value === null
+            ? t('capacity.plannedNoValue', { unit: t(`units.${p.unit}`), facility: p.facility.name })
+            : t('capacity.planned', { value: p.value, unit: t(`units.${p.unit}`), facility: p.facility.name })}
           {p.source.lines ? ` (${reportLines(t, '002', p.source.lines)})` : ''}
         </li>
       ))}

@@ -26,6 +26,7 @@ import { Count } from '../../layout/Count';
 import { CapacityTable } from './CapacityTable';
 import { ErrorAlert, Loading } from '../../layout/States';
 import { PageHeading } from '../../layout/PageHeading';
+import { waitingTimesText } from './waiting-times-text';
 
 const FiguresQuery = graphql(`
   query ShelterFigures_Figures($id: ID!, $from: Date!, $to: Date!) {
@@ -48,6 +49,10 @@ const FiguresQuery = graphql(`
           suppressed
         }
         waiting {
+          value
+          suppressed
+        }
+        left {
           value
           suppressed
         }
@@ -107,7 +112,6 @@ export default function ShelterFiguresPage() {
   const figures = data?.shelterFigures;
   // The region's name, never its id: from the figures, or from the list of regions while the figures load.
   const cityName: string | undefined = figures?.centrumgemeente.name ?? regions?.centrumgemeenten.find((c) => c.id === cityId)?.name;
-  const days = (n: number | null) => (n === null ? t('common.unknown') : t('shelter.days', { count: n }));
   return (
     <section aria-labelledby="figures-heading">
       <PageHeading
@@ -209,12 +213,7 @@ export default function ShelterFiguresPage() {
           {figures.capacity.length > 0 && <CapacityTable rows={figures.capacity} />}
           <Heading level={3}>{t('shelter.waitingList')}</Heading>
           <Paragraph>
-            {t('shelterFigures.waiting')} <Count cell={figures.waitingTimes.waiting} />.{' '}
-            {t('shelterFigures.waitingTimes', {
-              toLeave: days(figures.waitingTimes.medianDaysToLeave),
-              p90: days(figures.waitingTimes.p90DaysToLeave),
-              sofar: days(figures.waitingTimes.medianDaysWaiting),
-            })}
+            {t('shelterFigures.waiting')} <Count cell={figures.waitingTimes.waiting} />. {waitingTimesText(t, figures.waitingTimes)}
           </Paragraph>
         </>
       )}

@@ -2,6 +2,7 @@
 // form for a single refusal or capacity, and their own facility's figures and lists, with downloads.
 import { useEffect, useRef, useState, type FormEvent } from 'react';
 import { Trans, useTranslation } from 'react-i18next';
+import type { TFunction } from 'i18next';
 import { Link as RouterLink } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
 import {
@@ -45,7 +46,8 @@ import { Refusal } from '../../layout/Refusal';
 import { Empty, ErrorAlert, Loading } from '../../layout/States';
 import { graphql } from '../../graphql';
 import { useSession } from '../../session';
-import { occupancySeries, seriesKeys, type CapacityReport, type Snapshot } from './occupancy-series';
+import { occupancySeries, seriesKeys, type CapacityReport, type OccupancySeries, type Snapshot } from './occupancy-series';
+import { waitingTimesText } from './waiting-times-text';
 import { PageHeading } from '../../layout/PageHeading';
 import { addDays, today } from '../../days';
 
@@ -93,6 +95,9 @@ const FacilityQuery = graphql(`
           value
         }
         waiting {
+          value
+        }
+        left {
           value
         }
         medianDaysToLeave
@@ -254,7 +259,6 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
   const facility = data?.facility;
   if (!facility) return null;
   const times = facility.waitingTimes;
-  const days = (n: number | null) => (n === null ? t('common.unknown') : t('shelter.days', { count: n }));
   return (
     <>
       <Heading level={3}>{t('shelter.capacityToday')}</Heading>
@@ -275,12 +279,7 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
         />
       </Paragraph>
       <Paragraph data-testid="waiting-register">
-        {t('shelter.waitingSummary', { waiting: times.waiting.value ?? 0, entries: times.entries.value ?? 0 })}{' '}
-        {t('shelter.waitingMedian', {
-          toLeave: days(times.medianDaysToLeave),
-          sofar: days(times.medianDaysWaiting),
-          longest: days(times.longestDaysWaiting),
-        })}
+        {t('shelter.waitingSummary', { count: times.waiting.value ?? 0, entries: times.entries.value ?? 0 })} {waitingTimesText(t, times)}
       </Paragraph>
       <Paragraph>{t('shelter.waitingSources')}</Paragraph>
       {facility.waitingList.length > 0 && (
@@ -353,6 +352,17 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
   );
 }
 
+/** The chart's summary in words: a last day without a reported figure says so rather than show "onbekend" as a number. */
+function occupancySummary(t: TFunction, name: string, series: OccupancySeries): string {
+  const last = series.days.length - 1;
+  const [occupied, capacity] = [series.occupied[last] ?? null, series.capacity[last] ?? null];
+  const period = { name, from: series.days[0], to: series.days[last] };
+  if (occupied !== null && capacity !== null) return t('shelter.occupancySummary', { ...period, occupied, capacity });
+  if (occupied !== null) return t('shelter.occupancySummaryNoCapacity', { ...period, occupied });
+  if (capacity !== null) return t('shelter.occupancySummaryNoOccupied', { ...period, capacity });
+  return t('shelter.occupancySummaryNothing', period);
+}
+
 /** Occupancy against reported capacity over the last 90 days, as a chart with its table alternative. */
 function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; reports: CapacityReport[] }) {
   const { t } = useTranslation();
@@ -369,7 +379,6 @@ function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; repo
   const series = occupancySeries(snapshots, reports, key);
   const [unitKind, targetGroup] = key.split('|');
   const name = `${t(`unitKinds.${unitKind}`)}, ${t(`targetGroups.${targetGroup}`)}`;
-  const last = series.occupied.length - 1;
   return (
     <>
       <Heading level={3}>{t('shelter.occupancy')}</Heading>
@@ -388,13 +397,7 @@ function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; repo
         graph={
           <LineChart
             labels={series.days}
-            summary={t('shelter.occupancySummary', {
-              name,
-              from: series.days[0],
-              to: series.days[last],
-              occupied: series.occupied[last] ?? t('common.unknown'),
-              capacity: series.capacity[last] ?? t('common.unknown'),
-            })}
+            summary={occupancySummary(t, name, series)}
             series={[
               { label: t('shelter.occupied'), values: series.occupied },
               { label: t('shelter.available'), values: series.available },
