@@ -101,8 +101,8 @@ export function CityCapacity({ capacity }: { capacity: StatedCapacity }) {
     <ul className="kk-capacity">
       {capacity.reportedTotals.map((r) => (
         <li key={r.metric}>
-          {t('capacity.reported', {
-            amount: r.valueText ?? (r.value !== null ? String(r.value) : t('common.unknown')),
+          {t(r.valueText === null && r.value === null ? 'capacity.reportedNoAmount' : 'capacity.reported', {
+            amount: r.valueText ?? String(r.value),
             unit: r.unit ? t(`units.${r.unit}`, { defaultValue: r.unit }) : t('capacity.unitNotStated'),
             source: r.sourceOrg ?? t('capacity.theReport'),
             period: r.year ?? (r.period ? asOfText(t, r.period) : t('capacity.periodNotStated')),

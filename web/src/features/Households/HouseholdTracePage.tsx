@@ -484,10 +484,10 @@ export default function HouseholdTracePage() {
 
 export function resolvedText(t: (key: string, options?: Record<string, unknown>) => string, gap: ResolvedGap): string {
   const by = gap.resolvedByEvent
-    ? t('gapExplain.resolvedByEvent', {
+    ? t(gap.resolvedByEvent.agency ? 'gapExplain.resolvedByEvent' : 'gapExplain.resolvedByEventNoAgency', {
         step: t(`events.${gap.resolvedByEvent.kind}`),
         date: gap.resolvedByEvent.occurredOn,
-        agency: gap.resolvedByEvent.agency?.name ?? t('common.unknown'),
+        agency: gap.resolvedByEvent.agency?.name,
       })
     : t(`gapExplain.resolvedBy.${gap.resolvedBy}`);
   return t('gapExplain.resolved', { detectedOn: gap.detectedOn, resolvedOn: gap.resolvedOn, by });
