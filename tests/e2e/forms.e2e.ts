@@ -234,6 +234,35 @@ describe('forms and pages', () => {
     await page.close();
   });
 
+  it('shelter page on a phone: three parts under their own headings, set apart, and nothing scrolls sideways at 390 px', async () => {
+    const page = await web.signIn('shelter.hvo', { width: 390, height: 844 });
+    await page.getByRole('link', { name: 'Opvang melden' }).click();
+    // A refusal saved by form, so that the overview has a table to fit.
+    const refusalForm = page.locator('form[aria-labelledby="refusal-heading"]');
+    await refusalForm.getByLabel('Dossiernummer').fill('HVO-E2E-PHONE-2026-000001');
+    await refusalForm.getByLabel('Doelgroep').selectOption('FAMILIES');
+    await refusalForm.getByLabel('Reden').selectOption('NO_CAPACITY');
+    await refusalForm.getByLabel('Alternatief').selectOption('NONE');
+    await refusalForm.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByText('Opgeslagen.', { exact: true }).waitFor();
+    await page.getByRole('table', { name: 'Gemelde weigeringen' }).getByText('HVO-E2E-PHONE-2026-000001').waitFor();
+
+    const parts = ['Hoe het er nu voor staat', 'Bestand uploaden', 'Eén melding tegelijk'];
+    for (const name of parts) await page.getByRole('heading', { level: 3, name }).waitFor();
+    // Headings go down one level at a time: h2 (the page), h3 (a part), h4 (a block within it).
+    const levels = await page
+      .locator('main')
+      .evaluate((main) => [...main.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => Number(h.tagName[1])));
+    for (let i = 1; i < levels.length; i++) expect(levels[i]! - levels[i - 1]!, `heading ${i}`).toBeLessThanOrEqual(1);
+    // One form's button and the next form's heading stand apart (the design tokens' distance between strangers, 32 px).
+    const saveRefusal = await refusalForm.getByRole('button', { name: 'Opslaan' }).boundingBox();
+    const nextHeading = await page.getByRole('heading', { level: 4, name: 'Plekken melden' }).boundingBox();
+    expect(nextHeading!.y - (saveRefusal!.y + saveRefusal!.height)).toBeGreaterThanOrEqual(24);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth <= document.documentElement.clientWidth)).toBe(true);
+    await page.screenshot({ path: `${artifacts}shelter-390.png`, fullPage: true });
+    await page.close();
+  });
+
   it('new account: an empty submit names the fields; a short password is said in Dutch at the field', async () => {
     const page = await web.signIn('admin');
     const form = page.locator('form[aria-labelledby="new-account-heading"]');

@@ -23,3 +23,5 @@ import '@utrecht/textarea-css/dist/index.css';
 import '@utrecht/select-css/dist/index.css';
 import '@utrecht/checkbox-css/dist/index.css';
 import '@utrecht/custom-checkbox-css/dist/index.css';
+import '@utrecht/rich-text-css/dist/index.css';
+import '@utrecht/separator-css/dist/index.css';

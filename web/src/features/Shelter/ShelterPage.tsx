@@ -14,6 +14,8 @@ import {
   Heading,
   Link,
   Paragraph,
+  RichText,
+  Separator,
   Table,
   TableBody,
   TableCaption,
@@ -232,12 +234,38 @@ export default function ShelterPage() {
             onChange={setFacilityId}
             options={facilities.map((f) => ({ value: f.id, label: f.name }))}
           />
-          {selected && <FacilityOverview facilityId={selected} uploads={uploads} />}
-          <UploadForm onWritten={() => setUploads((n) => n + 1)} />
-          <ShelterTemplates />
-          {selected && <RefusalForm facilityId={selected} />}
-          {selected && <CapacityForm facilityId={selected} />}
-          {selected && <OccupancyForm facilityId={selected} />}
+          {/* Three parts, each under its own heading and apart from the next: what the facility's figures are now, a
+              file upload, and the forms for one report at a time. RichText gives every NL Design System component
+              inside it the spacing its design tokens set. */}
+          <RichText>
+            {selected && (
+              <section aria-labelledby="shelter-now-heading">
+                <Heading level={3} id="shelter-now-heading">
+                  {t('shelter.now')}
+                </Heading>
+                <FacilityOverview facilityId={selected} uploads={uploads} />
+              </section>
+            )}
+            <Separator />
+            <div>
+              <UploadForm onWritten={() => setUploads((n) => n + 1)} />
+              <ShelterTemplates />
+            </div>
+            {selected && (
+              <>
+                <Separator />
+                <section aria-labelledby="shelter-forms-heading">
+                  <Heading level={3} id="shelter-forms-heading">
+                    {t('shelter.forms')}
+                  </Heading>
+                  <Paragraph>{t('shelter.formsIntro')}</Paragraph>
+                  <RefusalForm facilityId={selected} />
+                  <CapacityForm facilityId={selected} />
+                  <OccupancyForm facilityId={selected} />
+                </section>
+              </>
+            )}
+          </RichText>
         </>
       )}
     </section>
@@ -261,14 +289,14 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
   const times = facility.waitingTimes;
   return (
     <>
-      <Heading level={3}>{t('shelter.capacityToday')}</Heading>
+      <Heading level={4}>{t('shelter.capacityToday')}</Heading>
       {facility.reportedCapacity.length === 0 ? (
         <Empty>{t('shelter.noCapacity')}</Empty>
       ) : (
         <CapacityTable rows={facility.reportedCapacity} />
       )}
       <OccupancyOverTime snapshots={facility.occupancy} reports={facility.capacityReports} />
-      <Heading level={3}>{t('shelter.waitingList')}</Heading>
+      <Heading level={4}>{t('shelter.waitingList')}</Heading>
       {/* Two sources, each said for what it is: the trajectories (what the worklist counts) and the shelter's own register. */}
       <Paragraph data-testid="waiting-on-households">
         <Trans
@@ -283,59 +311,63 @@ function FacilityOverview({ facilityId, uploads }: { facilityId: string; uploads
       </Paragraph>
       <Paragraph>{t('shelter.waitingSources')}</Paragraph>
       {facility.waitingList.length > 0 && (
-        <Table>
-          <TableCaption>{t('shelter.waitingCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('shelter.caseRef')}</TableHeaderCell>
-              <TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell>
-              <TableHeaderCell>{t('shelter.dateOn')}</TableHeaderCell>
-              <TableHeaderCell>{t('shelter.priority')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {facility.waitingList.map((w) => (
-              <TableRow key={w.id}>
-                <TableCell>{w.caseRef}</TableCell>
-                <TableCell>{t(`targetGroups.${w.targetGroup}`)}</TableCell>
-                <TableCell>{w.dateOn}</TableCell>
-                <TableCell>{w.priority ?? '–'}</TableCell>
+        <div className="kk-table-scroll">
+          <Table>
+            <TableCaption>{t('shelter.waitingCaption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('shelter.caseRef')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelter.targetGroup')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelter.dateOn')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelter.priority')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {facility.waitingList.map((w) => (
+                <TableRow key={w.id}>
+                  <TableCell>{w.caseRef}</TableCell>
+                  <TableCell>{t(`targetGroups.${w.targetGroup}`)}</TableCell>
+                  <TableCell>{w.dateOn}</TableCell>
+                  <TableCell>{w.priority ?? '–'}</TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
-      <Heading level={3}>{t('shelter.refusals')}</Heading>
+      <Heading level={4}>{t('shelter.refusals')}</Heading>
       {facility.refusals.length === 0 ? (
         <Empty>{t('shelter.noRefusals')}</Empty>
       ) : (
-        <Table>
-          <TableCaption>{t('shelter.refusalsCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{t('shelter.caseRef')}</TableHeaderCell>
-              <TableHeaderCell>{t('shelter.refusedOn')}</TableHeaderCell>
-              <TableHeaderCell>{t('shelter.reason')}</TableHeaderCell>
-              <TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell>
-              <TableHeaderCell>{t('shelter.alternative')}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {facility.refusals.map((r) => (
-              <TableRow key={r.id}>
-                <TableCell>{r.caseRef}</TableCell>
-                <TableCell>{r.refusedOn}</TableCell>
-                <TableCell>{t(`reasons.${r.reason}`)}</TableCell>
-                <TableCell>{t(`meanings.${r.meaning}`)}</TableCell>
-                <TableCell>
-                  {r.alternativeAgency
-                    ? `${t(`alternatives.${r.alternative}`)}: ${r.alternativeAgency.name}`
-                    : t(`alternatives.${r.alternative}`)}
-                </TableCell>
+        <div className="kk-table-scroll">
+          <Table>
+            <TableCaption>{t('shelter.refusalsCaption')}</TableCaption>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t('shelter.caseRef')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelter.refusedOn')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelter.reason')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelter.meaning')}</TableHeaderCell>
+                <TableHeaderCell>{t('shelter.alternative')}</TableHeaderCell>
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+            </TableHeader>
+            <TableBody>
+              {facility.refusals.map((r) => (
+                <TableRow key={r.id}>
+                  <TableCell>{r.caseRef}</TableCell>
+                  <TableCell>{r.refusedOn}</TableCell>
+                  <TableCell>{t(`reasons.${r.reason}`)}</TableCell>
+                  <TableCell>{t(`meanings.${r.meaning}`)}</TableCell>
+                  <TableCell>
+                    {r.alternativeAgency
+                      ? `${t(`alternatives.${r.alternative}`)}: ${r.alternativeAgency.name}`
+                      : t(`alternatives.${r.alternative}`)}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </div>
       )}
       <Paragraph>
         {t('shelter.download')}{' '}
@@ -372,7 +404,7 @@ function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; repo
   if (!key)
     return (
       <>
-        <Heading level={3}>{t('shelter.occupancy')}</Heading>
+        <Heading level={4}>{t('shelter.occupancy')}</Heading>
         <Empty>{t('shelter.noOccupancy')}</Empty>
       </>
     );
@@ -381,7 +413,7 @@ function OccupancyOverTime({ snapshots, reports }: { snapshots: Snapshot[]; repo
   const name = `${t(`unitKinds.${unitKind}`)}, ${t(`targetGroups.${targetGroup}`)}`;
   return (
     <>
-      <Heading level={3}>{t('shelter.occupancy')}</Heading>
+      <Heading level={4}>{t('shelter.occupancy')}</Heading>
       {keys.length > 1 && (
         <FormField
           id="occupancy-series"
@@ -711,7 +743,7 @@ function RefusalForm({ facilityId }: { facilityId: string }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="refusal-heading" noValidate>
-      <Heading level={3} id="refusal-heading">
+      <Heading level={4} id="refusal-heading">
         {t('shelter.reportRefusal')}
       </Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
@@ -786,7 +818,7 @@ function CapacityForm({ facilityId }: { facilityId: string }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="capacity-heading" noValidate>
-      <Heading level={3} id="capacity-heading">
+      <Heading level={4} id="capacity-heading">
         {t('shelter.reportCapacity')}
       </Heading>
       <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
@@ -862,7 +894,7 @@ function OccupancyForm({ facilityId }: { facilityId: string }) {
 
   return (
     <form onSubmit={(e) => void submit(e)} aria-labelledby="occupancy-heading" noValidate>
-      <Heading level={3} id="occupancy-heading">
+      <Heading level={4} id="occupancy-heading">
         {t('shelter.reportOccupancy')}
       </Heading>
       <Paragraph>{t('shelter.reportOccupancyHint')}</Paragraph>

@@ -76,7 +76,7 @@ export function ShelterTemplates() {
   const kindName = t(`shelter.kinds.${kind}`);
   return (
     <section aria-labelledby="templates-heading">
-      <Heading level={3} id="templates-heading">
+      <Heading level={4} id="templates-heading">
         {t('shelter.template.title')}
       </Heading>
       <Paragraph>{t('shelter.template.intro')}</Paragraph>
