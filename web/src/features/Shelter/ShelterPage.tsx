@@ -220,24 +220,24 @@ export default function ShelterPage() {
   return (
     <section aria-labelledby="shelter-heading">
       <PageHeading id="shelter-heading" title={t('shelter.title')} />
-      <Paragraph>{t('shelter.intro')}</Paragraph>
-      {facilities.length === 0 ? (
-        <Empty>{t('shelter.noFacilities')}</Empty>
-      ) : (
-        <>
-          <FormField
-            id="shelter-facility"
-            control="select"
-            label={t('shelter.facility')}
-            required
-            value={selected ?? ''}
-            onChange={setFacilityId}
-            options={facilities.map((f) => ({ value: f.id, label: f.name }))}
-          />
-          {/* Three parts, each under its own heading and apart from the next: what the facility's figures are now, a
-              file upload, and the forms for one report at a time. RichText gives every NL Design System component
-              inside it the spacing its design tokens set. */}
-          <RichText>
+      {/* Three parts, each under its own heading and apart from the next: what the facility's figures are now, a file
+          upload, and the forms for one report at a time. RichText gives every NL Design System component inside it
+          the spacing its design tokens set. */}
+      <RichText>
+        <Paragraph>{t('shelter.intro')}</Paragraph>
+        {facilities.length === 0 ? (
+          <Empty>{t('shelter.noFacilities')}</Empty>
+        ) : (
+          <>
+            <FormField
+              id="shelter-facility"
+              control="select"
+              label={t('shelter.facility')}
+              required
+              value={selected ?? ''}
+              onChange={setFacilityId}
+              options={facilities.map((f) => ({ value: f.id, label: f.name }))}
+            />
             {selected && (
               <section aria-labelledby="shelter-now-heading">
                 <Heading level={3} id="shelter-now-heading">
@@ -265,9 +265,9 @@ export default function ShelterPage() {
                 </section>
               </>
             )}
-          </RichText>
-        </>
-      )}
+          </>
+        )}
+      </RichText>
     </section>
   );
 }
