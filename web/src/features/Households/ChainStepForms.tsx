@@ -1,7 +1,7 @@
 // The steps that move a family along the chain from its trace page: a recorded step (a report, a contact), a
 // referral to another agency, taking regie and handing it over. The API decides who may do what (a coordinator names
 // the agency that acted; workers act for their own). A gap's suggested next step opens one of these, filled in.
-import { useState, type FormEvent } from 'react';
+import { useState, type FormEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMutation, useQuery } from 'urql';
 import { Alert, Button, Heading, Paragraph } from '@utrecht/component-library-react';
@@ -74,6 +74,52 @@ const HandOverRegie = graphql(
 
 type ChainState = EnumOf<'ChainState'>;
 
+/**
+ * The shell of every chain-step form: a heading that takes the focus when a gap's next step opens the form, the
+ * problems first, the fields, one submit button, and a status once the step is saved.
+ */
+function StepForm({
+  name,
+  headingId,
+  title,
+  summary,
+  submitText,
+  savedText,
+  saved,
+  busy = false,
+  onSubmit,
+  children,
+}: {
+  name: string;
+  headingId: string;
+  title: string;
+  summary: ReactNode;
+  submitText: string;
+  savedText: string;
+  saved: boolean;
+  busy?: boolean;
+  onSubmit: (event: FormEvent) => Promise<void>;
+  children: ReactNode;
+}) {
+  return (
+    <form id={`form-${name}`} onSubmit={(e) => void onSubmit(e)} aria-labelledby={headingId} className="kk-no-print" noValidate>
+      <Heading level={3} id={headingId} tabIndex={-1}>
+        {title}
+      </Heading>
+      {summary}
+      {children}
+      <Button type="submit" appearance="primary-action-button" disabled={busy}>
+        {submitText}
+      </Button>
+      {saved && (
+        <Alert type="ok" role="status">
+          <Paragraph>{savedText}</Paragraph>
+        </Alert>
+      )}
+    </form>
+  );
+}
+
 function useAgencyOptions(cityId: string) {
   const [{ data }] = useQuery({ query: AgenciesQuery, variables: { cityId } });
   return data?.agencies.edges.map((e) => ({ value: e.node.id, label: e.node.name })) ?? [];
@@ -136,11 +182,17 @@ export function RecordStepForm({
   }
 
   return (
-    <form id="form-record" onSubmit={(e) => void submit(e)} aria-labelledby="next-step-heading" className="kk-no-print" noValidate>
-      <Heading level={3} id="next-step-heading" tabIndex={-1}>
-        {t('nextStep.title')}
-      </Heading>
-      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+    <StepForm
+      name="record"
+      headingId="next-step-heading"
+      title={t('nextStep.title')}
+      submitText={t('nextStep.submit')}
+      savedText={t('nextStep.recorded')}
+      saved={recorded}
+      busy={result.fetching}
+      summary={<ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />}
+      onSubmit={submit}
+    >
       <FormField
         control="select"
         label={labels.kind}
@@ -160,15 +212,7 @@ export function RecordStepForm({
       )}
       <FormField control="date" label={labels.occurredOn} required {...form.field('occurredOn')} />
       <FormField control="text" label={labels.note} description={t('nextStep.noteHint')} {...form.field('note')} />
-      <Button type="submit" appearance="primary-action-button" disabled={result.fetching}>
-        {t('nextStep.submit')}
-      </Button>
-      {recorded && (
-        <Alert type="ok" role="status">
-          <Paragraph>{t('nextStep.recorded')}</Paragraph>
-        </Alert>
-      )}
-    </form>
+    </StepForm>
   );
 }
 
@@ -211,11 +255,16 @@ export function TakeRegieForm({
   }
 
   return (
-    <form id="form-regie" onSubmit={(e) => void submit(e)} aria-labelledby="regie-heading" className="kk-no-print" noValidate>
-      <Heading level={3} id="regie-heading" tabIndex={-1}>
-        {t('chainSteps.takeRegie', { stage: t(`states.${stage}`) })}
-      </Heading>
-      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+    <StepForm
+      name="regie"
+      headingId="regie-heading"
+      title={t('chainSteps.takeRegie', { stage: t(`states.${stage}`) })}
+      submitText={t('chainSteps.take')}
+      savedText={t('chainSteps.taken')}
+      saved={taken}
+      summary={<ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />}
+      onSubmit={submit}
+    >
       {namesAgency && (
         <FormField
           control="select"
@@ -226,15 +275,7 @@ export function TakeRegieForm({
           {...form.field('agencyId')}
         />
       )}
-      <Button type="submit" appearance="primary-action-button">
-        {t('chainSteps.take')}
-      </Button>
-      {taken && (
-        <Alert type="ok" role="status">
-          <Paragraph>{t('chainSteps.taken')}</Paragraph>
-        </Alert>
-      )}
-    </form>
+    </StepForm>
   );
 }
 
@@ -270,11 +311,16 @@ export function ReferralForm({ householdId, cityId, onDone }: { householdId: str
   }
 
   return (
-    <form id="form-referral" onSubmit={(e) => void submit(e)} aria-labelledby="referral-heading" className="kk-no-print" noValidate>
-      <Heading level={3} id="referral-heading" tabIndex={-1}>
-        {t('chainSteps.referral')}
-      </Heading>
-      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+    <StepForm
+      name="referral"
+      headingId="referral-heading"
+      title={t('chainSteps.referral')}
+      submitText={t('chainSteps.send')}
+      savedText={t('chainSteps.sent')}
+      saved={sent}
+      summary={<ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />}
+      onSubmit={submit}
+    >
       {namesSender && (
         <FormField
           control="select"
@@ -294,15 +340,7 @@ export function ReferralForm({ householdId, cityId, onDone }: { householdId: str
         {...form.field('toAgencyId')}
       />
       <FormField control="textarea" label={labels.purpose} description={t('nextStep.noteHint')} required {...form.field('purpose')} />
-      <Button type="submit" appearance="primary-action-button">
-        {t('chainSteps.send')}
-      </Button>
-      {sent && (
-        <Alert type="ok" role="status">
-          <Paragraph>{t('chainSteps.sent')}</Paragraph>
-        </Alert>
-      )}
-    </form>
+    </StepForm>
   );
 }
 
@@ -344,11 +382,16 @@ export function HandoverForm({
   }
 
   return (
-    <form id="form-handover" onSubmit={(e) => void submit(e)} aria-labelledby="handover-heading" className="kk-no-print" noValidate>
-      <Heading level={3} id="handover-heading" tabIndex={-1}>
-        {t('chainSteps.handover')}
-      </Heading>
-      <ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />
+    <StepForm
+      name="handover"
+      headingId="handover-heading"
+      title={t('chainSteps.handover')}
+      submitText={t('chainSteps.handOver')}
+      savedText={t('chainSteps.handedOver')}
+      saved={done}
+      summary={<ErrorSummary problems={form.problems} labels={labels} idOf={form.idOf} />}
+      onSubmit={submit}
+    >
       <FormField
         control="select"
         label={labels.stage}
@@ -364,14 +407,6 @@ export function HandoverForm({
         required
         {...form.field('toAgencyId')}
       />
-      <Button type="submit" appearance="primary-action-button">
-        {t('chainSteps.handOver')}
-      </Button>
-      {done && (
-        <Alert type="ok" role="status">
-          <Paragraph>{t('chainSteps.handedOver')}</Paragraph>
-        </Alert>
-      )}
-    </form>
+    </StepForm>
   );
 }
