@@ -6,4 +6,12 @@ export { createDemoAccounts, demoAccounts, DEMO_PASSWORD } from './demo-accounts
 export { familyCursor, generateFamilies, syntheticProfile, type SyntheticProfile } from './synthetic/generate.js';
 export { loadSyntheticFamilies } from './synthetic/load.js';
 export { cityRoles, syntheticRegionRoles } from './synthetic/city-roles.js';
-export { loadSyntheticFamiliesInSegments, segmentBounds, type SegmentResult } from './synthetic/segmented-load.js';
+export {
+  loadSyntheticFamiliesInSegments,
+  measuredSegmentMemory,
+  refinedSegmentMemory,
+  segmentBounds,
+  segmentSizeWithin,
+  type SegmentMemoryModel,
+  type SegmentResult,
+} from './synthetic/segmented-load.js';

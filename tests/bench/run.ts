@@ -49,7 +49,10 @@ const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 1_000);
 const CSV_ROWS = Number(process.env.BENCH_CSV_ROWS ?? 100_000);
 const FUZZ_RUNS = Number(process.env.BENCH_FUZZ_RUNS ?? 10_000);
 // Households per load segment (a child process each) and per write transaction: measured, see README "Benchmarks".
-const SEGMENT_FAMILIES = Number(process.env.BENCH_SEGMENT_FAMILIES ?? 50_000);
+// Segments are sized to keep each one's predicted peak within BENCH_SEGMENT_BUDGET_MIB (5,632: 512 under the bar
+// of 6,144, the spread between two national runs was 94), unless BENCH_SEGMENT_FAMILIES asks for even ones.
+const SEGMENT_FAMILIES = process.env.BENCH_SEGMENT_FAMILIES ? Number(process.env.BENCH_SEGMENT_FAMILIES) : null;
+const SEGMENT_BUDGET_MIB = Number(process.env.BENCH_SEGMENT_BUDGET_MIB ?? 5_632);
 const BATCH_SIZE = Number(process.env.BENCH_BATCH_SIZE ?? 250);
 const PROFILE = syntheticProfile(process.env.BENCH_PROFILE ?? 'national');
 const AS_OF = '2026-06-30';
@@ -113,7 +116,7 @@ async function main() {
   await seedReferenceData(executor);
   await createDemoAccounts(executor);
 
-  // 1. Bulk load. On disk, in segments of SEGMENT_FAMILIES, each in a child process that opens the store, loads
+  // 1. Bulk load. On disk, in segments sized by memory (or of SEGMENT_FAMILIES), each in a child process that opens the store, loads
   // its share, closes it and exits: what one segment's writes held is given back before the next. The run's own
   // process closes the store meanwhile and opens it again after, as a server would.
   const options = { families: FAMILIES, regions: REGIONS, seed: 2024, asOf: AS_OF, profile: PROFILE, batchSize: BATCH_SIZE };
@@ -123,13 +126,22 @@ async function main() {
   let segmentPeak = 0;
   if (storeDir) {
     await executor.close();
-    const segments = Math.ceil(FAMILIES / SEGMENT_FAMILIES);
+    const segments = SEGMENT_FAMILIES ? Math.ceil(FAMILIES / SEGMENT_FAMILIES) : { budgetMiB: SEGMENT_BUDGET_MIB };
     const inSegments = await loadSyntheticFamiliesInSegments({ dataDir: storeDir, segments, ...options });
     loaded = inSegments;
     executor = createExecutor(storeConfig.store, config.cypherLogPath);
     const peaks = inSegments.segments.map((s) => s.peakRssMiB);
     segmentPeak = Math.max(...peaks);
-    segmentNote = `${segments} segment(s) of up to ${SEGMENT_FAMILIES} households, one process each; peak RSS per segment ${peaks.join(', ')} MiB`;
+    const sizes = inSegments.segments.map((s) => s.to - s.from);
+    const sizing = SEGMENT_FAMILIES
+      ? `of up to ${SEGMENT_FAMILIES} households`
+      : `sized to a predicted peak within ${SEGMENT_BUDGET_MIB} MiB`;
+    const phases = inSegments.segments.map(
+      (s) => `${round(s.phases.openSeconds, 0)}/${round(s.phases.loadSeconds, 0)}/${round(s.phases.closeSeconds, 0)}`,
+    );
+    segmentNote =
+      `${sizes.length} segment(s) ${sizing}, one process each: ${sizes.join(', ')} households; ` +
+      `open/load/close s ${phases.join(', ')}; peak RSS per segment ${peaks.join(', ')} MiB`;
   } else {
     loaded = await loadSyntheticFamilies(executor, options);
   }

@@ -75,3 +75,39 @@ describe('a load in two segments, each in its own process', () => {
     await reopened.close();
   });
 });
+
+describe('a load in segments sized by a memory budget', () => {
+  const dataDir = mkdtempSync(join(tmpdir(), 'ketenkaart-budget-segments-'));
+  afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
+
+  it('writes the same graph as a load in one process, in slices that need not be even', async () => {
+    const options = { families: 130, regions: 6, seed: 11, asOf, profile };
+    const single = await openTestStore();
+    await seedReferenceData(single);
+    const once = await loadSyntheticFamilies(single, options);
+    const expected = await factDigest(single);
+    await single.close();
+
+    const onDisk = createExecutor({ kind: 'grafeo', dataDir });
+    await migrate(onDisk);
+    await seedReferenceData(onDisk);
+    await onDisk.close();
+    // No budget at all: every segment is the smallest allowed, and the last takes what is left.
+    const segmented = await loadSyntheticFamiliesInSegments({
+      dataDir,
+      segments: { budgetMiB: 0, minFamilies: 50 },
+      batchSize: 40,
+      ...options,
+    });
+    expect(segmented.segments.map((s) => [s.from, s.to])).toEqual([
+      [0, 50],
+      [50, 100],
+      [100, 130],
+    ]);
+    expect({ households: segmented.households, events: segmented.events, signals: segmented.signals }).toEqual(once);
+
+    const reopened = createExecutor({ kind: 'grafeo', dataDir });
+    expect(await factDigest(reopened)).toBe(expected);
+    await reopened.close();
+  });
+});

@@ -17,8 +17,12 @@ export interface SegmentedLoadOptions {
   seed: number;
   asOf: string;
   profile?: SyntheticProfile;
-  /** Number of segments (child processes), one after another. */
-  segments: number;
+  /**
+   * How the families are sliced into segments (child processes, one after another): a number of even slices, or
+   * a memory budget in MiB that each segment's predicted peak stays within (segmentSizeWithin), with segments of
+   * at least `minFamilies` (default 1,000) so that a budget too small still ends.
+   */
+  segments: number | { budgetMiB: number; minFamilies?: number };
   batchSize?: number;
   /** Called after each segment with what it did. */
   onSegment?: (segment: SegmentResult) => void;
@@ -32,6 +36,21 @@ export interface SegmentResult {
   events: number;
   signals: number;
   seconds: number;
+  /**
+   * Opening the store written so far, writing the segment, and the checkpoint and close; with the peak RSS once
+   * the store was open and once the segment was written (the peak after the close is peakRssMiB), and the CPU
+   * seconds of each phase (the engine's threads included), which a shared machine disturbs less than wall time.
+   */
+  phases: {
+    openSeconds: number;
+    loadSeconds: number;
+    closeSeconds: number;
+    openCpuSeconds: number;
+    loadCpuSeconds: number;
+    closeCpuSeconds: number;
+    openPeakRssMiB: number;
+    loadPeakRssMiB: number;
+  };
   /** The child's peak resident set, store closed and checkpoint written included. */
   peakRssMiB: number;
 }
@@ -52,6 +71,58 @@ export interface SegmentRequest {
 const childScript = fileURLToPath(new URL('./load-segment.ts', import.meta.url));
 // The children run TypeScript as the parent does: through tsx's loader, found from this package.
 const tsxLoader = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
+
+/**
+ * What a segment's process holds at its peak, by a straight line per household (measured: README "Loading in
+ * segments"): the process with the empty store and the checkpoint at close, each household of the store it
+ * opened from disk, and each household it writes (the engine holds a written element at about four times what
+ * the same element costs opened from disk).
+ */
+export interface SegmentMemoryModel {
+  baseMiB: number;
+  openedKiB: number;
+  writtenKiB: number;
+}
+
+/**
+ * Measured at 50,000 and 100,000 households of the national profile (tests/bench/load-profile.ts): 192 MiB with
+ * the empty store open plus up to 126 MiB for the checkpoint, 6.7 KiB a household opened, 30 KiB written.
+ */
+export const measuredSegmentMemory: SegmentMemoryModel = { baseMiB: 320, openedKiB: 6.7, writtenKiB: 30 };
+
+/**
+ * The households of the next segment, once `done` are in the store: as many as keep its predicted peak within
+ * the budget. Segments shrink as the store grows, so the store is opened and checkpointed fewer times than with
+ * even slices under the same peak.
+ */
+export function segmentSizeWithin(
+  budgetMiB: number,
+  done: number,
+  families: number,
+  model: SegmentMemoryModel,
+  minFamilies = 1_000,
+): number {
+  const room = budgetMiB - model.baseMiB - (model.openedKiB * done) / 1024;
+  const fits = Math.floor((room * 1024) / model.writtenKiB);
+  return Math.min(families - done, Math.max(minFamilies, fits));
+}
+
+/**
+ * The model after a segment has run: the per-household costs it showed, where they exceed what was assumed
+ * (a machine may hold more than the measurement did; never less than measured, so one lucky segment does not
+ * size the next too large).
+ */
+export function refinedSegmentMemory(model: SegmentMemoryModel, segment: SegmentResult, emptyOpenMiB: number): SegmentMemoryModel {
+  const written = segment.to - segment.from;
+  const writtenKiB = ((segment.phases.loadPeakRssMiB - segment.phases.openPeakRssMiB) * 1024) / written;
+  const openedKiB = segment.from > 0 ? ((segment.phases.openPeakRssMiB - emptyOpenMiB) * 1024) / segment.from : 0;
+  const baseMiB = emptyOpenMiB + Math.max(0, segment.peakRssMiB - segment.phases.loadPeakRssMiB);
+  return {
+    baseMiB: Math.max(model.baseMiB, baseMiB),
+    openedKiB: Math.max(model.openedKiB, openedKiB),
+    writtenKiB: Math.max(model.writtenKiB, writtenKiB),
+  };
+}
 
 /** The slices of 1..families, as even as they come: segment i loads families from + 1 to `to`. */
 export function segmentBounds(families: number, segments: number): { from: number; to: number }[] {
@@ -76,9 +147,18 @@ export async function loadSyntheticFamiliesInSegments(
     asOf: options.asOf,
     ...(options.profile ? { profile: options.profile } : {}),
   });
-  const bounds = segmentBounds(options.families, options.segments);
+  const even = typeof options.segments === 'number' ? segmentBounds(options.families, options.segments) : null;
+  const budget = typeof options.segments === 'number' ? null : options.segments;
+  let model = measuredSegmentMemory;
+  let emptyOpenMiB: number | null = null;
+  const nextBounds = (done: number) => {
+    if (even) return even.find((b) => b.from === done);
+    if (done >= options.families) return undefined;
+    return { from: done, to: done + segmentSizeWithin(budget!.budgetMiB, done, options.families, model, budget!.minFamilies) };
+  };
   let fromState = cursor.stateAfter(0);
-  for (const [index, { from, to }] of bounds.entries()) {
+  for (let bounds = nextBounds(0); bounds;) {
+    const { from, to } = bounds;
     const request: SegmentRequest = {
       dataDir: options.dataDir,
       fromState,
@@ -91,12 +171,15 @@ export async function loadSyntheticFamiliesInSegments(
       ...(options.batchSize ? { batchSize: options.batchSize } : {}),
     };
     const running = runSegment(request);
-    // The next segment's start is drawn here while this one loads (on the other core).
-    const next = bounds[index + 1];
-    if (next) fromState = cursor.stateAfter(next.from);
+    // The next segment's start is drawn here while this one loads (on the other core): it starts where this one
+    // ends, whatever its size.
+    if (to < options.families) fromState = cursor.stateAfter(to);
     const result = await running;
     segments.push(result);
     options.onSegment?.(result);
+    emptyOpenMiB ??= result.phases.openPeakRssMiB;
+    model = refinedSegmentMemory(model, result, emptyOpenMiB);
+    bounds = nextBounds(to);
   }
   return {
     households: segments.reduce((sum, s) => sum + s.households, 0),

@@ -1,0 +1,125 @@
+// Where the bulk load's time goes (issue #21), at a size that runs in minutes. Two modes:
+// - `segments N S [B]`: N households in segments of S, each in a child process (as `npm run bench` loads), with
+//   each child's time to open the store, write its share and checkpoint on close, and its peak RSS.
+// - `statements N [B]`: N households in this process, on disk, with the time spent in each registered statement
+//   (households, members, referrals, events, each kind of edge, stage paths, regie, consents) and in commits.
+// B is the batch size (households per write transaction, default 250).
+// Run: npx tsx tests/bench/load-profile.ts segments 100000 50000. Not part of npm test; nothing is asserted.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createExecutor, type CypherExecutor, type CypherTx } from '@ketenkaart/api';
+import { loadSyntheticFamilies, loadSyntheticFamiliesInSegments, seedReferenceData } from '@ketenkaart/seed';
+import { openTestStore, testConfig } from '../support/store.js';
+
+const [mode = 'segments', familiesArg = '50000', ...rest] = process.argv.slice(2);
+const families = Number(familiesArg);
+const segmentFamilies = mode === 'segments' ? Number(rest[0] ?? 50_000) : families;
+const batchSize = Number((mode === 'segments' ? rest[1] : rest[0]) ?? 250);
+const options = { families, regions: 43, seed: 2024, asOf: '2026-06-30', profile: 'national' as const, batchSize };
+const since = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
+const round = (n: number) => Math.round(n * 100) / 100;
+
+/** Times every statement by its registered name, and each write transaction as a whole. */
+function timingExecutor(inner: CypherExecutor) {
+  const totals = new Map<string, { calls: number; seconds: number }>();
+  const add = (name: string, seconds: number) => {
+    const entry = totals.get(name) ?? { calls: 0, seconds: 0 };
+    entry.calls += 1;
+    entry.seconds += seconds;
+    totals.set(name, entry);
+  };
+  const timed = (tx: CypherTx): CypherTx => ({
+    async run(statement, params) {
+      const start = process.hrtime.bigint();
+      try {
+        return await tx.run(statement, params);
+      } finally {
+        add(statement.name, since(start));
+      }
+    },
+  });
+  const executor: CypherExecutor = {
+    kind: inner.kind,
+    read: (work) => inner.read((tx) => work(timed(tx))),
+    async write(work) {
+      const start = process.hrtime.bigint();
+      try {
+        return await inner.write((tx) => work(timed(tx)));
+      } finally {
+        add('(write transaction, statements and commit)', since(start));
+      }
+    },
+    close: () => inner.close(),
+    verifyServer: () => inner.verifyServer(),
+  };
+  return { executor, totals };
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'ketenkaart-load-profile-'));
+const store = await openTestStore({ ...testConfig(), store: { kind: 'grafeo', dataDir } });
+await seedReferenceData(store);
+await store.close();
+const start = process.hrtime.bigint();
+if (mode === 'segments') {
+  const loaded = await loadSyntheticFamiliesInSegments({
+    dataDir,
+    segments: Math.ceil(families / segmentFamilies),
+    ...options,
+    onSegment: (s) =>
+      console.log(
+        JSON.stringify({
+          segment: `${s.from + 1}-${s.to}`,
+          events: s.events,
+          seconds: round(s.seconds),
+          wallSeconds: { open: round(s.phases.openSeconds), load: round(s.phases.loadSeconds), close: round(s.phases.closeSeconds) },
+          cpuSeconds: {
+            open: round(s.phases.openCpuSeconds),
+            load: round(s.phases.loadCpuSeconds),
+            close: round(s.phases.closeCpuSeconds),
+          },
+          eventsPerCpuSecond: Math.round(s.events / s.phases.loadCpuSeconds),
+          peakRssMiB: { open: s.phases.openPeakRssMiB, load: s.phases.loadPeakRssMiB, close: s.peakRssMiB },
+        }),
+      ),
+  });
+  console.log(JSON.stringify({ mode, families, segmentFamilies, batchSize, events: loaded.events, seconds: round(since(start)) }));
+} else {
+  const { executor, totals } = timingExecutor(createExecutor({ kind: 'grafeo', dataDir }));
+  const cpuStart = process.cpuUsage();
+  // The rate per tenth of the run: does a batch cost more as the store grows?
+  let mark = process.hrtime.bigint();
+  let marked = { households: 0, events: 0 };
+  const loaded = await loadSyntheticFamilies(executor, {
+    ...options,
+    onProgress: (done) => {
+      if (done.households - marked.households < families / 10 && done.households < families) return;
+      const seconds = since(mark);
+      console.log(`households ${done.households}: ${Math.round((done.events - marked.events) / seconds)} events/s`);
+      mark = process.hrtime.bigint();
+      marked = { ...done };
+    },
+  });
+  const loadSeconds = since(start);
+  const cpu = process.cpuUsage(cpuStart);
+  const loadCpuSeconds = (cpu.user + cpu.system) / 1e6;
+  const closeStart = process.hrtime.bigint();
+  await executor.close();
+  const byTime = [...totals].sort((a, b) => b[1].seconds - a[1].seconds);
+  for (const [name, t] of byTime)
+    console.log(`${name.padEnd(44)} ${String(t.calls).padStart(6)} calls ${round(t.seconds).toFixed(2).padStart(8)} s`);
+  console.log(
+    JSON.stringify({
+      mode,
+      families,
+      batchSize,
+      events: loaded.events,
+      loadSeconds: round(loadSeconds),
+      closeSeconds: round(since(closeStart)),
+      loadCpuSeconds: round(loadCpuSeconds),
+      eventsPerCpuSecond: Math.round(loaded.events / loadCpuSeconds),
+      peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    }),
+  );
+}
+rmSync(dataDir, { recursive: true, force: true });

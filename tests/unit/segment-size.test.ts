@@ -1,0 +1,71 @@
+// Segments of a bulk load sized by memory (seed/src/synthetic/segmented-load.ts): each segment's predicted peak
+// stays within the budget, the slices cover every family once, and what a segment showed only ever raises the model.
+import { describe, expect, it } from 'vitest';
+import {
+  measuredSegmentMemory,
+  refinedSegmentMemory,
+  segmentSizeWithin,
+  type SegmentMemoryModel,
+  type SegmentResult,
+} from '@ketenkaart/seed';
+
+const predictedPeakMiB = (model: SegmentMemoryModel, done: number, size: number) =>
+  model.baseMiB + (model.openedKiB * done + model.writtenKiB * size) / 1024;
+
+function plan(families: number, budgetMiB: number, model = measuredSegmentMemory): number[] {
+  const sizes: number[] = [];
+  for (let done = 0; done < families;) {
+    const size = segmentSizeWithin(budgetMiB, done, families, model);
+    sizes.push(size);
+    done += size;
+  }
+  return sizes;
+}
+
+function segment(from: number, to: number, openPeakRssMiB: number, loadPeakRssMiB: number, peakRssMiB: number): SegmentResult {
+  const phases = { openSeconds: 1, loadSeconds: 1, closeSeconds: 1, openCpuSeconds: 1, loadCpuSeconds: 1, closeCpuSeconds: 1 };
+  return {
+    from,
+    to,
+    households: to - from,
+    events: 0,
+    signals: 0,
+    seconds: 3,
+    phases: { ...phases, openPeakRssMiB, loadPeakRssMiB },
+    peakRssMiB,
+  };
+}
+
+describe('segments sized by a memory budget', () => {
+  it('cover every family once, each predicted within the budget, smaller as the store grows', () => {
+    const sizes = plan(700_000, 5_632);
+    expect(sizes.reduce((sum, n) => sum + n, 0)).toBe(700_000);
+    let done = 0;
+    for (const size of sizes) {
+      expect(predictedPeakMiB(measuredSegmentMemory, done, size)).toBeLessThanOrEqual(5_632);
+      done += size;
+    }
+    // Every segment but the last (the remainder) is smaller than the one before it.
+    for (let i = 1; i < sizes.length - 1; i += 1) expect(sizes[i]!).toBeLessThan(sizes[i - 1]!);
+    // Fewer than even slices of 50,000 (14), whose last is predicted over this budget.
+    expect(sizes.length).toBeLessThan(14);
+    expect(predictedPeakMiB(measuredSegmentMemory, 650_000, 50_000)).toBeGreaterThan(5_632);
+  });
+
+  it('load a small run in one segment, and never stall on a budget too small', () => {
+    expect(plan(20_000, 5_632)).toEqual([20_000]);
+    expect(plan(2_500, 100)).toEqual([1_000, 1_000, 500]);
+  });
+
+  it('take a heavier segment into the model, never a lighter one', () => {
+    // Written at 40 KiB a household, opened at 8: the next segments are sized by those.
+    const heavier = refinedSegmentMemory(measuredSegmentMemory, segment(50_000, 100_000, 192 + 390, 192 + 390 + 1_953, 2_600), 192);
+    expect(heavier.writtenKiB).toBeCloseTo(40, 0);
+    expect(heavier.openedKiB).toBeCloseTo(8, 0);
+    expect(segmentSizeWithin(5_632, 100_000, 700_000, heavier)).toBeLessThan(
+      segmentSizeWithin(5_632, 100_000, 700_000, measuredSegmentMemory),
+    );
+    const lighter = refinedSegmentMemory(measuredSegmentMemory, segment(0, 50_000, 150, 500, 520), 150);
+    expect(lighter).toEqual(measuredSegmentMemory);
+  });
+});
