@@ -12,6 +12,7 @@ export {
   refinedSegmentMemory,
   segmentBounds,
   segmentSizeWithin,
+  type SegmentBudget,
   type SegmentMemoryModel,
   type SegmentResult,
 } from './synthetic/segmented-load.js';

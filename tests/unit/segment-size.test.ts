@@ -5,6 +5,7 @@ import {
   measuredSegmentMemory,
   refinedSegmentMemory,
   segmentSizeWithin,
+  type SegmentBudget,
   type SegmentMemoryModel,
   type SegmentResult,
 } from '@ketenkaart/seed';
@@ -12,10 +13,10 @@ import {
 const predictedPeakMiB = (model: SegmentMemoryModel, done: number, size: number) =>
   model.baseMiB + (model.openedKiB * done + model.writtenKiB * size) / 1024;
 
-function plan(families: number, budgetMiB: number, model = measuredSegmentMemory): number[] {
+function plan(families: number, budget: SegmentBudget, model = measuredSegmentMemory): number[] {
   const sizes: number[] = [];
   for (let done = 0; done < families;) {
-    const size = segmentSizeWithin(budgetMiB, done, families, model);
+    const size = segmentSizeWithin(budget, done, families, model);
     sizes.push(size);
     done += size;
   }
@@ -38,7 +39,7 @@ function segment(from: number, to: number, openPeakRssMiB: number, loadPeakRssMi
 
 describe('segments sized by a memory budget', () => {
   it('cover every family once, each predicted within the budget, smaller as the store grows', () => {
-    const sizes = plan(700_000, 5_632);
+    const sizes = plan(700_000, { budgetMiB: 5_632 });
     expect(sizes.reduce((sum, n) => sum + n, 0)).toBe(700_000);
     let done = 0;
     for (const size of sizes) {
@@ -53,8 +54,9 @@ describe('segments sized by a memory budget', () => {
   });
 
   it('load a small run in one segment, and never stall on a budget too small', () => {
-    expect(plan(20_000, 5_632)).toEqual([20_000]);
-    expect(plan(2_500, 100)).toEqual([1_000, 1_000, 500]);
+    expect(plan(20_000, { budgetMiB: 5_632 })).toEqual([20_000]);
+    expect(plan(2_500, { budgetMiB: 100 })).toEqual([1_000, 1_000, 500]);
+    expect(plan(250_000, { budgetMiB: 5_632, maxFamilies: 100_000 })).toEqual([100_000, 100_000, 50_000]);
   });
 
   it('take a heavier segment into the model, never a lighter one', () => {
@@ -62,8 +64,8 @@ describe('segments sized by a memory budget', () => {
     const heavier = refinedSegmentMemory(measuredSegmentMemory, segment(50_000, 100_000, 192 + 390, 192 + 390 + 1_953, 2_600), 192);
     expect(heavier.writtenKiB).toBeCloseTo(40, 0);
     expect(heavier.openedKiB).toBeCloseTo(8, 0);
-    expect(segmentSizeWithin(5_632, 100_000, 700_000, heavier)).toBeLessThan(
-      segmentSizeWithin(5_632, 100_000, 700_000, measuredSegmentMemory),
+    expect(segmentSizeWithin({ budgetMiB: 5_632 }, 300_000, 700_000, heavier)).toBeLessThan(
+      segmentSizeWithin({ budgetMiB: 5_632 }, 300_000, 700_000, measuredSegmentMemory),
     );
     const lighter = refinedSegmentMemory(measuredSegmentMemory, segment(0, 50_000, 150, 500, 520), 150);
     expect(lighter).toEqual(measuredSegmentMemory);
