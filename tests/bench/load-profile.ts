@@ -1,10 +1,11 @@
-// Where the bulk load's time goes (issue #21), at a size that runs in minutes. Two modes:
-// - `segments N S [B]`: N households in segments of S, each in a child process (as `npm run bench` loads), with
-//   each child's time to open the store, write its share and checkpoint on close, and its peak RSS.
+// Where the bulk load's time goes (issue #21), at a size that runs in minutes. Three modes:
+// - `segments N S [B]`: N households in segments of S, each in a child process, with each child's time and CPU
+//   to open the store, write its share and checkpoint on close, and its peak RSS after each.
+// - `budget N M [B]`: the same, in segments sized to a predicted peak within M MiB (as `npm run bench` loads).
 // - `statements N [B]`: N households in this process, on disk, with the time spent in each registered statement
 //   (households, members, referrals, events, each kind of edge, stage paths, regie, consents) and in commits.
 // B is the batch size (households per write transaction, default 250).
-// Run: npx tsx tests/bench/load-profile.ts segments 100000 50000. Not part of npm test; nothing is asserted.
+// Run: npx tsx tests/bench/load-profile.ts segments 100000 50000, or budget 60000 1800. Not part of npm test; nothing is asserted.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -14,8 +15,10 @@ import { openTestStore, testConfig } from '../support/store.js';
 
 const [mode = 'segments', familiesArg = '50000', ...rest] = process.argv.slice(2);
 const families = Number(familiesArg);
+const segmented = mode === 'segments' || mode === 'budget';
 const segmentFamilies = mode === 'segments' ? Number(rest[0] ?? 50_000) : families;
-const batchSize = Number((mode === 'segments' ? rest[1] : rest[0]) ?? 250);
+const budgetMiB = mode === 'budget' ? Number(rest[0] ?? 5_632) : null;
+const batchSize = Number((segmented ? rest[1] : rest[0]) ?? 250);
 const options = { families, regions: 43, seed: 2024, asOf: '2026-06-30', profile: 'national' as const, batchSize };
 const since = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const round = (n: number) => Math.round(n * 100) / 100;
@@ -61,10 +64,10 @@ const store = await openTestStore({ ...testConfig(), store: { kind: 'grafeo', da
 await seedReferenceData(store);
 await store.close();
 const start = process.hrtime.bigint();
-if (mode === 'segments') {
+if (segmented) {
   const loaded = await loadSyntheticFamiliesInSegments({
     dataDir,
-    segments: Math.ceil(families / segmentFamilies),
+    segments: budgetMiB ? { budgetMiB } : Math.ceil(families / segmentFamilies),
     ...options,
     onSegment: (s) =>
       console.log(
@@ -83,7 +86,9 @@ if (mode === 'segments') {
         }),
       ),
   });
-  console.log(JSON.stringify({ mode, families, segmentFamilies, batchSize, events: loaded.events, seconds: round(since(start)) }));
+  console.log(
+    JSON.stringify({ mode, families, segmentFamilies, budgetMiB, batchSize, events: loaded.events, seconds: round(since(start)) }),
+  );
 } else {
   const { executor, totals } = timingExecutor(createExecutor({ kind: 'grafeo', dataDir }));
   const cpuStart = process.cpuUsage();

@@ -47,32 +47,46 @@ describe('a segment of a synthetic run', () => {
   });
 });
 
+/**
+ * Loads the same run in one process (in memory) and in segments (on disk, each in its own process), and checks
+ * that both wrote the same counts and the same graph. Returns the segments' slices.
+ */
+async function loadBothWays(
+  dataDir: string,
+  options: { families: number; regions: number; seed: number },
+  segments: Parameters<typeof loadSyntheticFamiliesInSegments>[0]['segments'],
+  batchSize: number,
+): Promise<number[][]> {
+  const run = { ...options, asOf, profile };
+  const single = await openTestStore();
+  await seedReferenceData(single);
+  const once = await loadSyntheticFamilies(single, run);
+  const expected = await factDigest(single);
+  await single.close();
+
+  const onDisk = createExecutor({ kind: 'grafeo', dataDir });
+  await migrate(onDisk);
+  await seedReferenceData(onDisk);
+  await onDisk.close();
+  const segmented = await loadSyntheticFamiliesInSegments({ dataDir, segments, batchSize, ...run });
+  expect({ households: segmented.households, events: segmented.events, signals: segmented.signals }).toEqual(once);
+
+  const reopened = createExecutor({ kind: 'grafeo', dataDir });
+  expect(await factDigest(reopened)).toBe(expected);
+  await reopened.close();
+  return segmented.segments.map((s) => [s.from, s.to]);
+}
+
 describe('a load in two segments, each in its own process', () => {
   const dataDir = mkdtempSync(join(tmpdir(), 'ketenkaart-segments-'));
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('writes the same households, events, referrals and regie as a load in one process', async () => {
-    const options = { families: 160, regions: 6, seed: 9, asOf, profile };
-    const single = await openTestStore();
-    await seedReferenceData(single);
-    const once = await loadSyntheticFamilies(single, options);
-    const expected = await factDigest(single);
-    await single.close();
-
-    const onDisk = createExecutor({ kind: 'grafeo', dataDir });
-    await migrate(onDisk);
-    await seedReferenceData(onDisk);
-    await onDisk.close();
-    const segmented = await loadSyntheticFamiliesInSegments({ dataDir, segments: 2, batchSize: 50, ...options });
-    expect(segmented.segments.map((s) => [s.from, s.to])).toEqual([
+    const slices = await loadBothWays(dataDir, { families: 160, regions: 6, seed: 9 }, 2, 50);
+    expect(slices).toEqual([
       [0, 80],
       [80, 160],
     ]);
-    expect({ households: segmented.households, events: segmented.events, signals: segmented.signals }).toEqual(once);
-
-    const reopened = createExecutor({ kind: 'grafeo', dataDir });
-    expect(await factDigest(reopened)).toBe(expected);
-    await reopened.close();
   });
 });
 
@@ -81,33 +95,12 @@ describe('a load in segments sized by a memory budget', () => {
   afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
   it('writes the same graph as a load in one process, in slices that need not be even', async () => {
-    const options = { families: 130, regions: 6, seed: 11, asOf, profile };
-    const single = await openTestStore();
-    await seedReferenceData(single);
-    const once = await loadSyntheticFamilies(single, options);
-    const expected = await factDigest(single);
-    await single.close();
-
-    const onDisk = createExecutor({ kind: 'grafeo', dataDir });
-    await migrate(onDisk);
-    await seedReferenceData(onDisk);
-    await onDisk.close();
     // No budget at all: every segment is the smallest allowed, and the last takes what is left.
-    const segmented = await loadSyntheticFamiliesInSegments({
-      dataDir,
-      segments: { budgetMiB: 0, minFamilies: 50 },
-      batchSize: 40,
-      ...options,
-    });
-    expect(segmented.segments.map((s) => [s.from, s.to])).toEqual([
+    const slices = await loadBothWays(dataDir, { families: 130, regions: 6, seed: 11 }, { budgetMiB: 0, minFamilies: 50 }, 40);
+    expect(slices).toEqual([
       [0, 50],
       [50, 100],
       [100, 130],
     ]);
-    expect({ households: segmented.households, events: segmented.events, signals: segmented.signals }).toEqual(once);
-
-    const reopened = createExecutor({ kind: 'grafeo', dataDir });
-    expect(await factDigest(reopened)).toBe(expected);
-    await reopened.close();
   });
 });
