@@ -9,6 +9,7 @@ export { cityRoles, syntheticRegionRoles } from './synthetic/city-roles.js';
 export {
   loadSyntheticFamiliesInSegments,
   measuredSegmentMemory,
+  predictedSegmentPeakMiB,
   refinedSegmentMemory,
   segmentBounds,
   segmentSizeWithin,

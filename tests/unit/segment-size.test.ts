@@ -3,15 +3,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   measuredSegmentMemory,
+  predictedSegmentPeakMiB,
   refinedSegmentMemory,
   segmentSizeWithin,
   type SegmentBudget,
-  type SegmentMemoryModel,
   type SegmentResult,
 } from '@ketenkaart/seed';
-
-const predictedPeakMiB = (model: SegmentMemoryModel, done: number, size: number) =>
-  model.baseMiB + (model.openedKiB * done + model.writtenKiB * size) / 1024;
 
 function plan(families: number, budget: SegmentBudget, model = measuredSegmentMemory): number[] {
   const sizes: number[] = [];
@@ -43,14 +40,14 @@ describe('segments sized by a memory budget', () => {
     expect(sizes.reduce((sum, n) => sum + n, 0)).toBe(700_000);
     let done = 0;
     for (const size of sizes) {
-      expect(predictedPeakMiB(measuredSegmentMemory, done, size)).toBeLessThanOrEqual(5_632);
+      expect(predictedSegmentPeakMiB(measuredSegmentMemory, done, size)).toBeLessThanOrEqual(5_632);
       done += size;
     }
     // Every segment but the last (the remainder) is smaller than the one before it.
     for (let i = 1; i < sizes.length - 1; i += 1) expect(sizes[i]!).toBeLessThan(sizes[i - 1]!);
     // Fewer than even slices of 50,000 (14), whose last is predicted over this budget.
     expect(sizes.length).toBeLessThan(14);
-    expect(predictedPeakMiB(measuredSegmentMemory, 650_000, 50_000)).toBeGreaterThan(5_632);
+    expect(predictedSegmentPeakMiB(measuredSegmentMemory, 650_000, 50_000)).toBeGreaterThan(5_632);
   });
 
   it('load a small run in one segment, and never stall on a budget too small', () => {
@@ -59,15 +56,14 @@ describe('segments sized by a memory budget', () => {
     expect(plan(250_000, { budgetMiB: 5_632, maxFamilies: 100_000 })).toEqual([100_000, 100_000, 50_000]);
   });
 
-  it('take a heavier segment into the model, never a lighter one', () => {
-    // Written at 40 KiB a household, opened at 8: the next segments are sized by those.
-    const heavier = refinedSegmentMemory(measuredSegmentMemory, segment(50_000, 100_000, 192 + 390, 192 + 390 + 1_953, 2_600), 192);
-    expect(heavier.writtenKiB).toBeCloseTo(40, 0);
-    expect(heavier.openedKiB).toBeCloseTo(8, 0);
-    expect(segmentSizeWithin({ budgetMiB: 5_632 }, 300_000, 700_000, heavier)).toBeLessThan(
+  it('predict the next segments higher by what a segment peaked above its prediction, never lower', () => {
+    const predicted = predictedSegmentPeakMiB(measuredSegmentMemory, 50_517, 9_483);
+    const over = refinedSegmentMemory(measuredSegmentMemory, segment(50_517, 60_000, 509, 1_089, Math.round(predicted) + 248));
+    expect(over.baseMiB).toBeCloseTo(measuredSegmentMemory.baseMiB + 248, 0);
+    expect(segmentSizeWithin({ budgetMiB: 5_632 }, 300_000, 700_000, over)).toBeLessThan(
       segmentSizeWithin({ budgetMiB: 5_632 }, 300_000, 700_000, measuredSegmentMemory),
     );
-    const lighter = refinedSegmentMemory(measuredSegmentMemory, segment(0, 50_000, 150, 500, 520), 150);
-    expect(lighter).toEqual(measuredSegmentMemory);
+    const under = refinedSegmentMemory(measuredSegmentMemory, segment(0, 50_517, 190, 1_495, 1_595));
+    expect(under).toEqual(measuredSegmentMemory);
   });
 });
