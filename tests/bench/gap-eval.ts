@@ -1,6 +1,7 @@
 // Full gap evaluation alone, for profiling and for before/after ratios (issue #21): loads BENCH_FAMILIES synthetic
 // households (default 20,000) into an embedded store on disk, then times evaluateCity over every region: the first
-// pass (every finding written) and a second with nothing changed. `node --cpu-prof` on it shows where the time goes.
+// pass (every finding written) and a second with nothing changed. BENCH_CPU_PROFILE shows where the time goes;
+// BENCH_READ_FLOOR what the reads alone cost, one page at a time and side by side.
 // Not part of npm test and records nothing: it prints its figures.
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -37,6 +38,8 @@ async function main() {
       profile: syntheticProfile('national'),
     });
     console.log(`loaded ${loaded.households} households, ${loaded.events} events in ${seconds(start).toFixed(1)} s into ${dataDir}`);
+    // BENCH_LOAD_ONLY: a store never evaluated, to copy and give each version of the code the same first pass.
+    if (process.env.BENCH_LOAD_ONLY) return executor.close();
   }
   const gaps = createGapService(repos, () => new Date(`${AS_OF}T12:00:00Z`));
   const cityIds = (await repos.reference.listCentrumgemeenten()).map((c) => c.id);
@@ -47,7 +50,9 @@ async function main() {
     await profile.post('Profiler.enable');
     await profile.post('Profiler.start');
   }
-  for (const pass of reused ? ['again', 'again'] : ['first pass', 'nothing changed']) {
+  // BENCH_PASSES: how many passes (default 2: the first, then one with nothing changed; 0 with BENCH_READ_FLOOR).
+  const passes = ['first pass (or again)', 'nothing changed'].slice(0, Number(process.env.BENCH_PASSES ?? 2));
+  for (const pass of passes) {
     metricsRegistry.resetMetrics();
     start = process.hrtime.bigint();
     const total = { households: 0, findings: 0, changedHouseholds: 0 };
@@ -69,6 +74,32 @@ async function main() {
       const count = values.find((v) => v.metricName?.endsWith('_count') && v.labels.statement === value.labels.statement)!.value;
       console.log(`  ${String(value.labels.statement).padEnd(36)} ${value.value.toFixed(2).padStart(7)} s in ${count} runs`);
     }
+  }
+  // BENCH_READ_FLOOR: what reading alone costs (the same reads as a pass, no rules, no writes), one page at a time
+  // and with several pages in flight, then reading and the rules (preview, nothing written): the floor a pass
+  // cannot go below on this engine, and how much the engine's threads gain from reads side by side.
+  if (process.env.BENCH_READ_FLOOR) {
+    const pageSize = PAGE_SIZE ?? 500;
+    const pages: string[][] = [];
+    for (const cityId of cityIds) {
+      const ids = await repos.gaps.householdIdsOfCity(cityId, null, 1_000_000);
+      for (let from = 0; from < ids.length; from += pageSize) pages.push(ids.slice(from, from + pageSize));
+    }
+    const households = pages.reduce((sum, page) => sum + page.length, 0);
+    const timed = async (label: string, inFlight: number, work: (ids: string[]) => Promise<unknown>) => {
+      const start = process.hrtime.bigint();
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: inFlight }, async () => {
+          while (next < pages.length) await work(pages[next++]!);
+        }),
+      );
+      const took = seconds(start);
+      console.log(`${label}: ${took.toFixed(2)} s, ${((took * 1000) / households).toFixed(3)} ms/household`);
+    };
+    for (const inFlight of [1, 2, 4]) await timed(`reads alone, ${inFlight} page(s) in flight`, inFlight, (ids) => gaps.readFacts(ids));
+    for (const inFlight of [1, 2])
+      await timed(`reads and rules (preview), ${inFlight} page(s) in flight`, inFlight, (ids) => gaps.preview(ids));
   }
   if (profile) {
     const { profile: taken } = await profile.post('Profiler.stop');

@@ -103,6 +103,9 @@ export function createGapService(repos: Repositories, now: () => Date = () => ne
     /** What the rules find for these households today and when that could change; stores nothing. */
     preview: (householdIds: string[]) => evaluationsOf(householdIds),
 
+    /** The facts an evaluation of these households reads, without the rules: what reading alone costs (benchmarks). */
+    readFacts: (householdIds: string[]) => factsOf(householdIds),
+
     /**
      * Whole city, a page of households at a time; says how many households' findings changed. dueOnly: only the
      * households whose review day has come (a deadline passed, an event left a window) or that were never

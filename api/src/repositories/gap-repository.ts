@@ -17,7 +17,7 @@ import {
   type GapFinding,
 } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
-import type { CypherExecutor, CypherTx } from '../db/executor.js';
+import type { CypherExecutor } from '../db/executor.js';
 import { instant, list, opt, type Page, pageOf } from './rows.js';
 
 const SettingRow = z.object({
@@ -70,6 +70,14 @@ RETURN count(g) AS n`,
   z.object({ n: z.number().int() }),
 );
 
+const StoredEvaluationRow = z.object({
+  householdId: z.string(),
+  reviewOn: opt(z.string()),
+  factsVersion: opt(z.number().int()),
+  fingerprints: z.array(z.string()),
+});
+type StoredEvaluation = z.infer<typeof StoredEvaluationRow>;
+
 // What the last evaluation left per household: its findings' fingerprints, its review day and the household's
 // write version when it read the facts. These are the gap service's bookkeeping on the household, not facts about it. The review day
 // (h.gapReviewOn) is absent until the first evaluation, NOTHING_DUE when only a new fact can change the findings.
@@ -79,20 +87,23 @@ const storedEvaluations = statement(
 MATCH (h:Household) WHERE h.id IN $householdIds
 RETURN h.id AS householdId, toString(h.gapReviewOn) AS reviewOn, h.gapFactsVersion AS factsVersion,
   [(h)<-[:GAP_OF]-(g:GapFinding) | coalesce(g.fingerprint, '')] AS fingerprints`,
-  z.object({ householdId: z.string(), reviewOn: opt(z.string()), factsVersion: opt(z.number().int()), fingerprints: z.array(z.string()) }),
+  StoredEvaluationRow,
 );
 
-// The households' write locks (db/executor.ts): taken before the stored evaluations are read and compared.
-const lockHouseholds = statement(
-  'lockHouseholdsForFindings',
+// The households' write locks (db/executor.ts), and their stored evaluations read under them, in one statement:
+// each row's SET takes the household's lock before its RETURN reads the findings, and every write of findings
+// holds that lock (Neo4j plans the same: a row is projected after its SET, or all after an Eager, both under the lock).
+const lockedStoredEvaluations = statement(
+  'gapStoredEvaluationsLocked',
   cypher`
 MATCH (h:Household) WHERE h.id IN $householdIds
 SET h._lock = true
 WITH h
 SET h._version = coalesce(h._version, 0) + 1
 REMOVE h._lock
-RETURN count(h) AS n`,
-  z.object({ n: z.number().int() }),
+RETURN h.id AS householdId, toString(h.gapReviewOn) AS reviewOn, h.gapFactsVersion AS factsVersion,
+  [(h)<-[:GAP_OF]-(g:GapFinding) | coalesce(g.fingerprint, '')] AS fingerprints`,
+  StoredEvaluationRow,
 );
 
 // Every write to a household's facts increments h._version under its lock: the store's own order of writes.
@@ -386,15 +397,13 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
           return { ...row, fingerprint: createHash('sha256').update(JSON.stringify(row)).digest('base64url') };
         }),
       }));
-      // What to write, from the stored evaluations as this transaction reads them.
-      const plan = async (tx: CypherTx) => {
-        const before = new Map(
-          (await tx.run(storedEvaluations, { householdIds: evaluations.map((e) => e.householdId) })).map((row) => [row.householdId, row]),
-        );
-        // Households that exist, and whose stored findings are not newer than this evaluation.
+      // What to write, given the stored evaluations as this transaction read them.
+      const plan = (stored: StoredEvaluation[]) => {
+        const before = new Map(stored.map((row) => [row.householdId, row]));
+        // Households that exist (and were read), and whose stored findings are not newer than this evaluation.
         const current = fingerprinted.filter((e) => {
-          const stored = before.get(e.householdId);
-          return stored !== undefined && (stored.factsVersion === null || stored.factsVersion <= e.factsVersion);
+          const row = before.get(e.householdId);
+          return row !== undefined && (row.factsVersion === null || row.factsVersion <= e.factsVersion);
         });
         const changed = current.filter(
           (e) =>
@@ -409,31 +418,33 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
             (e) => options.markRead || changedIds.has(e.householdId) || before.get(e.householdId)!.reviewOn !== (e.reviewOn ?? NOTHING_DUE),
           )
           .map((e) => ({ householdId: e.householdId, reviewOn: e.reviewOn ?? NOTHING_DUE, factsVersion: e.factsVersion }));
-        return { changed, marked };
+        // Only a household that had findings has any to resolve or delete (none has on its first evaluation).
+        const hadFindings = changed.filter((e) => before.get(e.householdId)!.fingerprints.length > 0);
+        return { changed, marked, hadFindings };
       };
       return executor.write(async (tx) => {
         // A first look without locks: when nothing is to be written, nothing is (a re-evaluation that finds what
         // is stored writes nothing). Skipping on a stale look is safe: whichever write changed the household
         // after it refreshes the household itself, with a newer version.
-        const first = await plan(tx);
+        const first = plan(await tx.run(storedEvaluations, { householdIds: evaluations.map((e) => e.householdId) }));
         const touched = [...new Set([...first.changed, ...first.marked].map((e) => e.householdId))].sort();
         if (touched.length === 0) return { changedHouseholds: 0 };
-        // Something to write: lock those households (db/executor.ts), then decide again from what is stored now.
-        await tx.run(lockHouseholds, { householdIds: touched });
-        const { changed, marked } = await plan(tx);
-        if (changed.length > 0) {
+        // Something to write: lock those households (db/executor.ts) and decide again from what is stored now.
+        // Households the first look did not touch stay out: they were not to be written either way.
+        const { changed, marked, hadFindings } = plan(await tx.run(lockedStoredEvaluations, { householdIds: touched }));
+        if (hadFindings.length > 0) {
           const at = now();
           await tx.run(resolveFindings, {
-            rows: changed.map((e) => ({ householdId: e.householdId, keptIds: e.rows.map((row) => row.id) })),
+            rows: hadFindings.map((e) => ({ householdId: e.householdId, keptIds: e.rows.map((row) => row.id) })),
             now: at.toISOString(),
             today: dayOf(at),
             causeKind: options.cause?.kind ?? 'REEVALUATION',
             causeEventId: options.cause?.eventId ?? null,
           });
-          await tx.run(deleteFindings, { householdIds: changed.map((e) => e.householdId) });
-          const written = changed.flatMap((e) => e.rows);
-          if (written.length > 0) await tx.run(createFindings, { rows: written, now: now().toISOString() });
+          await tx.run(deleteFindings, { householdIds: hadFindings.map((e) => e.householdId) });
         }
+        const written = changed.flatMap((e) => e.rows);
+        if (written.length > 0) await tx.run(createFindings, { rows: written, now: now().toISOString() });
         if (marked.length > 0) await tx.run(setBookkeeping, { rows: marked });
         return { changedHouseholds: changed.length };
       });
