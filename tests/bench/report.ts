@@ -120,11 +120,11 @@ const reasons: [prefix: string, why: string][] = [
   ],
   [
     'access-checked over unchecked',
-    'The unchecked reads got faster in this run (rows decoded in place: median 1.06 ms, 1.33 ms before), while the checked read adds a statement (the household with its access facts) and the access-log write, a write transaction on the national store: about 1.5 ms together, against about 0.5 ms on the store of 2026-11-24. Why the write costs more on this store is not known yet: the next thing to profile.',
+    "The checked read adds one statement (the household with its access facts), the decision and the access-log write, a write transaction of its own, against reads of 1-2 ms; the ratio moves by about ±0.15 from run to run on this machine. Until the run of 2026-11-29 evening the check also grew with the viewer's own access log (legal grounds and break-glass grants were matched on property values that the log entries carry too: README, Benchmarks, throughput and the access check); they are reached over the household's edges now.",
   ],
   [
     'worklist via GraphQL p95 (coordinator',
-    "The coordinator's worklist reads every open item of the region (open findings, referrals awaiting an answer, access requests, break-glass uses: for Amsterdam at the national profile, 16,161 households, thousands of rows) and groups, sorts and pages them in TypeScript, so the cost grows with the region's open items, not with the page of 25. Counting per kind and paging in the store (ordered by due day, with a limit) would take it down; the grouping into one line per household must then move into the statement. Not built yet.",
+    "The worklist is counted and paged in the store (README, Benchmarks, worklist): one statement counts the items per kind, a second returns only the page of 25, each source keeping its first items in the page's order, in one read transaction (486 ms p95 in the run of 2026-11-29 before, when every open item went to TypeScript to be sorted). Both statements still read every open item of the region once (open findings, referrals awaiting an answer, access requests, break-glass uses: for Amsterdam at the national profile, 16,161 households, thousands of rows), because no index gives the order of a due day and severity computed per item, so the cost grows with the region's open items, not with the page. Next: a stored sort key (due day, severity) on each open item, written with the item, so that an index gives the first page without reading the rest.",
   ],
   [
     'CSV import of',
@@ -136,9 +136,12 @@ const reasons: [prefix: string, why: string][] = [
   ],
   [
     'trajectory reads, Ketenkaart server',
-    'On a 3,000-household store the same step gave 150-310 requests a second; on the national store 48, with a p50 of 311 ms under 16 connections, while one trajectory via GraphQL in the measuring process takes 3.2 ms (p50). So a cost that grows with the store sits in the server path under concurrent load (eight statements a request, one of them the access-log write), not in the trajectory read itself. Not found yet: tests/bench/profile-server.ts profiles the server under this load and is the next step.',
+    "The same step gave about 290 requests a second on a 20,000-household store and 216 on 100,000 (alternating runs with the code before, 182 and 158: README, Benchmarks, throughput and the access check), while one trajectory via GraphQL in the measuring process takes 2-3 ms (p50) on the national store too: so what grows with the store is the cost of concurrency, not of the read. Profiled under load (tests/bench/profile-server.ts): Grafeo 0.6 ends every transaction (the commit of a write, the rollback that ends each read) on the calling thread, the server's only one, and waits there for the statements running in the store (tests/bench/transaction-end-stall.ts), so with 16 requests in flight each of a request's eight transaction ends holds the event loop for as long as the others' statements run, and those run longer on a larger store; about 38% of the event loop's time under load went to the store's synchronous calls. Taken down since the run of 2026-11-29 afternoon: access checks no longer grow with the viewer's access log, and the log commits in groups (0.44 log writes a request). Next: a request's reads in one read transaction (eight transaction ends to two), which needs the loaders to share a transaction; the stall itself is the engine's.",
   ],
-  ['trajectory reads under load p99', 'See the trajectory reads above: requests queue behind a cost that grows with the store.'],
+  [
+    'trajectory reads under load p99',
+    'See the trajectory reads above: requests queue behind the event loop, which each transaction end holds while the store runs other statements.',
+  ],
 ];
 
 function missedTargets(run: BenchRun): string[] {
