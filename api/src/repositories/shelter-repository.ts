@@ -210,11 +210,16 @@ ORDER BY r.facilityId, r.day, r.key, r.recordedAt`,
   z.object({ row: ShelterRecordRow }),
 );
 
+// Over the household's CONCERNS edges (every record with a household gets one in the transaction that writes it:
+// linkOptional), not on ShelterRecord.householdId: Grafeo 0.6 read every shelter record for `householdId IN $ids`,
+// so each trajectory read grew with the occupancy rows imported (21.6 ms a read after 100,000 rows, 0.5 ms before;
+// tests/bench/profile-server.ts with PROFILE_CONNECTIONS=1). Neo4j expands the same edges from the id constraint.
 const refusalsOfHouseholds = statement(
   'shelterRefusalsOfHouseholds',
   cypher`
-MATCH (r:ShelterRecord)
-WHERE r.householdId IN $householdIds AND r.kind = 'REFUSAL' AND r.current = true
+MATCH (h:Household) WHERE h.id IN $householdIds
+MATCH (h)<-[:CONCERNS]-(r:ShelterRecord)
+WHERE r.kind = 'REFUSAL' AND r.current = true
 RETURN r { .* } AS row
 ORDER BY r.householdId, r.day`,
   z.object({ row: ShelterRecordRow }),
