@@ -25,6 +25,7 @@ export {
 export type { EarlyWarningTerms, GapFinding } from '@ketenkaart/schema';
 export { chainFlow, chainFlowOf, stagePath, stagePathTotals, addStageTotals, stateSequence, percentile } from './analytics/chain-flow.js';
 export type { FlowEvent, StagePath } from './analytics/chain-flow.js';
+export { StagePathEventRow } from './repositories/stage-path-write.js';
 export { cell, suppressGroup } from './analytics/disclosure.js';
 export { statedCapacity } from './analytics/stated-capacity.js';
 export { compareRegieWithModel } from './analytics/regie-model.js';

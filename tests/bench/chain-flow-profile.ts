@@ -14,12 +14,13 @@ import {
   createRepositories,
   cypher,
   stagePath,
+  StagePathEventRow,
   stagePathTotals,
   statement,
   type CypherExecutor,
   type FlowEvent,
 } from '@ketenkaart/api';
-import { EventKind, instant, opt, ReferralStatus, RefusalReason, VerdictKind } from '@ketenkaart/schema';
+import { opt, ReferralStatus, RefusalReason } from '@ketenkaart/schema';
 
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
 import { openTestStore, testConfig } from '../support/store.js';
@@ -43,14 +44,7 @@ MATCH (h:Household {centrumgemeenteId: $cityId})-[:HAD]->(e:Event)
 WHERE NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
 RETURN h.id AS householdId, e.id AS id, e.kind AS kind, e.verdictKind AS verdictKind,
   toString(e.occurredOn) AS occurredOn, toString(e.recordedAt) AS recordedAt`,
-  z.object({
-    householdId: z.string(),
-    id: z.string(),
-    kind: EventKind,
-    verdictKind: opt(VerdictKind),
-    occurredOn: z.string(),
-    recordedAt: instant,
-  }),
+  StagePathEventRow,
 );
 const allFlowReferrals = statement(
   'profileChainFlowReferralsInRegion',
