@@ -66,6 +66,10 @@ export function pageLoader<T>(fetch: (parents: readonly string[], first: number,
   );
 }
 
+/** A household's open gaps and its gaps gone away, as far as one page of it shows them. */
+const GAPS_PER_HOUSEHOLD = 100;
+const RESOLVED_GAPS_PER_HOUSEHOLD = 50;
+
 export function createLoaders(repos: Repositories) {
   // Reference data through the app's cache: one stamp read per request instead of a statement per level.
   const ref = repos.referenceCache.forRequest();
@@ -95,6 +99,14 @@ export function createLoaders(repos: Repositories) {
     agencyPageByCity: pageLoader(ref.agencyPagesByCity),
     facilityPageByCity: pageLoader(ref.facilityPagesByCity),
     registrationSystemsByCity: groupLoader(ref.registrationSystemsByCity, city),
+    gapsByHousehold: groupLoader(
+      (ids) => repos.gaps.findingsOfHouseholds(ids, GAPS_PER_HOUSEHOLD),
+      (row) => row.householdId,
+    ),
+    resolvedGapsByHousehold: groupLoader(
+      (ids) => repos.gaps.resolved(ids, RESOLVED_GAPS_PER_HOUSEHOLD),
+      (row) => row.householdId,
+    ),
     shelterRefusalsByHousehold: groupLoader(repos.shelter.refusalsOfHouseholds, (row) => row.householdId ?? ''),
     /** Current shelter records of each kind per facility. */
     shelterRecords: Object.fromEntries(

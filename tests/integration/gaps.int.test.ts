@@ -172,6 +172,24 @@ describe('gaps', () => {
     const outOfSight = (await gql(app, LIST, { rules: ['OUT_OF_SIGHT_AFTER_EVICTION'] }, coordinator.headers)).data.gaps.edges;
     expect(outOfSight.every((e: any) => e.node.rule === 'OUT_OF_SIGHT_AFTER_EVICTION')).toBe(true);
 
+    // Many households' gaps in one request (one batched read): each gets exactly its own, as the region list has them.
+    const PER_HOUSEHOLD = `{ households(first: 100) { edges { node { ... on Household { id gaps { id rule } } } } } }`;
+    const households = (await gql(app, PER_HOUSEHOLD, {}, coordinator.headers)).data.households.edges.map((e: any) => e.node);
+    const FULL = `query($after: String) { gaps(first: 100, after: $after) { edges { node { id household { id } } } pageInfo { hasNextPage endCursor } } }`;
+    const listed: any[] = [];
+    for (let after: string | null = null, more = true; more;) {
+      const page: any = (await gql(app, FULL, { after }, coordinator.headers)).data.gaps;
+      listed.push(...page.edges.map((e: any) => e.node));
+      [after, more] = [page.pageInfo.endCursor, page.pageInfo.hasNextPage];
+    }
+    const expected = (id: string) =>
+      listed
+        .filter((g: any) => g.household.id === id)
+        .map((g: any) => g.id)
+        .sort();
+    expect(households.filter((h: any) => h.gaps.length > 0).length).toBeGreaterThan(3);
+    for (const h of households) expect(h.gaps.map((g: any) => g.id).sort()).toEqual(expected(h.id));
+
     expect((await gql(app, LIST, {}, worker.headers)).errors?.[0]?.message).toMatch(/sees gaps through households/);
     expect(
       (await gql(app, `{ gaps(centrumgemeenteId: "utrecht") { edges { node { rule } } } }`, {}, coordinator.headers)).errors?.[0]?.message,

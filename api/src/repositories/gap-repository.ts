@@ -187,16 +187,22 @@ const ResolvedRow = z.object({
 });
 export type ResolvedGapRecord = z.infer<typeof ResolvedRow>;
 
-// Through the household node (its id index), newest first: a family's history, never a region-wide scan.
+// Through the household node (its id index), newest first: a family's history, never a region-wide scan. At most
+// $perHousehold each, so that one household's long history cannot crowd out the others of a batch.
 const resolvedOfHouseholds = statement(
   'resolvedGapsOfHouseholds',
   cypher`
-MATCH (h:Household)<-[:RESOLVED_GAP_OF]-(r:ResolvedGap) WHERE h.id IN $householdIds
+MATCH (h:Household) WHERE h.id IN $householdIds
+CALL (h) {
+  MATCH (h)<-[:RESOLVED_GAP_OF]-(r:ResolvedGap)
+  RETURN r
+  ORDER BY r.resolvedAt DESC, r.id
+  LIMIT $perHousehold
+}
 RETURN r.id AS id, r.findingId AS findingId, r.ruleId AS ruleId, r.householdId AS householdId, r.severity AS severity,
   toString(r.detectedOn) AS detectedOn, toString(r.resolvedOn) AS resolvedOn, toString(r.resolvedAt) AS resolvedAt,
   r.resolvedByKind AS resolvedByKind, r.resolvedByEventId AS resolvedByEventId, r.evidenceNodes AS evidenceNodes, r.summary AS summary
-ORDER BY resolvedAt DESC, id
-LIMIT $limit`,
+ORDER BY householdId, resolvedAt DESC, id`,
   ResolvedRow,
 );
 
@@ -236,12 +242,12 @@ const FindingRow = z.object({
   summary: z.string(),
 });
 
+// A region's findings, filtered: the plan starts at the region (gap_finding_region).
 const findingsPage = statement(
   'gapFindingsPage',
   cypher`
 MATCH (g:GapFinding)
-WHERE ($cityIds IS NULL OR g.centrumgemeenteId IN $cityIds)
-  AND ($householdIds IS NULL OR g.householdId IN $householdIds)
+WHERE g.centrumgemeenteId IN $cityIds
   AND ($ruleIds IS NULL OR g.ruleId IN $ruleIds)
   AND ($severities IS NULL OR g.severity IN $severities)
   AND ($agencyId IS NULL OR $agencyId IN g.agencyIds)
@@ -253,6 +259,27 @@ RETURN g.id AS id, g.ruleId AS ruleId, g.householdId AS householdId, g.centrumge
   g.evidenceEdgesJson AS evidenceEdgesJson, g.summary AS summary
 ORDER BY g.id
 LIMIT $limit`,
+  FindingRow,
+);
+
+// A household's open findings over its GAP_OF edges, at most $perHousehold each. Not on GapFinding.householdId:
+// Grafeo 0.6 read every finding in the store for `g.householdId IN $ids` (17 ms a household on a 50,000-household
+// store, growing with the store; 0.13 ms over the edges: tests/bench/property-match-growth.ts). Neo4j expands the
+// same edges from the Household id constraint.
+const findingsOfHouseholds = statement(
+  'gapFindingsOfHouseholds',
+  cypher`
+MATCH (h:Household) WHERE h.id IN $householdIds
+CALL (h) {
+  MATCH (h)<-[:GAP_OF]-(g:GapFinding)
+  RETURN g
+  ORDER BY g.id
+  LIMIT $perHousehold
+}
+RETURN g.id AS id, g.ruleId AS ruleId, g.householdId AS householdId, g.centrumgemeenteId AS centrumgemeenteId, g.severity AS severity,
+  g.stage AS stage, toString(g.detectedOn) AS detectedOn, g.dueOn AS dueOn, g.agencyIds AS agencyIds, g.evidenceNodes AS evidenceNodes,
+  g.evidenceEdgesJson AS evidenceEdgesJson, g.summary AS summary
+ORDER BY householdId, id`,
   FindingRow,
 );
 
@@ -359,6 +386,10 @@ export interface HouseholdEvaluation {
 
 export type FindingRecord = Omit<GapFinding, 'evidenceEdges'> & { evidenceEdges: GapFinding['evidenceEdges'] };
 
+function findingOfRow({ evidenceEdgesJson, ...row }: z.infer<typeof FindingRow>): FindingRecord {
+  return { ...row, evidenceEdges: JSON.parse(evidenceEdgesJson) as FindingRecord['evidenceEdges'] };
+}
+
 export function createGapRepository(executor: CypherExecutor, now: () => Date = () => new Date()) {
   return {
     /** New thresholds make every household of those cities due for the next sweep. */
@@ -452,8 +483,7 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
 
     async findings(
       filter: {
-        cityIds?: string[] | null;
-        householdIds?: string[] | null;
+        cityIds: string[];
         ruleIds?: string[] | null;
         severities?: string[] | null;
         agencyId?: string | null;
@@ -465,8 +495,7 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
     ): Promise<Page<FindingRecord>> {
       const rows = await executor.read((tx) =>
         tx.run(findingsPage, {
-          cityIds: filter.cityIds ?? null,
-          householdIds: filter.householdIds ?? null,
+          cityIds: filter.cityIds,
           ruleIds: filter.ruleIds ?? null,
           severities: filter.severities ?? null,
           agencyId: filter.agencyId ?? null,
@@ -476,13 +505,13 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
           limit: first + 1,
         }),
       );
-      return pageOf(
-        rows.map(({ evidenceEdgesJson, ...row }) => ({
-          ...row,
-          evidenceEdges: JSON.parse(evidenceEdgesJson) as FindingRecord['evidenceEdges'],
-        })),
-        first,
-      );
+      return pageOf(rows.map(findingOfRow), first);
+    },
+
+    /** The open findings of these households, at most perHousehold each, grouped by household in id order. */
+    async findingsOfHouseholds(householdIds: readonly string[], perHousehold: number): Promise<FindingRecord[]> {
+      const rows = await executor.read((tx) => tx.run(findingsOfHouseholds, { householdIds: [...householdIds], perHousehold }));
+      return rows.map(findingOfRow);
     },
 
     /** The events of these households with the fields the gap rules read (GapEvent in gaps/detect-gaps.ts). */
@@ -531,9 +560,9 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
       return new Map(rows.map((row) => [row.householdId, row.version]));
     },
 
-    /** Gaps that went away on these households, newest first. */
-    resolved: (householdIds: readonly string[], limit: number) =>
-      executor.read((tx) => tx.run(resolvedOfHouseholds, { householdIds: [...householdIds], limit })),
+    /** Gaps that went away on these households, at most perHousehold each, newest first per household. */
+    resolved: (householdIds: readonly string[], perHousehold: number) =>
+      executor.read((tx) => tx.run(resolvedOfHouseholds, { householdIds: [...householdIds], perHousehold })),
 
     counts: (cityIds: string[], from: string | null, to: string | null) =>
       executor.read((tx) => tx.run(findingCounts, { cityIds, from, to })),

@@ -159,7 +159,7 @@ builder.objectField(HouseholdRef, 'resolvedGaps', (t) =>
   t.field({
     type: [ResolvedGapRef],
     description: 'Gaps that went away on this household path, newest first (at most 50).',
-    resolve: (h, _a, ctx) => ctx.repos.gaps.resolved([h.id], 50),
+    resolve: (h, _a, ctx) => ctx.loaders.resolvedGapsByHousehold.load(h.id),
   }),
 );
 
@@ -167,7 +167,7 @@ builder.objectField(HouseholdRef, 'gaps', (t) =>
   t.field({
     type: [GapFindingRef],
     description: 'Open gaps on this household path, each with its evidence.',
-    resolve: async (h, _a, ctx) => (await ctx.repos.gaps.findings({ householdIds: [h.id] }, 100, null)).items,
+    resolve: (h, _a, ctx) => ctx.loaders.gapsByHousehold.load(h.id),
   }),
 );
 

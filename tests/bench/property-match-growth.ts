@@ -1,0 +1,118 @@
+// What a lookup by a householdId or accountId property costs on Grafeo 0.6, beside the same lookup over the
+// household's edges, for 20 households, with their access log empty and again after it has grown (every read adds
+// an entry carrying the household's and the account's id). Measured on a 50,000-household store after a full gap
+// evaluation: `g.householdId IN [$id]` read every finding in the store (15-18 ms, growing with the store) where the
+// GAP_OF edges take 0.1-0.3 ms; the single-value matches on confirmations, notices and access requests stayed at
+// 0.1 ms, with or without 40,000 log entries. On a store of tests/bench/throughput-store.ts (run
+// tests/bench/gap-eval.ts on it first for findings); it adds log entries, so run it on a copy.
+//
+//   BENCH_STORE_DIR=<copy of a store> tsx tests/bench/property-match-growth.ts
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import { createExecutor, createRepositories, cypher, statement } from '@ketenkaart/api';
+import { handoffPath, type ThroughputHandoff } from './report.js';
+
+const storeDir = process.env.BENCH_STORE_DIR;
+if (!storeDir) throw new Error('BENCH_STORE_DIR names no store: see tests/bench/throughput-store.ts');
+const handoff = JSON.parse(readFileSync(handoffPath(storeDir), 'utf8')) as ThroughputHandoff;
+const executor = createExecutor({ kind: 'grafeo', dataDir: storeDir });
+const repos = createRepositories(executor);
+const households = handoff.households.slice(0, 20);
+const accountId = `growth-probe-${Date.now()}`;
+const Count = z.object({ n: z.number() });
+
+const probes = {
+  'confirmations by property': statement(
+    'probeConfirmationsByProperty',
+    cypher`
+MATCH (c:ShelterLinkConfirmation {householdId: $id})
+RETURN count(c) AS n`,
+    Count,
+  ),
+  'confirmations over edges': statement(
+    'probeConfirmationsOverEdges',
+    cypher`
+MATCH (:Household {id: $id})<-[:CONFIRMS_LINK_TO]-(c:ShelterLinkConfirmation)
+RETURN count(c) AS n`,
+    Count,
+  ),
+  'notices by property': statement(
+    'probeNoticesByProperty',
+    cypher`
+MATCH (n:InvolvementNotice)
+WHERE n.householdId = $id
+RETURN count(n) AS n`,
+    Count,
+  ),
+  'requests by account property': statement(
+    'probeRequestsByAccount',
+    cypher`
+MATCH (q:AccessRequest {accountId: $account}) WHERE q.status = 'PENDING'
+RETURN count(q) AS n`,
+    Count,
+  ),
+  'findings by property': statement(
+    'probeFindingsByProperty',
+    cypher`
+MATCH (g:GapFinding)
+WHERE g.householdId IN [$id]
+RETURN count(g) AS n`,
+    Count,
+  ),
+  'findings over edges': statement(
+    'probeFindingsOverEdges',
+    cypher`
+MATCH (:Household {id: $id})<-[:GAP_OF]-(g:GapFinding)
+RETURN count(g) AS n`,
+    Count,
+  ),
+};
+
+const entry = (householdId: string) => ({
+  accountId,
+  role: 'COORDINATOR' as const,
+  agencyId: null,
+  householdId,
+  searchTerms: null,
+  basis: 'property-match-growth',
+  breakGlass: false,
+  requestId: 'property-match-growth',
+  action: 'READ' as const,
+  operation: 'bench',
+  outcome: 'ALLOWED' as const,
+});
+
+/** Median of five rounds over the households, per lookup, one call at a time. */
+async function medians(): Promise<string> {
+  const figures: string[] = [];
+  const lookups: [string, (id: string) => Promise<unknown>][] = [
+    ...Object.entries(probes).map(
+      ([name, probe]) =>
+        [
+          name,
+          (id: string) => executor.read((tx) => tx.run(probe, probe.params.includes('account') ? { account: accountId } : { id })),
+        ] as [string, (id: string) => Promise<unknown>],
+    ),
+    ['gaps of a household (repository)', (id) => repos.gaps.findingsOfHouseholds([id], 100)],
+  ];
+  for (const [name, run] of lookups) {
+    const times: number[] = [];
+    for (let round = 0; round < 5; round += 1)
+      for (const id of households) {
+        const start = process.hrtime.bigint();
+        await run(id);
+        times.push(Number(process.hrtime.bigint() - start) / 1e6);
+      }
+    times.sort((a, b) => a - b);
+    figures.push(`${name} ${times[times.length >> 1]!.toFixed(2)}`);
+  }
+  return figures.join(', ');
+}
+
+let written = 0;
+for (const target of [0, 10_000, 40_000]) {
+  for (; written < target; written += 1_000)
+    await repos.access.append(households.flatMap((id) => Array.from({ length: 50 }, () => entry(id))));
+  console.log(`log ${target} entries over ${households.length} households (ms, median): ${await medians()}`);
+}
+await executor.close();
