@@ -10,6 +10,14 @@ export function cypher(text: TemplateStringsArray, ...values: never[]): CypherTe
   return text.join('') as CypherText;
 }
 
+/**
+ * Joins static fragments into one statement text, for statements that share a part: fragments come only from the
+ * `cypher` tag, so the result holds no values either. Each joined statement is registered and linted whole.
+ */
+export function joinCypher(...fragments: CypherText[]): CypherText {
+  return fragments.join('\n') as CypherText;
+}
+
 export type AccessMode = 'READ' | 'WRITE';
 
 export interface Statement<Row> {

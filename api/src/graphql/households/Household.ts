@@ -1,6 +1,6 @@
 // Households and everything on their path. Every type here carries personal data and checks need-to-know itself.
 import { type EventRecord, type HouseholdRecord, type MembershipRecord, type ReferralRecord, type RegieRecord } from '@ketenkaart/schema';
-import { foldedSearchTerm } from '../../repositories/household-repository.js';
+import { foldedSearchTerm, type HouseholdScope } from '../../repositories/household-repository.js';
 import type { Context } from '../../context.js';
 import type { Trajectory, TrajectoryEdge, TrajectoryNode, TrajectoryStep } from '../../trajectory/build-trajectory.js';
 import { loadTrajectory } from '../../trajectory/load-trajectory.js';
@@ -367,7 +367,7 @@ const AccessExplanationRef = builder
 
 async function searchPage(
   ctx: Context,
-  filter: { cityIds: string[] | null; ids: string[] | null; caseRefAgencyId: string | null },
+  filter: HouseholdScope & { caseRefAgencyId: string | null },
   term: string,
   first: number,
   after: string | null,
@@ -407,23 +407,18 @@ builder.queryFields((t) => ({
         throw new ValidationError([{ path: ['search'], code: 'TOO_LONG', params: { maximum: 64 } }]);
       const first = pageSize(args.first);
       const after = decodeCursor(args.after);
-      let filter: { cityIds: string[] | null; ids: string[] | null; reference: string | null };
-      if (viewer.role === 'COORDINATOR')
-        filter = { cityIds: viewer.centrumgemeenteId ? [viewer.centrumgemeenteId] : [], ids: null, reference: args.reference ?? null };
+      let scope: HouseholdScope;
+      if (viewer.role === 'COORDINATOR') scope = { cityIds: viewer.centrumgemeenteId ? [viewer.centrumgemeenteId] : [], ids: null };
       else if (viewer.role === 'AGENCY_WORKER' || viewer.role === 'SHELTER_STAFF')
-        filter = {
-          cityIds: null,
-          ids: viewer.agencyId ? await ctx.repos.access.involvedHouseholds(viewer.agencyId) : [],
-          reference: args.reference ?? null,
-        };
+        scope = { cityIds: null, ids: viewer.agencyId ? await ctx.repos.access.involvedHouseholds(viewer.agencyId) : [] };
       else throw refuse(ctx, `your role (${viewer.role}) has no access to households`, { action: 'SEARCH' }, 'ROLE_NOT_ALLOWED');
       // Candidates come from the region or the agency's involvement; each is still decided (consent) before it is shown.
       const page =
         search === null
-          ? await ctx.repos.households.householdsPage(filter, first, after)
+          ? await ctx.repos.households.householdsPage({ ...scope, reference: args.reference ?? null }, first, after)
           : await searchPage(
               ctx,
-              { cityIds: filter.cityIds, ids: filter.ids, caseRefAgencyId: viewer.role === 'COORDINATOR' ? null : viewer.agencyId },
+              { ...scope, caseRefAgencyId: viewer.role === 'COORDINATOR' ? null : viewer.agencyId },
               search,
               first,
               after,
