@@ -6,12 +6,13 @@ import type { CypherExecutor } from '../db/executor.js';
 import { lockExistingHousehold } from './household-lock.js';
 
 // The notices a household already has, read under its lock: which agencies have one still unread, and which
-// (agency, other agency) pairs were ever noticed.
+// (agency, other agency) pairs were ever noticed. Over the household's NOTICE_ABOUT edges: Grafeo 0.6 has no index
+// on householdId left (one index per property name across labels: migration 0013 dropped it with event_household),
+// so a match on the property read every notice.
 const noticesOfHousehold = statement(
   'involvementNoticesOfHousehold',
   cypher`
-MATCH (n:InvolvementNotice)
-WHERE n.householdId = $householdId
+MATCH (:Household {id: $householdId})<-[:NOTICE_ABOUT]-(n:InvolvementNotice)
 RETURN n.id AS id, n.agencyId AS agencyId, n.acknowledgedAt IS NULL AS unread`,
   z.object({ id: z.string(), agencyId: z.string(), unread: z.boolean() }),
 );
@@ -19,9 +20,16 @@ RETURN n.id AS id, n.agencyId AS agencyId, n.acknowledgedAt IS NULL AS unread`,
 const createNotices = statement(
   'createInvolvementNotices',
   cypher`
+// Each notice hangs from its household (NOTICE_ABOUT) and from the agency it is for (NOTICE_TO), the edges its reads
+// go over; the agency's edge only where the agency exists, as before.
 UNWIND $notices AS notice
+MATCH (h:Household {id: notice.householdId})
 CREATE (n:InvolvementNotice)
 SET n += notice, n.on = date($on), n.createdAt = datetime($now)
+CREATE (n)-[:NOTICE_ABOUT]->(h)
+WITH n
+OPTIONAL MATCH (a:Agency {id: n.agencyId})
+FOREACH (_ IN CASE WHEN a IS NULL THEN [] ELSE [1] END | CREATE (n)-[:NOTICE_TO]->(a))
 RETURN n.id AS id, n.agencyId AS agencyId, n.otherAgencyId AS otherAgencyId`,
   z.object({ id: z.string(), agencyId: z.string(), otherAgencyId: z.string() }),
 );

@@ -199,11 +199,15 @@ RETURN i.id AS id`,
   z.object({ id: z.string() }),
 );
 
+// Over the facilities' REPORTED edges from their ids. Not on ShelterRecord.facilityId: Grafeo 0.6 keeps one index per
+// property name across labels, and dropping event_facility (migration 0013) took shelter_record_facility's with it,
+// so that match read every shelter record (README, "Indexes and the statements that need them"). Neo4j expands the
+// same edges from the Facility id constraint.
 const recordsOfFacilities = statement(
   'shelterRecordsOfFacilities',
   cypher`
-MATCH (r:ShelterRecord)
-WHERE r.facilityId IN $facilityIds AND r.kind = $kind AND r.pending IS NULL AND ($history OR r.current = true)
+MATCH (f:Facility)-[:REPORTED]->(r:ShelterRecord)
+WHERE f.id IN $facilityIds AND r.kind = $kind AND r.pending IS NULL AND ($history OR r.current = true)
   AND ($from IS NULL OR r.day >= $from) AND ($to IS NULL OR r.day <= $to)
 RETURN r { .* } AS row
 ORDER BY r.facilityId, r.day, r.key, r.recordedAt`,
