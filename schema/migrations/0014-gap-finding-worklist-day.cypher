@@ -3,7 +3,8 @@
 // "<centrumgemeenteId>|<dueOn, or the day it was detected when it has no term>", written by createGapFindings in
 // the statement that creates the finding (README "Indexes and the statements that need them"). An equality index,
 // looked up with IN: Grafeo 0.6 serves `IN $list` from it, and a range predicate on any index reads the whole label.
-// Neo4j 5 plans a NodeIndexSeek on the same range index.
+// Grafeo keeps one index per property name, over every label that has it, so the value lives under a name only
+// findings carry. Neo4j 5 plans a NodeIndexSeek on the same range index.
 CREATE INDEX gap_finding_worklist_day IF NOT EXISTS FOR (n:GapFinding) ON (n.worklistDay);
 // Findings written before: the same value from their stored properties. Derived data only: no fact changes.
 MATCH (g:GapFinding) WHERE g.worklistDay IS NULL

@@ -2,7 +2,8 @@
 // together complete, in the order the user sees (due day, severity, then kind and id), and the counts per kind and
 // the total equal the items paged through; the same backward, by severity, per kind and for overdue items only.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { App, CypherExecutor } from '@ketenkaart/api';
+import { z } from 'zod';
+import { cypher, migrations, statement, type App, type CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { RECORD_EVENT, REGISTER, SEND_REFERRAL, householdInput } from '../support/operations.js';
@@ -27,6 +28,13 @@ type Page = {
   pageInfo: { hasNextPage: boolean; hasPreviousPage: boolean; startCursor: string | null; endCursor: string | null };
   items: Item[];
 };
+
+// A finding as stored before migration 0014 gave it the day the coordinator's worklist reads it by.
+const forgetWorklistDays = statement(
+  'testForgetGapWorklistDays',
+  cypher`MATCH (g:GapFinding) REMOVE g.worklistDay RETURN count(g) AS n`,
+  z.object({ n: z.number().int() }),
+);
 
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
@@ -163,6 +171,18 @@ describe('worklist paging in the store', () => {
     expect(overdueItems.length).toBeGreaterThan(0);
     expect(overdueItems.every((i) => i.overdue)).toBe(true);
     expect(overdueItems.length).toBe(all.filter((i) => i.overdue).length);
+  });
+
+  it('reads gap findings by the worklist day written with them, and migration 0014 gives it to findings stored before', async () => {
+    const listed = (await pagesOf(coordinator, {}, 5)).forward.flat();
+    expect(listed.some((i) => i.kind === 'GAP')).toBe(true);
+    const [forgotten] = await executor.write((tx) => tx.run(forgetWorklistDays));
+    expect(forgotten!.n).toBeGreaterThan(0);
+    for (const migrationStatement of migrations.find((m) => m.name.startsWith('0014-'))!.statements) {
+      await executor.write((tx) => tx.run(migrationStatement));
+    }
+    const after = expectSound(await pagesOf(coordinator, {}, 5), 'DUE', null);
+    expect(after.map((i) => i.id)).toEqual(listed.map((i) => i.id));
   });
 
   it("pages through an agency worker's incoming referrals the same way", async () => {
