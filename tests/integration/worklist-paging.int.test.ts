@@ -29,7 +29,7 @@ type Page = {
   items: Item[];
 };
 
-// A finding as stored before migration 0014 gave it the day the coordinator's worklist reads it by.
+// A finding as stored before migration 0015 gave it the day the coordinator's worklist reads it by.
 const forgetWorklistDays = statement(
   'testForgetGapWorklistDays',
   cypher`MATCH (g:GapFinding) REMOVE g.worklistDay RETURN count(g) AS n`,
@@ -173,12 +173,12 @@ describe('worklist paging in the store', () => {
     expect(overdueItems.length).toBe(all.filter((i) => i.overdue).length);
   });
 
-  it('reads gap findings by the worklist day written with them, and migration 0014 gives it to findings stored before', async () => {
+  it('reads gap findings by the worklist day written with them, and migration 0015 gives it to findings stored before', async () => {
     const listed = (await pagesOf(coordinator, {}, 5)).forward.flat();
     expect(listed.some((i) => i.kind === 'GAP')).toBe(true);
     const [forgotten] = await executor.write((tx) => tx.run(forgetWorklistDays));
     expect(forgotten!.n).toBeGreaterThan(0);
-    for (const migrationStatement of migrations.find((m) => m.name.startsWith('0014-'))!.statements) {
+    for (const migrationStatement of migrations.find((m) => m.name.startsWith('0015-'))!.statements) {
       await executor.write((tx) => tx.run(migrationStatement));
     }
     const after = expectSound(await pagesOf(coordinator, {}, 5), 'DUE', null);

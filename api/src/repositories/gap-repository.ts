@@ -64,7 +64,7 @@ const createFindings = statement(
 UNWIND $rows AS row
 MATCH (h:Household {id: row.householdId})
 CREATE (g:GapFinding)
-// worklistDay: the region and the day the worklist shows the finding under, for its index (migration 0014). Worked
+// worklistDay: the region and the day the worklist shows the finding under, for its index (migration 0015). Worked
 // out here, not in the row, so that a finding's fingerprint stays what it was.
 SET g += row, g.detectedOn = date(row.detectedOn), g.evaluatedAt = datetime($now),
   g.worklistDay = row.centrumgemeenteId + '|' + coalesce(row.dueOn, row.detectedOn)
