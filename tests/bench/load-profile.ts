@@ -9,9 +9,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createExecutor, type CypherExecutor, type CypherTx } from '@ketenkaart/api';
+import { createExecutor } from '@ketenkaart/api';
 import { loadSyntheticFamilies, loadSyntheticFamiliesInSegments, seedReferenceData } from '@ketenkaart/seed';
 import { openTestStore, testConfig } from '../support/store.js';
+import { timingExecutor } from './timing-executor.js';
 
 const [mode = 'segments', familiesArg = '50000', ...rest] = process.argv.slice(2);
 const families = Number(familiesArg);
@@ -22,42 +23,6 @@ const batchSize = Number((segmented ? rest[1] : rest[0]) ?? 250);
 const options = { families, regions: 43, seed: 2024, asOf: '2026-06-30', profile: 'national' as const, batchSize };
 const since = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
 const round = (n: number) => Math.round(n * 100) / 100;
-
-/** Times every statement by its registered name, and each write transaction as a whole. */
-function timingExecutor(inner: CypherExecutor) {
-  const totals = new Map<string, { calls: number; seconds: number }>();
-  const add = (name: string, seconds: number) => {
-    const entry = totals.get(name) ?? { calls: 0, seconds: 0 };
-    entry.calls += 1;
-    entry.seconds += seconds;
-    totals.set(name, entry);
-  };
-  const timed = (tx: CypherTx): CypherTx => ({
-    async run(statement, params) {
-      const start = process.hrtime.bigint();
-      try {
-        return await tx.run(statement, params);
-      } finally {
-        add(statement.name, since(start));
-      }
-    },
-  });
-  const executor: CypherExecutor = {
-    kind: inner.kind,
-    read: (work) => inner.read((tx) => work(timed(tx))),
-    async write(work) {
-      const start = process.hrtime.bigint();
-      try {
-        return await inner.write((tx) => work(timed(tx)));
-      } finally {
-        add('(write transaction, statements and commit)', since(start));
-      }
-    },
-    close: () => inner.close(),
-    verifyServer: () => inner.verifyServer(),
-  };
-  return { executor, totals };
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), 'ketenkaart-load-profile-'));
 const store = await openTestStore({ ...testConfig(), store: { kind: 'grafeo', dataDir } });
