@@ -122,23 +122,27 @@ RETURN kind, id, item.householdId AS householdId, dueOn, CASE rank WHEN 0 THEN '
   CandidateRow,
 );
 
+// An agency worker's items start at the agency (its id) and follow its own edges: referrals it received (SENT_TO)
+// and sent (SENT_BY), notices for it (NOTICE_TO). Started at Referral.status, a branch read the whole country's
+// referrals of that status (every answered one, for REFERRAL_ANSWERED); InvolvementNotice.agencyId has no index on
+// Grafeo (README, "Indexes and the statements that need them"). Now the cost grows with the agency's own work.
 const workerCounts = statement(
   'worklistWorkerCounts',
   cypher`
 CALL () {
-  MATCH (r:Referral {toAgencyId: $agencyId}) WHERE r.status = 'SENT'
+  MATCH (:Agency {id: $agencyId})<-[:SENT_TO]-(r:Referral) WHERE r.status = 'SENT'
   RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, r.respondBy < date($today) AS overdue
   UNION ALL
-  MATCH (r:Referral {fromAgencyId: $agencyId}) WHERE r.status = 'INFO_REQUESTED'
+  MATCH (:Agency {id: $agencyId})<-[:SENT_BY]-(r:Referral) WHERE r.status = 'INFO_REQUESTED'
   RETURN 'REFERRAL_INFO_REQUESTED' AS kind, false AS overdue
   UNION ALL
-  MATCH (r:Referral {fromAgencyId: $agencyId}) WHERE r.status IN ['ACCEPTED', 'REFUSED'] AND r.respondedOn >= date($answeredSince)
+  MATCH (:Agency {id: $agencyId})<-[:SENT_BY]-(r:Referral) WHERE r.status IN ['ACCEPTED', 'REFUSED'] AND r.respondedOn >= date($answeredSince)
   RETURN 'REFERRAL_ANSWERED' AS kind, false AS overdue
   UNION ALL
   MATCH (g:GapFinding) WHERE g.centrumgemeenteId = $cityId AND g.ruleId IN $owedRules AND $agencyId IN g.agencyIds AND g.detectedOn <= date($horizon)
   RETURN 'GAP' AS kind, coalesce(g.dueOn, toString(g.detectedOn)) < $today AS overdue
   UNION ALL
-  MATCH (n:InvolvementNotice {agencyId: $agencyId}) WHERE n.acknowledgedAt IS NULL
+  MATCH (:Agency {id: $agencyId})<-[:NOTICE_TO]-(n:InvolvementNotice) WHERE n.acknowledgedAt IS NULL
   RETURN 'INVOLVEMENT_NOTICE' AS kind, false AS overdue
 }
 WITH kind, overdue WHERE overdue OR NOT $overdueOnly
@@ -150,18 +154,18 @@ const workerPage = statement(
   'worklistWorkerPage',
   cypher`
 CALL () {
-  MATCH (r:Referral {toAgencyId: $agencyId}) WHERE r.status = 'SENT'
+  MATCH (:Agency {id: $agencyId})<-[:SENT_TO]-(r:Referral) WHERE r.status = 'SENT'
   WITH r, r.respondBy < date($today) AS overdue
   WHERE (overdue OR NOT $overdueOnly) AND ($kinds IS NULL OR 'REFERRAL_AWAITING_ANSWER' IN $kinds)
   RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, r AS item, r.id AS id, toString(r.respondBy) AS dueOn, CASE WHEN overdue THEN 0 ELSE 1 END AS rank
   ORDER BY CASE WHEN $bySeverity THEN rank ELSE 0 END, dueOn, rank, id LIMIT $top
   UNION ALL
-  MATCH (r:Referral {fromAgencyId: $agencyId})
+  MATCH (:Agency {id: $agencyId})<-[:SENT_BY]-(r:Referral)
   WHERE r.status = 'INFO_REQUESTED' AND NOT $overdueOnly AND ($kinds IS NULL OR 'REFERRAL_INFO_REQUESTED' IN $kinds)
   RETURN 'REFERRAL_INFO_REQUESTED' AS kind, r AS item, r.id AS id, toString(r.infoRequestedOn) AS dueOn, 1 AS rank
   ORDER BY dueOn, id LIMIT $top
   UNION ALL
-  MATCH (r:Referral {fromAgencyId: $agencyId})
+  MATCH (:Agency {id: $agencyId})<-[:SENT_BY]-(r:Referral)
   WHERE r.status IN ['ACCEPTED', 'REFUSED'] AND r.respondedOn >= date($answeredSince) AND NOT $overdueOnly
     AND ($kinds IS NULL OR 'REFERRAL_ANSWERED' IN $kinds)
   RETURN 'REFERRAL_ANSWERED' AS kind, r AS item, r.id AS id, toString(r.respondedOn) AS dueOn, 2 AS rank
@@ -174,7 +178,7 @@ CALL () {
   RETURN 'GAP' AS kind, g AS item, g.id AS id, dueOn, rank
   ORDER BY CASE WHEN $bySeverity THEN rank ELSE 0 END, dueOn, rank, id LIMIT $top
   UNION ALL
-  MATCH (n:InvolvementNotice {agencyId: $agencyId})
+  MATCH (:Agency {id: $agencyId})<-[:NOTICE_TO]-(n:InvolvementNotice)
   WHERE n.acknowledgedAt IS NULL AND NOT $overdueOnly AND ($kinds IS NULL OR 'INVOLVEMENT_NOTICE' IN $kinds)
   RETURN 'INVOLVEMENT_NOTICE' AS kind, n AS item, n.id AS id, toString(n.on) AS dueOn, 2 AS rank
   ORDER BY dueOn, id LIMIT $top
@@ -217,7 +221,7 @@ RETURN e.id AS id, e.kind AS kind, e.householdId AS householdId, f.id AS facilit
 const noticesFor = statement(
   'worklistNoticesFor',
   cypher`
-MATCH (n:InvolvementNotice {agencyId: $agencyId}) WHERE n.acknowledgedAt IS NULL
+MATCH (:Agency {id: $agencyId})<-[:NOTICE_TO]-(n:InvolvementNotice) WHERE n.acknowledgedAt IS NULL
 RETURN 'INVOLVEMENT_NOTICE' AS kind, n.id AS id, n.householdId AS householdId, toString(n.on) AS dueOn, null AS severity,
   null AS ruleId, [n.otherAgencyId] AS agencyIds, null AS facilityId, null AS detail`,
   CandidateRow,
