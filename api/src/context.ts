@@ -55,16 +55,21 @@ export interface RequestSession {
   token: string | null;
   via: 'cookie' | 'bearer' | null;
   session: Awaited<ReturnType<Repositories['accounts']['session']>>;
+  /** The store's reference stamp, read with the session (null without a token: the reference cache reads it then). */
+  referenceStamp: string | null;
 }
 
 /**
  * Starts the session lookup from the headers alone, so that it runs in the store while the body is still being
- * read and the document parsed.
+ * read and the document parsed. The reference stamp comes in the same read transaction, begun after the request
+ * arrived, so the reference cache serves it everything committed before it asked (see reference-cache.ts).
  */
 export function lookUpSession(request: Request, repos: Repositories): Promise<RequestSession> {
   const { token, via } = sessionTokenOf(request);
-  if (!token) return Promise.resolve({ token, via, session: null });
-  const lookup = repos.accounts.session(token).then((session) => ({ token, via, session }));
+  if (!token) return Promise.resolve({ token, via, session: null, referenceStamp: null });
+  const lookup = repos.accounts
+    .sessionWithReferenceStamp(token)
+    .then(({ session, referenceStamp }) => ({ token, via, session, referenceStamp }));
   // Observed at once: a request refused before its context is built must not leave an unhandled rejection.
   lookup.catch(() => undefined);
   return lookup;
@@ -83,7 +88,7 @@ export async function createContext({
   policy,
   requestId = requestIdOf(request),
 }: ContextDeps): Promise<Context> {
-  const { token, via, session } = await sessionLookup;
+  const { token, via, session, referenceStamp } = await sessionLookup;
   const viewer: Viewer | null =
     session && via
       ? {
@@ -97,7 +102,7 @@ export async function createContext({
         }
       : null;
   const csrfOk = !viewer || viewer.via === 'bearer' || request.headers.get('x-csrf-token') === viewer.csrfToken;
-  const loaders = createLoaders(repos);
+  const loaders = createLoaders(repos, referenceStamp);
   return {
     requestId,
     logger: logger.child({ requestId }),

@@ -4,6 +4,7 @@ import { ShelterRecordKind } from '@ketenkaart/schema';
 import type { Repositories } from './repositories/index.js';
 import type { Page } from './repositories/rows.js';
 import type { ShelterRecord } from './repositories/shelter-repository.js';
+import type { TrajectoryFacts } from './repositories/trajectory-facts.js';
 
 /**
  * Store answers arrive as separate macrotasks, so a batch that closes after the current microtasks misses
@@ -70,9 +71,10 @@ export function pageLoader<T>(fetch: (parents: readonly string[], first: number,
 const GAPS_PER_HOUSEHOLD = 100;
 const RESOLVED_GAPS_PER_HOUSEHOLD = 50;
 
-export function createLoaders(repos: Repositories) {
-  // Reference data through the app's cache: one stamp read per request instead of a statement per level.
-  const ref = repos.referenceCache.forRequest();
+/** `referenceStamp`: the stamp the request's session lookup read; without it the cache reads one at the first reference read. */
+export function createLoaders(repos: Repositories, referenceStamp: string | null = null) {
+  // Reference data through the app's cache: one stamp per request instead of a statement per level.
+  const ref = repos.referenceCache.forRequest(referenceStamp);
   const city = (row: { centrumgemeenteId: string | null }) => row.centrumgemeenteId ?? '';
   return {
     /** Reference lists without a key (all centrumgemeenten, national figures), from the same cache. */
@@ -108,6 +110,7 @@ export function createLoaders(repos: Repositories) {
       (row) => row.householdId,
     ),
     shelterRefusalsByHousehold: groupLoader(repos.shelter.refusalsOfHouseholds, (row) => row.householdId ?? ''),
+    trajectoryFacts: trajectoryFactsLoader(repos),
     /** Current shelter records of each kind per facility. */
     shelterRecords: Object.fromEntries(
       ShelterRecordKind.options.map((kind) => [
@@ -122,6 +125,31 @@ export function createLoaders(repos: Repositories) {
 }
 
 export type Loaders = ReturnType<typeof createLoaders>;
+
+/** Each household's trajectory facts, all four kinds in one read transaction per batch. */
+function trajectoryFactsLoader(repos: Repositories) {
+  return new DataLoader<string, TrajectoryFacts>(
+    async (ids) => {
+      const facts = await repos.trajectoryFacts.trajectoryFactsOfHouseholds(ids);
+      const ofHousehold = <T extends { householdId?: string | null }>(rows: T[]) => {
+        const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
+        for (const row of rows) groups.get(row.householdId ?? '')?.push(row);
+        return groups;
+      };
+      const events = ofHousehold(facts.events);
+      const referrals = ofHousehold(facts.referrals);
+      const regie = ofHousehold(facts.regie);
+      const shelterRefusals = ofHousehold(facts.shelterRefusals);
+      return ids.map((id) => ({
+        events: events.get(id)!,
+        referrals: referrals.get(id)!,
+        regie: regie.get(id)!,
+        shelterRefusals: shelterRefusals.get(id)!,
+      }));
+    },
+    { batchScheduleFn },
+  );
+}
 
 /** Loads many ids and keeps those that exist; a failed batch rethrows rather than silently dropping rows. */
 export async function loadExisting<T>(loader: DataLoader<string, T | null>, ids: readonly string[]): Promise<T[]> {

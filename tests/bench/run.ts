@@ -260,10 +260,7 @@ async function main() {
   const names = (rows: { id: string; name: string }[]) => new Map(rows.map((row) => [row.id, row.name]));
   const trajectoryReads = (id: string) =>
     loadTrajectory(id, {
-      events: (h) => repos.events.eventsByHousehold([h]),
-      referrals: (h) => repos.referrals.referralsByHousehold([h]),
-      regie: (h) => repos.regie.regieByHousehold([h]),
-      shelterRefusals: (h) => repos.shelter.refusalsOfHouseholds([h]),
+      facts: (h) => repos.trajectoryFacts.trajectoryFactsOfHouseholds([h]),
       agencyNames: async (ids) => names(await repos.reference.agenciesByIds(ids)),
       facilityNames: async (ids) => names(await repos.reference.facilitiesByIds(ids)),
     });

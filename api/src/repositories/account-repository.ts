@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Role, type Account } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
+import { referenceStampIn } from './reference-cache.js';
 import { opt } from './rows.js';
 
 const AccountRow = z.object({
@@ -196,6 +197,21 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
     async session(token: string) {
       const [row] = await executor.read((tx) => tx.run(sessionByToken, { tokenHash: hashToken(token), now: now().toISOString() }));
       return row ?? null;
+    },
+
+    /**
+     * A request's session and the store's reference stamp, in one read transaction: the reference cache needs the
+     * stamp of every request, and a transaction of its own costs more than the statement (each transaction's end
+     * runs on the server's one thread).
+     */
+    sessionWithReferenceStamp(token: string) {
+      return executor.read(async (tx) => {
+        const [[row], referenceStamp] = await Promise.all([
+          tx.run(sessionByToken, { tokenHash: hashToken(token), now: now().toISOString() }),
+          referenceStampIn(tx),
+        ]);
+        return { session: row ?? null, referenceStamp };
+      });
     },
 
     async usernameTaken(username: string): Promise<boolean> {

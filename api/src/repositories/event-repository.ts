@@ -183,7 +183,12 @@ export interface NewEvent extends EventDetails {
 }
 
 export function eventsByHousehold({ executor }: RepositoryDeps, ids: readonly string[]) {
-  return executor.read((tx) => tx.run(eventsByHouseholdQuery, { ids: [...ids] }));
+  return executor.read((tx) => eventsOfHouseholdsIn(tx, ids));
+}
+
+/** The events of these households, in the caller's transaction. */
+export function eventsOfHouseholdsIn(tx: CypherTx, ids: readonly string[]): Promise<EventRecord[]> {
+  return tx.run(eventsByHouseholdQuery, { ids: [...ids] });
 }
 
 export function eventsById({ executor }: RepositoryDeps, ids: readonly string[]) {

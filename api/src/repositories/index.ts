@@ -15,6 +15,7 @@ import { createReferenceRepository } from './reference-repository.js';
 import { referralRepository } from './referral-repository.js';
 import { regieRepository } from './regie-repository.js';
 import { createShelterRepository } from './shelter-repository.js';
+import { trajectoryFactsRepository } from './trajectory-facts.js';
 import { createWorklistRepository } from './worklist-repository.js';
 
 export function createRepositories(executor: CypherExecutor, now: () => Date = () => new Date()) {
@@ -27,6 +28,7 @@ export function createRepositories(executor: CypherExecutor, now: () => Date = (
     events: bindRepository({ executor, now }, eventRepository),
     referrals: bindRepository({ executor, now }, referralRepository),
     regie: bindRepository({ executor, now }, regieRepository),
+    trajectoryFacts: bindRepository({ executor, now }, trajectoryFactsRepository),
     accounts: createAccountRepository(executor, now),
     access: createAccessRepository(executor, now),
     bulk: createBulkRepository(executor),

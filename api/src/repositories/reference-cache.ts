@@ -4,9 +4,11 @@
 //
 // Correct with several API instances on one store. Every write of reference data (ReferenceRepository.upsertAll,
 // the only one: the seed and the synthetic regions) sets a new random stamp on the one ReferenceVersion node, in the
-// same transaction. A request reads that stamp once, before its first reference read (one small statement, shared
-// with the requests that arrive while it waits: see freshStamp), and is served what this app read under the same
-// stamp; under another stamp the app forgets all it kept. So a request sees every reference write that committed
+// same transaction. A request reads that stamp once, before its first reference read, and is served what this app read
+// under the same stamp; under another stamp the app forgets all it kept. A signed-in request reads it in the read
+// transaction of its session lookup (AccountRepository.sessionWithReferenceStamp), which begins after the request
+// arrived: no statement or transaction of its own. A request without a session reads it in one small statement,
+// shared with the requests that arrive while it waits (see freshStamp). So a request sees every reference write that committed
 // before it asked, through whichever instance or process wrote it: there is no staleness window to configure.
 //
 // Why a cached value is never older than its stamp: a key missing from the cache is read from the store after the
@@ -42,6 +44,16 @@ SET v.stamp = $stamp
 RETURN v.stamp AS stamp`,
   z.object({ stamp: z.string() }),
 );
+
+/** The store's reference stamp, read in the caller's transaction (one that began after the request arrived). */
+export async function referenceStampIn(tx: CypherTx): Promise<string> {
+  const rows = await tx.run(readReferenceVersion);
+  // Normally one node; should two ever exist (concurrent first writes on Neo4j), any change to either still shows.
+  return rows
+    .map((row) => row.stamp ?? '')
+    .sort()
+    .join(',');
+}
 
 /** Marks the reference data as changed: to be run in every transaction that writes reference data. */
 export async function bumpReferenceVersionIn(tx: CypherTx): Promise<void> {
@@ -98,14 +110,7 @@ export function createReferenceCache(executor: CypherExecutor, reference: Refere
   let running: Promise<string> | null = null;
   let waiting: Promise<string> | null = null;
 
-  const readStamp = async (): Promise<string> => {
-    const rows = await executor.read((tx) => tx.run(readReferenceVersion));
-    // Normally one node; should two ever exist (concurrent first writes on Neo4j), any change to either still shows.
-    return rows
-      .map((row) => row.stamp ?? '')
-      .sort()
-      .join(',');
-  };
+  const readStamp = (): Promise<string> => executor.read(referenceStampIn);
   const startRead = (): Promise<string> => {
     const read = readStamp().finally(() => {
       if (running === read) running = null;
@@ -129,20 +134,26 @@ export function createReferenceCache(executor: CypherExecutor, reference: Refere
     return next;
   }
 
-  async function generationNow(): Promise<Generation> {
-    const stamp = await freshStamp();
+  /**
+   * The generation of a stamp read after the request arrived. Stamps read side by side may resolve out of order; a
+   * request with an older stamp then starts a generation afresh, which costs reads, never freshness: whatever a
+   * generation keeps was read after some request read its stamp.
+   */
+  async function generationOf(stampRead: string | Promise<string>): Promise<Generation> {
+    const stamp = await stampRead;
     if (current?.stamp !== stamp) current = new Generation(stamp);
     return current;
   }
 
   return {
     /**
-     * The reads of one request: the stamp is read once, at the first of them, and every key the cache lacks is read
-     * from the store and kept for the requests that come after under the same stamp.
+     * The reads of one request: the stamp is the one given (read in a transaction that began after the request
+     * arrived) or else read once, at the first of them; every key the cache lacks is read from the store and kept for
+     * the requests that come after under the same stamp.
      */
-    forRequest(): ReferenceReads {
+    forRequest(stamp: string | null = null): ReferenceReads {
       let generation: Promise<Generation> | null = null;
-      const checked = () => (generation ??= generationNow());
+      const checked = () => (generation ??= generationOf(stamp ?? freshStamp()));
 
       /** Lookups with one row per key: rows of missing keys are read; keys with no row are not kept. */
       const byKey =

@@ -17,6 +17,7 @@ import {
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
 import { withoutNulls } from '../db/values.js';
+import type { CypherTx } from '../db/executor.js';
 import type { RepositoryDeps } from './bind.js';
 import { bareEvent, householdEvents, insertEvent } from './event-repository.js';
 import { lockExistingHousehold, lockHouseholdOfReferral } from './household-lock.js';
@@ -85,7 +86,12 @@ RETURN r.id AS id`,
 );
 
 export function referralsByHousehold({ executor }: RepositoryDeps, ids: readonly string[]) {
-  return executor.read((tx) => tx.run(referralsByHouseholdQuery, { ids: [...ids] }));
+  return executor.read((tx) => referralsOfHouseholdsIn(tx, ids));
+}
+
+/** The referrals of these households, in the caller's transaction. */
+export function referralsOfHouseholdsIn(tx: CypherTx, ids: readonly string[]): Promise<ReferralRecord[]> {
+  return tx.run(referralsByHouseholdQuery, { ids: [...ids] });
 }
 
 export function referralsByIds({ executor }: RepositoryDeps, ids: readonly string[]) {

@@ -3,6 +3,7 @@ import { RegieRow, stepOrderViolation, type ChainState, type RegieRecord } from 
 import { z } from 'zod';
 import { cypher, statement } from '../db/cypher.js';
 import { withoutNulls } from '../db/values.js';
+import type { CypherTx } from '../db/executor.js';
 import type { RepositoryDeps } from './bind.js';
 import { bareEvent, insertEvent } from './event-repository.js';
 import { lockExistingHousehold } from './household-lock.js';
@@ -50,7 +51,12 @@ RETURN g.id AS id`,
 );
 
 export function regieByHousehold({ executor }: RepositoryDeps, ids: readonly string[]) {
-  return executor.read((tx) => tx.run(regieByHouseholdQuery, { ids: [...ids] }));
+  return executor.read((tx) => regieOfHouseholdsIn(tx, ids));
+}
+
+/** The regie assignments of these households, in the caller's transaction. */
+export function regieOfHouseholdsIn(tx: CypherTx, ids: readonly string[]): Promise<RegieRecord[]> {
+  return tx.run(regieByHouseholdQuery, { ids: [...ids] });
 }
 
 /** Takes regie at a stage. Refused while another agency holds it there: that calls for a handover. */

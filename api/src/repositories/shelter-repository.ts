@@ -229,6 +229,11 @@ ORDER BY r.householdId, r.day`,
   z.object({ row: ShelterRecordRow }),
 );
 
+/** Current refusals a shelter reported for these households, in the caller's transaction. */
+export async function shelterRefusalsOfHouseholdsIn(tx: CypherTx, householdIds: readonly string[]): Promise<ShelterRecord[]> {
+  return (await tx.run(refusalsOfHouseholds, { householdIds: [...householdIds] })).map((r) => r.row);
+}
+
 const knownIds = statement(
   'knownShelterReferences',
   cypher`
@@ -454,8 +459,7 @@ export function createShelterRepository(executor: CypherExecutor) {
     },
 
     /** Current refusals a shelter reported for these households (when it linked them), for their gap rules. */
-    refusalsOfHouseholds: (householdIds: readonly string[]) =>
-      executor.read(async (tx) => (await tx.run(refusalsOfHouseholds, { householdIds: [...householdIds] })).map((r) => r.row)),
+    refusalsOfHouseholds: (householdIds: readonly string[]) => executor.read((tx) => shelterRefusalsOfHouseholdsIn(tx, householdIds)),
 
     records(
       kind: ShelterRecordKind,

@@ -322,10 +322,7 @@ HouseholdRef.implement({
       description: 'The trajectory: all dated events in order across agencies, with regie per step, as timeline and graph.',
       resolve: (h, _a, ctx) =>
         loadTrajectory(h.id, {
-          events: (id) => ctx.loaders.eventsByHousehold.load(id),
-          referrals: (id) => ctx.loaders.referralsByHousehold.load(id),
-          regie: (id) => ctx.loaders.regieByHousehold.load(id),
-          shelterRefusals: (id) => ctx.loaders.shelterRefusalsByHousehold.load(id),
+          facts: (id) => ctx.loaders.trajectoryFacts.load(id),
           agencyNames: async (ids) => namesOf(await ctx.loaders.agency.loadMany(ids)),
           facilityNames: async (ids) => namesOf(await ctx.loaders.facility.loadMany(ids)),
         }),
