@@ -2,7 +2,7 @@
 // body size and an execution deadline.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AccessService } from './access/access-service.js';
 import type { Context } from './context.js';
@@ -39,8 +39,18 @@ export function requestGuards(): Plugin[] {
  * and the cost depends on the variables (`first: $n`).
  */
 function refuseCostlyOperations(): Plugin {
+  // Documents without variables found within the limits, per operation name: their cost depends on the document
+  // alone, so the same parsed document (yoga keeps one per document string) passes again without the walk. Keyed
+  // weakly by the parsed document: bounded by yoga's parse cache. Refusals are never kept: each is checked and logged.
+  const passedWithoutVariables = new WeakMap<DocumentNode, Set<string>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
+      const document = args.document as DocumentNode;
+      const operationKey = (args.operationName as string | null | undefined) ?? '';
+      const withoutVariables = !document.definitions.some(
+        (definition) => definition.kind === Kind.OPERATION_DEFINITION && (definition.variableDefinitions?.length ?? 0) > 0,
+      );
+      if (withoutVariables && passedWithoutVariables.get(document)?.has(operationKey)) return;
       const rule = createComplexityRule({
         variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
         operationName: (args.operationName as string | null | undefined) ?? undefined,
@@ -50,10 +60,17 @@ function refuseCostlyOperations(): Plugin {
         maxBreadth: queryLimits.maxBreadth,
       });
       // Only the limits refuse here; variables that do not fit their types are left to execution to report.
-      const problems = validate(args.schema as GraphQLSchema, args.document as DocumentNode, [rule]).filter(
+      const problems = validate(args.schema as GraphQLSchema, document, [rule]).filter(
         (problem) => String(problem.extensions.code) in tooLargeMeasures,
       );
-      if (problems.length === 0) return;
+      if (problems.length === 0) {
+        if (withoutVariables) {
+          const passed = passedWithoutVariables.get(document) ?? new Set<string>();
+          passed.add(operationKey);
+          passedWithoutVariables.set(document, passed);
+        }
+        return;
+      }
       const refusal = operationTooLarge(problems);
       // Refused like any other attempt, and logged like one: who asked and which limits it passed, never the document.
       refusalLogOf(args.contextValue)?.logRefusal({ action: 'READ', basis: refusal.message });

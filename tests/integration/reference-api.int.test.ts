@@ -159,6 +159,26 @@ describe('reference API', () => {
     });
   });
 
+  it('checks the cost of each operation of a document without variables, though a passed one is not walked again', async () => {
+    const costly = `centrumgemeenten { agencies(first: 100) { edges { node { centrumgemeente { agencies(first: 100) { edges { node { id name } } } } } } } }`;
+    const document = `query Cheap { centrumgemeenten { id } } query Costly { ${costly} }`;
+    const run = async (operationName: string) =>
+      (await (
+        await app.fetch(
+          new Request('http://ketenkaart.test/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json' },
+            body: JSON.stringify({ query: document, operationName }),
+          }),
+        )
+      ).json()) as { data?: unknown; errors?: { extensions?: { code?: string } }[] };
+    for (const operationName of ['Cheap', 'Cheap', 'Costly', 'Costly', 'Cheap']) {
+      const result = await run(operationName);
+      if (operationName === 'Cheap') expect(result.errors).toBeUndefined();
+      else expect(result.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    }
+  });
+
   it('suggests no field names', async () => {
     const { errors } = await gql(app, `{ centrumgemeenten { nam } }`);
     expect(errors?.[0]?.message).not.toMatch(/Did you mean/);
