@@ -8,8 +8,8 @@
 // under the same stamp; under another stamp the app forgets all it kept. A signed-in request reads it in the read
 // transaction of its session lookup (AccountRepository.sessionWithReferenceStamp), which begins after the request
 // arrived: no statement or transaction of its own. A request without a session reads it in one small statement,
-// shared with the requests that arrive while it waits (see freshStamp). So a request sees every reference write that committed
-// before it asked, through whichever instance or process wrote it: there is no staleness window to configure.
+// shared with the requests that arrive while it waits (see freshStamp). So a request sees every reference write that
+// committed before it asked, through whichever instance or process wrote it: there is no staleness window to configure.
 //
 // Why a cached value is never older than its stamp: a key missing from the cache is read from the store after the
 // request read its stamp, and kept under that stamp. It can only be newer (a write committed in between), and then
