@@ -6,6 +6,7 @@
 //   BENCH_STORE_DIR=<copy of a store> tsx tests/bench/access-check-growth.ts
 import { readFileSync } from 'node:fs';
 import { createExecutor, createRepositories } from '@ketenkaart/api';
+import { logEntry, timeAsTheLogGrows } from './log-growth.js';
 import { handoffPath, type ThroughputHandoff } from './report.js';
 
 const storeDir = process.env.BENCH_STORE_DIR;
@@ -15,19 +16,6 @@ const executor = createExecutor({ kind: 'grafeo', dataDir: storeDir });
 const repos = createRepositories(executor);
 const households = handoff.households.slice(0, 20);
 const accountId = `growth-probe-${Date.now()}`;
-const entry = (householdId: string) => ({
-  accountId,
-  role: 'COORDINATOR' as const,
-  agencyId: null,
-  householdId,
-  searchTerms: null,
-  basis: 'access-check-growth',
-  breakGlass: false,
-  requestId: 'access-check-growth',
-  action: 'READ' as const,
-  operation: 'bench',
-  outcome: 'ALLOWED' as const,
-});
 const statements: Record<string, (id: string) => Promise<unknown>> = {
   session: () => repos.accounts.session(handoff.tokens[0]!),
   'facts (region)': (id) => repos.access.facts([id], accountId, 'REGION'),
@@ -36,30 +24,8 @@ const statements: Record<string, (id: string) => Promise<unknown>> = {
   referrals: (id) => repos.referrals.referralsByHousehold([id]),
   regie: (id) => repos.regie.regieByHousehold([id]),
   refusals: (id) => repos.shelter.refusalsOfHouseholds([id]),
-  'log write': (id) => repos.access.append([entry(id)]),
+  'log write': (id) => repos.access.append([logEntry(accountId, id)]),
 };
 
-/** Median of five rounds over the households, per statement, one call at a time. */
-async function medians(): Promise<string> {
-  const figures: string[] = [];
-  for (const [name, run] of Object.entries(statements)) {
-    const times: number[] = [];
-    for (let round = 0; round < 5; round += 1)
-      for (const id of households) {
-        const start = process.hrtime.bigint();
-        await run(id);
-        times.push(Number(process.hrtime.bigint() - start) / 1e6);
-      }
-    times.sort((a, b) => a - b);
-    figures.push(`${name} ${times[times.length >> 1]!.toFixed(2)}`);
-  }
-  return figures.join(', ');
-}
-
-let written = 0;
-for (const target of [0, 10_000, 40_000]) {
-  for (; written < target; written += 1_000)
-    await repos.access.append(households.flatMap((id) => Array.from({ length: 50 }, () => entry(id))));
-  console.log(`viewer's log ${target} entries (ms, median): ${await medians()}`);
-}
+await timeAsTheLogGrows(repos, households, accountId, statements);
 await executor.close();

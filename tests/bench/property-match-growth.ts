@@ -10,6 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import { createExecutor, createRepositories, cypher, statement } from '@ketenkaart/api';
+import { timeAsTheLogGrows } from './log-growth.js';
 import { handoffPath, type ThroughputHandoff } from './report.js';
 
 const storeDir = process.env.BENCH_STORE_DIR;
@@ -68,51 +69,14 @@ RETURN count(g) AS n`,
   ),
 };
 
-const entry = (householdId: string) => ({
-  accountId,
-  role: 'COORDINATOR' as const,
-  agencyId: null,
-  householdId,
-  searchTerms: null,
-  basis: 'property-match-growth',
-  breakGlass: false,
-  requestId: 'property-match-growth',
-  action: 'READ' as const,
-  operation: 'bench',
-  outcome: 'ALLOWED' as const,
-});
-
-/** Median of five rounds over the households, per lookup, one call at a time. */
-async function medians(): Promise<string> {
-  const figures: string[] = [];
-  const lookups: [string, (id: string) => Promise<unknown>][] = [
-    ...Object.entries(probes).map(
-      ([name, probe]) =>
-        [
-          name,
-          (id: string) => executor.read((tx) => tx.run(probe, probe.params.includes('account') ? { account: accountId } : { id })),
-        ] as [string, (id: string) => Promise<unknown>],
-    ),
-    ['gaps of a household (repository)', (id) => repos.gaps.findingsOfHouseholds([id], 100)],
-  ];
-  for (const [name, run] of lookups) {
-    const times: number[] = [];
-    for (let round = 0; round < 5; round += 1)
-      for (const id of households) {
-        const start = process.hrtime.bigint();
-        await run(id);
-        times.push(Number(process.hrtime.bigint() - start) / 1e6);
-      }
-    times.sort((a, b) => a - b);
-    figures.push(`${name} ${times[times.length >> 1]!.toFixed(2)}`);
-  }
-  return figures.join(', ');
-}
-
-let written = 0;
-for (const target of [0, 10_000, 40_000]) {
-  for (; written < target; written += 1_000)
-    await repos.access.append(households.flatMap((id) => Array.from({ length: 50 }, () => entry(id))));
-  console.log(`log ${target} entries over ${households.length} households (ms, median): ${await medians()}`);
-}
+const lookups = {
+  ...Object.fromEntries(
+    Object.entries(probes).map(([name, probe]) => [
+      name,
+      (id: string) => executor.read((tx) => tx.run(probe, probe.params.includes('account') ? { account: accountId } : { id })),
+    ]),
+  ),
+  'gaps of a household (repository)': (id: string) => repos.gaps.findingsOfHouseholds([id], 100),
+};
+await timeAsTheLogGrows(repos, households, accountId, lookups);
 await executor.close();
