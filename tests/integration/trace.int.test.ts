@@ -5,8 +5,10 @@ import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { RECORD_EVENT, REGISTER, SEND_REFERRAL, TAKE_REGIE, householdInput } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
+import { dayOf } from '@ketenkaart/schema';
 
-const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
+// Days as the service counts them (its day turns at midnight in Amsterdam), so the test holds at any hour.
+const daysAgo = (n: number) => dayOf(new Date(Date.now() - n * 86_400_000));
 const today = () => daysAgo(0);
 
 const GAPS = `query($id: ID!) { household(id: $id) { __typename ... on Household {
