@@ -24,22 +24,16 @@ export function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<T[]>, i
   );
 }
 
+/** The rows of each key, in the keys' order, each group in the rows' order; a key without rows gets an empty group. */
+function groupedByKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
+}
+
 /** Many rows per key (a city's agencies, a facility's capacities), in the order the statement returns them. */
 export function groupLoader<T>(fetch: (keys: readonly string[]) => Promise<T[]>, keyOf: (row: T) => string) {
-  return new DataLoader<string, T[]>(
-    async (keys) => {
-      const rows = await fetch(keys);
-      const groups = new Map<string, T[]>();
-      for (const row of rows) {
-        const key = keyOf(row);
-        const group = groups.get(key);
-        if (group) group.push(row);
-        else groups.set(key, [row]);
-      }
-      return keys.map((key) => groups.get(key) ?? []);
-    },
-    { batchScheduleFn },
-  );
+  return new DataLoader<string, T[]>(async (keys) => groupedByKey(keys, await fetch(keys), keyOf), { batchScheduleFn });
 }
 
 /**
@@ -109,7 +103,6 @@ export function createLoaders(repos: Repositories, referenceStamp: string | null
       (ids) => repos.gaps.resolved(ids, RESOLVED_GAPS_PER_HOUSEHOLD),
       (row) => row.householdId,
     ),
-    shelterRefusalsByHousehold: groupLoader(repos.shelter.refusalsOfHouseholds, (row) => row.householdId ?? ''),
     trajectoryFacts: trajectoryFactsLoader(repos),
     /** Current shelter records of each kind per facility. */
     shelterRecords: Object.fromEntries(
@@ -131,20 +124,16 @@ function trajectoryFactsLoader(repos: Repositories) {
   return new DataLoader<string, TrajectoryFacts>(
     async (ids) => {
       const facts = await repos.trajectoryFacts.trajectoryFactsOfHouseholds(ids);
-      const ofHousehold = <T extends { householdId?: string | null }>(rows: T[]) => {
-        const groups = new Map<string, T[]>(ids.map((id) => [id, []]));
-        for (const row of rows) groups.get(row.householdId ?? '')?.push(row);
-        return groups;
-      };
-      const events = ofHousehold(facts.events);
-      const referrals = ofHousehold(facts.referrals);
-      const regie = ofHousehold(facts.regie);
-      const shelterRefusals = ofHousehold(facts.shelterRefusals);
-      return ids.map((id) => ({
-        events: events.get(id)!,
-        referrals: referrals.get(id)!,
-        regie: regie.get(id)!,
-        shelterRefusals: shelterRefusals.get(id)!,
+      const ofHousehold = (row: { householdId?: string | null }) => row.householdId ?? '';
+      const events = groupedByKey(ids, facts.events, ofHousehold);
+      const referrals = groupedByKey(ids, facts.referrals, ofHousehold);
+      const regie = groupedByKey(ids, facts.regie, ofHousehold);
+      const shelterRefusals = groupedByKey(ids, facts.shelterRefusals, ofHousehold);
+      return ids.map((_id, i) => ({
+        events: events[i]!,
+        referrals: referrals[i]!,
+        regie: regie[i]!,
+        shelterRefusals: shelterRefusals[i]!,
       }));
     },
     { batchScheduleFn },
