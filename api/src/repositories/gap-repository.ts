@@ -16,7 +16,7 @@ import {
   type EarlyWarningTerms,
   type GapFinding,
 } from '@ketenkaart/schema';
-import { cypher, statement } from '../db/cypher.js';
+import { cypher, joinCypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
 import { instant, list, opt, type Page, pageOf } from './rows.js';
 
@@ -245,10 +245,17 @@ const FindingRow = z.object({
   summary: z.string(),
 });
 
+/** A finding's columns, as FindingRow reads them. */
+const findingColumns = cypher`
+RETURN g.id AS id, g.ruleId AS ruleId, g.householdId AS householdId, g.centrumgemeenteId AS centrumgemeenteId, g.severity AS severity,
+  g.stage AS stage, toString(g.detectedOn) AS detectedOn, g.dueOn AS dueOn, g.agencyIds AS agencyIds, g.evidenceNodes AS evidenceNodes,
+  g.evidenceEdgesJson AS evidenceEdgesJson, g.summary AS summary`;
+
 // A region's findings, filtered: the plan starts at the region (gap_finding_region).
 const findingsPage = statement(
   'gapFindingsPage',
-  cypher`
+  joinCypher(
+    cypher`
 MATCH (g:GapFinding)
 WHERE g.centrumgemeenteId IN $cityIds
   AND ($ruleIds IS NULL OR g.ruleId IN $ruleIds)
@@ -260,10 +267,9 @@ WHERE g.centrumgemeenteId IN $cityIds
 // Cut to the page before the columns are read (Grafeo builds a row's columns before it sorts).
 WITH g
 ORDER BY g.id
-LIMIT $limit
-RETURN g.id AS id, g.ruleId AS ruleId, g.householdId AS householdId, g.centrumgemeenteId AS centrumgemeenteId, g.severity AS severity,
-  g.stage AS stage, toString(g.detectedOn) AS detectedOn, g.dueOn AS dueOn, g.agencyIds AS agencyIds, g.evidenceNodes AS evidenceNodes,
-  g.evidenceEdgesJson AS evidenceEdgesJson, g.summary AS summary`,
+LIMIT $limit`,
+    findingColumns,
+  ),
   FindingRow,
 );
 
@@ -273,18 +279,19 @@ RETURN g.id AS id, g.ruleId AS ruleId, g.householdId AS householdId, g.centrumge
 // same edges from the Household id constraint.
 const findingsOfHouseholds = statement(
   'gapFindingsOfHouseholds',
-  cypher`
+  joinCypher(
+    cypher`
 MATCH (h:Household) WHERE h.id IN $householdIds
 CALL (h) {
   MATCH (h)<-[:GAP_OF]-(g:GapFinding)
   RETURN g
   ORDER BY g.id
   LIMIT $perHousehold
-}
-RETURN g.id AS id, g.ruleId AS ruleId, g.householdId AS householdId, g.centrumgemeenteId AS centrumgemeenteId, g.severity AS severity,
-  g.stage AS stage, toString(g.detectedOn) AS detectedOn, g.dueOn AS dueOn, g.agencyIds AS agencyIds, g.evidenceNodes AS evidenceNodes,
-  g.evidenceEdgesJson AS evidenceEdgesJson, g.summary AS summary
+}`,
+    findingColumns,
+    cypher`
 ORDER BY householdId, id`,
+  ),
   FindingRow,
 );
 
