@@ -4,18 +4,9 @@
 // tests/bench/throughput-store.ts; it adds log entries of a made-up account, so run it on a copy.
 //
 //   BENCH_STORE_DIR=<copy of a store> tsx tests/bench/access-check-growth.ts
-import { readFileSync } from 'node:fs';
-import { createExecutor, createRepositories } from '@ketenkaart/api';
-import { logEntry, timeAsTheLogGrows } from './log-growth.js';
-import { handoffPath, type ThroughputHandoff } from './report.js';
+import { logEntry, openStoreToGrow, timeAsTheLogGrows } from './log-growth.js';
 
-const storeDir = process.env.BENCH_STORE_DIR;
-if (!storeDir) throw new Error('BENCH_STORE_DIR names no store: see tests/bench/throughput-store.ts');
-const handoff = JSON.parse(readFileSync(handoffPath(storeDir), 'utf8')) as ThroughputHandoff;
-const executor = createExecutor({ kind: 'grafeo', dataDir: storeDir });
-const repos = createRepositories(executor);
-const households = handoff.households.slice(0, 20);
-const accountId = `growth-probe-${Date.now()}`;
+const { handoff, executor, repos, households, accountId } = openStoreToGrow();
 const statements: Record<string, (id: string) => Promise<unknown>> = {
   session: () => repos.accounts.session(handoff.tokens[0]!),
   'facts (region)': (id) => repos.access.facts([id], accountId, 'REGION'),

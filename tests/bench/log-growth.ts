@@ -1,6 +1,26 @@
 // Shared by access-check-growth.ts and property-match-growth.ts: does a lookup's cost grow with the access log that
 // every read writes? Each script names its lookups; this grows the log in steps and times them at each step.
-import type { createRepositories } from '@ketenkaart/api';
+import { readFileSync } from 'node:fs';
+import { createExecutor, createRepositories } from '@ketenkaart/api';
+import { handoffPath, type ThroughputHandoff } from './report.js';
+
+/**
+ * The store BENCH_STORE_DIR names (one of tests/bench/throughput-store.ts, with its session pool beside it), its
+ * repositories, 20 of its sampled households and a made-up account whose log entries the scripts add.
+ */
+export function openStoreToGrow() {
+  const storeDir = process.env.BENCH_STORE_DIR;
+  if (!storeDir) throw new Error('BENCH_STORE_DIR names no store: see tests/bench/throughput-store.ts');
+  const handoff = JSON.parse(readFileSync(handoffPath(storeDir), 'utf8')) as ThroughputHandoff;
+  const executor = createExecutor({ kind: 'grafeo', dataDir: storeDir });
+  return {
+    handoff,
+    executor,
+    repos: createRepositories(executor),
+    households: handoff.households.slice(0, 20),
+    accountId: `growth-probe-${Date.now()}`,
+  };
+}
 
 type Lookup = (householdId: string) => Promise<unknown>;
 

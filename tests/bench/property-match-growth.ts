@@ -7,19 +7,11 @@
 // tests/bench/gap-eval.ts on it first for findings); it adds log entries, so run it on a copy.
 //
 //   BENCH_STORE_DIR=<copy of a store> tsx tests/bench/property-match-growth.ts
-import { readFileSync } from 'node:fs';
 import { z } from 'zod';
-import { createExecutor, createRepositories, cypher, statement } from '@ketenkaart/api';
-import { timeAsTheLogGrows } from './log-growth.js';
-import { handoffPath, type ThroughputHandoff } from './report.js';
+import { cypher, statement } from '@ketenkaart/api';
+import { openStoreToGrow, timeAsTheLogGrows } from './log-growth.js';
 
-const storeDir = process.env.BENCH_STORE_DIR;
-if (!storeDir) throw new Error('BENCH_STORE_DIR names no store: see tests/bench/throughput-store.ts');
-const handoff = JSON.parse(readFileSync(handoffPath(storeDir), 'utf8')) as ThroughputHandoff;
-const executor = createExecutor({ kind: 'grafeo', dataDir: storeDir });
-const repos = createRepositories(executor);
-const households = handoff.households.slice(0, 20);
-const accountId = `growth-probe-${Date.now()}`;
+const { executor, repos, households, accountId } = openStoreToGrow();
 const Count = z.object({ n: z.number() });
 
 const probes = {
