@@ -2,7 +2,8 @@
 // shelters reported. Four statements in one read transaction rather than four transactions: Grafeo 0.6 ends every
 // transaction on the server's one thread and waits there for the statements other requests run in the store, so
 // under concurrent load each transaction end costs more than a statement (tests/bench/profile-server.ts). The same
-// four statements run in the same order; one snapshot serves them all.
+// four statements as before, side by side in the one transaction (one after the other was slower); one snapshot
+// serves them all.
 import type { EventRecord, ReferralRecord, RegieRecord } from '@ketenkaart/schema';
 import type { RepositoryDeps } from './bind.js';
 import { eventsOfHouseholdsIn } from './event-repository.js';
