@@ -116,6 +116,7 @@ export async function createContext({
       now,
       policy,
       householdsRead: (records) => records.forEach((h) => loaders.household.prime(h.id, h)),
+      trajectoriesRead: (perHousehold) => perHousehold.forEach((facts, id) => loaders.trajectoryFacts.prime(id, facts)),
     }),
     gaps: createGapService(repos, now),
     viewer,

@@ -2,9 +2,9 @@
 import DataLoader from 'dataloader';
 import { ShelterRecordKind } from '@ketenkaart/schema';
 import type { Repositories } from './repositories/index.js';
-import type { Page } from './repositories/rows.js';
+import { groupedByKey, type Page } from './repositories/rows.js';
 import type { ShelterRecord } from './repositories/shelter-repository.js';
-import type { TrajectoryFacts } from './repositories/trajectory-facts.js';
+import { trajectoryFactsPerHousehold, type TrajectoryFacts } from './repositories/trajectory-facts.js';
 
 /**
  * Store answers arrive as separate macrotasks, so a batch that closes after the current microtasks misses
@@ -22,13 +22,6 @@ export function byIdLoader<T>(fetch: (ids: readonly string[]) => Promise<T[]>, i
     },
     { batchScheduleFn },
   );
-}
-
-/** The rows of each key, in the keys' order, each group in the rows' order; a key without rows gets an empty group. */
-function groupedByKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
-  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
-  for (const row of rows) groups.get(keyOf(row))?.push(row);
-  return keys.map((key) => groups.get(key)!);
 }
 
 /** Many rows per key (a city's agencies, a facility's capacities), in the order the statement returns them. */
@@ -122,20 +115,7 @@ export type Loaders = ReturnType<typeof createLoaders>;
 /** Each household's trajectory facts, all four kinds in one read transaction per batch. */
 function trajectoryFactsLoader(repos: Repositories) {
   return new DataLoader<string, TrajectoryFacts>(
-    async (ids) => {
-      const facts = await repos.trajectoryFacts.trajectoryFactsOfHouseholds(ids);
-      const ofHousehold = (row: { householdId?: string | null }) => row.householdId ?? '';
-      const events = groupedByKey(ids, facts.events, ofHousehold);
-      const referrals = groupedByKey(ids, facts.referrals, ofHousehold);
-      const regie = groupedByKey(ids, facts.regie, ofHousehold);
-      const shelterRefusals = groupedByKey(ids, facts.shelterRefusals, ofHousehold);
-      return ids.map((_id, i) => ({
-        events: events[i]!,
-        referrals: referrals[i]!,
-        regie: regie[i]!,
-        shelterRefusals: shelterRefusals[i]!,
-      }));
-    },
+    async (ids) => trajectoryFactsPerHousehold(ids, await repos.trajectoryFacts.trajectoryFactsOfHouseholds(ids)),
     { batchScheduleFn },
   );
 }

@@ -1,7 +1,8 @@
 // How many read transactions a request opens: on the embedded store each transaction's end runs on the server's one
 // thread, so a signed-in request reads its session and the reference stamp in one, and a trajectory reads the
-// household's four kinds of facts in one. What it reads stays the same: the reference write committed before the
-// request is seen, the trajectory holds every fact, and the read comes after the access decision.
+// household's access facts and its four kinds of facts side by side in one. What it reads stays the same: the
+// reference write committed before the request is seen, the trajectory holds every fact, and a refused household's
+// facts never reach the answer.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { SEED_SOURCE_DOCUMENT } from '@ketenkaart/schema';
 import { createRepositories, type App, type CypherExecutor } from '@ketenkaart/api';
@@ -10,21 +11,37 @@ import { signIn, type SignedIn } from '../support/accounts.js';
 import { RECORD_EVENT, REGISTER, SEND_REFERRAL, TRAJECTORY, householdInput } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
 
-/** The executor, counting the read and write transactions begun through it. */
+/** The executor, counting the read and write transactions begun through it, and naming the statements read. */
 function countingTransactions(inner: CypherExecutor) {
   const begun = { reads: 0, writes: 0 };
+  const statementsRead: string[] = [];
   const executor: CypherExecutor = {
     ...inner,
     read: (work) => {
       begun.reads += 1;
-      return inner.read(work);
+      return inner.read((tx) =>
+        work({
+          run: (statement, params) => {
+            statementsRead.push(statement.name);
+            return tx.run(statement, params);
+          },
+        }),
+      );
     },
     write: (work) => {
       begun.writes += 1;
       return inner.write(work);
     },
   };
-  return { executor, begun, reset: () => Object.assign(begun, { reads: 0, writes: 0 }) };
+  return {
+    executor,
+    begun,
+    statementsRead,
+    reset: () => {
+      Object.assign(begun, { reads: 0, writes: 0 });
+      statementsRead.length = 0;
+    },
+  };
 }
 
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString().slice(0, 10);
@@ -76,7 +93,7 @@ describe('read transactions per request', () => {
     expect(back.data!.centrumgemeenten.find((c) => c.id === 'oss')!.name).toBe(graph.centrumgemeenten.find((c) => c.id === 'oss')!.name);
   });
 
-  it('reads a trajectory in three read transactions: session, access decision, the household facts', async () => {
+  it('reads a trajectory in two read transactions: session, then the access facts beside the household facts', async () => {
     const registered = await gql(app, REGISTER, { input: householdInput() }, coordinator.headers);
     const householdId = registered.data.registerHousehold.id as string;
     const signal = await gql(
@@ -99,17 +116,40 @@ describe('read transactions per request', () => {
     counted.reset();
     const { data, errors } = await gql(app, TRAJECTORY, { id: householdId }, coordinator.headers);
     expect(errors).toBeUndefined();
-    expect(counted.begun.reads).toBe(3);
+    expect(counted.begun.reads).toBe(2);
+    expect(counted.statementsRead.filter((name) => name === 'eventsByHousehold')).toHaveLength(1);
     const trajectory = data.household.trajectory;
     expect(trajectory.steps.map((s: { event: { id: string } }) => s.event.id)).toContain(signal.data.recordEvent.id);
     expect(
       trajectory.nodes.some((n: { kind: string; refId: string }) => n.kind === 'REFERRAL' && n.refId === referral.data.sendReferral.id),
     ).toBe(true);
 
-    // Refused before any fact is read: the session and the access decision, no third read.
+    // Refused: the facts read beside the decision are dropped, and no later read fetches them.
     counted.reset();
     const refused = await gql(app, TRAJECTORY, { id: householdId }, utrecht.headers);
-    expect(refused.data.household.__typename).not.toBe('Household');
+    expect(refused.data.household.__typename).toBe('ForbiddenError');
+    expect(JSON.stringify(refused.data)).not.toContain(signal.data.recordEvent.id);
     expect(counted.begun.reads).toBe(2);
+
+    // Asked for under an alias in a named fragment, the trajectory is read with the decision all the same.
+    const aliased = `query($id: ID!) { household(id: $id) { ...Trace } }
+      fragment Trace on Household { path: trajectory { steps { event { id } } } }`;
+    counted.reset();
+    const viaFragment = await gql(app, aliased, { id: householdId }, coordinator.headers);
+    expect(viaFragment.errors).toBeUndefined();
+    expect(viaFragment.data.household.path.steps.map((s: { event: { id: string } }) => s.event.id)).toContain(signal.data.recordEvent.id);
+    expect(counted.begun.reads).toBe(2);
+
+    // A page without the trajectory reads no trajectory facts: the summary's reads are its own.
+    counted.reset();
+    const summary = await gql(
+      app,
+      `query($id: ID!) { household(id: $id) { ... on Household { id reference } } }`,
+      { id: householdId },
+      coordinator.headers,
+    );
+    expect(summary.data.household.id).toBe(householdId);
+    expect(counted.begun.reads).toBe(2);
+    expect(counted.statementsRead).not.toContain('eventsByHousehold');
   });
 });

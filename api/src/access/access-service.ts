@@ -3,6 +3,7 @@ import { dayOf, type AccessAction, type AccessLogEntry, type HouseholdRecord, ty
 import DataLoader from 'dataloader';
 import type { AccessFacts } from '../repositories/access-repository.js';
 import type { Repositories } from '../repositories/index.js';
+import { trajectoryFactsPerHousehold, type TrajectoryFacts } from '../repositories/trajectory-facts.js';
 import { accessFactsScopeOf, decideHouseholdAccess, type AccessDecision, type AccessPolicy } from './household-access.js';
 import { MAX_HOUSEHOLDS_PER_REQUEST, type Limits } from './rate-limiter.js';
 import type { Viewer } from './viewer.js';
@@ -11,7 +12,12 @@ export interface AccessService {
   readonly viewer: Viewer | null;
   /** Root fields of the operation, for the log ("household", "households"...). Set once the document is parsed. */
   operation: string;
-  household(id: string): Promise<AccessDecision>;
+  /**
+   * The viewer's decision on a household, made once per request. `withTrajectory` reads the household's trajectory
+   * facts beside its access facts, for a request that asks for both; they reach the request's loader only when
+   * the decision allows.
+   */
+  household(id: string, options?: { withTrajectory?: boolean }): Promise<AccessDecision>;
   /** The viewer's decision on facts read elsewhere: inside a write transaction, after the household's lock. */
   decide(facts: AccessFacts | undefined): AccessDecision;
   /**
@@ -52,6 +58,8 @@ export function createAccessService(deps: {
   policy: AccessPolicy;
   /** The household records read with the facts (same statement), for the request's household loader. */
   householdsRead?: (records: HouseholdRecord[]) => void;
+  /** The trajectory facts read with the access facts, of the households the viewer may read only. */
+  trajectoriesRead?: (perHousehold: Map<string, TrajectoryFacts>) => void;
 }): AccessService {
   const { viewer, repos, limits, requestId, now, policy } = deps;
   let distinct = 0;
@@ -88,7 +96,10 @@ export function createAccessService(deps: {
   const service: AccessService = {
     viewer,
     operation: 'unknown',
-    household: (id) => decisions.load(id),
+    household(id, options) {
+      if (options?.withTrajectory) trajectoryWanted.add(id);
+      return decisions.load(id);
+    },
     decide: (facts) =>
       viewer
         ? decideHouseholdAccess(viewer, facts, dayOf(now()), policy)
@@ -107,6 +118,8 @@ export function createAccessService(deps: {
     },
   };
 
+  /** Households whose trajectory this request reads: their trajectory facts are read beside their access facts. */
+  const trajectoryWanted = new Set<string>();
   // One statement for the facts and one write for the log per batch; a read is logged before its data leave.
   const decisions = new DataLoader<string, AccessDecision>(async (ids) => {
     // A refusal before any fact is read is logged once per batch, without the ids (they were not looked at).
@@ -124,11 +137,22 @@ export function createAccessService(deps: {
       return refuseAll(`at most ${MAX_HOUSEHOLDS_PER_REQUEST} households per request`, 'TOO_MANY_HOUSEHOLDS');
     if (limits.refusedLookups.count(viewer.accountId) > 30)
       return refuseAll('too many refused lookups; try again later', 'TOO_MANY_REFUSED_LOOKUPS');
-    const rows = await repos.access.facts(ids, viewer.accountId, accessFactsScopeOf(viewer.role));
+    const scope = accessFactsScopeOf(viewer.role);
+    const withTrajectory = ids.filter((id) => trajectoryWanted.has(id));
+    const { facts: rows, trajectories } =
+      withTrajectory.length > 0
+        ? await repos.trajectoryFacts.accessFactsWithTrajectories(ids, viewer.accountId, scope, withTrajectory)
+        : { facts: await repos.access.facts(ids, viewer.accountId, scope), trajectories: null };
     deps.householdsRead?.(rows.map((f) => f.household));
     const facts = new Map(rows.map((f) => [f.householdId, f]));
     const today = dayOf(now());
     const decided = ids.map((id) => decideHouseholdAccess(viewer, facts.get(id), today, policy));
+    if (trajectories) {
+      // Grouped by the households allowed: the rows of a refused one are left behind here.
+      const allowed = withTrajectory.filter((id) => decided[ids.indexOf(id)]!.allowed);
+      const perHousehold = trajectoryFactsPerHousehold(allowed, trajectories);
+      deps.trajectoriesRead?.(new Map(allowed.map((id, index) => [id, perHousehold[index]!])));
+    }
     ids.forEach((id, index) => {
       const decision = decided[index]!;
       if (decision.allowed && decision.breakGlass) underBreakGlass.add(id);

@@ -64,11 +64,16 @@ export function changeRightOf(viewer: Viewer, decision: AccessDecision): ChangeR
  * household that does not exist gets the refusal one that is not the viewer's would get (no existence oracle).
  *
  * `createsAccess`: the change would give an agency access later on (a consent, legal ground, referral, regie or a
- * step an agency acted in); it needs the right to change (changeRightOf), not only to read.
+ * step an agency acted in); it needs the right to change (changeRightOf), not only to read. `withTrajectory`: the
+ * request reads the household's trajectory too (AccessService.household).
  */
-export async function requireHousehold(ctx: Context, householdId: string, options: { createsAccess?: boolean } = {}): Promise<void> {
+export async function requireHousehold(
+  ctx: Context,
+  householdId: string,
+  options: { createsAccess?: boolean; withTrajectory?: boolean } = {},
+): Promise<void> {
   const viewer = requireViewer(ctx);
-  const decision = await ctx.access.household(householdId);
+  const decision = await ctx.access.household(householdId, { withTrajectory: options.withTrajectory });
   if (!decision.allowed) throw new ForbiddenError(decision.missing, decision.reasonCode);
   if (!options.createsAccess) return;
   const right = changeRightOf(viewer, decision);

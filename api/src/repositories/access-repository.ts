@@ -12,7 +12,7 @@ import {
   dayOf,
 } from '@ketenkaart/schema';
 import { cypher, joinCypher, statement } from '../db/cypher.js';
-import type { CypherExecutor } from '../db/executor.js';
+import type { CypherExecutor, CypherTx } from '../db/executor.js';
 import { foldedSearchTerm } from './household-repository.js';
 import { newConsentId, writeConsent } from './consent-write.js';
 import { newId } from './ids.js';
@@ -51,6 +51,7 @@ const AccessFactsFields = z.object({
 export type AccessFacts = z.infer<typeof AccessFactsFields>;
 // The household record (as householdsByIds reads it) comes with its access facts: one statement per decision.
 const AccessFactsRow = AccessFactsFields.extend({ household: HouseholdRow });
+export type AccessFactsRow = z.infer<typeof AccessFactsRow>;
 /** CARE: every fact a decision can rest on; REGION: the household's region and break-glass grants only. */
 export type AccessFactsScope = 'REGION' | 'CARE';
 
@@ -123,6 +124,20 @@ RETURN h.id AS householdId, h.centrumgemeenteId AS cityId, h.reportingAgencyId A
   [] AS referrals, [] AS regie, [] AS facilityEvents, [] AS recentAgencyEvents, [] AS consents, [] AS grounds, grants`,
   AccessFactsRow,
 );
+
+/** The household records with their access facts, in the caller's transaction, as of `at`. */
+export function accessFactsIn(
+  tx: CypherTx,
+  householdIds: readonly string[],
+  accountId: string,
+  scope: AccessFactsScope,
+  at: Date,
+): Promise<AccessFactsRow[]> {
+  const ids = [...householdIds];
+  return scope === 'REGION'
+    ? tx.run(regionAccessFacts, { ids, accountId, now: at.toISOString() })
+    : tx.run(accessFacts, { ids, accountId, now: at.toISOString(), recentSince: addDays(dayOf(at), -RECENT_INVOLVEMENT_DAYS) });
+}
 
 /** Households an agency is involved with: the candidates an agency worker's list and search start from. */
 const involvedHouseholds = statement(
@@ -469,11 +484,7 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
   return {
     /** Facts for access decisions: all of them, or (REGION) only those a region-wide decision needs. */
     facts: (householdIds: readonly string[], accountId: string, scope: AccessFactsScope = 'CARE') =>
-      executor.read((tx) =>
-        scope === 'REGION'
-          ? tx.run(regionAccessFacts, { ids: [...householdIds], accountId, now: now().toISOString() })
-          : tx.run(accessFacts, { ids: [...householdIds], accountId, now: now().toISOString(), recentSince: recentSince() }),
-      ),
+      executor.read((tx) => accessFactsIn(tx, householdIds, accountId, scope, now())),
 
     async involvedHouseholds(agencyId: string): Promise<string[]> {
       const [row] = await executor.read((tx) => tx.run(involvedHouseholds, { agencyId, recentSince: recentSince() }));

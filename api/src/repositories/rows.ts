@@ -1,10 +1,20 @@
-// What repositories share: the property readers (defined with the records in the schema), pages and search keys.
+// What repositories share: the property readers (defined with the records in the schema), grouping, pages and search keys.
 export { instant, list, opt } from '@ketenkaart/schema';
 
 /** A page of a keyset-paginated list: one row more than asked tells whether another page follows. */
 export interface Page<T> {
   items: T[];
   hasNextPage: boolean;
+}
+
+/**
+ * The rows of each key, in the keys' order, each group in the rows' order; a key without rows gets an empty group and
+ * a row of no key is left out.
+ */
+export function groupedByKey<T>(keys: readonly string[], rows: readonly T[], keyOf: (row: T) => string): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const row of rows) groups.get(keyOf(row))?.push(row);
+  return keys.map((key) => groups.get(key)!);
 }
 
 export function pageOf<T>(rows: T[], first: number): Page<T> {

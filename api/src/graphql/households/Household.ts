@@ -1,4 +1,6 @@
 // Households and everything on their path. Every type here carries personal data and checks need-to-know itself.
+import type { GraphQLResolveInfo } from 'graphql';
+import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
 import { type EventRecord, type HouseholdRecord, type MembershipRecord, type ReferralRecord, type RegieRecord } from '@ketenkaart/schema';
 import { foldedSearchTerm, type HouseholdScope } from '../../repositories/household-repository.js';
 import type { Context } from '../../context.js';
@@ -330,15 +332,25 @@ HouseholdRef.implement({
   }),
 });
 
+/** Whether the household's trajectory is among the fields asked for, under any alias or fragment. */
+function asksForTrajectory(info: GraphQLResolveInfo): boolean {
+  const tree = parseResolveInfo(info) as ResolveTree | null;
+  return Object.values(tree?.fieldsByTypeName[HouseholdRef.name] ?? {}).some((field) => field.name === 'trajectory');
+}
+
 function namesOf(rows: ({ id: string; name: string } | null | Error)[]): Map<string, string> {
   return new Map(rows.flatMap((row) => (row && !(row instanceof Error) ? [[row.id, row.name] as const] : [])));
 }
 
 /** Loads a household the viewer may see, or throws the typed reason why not. */
-export async function visibleHousehold(ctx: Parameters<typeof requireHousehold>[0], id: string): Promise<HouseholdRecord> {
+export async function visibleHousehold(
+  ctx: Parameters<typeof requireHousehold>[0],
+  id: string,
+  options: { withTrajectory?: boolean } = {},
+): Promise<HouseholdRecord> {
   requireViewer(ctx);
   // The decision's statement reads the record with the facts and primes the loader: one read, not two.
-  await requireHousehold(ctx, id);
+  await requireHousehold(ctx, id, options);
   const household = await ctx.loaders.household.load(id);
   if (!household) throw new NotFoundError('Household', id);
   return household;
@@ -380,7 +392,8 @@ builder.queryFields((t) => ({
     description: 'One household by id, when the viewer may see it (need-to-know); every read is logged.',
     errors: { types: [NotFoundError, ForbiddenError], directResult: true },
     args: { id: t.arg.id({ required: true, description: 'Household id.' }) },
-    resolve: (_root, { id }, ctx) => visibleHousehold(ctx, String(id)),
+    // A trace page asks for the trajectory with the household: its facts are read beside the access facts.
+    resolve: (_root, { id }, ctx, info) => visibleHousehold(ctx, String(id), { withTrajectory: asksForTrajectory(info) }),
   }),
   households: t.connection({
     type: HouseholdRef,
