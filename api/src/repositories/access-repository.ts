@@ -125,6 +125,10 @@ RETURN h.id AS householdId, h.centrumgemeenteId AS cityId, h.reportingAgencyId A
   AccessFactsRow,
 );
 
+/** Days an agency's own steps count as involvement with a household (README, "Access terms"). */
+export const RECENT_INVOLVEMENT_DAYS = 90;
+const recentSinceOf = (at: Date) => addDays(dayOf(at), -RECENT_INVOLVEMENT_DAYS);
+
 /** The household records with their access facts, in the caller's transaction, as of `at`. */
 export function accessFactsIn(
   tx: CypherTx,
@@ -136,7 +140,7 @@ export function accessFactsIn(
   const ids = [...householdIds];
   return scope === 'REGION'
     ? tx.run(regionAccessFacts, { ids, accountId, now: at.toISOString() })
-    : tx.run(accessFacts, { ids, accountId, now: at.toISOString(), recentSince: addDays(dayOf(at), -RECENT_INVOLVEMENT_DAYS) });
+    : tx.run(accessFacts, { ids, accountId, now: at.toISOString(), recentSince: recentSinceOf(at) });
 }
 
 /** Households an agency is involved with: the candidates an agency worker's list and search start from. */
@@ -476,10 +480,7 @@ export type AccessCheck = (facts: AccessFacts | undefined) => string | null;
 
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
-export const RECENT_INVOLVEMENT_DAYS = 90;
-
 export function createAccessRepository(executor: CypherExecutor, now: () => Date = () => new Date()) {
-  const recentSince = () => addDays(dayOf(now()), -RECENT_INVOLVEMENT_DAYS);
   const writeLog = groupedLogWriter(executor);
   return {
     /** Facts for access decisions: all of them, or (REGION) only those a region-wide decision needs. */
@@ -487,7 +488,7 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
       executor.read((tx) => accessFactsIn(tx, householdIds, accountId, scope, now())),
 
     async involvedHouseholds(agencyId: string): Promise<string[]> {
-      const [row] = await executor.read((tx) => tx.run(involvedHouseholds, { agencyId, recentSince: recentSince() }));
+      const [row] = await executor.read((tx) => tx.run(involvedHouseholds, { agencyId, recentSince: recentSinceOf(now()) }));
       return row?.ids ?? [];
     },
 
@@ -512,14 +513,7 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
       return executor.write(async (tx) => {
         if (check) {
           const [locked] = await tx.run(lockHousehold, { householdId: input.householdId, lock: id });
-          const [facts] = locked
-            ? await tx.run(accessFacts, {
-                ids: [input.householdId],
-                accountId: recorder.accountId,
-                now: at.toISOString(),
-                recentSince: recentSince(),
-              })
-            : [];
+          const [facts] = locked ? await accessFactsIn(tx, [input.householdId], recorder.accountId, 'CARE', at) : [];
           const refusal = check(facts);
           if (refusal) return { ok: false, reason: refusal };
         }
