@@ -75,7 +75,10 @@ const moveReferralStatement = statement(
   'moveReferral',
   cypher`
 MATCH (r:Referral {id: $id})-[:REFERRAL_FOR]->(h:Household)
-WHERE r.status = $expectedStatus
+// The status is tested after the id lookup: in the MATCH, Grafeo 0.6 started at the status index (every referral of
+// that status in the country, PROFILE) and filtered it by id. Neo4j 5 seeks the id either way.
+WITH r, h, r.status AS status
+WHERE status = $expectedStatus
 SET r.status = $status,
   // The region while the referral awaits an answer, none once it has one (migration 0016).
   r.awaitingAnswerIn = CASE WHEN $status = 'SENT' THEN h.centrumgemeenteId ELSE null END,
