@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { cypher, migrations, statement, type App, type CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
-import { RECORD_EVENT, REGISTER, SEND_REFERRAL, householdInput } from '../support/operations.js';
+import { RECORD_EVENT, REGISTER, SEND_REFERRAL, householdInput, referralStep } from '../support/operations.js';
 import { gql, openTestStore, testApp } from '../support/store.js';
 
 const WORKLIST = `query($filter: WorklistFilter, $sort: WorklistSort, $first: Int, $after: String, $last: Int, $before: String) {
@@ -36,6 +36,24 @@ const forgetWorklistDays = statement(
   z.object({ n: z.number().int() }),
 );
 
+// A referral as stored before migration 0016 gave it its region while it awaits an answer.
+const forgetAwaitingRegions = statement(
+  'testForgetReferralAwaitingRegions',
+  cypher`MATCH (r:Referral) REMOVE r.awaitingAnswerIn RETURN count(r) AS n`,
+  z.object({ n: z.number().int() }),
+);
+const awaitingRegionOf = statement(
+  'testReferralAwaitingRegion',
+  cypher`MATCH (r:Referral {id: $id}) RETURN r.status AS status, r.awaitingAnswerIn AS region`,
+  z.object({ status: z.string(), region: z.string().nullable() }),
+);
+const REQUEST_INFO = `mutation($id: ID!, $on: Date!, $message: String!) {
+  requestReferralInfo(id: $id, on: $on, message: $message) { __typename ... on Referral { status } }
+}`;
+const PROVIDE_INFO = `mutation($id: ID!, $on: Date!, $message: String!) {
+  provideReferralInfo(id: $id, on: $on, message: $message) { __typename ... on Referral { status respondBy } }
+}`;
+
 const day = (offset: number) => new Date(Date.now() + offset * 86_400_000).toISOString().slice(0, 10);
 const RANK: Record<string, number> = { HIGH: 0, MEDIUM: 1, LOW: 2 };
 const codePoints = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
@@ -52,6 +70,7 @@ describe('worklist paging in the store', () => {
   let coordinator: SignedIn;
   let vangnet: SignedIn;
   let police: SignedIn;
+  let som: SignedIn;
 
   async function worklist(who: SignedIn, variables: Record<string, unknown>): Promise<Page> {
     const { data, errors } = await gql(app, WORKLIST, variables, who.headers);
@@ -105,6 +124,7 @@ describe('worklist paging in the store', () => {
     coordinator = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'amsterdam' });
     vangnet = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-ggd-vangnet-advies' });
     police = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-politie' });
+    som = await signIn(app, executor, 'AGENCY_WORKER', { agencyId: 'ams-som' });
     // 24 referrals to one agency: groups of four on the same respond-by day, so that due day and severity tie and
     // the id decides; some overdue, some due within the coordinator's horizon, some beyond it.
     for (let n = 0; n < 24; n += 1) {
@@ -189,5 +209,45 @@ describe('worklist paging in the store', () => {
     const items = expectSound(await pagesOf(vangnet, {}, 7), 'DUE', null);
     expect(items.filter((i) => i.kind === 'REFERRAL_AWAITING_ANSWER')).toHaveLength(24);
     expectSound(await pagesOf(vangnet, { sort: 'SEVERITY' }, 5), 'SEVERITY', null);
+  });
+  // Last: it answers referrals that the tests above count as awaiting an answer.
+  it("reads a coordinator's referrals awaiting an answer by the region written with their status, and migration 0016 gives it to referrals stored before", async () => {
+    const awaiting = async () => (await pagesOf(coordinator, { filter: { kinds: ['REFERRAL_AWAITING_ANSWER'] } }, 5)).forward.flat();
+    const listed = await awaiting();
+    expect(listed.length).toBeGreaterThan(3);
+    const regionOf = async (id: string) => (await executor.read((tx) => tx.run(awaitingRegionOf, { id })))[0];
+    expect(await regionOf(listed[0]!.subjectId)).toEqual({ status: 'SENT', region: 'amsterdam' });
+
+    // Answered: off the list in the same write, its region gone.
+    const [accepted, asked] = [listed[0]!.subjectId, listed[1]!.subjectId];
+    expect((await gql(app, referralStep('accept'), { id: accepted, on: day(0) }, vangnet.headers)).data.acceptReferral.status).toBe(
+      'ACCEPTED',
+    );
+    const question = { id: asked, on: day(0), message: 'Welke schulden zijn er?' };
+    expect((await gql(app, REQUEST_INFO, question, vangnet.headers)).data.requestReferralInfo.status).toBe('INFO_REQUESTED');
+    expect(await regionOf(accepted)).toEqual({ status: 'ACCEPTED', region: null });
+    expect(await regionOf(asked)).toEqual({ status: 'INFO_REQUESTED', region: null });
+    const afterAnswers = expectSound(await pagesOf(coordinator, {}, 5), 'DUE', null);
+    expect(afterAnswers.map((i) => i.subjectId)).not.toContain(accepted);
+    expect(afterAnswers.map((i) => i.subjectId)).not.toContain(asked);
+    expect(await awaiting()).toEqual(listed.slice(2));
+
+    // The sender answers the question: awaiting an answer again, with a new term, and back on the list.
+    const answered = await gql(app, PROVIDE_INFO, { ...question, message: 'Huurschuld van drie maanden' }, som.headers);
+    expect(answered.data.provideReferralInfo.status).toBe('SENT');
+    expect(await regionOf(asked)).toEqual({ status: 'SENT', region: 'amsterdam' });
+    const again = await awaiting();
+    expect(again.find((i) => i.subjectId === asked)).toMatchObject({ dueOn: answered.data.provideReferralInfo.respondBy });
+    expect(again.map((i) => i.subjectId)).not.toContain(accepted);
+
+    // Stored before migration 0016: no referral on the list until the migration gives each its region.
+    const [forgotten] = await executor.write((tx) => tx.run(forgetAwaitingRegions));
+    expect(forgotten!.n).toBeGreaterThan(0);
+    expect(await awaiting()).toEqual([]);
+    for (const migrationStatement of migrations.find((m) => m.name.startsWith('0016-'))!.statements) {
+      await executor.write((tx) => tx.run(migrationStatement));
+    }
+    expect(await awaiting()).toEqual(again);
+    expect(await regionOf(accepted)).toEqual({ status: 'ACCEPTED', region: null });
   });
 });

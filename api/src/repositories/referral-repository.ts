@@ -61,6 +61,8 @@ SET r += row.props, r += $provenance, r.sentOn = date(row.sentOn), r.respondBy =
   r.respondedOn = CASE WHEN row.respondedOn IS NULL THEN null ELSE date(row.respondedOn) END,
   r.closedOn = CASE WHEN row.closedOn IS NULL THEN null ELSE date(row.closedOn) END,
   r.recordedAt = datetime($recordedAt)
+// The region while the referral awaits an answer, for the coordinator's worklist (migration 0016).
+SET r.awaitingAnswerIn = CASE WHEN r.status = 'SENT' THEN h.centrumgemeenteId ELSE null END
 MERGE (r)-[:REFERRAL_FOR]->(h)
 MERGE (r)-[:SENT_BY]->(from)
 MERGE (r)-[:SENT_TO]->(to)
@@ -72,9 +74,14 @@ RETURN count(r) AS n`,
 const moveReferralStatement = statement(
   'moveReferral',
   cypher`
-MATCH (r:Referral {id: $id})
-WHERE r.status = $expectedStatus
+MATCH (r:Referral {id: $id})-[:REFERRAL_FOR]->(h:Household)
+// The status is tested after the id lookup: in the MATCH, Grafeo 0.6 started at the status index (every referral of
+// that status in the country, PROFILE) and filtered it by id. Neo4j 5 seeks the id either way.
+WITH r, h, r.status AS status
+WHERE status = $expectedStatus
 SET r.status = $status,
+  // The region while the referral awaits an answer, none once it has one (migration 0016).
+  r.awaitingAnswerIn = CASE WHEN $status = 'SENT' THEN h.centrumgemeenteId ELSE null END,
   r.respondedOn = CASE WHEN $responded THEN date($on) ELSE r.respondedOn END,
   r.closedOn = CASE WHEN $closes THEN date($on) ELSE r.closedOn END,
   r.respondBy = CASE WHEN $respondBy IS NULL THEN r.respondBy ELSE date($respondBy) END,

@@ -51,9 +51,8 @@ CALL () {
   WITH substring(worklistDay, size($cityId) + 1) AS day, severity, count
   RETURN 'GAP' AS kind, day, CASE severity WHEN 'HIGH' THEN 0 WHEN 'LOW' THEN 2 ELSE 1 END AS rank, day < $today AS overdue, count
   UNION ALL
-  // From the region's households, not from every referral awaiting an answer in the country (see the page).
-  MATCH (h:Household)<-[:REFERRAL_FOR]-(r:Referral)
-  WHERE h.centrumgemeenteId = $cityId AND r.status = 'SENT' AND r.respondBy <= date($horizon)
+  // Only the region's referrals awaiting an answer, through their index (see the page).
+  MATCH (r:Referral) WHERE r.awaitingAnswerIn = $cityId AND r.respondBy <= date($horizon)
   WITH toString(r.respondBy) AS day, r.respondBy < date($today) AS overdue
   RETURN 'REFERRAL_AWAITING_ANSWER' AS kind, day, CASE WHEN overdue THEN 0 ELSE 1 END AS rank, overdue, count(*) AS count
   UNION ALL
@@ -83,11 +82,13 @@ CALL () {
   WHERE block >= $fromBlock AND block <= $toBlock AND (dueOn < $today OR NOT $overdueOnly) AND ($kinds IS NULL OR 'GAP' IN $kinds)
   RETURN 'GAP' AS kind, g AS item, g.id AS id, dueOn, rank, block
   UNION ALL
-  // From the region's households (Grafeo plans the region lookup first, then the edges): starting at the referrals
-  // awaiting an answer read those of the whole country, about 35,000 in the national year against Amsterdam's 16,000
-  // households. Neo4j 5 would pick either start by its estimates.
-  MATCH (h:Household)<-[:REFERRAL_FOR]-(r:Referral)
-  WHERE h.centrumgemeenteId = $cityId AND r.status = 'SENT' AND r.respondBy <= date($horizon)
+  // Only the region's referrals awaiting an answer, through awaitingAnswerIn (its index, migration 0016, holds only
+  // those): from the region's households the plan walked every household and its referrals (16,000 households for
+  // Amsterdam in the national year), from Referral.status every referral awaiting an answer in the country (about
+  // 35,000). The status is not checked again: awaitingAnswerIn is written with it, and Grafeo 0.6 would read both
+  // indexes (every referral awaiting an answer in the country) for the two equalities. Neo4j 5 plans a
+  // NodeIndexSeek on awaitingAnswerIn.
+  MATCH (r:Referral) WHERE r.awaitingAnswerIn = $cityId AND r.respondBy <= date($horizon)
   WITH r, toString(r.respondBy) AS dueOn, CASE WHEN r.respondBy < date($today) THEN 0 ELSE 1 END AS rank
   WITH r, dueOn, rank, CASE WHEN $bySeverity THEN toString(rank) + dueOn ELSE dueOn + toString(rank) END AS block
   WHERE block >= $fromBlock AND block <= $toBlock AND (rank = 0 OR NOT $overdueOnly) AND ($kinds IS NULL OR 'REFERRAL_AWAITING_ANSWER' IN $kinds)
