@@ -149,7 +149,8 @@ export function createAccessService(deps: {
     const decided = ids.map((id) => decideHouseholdAccess(viewer, facts.get(id), today, policy));
     if (trajectories) {
       // Grouped by the households allowed: the rows of a refused one are left behind here.
-      const allowed = withTrajectory.filter((id) => decided[ids.indexOf(id)]!.allowed);
+      const allowedIds = new Set(ids.filter((_id, index) => decided[index]!.allowed));
+      const allowed = withTrajectory.filter((id) => allowedIds.has(id));
       const perHousehold = trajectoryFactsPerHousehold(allowed, trajectories);
       deps.trajectoriesRead?.(new Map(allowed.map((id, index) => [id, perHousehold[index]!])));
     }
