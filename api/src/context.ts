@@ -7,6 +7,7 @@ import { createGapService, type GapService } from './gaps/gap-service.js';
 import { requestIdOf } from './http/request-id.js';
 import { createLoaders, type Loaders } from './loaders.js';
 import type { Logger } from './logger.js';
+import type { SessionAccount } from './repositories/account-repository.js';
 import type { Repositories } from './repositories/index.js';
 
 export const SESSION_COOKIE = 'kk_session';
@@ -54,7 +55,7 @@ export interface ContextDeps {
 export interface RequestSession {
   token: string | null;
   via: 'cookie' | 'bearer' | null;
-  session: Awaited<ReturnType<Repositories['accounts']['session']>>;
+  session: SessionAccount | null;
   /** The store's reference stamp, read with the session (null without a token: the reference cache reads it then). */
   referenceStamp: string | null;
 }
@@ -62,7 +63,8 @@ export interface RequestSession {
 /**
  * Starts the session lookup from the headers alone, so that it runs in the store while the body is still being
  * read and the document parsed. The reference stamp comes in the same read transaction, begun after the request
- * arrived, so the reference cache serves it everything committed before it asked (see reference-cache.ts).
+ * arrived, so the reference cache serves it everything committed before it asked (see reference-cache.ts). Never
+ * kept between requests: a session signed out or switched off is refused on the next request, in any process.
  */
 export function lookUpSession(request: Request, repos: Repositories): Promise<RequestSession> {
   const { token, via } = sessionTokenOf(request);

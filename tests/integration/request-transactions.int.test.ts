@@ -1,5 +1,5 @@
 // How many read transactions a request opens: on the embedded store each transaction's end runs on the server's one
-// thread, so a signed-in request reads its session and the reference stamp in one, and a trajectory reads the
+// thread, so a signed-in request reads its session and the reference stamp in one (one statement), and a trajectory reads the
 // household's access facts and its four kinds of facts side by side in one. What it reads stays the same: the
 // reference write committed before the request is seen, the trajectory holds every fact, and a refused household's
 // facts never reach the answer.
@@ -64,12 +64,13 @@ describe('read transactions per request', () => {
   });
   afterAll(() => store.close());
 
-  it('reads the session and the reference stamp in one transaction, and still sees a reference write made just before', async () => {
+  it('reads the session and the reference stamp in one statement, and still sees a reference write made just before', async () => {
     await gql(app, CITIES, {}, coordinator.headers);
     counted.reset();
     const warm = await gql<{ centrumgemeenten: { id: string; name: string }[] }>(app, CITIES, {}, coordinator.headers);
     expect(warm.errors).toBeUndefined();
     expect(counted.begun).toEqual({ reads: 1, writes: 0 });
+    expect(counted.statementsRead).toEqual(['sessionWithReferenceStamp']);
 
     // A reference write beside the app (as a seed run would): the next signed-in request shows it.
     const graph = citiesToGraph(readCitiesJson());

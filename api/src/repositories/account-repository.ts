@@ -5,7 +5,6 @@ import { z } from 'zod';
 import { Role, type Account } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
-import { referenceStampIn } from './reference-cache.js';
 import { opt } from './rows.js';
 
 const AccountRow = z.object({
@@ -71,6 +70,31 @@ WHERE s.expiresAt > datetime($now) AND a.active = true
 RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId, a.centrumgemeenteId AS centrumgemeenteId,
   a.active AS active, s.csrfToken AS csrfToken, toString(s.expiresAt) AS expiresAt`,
   AccountRow.extend({ csrfToken: z.string(), expiresAt: z.string() }),
+);
+
+// A request's session and the store's reference stamp in one statement: a statement costs the engine's call, the
+// row conversion and its check on the server's one thread however little it reads, and every signed-in request runs
+// this one. One row per ReferenceVersion node (normally one), with the session's columns null when the token names
+// no live session; no row at all only in a store that never had reference data written (see
+// sessionWithReferenceStamp). Neo4j plans the same: the version node by its label (one node), then the session by the
+// tokenHash index and one SESSION_OF edge.
+const sessionWithReferenceStampByToken = statement(
+  'sessionWithReferenceStamp',
+  cypher`
+MATCH (v:ReferenceVersion)
+OPTIONAL MATCH (s:Session {tokenHash: $tokenHash})-[:SESSION_OF]->(a:Account)
+WHERE s.expiresAt > datetime($now) AND a.active = true
+RETURN v.stamp AS stamp, a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId,
+  a.centrumgemeenteId AS centrumgemeenteId, s.csrfToken AS csrfToken`,
+  z.object({
+    stamp: z.string().nullable(),
+    id: z.string().nullable(),
+    username: z.string().nullable(),
+    role: Role.nullable(),
+    agencyId: opt(z.string()),
+    centrumgemeenteId: opt(z.string()),
+    csrfToken: z.string().nullable(),
+  }),
 );
 
 const deleteSession = statement(
@@ -200,17 +224,29 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
     },
 
     /**
-     * A request's session and the store's reference stamp, in one read transaction: the reference cache needs the
-     * stamp of every request, and a transaction of its own costs more than the statement (each transaction's end
-     * runs on the server's one thread).
+     * A request's session and the store's reference stamp, in one statement (sessionWithReferenceStampByToken): the
+     * reference cache needs the stamp of every request, and every statement and transaction costs the server's one
+     * thread. The stamp is the one referenceStampIn reads: the stamps of all version nodes, sorted, or '' when none.
      */
-    sessionWithReferenceStamp(token: string) {
+    sessionWithReferenceStamp(token: string): Promise<{ session: SessionAccount | null; referenceStamp: string }> {
       return executor.read(async (tx) => {
-        const [[row], referenceStamp] = await Promise.all([
-          tx.run(sessionByToken, { tokenHash: hashToken(token), now: now().toISOString() }),
-          referenceStampIn(tx),
-        ]);
-        return { session: row ?? null, referenceStamp };
+        const params = { tokenHash: hashToken(token), now: now().toISOString() };
+        const rows = await tx.run(sessionWithReferenceStampByToken, params);
+        if (rows.length === 0) {
+          // No ReferenceVersion node yet: the stamp is '' and the session is read on its own.
+          const [row] = await tx.run(sessionByToken, params);
+          return { session: row ? sessionAccountOf(row) : null, referenceStamp: '' };
+        }
+        const referenceStamp = rows
+          .map((row) => row.stamp ?? '')
+          .sort()
+          .join(',');
+        const [{ id, username, role, agencyId, centrumgemeenteId, csrfToken }] = rows as [(typeof rows)[number]];
+        const session = id !== null && username !== null && role !== null && csrfToken !== null;
+        return {
+          session: session ? { id, username, role, agencyId, centrumgemeenteId, active: true, csrfToken } : null,
+          referenceStamp,
+        };
       });
     },
 
@@ -236,5 +272,12 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
 
 // A valid argon2id hash of a random secret: verifying against it takes as long as a real check.
 const DUMMY_HASH = '$argon2id$v=19$m=19456,t=2,p=1$ecgSGQMuDaVF4YRxYmCEfQ$muAWRPMb7+KSbMLprEZFZJDMvSyuS6CyNbVb5t/jUqk';
+
+/** The signed-in account a request's session names, with the session's CSRF token. */
+export type SessionAccount = Account & { csrfToken: string };
+
+function sessionAccountOf({ id, username, role, agencyId, centrumgemeenteId, active, csrfToken }: SessionAccount): SessionAccount {
+  return { id, username, role, agencyId, centrumgemeenteId, active, csrfToken };
+}
 
 export type AccountRepository = ReturnType<typeof createAccountRepository>;

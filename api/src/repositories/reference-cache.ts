@@ -5,9 +5,9 @@
 // Correct with several API instances on one store. Every write of reference data (ReferenceRepository.upsertAll,
 // the only one: the seed and the synthetic regions) sets a new random stamp on the one ReferenceVersion node, in the
 // same transaction. A request reads that stamp once, before its first reference read, and is served what this app read
-// under the same stamp; under another stamp the app forgets all it kept. A signed-in request reads it in the read
-// transaction of its session lookup (AccountRepository.sessionWithReferenceStamp), which begins after the request
-// arrived: no statement or transaction of its own. A request without a session reads it in one small statement,
+// under the same stamp; under another stamp the app forgets all it kept. A signed-in request reads it in the statement
+// of its session lookup (AccountRepository.sessionWithReferenceStamp), which runs after the request arrived: no
+// statement or transaction of its own. A request without a session reads it in one small statement,
 // shared with the requests that arrive while it waits (see freshStamp). So a request sees every reference write that
 // committed before it asked, through whichever instance or process wrote it: there is no staleness window to configure.
 //

@@ -1,0 +1,200 @@
+// The throughput step's reference query, by turns: the bare floor (floor-server.ts) and one or more Ketenkaart
+// servers (api/src/server.ts of this checkout, and of other checkouts named in REF_AB_ROOTS, e.g. a worktree of the
+// commit before a change), each loaded in its own process with autocannon as throughput.ts loads them, several
+// rounds. Prints each round's requests/s, each server's ratio to the floor of the same round and its CPU time per
+// request (from /proc: less sensitive to what else runs on the machine than requests/s), and the medians.
+//
+//   BENCH_STORE_DIR=<store of throughput-store.ts> [REF_AB_ROOTS=/path/a,/path/b] [REF_AB_ROUNDS=5]
+//   [REF_AB_SECONDS=8] tsx tests/bench/reference-ab.ts
+//
+// The embedded store opens in one process at a time: every server but the first gets a copy of the store, deleted at
+// the end. Not part of npm run bench: a tool for choosing, before and after a change. Every child is killed at the end.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createServer } from 'node:net';
+import autocannon from 'autocannon';
+import { handoffPath, type ThroughputHandoff } from './report.js';
+
+const storeDir = process.env.BENCH_STORE_DIR;
+if (!storeDir) throw new Error('BENCH_STORE_DIR: a store of tests/bench/throughput-store.ts');
+const handoff = JSON.parse(readFileSync(handoffPath(storeDir), 'utf8')) as ThroughputHandoff;
+const ROUNDS = Number(process.env.REF_AB_ROUNDS ?? 5);
+const SECONDS = Number(process.env.REF_AB_SECONDS ?? 8);
+const CONNECTIONS = 16;
+const REFERENCE_QUERY = 'query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }';
+const reference = JSON.stringify({ query: REFERENCE_QUERY });
+const here = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
+const roots = [here, ...(process.env.REF_AB_ROOTS ?? '').split(',').filter(Boolean)];
+const CLOCK_TICKS = 100;
+
+interface Served {
+  name: string;
+  child: ChildProcess;
+  port: number;
+  headers: () => Record<string, string>;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
+
+/** node --import tsx directly (not the tsx wrapper), so that the child's pid is the server's, for its CPU time. */
+async function start(name: string, cwd: string, script: string, env: Record<string, string>, listening: RegExp) {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  children.push(child);
+  const port = await new Promise<number>((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = listening.exec(seen);
+      if (match) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it listened`)));
+  });
+  return { child, port };
+}
+
+const children: ChildProcess[] = [];
+const copies: string[] = [];
+function killAll() {
+  for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  for (const copy of copies.splice(0)) rmSync(copy, { recursive: true, force: true });
+}
+process.on('exit', killAll);
+process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
+
+function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
+}
+
+async function load(target: Served, seconds: number): Promise<{ perSecond: number; failed: number; cpuMsPerRequest: number }> {
+  let failed = 0;
+  const run = (duration: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${target.port}`,
+      connections: CONNECTIONS,
+      duration,
+      requests: [
+        {
+          setupRequest: (request) => ({
+            ...request,
+            method: 'POST',
+            path: '/graphql',
+            headers: { ...request.headers, 'content-type': 'application/json', ...target.headers() },
+            body: reference,
+          }),
+          onResponse: (status, body) => {
+            if (status !== 200 || body.includes('"errors"')) failed += 1;
+          },
+        },
+      ],
+    });
+  await run(3);
+  failed = 0;
+  const cpuBefore = cpuSeconds(target.child.pid!);
+  const result = await run(seconds);
+  const cpu = cpuSeconds(target.child.pid!) - cpuBefore;
+  failed += result.errors + result.timeouts;
+  const answered = result['2xx'] - Math.min(failed, result['2xx']);
+  return { perSecond: answered / result.duration, failed, cpuMsPerRequest: (1000 * cpu) / Math.max(1, result.requests.total) };
+}
+
+const median = (values: number[]) => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+let turn = 0;
+const session = () => ({ authorization: `Bearer ${handoff.tokens[turn++ % handoff.tokens.length]!}` });
+const servers: Served[] = [];
+for (const [index, root] of roots.entries()) {
+  let dataDir = storeDir;
+  if (index > 0) {
+    dataDir = mkdtempSync(join(tmpdir(), 'ketenkaart-reference-ab-'));
+    copies.push(dataDir);
+    cpSync(storeDir, dataDir, { recursive: true });
+  }
+  const { child, port } = await start(
+    root,
+    root,
+    'api/src/server.ts',
+    {
+      NODE_ENV: 'production',
+      HOST: '127.0.0.1',
+      PORT: String(await freePort()),
+      KETENKAART_DATA_DIR: dataDir,
+      KETENKAART_JOBS: 'off',
+      LOG_LEVEL: 'info',
+    },
+    /"port":(\d+)/,
+  );
+  servers.push({ name: root === here ? 'this checkout' : root, child, port, headers: session });
+}
+const answer = (await (
+  await fetch(`http://127.0.0.1:${servers[0]!.port}/graphql`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...session() },
+    body: reference,
+  })
+).json()) as { data?: unknown };
+if (!answer.data) throw new Error(`the reference query failed: ${JSON.stringify(answer)}`);
+const floorProcess = await start(
+  'floor',
+  here,
+  'tests/bench/floor-server.ts',
+  { FLOOR_ANSWER: JSON.stringify(answer.data) },
+  /listening (\d+)/,
+);
+const floor: Served = { name: 'floor', ...floorProcess, headers: () => ({}) };
+
+const ratios = new Map<string, number[]>(servers.map((s) => [s.name, []]));
+const cpu = new Map<string, number[]>([floor, ...servers].map((s) => [s.name, []]));
+try {
+  for (let round = 1; round <= ROUNDS; round += 1) {
+    // Each round in another order, so that no one always runs first (or right after the floor).
+    const order = [floor, ...servers];
+    for (let i = 0; i < (round - 1) % order.length; i += 1) order.push(order.shift()!);
+    const figures = new Map<string, Awaited<ReturnType<typeof load>>>();
+    for (const target of order) figures.set(target.name, await load(target, SECONDS));
+    const bare = figures.get('floor')!;
+    const line = [`round ${round}: floor ${bare.perSecond.toFixed(0)}/s ${bare.cpuMsPerRequest.toFixed(3)} ms cpu`];
+    cpu.get('floor')!.push(bare.cpuMsPerRequest);
+    for (const server of servers) {
+      const figure = figures.get(server.name)!;
+      ratios.get(server.name)!.push(figure.perSecond / bare.perSecond);
+      cpu.get(server.name)!.push(figure.cpuMsPerRequest);
+      line.push(
+        `${server.name} ${figure.perSecond.toFixed(0)}/s ${(figure.perSecond / bare.perSecond).toFixed(2)}x ${figure.cpuMsPerRequest.toFixed(3)} ms cpu${figure.failed ? ` ${figure.failed} failed` : ''}`,
+      );
+    }
+    console.log(line.join(' | '));
+  }
+  console.log(`\nfloor: median cpu ${median(cpu.get('floor')!).toFixed(3)} ms a request`);
+  for (const server of servers) {
+    const r = ratios.get(server.name)!;
+    console.log(
+      `${server.name}: median ratio ${median(r).toFixed(2)}x (${r.map((x) => x.toFixed(2)).join(', ')}), median cpu ${median(cpu.get(server.name)!).toFixed(3)} ms a request, cpu over floor ${(median(cpu.get(server.name)!) / median(cpu.get('floor')!)).toFixed(2)}x`,
+    );
+  }
+} finally {
+  killAll();
+}
