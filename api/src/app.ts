@@ -115,6 +115,10 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     ],
   });
 
+  // Taken once: yoga is a Proxy that binds `fetch` anew on every access, and its fetch ties the response to the
+  // request's abort signal with a listener per request, which the server's own adapter (server.ts) already watches.
+  const handleGraphql = yoga.handleRequest;
+
   async function health(): Promise<Response> {
     const version = await schemaVersion(executor);
     return Response.json({ status: 'ok', store: executor.kind, schemaVersion: version });
@@ -133,7 +137,13 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     if (pathname === '/graphql') {
       const cookies: ResponseCookies = [];
       const contexts: Context[] = [];
-      const response = await yoga.fetch(request, { cookies, contexts, session: lookUpSession(request, repos), clientAddress, requestId });
+      const response = await handleGraphql(request, {
+        cookies,
+        contexts,
+        session: lookUpSession(request, repos),
+        clientAddress,
+        requestId,
+      });
       const operation = contexts.length > 1 ? 'graphql:batch' : metricOperation(contexts[0]?.access.operation);
       try {
         await Promise.all(contexts.map((ctx) => ctx.access.flush()));

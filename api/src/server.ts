@@ -11,7 +11,7 @@ import { createJobRunner } from './maintenance/job-runner.js';
 import { startTracing } from './telemetry.js';
 
 const config = loadCommandConfig();
-const logger = createLogger(config.logLevel);
+const logger = createLogger(config.logLevel, 'batched');
 // Before anything runs a statement, so that every span has its provider; off unless OTEL_* configures it.
 const stopTracing = config.tracing ? await startTracing(config.tracing) : null;
 if (stopTracing) logger.info({ serviceName: config.tracing?.serviceName }, 'OpenTelemetry tracing on');

@@ -4,6 +4,8 @@
 // rounds. Prints each round's requests/s, each server's ratio to the floor of the same round and its CPU time per
 // request (from /proc: less sensitive to what else runs on the machine than requests/s), and the medians.
 //
+// A root may carry settings of its own after a `|` (`/path/a|LOG_LEVEL=warn`); `.` is this checkout.
+//
 //   BENCH_STORE_DIR=<store of throughput-store.ts> [REF_AB_ROOTS=/path/a,/path/b] [REF_AB_ROUNDS=5]
 //   [REF_AB_SECONDS=8] tsx tests/bench/reference-ab.ts
 //
@@ -126,7 +128,10 @@ const median = (values: number[]) => {
 let turn = 0;
 const session = () => ({ authorization: `Bearer ${handoff.tokens[turn++ % handoff.tokens.length]!}` });
 const servers: Served[] = [];
-for (const [index, root] of roots.entries()) {
+for (const [index, entry] of roots.entries()) {
+  const [given = here, ...settings] = entry.split('|');
+  const root = given === '.' ? here : given;
+  const ownEnv = Object.fromEntries(settings.map((setting) => setting.split('=') as [string, string]));
   let dataDir = storeDir;
   if (index > 0) {
     dataDir = mkdtempSync(join(tmpdir(), 'ketenkaart-reference-ab-'));
@@ -144,10 +149,11 @@ for (const [index, root] of roots.entries()) {
       KETENKAART_DATA_DIR: dataDir,
       KETENKAART_JOBS: 'off',
       LOG_LEVEL: 'info',
+      ...ownEnv,
     },
     /"port":(\d+)/,
   );
-  servers.push({ name: root === here ? 'this checkout' : root, child, port, headers: session });
+  servers.push({ name: index === 0 ? 'this checkout' : entry, child, port, headers: session });
 }
 const answer = (await (
   await fetch(`http://127.0.0.1:${servers[0]!.port}/graphql`, {
