@@ -1,6 +1,7 @@
 // Per-request DataLoaders: every nested list resolves with one statement per level, never one per row.
 import DataLoader from 'dataloader';
 import { ShelterRecordKind } from '@ketenkaart/schema';
+import type { ReferenceReads } from './repositories/reference-cache.js';
 import type { Repositories } from './repositories/index.js';
 import { groupedByKey, type Page } from './repositories/rows.js';
 import type { ShelterRecord } from './repositories/shelter-repository.js';
@@ -58,47 +59,49 @@ export function pageLoader<T>(fetch: (parents: readonly string[], first: number,
 const GAPS_PER_HOUSEHOLD = 100;
 const RESOLVED_GAPS_PER_HOUSEHOLD = 50;
 
-/** `referenceStamp`: the stamp the request's session lookup read; without it the cache reads one at the first reference read. */
-export function createLoaders(repos: Repositories, referenceStamp: string | null = null) {
-  // Reference data through the app's cache: one stamp per request instead of a statement per level.
-  const ref = repos.referenceCache.forRequest(referenceStamp);
-  const city = (row: { centrumgemeenteId: string | null }) => row.centrumgemeenteId ?? '';
-  return {
-    /** Reference lists without a key (all centrumgemeenten, national figures), from the same cache. */
-    reference: ref,
-    centrumgemeente: byIdLoader(ref.centrumgemeentenByIds, (row) => row.id),
-    agency: byIdLoader(ref.agenciesByIds, (row) => row.id),
-    facility: byIdLoader(ref.facilitiesByIds, (row) => row.id),
-    capacityByFacility: groupLoader(ref.capacityByFacilityIds, (row) => row.facilityId),
-    capacityOfCity: groupLoader(ref.capacityOfCities, (row) => row.cityId),
-    municipalitiesByCity: groupLoader(ref.municipalitiesByCity, city),
-    chainModelsByCity: groupLoader(ref.chainModelsByCity, city),
-    stagesByChainModel: groupLoader(ref.stagesByChainModel, (row) => row.chainModelId),
-    regieNotesByCity: groupLoader(ref.regieNotesByCity, city),
-    covenantsByCity: groupLoader(ref.covenantsByCity, city),
-    earlyWarningsByCity: groupLoader(ref.earlyWarningsByCity, city),
-    figuresByCity: groupLoader(ref.figuresByCity, city),
-    tablesByCity: groupLoader(ref.tablesByCity, city),
-    household: byIdLoader(repos.households.householdsByIds, (row) => row.id),
-    membershipsByHousehold: groupLoader(repos.households.membershipsByHousehold, (row) => row.householdId),
-    eventsByHousehold: groupLoader(repos.events.eventsByHousehold, (row) => row.householdId),
-    referralsByHousehold: groupLoader(repos.referrals.referralsByHousehold, (row) => row.householdId),
-    referral: byIdLoader(repos.referrals.referralsByIds, (row) => row.id),
-    regieByHousehold: groupLoader(repos.regie.regieByHousehold, (row) => row.householdId),
-    agencyPageByCity: pageLoader(ref.agencyPagesByCity),
-    facilityPageByCity: pageLoader(ref.facilityPagesByCity),
-    registrationSystemsByCity: groupLoader(ref.registrationSystemsByCity, city),
-    gapsByHousehold: groupLoader(
+const cityOf = (row: { centrumgemeenteId: string | null }) => row.centrumgemeenteId ?? '';
+
+/**
+ * How each of a request's loaders is built, from the repositories and the request's reference reads. A request builds
+ * only the loaders it uses (a reference request four of the thirty), on first use: see createLoaders.
+ */
+const loaderFactories = {
+  centrumgemeente: (_repos, ref) => byIdLoader(ref.centrumgemeentenByIds, (row) => row.id),
+  agency: (_repos, ref) => byIdLoader(ref.agenciesByIds, (row) => row.id),
+  facility: (_repos, ref) => byIdLoader(ref.facilitiesByIds, (row) => row.id),
+  capacityByFacility: (_repos, ref) => groupLoader(ref.capacityByFacilityIds, (row) => row.facilityId),
+  capacityOfCity: (_repos, ref) => groupLoader(ref.capacityOfCities, (row) => row.cityId),
+  municipalitiesByCity: (_repos, ref) => groupLoader(ref.municipalitiesByCity, cityOf),
+  chainModelsByCity: (_repos, ref) => groupLoader(ref.chainModelsByCity, cityOf),
+  stagesByChainModel: (_repos, ref) => groupLoader(ref.stagesByChainModel, (row) => row.chainModelId),
+  regieNotesByCity: (_repos, ref) => groupLoader(ref.regieNotesByCity, cityOf),
+  covenantsByCity: (_repos, ref) => groupLoader(ref.covenantsByCity, cityOf),
+  earlyWarningsByCity: (_repos, ref) => groupLoader(ref.earlyWarningsByCity, cityOf),
+  figuresByCity: (_repos, ref) => groupLoader(ref.figuresByCity, cityOf),
+  tablesByCity: (_repos, ref) => groupLoader(ref.tablesByCity, cityOf),
+  household: (repos) => byIdLoader(repos.households.householdsByIds, (row) => row.id),
+  membershipsByHousehold: (repos) => groupLoader(repos.households.membershipsByHousehold, (row) => row.householdId),
+  eventsByHousehold: (repos) => groupLoader(repos.events.eventsByHousehold, (row) => row.householdId),
+  referralsByHousehold: (repos) => groupLoader(repos.referrals.referralsByHousehold, (row) => row.householdId),
+  referral: (repos) => byIdLoader(repos.referrals.referralsByIds, (row) => row.id),
+  regieByHousehold: (repos) => groupLoader(repos.regie.regieByHousehold, (row) => row.householdId),
+  agencyPageByCity: (_repos, ref) => pageLoader(ref.agencyPagesByCity),
+  facilityPageByCity: (_repos, ref) => pageLoader(ref.facilityPagesByCity),
+  registrationSystemsByCity: (_repos, ref) => groupLoader(ref.registrationSystemsByCity, cityOf),
+  gapsByHousehold: (repos) =>
+    groupLoader(
       (ids) => repos.gaps.findingsOfHouseholds(ids, GAPS_PER_HOUSEHOLD),
       (row) => row.householdId,
     ),
-    resolvedGapsByHousehold: groupLoader(
+  resolvedGapsByHousehold: (repos) =>
+    groupLoader(
       (ids) => repos.gaps.resolved(ids, RESOLVED_GAPS_PER_HOUSEHOLD),
       (row) => row.householdId,
     ),
-    trajectoryFacts: trajectoryFactsLoader(repos),
-    /** Current shelter records of each kind per facility. */
-    shelterRecords: Object.fromEntries(
+  trajectoryFacts: (repos) => trajectoryFactsLoader(repos),
+  /** Current shelter records of each kind per facility. */
+  shelterRecords: (repos): Record<ShelterRecordKind, DataLoader<string, ShelterRecord[]>> =>
+    Object.fromEntries(
       ShelterRecordKind.options.map((kind) => [
         kind,
         groupLoader(
@@ -107,10 +110,38 @@ export function createLoaders(repos: Repositories, referenceStamp: string | null
         ),
       ]),
     ) as Record<ShelterRecordKind, DataLoader<string, ShelterRecord[]>>,
-  };
+} satisfies Record<string, (repos: Repositories, ref: ReferenceReads) => unknown>;
+
+export type Loaders = {
+  /** Reference lists without a key (all centrumgemeenten, national figures), from the app's reference cache. */
+  readonly reference: ReferenceReads;
+} & { readonly [Name in keyof typeof loaderFactories]: ReturnType<(typeof loaderFactories)[Name]> };
+
+/** A request's loaders: each one a getter on the prototype that builds it at its first use and keeps it. */
+class RequestLoaders {
+  constructor(
+    readonly repos: Repositories,
+    readonly reference: ReferenceReads,
+  ) {}
+}
+for (const [name, build] of Object.entries(loaderFactories) as [string, (repos: Repositories, ref: ReferenceReads) => unknown][]) {
+  Object.defineProperty(RequestLoaders.prototype, name, {
+    get(this: RequestLoaders) {
+      const loader = build(this.repos, this.reference);
+      Object.defineProperty(this, name, { value: loader });
+      return loader;
+    },
+  });
 }
 
-export type Loaders = ReturnType<typeof createLoaders>;
+/**
+ * The loaders of one request. `referenceStamp`: the stamp the request's session lookup read; without it the cache
+ * reads one at the first reference read. Reference data come through the app's cache: one stamp per request instead
+ * of a statement per level.
+ */
+export function createLoaders(repos: Repositories, referenceStamp: string | null = null): Loaders {
+  return new RequestLoaders(repos, repos.referenceCache.forRequest(referenceStamp)) as unknown as Loaders;
+}
 
 /** Each household's trajectory facts, all four kinds in one read transaction per batch. */
 function trajectoryFactsLoader(repos: Repositories) {

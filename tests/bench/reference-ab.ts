@@ -195,6 +195,13 @@ try {
     console.log(line.join(' | '));
   }
   console.log(`\nfloor: median cpu ${median(cpu.get('floor')!).toFixed(3)} ms a request`);
+  // Paired by round: each server's CPU a request over this checkout's in the same round (the load of the machine moves
+  // between rounds more than between two runs of one round).
+  const mine = cpu.get(servers[0]!.name)!;
+  for (const server of servers.slice(1)) {
+    const paired = cpu.get(server.name)!.map((value, round) => value / mine[round]!);
+    console.log(`${server.name}: cpu a request over this checkout's, median of rounds ${median(paired).toFixed(2)}x`);
+  }
   for (const server of servers) {
     const r = ratios.get(server.name)!;
     console.log(

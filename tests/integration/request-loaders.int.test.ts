@@ -1,0 +1,45 @@
+// A request's loaders are built at their first use (most requests use a few of them): each one must still be one
+// instance for the whole request, so that what one resolver primed or loaded another finds without a statement, and
+// never shared between requests.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { countingExecutor, createRepositories, type CypherExecutor } from '@ketenkaart/api';
+import { seedReferenceData } from '@ketenkaart/seed';
+import { createLoaders } from '../../api/src/loaders.js';
+import { openTestStore } from '../support/store.js';
+
+describe('request loaders', () => {
+  let store: CypherExecutor;
+  let counted: ReturnType<typeof countingExecutor>;
+
+  beforeAll(async () => {
+    store = await openTestStore();
+    await seedReferenceData(store);
+    counted = countingExecutor(store);
+  });
+  afterAll(() => store.close());
+
+  it('keeps one loader of each kind per request, so a primed record is read without a statement', async () => {
+    const repos = createRepositories(counted);
+    const loaders = createLoaders(repos);
+    expect(loaders.household).toBe(loaders.household);
+    expect(loaders.shelterRecords).toBe(loaders.shelterRecords);
+    const primed = { id: 'hh_primed' } as Parameters<typeof loaders.household.prime>[1];
+    loaders.household.prime('hh_primed', primed);
+    counted.reset();
+    expect(await loaders.household.load('hh_primed')).toBe(primed);
+    expect(counted.count()).toBe(0);
+
+    const [oss] = await loaders.centrumgemeente.loadMany(['oss']);
+    expect(oss).toMatchObject({ id: 'oss' });
+    counted.reset();
+    expect(await loaders.centrumgemeente.load('oss')).toBe(oss);
+    expect(counted.count()).toBe(0);
+  });
+
+  it('gives every request loaders of its own', () => {
+    const repos = createRepositories(store);
+    const first = createLoaders(repos);
+    const second = createLoaders(repos);
+    expect(first.household).not.toBe(second.household);
+  });
+});
