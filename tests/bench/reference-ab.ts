@@ -11,12 +11,12 @@
 //
 // The embedded store opens in one process at a time: every server but the first gets a copy of the store, deleted at
 // the end. Not part of npm run bench: a tool for choosing, before and after a change. Every child is killed at the end.
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
+import { freePort, startChildServer } from './child-server.js';
 import { handoffPath, type ThroughputHandoff } from './report.js';
 
 const storeDir = process.env.BENCH_STORE_DIR;
@@ -38,38 +38,11 @@ interface Served {
   headers: () => Record<string, string>;
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
-
-/** node --import tsx directly (not the tsx wrapper), so that the child's pid is the server's, for its CPU time. */
-async function start(name: string, cwd: string, script: string, env: Record<string, string>, listening: RegExp) {
-  const child = spawn(process.execPath, ['--import', 'tsx', script], {
-    cwd,
-    env: { ...process.env, ...env },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  children.push(child);
-  const port = await new Promise<number>((resolve, reject) => {
-    let seen = '';
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = listening.exec(seen);
-      if (match) {
-        child.stdout.off('data', onData);
-        child.stdout.resume();
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${name} exited with ${code} before it listened`)));
-  });
-  return { child, port };
+/** A child server, killed (SIGKILL) when this process ends. */
+async function start(script: string, cwd: string, env: Record<string, string>, listening: RegExp) {
+  const started = await startChildServer(script, { cwd, env, listening });
+  children.push(started.child);
+  return started;
 }
 
 const children: ChildProcess[] = [];
@@ -139,9 +112,8 @@ for (const [index, entry] of roots.entries()) {
     cpSync(storeDir, dataDir, { recursive: true });
   }
   const { child, port } = await start(
-    root,
-    root,
     'api/src/server.ts',
+    root,
     {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
@@ -163,13 +135,7 @@ const answer = (await (
   })
 ).json()) as { data?: unknown };
 if (!answer.data) throw new Error(`the reference query failed: ${JSON.stringify(answer)}`);
-const floorProcess = await start(
-  'floor',
-  here,
-  'tests/bench/floor-server.ts',
-  { FLOOR_ANSWER: JSON.stringify(answer.data) },
-  /listening (\d+)/,
-);
+const floorProcess = await start('tests/bench/floor-server.ts', here, { FLOOR_ANSWER: JSON.stringify(answer.data) }, /listening (\d+)/);
 const floor: Served = { name: 'floor', ...floorProcess, headers: () => ({}) };
 
 const ratios = new Map<string, number[]>(servers.map((s) => [s.name, []]));

@@ -9,10 +9,10 @@
 // in the request. tests/bench/profile-server.ts shows where
 // that time goes.
 // A process of its own for the step, because the loading process keeps what its writes used (see reopen.ts).
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import autocannon from 'autocannon';
+import { freePort, startChildServer } from './child-server.js';
 import {
   handoffPath,
   resultsJson,
@@ -32,38 +32,6 @@ const TRAJECTORY =
   'query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }';
 
 const repoRoot = new URL('../../', import.meta.url).pathname;
-const tsx = new URL('../../node_modules/.bin/tsx', import.meta.url).pathname;
-
-/** Starts a child and waits for the line that says it listens; the child's port comes from `port`. */
-async function start(args: string[], env: Record<string, string>, listening: RegExp): Promise<{ child: ChildProcess; port: number }> {
-  const child = spawn(tsx, args, { cwd: repoRoot, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
-  const port = await new Promise<number>((resolve, reject) => {
-    let seen = '';
-    const onData = (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = listening.exec(seen);
-      if (match) {
-        child.stdout.off('data', onData);
-        // Drained from here on, so that its request log cannot fill the pipe and stall it.
-        child.stdout.resume();
-        resolve(Number(match[1]));
-      }
-    };
-    child.stdout.on('data', onData);
-    child.once('exit', (code) => reject(new Error(`${args.join(' ')} exited with ${code} before it listened`)));
-  });
-  return { child, port };
-}
-
-/** A port free on 127.0.0.1 now (the server's configuration wants a number, not 0). */
-function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => resolve(port));
-    });
-  });
-}
 
 async function stop(child: ChildProcess) {
   const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -129,9 +97,9 @@ async function main() {
   };
 
   // The server as it runs in production, on the run's store; its scheduled jobs stay off so they don't share the run.
-  const ketenkaart = await start(
-    ['api/src/server.ts'],
-    {
+  const ketenkaart = await startChildServer('api/src/server.ts', {
+    cwd: repoRoot,
+    env: {
       NODE_ENV: 'production',
       HOST: '127.0.0.1',
       PORT: String(await freePort()),
@@ -139,8 +107,8 @@ async function main() {
       KETENKAART_JOBS: 'off',
       LOG_LEVEL: 'info',
     },
-    /"port":(\d+)/,
-  );
+    listening: /"port":(\d+)/,
+  });
   try {
     let turn = 0;
     const session = () => ({ authorization: `Bearer ${handoff.tokens[turn++ % handoff.tokens.length]!}` });
@@ -154,7 +122,11 @@ async function main() {
       })
     ).json()) as { data?: unknown };
     if (!answer.data) throw new Error(`the reference query failed: ${JSON.stringify(answer)}`);
-    const floor = await start(['tests/bench/floor-server.ts'], { FLOOR_ANSWER: JSON.stringify(answer.data) }, /listening (\d+)/);
+    const floor = await startChildServer('tests/bench/floor-server.ts', {
+      cwd: repoRoot,
+      env: { FLOOR_ANSWER: JSON.stringify(answer.data) },
+      listening: /listening (\d+)/,
+    });
     let bare: Load;
     let served: Load;
     try {

@@ -1,0 +1,45 @@
+// A server in a child process for the throughput benchmarks (throughput.ts, reference-ab.ts): started with
+// `node --import tsx` directly, so that the child's pid is the server's own (for its CPU time), and awaited until it
+// prints the line that says it listens.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
+
+/**
+ * Starts `script` in `cwd` and resolves once its stdout matches `listening`, whose first group is the port. Its
+ * stdout is drained from then on, so that its request log cannot fill the pipe and stall it.
+ */
+export async function startChildServer(
+  script: string,
+  { cwd, env, listening }: { cwd: string; env: Record<string, string>; listening: RegExp },
+): Promise<{ child: ChildProcess; port: number }> {
+  const child = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd,
+    env: { ...process.env, ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    let seen = '';
+    const onData = (chunk: Buffer) => {
+      seen += chunk.toString();
+      const match = listening.exec(seen);
+      if (match) {
+        child.stdout.off('data', onData);
+        child.stdout.resume();
+        resolve(Number(match[1]));
+      }
+    };
+    child.stdout.on('data', onData);
+    child.once('exit', (code) => reject(new Error(`${cwd}/${script} exited with ${code} before it listened`)));
+  });
+  return { child, port };
+}
+
+/** A port free on 127.0.0.1 now (the server's configuration wants a number, not 0). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+}
