@@ -55,7 +55,9 @@ describe('OpenTelemetry tracing', () => {
       expect(span.attributes['db.query.summary']).toBe(span.name);
     }
     // The statements a registration runs: the session lookup, the write itself and the access log.
-    expect(statements.map((span) => span.name)).toEqual(expect.arrayContaining(['sessionByToken', 'writeHouseholds', 'appendAccessLog']));
+    expect(statements.map((span) => span.name)).toEqual(
+      expect.arrayContaining(['sessionWithReferenceStamp', 'writeHouseholds', 'appendAccessLog']),
+    );
     expectNoValues(spans, [
       reference,
       'ouder 1',
