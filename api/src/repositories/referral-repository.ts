@@ -62,9 +62,8 @@ SET r += row.props, r += $provenance, r.sentOn = date(row.sentOn), r.respondBy =
   r.closedOn = CASE WHEN row.closedOn IS NULL THEN null ELSE date(row.closedOn) END,
   r.recordedAt = datetime($recordedAt)
 // The region while the referral awaits an answer, for the coordinator's worklist (migration 0016). Set only when
-// there is one and removed only when it is there: with the property set to null on every other referral, a
-// 50,000-household store held about 12 MiB more once opened (tests/bench/store-rss.ts, one run each way), some
-// 170 MiB at the national year. Neo4j stores no null either way.
+// there is one and removed only when it is there, so that a bulk load writes nothing for the other referrals (the
+// national store opened at the same size either way: 6,101 and 6,098 MiB, tests/bench/RESULTS.md).
 FOREACH (_ IN CASE WHEN r.status = 'SENT' THEN [1] ELSE [] END | SET r.awaitingAnswerIn = h.centrumgemeenteId)
 FOREACH (_ IN CASE WHEN r.status <> 'SENT' AND r.awaitingAnswerIn IS NOT NULL THEN [1] ELSE [] END | REMOVE r.awaitingAnswerIn)
 MERGE (r)-[:REFERRAL_FOR]->(h)
