@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { Role, type Account } from '@ketenkaart/schema';
 import { cypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
+import { referenceStampOf } from './reference-cache.js';
 import { opt } from './rows.js';
 
 const AccountRow = z.object({
@@ -226,7 +227,7 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
     /**
      * A request's session and the store's reference stamp, in one statement (sessionWithReferenceStampByToken): the
      * reference cache needs the stamp of every request, and every statement and transaction costs the server's one
-     * thread. The stamp is the one referenceStampIn reads: the stamps of all version nodes, sorted, or '' when none.
+     * thread. The stamp is the one referenceStampIn reads (referenceStampOf).
      */
     sessionWithReferenceStamp(token: string): Promise<{ session: SessionAccount | null; referenceStamp: string }> {
       return executor.read(async (tx) => {
@@ -237,10 +238,7 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
           const [row] = await tx.run(sessionByToken, params);
           return { session: row ? sessionAccountOf(row) : null, referenceStamp: '' };
         }
-        const referenceStamp = rows
-          .map((row) => row.stamp ?? '')
-          .sort()
-          .join(',');
+        const referenceStamp = referenceStampOf(rows);
         const [{ id, username, role, agencyId, centrumgemeenteId, csrfToken }] = rows as [(typeof rows)[number]];
         const session = id !== null && username !== null && role !== null && csrfToken !== null;
         return {

@@ -47,10 +47,14 @@ RETURN v.stamp AS stamp`,
 
 /** The store's reference stamp, read in the caller's transaction (one that began after the request arrived). */
 export async function referenceStampIn(tx: CypherTx): Promise<string> {
-  const rows = await tx.run(readReferenceVersion);
+  return referenceStampOf(await tx.run(readReferenceVersion));
+}
+
+/** The stamp of the ReferenceVersion nodes read: '' when there is none. */
+export function referenceStampOf(versions: readonly { stamp: string | null }[]): string {
   // Normally one node; should two ever exist (concurrent first writes on Neo4j), any change to either still shows.
-  return rows
-    .map((row) => row.stamp ?? '')
+  return versions
+    .map((version) => version.stamp ?? '')
     .sort()
     .join(',');
 }
