@@ -18,7 +18,7 @@ const [mode = 'segments', familiesArg = '50000', ...rest] = process.argv.slice(2
 const families = Number(familiesArg);
 const segmented = mode === 'segments' || mode === 'budget';
 const segmentFamilies = mode === 'segments' ? Number(rest[0] ?? 50_000) : families;
-const budgetMiB = mode === 'budget' ? Number(rest[0] ?? 5_632) : null;
+const budgetMiB = mode === 'budget' ? Number(rest[0] ?? 5_376) : null;
 const batchSize = Number((segmented ? rest[1] : rest[0]) ?? 250);
 const options = { families, regions: 43, seed: 2024, asOf: '2026-06-30', profile: 'national' as const, batchSize };
 const since = (from: bigint) => Number(process.hrtime.bigint() - from) / 1e9;
