@@ -26,6 +26,10 @@ import {
 
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 10);
 const CONNECTIONS = 16;
+// The reference query's ratio moved by about 0.1 between runs of one load each (two cores shared by the floor, the
+// server and autocannon): it is taken in rounds, by turns, and each round must meet the bar, as the overhead ratios'
+// blocks must.
+const REFERENCE_ROUNDS = Number(process.env.BENCH_REFERENCE_ROUNDS ?? 3);
 
 const REFERENCE_QUERY = 'query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }';
 const TRAJECTORY =
@@ -127,34 +131,46 @@ async function main() {
       env: { FLOOR_ANSWER: JSON.stringify(answer.data) },
       listening: /listening (\d+)/,
     });
-    let bare: Load;
-    let served: Load;
+    const rounds: { bare: Load; served: Load; ratio: number }[] = [];
     try {
-      // By turns, the floor first, so that neither has the machine to itself longer.
-      bare = await load(`http://127.0.0.1:${floor.port}`, () => ({ headers: {}, body: reference }));
-      served = await load(`http://127.0.0.1:${ketenkaart.port}`, () => ({ headers: session(), body: reference }));
+      for (let round = 0; round < REFERENCE_ROUNDS; round += 1) {
+        // By turns, the floor first in even rounds and last in odd ones, so that neither has the machine to itself
+        // longer or always comes first.
+        const loadFloor = () => load(`http://127.0.0.1:${floor.port}`, () => ({ headers: {}, body: reference }));
+        const loadServed = () => load(`http://127.0.0.1:${ketenkaart.port}`, () => ({ headers: session(), body: reference }));
+        const [bare, served] =
+          round % 2 === 0
+            ? [await loadFloor(), await loadServed()]
+            : await loadServed().then(async (served) => [await loadFloor(), served] as const);
+        rounds.push({ bare, served, ratio: served.perSecond / bare.perSecond });
+      }
     } finally {
       await stop(floor.child);
     }
-    const ratio = served.perSecond / bare.perSecond;
+    const bare = medianBy(rounds, (r) => r.bare.perSecond).bare;
+    const served = medianBy(rounds, (r) => r.served.perSecond).served;
+    const ratios = rounds.map((r) => round(r.ratio, 2));
+    const ratio = medianBy(rounds, (r) => r.ratio).ratio;
+    const failed = rounds.reduce((sum, r) => sum + r.served.failed, 0);
     record({
-      name: `reference query, bare graphql-yoga floor (${CONNECTIONS} connections, ${SECONDS} s)`,
+      name: `reference query, bare graphql-yoga floor (${CONNECTIONS} connections, ${SECONDS} s, median of ${rounds.length} rounds)`,
       value: bare.perSecond,
       unit: 'requests/s',
-      note: `answered from memory in a process of its own; p99 ${bare.p99} ms`,
+      note: `answered from memory in a process of its own; rounds ${rounds.map((r) => r.bare.perSecond).join(', ')}; p99 ${bare.p99} ms`,
     });
     record({
-      name: `reference query, Ketenkaart server (${CONNECTIONS} connections, ${SECONDS} s)`,
+      name: `reference query, Ketenkaart server (${CONNECTIONS} connections, ${SECONDS} s, median of ${rounds.length} rounds)`,
       value: served.perSecond,
       unit: 'requests/s',
-      note: `signed in, over ${handoff.tokens.length} sessions: session lookup and reference stamp per request, reference data from the app's cache; p50 ${served.p50} ms, p99 ${served.p99} ms; ${served.failed} failed`,
+      note: `signed in, over ${handoff.tokens.length} sessions: session lookup and reference stamp per request, reference data from the app's cache; rounds ${rounds.map((r) => r.served.perSecond).join(', ')}; p50 ${served.p50} ms, p99 ${served.p99} ms; ${failed} failed`,
     });
     record({
-      name: 'reference query, Ketenkaart over the bare floor',
+      name: 'reference query, Ketenkaart over the bare floor (median ratio)',
       value: round(ratio, 2),
       unit: 'x',
-      target: '>= 0.6x',
-      met: ratio >= 0.6 && served.failed === 0,
+      target: `>= 0.6x in each of ${rounds.length} rounds`,
+      met: ratios.every((r) => r >= 0.6) && failed === 0,
+      note: `rounds ${ratios.join(', ')}; each round the floor and the server loaded by turns`,
     });
 
     let household = 0;
@@ -177,7 +193,7 @@ async function main() {
       target: '< 100 ms',
       met: trajectories.p99 < 100,
     });
-    const errors = served.failed + trajectories.failed;
+    const errors = failed + trajectories.failed;
     record({
       name: 'errors under load',
       value: errors,
@@ -192,6 +208,11 @@ async function main() {
   run.figures.push(...figures);
   writeFileSync(resultsJson, `${JSON.stringify(run, null, 2)}\n`);
   writeFileSync(resultsMd, resultsMarkdown(run));
+}
+
+/** The element whose key is the median of the keys (the upper one of an even count). */
+function medianBy<T>(items: readonly T[], key: (item: T) => number): T {
+  return [...items].sort((a, b) => key(a) - key(b))[Math.floor(items.length / 2)]!;
 }
 
 await main();
