@@ -2,6 +2,7 @@
 // `node --import tsx` directly, so that the child's pid is the server's own (for its CPU time), and awaited until it
 // prints the line that says it listens.
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
 /**
@@ -42,4 +43,25 @@ export function freePort(): Promise<number> {
       probe.close(() => resolve(port));
     });
   });
+}
+
+/** The CPU seconds a process has used, its threads included (Linux /proc; clock ticks of 1/100 s). */
+export function cpuSeconds(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Waits until the process uses under a tenth of a core over a second, at most `limitSeconds`, and says how long that
+ * took: a server that has just opened a large store may still be working on it (the engine's own threads), and a
+ * load started then would measure that work too.
+ */
+export async function untilQuiet(pid: number, limitSeconds = 120): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const before = cpuSeconds(pid);
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    const waited = (Date.now() - started) / 1000;
+    if (cpuSeconds(pid) - before < 0.1 || waited >= limitSeconds) return waited;
+  }
 }

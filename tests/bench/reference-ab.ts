@@ -16,7 +16,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { freePort, startChildServer } from './child-server.js';
+import { cpuSeconds, freePort, startChildServer } from './child-server.js';
 import { handoffPath, type ThroughputHandoff } from './report.js';
 
 const storeDir = process.env.BENCH_STORE_DIR;
@@ -29,7 +29,6 @@ const REFERENCE_QUERY = 'query { centrumgemeenten { id name chainModel { stages 
 const reference = JSON.stringify({ query: REFERENCE_QUERY });
 const here = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 const roots = [here, ...(process.env.REF_AB_ROOTS ?? '').split(',').filter(Boolean)];
-const CLOCK_TICKS = 100;
 
 interface Served {
   name: string;
@@ -54,11 +53,6 @@ function killAll() {
 process.on('exit', killAll);
 process.on('SIGINT', () => process.exit(130));
 process.on('SIGTERM', () => process.exit(143));
-
-function cpuSeconds(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / CLOCK_TICKS;
-}
 
 async function load(target: Served, seconds: number): Promise<{ perSecond: number; failed: number; cpuMsPerRequest: number }> {
   let failed = 0;

@@ -12,7 +12,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import autocannon from 'autocannon';
-import { freePort, startChildServer } from './child-server.js';
+import { cpuSeconds, freePort, startChildServer, untilQuiet } from './child-server.js';
 import {
   handoffPath,
   resultsJson,
@@ -49,13 +49,20 @@ interface Load {
   perSecond: number;
   p50: number;
   p99: number;
+  /** The serving process's CPU time per request, its threads included. */
+  cpuMsPerRequest: number;
 }
 
 /**
  * autocannon with CONNECTIONS connections for SECONDS, after a short warm-up. A request counts as answered when
  * the status is 2xx and the GraphQL body has no errors; everything else (non-2xx, errors, timeouts) as failed.
  */
-async function load(url: string, next: () => { headers: Record<string, string>; body: string }, seconds = SECONDS): Promise<Load> {
+async function load(
+  { port, child }: { port: number; child: ChildProcess },
+  next: () => { headers: Record<string, string>; body: string },
+  seconds = SECONDS,
+): Promise<Load> {
+  const url = `http://127.0.0.1:${port}`;
   let failed = 0;
   const run = (duration: number) =>
     autocannon({
@@ -83,10 +90,19 @@ async function load(url: string, next: () => { headers: Record<string, string>; 
     });
   await run(2);
   failed = 0;
+  const cpuBefore = cpuSeconds(child.pid!);
   const result = await run(seconds);
+  const cpu = cpuSeconds(child.pid!) - cpuBefore;
   failed += result.errors + result.timeouts;
   const answered = result['2xx'] - Math.min(failed, result['2xx']);
-  return { answered, failed, perSecond: round(answered / result.duration, 0), p50: result.latency.p50, p99: result.latency.p99 };
+  return {
+    answered,
+    failed,
+    perSecond: round(answered / result.duration, 0),
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerRequest: round((1000 * cpu) / Math.max(1, result.requests.total), 2),
+  };
 }
 
 async function main() {
@@ -114,6 +130,7 @@ async function main() {
     listening: /"port":(\d+)/,
   });
   try {
+    const settledSeconds = await untilQuiet(ketenkaart.child.pid!);
     let turn = 0;
     const session = () => ({ authorization: `Bearer ${handoff.tokens[turn++ % handoff.tokens.length]!}` });
     const reference = JSON.stringify({ query: REFERENCE_QUERY });
@@ -133,13 +150,13 @@ async function main() {
     });
     const rounds: { bare: Load; served: Load; ratio: number }[] = [];
     try {
-      for (let round = 0; round < REFERENCE_ROUNDS; round += 1) {
+      for (let index = 0; index < REFERENCE_ROUNDS; index += 1) {
         // By turns, the floor first in even rounds and last in odd ones, so that neither has the machine to itself
         // longer or always comes first.
-        const loadFloor = () => load(`http://127.0.0.1:${floor.port}`, () => ({ headers: {}, body: reference }));
-        const loadServed = () => load(`http://127.0.0.1:${ketenkaart.port}`, () => ({ headers: session(), body: reference }));
+        const loadFloor = () => load(floor, () => ({ headers: {}, body: reference }));
+        const loadServed = () => load(ketenkaart, () => ({ headers: session(), body: reference }));
         const [bare, served] =
-          round % 2 === 0
+          index % 2 === 0
             ? [await loadFloor(), await loadServed()]
             : await loadServed().then(async (served) => [await loadFloor(), served] as const);
         rounds.push({ bare, served, ratio: served.perSecond / bare.perSecond });
@@ -156,13 +173,13 @@ async function main() {
       name: `reference query, bare graphql-yoga floor (${CONNECTIONS} connections, ${SECONDS} s, median of ${rounds.length} rounds)`,
       value: bare.perSecond,
       unit: 'requests/s',
-      note: `answered from memory in a process of its own; rounds ${rounds.map((r) => r.bare.perSecond).join(', ')}; p99 ${bare.p99} ms`,
+      note: `answered from memory in a process of its own; rounds ${rounds.map((r) => r.bare.perSecond).join(', ')}; p99 ${bare.p99} ms; CPU a request ${rounds.map((r) => r.bare.cpuMsPerRequest).join(', ')} ms`,
     });
     record({
       name: `reference query, Ketenkaart server (${CONNECTIONS} connections, ${SECONDS} s, median of ${rounds.length} rounds)`,
       value: served.perSecond,
       unit: 'requests/s',
-      note: `signed in, over ${handoff.tokens.length} sessions: session lookup and reference stamp per request, reference data from the app's cache; rounds ${rounds.map((r) => r.served.perSecond).join(', ')}; p50 ${served.p50} ms, p99 ${served.p99} ms; ${failed} failed`,
+      note: `signed in, over ${handoff.tokens.length} sessions: session lookup and reference stamp per request, reference data from the app's cache; rounds ${rounds.map((r) => r.served.perSecond).join(', ')}; p50 ${served.p50} ms, p99 ${served.p99} ms; ${failed} failed; CPU a request ${rounds.map((r) => r.served.cpuMsPerRequest).join(', ')} ms; loaded once the server, started on the store, had used under a tenth of a core for a second (after ${round(settledSeconds, 0)} s)`,
     });
     record({
       name: 'reference query, Ketenkaart over the bare floor (median ratio)',
@@ -174,7 +191,7 @@ async function main() {
     });
 
     let household = 0;
-    const trajectories = await load(`http://127.0.0.1:${ketenkaart.port}`, () => ({
+    const trajectories = await load(ketenkaart, () => ({
       headers: session(),
       body: JSON.stringify({ query: TRAJECTORY, variables: { id: handoff.households[household++ % handoff.households.length] } }),
     }));
