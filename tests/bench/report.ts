@@ -87,6 +87,13 @@ export interface ThroughputHandoff {
 }
 export const handoffPath = (storeDir: string) => `${storeDir}.throughput.json`;
 
+/**
+ * Signed-in accounts the load takes turns over. The API allows 600 requests a minute per account (the request
+ * limit), and the throughput step sends about 2,000 a second for three reference rounds of 12 s and the trajectory
+ * reads: 64 accounts (38,400 a minute) ran out in the third round, 256 allow 153,600.
+ */
+export const SESSION_POOL_SIZE = 256;
+
 /** The national year of issue #10: about 700,000 households, 1,000,000 signals, 4 million events. */
 export const NATIONAL_HOUSEHOLDS = 700_000;
 

@@ -40,6 +40,7 @@ import {
   round,
   type BenchRun,
   type Figure,
+  SESSION_POOL_SIZE,
   type ThroughputHandoff,
 } from './report.js';
 
@@ -242,7 +243,7 @@ async function main() {
 
   // 3. Trajectory: GraphQL against the same repository calls without it. The API allows 600 requests a minute
   // per session, so requests take turns over a pool of Amsterdam coordinator sessions.
-  const pool = await sessionPool(app, repos, 64);
+  const pool = await sessionPool(app, repos, SESSION_POOL_SIZE);
   let turn = 0;
   const nextSession = () => pool[turn++ % pool.length]!;
   const TRAJECTORY = `query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }`;

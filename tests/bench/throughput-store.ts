@@ -1,5 +1,5 @@
 // A store and session pool for tests/bench/profile-server.ts and throughput.ts without the whole of run.ts: loads
-// BENCH_FAMILIES synthetic households in segments into a fresh store on disk, signs in 64 Amsterdam coordinators and
+// BENCH_FAMILIES synthetic households in segments into a fresh store on disk, signs in SESSION_POOL_SIZE (report.ts) Amsterdam coordinators and
 // leaves the handoff (tokens and sampled households) beside the store, as run.ts does. Prints the store's directory.
 //
 //   BENCH_FAMILIES=20000 tsx tests/bench/throughput-store.ts
@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { createApp, createExecutor, createLogger, createRepositories } from '@ketenkaart/api';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamiliesInSegments, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
 import { openTestStore, testConfig } from '../support/store.js';
-import { handoffPath, type ThroughputHandoff } from './report.js';
+import { handoffPath, SESSION_POOL_SIZE, type ThroughputHandoff } from './report.js';
 
 const FAMILIES = Number(process.env.BENCH_FAMILIES ?? 20_000);
 const SEGMENT_FAMILIES = 50_000;
@@ -37,7 +37,7 @@ const repos = createRepositories(executor);
 const app = createApp({ config, executor, logger: createLogger('silent') });
 const LOGIN = 'mutation($u: String!, $p: String!) { login(username: $u, password: $p) { ... on Session { token } } }';
 const tokens: string[] = [];
-for (let i = 0; i < 64; i += 1) {
+for (let i = 0; i < SESSION_POOL_SIZE; i += 1) {
   const username = `bench.coordinator.${i}`;
   await repos.accounts.create({ username, role: 'COORDINATOR', agencyId: null, centrumgemeenteId: 'amsterdam', password: DEMO_PASSWORD });
   const response = await app.fetch(
