@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countingExecutor, createRepositories, type CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { createLoaders } from '../../api/src/loaders.js';
+import { referenceStampIn } from '../../api/src/repositories/reference-cache.js';
 import { openTestStore } from '../support/store.js';
 
 describe('request loaders', () => {
@@ -34,6 +35,37 @@ describe('request loaders', () => {
     counted.reset();
     expect(await loaders.centrumgemeente.load('oss')).toBe(oss);
     expect(counted.count()).toBe(0);
+  });
+
+  it("answers reference rows kept under the request's stamp at once, and reads them again under another stamp", async () => {
+    const repos = createRepositories(counted);
+    const stamp = await store.read(referenceStampIn);
+    const warm = createLoaders(repos, stamp);
+    const cityModels = await warm.chainModelsByCity.load('amsterdam');
+    const stages = await warm.stagesByChainModel.load(cityModels[0]!.id);
+    const holderId = stages.find((stage) => stage.regieAgencyId !== null)!.regieAgencyId!;
+    const holder = await warm.agency.load(holderId);
+
+    const next = createLoaders(repos, stamp);
+    let batchCouldRun = false;
+    setImmediate(() => (batchCouldRun = true));
+    counted.reset();
+    const [models, stagesAgain, holderAgain] = await Promise.all([
+      next.chainModelsByCity.load('amsterdam'),
+      next.stagesByChainModel.load(cityModels[0]!.id),
+      next.agency.load(holderId),
+    ]);
+    // A batch waits for setImmediate (loaders.ts); kept rows are answered before it, without a statement.
+    expect(batchCouldRun).toBe(false);
+    expect(counted.count()).toBe(0);
+    expect([models, stagesAgain, holderAgain]).toEqual([cityModels, stages, holder]);
+    // Each request gets a list of its own, as from a batch, with the same shared rows in it.
+    expect(models).not.toBe(cityModels);
+    expect(models[0]).toBe(cityModels[0]);
+
+    counted.reset();
+    expect(await createLoaders(repos, 'another stamp').agency.load(holderId)).toEqual(holder);
+    expect(counted.count()).toBe(1);
   });
 
   it('gives every request loaders of its own', () => {
