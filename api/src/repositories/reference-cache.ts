@@ -251,8 +251,9 @@ export function createReferenceCache(executor: CypherExecutor, reference: Refere
     };
 
   const cityOf = (row: { centrumgemeenteId?: string | null }) => row.centrumgemeenteId ?? '';
-  // Each lookup keeps its rows in the table of its own name (keptRow finds them by it). Built once per app: a request builds the function of a lookup only when it uses it (a reference request four
-  // of the eighteen), where building all eighteen closures per request was a measurable part of a small request.
+  // Each lookup keeps its rows in the table of its own name (keptRow finds them by it). Built once per app: a request
+  // builds the function of a lookup only when it uses it (a reference request four of the eighteen), where building
+  // all eighteen closures per request was a measurable part of a small request.
   const lookups: { [Name in keyof Lookups]: (request: RequestGeneration) => Lookups[Name] } = {
     listCentrumgemeenten: whole('listCentrumgemeenten', reference.listCentrumgemeenten),
     nationalFigures: whole('nationalFigures', reference.nationalFigures),
