@@ -52,30 +52,31 @@ class KeptFirstLoader<V> extends DataLoader<string, V> {
   }
 }
 
-/** A lookup of the reference cache, by the name of its read. */
-type ReferenceLookup = Parameters<ReferenceReads['keptRow']>[0];
+/** The reference cache's lookups by a list of keys, by the name of their read (which is also their table's). */
+type KeyedLookup = {
+  [Name in keyof ReferenceReads]: ReferenceReads[Name] extends (keys: readonly string[]) => Promise<unknown[]> ? Name : never;
+}[Exclude<keyof ReferenceReads, 'keptRow'>];
+
+/** A row of a keyed lookup. */
+type RowOf<Name extends KeyedLookup> = Awaited<ReturnType<ReferenceReads[Name]>>[number];
+
+/** The read of a lookup, taken by its name, so that a loader's batch and its kept rows always name the same table. */
+function keyedRead<Name extends KeyedLookup>(ref: ReferenceReads, lookup: Name) {
+  return ref[lookup] as (keys: readonly string[]) => Promise<RowOf<Name>[]>;
+}
 
 /** byIdLoader over a lookup of the reference cache. */
-function referenceByIdLoader<T>(
-  ref: ReferenceReads,
-  lookup: ReferenceLookup,
-  fetch: (ids: readonly string[]) => Promise<T[]>,
-  idOf: (row: T) => string,
-) {
-  return new KeptFirstLoader<T | null>(byIdBatch(fetch, idOf), (id) => ref.keptRow<T>(lookup, id));
+function referenceByIdLoader<Name extends KeyedLookup>(ref: ReferenceReads, lookup: Name, idOf: (row: RowOf<Name>) => string) {
+  return new KeptFirstLoader<RowOf<Name> | null>(byIdBatch(keyedRead(ref, lookup), idOf), (id) => ref.keptRow<RowOf<Name>>(lookup, id));
 }
 
 /** groupLoader over a reference lookup of the cache; a kept group is copied, as a batch gives each key its own list. */
-function referenceGroupLoader<T>(
-  ref: ReferenceReads,
-  lookup: ReferenceLookup,
-  fetch: (keys: readonly string[]) => Promise<T[]>,
-  keyOf: (row: T) => string,
-) {
-  return new KeptFirstLoader<T[]>(
+function referenceGroupLoader<Name extends KeyedLookup>(ref: ReferenceReads, lookup: Name, keyOf: (row: RowOf<Name>) => string) {
+  const fetch = keyedRead(ref, lookup);
+  return new KeptFirstLoader<RowOf<Name>[]>(
     async (keys) => groupedByKey(keys, await fetch(keys), keyOf),
     (key) => {
-      const kept = ref.keptRow<readonly T[]>(lookup, key);
+      const kept = ref.keptRow<readonly RowOf<Name>[]>(lookup, key);
       return kept && [...kept];
     },
   );
@@ -117,20 +118,19 @@ const cityOf = (row: { centrumgemeenteId: string | null }) => row.centrumgemeent
  * only the loaders it uses (a reference request four of the thirty), on first use: see createLoaders.
  */
 const loaderFactories = {
-  centrumgemeente: (_repos, ref) => referenceByIdLoader(ref, 'centrumgemeentenByIds', ref.centrumgemeentenByIds, (row) => row.id),
-  agency: (_repos, ref) => referenceByIdLoader(ref, 'agenciesByIds', ref.agenciesByIds, (row) => row.id),
-  facility: (_repos, ref) => referenceByIdLoader(ref, 'facilitiesByIds', ref.facilitiesByIds, (row) => row.id),
-  capacityByFacility: (_repos, ref) =>
-    referenceGroupLoader(ref, 'capacityByFacilityIds', ref.capacityByFacilityIds, (row) => row.facilityId),
-  capacityOfCity: (_repos, ref) => referenceGroupLoader(ref, 'capacityOfCities', ref.capacityOfCities, (row) => row.cityId),
-  municipalitiesByCity: (_repos, ref) => referenceGroupLoader(ref, 'municipalitiesByCity', ref.municipalitiesByCity, cityOf),
-  chainModelsByCity: (_repos, ref) => referenceGroupLoader(ref, 'chainModelsByCity', ref.chainModelsByCity, cityOf),
-  stagesByChainModel: (_repos, ref) => referenceGroupLoader(ref, 'stagesByChainModel', ref.stagesByChainModel, (row) => row.chainModelId),
-  regieNotesByCity: (_repos, ref) => referenceGroupLoader(ref, 'regieNotesByCity', ref.regieNotesByCity, cityOf),
-  covenantsByCity: (_repos, ref) => referenceGroupLoader(ref, 'covenantsByCity', ref.covenantsByCity, cityOf),
-  earlyWarningsByCity: (_repos, ref) => referenceGroupLoader(ref, 'earlyWarningsByCity', ref.earlyWarningsByCity, cityOf),
-  figuresByCity: (_repos, ref) => referenceGroupLoader(ref, 'figuresByCity', ref.figuresByCity, cityOf),
-  tablesByCity: (_repos, ref) => referenceGroupLoader(ref, 'tablesByCity', ref.tablesByCity, cityOf),
+  centrumgemeente: (_repos, ref) => referenceByIdLoader(ref, 'centrumgemeentenByIds', (row) => row.id),
+  agency: (_repos, ref) => referenceByIdLoader(ref, 'agenciesByIds', (row) => row.id),
+  facility: (_repos, ref) => referenceByIdLoader(ref, 'facilitiesByIds', (row) => row.id),
+  capacityByFacility: (_repos, ref) => referenceGroupLoader(ref, 'capacityByFacilityIds', (row) => row.facilityId),
+  capacityOfCity: (_repos, ref) => referenceGroupLoader(ref, 'capacityOfCities', (row) => row.cityId),
+  municipalitiesByCity: (_repos, ref) => referenceGroupLoader(ref, 'municipalitiesByCity', cityOf),
+  chainModelsByCity: (_repos, ref) => referenceGroupLoader(ref, 'chainModelsByCity', cityOf),
+  stagesByChainModel: (_repos, ref) => referenceGroupLoader(ref, 'stagesByChainModel', (row) => row.chainModelId),
+  regieNotesByCity: (_repos, ref) => referenceGroupLoader(ref, 'regieNotesByCity', cityOf),
+  covenantsByCity: (_repos, ref) => referenceGroupLoader(ref, 'covenantsByCity', cityOf),
+  earlyWarningsByCity: (_repos, ref) => referenceGroupLoader(ref, 'earlyWarningsByCity', cityOf),
+  figuresByCity: (_repos, ref) => referenceGroupLoader(ref, 'figuresByCity', cityOf),
+  tablesByCity: (_repos, ref) => referenceGroupLoader(ref, 'tablesByCity', cityOf),
   household: (repos) => byIdLoader(repos.households.householdsByIds, (row) => row.id),
   membershipsByHousehold: (repos) => groupLoader(repos.households.membershipsByHousehold, (row) => row.householdId),
   eventsByHousehold: (repos) => groupLoader(repos.events.eventsByHousehold, (row) => row.householdId),
@@ -139,7 +139,7 @@ const loaderFactories = {
   regieByHousehold: (repos) => groupLoader(repos.regie.regieByHousehold, (row) => row.householdId),
   agencyPageByCity: (_repos, ref) => pageLoader(ref.agencyPagesByCity),
   facilityPageByCity: (_repos, ref) => pageLoader(ref.facilityPagesByCity),
-  registrationSystemsByCity: (_repos, ref) => referenceGroupLoader(ref, 'registrationSystemsByCity', ref.registrationSystemsByCity, cityOf),
+  registrationSystemsByCity: (_repos, ref) => referenceGroupLoader(ref, 'registrationSystemsByCity', cityOf),
   gapsByHousehold: (repos) =>
     groupLoader(
       (ids) => repos.gaps.findingsOfHouseholds(ids, GAPS_PER_HOUSEHOLD),
