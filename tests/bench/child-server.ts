@@ -2,6 +2,7 @@
 // `node --import tsx` directly, so that the child's pid is the server's own (for its CPU time), and awaited until it
 // prints the line that says it listens.
 import { spawn, type ChildProcess } from 'node:child_process';
+import autocannon from 'autocannon';
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 
@@ -64,4 +65,67 @@ export async function untilQuiet(pid: number, limitSeconds = 120): Promise<numbe
     const waited = (Date.now() - started) / 1000;
     if (cpuSeconds(pid) - before < 0.1 || waited >= limitSeconds) return waited;
   }
+}
+
+/** What one load of a server measured. */
+export interface HttpLoad {
+  answered: number;
+  failed: number;
+  perSecond: number;
+  p50: number;
+  p99: number;
+  /** The serving process's CPU time per request, its threads included. */
+  cpuMsPerRequest: number;
+}
+
+/**
+ * autocannon POSTing to the server's /graphql with `connections` connections for `seconds`, after a warm-up whose
+ * figures are dropped. A request counts as answered when the status is 2xx and the GraphQL body has no errors;
+ * everything else (non-2xx, errors, timeouts) as failed.
+ */
+export async function loadOverHttp(
+  { port, child }: { port: number; child: ChildProcess },
+  next: () => { headers: Record<string, string>; body: string },
+  { seconds, warmUpSeconds, connections }: { seconds: number; warmUpSeconds: number; connections: number },
+): Promise<HttpLoad> {
+  let failed = 0;
+  const run = (duration: number) =>
+    autocannon({
+      url: `http://127.0.0.1:${port}`,
+      connections,
+      duration,
+      method: 'POST',
+      requests: [
+        {
+          setupRequest: (request) => {
+            const { headers, body } = next();
+            return {
+              ...request,
+              method: 'POST',
+              path: '/graphql',
+              headers: { ...request.headers, 'content-type': 'application/json', ...headers },
+              body,
+            };
+          },
+          onResponse: (status, body) => {
+            if (status !== 200 || body.includes('"errors"')) failed += 1;
+          },
+        },
+      ],
+    });
+  await run(warmUpSeconds);
+  failed = 0;
+  const cpuBefore = cpuSeconds(child.pid!);
+  const result = await run(seconds);
+  const cpu = cpuSeconds(child.pid!) - cpuBefore;
+  failed += result.errors + result.timeouts;
+  const answered = result['2xx'] - Math.min(failed, result['2xx']);
+  return {
+    answered,
+    failed,
+    perSecond: answered / result.duration,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    cpuMsPerRequest: (1000 * cpu) / Math.max(1, result.requests.total),
+  };
 }

@@ -15,8 +15,7 @@ import type { ChildProcess } from 'node:child_process';
 import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import autocannon from 'autocannon';
-import { cpuSeconds, freePort, startChildServer } from './child-server.js';
+import { freePort, loadOverHttp, startChildServer } from './child-server.js';
 import { handoffPath, type ThroughputHandoff } from './report.js';
 
 const storeDir = process.env.BENCH_STORE_DIR;
@@ -54,37 +53,9 @@ process.on('exit', killAll);
 process.on('SIGINT', () => process.exit(130));
 process.on('SIGTERM', () => process.exit(143));
 
-async function load(target: Served, seconds: number): Promise<{ perSecond: number; failed: number; cpuMsPerRequest: number }> {
-  let failed = 0;
-  const run = (duration: number) =>
-    autocannon({
-      url: `http://127.0.0.1:${target.port}`,
-      connections: CONNECTIONS,
-      duration,
-      requests: [
-        {
-          setupRequest: (request) => ({
-            ...request,
-            method: 'POST',
-            path: '/graphql',
-            headers: { ...request.headers, 'content-type': 'application/json', ...target.headers() },
-            body: reference,
-          }),
-          onResponse: (status, body) => {
-            if (status !== 200 || body.includes('"errors"')) failed += 1;
-          },
-        },
-      ],
-    });
-  await run(3);
-  failed = 0;
-  const cpuBefore = cpuSeconds(target.child.pid!);
-  const result = await run(seconds);
-  const cpu = cpuSeconds(target.child.pid!) - cpuBefore;
-  failed += result.errors + result.timeouts;
-  const answered = result['2xx'] - Math.min(failed, result['2xx']);
-  return { perSecond: answered / result.duration, failed, cpuMsPerRequest: (1000 * cpu) / Math.max(1, result.requests.total) };
-}
+/** The reference query at the target, after 3 s of warm-up. */
+const load = (target: Served, seconds: number) =>
+  loadOverHttp(target, () => ({ headers: target.headers(), body: reference }), { seconds, warmUpSeconds: 3, connections: CONNECTIONS });
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);

@@ -11,8 +11,7 @@
 // A process of its own for the step, because the loading process keeps what its writes used (see reopen.ts).
 import type { ChildProcess } from 'node:child_process';
 import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import autocannon from 'autocannon';
-import { cpuSeconds, freePort, startChildServer, untilQuiet } from './child-server.js';
+import { freePort, loadOverHttp, startChildServer, untilQuiet, type HttpLoad } from './child-server.js';
 import {
   handoffPath,
   resultsJson,
@@ -43,66 +42,13 @@ async function stop(child: ChildProcess) {
   await exited;
 }
 
-interface Load {
-  answered: number;
-  failed: number;
-  perSecond: number;
-  p50: number;
-  p99: number;
-  /** The serving process's CPU time per request, its threads included. */
-  cpuMsPerRequest: number;
-}
-
-/**
- * autocannon with CONNECTIONS connections for SECONDS, after a short warm-up. A request counts as answered when
- * the status is 2xx and the GraphQL body has no errors; everything else (non-2xx, errors, timeouts) as failed.
- */
+/** A load of CONNECTIONS connections for SECONDS after 2 s of warm-up, with its rates rounded as recorded. */
 async function load(
-  { port, child }: { port: number; child: ChildProcess },
+  server: { port: number; child: ChildProcess },
   next: () => { headers: Record<string, string>; body: string },
-  seconds = SECONDS,
-): Promise<Load> {
-  const url = `http://127.0.0.1:${port}`;
-  let failed = 0;
-  const run = (duration: number) =>
-    autocannon({
-      url,
-      connections: CONNECTIONS,
-      duration,
-      method: 'POST',
-      requests: [
-        {
-          setupRequest: (request) => {
-            const { headers, body } = next();
-            return {
-              ...request,
-              method: 'POST',
-              path: '/graphql',
-              headers: { ...request.headers, 'content-type': 'application/json', ...headers },
-              body,
-            };
-          },
-          onResponse: (status, body) => {
-            if (status !== 200 || body.includes('"errors"')) failed += 1;
-          },
-        },
-      ],
-    });
-  await run(2);
-  failed = 0;
-  const cpuBefore = cpuSeconds(child.pid!);
-  const result = await run(seconds);
-  const cpu = cpuSeconds(child.pid!) - cpuBefore;
-  failed += result.errors + result.timeouts;
-  const answered = result['2xx'] - Math.min(failed, result['2xx']);
-  return {
-    answered,
-    failed,
-    perSecond: round(answered / result.duration, 0),
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    cpuMsPerRequest: round((1000 * cpu) / Math.max(1, result.requests.total), 2),
-  };
+): Promise<HttpLoad> {
+  const measured = await loadOverHttp(server, next, { seconds: SECONDS, warmUpSeconds: 2, connections: CONNECTIONS });
+  return { ...measured, perSecond: round(measured.perSecond, 0), cpuMsPerRequest: round(measured.cpuMsPerRequest, 2) };
 }
 
 async function main() {
@@ -148,7 +94,7 @@ async function main() {
       env: { FLOOR_ANSWER: JSON.stringify(answer.data) },
       listening: /listening (\d+)/,
     });
-    const rounds: { bare: Load; served: Load; ratio: number }[] = [];
+    const rounds: { bare: HttpLoad; served: HttpLoad; ratio: number }[] = [];
     try {
       for (let index = 0; index < REFERENCE_ROUNDS; index += 1) {
         // By turns, the floor first in even rounds and last in odd ones, so that neither has the machine to itself
