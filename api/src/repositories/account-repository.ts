@@ -63,30 +63,35 @@ RETURN s.tokenHash AS tokenHash`,
   z.object({ tokenHash: z.string() }),
 );
 
+// A session is live when it has not expired and its account is active. Both tests are returned as the column `live`
+// and applied by the repository, not written in a WHERE: Grafeo 0.6 plans a range predicate beside an indexed
+// equality label-first, reading every Session node (README, Indexes and the statements that need them), so the
+// WHERE made each request's lookup grow with the sessions stored (0.2 against 0.08 ms of CPU at 256 sessions,
+// tests/bench/session-lookup-cost.ts; tests/dialect/plans.test.ts holds the plan). Neo4j plans both forms the same: the tokenHash index, then one SESSION_OF edge.
 const sessionByToken = statement(
   'sessionByToken',
   cypher`
 MATCH (s:Session {tokenHash: $tokenHash})-[:SESSION_OF]->(a:Account)
-WHERE s.expiresAt > datetime($now) AND a.active = true
 RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId, a.centrumgemeenteId AS centrumgemeenteId,
-  a.active AS active, s.csrfToken AS csrfToken, toString(s.expiresAt) AS expiresAt`,
-  AccountRow.extend({ csrfToken: z.string(), expiresAt: z.string() }),
+  a.active AS active, s.csrfToken AS csrfToken, toString(s.expiresAt) AS expiresAt,
+  s.expiresAt > datetime($now) AND a.active = true AS live`,
+  AccountRow.extend({ csrfToken: z.string(), expiresAt: z.string(), live: z.boolean() }),
 );
 
 // A request's session and the store's reference stamp in one statement: a statement costs the engine's call, the
 // row conversion and its check on the server's one thread however little it reads, and every signed-in request runs
 // this one. One row per ReferenceVersion node (normally one), with the session's columns null when the token names
-// no live session; no row at all only in a store that never had reference data written (see
-// sessionWithReferenceStamp). Neo4j plans the same: the version node by its label (one node), then the session by the
-// tokenHash index and one SESSION_OF edge.
+// no session (and `live` false or null when it names one that is not live, as in sessionByToken); no row at all only
+// in a store that never had reference data written (see sessionWithReferenceStamp). Neo4j plans the same: the version
+// node by its label (one node), then the session by the tokenHash index and one SESSION_OF edge.
 const sessionWithReferenceStampByToken = statement(
   'sessionWithReferenceStamp',
   cypher`
 MATCH (v:ReferenceVersion)
 OPTIONAL MATCH (s:Session {tokenHash: $tokenHash})-[:SESSION_OF]->(a:Account)
-WHERE s.expiresAt > datetime($now) AND a.active = true
 RETURN v.stamp AS stamp, a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId,
-  a.centrumgemeenteId AS centrumgemeenteId, s.csrfToken AS csrfToken`,
+  a.centrumgemeenteId AS centrumgemeenteId, s.csrfToken AS csrfToken,
+  s.expiresAt > datetime($now) AND a.active = true AS live`,
   z.object({
     stamp: z.string().nullable(),
     id: z.string().nullable(),
@@ -95,6 +100,7 @@ RETURN v.stamp AS stamp, a.id AS id, a.username AS username, a.role AS role, a.a
     agencyId: opt(z.string()),
     centrumgemeenteId: opt(z.string()),
     csrfToken: z.string().nullable(),
+    live: z.boolean().nullable(),
   }),
 );
 
@@ -221,7 +227,9 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
 
     async session(token: string) {
       const [row] = await executor.read((tx) => tx.run(sessionByToken, { tokenHash: hashToken(token), now: now().toISOString() }));
-      return row ?? null;
+      if (!row?.live) return null;
+      const { live: _live, ...session } = row;
+      return session;
     },
 
     /**
@@ -236,11 +244,11 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
         if (rows.length === 0) {
           // No ReferenceVersion node yet: the stamp is '' and the session is read on its own.
           const [row] = await tx.run(sessionByToken, params);
-          return { session: row ? sessionAccountOf(row) : null, referenceStamp: '' };
+          return { session: row?.live ? sessionAccountOf(row) : null, referenceStamp: '' };
         }
         const referenceStamp = referenceStampOf(rows);
-        const [{ id, username, role, agencyId, centrumgemeenteId, csrfToken }] = rows as [(typeof rows)[number]];
-        const session = id !== null && username !== null && role !== null && csrfToken !== null;
+        const [{ id, username, role, agencyId, centrumgemeenteId, csrfToken, live }] = rows as [(typeof rows)[number]];
+        const session = live === true && id !== null && username !== null && role !== null && csrfToken !== null;
         return {
           session: session ? { id, username, role, agencyId, centrumgemeenteId, active: true, csrfToken } : null,
           referenceStamp,
