@@ -175,8 +175,8 @@ RETURN collect(DISTINCT householdId) AS ids`,
 const withdrawConsent = statement(
   'withdrawConsent',
   cypher`
-MATCH (c:Consent {id: $id})
-WHERE c.withdrawnOn IS NULL
+MATCH (c:Consent)
+WHERE c.id = $id AND c.withdrawnOn IS NULL
 SET c.withdrawnOn = date($on), c.withdrawnBy = $recordedBy, c.withdrawnRecordedAt = datetime($now)
 RETURN c.id AS id, c.householdId AS householdId`,
   z.object({ id: z.string(), householdId: z.string() }),

@@ -84,12 +84,13 @@ ORDER BY householdId, on, kind`,
 // row per stage and one per pair of stages come back, however many households the region has. A household's
 // stage i counts when it entered it in the period; distinct households per cell, as analytics/chain-flow.ts counts.
 // Both statements start from the region's households (household_region) and read their path lists; Neo4j plans the
-// same (a NodeIndexSeek on Household.centrumgemeenteId, then UNWIND per row).
+// same (a NodeIndexSeek on Household.centrumgemeenteId, then UNWIND per row). The region stands in the WHERE beside
+// the null test: written inline, Grafeo 0.6 read every household of the country (tests/dialect/plans.test.ts).
 const stagePathTotals = statement(
   'chainFlowStageTotalsInRegion',
   cypher`
-MATCH (h:Household {centrumgemeenteId: $cityId})
-WHERE h.stageStates IS NOT NULL
+MATCH (h:Household)
+WHERE h.centrumgemeenteId = $cityId AND h.stageStates IS NOT NULL
 UNWIND range(0, size(h.stageStates) - 1) AS i
 WITH h, i, h.stageStates[i] AS state, h.stageStates[i + 1] AS next
 WHERE h.stageEnteredOn[i] >= $from AND h.stageEnteredOn[i] <= $to
@@ -111,8 +112,8 @@ RETURN state, count(DISTINCT h) AS entered,
 const stagePathTransitions = statement(
   'chainFlowTransitionsInRegion',
   cypher`
-MATCH (h:Household {centrumgemeenteId: $cityId})
-WHERE h.stageStates IS NOT NULL
+MATCH (h:Household)
+WHERE h.centrumgemeenteId = $cityId AND h.stageStates IS NOT NULL
 UNWIND range(0, size(h.stageStates) - 2) AS i
 WITH h, i, h.stageStates[i] AS from, h.stageStates[i + 1] AS to
 WHERE h.stageEnteredOn[i] >= $from AND h.stageEnteredOn[i] <= $to
@@ -125,8 +126,8 @@ RETURN from, to, count(DISTINCT h) AS households`,
 const flowEvents = statement(
   'chainFlowEventsWithoutStagePathInRegion',
   cypher`
-MATCH (h:Household {centrumgemeenteId: $cityId})
-WHERE h.stageStates IS NULL
+MATCH (h:Household)
+WHERE h.centrumgemeenteId = $cityId AND h.stageStates IS NULL
 MATCH (h)-[:HAD]->(e:Event)
 WHERE NOT EXISTS { MATCH (e)<-[:SUPERSEDES]-(:Event) }
 RETURN h.id AS householdId, e.id AS id, e.kind AS kind, e.verdictKind AS verdictKind,

@@ -37,8 +37,8 @@ RETURN n.id AS id, n.agencyId AS agencyId, n.otherAgencyId AS otherAgencyId`,
 const acknowledge = statement(
   'acknowledgeInvolvementNotice',
   cypher`
-MATCH (n:InvolvementNotice {id: $id})
-WHERE n.agencyId = $agencyId AND n.acknowledgedAt IS NULL
+MATCH (n:InvolvementNotice)
+WHERE n.id = $id AND n.agencyId = $agencyId AND n.acknowledgedAt IS NULL
 SET n.acknowledgedAt = datetime($now), n.acknowledgedBy = $accountId
 RETURN n.id AS id, n.householdId AS householdId`,
   z.object({ id: z.string(), householdId: z.string() }),

@@ -42,8 +42,8 @@ RETURN count(g) AS n`,
 const closeRegie = statement(
   'closeRegie',
   cypher`
-MATCH (g:RegieAssignment {id: $id}), (next:RegieAssignment {id: $nextId})
-WHERE g.to IS NULL
+MATCH (g:RegieAssignment), (next:RegieAssignment {id: $nextId})
+WHERE g.id = $id AND g.to IS NULL
 SET g.to = date($to), g.handedOverToId = $nextId
 CREATE (g)-[:HANDED_OVER_TO]->(next)
 RETURN g.id AS id`,
