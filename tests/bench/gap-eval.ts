@@ -18,6 +18,12 @@ const REGIONS = Number(process.env.BENCH_REGIONS ?? 43);
 const PAGE_SIZE = process.env.BENCH_PAGE_SIZE ? Number(process.env.BENCH_PAGE_SIZE) : undefined;
 const AS_OF = '2026-06-30';
 const seconds = (start: bigint) => Number(process.hrtime.bigint() - start) / 1e9;
+/** CPU milliseconds a household since `since` (this process, the engine's threads included): on 2 cores a pass
+ * cannot take less wall time than half of it. */
+const cpuMsPerHousehold = (since: NodeJS.CpuUsage, households: number) => {
+  const used = process.cpuUsage(since);
+  return ((used.user + used.system) / 1000 / households).toFixed(3);
+};
 
 async function main() {
   const config = testConfig();
@@ -55,6 +61,7 @@ async function main() {
   for (const pass of passes) {
     metricsRegistry.resetMetrics();
     start = process.hrtime.bigint();
+    const cpuBefore = process.cpuUsage();
     const total = { households: 0, findings: 0, changedHouseholds: 0 };
     for (const cityId of cityIds) {
       const city = await gaps.evaluateCity(cityId, PAGE_SIZE ? { pageSize: PAGE_SIZE } : {});
@@ -64,7 +71,8 @@ async function main() {
     }
     const took = seconds(start);
     console.log(
-      `${pass}: ${took.toFixed(2)} s, ${((took * 1000) / total.households).toFixed(3)} ms/household ` +
+      `${pass}: ${took.toFixed(2)} s, ${((took * 1000) / total.households).toFixed(3)} ms/household, ` +
+        `${cpuMsPerHousehold(cpuBefore, total.households)} ms of CPU/household ` +
         `(${total.households} households, ${total.findings} findings, ${total.changedHouseholds} changed)`,
     );
     // Where the statements' time went: the store's work plus decoding and checking the rows.
@@ -88,6 +96,7 @@ async function main() {
     const households = pages.reduce((sum, page) => sum + page.length, 0);
     const timed = async (label: string, inFlight: number, work: (ids: string[]) => Promise<unknown>) => {
       const start = process.hrtime.bigint();
+      const cpuBefore = process.cpuUsage();
       let next = 0;
       await Promise.all(
         Array.from({ length: inFlight }, async () => {
@@ -95,7 +104,9 @@ async function main() {
         }),
       );
       const took = seconds(start);
-      console.log(`${label}: ${took.toFixed(2)} s, ${((took * 1000) / households).toFixed(3)} ms/household`);
+      console.log(
+        `${label}: ${took.toFixed(2)} s, ${((took * 1000) / households).toFixed(3)} ms/household, ${cpuMsPerHousehold(cpuBefore, households)} ms of CPU/household`,
+      );
     };
     for (const inFlight of [1, 2, 4]) await timed(`reads alone, ${inFlight} page(s) in flight`, inFlight, (ids) => gaps.readFacts(ids));
     for (const inFlight of [1, 2])
