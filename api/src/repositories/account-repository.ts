@@ -67,7 +67,8 @@ RETURN s.tokenHash AS tokenHash`,
 // and applied by the repository, not written in a WHERE: Grafeo 0.6 plans a range predicate beside an indexed
 // equality label-first, reading every Session node (README, Indexes and the statements that need them), so the
 // WHERE made each request's lookup grow with the sessions stored (0.2 against 0.08 ms of CPU at 256 sessions,
-// tests/bench/session-lookup-cost.ts; tests/dialect/plans.test.ts holds the plan). Neo4j plans both forms the same: the tokenHash index, then one SESSION_OF edge.
+// tests/bench/session-lookup-cost.ts; tests/dialect/plans.test.ts holds the plan). Neo4j plans both forms the same:
+// the tokenHash index, then one SESSION_OF edge. `live` is null only if a session had no expiry: not live either.
 const sessionByToken = statement(
   'sessionByToken',
   cypher`
@@ -75,7 +76,7 @@ MATCH (s:Session {tokenHash: $tokenHash})-[:SESSION_OF]->(a:Account)
 RETURN a.id AS id, a.username AS username, a.role AS role, a.agencyId AS agencyId, a.centrumgemeenteId AS centrumgemeenteId,
   a.active AS active, s.csrfToken AS csrfToken, toString(s.expiresAt) AS expiresAt,
   s.expiresAt > datetime($now) AND a.active = true AS live`,
-  AccountRow.extend({ csrfToken: z.string(), expiresAt: z.string(), live: z.boolean() }),
+  AccountRow.extend({ csrfToken: z.string(), expiresAt: z.string(), live: z.boolean().nullable() }),
 );
 
 // A request's session and the store's reference stamp in one statement: a statement costs the engine's call, the
