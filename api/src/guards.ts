@@ -2,7 +2,7 @@
 // body size and an execution deadline.
 import { EnvelopArmorPlugin } from '@escape.tech/graphql-armor';
 import { createComplexityRule } from '@pothos/plugin-complexity';
-import { GraphQLError, Kind, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema } from 'graphql';
+import { GraphQLError, Kind, validate, type DocumentNode, type ExecutionResult, type GraphQLSchema, type TypeNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { AccessService } from './access/access-service.js';
 import type { Context } from './context.js';
@@ -39,18 +39,16 @@ export function requestGuards(): Plugin[] {
  * and the cost depends on the variables (`first: $n`).
  */
 function refuseCostlyOperations(): Plugin {
-  // Documents without variables found within the limits, per operation name: their cost depends on the document
-  // alone, so the same parsed document (yoga keeps one per document string) passes again without the walk. Keyed
-  // weakly by the parsed document: bounded by yoga's parse cache. Refusals are never kept: each is checked and logged.
-  const passedWithoutVariables = new WeakMap<DocumentNode, Set<string>>();
+  // Documents whose cost cannot depend on their variables, found within the limits, per operation name: the same
+  // parsed document (yoga keeps one per document string) passes again without the walk. Keyed weakly by the parsed
+  // document: bounded by yoga's parse cache. Refusals are never kept: each is checked and logged.
+  const passedWhateverTheVariables = new WeakMap<DocumentNode, Set<string>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const document = args.document as DocumentNode;
       const operationKey = (args.operationName as string | null | undefined) ?? '';
-      const withoutVariables = !document.definitions.some(
-        (definition) => definition.kind === Kind.OPERATION_DEFINITION && (definition.variableDefinitions?.length ?? 0) > 0,
-      );
-      if (withoutVariables && passedWithoutVariables.get(document)?.has(operationKey)) return;
+      const costFixed = costIndependentOfVariables(document);
+      if (costFixed && passedWhateverTheVariables.get(document)?.has(operationKey)) return;
       const rule = createComplexityRule({
         variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
         operationName: (args.operationName as string | null | undefined) ?? undefined,
@@ -64,10 +62,10 @@ function refuseCostlyOperations(): Plugin {
         (problem) => String(problem.extensions.code) in tooLargeMeasures,
       );
       if (problems.length === 0) {
-        if (withoutVariables) {
-          const passed = passedWithoutVariables.get(document) ?? new Set<string>();
+        if (costFixed) {
+          const passed = passedWhateverTheVariables.get(document) ?? new Set<string>();
           passed.add(operationKey);
-          passedWithoutVariables.set(document, passed);
+          passedWhateverTheVariables.set(document, passed);
         }
         return;
       }
@@ -77,6 +75,21 @@ function refuseCostlyOperations(): Plugin {
       setResultAndStopExecution({ errors: [refusal] });
     },
   };
+}
+
+/**
+ * Whether a document's cost is the same whatever its variables: true when it has none, or only IDs and strings (and
+ * lists of them). The cost reads a variable only as a page size (`first`, an Int) and a directive reads it only as a
+ * Boolean (`@skip`, `@include`), so an ID or a string never changes it: a trajectory or a household page asked again
+ * for another id costs what it cost before.
+ */
+function costIndependentOfVariables(document: DocumentNode): boolean {
+  const namedType = (type: TypeNode): string => (type.kind === Kind.NAMED_TYPE ? type.name.value : namedType(type.type));
+  return document.definitions.every(
+    (definition) =>
+      definition.kind !== Kind.OPERATION_DEFINITION ||
+      (definition.variableDefinitions ?? []).every((variable) => ['ID', 'String'].includes(namedType(variable.type))),
+  );
 }
 
 /** The access log of the request's context, when the context is ours (it always is, past yoga's context factory). */

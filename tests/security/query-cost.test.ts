@@ -66,6 +66,22 @@ describe('costly documents', () => {
     expectTooMuch(await gql(app, query, { n: 100 }), 'cost');
   });
 
+  it('checks a document with a page size among its variables again for every page size, whatever its ids', async () => {
+    const pages = Array.from({ length: 15 }, (_, i) => `a${i}: centrumgemeenten { agencies(first: $n) { edges { node { id } } } }`);
+    const query = `query($id: ID!, $n: Int) { household(id: $id) { __typename } ${pages.join(' ')} }`;
+    const small = await gql(app, query, { id: 'hh_a', n: 2 });
+    expect((small.errors ?? []).map((error) => error.extensions?.code)).not.toContain('QUERY_TOO_COMPLEX');
+    expect(small.data?.a0).toBeDefined();
+    expectTooMuch(await gql(app, query, { id: 'hh_a', n: 100 }), 'cost');
+  });
+
+  it('refuses a costly document with only ids for variables on every request, each refusal logged', async () => {
+    const query = costlyPagesQuery().replace('query {', 'query($id: ID!) { household(id: $id) { __typename }');
+    const before = (await executor.read((tx) => tx.run(refusedReads, {}))).length;
+    for (const id of ['hh_a', 'hh_b', 'hh_a']) expectTooMuch(await gql(app, query, { id }), 'cost');
+    expect(await executor.read((tx) => tx.run(refusedReads, {}))).toHaveLength(before + 3);
+  });
+
   it('leaves variables of the wrong type to be reported as such', async () => {
     const response = await gql(app, `query($n: Int) { centrumgemeenten { agencies(first: $n) { edges { node { id } } } } }`, { n: 'many' });
     expect(response.errors?.[0]?.extensions?.code).not.toBe('QUERY_TOO_COMPLEX');
