@@ -9,10 +9,11 @@
 // Not part of npm run bench; nothing asserted.
 import grafeo from '@grafeo-db/js';
 import { registeredStatements } from '@ketenkaart/api';
+import { STORE_FILE } from '../../api/src/db/grafeo-executor.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: session-lookup-cost.ts <store dir>');
-const db = grafeo.GrafeoDB.open(`${dir}/ketenkaart.grafeo`);
+const db = grafeo.GrafeoDB.open(`${dir}/${STORE_FILE}`);
 const registered = registeredStatements().find((s) => s.name === 'sessionWithReferenceStamp')!.text;
 const forms: Record<string, string> = {
   'live column (registered)': registered,

@@ -8,8 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import grafeo from '@grafeo-db/js';
-// The file name the executor gives the store (api/src/db/grafeo-executor.ts).
-const STORE_FILE = 'ketenkaart.grafeo';
+import { STORE_FILE } from '../../api/src/db/grafeo-executor.js';
 import { handoffPath, type ThroughputHandoff } from './report.js';
 
 const storeDir = process.env.BENCH_STORE_DIR;

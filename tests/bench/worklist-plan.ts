@@ -5,11 +5,12 @@
 // Not part of npm test; nothing asserted.
 import grafeo, { type OperatorProfile } from '@grafeo-db/js';
 import { registeredStatements } from '@ketenkaart/api';
+import { STORE_FILE } from '../../api/src/db/grafeo-executor.js';
 import { blocksOfPage } from '../../api/src/repositories/worklist-repository.js';
 
 const dir = process.argv[2];
 if (!dir) throw new Error('usage: worklist-plan.ts <store dir>');
-const db = grafeo.GrafeoDB.open(`${dir}/ketenkaart.grafeo`);
+const db = grafeo.GrafeoDB.open(`${dir}/${STORE_FILE}`);
 const textOf = (name: string) => registeredStatements().find((s) => s.name === name)!.text;
 const print = (op: OperatorProfile, depth = 0): void => {
   console.log(

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import grafeo from '@grafeo-db/js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExecutor, migrate, registeredStatements } from '@ketenkaart/api';
+import { STORE_FILE } from '../../api/src/db/grafeo-executor.js';
 
 const now = new Date().toISOString();
 const region = { cityId: 'amsterdam', from: '2025-01-01', to: '2025-12-31' };
@@ -34,7 +35,7 @@ describe('plans of statements that look a node up by its key', () => {
     const executor = createExecutor({ kind: 'grafeo', dataDir: dir });
     await migrate(executor);
     await executor.close();
-    db = grafeo.GrafeoDB.open(join(dir, 'ketenkaart.grafeo'));
+    db = grafeo.GrafeoDB.open(join(dir, STORE_FILE));
   });
   afterAll(() => {
     db.close();
