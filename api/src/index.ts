@@ -4,6 +4,7 @@ export { loadCommandConfig, loadConfig, type Config, type StoreConfig } from './
 export { createExecutor } from './db/create-executor.js';
 export { countingExecutor, StatementMisuseError, type CypherExecutor, type CypherTx } from './db/executor.js';
 export { cypher, statement, registeredStatements, type Statement } from './db/cypher.js';
+export { APPEND_JOURNAL_FILE, createAppendQueue } from './db/appends.js';
 export { writeCsv, CSV_ESCAPING_NOTE } from './csv-export.js';
 export { migrate, migrations, latestSchemaVersion, schemaVersion } from './db/migrate.js';
 export { createLogger, type Logger } from './logger.js';

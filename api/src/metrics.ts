@@ -1,6 +1,6 @@
 // Prometheus metrics (prom-client) in a registry of our own. Labels are names from the code or the schema
 // (operation, statement, job, kind), never values a caller sends: no ids, no personal data, bounded cardinality.
-import { Counter, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 export const metricsRegistry = new Registry();
 collectDefaultMetrics({ register: metricsRegistry, prefix: 'ketenkaart_' });
@@ -25,6 +25,12 @@ export const statementDuration = new Histogram({
   help: 'Store statement latency by registered statement name and outcome',
   labelNames: ['statement', 'outcome'] as const,
   buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 5],
+  registers: [metricsRegistry],
+});
+
+export const appendsPending = new Gauge({
+  name: 'ketenkaart_store_appends_pending',
+  help: 'Appended rows (access-log entries) not yet in the store: journaled, or waiting for their commit',
   registers: [metricsRegistry],
 });
 

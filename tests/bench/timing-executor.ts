@@ -33,6 +33,8 @@ export function timingExecutor(inner: CypherExecutor) {
         add('(write transaction, statements and commit)', since(start));
       }
     },
+    append: (statement, rows) => inner.append(statement, rows),
+    appendsStored: () => inner.appendsStored(),
     close: () => inner.close(),
     verifyServer: () => inner.verifyServer(),
   };

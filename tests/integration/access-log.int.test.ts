@@ -2,7 +2,7 @@
 // reference) in columns, filters by household, account, period, outcome and break-glass, paging, and a CSV
 // export that is itself logged.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRepositories, type App, type CypherExecutor } from '@ketenkaart/api';
+import { createAppendQueue, createRepositories, type App, type CypherExecutor } from '@ketenkaart/api';
 import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { REGISTER, householdInput } from '../support/operations.js';
@@ -99,17 +99,16 @@ describe('access log for administrators', () => {
     );
   });
   it('writes the entries of requests that log at once in one transaction; a failed write fails each of them', async () => {
+    // The store's own append queue over a write that counts its transactions and can be made to fail.
     let writes = 0;
     let failNext = false;
-    const counted: CypherExecutor = {
-      ...executor,
-      write(work) {
-        writes += 1;
-        if (!failNext) return executor.write(work);
-        failNext = false;
-        return executor.write(() => work({ run: () => Promise.reject(new Error('the store refused the write')) }));
-      },
-    };
+    const appends = createAppendQueue((work) => {
+      writes += 1;
+      if (!failNext) return executor.write(work);
+      failNext = false;
+      return executor.write(() => work({ run: () => Promise.reject(new Error('the store refused the write')) }));
+    }, null);
+    const counted: CypherExecutor = { ...executor, append: appends.append, appendsStored: appends.stored };
     const repos = createRepositories(counted);
     const entry = (requestId: string) => ({
       accountId: coordinator.accountId,

@@ -48,6 +48,11 @@ export function isRegistered(candidate: unknown): candidate is Statement<unknown
   return registry.get(String(candidate.name)) === candidate;
 }
 
+/** The statement registered under a name (an append journal names its statements so). */
+export function registeredStatement(name: string): Statement<unknown> | undefined {
+  return registry.get(name);
+}
+
 export function registeredStatements(): Statement<unknown>[] {
   return [...registry.values()];
 }

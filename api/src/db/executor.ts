@@ -41,6 +41,13 @@ export interface CypherExecutor {
   read<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
   /** One transaction: all or nothing. A thrown error rolls every write of `work` back. */
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
+  /**
+   * Rows for a create-only statement that takes them as its one parameter and is idempotent by each row's id (the
+   * access log): durable when the promise resolves, in the store soon after, in order (appends.ts).
+   */
+  append(statement: Statement<unknown>, rows: readonly Record<string, unknown>[]): Promise<void>;
+  /** Resolves once every row appended before the call is in the store: readers of appended data wait for it. */
+  appendsStored(): Promise<void>;
   close(): Promise<void>;
   /** Checks at start that the store can be used: reached, and (Neo4j) recent enough. Throws why not. */
   verifyServer(): Promise<void>;
@@ -117,6 +124,11 @@ export function countingExecutor(inner: CypherExecutor): CypherExecutor & { coun
     kind: inner.kind,
     read: (work) => inner.read((tx) => work(counted(tx))),
     write: (work) => inner.write((tx) => work(counted(tx))),
+    append(statement, rows) {
+      statements += 1;
+      return inner.append(statement, rows);
+    },
+    appendsStored: () => inner.appendsStored(),
     close: () => inner.close(),
     verifyServer: () => inner.verifyServer(),
     count: () => statements,

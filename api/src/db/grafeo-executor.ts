@@ -2,6 +2,7 @@
 import { mkdirSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import grafeo from '@grafeo-db/js';
+import { APPEND_JOURNAL_FILE, createAppendQueue } from './appends.js';
 import { checkedTx, type CypherExecutor, type CypherTx, type Params, type StatementObserver } from './executor.js';
 import { grafeoRowToPlain } from './values.js';
 
@@ -46,21 +47,28 @@ export function createGrafeoExecutor({ dataDir, observe, writes = 'queued' }: Gr
     }
   }
 
+  function write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
+    if (writes === 'interleaved') return retryingConflicts(() => inTransaction('WRITE', work));
+    const next = writeQueue.then(() => inTransaction('WRITE', work));
+    writeQueue = next.catch(() => undefined);
+    return next;
+  }
+  // On disk, appends are journaled beside the store (appends.ts); in memory they are committed before they resolve.
+  const appends = createAppendQueue(write, dataDir ? join(dataDir, APPEND_JOURNAL_FILE) : null);
+
   return {
     kind: 'grafeo',
     read: (work) => inTransaction('READ', work),
-    write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T> {
-      if (writes === 'interleaved') return retryingConflicts(() => inTransaction('WRITE', work));
-      const next = writeQueue.then(() => inTransaction('WRITE', work));
-      writeQueue = next.catch(() => undefined);
-      return next;
-    },
+    write,
+    append: (statement, rows) => appends.append(statement, rows),
+    appendsStored: () => appends.stored(),
     /**
      * A consistent copy of the store in one file (Grafeo's save): taken in the write queue, so no write is half in
-     * it, while reads go on. The target must not exist.
+     * it, while reads go on; with every row appended before it. The target must not exist.
      */
-    backup(target: string): Promise<void> {
-      if (!dataDir) return Promise.reject(new Error('grafeo: an in-memory store has nothing to back up'));
+    async backup(target: string): Promise<void> {
+      if (!dataDir) throw new Error('grafeo: an in-memory store has nothing to back up');
+      await appends.stored();
       const next = writeQueue.then(() => {
         if (closed) throw new Error('grafeo: the store is closed');
         db.save(target);
@@ -72,6 +80,7 @@ export function createGrafeoExecutor({ dataDir, observe, writes = 'queued' }: Gr
     verifyServer: async () => {},
     async close() {
       if (closed) return;
+      await appends.close();
       await writeQueue;
       closed = true;
       if (dataDir) db.walCheckpoint();

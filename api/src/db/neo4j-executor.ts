@@ -1,5 +1,6 @@
 // Production adapter: Neo4j 5 over Bolt, with an explicit database and transaction metadata.
 import neo4j, { type Driver, type ManagedTransaction } from 'neo4j-driver';
+import { createAppendQueue } from './appends.js';
 import { checkedTx, type CypherExecutor, type CypherTx, type Params, type StatementObserver } from './executor.js';
 import { toPlain } from './values.js';
 
@@ -65,11 +66,19 @@ export function createNeo4jExecutor({
     }
   }
 
+  // Committed before they resolve, in group commits: an instance keeps no journal of its own (appends.ts).
+  const appends = createAppendQueue((work) => inSession('WRITE', work), null);
+
   return {
     kind: 'neo4j',
     read: (work) => inSession('READ', work),
     write: (work) => inSession('WRITE', work),
-    close: () => driver.close(),
+    append: (statement, rows) => appends.append(statement, rows),
+    appendsStored: () => appends.stored(),
+    async close() {
+      await appends.close();
+      await driver.close();
+    },
     /** Reaches the server and refuses one older than MINIMUM_NEO4J_VERSION, before any migration runs. */
     async verifyServer() {
       const info = await driver.getServerInfo({ database });

@@ -307,8 +307,11 @@ RETURN b.id AS id`,
 // The log has a create statement and read statements only: there is no way to change or remove an entry. An entry
 // about a household that exists gets a LOGGED_ABOUT edge to it, by which the household's log is read (an entry
 // about an id that names no household keeps the id only). The household is looked up in a subquery before the
-// CREATE: matched after it, Grafeo 0.6 found the household by scanning the label, not by its id (0.6 -> 34 ms a
-// write on 50,000 households), and an OPTIONAL MATCH joined against a scan of every household too.
+// entry: matched after it, Grafeo 0.6 found the household by scanning the label, not by its id (0.6 -> 34 ms a
+// write on 50,000 households), and an OPTIONAL MATCH joined against a scan of every household too. Entries are
+// appended (db/appends.ts): journaled on the embedded store, and written again after a crash, so the statement
+// is idempotent by the entry's id: MERGE, setting the fields only on creation, and one edge at most. (The WITH
+// before FOREACH: Grafeo 0.6 refuses a MERGE straight after MERGE ... ON CREATE SET; a no-op on Neo4j.)
 const appendLog = statement(
   'appendAccessLog',
   cypher`
@@ -317,9 +320,10 @@ CALL (entry) {
   MATCH (h:Household {id: entry.householdId})
   RETURN collect(h) AS about
 }
-CREATE (l:AccessLogEntry)
-SET l += entry, l.at = datetime(entry.at)
-FOREACH (h IN about | CREATE (l)-[:LOGGED_ABOUT]->(h))
+MERGE (l:AccessLogEntry {id: entry.id})
+ON CREATE SET l += entry, l.at = datetime(entry.at)
+WITH l, about
+FOREACH (h IN about | MERGE (l)-[:LOGGED_ABOUT]->(h))
 RETURN count(l) AS written`,
   z.object({ written: z.number().int() }),
 );
@@ -431,44 +435,6 @@ function timeOrderedId(prefix: string, at: Date): string {
 }
 const logId = (at: Date) => timeOrderedId('log', at);
 
-type NewLogRow = Record<string, unknown> & { id: string; householdId?: string };
-
-/**
- * Group commit for the access log. Every request writes its entries and answers only once they are committed (the
- * access service's flush); under load many requests do so at once, and each write transaction costs its commit
- * whatever it holds (on the embedded store a third of a one-entry write, on the event loop). Entries that arrive
- * while a log write waits for its turn join that write: one transaction, one commit, and every request waiting on
- * it learns the outcome, a failure included (the requests are then answered with an error, as before). Once the
- * write has started, later entries wait for the next one, so a write that runs again (a retried conflict, Neo4j's
- * executeWrite) writes exactly the entries it began with.
- */
-function groupedLogWriter(executor: CypherExecutor): (rows: NewLogRow[]) => Promise<void> {
-  let waiting: { rows: NewLogRow[]; written: Promise<void> } | null = null;
-  return (rows) => {
-    if (waiting) {
-      waiting.rows.push(...rows);
-      return waiting.written;
-    }
-    const group: { rows: NewLogRow[]; written: Promise<void> } = { rows: [...rows], written: Promise.resolve() };
-    // Open before the write is asked for, so that the group is closed however soon the write starts.
-    waiting = group;
-    group.written = executor
-      .write(async (tx) => {
-        if (waiting === group) waiting = null;
-        await tx.run(appendLog, { entries: group.rows });
-      })
-      .then(
-        () => undefined,
-        (error: unknown) => {
-          // A write that failed before its work ran (a closed store) takes no more entries either.
-          if (waiting === group) waiting = null;
-          throw error;
-        },
-      );
-    return group.written;
-  };
-}
-
 /** Who recorded a fact: the account and the agency it works for. */
 export interface Recorder {
   accountId: string;
@@ -481,7 +447,6 @@ export type AccessCheck = (facts: AccessFacts | undefined) => string | null;
 export type Checked<T> = { ok: true; value: T } | { ok: false; reason: string };
 
 export function createAccessRepository(executor: CypherExecutor, now: () => Date = () => new Date()) {
-  const writeLog = groupedLogWriter(executor);
   return {
     /** Facts for access decisions: all of them, or (REGION) only those a region-wide decision needs. */
     facts: (householdIds: readonly string[], accountId: string, scope: AccessFactsScope = 'CARE') =>
@@ -572,10 +537,13 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
     },
 
     /** Break-glass uses on households of a region, newest first, with the reads and writes made under each. */
-    breakGlassUses: (filter: { cityId: string; reviewed: boolean | null; ids?: string[] }, first: number, after: string | null) =>
-      executor.read((tx) =>
+    async breakGlassUses(filter: { cityId: string; reviewed: boolean | null; ids?: string[] }, first: number, after: string | null) {
+      // With the reads made under each grant: every entry appended so far.
+      await executor.appendsStored();
+      return executor.read((tx) =>
         tx.run(breakGlassUses, { cityId: filter.cityId, reviewed: filter.reviewed, ids: filter.ids ?? null, after, limit: first + 1 }),
-      ),
+      );
+    },
 
     /** Marks a use reviewed by a coordinator of its region; the grant is locked while it is checked. */
     async reviewBreakGlassUse(id: string, reviewer: { accountId: string; cityId: string }, note: string | null): Promise<Checked<string>> {
@@ -596,11 +564,14 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
         id: logId(at),
         at: at.toISOString(),
       }));
-      await writeLog(rows);
+      // Durable when this resolves; in the store soon after, and before any read of the log (db/appends.ts).
+      await executor.append(appendLog, rows);
     },
 
-    log: (filter: AccessLogFilter, first: number, after: string | null): Promise<AccessLogRecord[]> =>
-      executor.read(async (tx) => {
+    /** A page of the log, with every entry appended before the call (db/appends.ts). */
+    async log(filter: AccessLogFilter, first: number, after: string | null): Promise<AccessLogRecord[]> {
+      await executor.appendsStored();
+      return executor.read(async (tx) => {
         const household = filter.household?.trim();
         let householdIds = household
           ? (await tx.run(householdIdsByReferenceOrId, { id: household, folded: foldedSearchTerm(household) })).map((r) => r.id)
@@ -628,7 +599,8 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
           username: r.accountId ? (username.get(r.accountId) ?? null) : null,
           householdReference: r.householdId ? (reference.get(r.householdId) ?? null) : null,
         }));
-      }),
+      });
+    },
   };
 }
 
