@@ -50,4 +50,13 @@ describe('plans of statements that look a node up by its key', () => {
     expect(row!.plan).toContain(`[index: ${property}]`);
     expect(row!.plan).not.toMatch(/label-first/);
   });
+
+  it('appendAccessLog finds an entry written before (its journal written again after a crash) by the id index', async () => {
+    const found = registeredStatements().find((s) => s.name === 'appendAccessLog')!;
+    const params = { entries: [{ id: 'log_1', at: now, householdId: 'hh_1' }] };
+    const [row] = (await db.executeCypher(`EXPLAIN ${found.text}`, params)).toArray() as { plan: string }[];
+    expect(row!.plan).toContain('Filter (l.id Eq entry.id) [index: id]');
+    expect(row!.plan).toContain('Filter (h.id Eq entry.householdId) [index: id]');
+    expect(row!.plan).not.toMatch(/label-first/);
+  });
 });
