@@ -82,6 +82,11 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     graphiql: config.mode !== 'production',
     landingPage: false,
     batching: { limit: 5 },
+    // The web app is served from this origin. Yoga's default CORS answers any origin with credentials allowed; a
+    // cross-origin page is given no access instead (a SameSite=Strict cookie alone still lets a sibling subdomain in).
+    cors: false,
+    // JSON bodies only (guards.ts): no multipart parser in the path of every request.
+    multipart: false,
     // guards.ts reads and limits the body itself.
     maxRequestBodySize: false,
     maskedErrors: true,
