@@ -213,9 +213,12 @@ async function boundedText(request: Request, maxBytes: number): Promise<string> 
     }
     chunks.push(next.value);
   }
-  // Strict: a body that is not UTF-8 is refused rather than read with replacement characters.
-  return new TextDecoder('utf-8', { fatal: true }).decode(Buffer.concat(chunks));
+  return strictUtf8.decode(Buffer.concat(chunks));
 }
+
+// Strict: a body that is not UTF-8 is refused rather than read with replacement characters. One decoder serves every
+// request: a decode without `stream` starts afresh each time.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
 
 const tooLarge = (maxBytes: number) => httpError(413, 'REQUEST_TOO_LARGE', `Request body too large (at most ${maxBytes / 1000} kB).`);
 

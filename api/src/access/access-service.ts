@@ -18,6 +18,11 @@ export interface AccessService {
    * the decision allows.
    */
   household(id: string, options?: { withTrajectory?: boolean }): Promise<AccessDecision>;
+  /**
+   * The decision on a household when this request has made it already, else undefined. A check that runs for
+   * every object of a household (each event of a trajectory) then answers at once, without a promise per object.
+   */
+  decided(id: string): AccessDecision | undefined;
   /** The viewer's decision on facts read elsewhere: inside a write transaction, after the household's lock. */
   decide(facts: AccessFacts | undefined): AccessDecision;
   /**
@@ -100,6 +105,7 @@ export function createAccessService(deps: {
       if (options?.withTrajectory) trajectoryWanted.add(id);
       return decisions.load(id);
     },
+    decided: (id) => settled.get(id),
     decide: (facts) =>
       viewer
         ? decideHouseholdAccess(viewer, facts, dayOf(now()), policy)
@@ -120,6 +126,8 @@ export function createAccessService(deps: {
 
   /** Households whose trajectory this request reads: their trajectory facts are read beside their access facts. */
   const trajectoryWanted = new Set<string>();
+  /** Decisions made (and their log entries queued), by household. */
+  const settled = new Map<string, AccessDecision>();
   // One statement for the facts and one write for the log per batch; a read is logged before its data leave.
   const decisions = new DataLoader<string, AccessDecision>(async (ids) => {
     // A refusal before any fact is read is logged once per batch, without the ids (they were not looked at).
@@ -176,6 +184,7 @@ export function createAccessService(deps: {
         }),
       ),
     );
+    ids.forEach((id, index) => settled.set(id, decided[index]!));
     return decided;
   });
 

@@ -43,7 +43,10 @@ export const builder = new SchemaBuilder<{
     authScopes: (ctx) => ({
       signedIn: ctx.viewer !== null,
       role: (role) => ctx.viewer?.role === role,
-      householdVisible: async (householdId) => (await ctx.access.household(householdId)).allowed,
+      // Synchronous once the request has decided on the household (every object after the household itself), so
+      // that Pothos caches a value and not a promise, and the fields of a trajectory's events resolve without one.
+      householdVisible: (householdId) =>
+        ctx.access.decided(householdId)?.allowed ?? ctx.access.household(householdId).then((d) => d.allowed),
     }),
   },
   errors: {

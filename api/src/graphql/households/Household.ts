@@ -1,6 +1,5 @@
 // Households and everything on their path. Every type here carries personal data and checks need-to-know itself.
-import type { GraphQLResolveInfo } from 'graphql';
-import { parseResolveInfo, type ResolveTree } from 'graphql-parse-resolve-info';
+import { Kind, type FieldNode, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import { type EventRecord, type HouseholdRecord, type MembershipRecord, type ReferralRecord, type RegieRecord } from '@ketenkaart/schema';
 import { foldedSearchTerm, type HouseholdScope } from '../../repositories/household-repository.js';
 import type { Context } from '../../context.js';
@@ -332,10 +331,35 @@ HouseholdRef.implement({
   }),
 });
 
-/** Whether the household's trajectory is among the fields asked for, under any alias or fragment. */
+/**
+ * Whether the household's trajectory is among the fields asked for, under any alias or fragment. A field under
+ * @skip or @include counts as asked: the answer then only reads facts beside the access facts that go unused, and
+ * it depends on the document alone, so it is kept per parsed document (yoga keeps one per document text) and not
+ * worked out again on every request.
+ */
 function asksForTrajectory(info: GraphQLResolveInfo): boolean {
-  const tree = parseResolveInfo(info) as ResolveTree | null;
-  return Object.values(tree?.fieldsByTypeName[HouseholdRef.name] ?? {}).some((field) => field.name === 'trajectory');
+  const field = info.fieldNodes[0]!;
+  let asks = trajectoryAsked.get(field);
+  if (asks === undefined) {
+    asks = info.fieldNodes.some((node) => node.selectionSet !== undefined && selectsTrajectory(node.selectionSet, info));
+    trajectoryAsked.set(field, asks);
+  }
+  return asks;
+}
+
+const trajectoryAsked = new WeakMap<FieldNode, boolean>();
+
+function selectsTrajectory(selectionSet: SelectionSetNode, info: GraphQLResolveInfo, visited = new Set<string>()): boolean {
+  const onHousehold = (typeName: string | undefined) => typeName === undefined || typeName === HouseholdRef.name;
+  return selectionSet.selections.some((selection) => {
+    if (selection.kind === Kind.FIELD) return selection.name.value === 'trajectory';
+    if (selection.kind === Kind.INLINE_FRAGMENT)
+      return onHousehold(selection.typeCondition?.name.value) && selectsTrajectory(selection.selectionSet, info, visited);
+    const fragment = info.fragments[selection.name.value];
+    if (!fragment || visited.has(fragment.name.value) || !onHousehold(fragment.typeCondition.name.value)) return false;
+    visited.add(fragment.name.value);
+    return selectsTrajectory(fragment.selectionSet, info, visited);
+  });
 }
 
 function namesOf(rows: ({ id: string; name: string } | null | Error)[]): Map<string, string> {
