@@ -154,6 +154,9 @@ describe('reference API', () => {
     const notUtf8 = await post('application/json', new Uint8Array([0x7b, 0x22, 0x71, 0xff, 0x22, 0x7d]));
     expect(notUtf8.status).toBe(400);
     expect((await post('application/json', '{"query": ')).status).toBe(400);
+    // Cut off inside a character (the bytes of "€" but its last): refused, and nothing of it stays for the next body.
+    const cutOff = await post('application/json', new Uint8Array([0x7b, 0x22, 0x71, 0x22, 0x3a, 0x22, 0xe2, 0x82]));
+    expect(cutOff.status).toBe(400);
     expect(await (await post('application/json; charset=utf-8', '{"query":"{ __typename }"}')).json()).toEqual({
       data: { __typename: 'Query' },
     });
