@@ -90,13 +90,18 @@ export function createAccessService(deps: {
     written.catch(() => undefined);
     pendingLogs.push(written);
   };
-  /** Households whose access in this request rests on a break-glass grant: every entry about them is flagged. */
-  const underBreakGlass = new Set<string>();
+  /** Decisions made in this request, by household. */
+  const settled = new Map<string, AccessDecision>();
+  /** Whether access to a household in this request rests on a break-glass grant: every entry about it is flagged. */
+  const underBreakGlass = (householdId: string) => {
+    const decision = settled.get(householdId);
+    return decision !== undefined && decision.allowed && decision.breakGlass;
+  };
   const logEntry = (fields: LogFields) =>
     entry({
       ...fields,
       operation: fields.operation ?? service.operation,
-      breakGlass: fields.breakGlass ?? (fields.householdId ? underBreakGlass.has(fields.householdId) : false),
+      breakGlass: fields.breakGlass ?? (fields.householdId ? underBreakGlass(fields.householdId) : false),
     });
   const service: AccessService = {
     viewer,
@@ -126,8 +131,6 @@ export function createAccessService(deps: {
 
   /** Households whose trajectory this request reads: their trajectory facts are read beside their access facts. */
   const trajectoryWanted = new Set<string>();
-  /** Decisions made (and their log entries queued), by household. */
-  const settled = new Map<string, AccessDecision>();
   // One statement for the facts and one write for the log per batch; a read is logged before its data leave.
   const decisions = new DataLoader<string, AccessDecision>(async (ids) => {
     // A refusal before any fact is read is logged once per batch, without the ids (they were not looked at).
@@ -162,10 +165,7 @@ export function createAccessService(deps: {
       const perHousehold = trajectoryFactsPerHousehold(allowed, trajectories);
       deps.trajectoriesRead?.(new Map(allowed.map((id, index) => [id, perHousehold[index]!])));
     }
-    ids.forEach((id, index) => {
-      const decision = decided[index]!;
-      if (decision.allowed && decision.breakGlass) underBreakGlass.add(id);
-    });
+    ids.forEach((id, index) => settled.set(id, decided[index]!));
     decided.forEach((decision) => {
       if (!decision.allowed) limits.refusedLookups.hit(viewer.accountId);
     });
@@ -184,7 +184,6 @@ export function createAccessService(deps: {
         }),
       ),
     );
-    ids.forEach((id, index) => settled.set(id, decided[index]!));
     return decided;
   });
 
