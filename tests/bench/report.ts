@@ -11,6 +11,8 @@ export interface Figure {
   target?: string;
   met?: boolean | null;
   note?: string;
+  /** A figure measured in blocks or rounds, each to be within the bar: each one's value, in the order measured. */
+  parts?: { kind: 'blocks' | 'rounds'; values: number[] };
 }
 
 export interface BenchRun {
@@ -156,12 +158,11 @@ function missedTargets(run: BenchRun): string[] {
   for (const figure of missed) {
     const bound = Number(/[\d.]+/.exec(figure.target ?? '')?.[0]);
     // A figure judged in blocks or rounds (each within the bar) misses by its worst one, not by its median.
-    const parts = /^(blocks|rounds) ([\d., ]+);/.exec(figure.note ?? '');
-    const each = parts ? parts[2]!.split(',').map(Number) : [];
-    const worst = each.length > 0 ? (figure.target?.startsWith('>=') ? Math.min(...each) : Math.max(...each)) : figure.value;
+    const parts = figure.parts?.values.length ? figure.parts : undefined;
+    const worst = parts ? (figure.target?.startsWith('>=') ? Math.min(...parts.values) : Math.max(...parts.values)) : figure.value;
     const by =
       worst !== null && Number.isFinite(bound) && bound > 0
-        ? ` (${parts ? `worst of the ${parts[1]} ${worst}: ` : ''}${round(worst / bound, 2)} times the target)`
+        ? ` (${parts ? `worst of the ${parts.kind} ${worst}: ` : ''}${round(worst / bound, 2)} times the target)`
         : '';
     const why = reasons.find(([prefix]) => figure.name.startsWith(prefix))?.[1] ?? 'No reason recorded yet.';
     lines.push(`- **${figure.name}**: ${figure.value} ${figure.unit} against ${figure.target}${by}. ${why}`);

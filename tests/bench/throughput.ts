@@ -133,6 +133,7 @@ async function main() {
       unit: 'x',
       target: `>= 0.6x in each of ${rounds.length} rounds`,
       met: ratios.every((r) => r >= 0.6) && failed === 0,
+      parts: { kind: 'rounds', values: ratios },
       note: `rounds ${ratios.join(', ')}; each round the floor and the server loaded by turns`,
     });
 

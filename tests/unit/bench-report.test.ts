@@ -29,6 +29,31 @@ describe('the bench report', () => {
     expect(markdown).not.toContain('extrapolated');
   });
 
+  it('judges a figure measured in blocks or rounds by its worst one, whichever way its bar points', () => {
+    const markdown = resultsMarkdown(
+      run(700_000, [
+        {
+          name: 'GraphQL over the same repository calls (median ratio)',
+          value: 1.3,
+          unit: 'x',
+          target: '<= 1.3x in each of three blocks',
+          met: false,
+          parts: { kind: 'blocks', values: [1.3, 1.43, 1.29] },
+        },
+        {
+          name: 'reference query, Ketenkaart over the bare floor (median ratio)',
+          value: 0.7,
+          unit: 'x',
+          target: '>= 0.6x in each of 3 rounds',
+          met: false,
+          parts: { kind: 'rounds', values: [0.7, 0.54, 0.8] },
+        },
+      ]),
+    );
+    expect(markdown).toContain('1.3 x against <= 1.3x in each of three blocks (worst of the blocks 1.43: 1.1 times the target)');
+    expect(markdown).toContain('0.7 x against >= 0.6x in each of 3 rounds (worst of the rounds 0.54: 0.9 times the target)');
+  });
+
   it('extrapolates to the national year from a smaller run, and says it is not a measurement', () => {
     const markdown = resultsMarkdown(
       run(100_000, [
