@@ -32,7 +32,7 @@ export { statedCapacity } from './analytics/stated-capacity.js';
 export { compareRegieWithModel } from './analytics/regie-model.js';
 export { capacityOn, refusalsByReason, unmetDemandByCause, unmetDemandCause, waitingTimes } from './shelter/shelter-figures.js';
 export type { ShelterRecord } from './repositories/shelter-repository.js';
-export { buildTrajectory } from './trajectory/build-trajectory.js';
+export { buildTrajectory, type Trajectory } from './trajectory/build-trajectory.js';
 export { itemsFromCandidates, pageFromStore, pageOfWorklist, shelterItems, type WorklistItem } from './worklist/build-worklist.js';
 export { CandidateRow as WorklistCandidateRow } from './repositories/worklist-repository.js';
 export { loadTrajectory, type TrajectorySources } from './trajectory/load-trajectory.js';
