@@ -1,4 +1,4 @@
-// The GraphQL floor of the trajectory read (tests/bench/run.ts, step 3): a bare graphql-yoga server with graphql-jit,
+// The GraphQL floor of the trajectory read (tests/bench/run.ts, step 3b): a bare graphql-yoga server with graphql-jit,
 // as the API compiles its operations, that answers the bench's trajectory query from memory with the trajectories
 // the API built. No store, no session, no access check, no guards, no metrics: what the framework alone costs to
 // take the request, execute the selection and write the answer, in the same process as the API it is compared to.
