@@ -7,15 +7,15 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { createApp, createLogger } from '@ketenkaart/api';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
-import { openTestStore, testConfig } from '../support/store.js';
+import { LOGIN } from '../support/accounts.js';
+import { gql, openTestStore, testConfig } from '../support/store.js';
+import { cityComparisonQuery } from './comparison-query.js';
 import { timingExecutor } from './timing-executor.js';
 
 const FAMILIES = Number(process.env.COMPARISON_FAMILIES ?? 100_000);
 const ROUNDS = Number(process.env.COMPARISON_ROUNDS ?? 5);
 const STORE = process.env.COMPARISON_STORE ?? null;
 const AS_OF = '2026-06-30';
-const COMPARISON = `query { cityComparison(centrumgemeenteIds: ["amsterdam", "utrecht", "leeuwarden", "oss"], from: "2025-07-01", to: "${AS_OF}") {
-  differences { aspect } cities { measures { measure households { value } } refusalsByReason { reason households { value } } medianWaitingDays } suppressedCells { measure } } }`;
 
 const config = testConfig();
 const reuse = STORE !== null && existsSync(STORE);
@@ -31,27 +31,14 @@ if (!reuse) {
 const { executor, totals } = timingExecutor(inner);
 const app = createApp({ config, executor, logger: createLogger('silent') });
 
-const post = async (body: unknown, headers: Record<string, string> = {}) => {
-  const response = await app.fetch(
-    new Request('http://bench/graphql', {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify(body),
-    }),
-  );
-  return (await response.json()) as { data?: Record<string, unknown>; errors?: unknown };
-};
-const signIn = await post({
-  query: `mutation($u: String!, $p: String!) { login(username: $u, password: $p) { ... on Session { token } } }`,
-  variables: { u: 'policy', p: DEMO_PASSWORD },
-});
+const signIn = await gql(app, LOGIN, { username: 'policy', password: DEMO_PASSWORD });
 const token = (signIn.data?.login as { token?: string } | undefined)?.token;
 if (!token) throw new Error(`sign-in failed: ${JSON.stringify(signIn)}`);
 
 for (let round = 1; round <= ROUNDS; round += 1) {
   totals.clear();
   const start = process.hrtime.bigint();
-  const answer = await post({ query: COMPARISON }, { authorization: `Bearer ${token}` });
+  const answer = await gql(app, cityComparisonQuery(AS_OF), {}, { authorization: `Bearer ${token}` });
   const took = Number(process.hrtime.bigint() - start) / 1e6;
   if (answer.errors) throw new Error(`comparison failed: ${JSON.stringify(answer.errors)}`);
   const statements = [...totals]
