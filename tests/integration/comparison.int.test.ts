@@ -103,6 +103,40 @@ describe('city comparison', () => {
     }
   });
 
+  it('counts a household once per refusal reason it had, under each of its reasons, and once among the refused', async () => {
+    const day = { from: '2026-09-20', to: '2026-09-20' };
+    const exactIn = async (period: { from: string; to: string }) => {
+      const city = (await gql(app, COMPARE, { ids: ['oss'], ...period }, coordinator.headers)).data.cityComparison.cities[0];
+      return {
+        refused: city.measures.find((m: any) => m.measure === 'REFUSALS').households.value,
+        byReason: Object.fromEntries(city.refusalsByReason.map((r: any) => [r.reason, r.households.value])),
+      };
+    };
+    expect(await exactIn(day)).toMatchObject({ refused: 0, byReason: { NO_CAPACITY: 0, TOO_LIGHT: 0 } });
+    // One household refused twice for lack of room and once as too light; a second only for lack of room.
+    const refusals = [
+      ['OSS-REF-1', ['NO_CAPACITY', 'NO_CAPACITY', 'TOO_LIGHT']],
+      ['OSS-REF-2', ['NO_CAPACITY']],
+    ] as const;
+    for (const [reference, reasons] of refusals) {
+      const input = householdInput({ reference, centrumgemeenteId: 'oss', municipality: 'Oss', consent: undefined });
+      const id = (await gql(app, REGISTER, { input }, coordinator.headers)).data.registerHousehold.id;
+      for (const refusalReason of reasons) {
+        const event = {
+          householdId: id,
+          kind: 'REFUSAL',
+          occurredOn: day.from,
+          agencyId: 'oss-verdihuis',
+          facilityId: 'oss-verdihuis-crisis',
+          refusalReason,
+        };
+        expect((await gql(app, RECORD_EVENT, { input: event }, coordinator.headers)).data.recordEvent.__typename).toBe('HouseholdEvent');
+      }
+    }
+    expect(await exactIn(day)).toMatchObject({ refused: 2, byReason: { NO_CAPACITY: 2, TOO_LIGHT: 1, OTHER: 0 } });
+    expect(await count('oss', 'REFUSAL', day)).toBe(2);
+  });
+
   it('cannot be made to reveal a small count by subtracting two overlapping periods', async () => {
     const worker = await signIn(app, executor, 'COORDINATOR', { centrumgemeenteId: 'utrecht' });
     const before = { from: '2025-07-01', to: '2026-09-14' };
