@@ -399,15 +399,34 @@ async function main() {
   );
   const comparison = millis(start);
   record({ name: 'gap counts, four cities', value: round(comparison, 0), unit: 'ms', target: '< 1000 ms', met: comparison < 1000 });
-  start = process.hrtime.bigint();
-  await gqlOk(app, policy, cityComparisonQuery(AS_OF));
-  const outcomes = millis(start);
+  // The first comparison of a server is slower than the next: its statements are the first to read the four
+  // regions' events of the period (comparison-profile.ts). Both are figures: the first request, and the next four.
+  const comparisons: number[] = [];
+  for (let asked = 0; asked < 5; asked += 1) {
+    start = process.hrtime.bigint();
+    await gqlOk(app, policy, cityComparisonQuery(AS_OF));
+    comparisons.push(round(millis(start), 0));
+  }
+  const [firstComparison, ...laterComparisons] = comparisons as [number, ...number[]];
   record({
-    name: 'city comparison (structure and outcomes, four cities, one year)',
-    value: round(outcomes, 0),
+    name: 'city comparison, first request (structure and outcomes, four cities, one year)',
+    value: firstComparison,
     unit: 'ms',
     target: '< 1000 ms',
-    met: outcomes < 1000,
+    met: firstComparison < 1000,
+    note: "the policy maker's first comparison of the run",
+  });
+  record({
+    name: 'city comparison, later requests (median of 4)',
+    value: quantile(
+      [...laterComparisons].sort((a, b) => a - b),
+      0.5,
+    ),
+    unit: 'ms',
+    target: '< 1000 ms each',
+    met: laterComparisons.every((ms) => ms < 1000),
+    parts: { kind: 'rounds', values: laterComparisons },
+    note: `the same comparison asked again, one after another: ${laterComparisons.join(', ')} ms`,
   });
   start = process.hrtime.bigint();
   await gqlOk(
