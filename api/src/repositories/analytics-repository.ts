@@ -41,10 +41,11 @@ ORDER BY households DESC`,
 );
 
 // A region's outcome events of a period in one pass over its events: per kind, and per household the refusal
-// reasons it had (none for other kinds; collect leaves nulls out). Grouped by kind and reason set, each household falls in one row per kind,
-// so the rows add up to households per kind and, over the rows whose set holds a reason, per refusal reason (a
-// household refused for two reasons counts under both). Until 2026-11-30 the reasons were a second statement and a
-// second pass over the same events; one pass took 14-18 ms against 22-36 ms for Amsterdam at 100,000 households.
+// reasons it had (none for other kinds; collect leaves nulls out). Grouped by kind and reason set, each household
+// falls in one row per kind, so the rows add up to households per kind and, over the rows whose set holds a reason,
+// per refusal reason (a household refused for two reasons counts under both). Until 2026-11-30 the reasons were a
+// second statement and a second pass over the same events; one pass took 14-18 ms against 22-36 ms for Amsterdam
+// at 100,000 households.
 const outcomeEvents = statement(
   'outcomeEventsInRegion',
   cypher`
