@@ -2,8 +2,9 @@
 // synthetic households (default 100,000, national profile, 43 regions) into an embedded store, then asks the bench's
 // comparison of the four cities for one year (tests/bench/run.ts, step 5) COMPARISON_ROUNDS times as a policy maker,
 // through the app, and prints each round's time with the time of each statement in it (summed over its calls: the
-// cities are compared side by side, so the sums overlap and can exceed the round). The first round is the one the
-// bench measures. COMPARISON_STORE=<dir> keeps the store on disk and reuses it on the next run.
+// cities are compared side by side, so the sums overlap and can exceed the round). The bench records the first
+// round as its first-request figure and the next four as its later ones. COMPARISON_STORE=<dir> keeps the store on
+// disk and reuses it on the next run.
 import { existsSync, mkdirSync } from 'node:fs';
 import { createApp, createLogger } from '@ketenkaart/api';
 import { createDemoAccounts, DEMO_PASSWORD, loadSyntheticFamilies, seedReferenceData, syntheticProfile } from '@ketenkaart/seed';
