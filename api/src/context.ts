@@ -62,9 +62,9 @@ export interface RequestSession {
 
 /**
  * Starts the session lookup from the headers alone, so that it runs in the store while the body is still being
- * read and the document parsed. The reference stamp comes in the same read transaction, begun after the request
- * arrived, so the reference cache serves it everything committed before it asked (see reference-cache.ts). Never
- * kept between requests: a session signed out or switched off is refused on the next request, in any process.
+ * read and the document parsed. The reference stamp comes in the same statement, run after the request arrived, so
+ * the reference cache serves it everything committed before it asked (see reference-cache.ts). Never kept between
+ * requests: a session signed out or switched off is refused on the next request, in any process.
  */
 export function lookUpSession(request: Request, repos: Repositories): Promise<RequestSession> {
   const { token, via } = sessionTokenOf(request);

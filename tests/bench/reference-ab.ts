@@ -4,10 +4,13 @@
 // rounds. Prints each round's requests/s, each server's ratio to the floor of the same round and its CPU time per
 // request (from /proc: less sensitive to what else runs on the machine than requests/s), and the medians.
 //
+// REF_AB_QUERY=trajectory loads the servers with the throughput step's trajectory reads instead, over the store's
+// sampled households (the floor still answers the reference query, as the yardstick of the machine's speed).
+//
 // A root may carry settings of its own after a `|` (`/path/a|LOG_LEVEL=warn`); `.` is this checkout.
 //
 //   BENCH_STORE_DIR=<store of throughput-store.ts> [REF_AB_ROOTS=/path/a,/path/b] [REF_AB_ROUNDS=5]
-//   [REF_AB_SECONDS=8] tsx tests/bench/reference-ab.ts
+//   [REF_AB_SECONDS=8] [REF_AB_QUERY=reference|trajectory] tsx tests/bench/reference-ab.ts
 //
 // The embedded store opens in one process at a time: every server but the first gets a copy of the store, deleted at
 // the end. Not part of npm run bench: a tool for choosing, before and after a change. Every child is killed at the end.
@@ -26,6 +29,13 @@ const SECONDS = Number(process.env.REF_AB_SECONDS ?? 8);
 const CONNECTIONS = 16;
 const REFERENCE_QUERY = 'query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }';
 const reference = JSON.stringify({ query: REFERENCE_QUERY });
+const TRAJECTORY =
+  'query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }';
+let household = 0;
+const bodyFor = (served: Served) =>
+  served.name === 'floor' || process.env.REF_AB_QUERY !== 'trajectory'
+    ? reference
+    : JSON.stringify({ query: TRAJECTORY, variables: { id: handoff.households[household++ % handoff.households.length] } });
 const here = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 const roots = [here, ...(process.env.REF_AB_ROOTS ?? '').split(',').filter(Boolean)];
 
@@ -53,9 +63,13 @@ process.on('exit', killAll);
 process.on('SIGINT', () => process.exit(130));
 process.on('SIGTERM', () => process.exit(143));
 
-/** The reference query at the target, after 3 s of warm-up. */
+/** The query at the target, after 3 s of warm-up. */
 const load = (target: Served, seconds: number) =>
-  loadOverHttp(target, () => ({ headers: target.headers(), body: reference }), { seconds, warmUpSeconds: 3, connections: CONNECTIONS });
+  loadOverHttp(target, () => ({ headers: target.headers(), body: bodyFor(target) }), {
+    seconds,
+    warmUpSeconds: 3,
+    connections: CONNECTIONS,
+  });
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -120,7 +134,7 @@ try {
       ratios.get(server.name)!.push(figure.perSecond / bare.perSecond);
       cpu.get(server.name)!.push(figure.cpuMsPerRequest);
       line.push(
-        `${server.name} ${figure.perSecond.toFixed(0)}/s ${(figure.perSecond / bare.perSecond).toFixed(2)}x ${figure.cpuMsPerRequest.toFixed(3)} ms cpu${figure.failed ? ` ${figure.failed} failed` : ''}`,
+        `${server.name} ${figure.perSecond.toFixed(0)}/s ${(figure.perSecond / bare.perSecond).toFixed(2)}x ${figure.cpuMsPerRequest.toFixed(3)} ms cpu p99 ${figure.p99} ms${figure.failed ? ` ${figure.failed} failed` : ''}`,
       );
     }
     console.log(line.join(' | '));

@@ -324,7 +324,7 @@ async function main() {
   };
   const throughGraphql = (id: string) => timedTrajectory((request) => app.fetch(request), id, nextSession());
   const withoutGraphql = async (id: string) => {
-    // The API reads the reference stamp with the session, in one read transaction.
+    // The API reads the reference stamp with the session, in one statement.
     const { referenceStamp: stamp } = await repos.accounts.sessionWithReferenceStamp(token);
     await checkedRead(id, stamp);
   };

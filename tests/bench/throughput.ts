@@ -3,7 +3,7 @@
 // the same reference query from memory (floor-server.ts: the floor on this machine). autocannon, in this process,
 // loads both over HTTP on 127.0.0.1 in the same run; then trajectory reads signed in over the run's session pool.
 // What a Ketenkaart reference request costs besides what the floor does: the session lookup with the reference stamp
-// in the same read transaction (the reference data themselves come from the app's cache, see
+// in the same statement (the reference data themselves come from the app's cache, see
 // api/src/repositories/reference-cache.ts), the request limit, the cost guard, the request log line and the metrics.
 // A trajectory read adds its access check, four fact statements in one read transaction and its access-log write, all
 // in the request. tests/bench/profile-server.ts shows where

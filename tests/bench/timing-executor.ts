@@ -25,6 +25,14 @@ export function timingExecutor(inner: CypherExecutor) {
   const executor: CypherExecutor = {
     kind: inner.kind,
     read: (work) => inner.read((tx) => work(timed(tx))),
+    async readStatement(statement, params) {
+      const start = process.hrtime.bigint();
+      try {
+        return await inner.readStatement(statement, params);
+      } finally {
+        add(statement.name, since(start));
+      }
+    },
     async write(work) {
       const start = process.hrtime.bigint();
       try {

@@ -74,4 +74,21 @@ describe('executor', () => {
       await executor.close();
     }
   });
+
+  it('runs a read statement alone with the same checks, and refuses a write there too', async () => {
+    const executor = await openTestStore();
+    const countMarkers = statement('testCountMarkersAlone', cypher`MATCH (m:TestMarker) RETURN count(m) AS n`, z.object({ n: z.number() }));
+    try {
+      await expect(executor.readStatement(echo, { value: 'alleen' })).resolves.toEqual([{ value: 'alleen' }]);
+      await expect(executor.readStatement({ ...echo }, { value: 'x' })).rejects.toBeInstanceOf(StatementMisuseError);
+      await expect(executor.readStatement(echo, {})).rejects.toThrow(/takes parameters \[value\]/);
+      await expect(executor.readStatement(writes, { id: 'c' })).rejects.toThrow(/cannot run in a read transaction/);
+      // Committed writes are seen; the refused write left nothing.
+      await executor.write((tx) => tx.run(writes, { id: 'd' }));
+      await expect(executor.readStatement(countMarkers)).resolves.toEqual([{ n: 1 }]);
+    } finally {
+      await executor.close();
+    }
+    await expect(executor.readStatement(echo, { value: 'x' })).rejects.toThrow(/closed/);
+  });
 });

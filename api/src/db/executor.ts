@@ -39,6 +39,14 @@ export interface CypherTx {
 export interface CypherExecutor {
   readonly kind: StoreKind;
   read<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
+  /**
+   * One read statement on its own, for a read that needs no second statement in its snapshot (a request's session
+   * lookup). The embedded store runs it without a transaction around it (auto-commit): Grafeo ends a transaction on
+   * the server's one thread and holds it there while other statements run in the store
+   * (tests/bench/transaction-end-stall.ts), and a statement alone has no end to wait for. Neo4j runs it in a read
+   * transaction of its own, as read() would.
+   */
+  readStatement<Row>(statement: Statement<Row>, params?: Params): Promise<Row[]>;
   /** One transaction: all or nothing. A thrown error rolls every write of `work` back. */
   write<T>(work: (tx: CypherTx) => Promise<T>): Promise<T>;
   /**
@@ -123,6 +131,10 @@ export function countingExecutor(inner: CypherExecutor): CypherExecutor & { coun
   return {
     kind: inner.kind,
     read: (work) => inner.read((tx) => work(counted(tx))),
+    readStatement(statement, params) {
+      statements += 1;
+      return inner.readStatement(statement, params);
+    },
     write: (work) => inner.write((tx) => work(counted(tx))),
     append(statement, rows) {
       statements += 1;

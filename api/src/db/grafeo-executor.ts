@@ -53,12 +53,19 @@ export function createGrafeoExecutor({ dataDir, observe, writes = 'queued' }: Gr
     writeQueue = next.catch(() => undefined);
     return next;
   }
+  // Auto-commit: the statement's snapshot is its own, and it ends on the engine's thread, not the server's.
+  const alone = checkedTx(async (text, params) => rowsOf(await db.executeCypher(text, params)), 'READ', observe);
+
   // On disk, appends are journaled beside the store (appends.ts); in memory they are committed before they resolve.
   const appends = createAppendQueue(write, dataDir ? join(dataDir, APPEND_JOURNAL_FILE) : null);
 
   return {
     kind: 'grafeo',
     read: (work) => inTransaction('READ', work),
+    readStatement(statement, params) {
+      if (closed) return Promise.reject(new Error('grafeo: the store is closed'));
+      return alone.run(statement, params);
+    },
     write,
     append: (statement, rows) => appends.append(statement, rows),
     appendsStored: () => appends.stored(),

@@ -101,7 +101,7 @@ export async function migrate(executor: CypherExecutor, options: MigrateOptions 
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
   try {
-    const [current] = await executor.read((tx) => tx.run(readVersion));
+    const [current] = await executor.readStatement(readVersion);
     let version = current?.version ?? 0;
     for (const migration of list) {
       if (migration.version <= version) continue;
@@ -129,6 +129,6 @@ export async function migrate(executor: CypherExecutor, options: MigrateOptions 
 }
 
 export async function schemaVersion(executor: CypherExecutor): Promise<number> {
-  const [row] = await executor.read((tx) => tx.run(readVersion));
+  const [row] = await executor.readStatement(readVersion);
   return row?.version ?? 0;
 }

@@ -72,6 +72,7 @@ export function createNeo4jExecutor({
   return {
     kind: 'neo4j',
     read: (work) => inSession('READ', work),
+    readStatement: (statement, params) => inSession('READ', (tx) => tx.run(statement, params)),
     write: (work) => inSession('WRITE', work),
     append: (statement, rows) => appends.append(statement, rows),
     appendsStored: () => appends.stored(),

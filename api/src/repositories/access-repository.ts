@@ -453,7 +453,7 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
       executor.read((tx) => accessFactsIn(tx, householdIds, accountId, scope, now())),
 
     async involvedHouseholds(agencyId: string): Promise<string[]> {
-      const [row] = await executor.read((tx) => tx.run(involvedHouseholds, { agencyId, recentSince: recentSinceOf(now()) }));
+      const [row] = await executor.readStatement(involvedHouseholds, { agencyId, recentSince: recentSinceOf(now()) });
       return row?.ids ?? [];
     },
 
@@ -487,7 +487,7 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
       });
     },
 
-    consentById: async (id: string) => (await executor.read((tx) => tx.run(consentById, { id })))[0] ?? null,
+    consentById: async (id: string) => (await executor.readStatement(consentById, { id }))[0] ?? null,
 
     async withdrawConsent(id: string, on: string, recordedBy: string) {
       const [row] = await executor.write((tx) => tx.run(withdrawConsent, { id, on, recordedBy, now: now().toISOString() }));

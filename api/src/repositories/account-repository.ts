@@ -195,12 +195,12 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
     },
 
     async count(): Promise<number> {
-      const [row] = await executor.read((tx) => tx.run(countAccounts));
+      const [row] = await executor.readStatement(countAccounts);
       return row?.n ?? 0;
     },
 
     async page(first: number, after: string | null) {
-      return executor.read((tx) => tx.run(accountsPage, { after, limit: first + 1 }));
+      return executor.readStatement(accountsPage, { after, limit: first + 1 });
     },
 
     /**
@@ -211,7 +211,7 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
      */
     async login(username: string, password: string): Promise<LoginResult> {
       const at = now();
-      const [row] = await executor.read((tx) => tx.run(accountForLogin, { username }));
+      const [row] = await executor.readStatement(accountForLogin, { username });
       const usable = row?.active ? row : null;
       const valid = await verify(usable?.passwordHash ?? DUMMY_HASH, password).catch(() => false);
       if (!usable || !valid) return { ok: false, reason: 'INVALID_CREDENTIALS', accountId: row?.id ?? null };
@@ -227,7 +227,7 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
     },
 
     async session(token: string) {
-      const [row] = await executor.read((tx) => tx.run(sessionByToken, { tokenHash: hashToken(token), now: now().toISOString() }));
+      const [row] = await executor.readStatement(sessionByToken, { tokenHash: hashToken(token), now: now().toISOString() });
       if (!row?.live) return null;
       const { live: _live, ...session } = row;
       return session;
@@ -238,27 +238,26 @@ export function createAccountRepository(executor: CypherExecutor, now: () => Dat
      * reference cache needs the stamp of every request, and every statement and transaction costs the server's one
      * thread. The stamp is the one referenceStampIn reads (referenceStampOf).
      */
-    sessionWithReferenceStamp(token: string): Promise<{ session: SessionAccount | null; referenceStamp: string }> {
-      return executor.read(async (tx) => {
-        const params = { tokenHash: hashToken(token), now: now().toISOString() };
-        const rows = await tx.run(sessionWithReferenceStampByToken, params);
-        if (rows.length === 0) {
-          // No ReferenceVersion node yet: the stamp is '' and the session is read on its own.
-          const [row] = await tx.run(sessionByToken, params);
-          return { session: row?.live ? sessionAccountOf(row) : null, referenceStamp: '' };
-        }
-        const referenceStamp = referenceStampOf(rows);
-        const [{ id, username, role, agencyId, centrumgemeenteId, csrfToken, live }] = rows as [(typeof rows)[number]];
-        const session = live === true && id !== null && username !== null && role !== null && csrfToken !== null;
-        return {
-          session: session ? { id, username, role, agencyId, centrumgemeenteId, active: true, csrfToken } : null,
-          referenceStamp,
-        };
-      });
+    async sessionWithReferenceStamp(token: string): Promise<{ session: SessionAccount | null; referenceStamp: string }> {
+      const params = { tokenHash: hashToken(token), now: now().toISOString() };
+      // A statement alone (readStatement): every signed-in request runs it, and it needs no second one.
+      const rows = await executor.readStatement(sessionWithReferenceStampByToken, params);
+      if (rows.length === 0) {
+        // No ReferenceVersion node yet: the stamp is '' and the session is read on its own.
+        const [row] = await executor.readStatement(sessionByToken, params);
+        return { session: row?.live ? sessionAccountOf(row) : null, referenceStamp: '' };
+      }
+      const referenceStamp = referenceStampOf(rows);
+      const [{ id, username, role, agencyId, centrumgemeenteId, csrfToken, live }] = rows as [(typeof rows)[number]];
+      const session = live === true && id !== null && username !== null && role !== null && csrfToken !== null;
+      return {
+        session: session ? { id, username, role, agencyId, centrumgemeenteId, active: true, csrfToken } : null,
+        referenceStamp,
+      };
     },
 
     async usernameTaken(username: string): Promise<boolean> {
-      const [row] = await executor.read((tx) => tx.run(usernameTaken, { username }));
+      const [row] = await executor.readStatement(usernameTaken, { username });
       return row?.taken ?? false;
     },
 

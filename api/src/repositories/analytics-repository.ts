@@ -153,9 +153,9 @@ RETURN h.id AS householdId, r.fromAgencyId AS fromAgencyId, r.toAgencyId AS toAg
 
 export function createAnalyticsRepository(executor: CypherExecutor) {
   return {
-    recordedRegie: (cityId: string) => executor.read((tx) => tx.run(recordedRegie, { cityId })),
-    actorsByKind: (cityId: string) => executor.read((tx) => tx.run(actorsByKind, { cityId })),
-    handovers: (cityId: string) => executor.read((tx) => tx.run(handovers, { cityId })),
+    recordedRegie: (cityId: string) => executor.readStatement(recordedRegie, { cityId }),
+    actorsByKind: (cityId: string) => executor.readStatement(actorsByKind, { cityId }),
+    handovers: (cityId: string) => executor.readStatement(handovers, { cityId }),
     /** Recorded outcomes of a region in a period: events per kind (and refusal reason), referrals, waiting-list steps. */
     outcomes: (cityId: string, kinds: readonly string[], from: string, to: string) =>
       executor.read(async (tx) => ({

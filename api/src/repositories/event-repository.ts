@@ -192,7 +192,7 @@ export function eventsOfHouseholdsIn(tx: CypherTx, ids: readonly string[]): Prom
 }
 
 export function eventsById({ executor }: RepositoryDeps, ids: readonly string[]) {
-  return executor.read((tx) => tx.run(eventsByIds, { ids: [...ids] }));
+  return executor.readStatement(eventsByIds, { ids: [...ids] });
 }
 
 export async function householdEvents(tx: CypherTx, householdId: string): Promise<EventRecord[]> {
@@ -330,7 +330,7 @@ export async function correctEvent(
   replacement: Omit<NewEvent, 'householdId' | 'kind'>,
   actor: Actor,
 ): Promise<Result<EventRecord>> {
-  const [original] = await executor.read((tx) => tx.run(eventsByIds, { ids: [eventId] }));
+  const [original] = await executor.readStatement(eventsByIds, { ids: [eventId] });
   if (!original) return { ok: false, failure: { kind: 'NOT_FOUND', entity: 'Event', id: eventId } };
   if (original.supersededById) {
     return {

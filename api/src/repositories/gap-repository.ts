@@ -419,7 +419,7 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
       });
     },
 
-    settingsByCity: (cityIds: readonly string[]) => executor.read((tx) => tx.run(settingsByCity, { cityIds: [...cityIds] })),
+    settingsByCity: (cityIds: readonly string[]) => executor.readStatement(settingsByCity, { cityIds: [...cityIds] }),
 
     /**
      * Stores what an evaluation found, in one transaction: findings are derived, never facts. A household whose
@@ -522,13 +522,13 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
 
     /** The open findings of these households, at most perHousehold each, grouped by household in id order. */
     async findingsOfHouseholds(householdIds: readonly string[], perHousehold: number): Promise<FindingRecord[]> {
-      const rows = await executor.read((tx) => tx.run(findingsOfHouseholds, { householdIds: [...householdIds], perHousehold }));
+      const rows = await executor.readStatement(findingsOfHouseholds, { householdIds: [...householdIds], perHousehold });
       return rows.map(findingOfRow);
     },
 
     /** The events of these households with the fields the gap rules read (GapEvent in gaps/detect-gaps.ts). */
     async eventsForGapRules(householdIds: readonly string[]) {
-      const rows = await executor.read((tx) => tx.run(eventsForGapRules, { householdIds: [...householdIds] }));
+      const rows = await executor.readStatement(eventsForGapRules, { householdIds: [...householdIds] });
       return rows.map(
         ({
           fields: [
@@ -568,16 +568,15 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
 
     /** Each household's write version; read before its facts, so an evaluation knows how new its facts are at least. */
     async writeVersions(householdIds: readonly string[]): Promise<Map<string, number>> {
-      const rows = await executor.read((tx) => tx.run(writeVersions, { householdIds: [...householdIds] }));
+      const rows = await executor.readStatement(writeVersions, { householdIds: [...householdIds] });
       return new Map(rows.map((row) => [row.householdId, row.version]));
     },
 
     /** Gaps that went away on these households, at most perHousehold each, newest first per household. */
     resolved: (householdIds: readonly string[], perHousehold: number) =>
-      executor.read((tx) => tx.run(resolvedOfHouseholds, { householdIds: [...householdIds], perHousehold })),
+      executor.readStatement(resolvedOfHouseholds, { householdIds: [...householdIds], perHousehold }),
 
-    counts: (cityIds: string[], from: string | null, to: string | null) =>
-      executor.read((tx) => tx.run(findingCounts, { cityIds, from, to })),
+    counts: (cityIds: string[], from: string | null, to: string | null) => executor.readStatement(findingCounts, { cityIds, from, to }),
 
     async lookups() {
       const [[row], terms] = await executor.read(async (tx) => [await tx.run(agencyTypes), await tx.run(earlyWarningTerms, {})] as const);
@@ -593,15 +592,15 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
       await executor.write((tx) => tx.run(recordSweep, { id: randomUUID(), run, now: now().toISOString() }));
     },
 
-    lastSweep: async () => (await executor.read((tx) => tx.run(lastSweep, {})))[0] ?? null,
+    lastSweep: async () => (await executor.readStatement(lastSweep, {}))[0] ?? null,
 
     /** A city's households whose review day has come by `today`, or that were never evaluated. */
     async householdIdsDueInCity(cityId: string, today: string, after: string | null, limit: number): Promise<string[]> {
-      return (await executor.read((tx) => tx.run(householdIdsDueInCity, { cityId, today, after, limit }))).map((r) => r.id);
+      return (await executor.readStatement(householdIdsDueInCity, { cityId, today, after, limit })).map((r) => r.id);
     },
 
     async householdIdsOfCity(cityId: string, after: string | null, limit: number): Promise<string[]> {
-      return (await executor.read((tx) => tx.run(householdIdsOfCity, { cityId, after, limit }))).map((r) => r.id);
+      return (await executor.readStatement(householdIdsOfCity, { cityId, after, limit })).map((r) => r.id);
     },
   };
 }

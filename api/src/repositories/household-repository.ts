@@ -255,16 +255,16 @@ export async function searchHouseholdIds(
   const byCaseRefOf = inScope(householdIdsByCaseRef, filter);
   const byReferralId = inScope(householdIdsByReferralId, filter);
   const [byReference, byCaseRef, byReferral] = await Promise.all([
-    executor.read((tx) => tx.run(byReferencePart.statement, { ...byReferencePart.start, ...params })),
-    executor.read((tx) => tx.run(byCaseRefOf.statement, { ...byCaseRefOf.start, ...params, agencyId: filter.caseRefAgencyId })),
-    executor.read((tx) => tx.run(byReferralId.statement, { ...byReferralId.start, ...params })),
+    executor.readStatement(byReferencePart.statement, { ...byReferencePart.start, ...params }),
+    executor.readStatement(byCaseRefOf.statement, { ...byCaseRefOf.start, ...params, agencyId: filter.caseRefAgencyId }),
+    executor.readStatement(byReferralId.statement, { ...byReferralId.start, ...params }),
   ]);
   const ids = [...new Set([...byReference, ...byCaseRef, ...byReferral].map((r) => r.id))].sort();
   return pageOf(ids, first);
 }
 
 export function membershipsByHousehold({ executor }: RepositoryDeps, ids: readonly string[]) {
-  return executor.read((tx) => tx.run(membershipsByHouseholdQuery, { ids: [...ids] }));
+  return executor.readStatement(membershipsByHouseholdQuery, { ids: [...ids] });
 }
 
 /** Registers a household with its members; the reference is unique within the region. */

@@ -705,7 +705,7 @@ export function createReferenceRepository(executor: CypherExecutor) {
     },
 
     async countReferenceNodes(): Promise<number> {
-      const [row] = await executor.read((tx) => tx.run(countByLabel));
+      const [row] = await executor.readStatement(countByLabel);
       return row?.written ?? 0;
     },
 
@@ -734,12 +734,12 @@ export function createReferenceRepository(executor: CypherExecutor) {
 
     /** One page per city for many cities at once: one statement, keyed by city. */
     async agencyPagesByCity(cityIds: readonly string[], first: number, after: string | null): Promise<Map<string, Page<AgencyRecord>>> {
-      const rows = await executor.read((tx) => tx.run(agencyPagesByCity, { cityIds: [...cityIds], after, limit: first + 1 }));
+      const rows = await executor.readStatement(agencyPagesByCity, { cityIds: [...cityIds], after, limit: first + 1 });
       return new Map(rows.map((row) => [row.cityId, pageOf(row.rows, first)]));
     },
 
     async facilityPagesByCity(cityIds: readonly string[], first: number, after: string | null): Promise<Map<string, Page<FacilityRecord>>> {
-      const rows = await executor.read((tx) => tx.run(facilityPagesByCity, { cityIds: [...cityIds], after, limit: first + 1 }));
+      const rows = await executor.readStatement(facilityPagesByCity, { cityIds: [...cityIds], after, limit: first + 1 });
       return new Map(rows.map((row) => [row.cityId, pageOf(row.rows, first)]));
     },
 
@@ -768,7 +768,7 @@ export function createReferenceRepository(executor: CypherExecutor) {
     capacityByFacilityIds: (ids: readonly string[]) =>
       executor.read(async (tx) => byCity(await tx.run(capacityByFacilityIds, { ids: [...ids] }))),
     /** Per city: every facility id with its capacity figures (an empty list where the sources state none). */
-    capacityOfCities: (cityIds: readonly string[]) => executor.read((tx) => tx.run(capacityOfCities, { cityIds: [...cityIds] })),
+    capacityOfCities: (cityIds: readonly string[]) => executor.readStatement(capacityOfCities, { cityIds: [...cityIds] }),
     chainModelsByCity: (cityIds: readonly string[]) =>
       executor.read(async (tx) => byCity(await tx.run(chainModelsByCity, { cityIds: [...cityIds] }))),
     stagesByChainModel: (ids: readonly string[]) =>

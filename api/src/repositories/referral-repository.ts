@@ -107,7 +107,7 @@ export function referralsOfHouseholdsIn(tx: CypherTx, ids: readonly string[]): P
 }
 
 export function referralsByIds({ executor }: RepositoryDeps, ids: readonly string[]) {
-  return executor.read((tx) => tx.run(referralsByIdsQuery, { ids: [...ids] }));
+  return executor.readStatement(referralsByIdsQuery, { ids: [...ids] });
 }
 
 export function sendReferral(

@@ -339,7 +339,7 @@ export function createShelterRepository(executor: CypherExecutor) {
   return {
     /** Which of these ids exist, in one statement, for validating a whole file before writing. */
     async known(ids: { facilityIds: string[]; agencyIds: string[]; householdIds: string[] }) {
-      const [row] = await executor.read((tx) => tx.run(knownIds, ids));
+      const [row] = await executor.readStatement(knownIds, ids);
       return {
         facilities: new Set(row?.facilities ?? []),
         agencies: new Set(row?.agencies ?? []),
@@ -349,11 +349,11 @@ export function createShelterRepository(executor: CypherExecutor) {
 
     /** For each existing household among the ids: whether the shelter agency has a relation, and confirmed links. */
     linkable: async (householdIds: string[], agencyId: string) =>
-      householdIds.length === 0 ? [] : executor.read((tx) => tx.run(linkableHouseholds, { householdIds, agencyId })),
+      householdIds.length === 0 ? [] : executor.readStatement(linkableHouseholds, { householdIds, agencyId }),
 
     /** The regions of a household and a facility, or null when either does not exist. */
     linkRegions: async (householdId: string, facilityId: string) =>
-      (await executor.read((tx) => tx.run(householdAndFacilityRegions, { householdId, facilityId })))[0] ?? null,
+      (await executor.readStatement(householdAndFacilityRegions, { householdId, facilityId }))[0] ?? null,
 
     /** Records that a coordinator confirmed a household's link to a facility; confirming twice changes nothing. */
     confirmLink: async (householdId: string, facilityId: string, confirmedBy: string, now: Date) =>

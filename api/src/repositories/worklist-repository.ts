@@ -340,9 +340,9 @@ export function createWorklistRepository(executor: CypherExecutor) {
       countThenPage(workerCounts, workerPage, { agencyId, cityId, horizon, answeredSince, owedRules: OWED_GAP_RULES }, query, place),
     /** Events at the agency's facilities, and its notices of involvement, read in parallel. */
     shelter: (agencyId: string) =>
-      Promise.all([executor.read((tx) => tx.run(shelterEvents, { agencyId })), executor.read((tx) => tx.run(noticesFor, { agencyId }))]),
+      Promise.all([executor.readStatement(shelterEvents, { agencyId }), executor.readStatement(noticesFor, { agencyId })]),
     /** Only the events at the agency's facilities: what the shelter page counts with the worklist's own rule. */
-    shelterEvents: (agencyId: string) => executor.read((tx) => tx.run(shelterEvents, { agencyId })),
+    shelterEvents: (agencyId: string) => executor.readStatement(shelterEvents, { agencyId }),
   };
 }
 
