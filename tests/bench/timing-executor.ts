@@ -25,14 +25,7 @@ export function timingExecutor(inner: CypherExecutor) {
   const executor: CypherExecutor = {
     kind: inner.kind,
     read: (work) => inner.read((tx) => work(timed(tx))),
-    async readStatement(statement, params) {
-      const start = process.hrtime.bigint();
-      try {
-        return await inner.readStatement(statement, params);
-      } finally {
-        add(statement.name, since(start));
-      }
-    },
+    readStatement: (statement, params) => timed({ run: (alone, given) => inner.readStatement(alone, given) }).run(statement, params),
     async write(work) {
       const start = process.hrtime.bigint();
       try {
