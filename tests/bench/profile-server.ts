@@ -11,12 +11,9 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { handoffPath, resultsJson, type BenchRun, type ThroughputHandoff } from './report.js';
+import { handoffPath, REFERENCE_QUERY, resultsJson, TRAJECTORY_QUERY, type BenchRun, type ThroughputHandoff } from './report.js';
 
 const [kind = 'trajectory', secondsArg = '15'] = process.argv.slice(2);
-const REFERENCE_QUERY = 'query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }';
-const TRAJECTORY =
-  'query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }';
 
 interface ProfileNode {
   id: number;
@@ -88,7 +85,7 @@ const result = await autocannon({
         body: JSON.stringify(
           kind === 'reference'
             ? { query: REFERENCE_QUERY }
-            : { query: TRAJECTORY, variables: { id: handoff.households[turn % handoff.households.length] } },
+            : { query: TRAJECTORY_QUERY, variables: { id: handoff.households[turn % handoff.households.length] } },
         ),
       }),
       onResponse: (status, body) => {

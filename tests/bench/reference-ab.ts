@@ -19,7 +19,7 @@ import { cpSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { freePort, loadOverHttp, startChildServer } from './child-server.js';
-import { handoffPath, type ThroughputHandoff } from './report.js';
+import { handoffPath, REFERENCE_QUERY, TRAJECTORY_QUERY, type ThroughputHandoff } from './report.js';
 
 const storeDir = process.env.BENCH_STORE_DIR;
 if (!storeDir) throw new Error('BENCH_STORE_DIR: a store of tests/bench/throughput-store.ts');
@@ -27,15 +27,12 @@ const handoff = JSON.parse(readFileSync(handoffPath(storeDir), 'utf8')) as Throu
 const ROUNDS = Number(process.env.REF_AB_ROUNDS ?? 5);
 const SECONDS = Number(process.env.REF_AB_SECONDS ?? 8);
 const CONNECTIONS = 16;
-const REFERENCE_QUERY = 'query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }';
 const reference = JSON.stringify({ query: REFERENCE_QUERY });
-const TRAJECTORY =
-  'query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }';
 let household = 0;
 const bodyFor = (served: Served) =>
   served.name === 'floor' || process.env.REF_AB_QUERY !== 'trajectory'
     ? reference
-    : JSON.stringify({ query: TRAJECTORY, variables: { id: handoff.households[household++ % handoff.households.length] } });
+    : JSON.stringify({ query: TRAJECTORY_QUERY, variables: { id: handoff.households[household++ % handoff.households.length] } });
 const here = new URL('../../', import.meta.url).pathname.replace(/\/$/, '');
 const roots = [here, ...(process.env.REF_AB_ROOTS ?? '').split(',').filter(Boolean)];
 

@@ -96,6 +96,11 @@ export const handoffPath = (storeDir: string) => `${storeDir}.throughput.json`;
  */
 export const SESSION_POOL_SIZE = 256;
 
+/** What the throughput step loads the server with, and run.ts times in process: a reference page and a household's trajectory. */
+export const REFERENCE_QUERY = 'query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }';
+export const TRAJECTORY_QUERY =
+  'query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }';
+
 /** The national year of issue #10: about 700,000 households, 1,000,000 signals, 4 million events. */
 export const NATIONAL_HOUSEHOLDS = 700_000;
 

@@ -41,6 +41,7 @@ import {
   resultsMarkdown,
   resultsMd,
   round,
+  TRAJECTORY_QUERY,
   type BenchRun,
   type Figure,
   SESSION_POOL_SIZE,
@@ -249,7 +250,6 @@ async function main() {
   const pool = await sessionPool(app, repos, SESSION_POOL_SIZE);
   let turn = 0;
   const nextSession = () => pool[turn++ % pool.length]!;
-  const TRAJECTORY = `query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }`;
   // The same repository calls the API makes, in the same order, without GraphQL: session, household record and
   // access facts, the access-log entry, then the trajectory reads and the names of agencies and facilities.
   const token = await bearerToken(app, 'coordinator.amsterdam');
@@ -313,7 +313,7 @@ async function main() {
     const request = new Request('http://bench/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', ...headers },
-      body: JSON.stringify({ query: TRAJECTORY, variables: { id } }),
+      body: JSON.stringify({ query: TRAJECTORY_QUERY, variables: { id } }),
     });
     const started = process.hrtime.bigint();
     const text = await (await handle(request)).text();

@@ -14,10 +14,12 @@ import { existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { freePort, loadOverHttp, startChildServer, untilQuiet, type HttpLoad } from './child-server.js';
 import {
   handoffPath,
+  REFERENCE_QUERY,
   resultsJson,
   resultsMarkdown,
   resultsMd,
   round,
+  TRAJECTORY_QUERY,
   type BenchRun,
   type Figure,
   type ThroughputHandoff,
@@ -29,10 +31,6 @@ const CONNECTIONS = 16;
 // server and autocannon): it is taken in rounds, by turns, and each round must meet the bar, as the overhead ratios'
 // blocks must.
 const REFERENCE_ROUNDS = Number(process.env.BENCH_REFERENCE_ROUNDS ?? 3);
-
-const REFERENCE_QUERY = 'query { centrumgemeenten { id name chainModel { stages { order regieHolder { name } } } } }';
-const TRAJECTORY =
-  'query($id: ID!) { household(id: $id) { ... on Household { trajectory { steps { daysSincePrevious event { id kind occurredOn } regie { stage } } nodes { id } edges { source target kind } } } } }';
 
 const repoRoot = new URL('../../', import.meta.url).pathname;
 
@@ -140,7 +138,7 @@ async function main() {
     let household = 0;
     const trajectories = await load(ketenkaart, () => ({
       headers: session(),
-      body: JSON.stringify({ query: TRAJECTORY, variables: { id: handoff.households[household++ % handoff.households.length] } }),
+      body: JSON.stringify({ query: TRAJECTORY_QUERY, variables: { id: handoff.households[household++ % handoff.households.length] } }),
     }));
     record({
       name: `trajectory reads, Ketenkaart server (${CONNECTIONS} connections, ${SECONDS} s)`,
