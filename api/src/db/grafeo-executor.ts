@@ -31,9 +31,12 @@ export function createGrafeoExecutor({ dataDir, observe, writes = 'queued' }: Gr
   // Writes are serialised: an embedded store has one writer, and queueing beats conflict-and-retry.
   let writeQueue: Promise<unknown> = Promise.resolve();
   let closed = false;
+  const ensureOpen = () => {
+    if (closed) throw new Error('grafeo: the store is closed');
+  };
 
   async function inTransaction<T>(mode: 'READ' | 'WRITE', work: (tx: CypherTx) => Promise<T>): Promise<T> {
-    if (closed) throw new Error('grafeo: the store is closed');
+    ensureOpen();
     const tx = db.beginTransaction();
     const raw = async (text: string, params: Params) => rowsOf(await tx.executeCypher(text, params));
     try {
@@ -62,8 +65,8 @@ export function createGrafeoExecutor({ dataDir, observe, writes = 'queued' }: Gr
   return {
     kind: 'grafeo',
     read: (work) => inTransaction('READ', work),
-    readStatement(statement, params) {
-      if (closed) return Promise.reject(new Error('grafeo: the store is closed'));
+    async readStatement(statement, params) {
+      ensureOpen();
       return alone.run(statement, params);
     },
     write,
@@ -77,7 +80,7 @@ export function createGrafeoExecutor({ dataDir, observe, writes = 'queued' }: Gr
       if (!dataDir) throw new Error('grafeo: an in-memory store has nothing to back up');
       await appends.stored();
       const next = writeQueue.then(() => {
-        if (closed) throw new Error('grafeo: the store is closed');
+        ensureOpen();
         db.save(target);
       });
       writeQueue = next.catch(() => undefined);
