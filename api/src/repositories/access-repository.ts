@@ -540,9 +540,13 @@ export function createAccessRepository(executor: CypherExecutor, now: () => Date
     async breakGlassUses(filter: { cityId: string; reviewed: boolean | null; ids?: string[] }, first: number, after: string | null) {
       // With the reads made under each grant: every entry appended so far.
       await executor.appendsStored();
-      return executor.read((tx) =>
-        tx.run(breakGlassUses, { cityId: filter.cityId, reviewed: filter.reviewed, ids: filter.ids ?? null, after, limit: first + 1 }),
-      );
+      return executor.readStatement(breakGlassUses, {
+        cityId: filter.cityId,
+        reviewed: filter.reviewed,
+        ids: filter.ids ?? null,
+        after,
+        limit: first + 1,
+      });
     },
 
     /** Marks a use reviewed by a coordinator of its region; the grant is locked while it is checked. */

@@ -505,18 +505,16 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
       first: number,
       after: string | null,
     ): Promise<Page<FindingRecord>> {
-      const rows = await executor.read((tx) =>
-        tx.run(findingsPage, {
-          cityIds: filter.cityIds,
-          ruleIds: filter.ruleIds ?? null,
-          severities: filter.severities ?? null,
-          agencyId: filter.agencyId ?? null,
-          from: filter.from ?? null,
-          to: filter.to ?? null,
-          after,
-          limit: first + 1,
-        }),
-      );
+      const rows = await executor.readStatement(findingsPage, {
+        cityIds: filter.cityIds,
+        ruleIds: filter.ruleIds ?? null,
+        severities: filter.severities ?? null,
+        agencyId: filter.agencyId ?? null,
+        from: filter.from ?? null,
+        to: filter.to ?? null,
+        after,
+        limit: first + 1,
+      });
       return pageOf(rows.map(findingOfRow), first);
     },
 

@@ -219,8 +219,8 @@ export function referenceKey(reference: string): string {
   return reference.trim().toLowerCase();
 }
 
-export function householdsByIds({ executor }: RepositoryDeps, ids: readonly string[]) {
-  return executor.read(async (tx) => (await tx.run(householdsByIdsQuery, { ids: [...ids] })).map((r) => r.row));
+export async function householdsByIds({ executor }: RepositoryDeps, ids: readonly string[]) {
+  return (await executor.readStatement(householdsByIdsQuery, { ids: [...ids] })).map((r) => r.row);
 }
 
 export async function householdsPage(
@@ -230,9 +230,12 @@ export async function householdsPage(
   after: string | null,
 ): Promise<Page<HouseholdRecord>> {
   const { statement: pageQuery, start } = inScope(householdsPageQuery, filter);
-  const rows = await executor.read((tx) =>
-    tx.run(pageQuery, { ...start, reference: filter.reference ? referenceKey(filter.reference) : null, after, limit: first + 1 }),
-  );
+  const rows = await executor.readStatement(pageQuery, {
+    ...start,
+    reference: filter.reference ? referenceKey(filter.reference) : null,
+    after,
+    limit: first + 1,
+  });
   return pageOf(
     rows.map((r) => r.row),
     first,

@@ -709,23 +709,20 @@ export function createReferenceRepository(executor: CypherExecutor) {
       return row?.written ?? 0;
     },
 
-    listCentrumgemeenten: () => executor.read(async (tx) => byCity(await tx.run(listCentrumgemeenten))),
-    centrumgemeentenByIds: (ids: readonly string[]) =>
-      executor.read(async (tx) => byCity(await tx.run(centrumgemeentenByIds, { ids: [...ids] }))),
-    municipalitiesByCity: (cityIds: readonly string[]) =>
-      executor.read(async (tx) => byCity(await tx.run(municipalitiesByCity, { cityIds: [...cityIds] }))),
-    agenciesByIds: (ids: readonly string[]) => executor.read(async (tx) => byCity(await tx.run(agenciesByIds, { ids: [...ids] }))),
+    listCentrumgemeenten: async () => byCity(await executor.readStatement(listCentrumgemeenten)),
+    centrumgemeentenByIds: async (ids: readonly string[]) => byCity(await executor.readStatement(centrumgemeentenByIds, { ids: [...ids] })),
+    municipalitiesByCity: async (cityIds: readonly string[]) =>
+      byCity(await executor.readStatement(municipalitiesByCity, { cityIds: [...cityIds] })),
+    agenciesByIds: async (ids: readonly string[]) => byCity(await executor.readStatement(agenciesByIds, { ids: [...ids] })),
 
     async agencies(filter: AgencyFilter, first: number, after: string | null): Promise<Page<AgencyRecord>> {
-      const rows = await executor.read((tx) =>
-        tx.run(agenciesPage, {
-          cityId: filter.cityId ?? null,
-          type: filter.type ?? null,
-          search: filter.search ? searchKey(filter.search) : null,
-          after,
-          limit: first + 1,
-        }),
-      );
+      const rows = await executor.readStatement(agenciesPage, {
+        cityId: filter.cityId ?? null,
+        type: filter.type ?? null,
+        search: filter.search ? searchKey(filter.search) : null,
+        after,
+        limit: first + 1,
+      });
       return pageOf(
         rows.map((r) => r.row),
         first,
@@ -743,54 +740,46 @@ export function createReferenceRepository(executor: CypherExecutor) {
       return new Map(rows.map((row) => [row.cityId, pageOf(row.rows, first)]));
     },
 
-    facilitiesByIds: (ids: readonly string[]) => executor.read(async (tx) => byCity(await tx.run(facilitiesByIds, { ids: [...ids] }))),
+    facilitiesByIds: async (ids: readonly string[]) => byCity(await executor.readStatement(facilitiesByIds, { ids: [...ids] })),
 
     async facilities(
       filter: { cityId?: string | null; agencyId?: string | null; search?: string | null },
       first: number,
       after: string | null,
     ): Promise<Page<FacilityRecord>> {
-      const rows = await executor.read((tx) =>
-        tx.run(facilitiesPage, {
-          cityId: filter.cityId ?? null,
-          agencyId: filter.agencyId ?? null,
-          search: filter.search ? searchKey(filter.search) : null,
-          after,
-          limit: first + 1,
-        }),
-      );
+      const rows = await executor.readStatement(facilitiesPage, {
+        cityId: filter.cityId ?? null,
+        agencyId: filter.agencyId ?? null,
+        search: filter.search ? searchKey(filter.search) : null,
+        after,
+        limit: first + 1,
+      });
       return pageOf(
         rows.map((r) => r.row),
         first,
       );
     },
 
-    capacityByFacilityIds: (ids: readonly string[]) =>
-      executor.read(async (tx) => byCity(await tx.run(capacityByFacilityIds, { ids: [...ids] }))),
+    capacityByFacilityIds: async (ids: readonly string[]) => byCity(await executor.readStatement(capacityByFacilityIds, { ids: [...ids] })),
     /** Per city: every facility id with its capacity figures (an empty list where the sources state none). */
     capacityOfCities: (cityIds: readonly string[]) => executor.readStatement(capacityOfCities, { cityIds: [...cityIds] }),
-    chainModelsByCity: (cityIds: readonly string[]) =>
-      executor.read(async (tx) => byCity(await tx.run(chainModelsByCity, { cityIds: [...cityIds] }))),
-    stagesByChainModel: (ids: readonly string[]) =>
-      executor.read(async (tx) => byCity(await tx.run(stagesByChainModel, { ids: [...ids] }))),
-    regieNotesByCity: (cityIds: readonly string[]) =>
-      executor.read(async (tx) => byCity(await tx.run(regieNotesByCity, { cityIds: [...cityIds] }))),
-    covenantsByCity: (cityIds: readonly string[]) =>
-      executor.read(async (tx) => byCity(await tx.run(covenantsByCity, { cityIds: [...cityIds] }))),
-    earlyWarningsByCity: (cityIds: readonly string[]) =>
-      executor.read(async (tx) => byCity(await tx.run(earlyWarningsByCity, { cityIds: [...cityIds] }))),
-    figuresByCity: (cityIds: readonly string[]) =>
-      executor.read(async (tx) => byCity(await tx.run(figuresByCity, { cityIds: [...cityIds] }))),
-    tablesByCity: (cityIds: readonly string[]) =>
-      executor.read(async (tx) =>
-        (await tx.run(tablesByCity, { cityIds: [...cityIds] })).map(({ row }): TableRecord => ({
-          ...row,
-          columnGloss: row.columnGloss.map((gloss) => gloss || null),
-        })),
-      ),
-    nationalFigures: () => executor.read(async (tx) => (await tx.run(nationalFigures)).map((r) => r.row)),
-    registrationSystemsByCity: (cityIds: readonly string[]) =>
-      executor.read(async (tx) => byCity(await tx.run(registrationSystemsByCity, { cityIds: [...cityIds] }))),
+    chainModelsByCity: async (cityIds: readonly string[]) =>
+      byCity(await executor.readStatement(chainModelsByCity, { cityIds: [...cityIds] })),
+    stagesByChainModel: async (ids: readonly string[]) => byCity(await executor.readStatement(stagesByChainModel, { ids: [...ids] })),
+    regieNotesByCity: async (cityIds: readonly string[]) =>
+      byCity(await executor.readStatement(regieNotesByCity, { cityIds: [...cityIds] })),
+    covenantsByCity: async (cityIds: readonly string[]) => byCity(await executor.readStatement(covenantsByCity, { cityIds: [...cityIds] })),
+    earlyWarningsByCity: async (cityIds: readonly string[]) =>
+      byCity(await executor.readStatement(earlyWarningsByCity, { cityIds: [...cityIds] })),
+    figuresByCity: async (cityIds: readonly string[]) => byCity(await executor.readStatement(figuresByCity, { cityIds: [...cityIds] })),
+    tablesByCity: async (cityIds: readonly string[]) =>
+      (await executor.readStatement(tablesByCity, { cityIds: [...cityIds] })).map(({ row }): TableRecord => ({
+        ...row,
+        columnGloss: row.columnGloss.map((gloss) => gloss || null),
+      })),
+    nationalFigures: async () => (await executor.readStatement(nationalFigures)).map((r) => r.row),
+    registrationSystemsByCity: async (cityIds: readonly string[]) =>
+      byCity(await executor.readStatement(registrationSystemsByCity, { cityIds: [...cityIds] })),
   };
 }
 

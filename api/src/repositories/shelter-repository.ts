@@ -461,22 +461,19 @@ export function createShelterRepository(executor: CypherExecutor) {
     /** Current refusals a shelter reported for these households (when it linked them), for their gap rules. */
     refusalsOfHouseholds: (householdIds: readonly string[]) => executor.read((tx) => shelterRefusalsOfHouseholdsIn(tx, householdIds)),
 
-    records(
+    async records(
       kind: ShelterRecordKind,
       facilityIds: readonly string[],
       options: { history?: boolean; from?: string | null; to?: string | null } = {},
     ) {
-      return executor.read(async (tx) =>
-        (
-          await tx.run(recordsOfFacilities, {
-            kind,
-            facilityIds: [...facilityIds],
-            history: options.history ?? false,
-            from: options.from ?? null,
-            to: options.to ?? null,
-          })
-        ).map((r) => r.row),
-      );
+      const rows = await executor.readStatement(recordsOfFacilities, {
+        kind,
+        facilityIds: [...facilityIds],
+        history: options.history ?? false,
+        from: options.from ?? null,
+        to: options.to ?? null,
+      });
+      return rows.map((r) => r.row);
     },
   };
 }
