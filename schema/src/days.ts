@@ -5,10 +5,21 @@ export const SERVICE_TIME_ZONE = 'Europe/Amsterdam';
 
 const serviceDay = new Intl.DateTimeFormat('en-GB', { timeZone: SERVICE_TIME_ZONE, year: 'numeric', month: '2-digit', day: '2-digit' });
 
+/**
+ * The day of the last second asked: every household read asks for "today", and formatting it took about 30 µs, 1% of
+ * a trajectory request's CPU in a profile (2026-11-30, 5,000 households). Exact: time-zone offsets are whole seconds,
+ * so no day turns within a second.
+ */
+let lastSecond = { second: Number.NaN, day: '' };
+
 /** The calendar day of an instant in the service's time zone: "today" is dayOf(now()). */
 export function dayOf(instant: Date): string {
+  const second = Math.floor(instant.getTime() / 1000);
+  if (second === lastSecond.second) return lastSecond.day;
   const parts = Object.fromEntries(serviceDay.formatToParts(instant).map((part) => [part.type, part.value]));
-  return `${parts.year}-${parts.month}-${parts.day}`;
+  const day = `${parts.year}-${parts.month}-${parts.day}`;
+  lastSecond = { second, day };
+  return day;
 }
 
 /** Calendar days between two ISO dates; Cypher's duration.between is outside the common dialect. */
