@@ -141,20 +141,46 @@ function tooMuchAtOnce(exceeded: ExceededLimit[]): GraphQLError {
  * Answers with a typed refusal when an operation runs longer than the deadline, so that no client waits on an
  * operation the guards let through. Placed after graphql-jit (app.ts), it wraps the function that executes.
  * JavaScript cannot stop a resolver that is under way; the cost check above is what keeps work bounded.
+ *
+ * One timer looks over all running operations, a tenth of the deadline apart (at most 100 ms), and stops while none
+ * runs: a timer set and cleared for each operation took about 1% of a trajectory request's CPU in a profile
+ * (2026-11-30, 5,000 households). An operation is stopped at its deadline, or up to that tenth later.
  */
 export function executionDeadline(deadlineMs: number): Plugin {
+  const running = new Set<{ due: number; stop: () => void }>();
+  let watch: NodeJS.Timeout | null = null;
+  const stopOverdue = () => {
+    const now = performance.now();
+    for (const operation of running) {
+      if (operation.due > now) continue;
+      running.delete(operation);
+      operation.stop();
+    }
+    if (running.size === 0 && watch) {
+      clearInterval(watch);
+      watch = null;
+    }
+  };
+  const every = Math.max(1, Math.min(100, Math.floor(deadlineMs / 10)));
   return {
     onExecute({ executeFn, setExecuteFn }) {
-      setExecuteFn((args) => {
-        let timer: NodeJS.Timeout | undefined;
-        const overtime = new Promise<ExecutionResult>((resolve) => {
-          timer = setTimeout(() => {
+      setExecuteFn(async (args) => {
+        let stop!: () => void;
+        const stopped = new Promise<ExecutionResult>((resolve) => {
+          stop = () => {
             refusalLogOf(args.contextValue)?.logRefusal({ action: 'READ', basis: `operation stopped at its deadline of ${deadlineMs} ms` });
             resolve({ errors: [deadlinePassed(deadlineMs)] });
-          }, deadlineMs);
+          };
         });
-        const result = Promise.resolve(executeFn(args));
-        return Promise.race([result, overtime]).finally(() => clearTimeout(timer));
+        const operation = { due: performance.now() + deadlineMs, stop };
+        running.add(operation);
+        // Unref'd: a running operation keeps its request, and so the process, alive; the watch need not.
+        watch ??= setInterval(stopOverdue, every).unref();
+        try {
+          return await Promise.race([executeFn(args) as ExecutionResult | Promise<ExecutionResult>, stopped]);
+        } finally {
+          running.delete(operation);
+        }
       });
     },
   };

@@ -100,5 +100,9 @@ describe('costly documents', () => {
     const response = await gql(hurried, `mutation { login(username: "nobody", password: "wrong password") { __typename } }`);
     expect(response.errors?.[0]?.extensions?.code).toBe('DEADLINE_EXCEEDED');
     expect(response.errors?.[0]?.message).toMatch(/took longer than/);
+    // The watch over running operations stops once none runs; a later operation starts it again.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const later = await gql(hurried, `mutation { login(username: "nobody", password: "wrong password") { __typename } }`);
+    expect(later.errors?.[0]?.extensions?.code).toBe('DEADLINE_EXCEEDED');
   });
 });
