@@ -6,7 +6,15 @@ import type { Config } from './config.js';
 import { clientAddressResolver } from './access/client-address.js';
 import { createLimits } from './access/rate-limiter.js';
 import { createRepositories } from './repositories/index.js';
-import { createContext, lookUpSession, type Context, type RequestSession, type ResponseCookies } from './context.js';
+import {
+  createContext,
+  lookUpSession,
+  type Context,
+  type RequestSession,
+  type ResponseCookies,
+  type SharedContextDeps,
+} from './context.js';
+import { createGapService } from './gaps/gap-service.js';
 import type { CypherExecutor } from './db/executor.js';
 import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
@@ -55,27 +63,22 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
   const limits = createLimits(executor);
   const clientAddressOf = clientAddressResolver(config.trustedProxies);
   const web = createWebAssets(config.webDistDir);
-  const secureCookies = config.mode === 'production';
-  const policy = { shelterAccessDays: config.shelterAccessDays };
   // Repositories hold no request state: one set serves every request (the session lookup and the context alike).
   const repos = createRepositories(executor, now);
+  const shared: SharedContextDeps = {
+    repos,
+    gaps: createGapService(repos, now),
+    logger,
+    limits,
+    secureCookies: config.mode === 'production',
+    now,
+    policy: { shelterAccessDays: config.shelterAccessDays },
+  };
   const yoga = createYoga<ServerContext, Context>({
     schema,
     graphqlEndpoint: '/graphql',
     context: async ({ request, cookies, contexts, session, clientAddress, requestId }) => {
-      const ctx = await createContext({
-        request,
-        session,
-        repos,
-        logger,
-        limits,
-        clientAddress,
-        cookies,
-        secureCookies,
-        now,
-        policy,
-        requestId,
-      });
+      const ctx = await createContext({ shared, request, session, clientAddress, cookies, requestId });
       contexts.push(ctx);
       return ctx;
     },
@@ -183,19 +186,7 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
         };
       }
       const session = lookUpSession(request, repos);
-      const ctx = await createContext({
-        request,
-        session,
-        repos,
-        logger,
-        limits,
-        clientAddress,
-        cookies: [],
-        secureCookies,
-        now,
-        policy,
-        requestId,
-      });
+      const ctx = await createContext({ shared, request, session, clientAddress, cookies: [], requestId });
       ctx.access.operation = `http:${request.method} ${pathname}`;
       const response = await fileRoute.handle(request, ctx);
       // As for GraphQL: nothing leaves before its access-log entries (refusals included) are written.
@@ -220,19 +211,7 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     const body = (await response.clone().json()) as { errors?: { message: string; extensions?: { code?: string } }[] };
     const refusal = body.errors?.find((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX');
     if (!refusal) return;
-    const ctx = await createContext({
-      request,
-      session: lookUpSession(request, repos),
-      repos,
-      logger,
-      limits,
-      clientAddress,
-      cookies: [],
-      secureCookies,
-      now,
-      policy,
-      requestId,
-    });
+    const ctx = await createContext({ shared, request, session: lookUpSession(request, repos), clientAddress, cookies: [], requestId });
     ctx.access.logRefusal({ action: 'READ', basis: refusal.message, operation: 'graphql:refused before execution' });
     await ctx.access.flush();
   }

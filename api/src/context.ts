@@ -3,10 +3,10 @@ import { createAccessService, type AccessService } from './access/access-service
 import type { AccessPolicy } from './access/household-access.js';
 import type { Limits } from './access/rate-limiter.js';
 import type { Viewer } from './access/viewer.js';
-import { createGapService, type GapService } from './gaps/gap-service.js';
+import type { GapService } from './gaps/gap-service.js';
 import { requestIdOf } from './http/request-id.js';
 import { createLoaders, type Loaders } from './loaders.js';
-import type { Logger } from './logger.js';
+import { requestLogger, type Logger, type RequestLogger } from './logger.js';
 import type { SessionAccount } from './repositories/account-repository.js';
 import type { Repositories } from './repositories/index.js';
 
@@ -17,7 +17,7 @@ export type ResponseCookies = string[];
 
 export interface Context {
   readonly requestId: string;
-  readonly logger: Logger;
+  readonly logger: RequestLogger;
   readonly repos: Repositories;
   readonly loaders: Loaders;
   readonly access: AccessService;
@@ -33,20 +33,27 @@ export interface Context {
   readonly now: () => Date;
 }
 
-export interface ContextDeps {
-  request: Request;
-  /** The request's session, looked up as soon as its headers arrived (see lookUpSession). */
-  session: Promise<RequestSession>;
-  /** Stateless over the executor, so built once per app; the per-request DataLoaders are built here. */
+/** What the contexts of all requests share: built once per app (createApp). */
+export interface SharedContextDeps {
+  /** Stateless over the executor; the per-request DataLoaders are built in createContext. */
   repos: Repositories;
+  /** Stateless over the repositories, like them. */
+  gaps: GapService;
   logger: Logger;
   limits: Limits;
-  /** The client's address, with forwarded headers believed only from trusted proxies (access/client-address.ts). */
-  clientAddress: string;
-  cookies: ResponseCookies;
   secureCookies: boolean;
   now: () => Date;
   policy: AccessPolicy;
+}
+
+export interface ContextDeps {
+  shared: SharedContextDeps;
+  request: Request;
+  /** The request's session, looked up as soon as its headers arrived (see lookUpSession). */
+  session: Promise<RequestSession>;
+  /** The client's address, with forwarded headers believed only from trusted proxies (access/client-address.ts). */
+  clientAddress: string;
+  cookies: ResponseCookies;
   /** The id app.fetch gave the request (and puts in its x-request-id header). */
   requestId?: string;
 }
@@ -78,16 +85,11 @@ export function lookUpSession(request: Request, repos: Repositories): Promise<Re
 }
 
 export async function createContext({
+  shared: { repos, gaps, logger, limits, secureCookies, now, policy },
   request,
   session: sessionLookup,
-  repos,
-  logger,
-  limits,
   clientAddress,
   cookies,
-  secureCookies,
-  now,
-  policy,
   requestId = requestIdOf(request),
 }: ContextDeps): Promise<Context> {
   const { token, via, session, referenceStamp } = await sessionLookup;
@@ -107,7 +109,7 @@ export async function createContext({
   const loaders = createLoaders(repos, referenceStamp);
   return {
     requestId,
-    logger: logger.child({ requestId }),
+    logger: requestLogger(logger, requestId),
     repos,
     loaders,
     access: createAccessService({
@@ -120,7 +122,7 @@ export async function createContext({
       householdsRead: (records) => records.forEach((h) => loaders.household.prime(h.id, h)),
       trajectoriesRead: (perHousehold) => perHousehold.forEach((facts, id) => loaders.trajectoryFacts.prime(id, facts)),
     }),
-    gaps: createGapService(repos, now),
+    gaps,
     viewer,
     csrfOk,
     sessionToken: viewer ? token : null,
