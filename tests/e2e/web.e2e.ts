@@ -2,6 +2,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dayOf } from '@ketenkaart/schema';
 import { DEMO_PASSWORD } from '@ketenkaart/seed';
 import { artifacts, startWebApp, type WebApp } from '../support/web-app.js';
 
@@ -175,7 +176,10 @@ describe('web app', () => {
   });
 
   it('lets a shelter check and upload a month of refusals and report one by form; the coordinator sees unmet demand by cause', async () => {
-    const month = new Date(Date.UTC(new Date().getUTCFullYear(), new Date().getUTCMonth() - 1, 1)).toISOString().slice(0, 7);
+    // Last month as the service counts it, in Amsterdam: in the hour after midnight on the 1st (UTC still the day
+    // before) a month taken in UTC is the one before that, and the figures page showed nothing for it.
+    const [year, monthOfYear] = dayOf(new Date()).split('-').map(Number) as [number, number];
+    const month = new Date(Date.UTC(year, monthOfYear - 2, 1)).toISOString().slice(0, 7);
     const file = `${artifacts}refusals.csv`;
     writeFileSync(
       file,
