@@ -18,7 +18,7 @@ import {
 } from '@ketenkaart/schema';
 import { cypher, joinCypher, statement } from '../db/cypher.js';
 import type { CypherExecutor } from '../db/executor.js';
-import { instant, list, opt, type Page, pageOf } from './rows.js';
+import { instant, list, opt, type Page, readPage } from './rows.js';
 
 const SettingRow = z.object({
   cityId: z.string(),
@@ -505,17 +505,8 @@ export function createGapRepository(executor: CypherExecutor, now: () => Date = 
       first: number,
       after: string | null,
     ): Promise<Page<FindingRecord>> {
-      const rows = await executor.readStatement(findingsPage, {
-        cityIds: filter.cityIds,
-        ruleIds: filter.ruleIds ?? null,
-        severities: filter.severities ?? null,
-        agencyId: filter.agencyId ?? null,
-        from: filter.from ?? null,
-        to: filter.to ?? null,
-        after,
-        limit: first + 1,
-      });
-      return pageOf(rows.map(findingOfRow), first);
+      const { cityIds, ruleIds = null, severities = null, agencyId = null, from = null, to = null } = filter;
+      return readPage(executor, findingsPage, { cityIds, ruleIds, severities, agencyId, from, to }, first, after, findingOfRow);
     },
 
     /** The open findings of these households, at most perHousehold each, grouped by household in id order. */

@@ -18,7 +18,7 @@ import { lockExistingHousehold } from './household-lock.js';
 import { newId } from './ids.js';
 import { provenance, type Actor } from './provenance.js';
 import { Refusal, refusable, type Result } from './result.js';
-import { type Page, pageOf } from './rows.js';
+import { type Page, pageOf, readPage } from './rows.js';
 import { requireAgencies } from './write-checks.js';
 
 const householdsByIdsQuery = statement(
@@ -230,16 +230,8 @@ export async function householdsPage(
   after: string | null,
 ): Promise<Page<HouseholdRecord>> {
   const { statement: pageQuery, start } = inScope(householdsPageQuery, filter);
-  const rows = await executor.readStatement(pageQuery, {
-    ...start,
-    reference: filter.reference ? referenceKey(filter.reference) : null,
-    after,
-    limit: first + 1,
-  });
-  return pageOf(
-    rows.map((r) => r.row),
-    first,
-  );
+  const reference = filter.reference ? referenceKey(filter.reference) : null;
+  return readPage(executor, pageQuery, { ...start, reference }, first, after, (r) => r.row);
 }
 
 /**

@@ -26,7 +26,7 @@ import { cypher, statement } from '../db/cypher.js';
 import { withoutNulls } from '../db/values.js';
 import { bumpReferenceVersionIn } from './reference-cache.js';
 import type { CypherExecutor, CypherTx } from '../db/executor.js';
-import { instant, list, opt, type Page, pageOf, searchKey } from './rows.js';
+import { instant, list, opt, type Page, pageOf, readPage, searchKey } from './rows.js';
 
 /** Everything the seed knows about the four cities, in graph shape. */
 export interface ReferenceGraph {
@@ -716,16 +716,14 @@ export function createReferenceRepository(executor: CypherExecutor) {
     agenciesByIds: async (ids: readonly string[]) => byCity(await executor.readStatement(agenciesByIds, { ids: [...ids] })),
 
     async agencies(filter: AgencyFilter, first: number, after: string | null): Promise<Page<AgencyRecord>> {
-      const rows = await executor.readStatement(agenciesPage, {
-        cityId: filter.cityId ?? null,
-        type: filter.type ?? null,
-        search: filter.search ? searchKey(filter.search) : null,
-        after,
-        limit: first + 1,
-      });
-      return pageOf(
-        rows.map((r) => r.row),
+      const search = filter.search ? searchKey(filter.search) : null;
+      return readPage(
+        executor,
+        agenciesPage,
+        { cityId: filter.cityId ?? null, type: filter.type ?? null, search },
         first,
+        after,
+        (r) => r.row,
       );
     },
 
@@ -747,16 +745,14 @@ export function createReferenceRepository(executor: CypherExecutor) {
       first: number,
       after: string | null,
     ): Promise<Page<FacilityRecord>> {
-      const rows = await executor.readStatement(facilitiesPage, {
-        cityId: filter.cityId ?? null,
-        agencyId: filter.agencyId ?? null,
-        search: filter.search ? searchKey(filter.search) : null,
-        after,
-        limit: first + 1,
-      });
-      return pageOf(
-        rows.map((r) => r.row),
+      const search = filter.search ? searchKey(filter.search) : null;
+      return readPage(
+        executor,
+        facilitiesPage,
+        { cityId: filter.cityId ?? null, agencyId: filter.agencyId ?? null, search },
         first,
+        after,
+        (r) => r.row,
       );
     },
 
