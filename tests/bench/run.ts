@@ -96,34 +96,27 @@ async function timeEach<T>(items: T[], work: (item: T) => Promise<unknown>): Pro
  * in every other block: whichever runs first over a block meets its households' data colder. With `a` always first,
  * the first of the three blocks of the GraphQL ratio was its highest (or level with the second) in each of seven
  * national runs (1.37, 1.38, 1.34, 1.35, 1.35, 1.31, 1.31; 2026-11-30, 09:26-21:38 UTC), and the ratio fell in the
- * blocks after it (to 1.18). `a` may return its own timing (the server's part of the work); otherwise the whole call
- * is timed. Both lists come back sorted.
+ * blocks after it (to 1.18). A way may return its own timing (the server's part of the work); otherwise the whole
+ * call is timed. Both lists come back sorted.
  */
 async function timePairs<T>(items: T[], a: (item: T) => Promise<unknown>, b: (item: T) => Promise<unknown>): Promise<[number[], number[]]> {
   const first: number[] = [];
   const second: number[] = [];
-  const timeA = async (block: T[]) => {
+  const time = async (way: (item: T) => Promise<unknown>, block: T[], times: number[]) => {
     for (const item of block) {
       const start = process.hrtime.bigint();
-      const own = await a(item);
-      first.push(typeof own === 'number' ? own : millis(start));
-    }
-  };
-  const timeB = async (block: T[]) => {
-    for (const item of block) {
-      const start = process.hrtime.bigint();
-      await b(item);
-      second.push(millis(start));
+      const own = await way(item);
+      times.push(typeof own === 'number' ? own : millis(start));
     }
   };
   for (let from = 0; from < items.length; from += 50) {
     const block = items.slice(from, from + 50);
     if ((from / 50) % 2 === 0) {
-      await timeA(block);
-      await timeB(block);
+      await time(a, block, first);
+      await time(b, block, second);
     } else {
-      await timeB(block);
-      await timeA(block);
+      await time(b, block, second);
+      await time(a, block, first);
     }
   }
   return [first.sort((x, y) => x - y), second.sort((x, y) => x - y)];
