@@ -1,6 +1,5 @@
 // The HTTP app as a value, built the same way by the server and the tests: GraphQL, health and the web app.
-import { GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
-import { useGraphQlJit } from '@envelop/graphql-jit';
+import { getOperationAST, GraphQLError, Kind, type DocumentNode, type OperationDefinitionNode } from 'graphql';
 import { createYoga, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import type { Config } from './config.js';
 import { clientAddressResolver } from './access/client-address.js';
@@ -18,6 +17,7 @@ import { createGapService } from './gaps/gap-service.js';
 import type { CypherExecutor } from './db/executor.js';
 import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
+import { compiledExecution } from './graphql/compiled-execution.js';
 import { executionDeadline, requestGuards } from './guards.js';
 import type { Logger } from './logger.js';
 import { handleComparisonExport } from './http/comparison-export.js';
@@ -115,17 +115,11 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       limitRequestsPerViewer(),
       maskInternalErrors(),
       ...(config.introspection ? [] : [blockIntrospection()]),
-      // Operations are compiled to JavaScript once and cached: execution of a large result (a trajectory graph)
-      // costs a fraction of graphql-js's generic walk.
-      useGraphQlJit(
-        {},
-        {
-          onError: (failed) =>
-            logger.warn(
-              { errors: failed.errors?.map((error) => error.message) },
-              'graphql-jit could not compile an operation; it is answered with the errors',
-            ),
-        },
+      compiledExecution((failed) =>
+        logger.warn(
+          { errors: failed.errors?.map((error) => error.message) },
+          'graphql-jit could not compile an operation; it is answered with the errors',
+        ),
       ),
       // After graphql-jit: it wraps the compiled execution.
       executionDeadline(config.executionDeadlineMs),
@@ -354,18 +348,34 @@ function withCause(error: GraphQLError): string {
     : error.message;
 }
 
-/** The access log says what was asked: the root fields of the operation. */
+/**
+ * The access log says what was asked: the type and root fields of the operation that runs (the one operationName
+ * picks when a document holds several). Worked out once per parsed document and operation name: yoga keeps one
+ * parsed document per document text.
+ */
 function nameOperationForAccessLog(): Plugin<Context> {
+  const names = new WeakMap<DocumentNode, Map<string, string>>();
   return {
     onExecute({ args }) {
       const document = args.document as DocumentNode;
-      const operation = document.definitions.find((d): d is OperationDefinitionNode => d.kind === Kind.OPERATION_DEFINITION);
-      if (operation) {
-        const roots = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind));
-        args.contextValue.access.operation = `${operation.operation}:${roots.join(',')}`;
+      const operationName = (args.operationName as string | null | undefined) ?? '';
+      let byOperation = names.get(document);
+      if (!byOperation) names.set(document, (byOperation = new Map<string, string>()));
+      let name = byOperation.get(operationName);
+      if (name === undefined) {
+        name = accessLogName(getOperationAST(document, operationName || undefined));
+        // Only the document's own operations are kept (yoga refuses any other name before execution).
+        if (name) byOperation.set(operationName, name);
       }
+      if (name) args.contextValue.access.operation = name;
     },
   };
+}
+
+function accessLogName(operation: OperationDefinitionNode | null | undefined): string | null {
+  if (!operation) return null;
+  const roots = operation.selectionSet.selections.map((s) => (s.kind === Kind.FIELD ? s.name.value : s.kind));
+  return `${operation.operation}:${roots.join(',')}`;
 }
 
 /** A session gets a fixed number of requests a minute; anonymous callers share one budget per client key. */

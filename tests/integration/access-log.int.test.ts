@@ -98,6 +98,29 @@ describe('access log for administrators', () => {
       ]),
     );
   });
+  it('names the operation that ran, the one operationName picks from a document that holds several', async () => {
+    const document = `query Who { viewer { username } } query Read($id: ID!) { household(id: $id) { __typename } }`;
+    const sent = async (operationName: string, requestId: string) => {
+      const response = await app.fetch(
+        new Request('http://ketenkaart.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-request-id': requestId, ...coordinator.headers },
+          body: JSON.stringify({ query: document, operationName, variables: { id: household.id } }),
+        }),
+      );
+      expect(response.status).toBe(200);
+    };
+    // Twice each way: the name is worked out once per parsed document and operation, and must not stick to the first.
+    for (const round of [1, 2]) {
+      await sent('Read', `read-operation-${round}`);
+      await sent('Who', `who-operation-${round}`);
+    }
+    const entries = await createRepositories(executor).access.log({ householdId: household.id }, 500, null);
+    const reads = entries.filter((e) => e.requestId?.startsWith('read-operation-'));
+    expect(reads.map((e) => e.operation)).toEqual(['query:household', 'query:household']);
+    expect(entries.some((e) => e.requestId?.startsWith('who-operation-'))).toBe(false);
+  });
+
   it('writes the entries of requests that log at once in one transaction; a failed write fails each of them', async () => {
     // The store's own append queue over a write that counts its transactions and can be made to fail.
     let writes = 0;
