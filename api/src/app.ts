@@ -18,6 +18,7 @@ import type { CypherExecutor } from './db/executor.js';
 import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
 import { compiledExecution } from './graphql/compiled-execution.js';
+import { documentCache } from './graphql/document-cache.js';
 import { executionDeadline, requestGuards } from './guards.js';
 import type { Logger } from './logger.js';
 import { handleComparisonExport } from './http/comparison-export.js';
@@ -101,6 +102,8 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
     multipart: false,
     // guards.ts reads and limits the body itself.
     maxRequestBodySize: false,
+    // documentCache below keeps parsed and validated documents without an expiry.
+    parserAndValidationCache: false,
     maskedErrors: true,
     logging: {
       debug: () => {},
@@ -123,6 +126,8 @@ export function createApp({ config, executor, logger, now = () => new Date() }: 
       ),
       // After graphql-jit: it wraps the compiled execution.
       executionDeadline(config.executionDeadlineMs),
+      // After the plugins that limit parsing and validation, where yoga places its own cache.
+      documentCache(),
     ],
   });
 
