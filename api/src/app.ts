@@ -275,14 +275,24 @@ const failedOperations = new WeakSet<Context>();
 
 /**
  * The operation as a metric label: type and root fields, as the access log names it, with at most three distinct
- * root fields, so that a caller cannot mint new label values by combining fields.
+ * root fields, so that a caller cannot mint new label values by combining fields. Labels worked out are kept, a
+ * thousand at most (then all forgotten at once), so that the memory stays bounded whatever a caller sends.
  */
 function metricOperation(operation: string | undefined): string {
   if (!operation || operation === 'unknown') return 'graphql:invalid';
-  const [type, fields = ''] = operation.split(':');
-  const roots = [...new Set(fields.split(','))].sort();
-  return roots.length > 3 ? `${type}:several` : `${type}:${roots.join(',')}`;
+  let label = metricLabels.get(operation);
+  if (label === undefined) {
+    const [type, fields = ''] = operation.split(':');
+    const roots = [...new Set(fields.split(','))].sort();
+    label = roots.length > 3 ? `${type}:several` : `${type}:${roots.join(',')}`;
+    if (metricLabels.size >= MAX_METRIC_LABELS_KEPT) metricLabels.clear();
+    metricLabels.set(operation, label);
+  }
+  return label;
 }
+
+const metricLabels = new Map<string, string>();
+const MAX_METRIC_LABELS_KEPT = 1_000;
 
 function withHeader(response: Response, name: string, value: string): Response {
   try {

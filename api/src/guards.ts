@@ -47,8 +47,9 @@ function refuseCostlyOperations(): Plugin {
     onExecute({ args, setResultAndStopExecution }) {
       const document = args.document as DocumentNode;
       const operationKey = (args.operationName as string | null | undefined) ?? '';
+      // Only documents whose cost is fixed are kept, so a kept one needs neither the walk nor that check again.
+      if (passedWhateverTheVariables.get(document)?.has(operationKey)) return;
       const costFixed = costIndependentOfVariables(document);
-      if (costFixed && passedWhateverTheVariables.get(document)?.has(operationKey)) return;
       const rule = createComplexityRule({
         variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
         operationName: (args.operationName as string | null | undefined) ?? undefined,

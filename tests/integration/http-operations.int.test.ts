@@ -9,7 +9,7 @@ import { createApp, openApiDocument, type App, type Config, type CypherExecutor 
 import { seedReferenceData } from '@ketenkaart/seed';
 import { signIn, type SignedIn } from '../support/accounts.js';
 import { REGISTER, householdInput } from '../support/operations.js';
-import { openTestStore, testConfig } from '../support/store.js';
+import { gql, openTestStore, testConfig } from '../support/store.js';
 
 const METRICS_TOKEN = 'metrics-token-for-tests-0123456789abcdef';
 const SECRET_REFERENCE = 'AMS-PRIVATE-4711';
@@ -152,10 +152,18 @@ describe('operating the service over HTTP', () => {
       )
     ).text();
 
+    // Labels name at most three root fields, however the same fields are combined or aliased, each time they come.
+    const severalRoots = `{ viewer { username } centrumgemeenten { id } a: __typename __schema { queryType { name } } }`;
+    for (const query of [severalRoots, severalRoots, `{ a: viewer { username } b: viewer { username } }`]) {
+      expect((await gql(app, query, {}, coordinator.headers)).errors).toBeUndefined();
+    }
+
     const response = await get('/metrics', { authorization: `Bearer ${METRICS_TOKEN}` });
     expect(response.status).toBe(200);
     const text = await response.text();
     expect(text).toMatch(/ketenkaart_requests_total\{operation="mutation:registerHousehold",outcome="ok"\} [1-9]/);
+    expect(text).toMatch(/ketenkaart_requests_total\{operation="query:several",outcome="ok"\} 2\n/);
+    expect(text).toMatch(/ketenkaart_requests_total\{operation="query:viewer",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/ketenkaart_request_duration_seconds_bucket\{le="[^"]+",operation="POST \/shelter\/import"\}/);
     expect(text).toMatch(/ketenkaart_store_statement_duration_seconds_count\{statement="writeHouseholds",outcome="ok"\} [1-9]/);
     expect(text).toMatch(/ketenkaart_import_rows_total\{kind="CAPACITY",result="created"\} [1-9]/);

@@ -321,11 +321,13 @@ HouseholdRef.implement({
     trajectory: t.field({
       type: TrajectoryRef,
       description: 'The trajectory: all dated events in order across agencies, with regie per step, as timeline and graph.',
+      // Names straight from the request's reference reads, one call for all ids: through the loaders, each id took a
+      // promise of its own.
       resolve: (h, _a, ctx) =>
         loadTrajectory(h.id, {
           facts: (id) => ctx.loaders.trajectoryFacts.load(id),
-          agencyNames: async (ids) => namesOf(await ctx.loaders.agency.loadMany(ids)),
-          facilityNames: async (ids) => namesOf(await ctx.loaders.facility.loadMany(ids)),
+          agencyNames: async (ids) => namesOf(await ctx.loaders.reference.agenciesByIds(ids)),
+          facilityNames: async (ids) => namesOf(await ctx.loaders.reference.facilitiesByIds(ids)),
         }),
     }),
   }),
@@ -362,8 +364,8 @@ function selectsTrajectory(selectionSet: SelectionSetNode, info: GraphQLResolveI
   });
 }
 
-function namesOf(rows: ({ id: string; name: string } | null | Error)[]): Map<string, string> {
-  return new Map(rows.flatMap((row) => (row && !(row instanceof Error) ? [[row.id, row.name] as const] : [])));
+function namesOf(rows: readonly { id: string; name: string }[]): Map<string, string> {
+  return new Map(rows.map((row) => [row.id, row.name]));
 }
 
 /** Loads a household the viewer may see, or throws the typed reason why not. */
