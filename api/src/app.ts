@@ -376,7 +376,7 @@ function nameOperationForAccessLog(): Plugin<Context> {
       const operationName = (args.operationName as string | null | undefined) ?? '';
       let byOperation = names.get(document);
       if (!byOperation) names.set(document, (byOperation = new Map<string, string>()));
-      let name = byOperation.get(operationName);
+      let name: string | null | undefined = byOperation.get(operationName);
       if (name === undefined) {
         name = accessLogName(getOperationAST(document, operationName || undefined));
         // Only the document's own operations are kept (yoga refuses any other name before execution).
