@@ -365,8 +365,8 @@ function withCause(error: GraphQLError): string {
 
 /**
  * The access log says what was asked: the type and root fields of the operation that runs (the one operationName
- * picks when a document holds several). Worked out once per parsed document and operation name: yoga keeps one
- * parsed document per document text.
+ * picks when a document holds several). Worked out once per parsed document and operation name: the document cache
+ * (document-cache.ts) keeps one parsed document per document text.
  */
 function nameOperationForAccessLog(): Plugin<Context> {
   const names = new WeakMap<DocumentNode, Map<string, string>>();

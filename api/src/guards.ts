@@ -35,13 +35,13 @@ export function requestGuards(): Plugin[] {
  * compiles it (compiling a document whose fragments each spread the previous one twice takes time that doubles
  * with every fragment) and before any resolver. Pothos's complexity rule walks the document once, caching each
  * fragment's result per type, so a refusal takes milliseconds however often fragments are spread. It runs here,
- * at the start of execution, and not as a validation rule: yoga caches validation per document and rule name,
+ * at the start of execution, and not as a validation rule: validation is kept per document (document-cache.ts),
  * and the cost depends on the variables (`first: $n`).
  */
 function refuseCostlyOperations(): Plugin {
   // Documents whose cost cannot depend on their variables, found within the limits, per operation name: the same
-  // parsed document (yoga keeps one per document string) passes again without the walk. Keyed weakly by the parsed
-  // document: bounded by yoga's parse cache. Refusals are never kept: each is checked and logged.
+  // parsed document (document-cache.ts keeps one per document text) passes again without the walk. Keyed weakly by
+  // the parsed document: bounded by the document cache. Refusals are never kept: each is checked and logged.
   const passedWhateverTheVariables = new WeakMap<DocumentNode, Set<string>>();
   return {
     onExecute({ args, setResultAndStopExecution }) {

@@ -336,7 +336,7 @@ HouseholdRef.implement({
 /**
  * Whether the household's trajectory is among the fields asked for, under any alias or fragment. A field under
  * @skip or @include counts as asked: the answer then only reads facts beside the access facts that go unused, and
- * it depends on the document alone, so it is kept per parsed document (yoga keeps one per document text) and not
+ * it depends on the document alone, so it is kept per parsed document (document-cache.ts keeps one per document text) and not
  * worked out again on every request.
  */
 function asksForTrajectory(info: GraphQLResolveInfo): boolean {
