@@ -18,7 +18,7 @@ import type { CypherExecutor } from './db/executor.js';
 import { schemaVersion } from './db/migrate.js';
 import { schema } from './graphql/schema.js';
 import { compiledExecution } from './graphql/compiled-execution.js';
-import { documentCache } from './graphql/document-cache.js';
+import { documentCache, PerOperation } from './graphql/document-cache.js';
 import { executionDeadline, requestGuards } from './guards.js';
 import type { Logger } from './logger.js';
 import { handleComparisonExport } from './http/comparison-export.js';
@@ -369,18 +369,16 @@ function withCause(error: GraphQLError): string {
  * (document-cache.ts) keeps one parsed document per document text.
  */
 function nameOperationForAccessLog(): Plugin<Context> {
-  const names = new WeakMap<DocumentNode, Map<string, string>>();
+  const names = new PerOperation<string>();
   return {
     onExecute({ args }) {
       const document = args.document as DocumentNode;
-      const operationName = (args.operationName as string | null | undefined) ?? '';
-      let byOperation = names.get(document);
-      if (!byOperation) names.set(document, (byOperation = new Map<string, string>()));
-      let name: string | null | undefined = byOperation.get(operationName);
+      const operationName = args.operationName as string | null | undefined;
+      let name: string | null | undefined = names.get(document, operationName);
       if (name === undefined) {
         name = accessLogName(getOperationAST(document, operationName || undefined));
         // Only the document's own operations are kept (yoga refuses any other name before execution).
-        if (name) byOperation.set(operationName, name);
+        if (name) names.set(document, operationName, name);
       }
       if (name) args.contextValue.access.operation = name;
     },

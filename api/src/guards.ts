@@ -6,6 +6,7 @@ import { GraphQLError, Kind, validate, type DocumentNode, type ExecutionResult, 
 import type { Plugin } from 'graphql-yoga';
 import type { AccessService } from './access/access-service.js';
 import type { Context } from './context.js';
+import { PerOperation } from './graphql/document-cache.js';
 import { queryLimits } from './graphql/limits.js';
 
 export const limits = {
@@ -42,17 +43,17 @@ function refuseCostlyOperations(): Plugin {
   // Documents whose cost cannot depend on their variables, found within the limits, per operation name: the same
   // parsed document (document-cache.ts keeps one per document text) passes again without the walk. Keyed weakly by
   // the parsed document: bounded by the document cache. Refusals are never kept: each is checked and logged.
-  const passedWhateverTheVariables = new WeakMap<DocumentNode, Set<string>>();
+  const passedWhateverTheVariables = new PerOperation<true>();
   return {
     onExecute({ args, setResultAndStopExecution }) {
       const document = args.document as DocumentNode;
-      const operationKey = (args.operationName as string | null | undefined) ?? '';
+      const operationName = args.operationName as string | null | undefined;
       // Only documents whose cost is fixed are kept, so a kept one needs neither the walk nor that check again.
-      if (passedWhateverTheVariables.get(document)?.has(operationKey)) return;
+      if (passedWhateverTheVariables.get(document, operationName)) return;
       const costFixed = costIndependentOfVariables(document);
       const rule = createComplexityRule({
         variableValues: (args.variableValues ?? {}) as Record<string, unknown>,
-        operationName: (args.operationName as string | null | undefined) ?? undefined,
+        operationName: operationName ?? undefined,
         context: args.contextValue,
         maxComplexity: queryLimits.maxComplexity,
         maxDepth: queryLimits.maxDepth,
@@ -63,11 +64,7 @@ function refuseCostlyOperations(): Plugin {
         (problem) => String(problem.extensions.code) in tooLargeMeasures,
       );
       if (problems.length === 0) {
-        if (costFixed) {
-          const passed = passedWhateverTheVariables.get(document) ?? new Set<string>();
-          passed.add(operationKey);
-          passedWhateverTheVariables.set(document, passed);
-        }
+        if (costFixed) passedWhateverTheVariables.set(document, operationName, true);
         return;
       }
       const refusal = operationTooLarge(problems);

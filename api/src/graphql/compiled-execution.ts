@@ -4,27 +4,24 @@
 // In place of @envelop/graphql-jit, which keeps one compiled query per document whatever the operation name: a
 // document with two operations then ran the operation compiled first, whichever one a later request named (found
 // 2026-12-01: a request for `viewer` read a household and logged the read). Here the operation name is part of the key.
-import { getOperationAST, GraphQLError, type DocumentNode, type ExecutionArgs, type ExecutionResult } from 'graphql';
+import { getOperationAST, GraphQLError, type ExecutionArgs, type ExecutionResult } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 import type { Plugin } from 'graphql-yoga';
+import { PerOperation } from './document-cache.js';
 
 /** Executes every operation compiled; `onCompileError` hears of an operation graphql-jit cannot compile. */
 export function compiledExecution(onCompileError: (failed: ExecutionResult) => void): Plugin {
-  // Keyed weakly by the parsed document (document-cache.ts keeps a bounded number), then by the operation's name:
-  // only operations the document holds are kept, so a caller cannot grow the map with names of its choosing.
-  const compiled = new WeakMap<DocumentNode, Map<string, CompiledQuery | ExecutionResult>>();
+  // Only operations the document holds are kept, so a caller cannot grow the map with names of its choosing.
+  const compiled = new PerOperation<CompiledQuery | ExecutionResult>();
   const compiledOperation = (args: ExecutionArgs): CompiledQuery | ExecutionResult => {
-    const name = args.operationName ?? '';
-    let byName = compiled.get(args.document);
-    if (!byName) compiled.set(args.document, (byName = new Map<string, CompiledQuery | ExecutionResult>()));
-    let operation = byName.get(name);
+    let operation = compiled.get(args.document, args.operationName);
     if (operation) return operation;
     // Yoga refuses a name the document does not hold before execution (usePreventMutationViaGET); were one to come
     // through, it is answered and never kept, so the map stays bounded by the document's own operations.
     if (!getOperationAST(args.document, args.operationName)) return { errors: [unknownOperation(args.operationName)] };
     operation = compileQuery(args.schema, args.document, args.operationName ?? undefined);
     if (!isCompiledQuery(operation)) onCompileError(operation);
-    byName.set(name, operation);
+    compiled.set(args.document, args.operationName, operation);
     return operation;
   };
   const execute = (args: ExecutionArgs) => {

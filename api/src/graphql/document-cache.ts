@@ -48,3 +48,21 @@ export function documentCache(maxDocuments = MAX_DOCUMENTS): Plugin {
     },
   };
 }
+
+/**
+ * What is worked out once per parsed document and operation name (its compiled code, its name in the access log,
+ * whether its cost passed), kept weakly by the document: it goes when the document cache gives its document up.
+ */
+export class PerOperation<T> {
+  readonly #byDocument = new WeakMap<DocumentNode, Map<string, T>>();
+
+  get(document: DocumentNode, operationName: string | null | undefined): T | undefined {
+    return this.#byDocument.get(document)?.get(operationName ?? '');
+  }
+
+  set(document: DocumentNode, operationName: string | null | undefined, value: T): void {
+    let byName = this.#byDocument.get(document);
+    if (!byName) this.#byDocument.set(document, (byName = new Map<string, T>()));
+    byName.set(operationName ?? '', value);
+  }
+}
