@@ -72,26 +72,31 @@ MemberRef.implement({
  * resolved gap's own type scope, the event mutations), so a field finds the request's decision made; when it is
  * not, the field has it made and logged, as the type scope did.
  */
-function eventField<T>(read: (event: EventRecord, ctx: Context) => T | Promise<T>) {
-  return (event: EventRecord, _args: object, ctx: Context): T | Promise<T> => {
+function eventField<T>(resolve: EventResolver<T>): EventResolver<T> {
+  return (event, args, ctx) => {
     const decision = ctx.access.decided(event.householdId);
-    if (decision) return visibleEventField(decision, event, ctx, read);
-    return ctx.access.household(event.householdId).then((later) => visibleEventField(later, event, ctx, read));
+    if (decision) return visibleEventField(decision, event, args, ctx, resolve);
+    return ctx.access.household(event.householdId).then((later) => visibleEventField(later, event, args, ctx, resolve));
   };
 }
+
+type EventResolver<T> = (event: EventRecord, args: object, ctx: Context) => T | Promise<T>;
 
 function visibleEventField<T>(
   decision: AccessDecision,
   event: EventRecord,
+  args: object,
   ctx: Context,
-  read: (event: EventRecord, ctx: Context) => T | Promise<T>,
+  resolve: EventResolver<T>,
 ): T | Promise<T> {
   if (!decision.allowed) throw new ForbiddenError(EVENT_REFUSED, decision.reasonCode);
-  return read(event, ctx);
+  return resolve(event, args, ctx);
 }
 
 /** The words Pothos gave when the type scope refused an event's field. */
 export const EVENT_REFUSED = 'Not authorized to read fields for HouseholdEvent';
+
+const eventAgency = agencyField('Agency that acted or reported.', (e: EventRecord) => e.agencyId);
 
 EventRef.implement({
   description: 'A dated event on the household path, recorded by an agency (gebeurtenis).',
@@ -100,17 +105,12 @@ EventRef.implement({
     id: t.id({ description: 'Stable id.', resolve: eventField((e) => e.id) }),
     kind: t.field({ type: EventKindEnum, description: 'What happened.', resolve: eventField((e) => e.kind) }),
     occurredOn: t.field({ type: 'Date', description: 'Day it happened.', resolve: eventField((e) => e.occurredOn) }),
-    agency: t.field({
-      type: AgencyRef,
-      nullable: true,
-      description: 'Agency that acted or reported.',
-      resolve: eventField((e, ctx) => (e.agencyId ? ctx.loaders.agency.load(e.agencyId) : null)),
-    }),
+    agency: t.field({ ...eventAgency, resolve: eventField(eventAgency.resolve) }),
     facility: t.field({
       type: FacilityRef,
       nullable: true,
       description: 'Facility concerned (application, waiting list, refusal, placement, exit).',
-      resolve: eventField((e, ctx) => (e.facilityId ? ctx.loaders.facility.load(e.facilityId) : null)),
+      resolve: eventField((e, _args, ctx) => (e.facilityId ? ctx.loaders.facility.load(e.facilityId) : null)),
     }),
     referralId: t.id({ nullable: true, description: 'Referral this step belongs to.', resolve: eventField((e) => e.referralId) }),
     arrearsMonths: t.float({
